@@ -1,0 +1,1 @@
+/* devlock.c -- to be written. */

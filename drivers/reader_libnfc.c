@@ -1,0 +1,1 @@
+/* reader_libnfc.c -- to be written. */

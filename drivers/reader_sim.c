@@ -1,0 +1,1 @@
+/* reader_sim.c -- to be written. */

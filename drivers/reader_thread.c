@@ -1,0 +1,1 @@
+/* reader_thread.c -- to be written. */

@@ -1,0 +1,1 @@
+/* reader_wedge.c -- to be written. */

@@ -1,0 +1,1 @@
+/* wedge.c -- to be written. */

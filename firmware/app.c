@@ -1,0 +1,1 @@
+/* app.c -- to be written. */

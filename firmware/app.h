@@ -1,0 +1,298 @@
+/* app.h -- the kiosk's state machine: the whole contract with the UI.
+** The UI turns input into AppEvents and draws the AppView; it never calls
+** store_* itself. Time is passed in (now_ms: a monotonic millisecond
+** count for timeouts, now_utc: wall clock seconds for what is recorded
+** and shown); the core never reads the clock. All text in the view is
+** ready to draw, in the kiosk's language (i18n.h).
+**
+** Badge taps mean what the screen expects: a check-in on Accueil and the
+** board, a confirmation when a mission waits for one ("Je prends cette
+** mission", "Terminée"), the facilitator's badge when enrolment or
+** facilitator mode asks for it. A tap that cannot be used where it lands
+** is answered with a message (view.toast), never dropped silently. */
+#ifndef BORNE_APP_H
+#define BORNE_APP_H
+
+#include <stdint.h>
+
+#include "borne.h"
+#include "checkin.h"
+#include "member.h"
+#include "mission.h"
+#include "store.h"
+#include "uid.h"
+
+typedef struct App App;
+
+typedef enum ScreenId {
+	SCREEN_ACCUEIL = 0,
+	SCREEN_BADGE_RESULT,
+	SCREEN_UNKNOWN_BADGE,
+	SCREEN_MEMBER_HOME,
+	SCREEN_BOARD,
+	SCREEN_MISSION,
+	SCREEN_POST_MISSION,
+	SCREEN_FACILITATOR,
+	SCREEN_PIN,
+	SCREEN_COUNT
+} ScreenId;
+
+/* "accueil", "badge-result", ... as used by `expect-screen`. */
+const char *app_screen_name(ScreenId s);
+
+typedef enum AppLang { LANG_FR = 0, LANG_EN, LANG_COUNT } AppLang;
+
+typedef struct AppConfig {
+	AppLang lang;
+	char space_name[128];
+	char space_tagline[128];
+	int  idle_timeout_ms;    /* back to Accueil after this much silence */
+	int  greeting_ms;        /* badge result, then member home */
+	int  pin_max_tries;
+	int  pin_lock_ms;
+	char export_dir[512];    /* "" : first writable /media/x/y */
+	int  demo;               /* demo database: F1..F6 tap demo badges */
+} AppConfig;
+
+/* Fills cfg from config_def.h's defaults. */
+void app_config_defaults(AppConfig *cfg);
+
+typedef enum AppEventType {
+	APP_EV_TICK = 0,         /* time passed: timeouts, clock */
+	APP_EV_ACTIVITY,         /* a touch or key that hit nothing: resets idle */
+	APP_EV_BADGE,            /* uid: a badge arrived on the reader */
+	APP_EV_BADGE_REMOVED,
+	APP_EV_READER,           /* arg 1: reader up, 0: lost; text: detail */
+	APP_EV_ACTION,           /* action + arg: a widget was tapped */
+	APP_EV_TEXT,             /* text: UTF-8 typed (keyboard key or SDL) */
+	APP_EV_KEY               /* key: APP_KEY_* */
+} AppEventType;
+
+typedef enum AppKey {
+	APP_KEY_BACKSPACE = 1,
+	APP_KEY_ENTER,
+	APP_KEY_TAB,
+	APP_KEY_ESCAPE,
+	APP_KEY_UP,
+	APP_KEY_DOWN,
+	APP_KEY_PAGEUP,
+	APP_KEY_PAGEDOWN
+} AppKey;
+
+/* What a tapped widget asks for. arg is said where it is used. */
+typedef enum AppAction {
+	ACT_NONE = 0,
+	ACT_HOME,                /* "Terminé" / "Accueil": end session, Accueil */
+	ACT_BACK,                /* "Retour": previous screen */
+	ACT_CONTINUE,            /* badge result -> member home */
+	ACT_BOARD,               /* "Voir les missions" */
+	ACT_MY_MISSIONS,         /* "Mes missions": member home's list */
+	ACT_POST,                /* "Proposer une mission" */
+	ACT_OPEN_MISSION,        /* arg: mission id */
+	ACT_TAKE,                /* "Je prends cette mission": then a badge */
+	ACT_RELEASE,             /* "Je me retire": then a badge */
+	ACT_MARK_DONE,           /* "Mission terminée": poster's badge */
+	ACT_CANCEL_MISSION,      /* poster withdraws: poster's badge */
+	ACT_CANCEL_WAIT,         /* stop waiting for a badge */
+	ACT_FILTER,              /* arg: MissionCategory, -1 all */
+	ACT_SEARCH,              /* focus the search field (keyboard opens) */
+	ACT_SEARCH_CLEAR,
+	ACT_SCROLL,              /* arg: rows, + down / - up */
+	ACT_FIELD,               /* arg: PostField / EnrolField to focus */
+	ACT_NEXT,                /* form: next step ("Suivant") */
+	ACT_PREV,                /* form: previous step */
+	ACT_SET_CATEGORY,        /* arg: MissionCategory */
+	ACT_SET_WHEN,            /* arg: WhenChoice */
+	ACT_SET_DURATION,        /* arg: minutes */
+	ACT_SET_PLACES,          /* arg: count */
+	ACT_SET_REWARD_KIND,     /* arg: RewardKind */
+	ACT_SET_REWARD_CENTS,    /* arg: cents (preset amounts) */
+	ACT_TOGGLE_MINORS,
+	ACT_PREVIEW,
+	ACT_PUBLISH,
+	ACT_KBD_LAYER,           /* arg: KbdLayer */
+	ACT_ENROL,               /* "Enregistrer ce badge": staff badge + PIN */
+	ACT_SET_ROLE,            /* arg: MemberRole */
+	ACT_TOGGLE_MINOR,
+	ACT_ENROL_SAVE,
+	ACT_PIN_DIGIT,           /* arg: 0..9 */
+	ACT_PIN_ERASE,
+	ACT_PIN_OK,
+	ACT_FACILITATOR,         /* "Espace animation" from a staff member home */
+	ACT_FAC_TAB,             /* arg: FacTab */
+	ACT_APPROVE,             /* arg: mission id */
+	ACT_REJECT,              /* arg: mission id; reason chosen next */
+	ACT_REJECT_REASON,       /* arg: index into the preset reasons */
+	ACT_EXPORT,              /* today's attendance CSV to the USB stick */
+	ACT_LANG,                /* arg: AppLang */
+	ACT_QUIT                 /* leave the kiosk (facilitator) */
+} AppAction;
+
+typedef struct AppEvent {
+	AppEventType type;
+	AppAction action;        /* APP_EV_ACTION */
+	int64_t   arg;           /* APP_EV_ACTION, APP_EV_READER */
+	int       key;           /* APP_EV_KEY: AppKey */
+	BadgeUid  uid;           /* APP_EV_BADGE */
+	char      text[128];     /* APP_EV_TEXT, APP_EV_READER */
+} AppEvent;
+
+/* Feedback the UI gives at once: a tone and a flash. cue_seq grows by one
+** each time a cue is raised, so the UI plays each cue exactly once. */
+typedef enum AppCue { CUE_NONE = 0, CUE_SUCCESS, CUE_UNKNOWN, CUE_REFUSED } AppCue;
+
+typedef enum KbdLayer { KBD_LOWER = 0, KBD_UPPER, KBD_SYMBOLS } KbdLayer;
+
+/* A text field being edited. */
+typedef struct TextFieldView {
+	char label[96];
+	char text[BORNE_CH_BYTES(BORNE_DESC_MAX_CH)];
+	char hint[160];          /* help under the field */
+	char error[160];         /* "" or why the value is refused */
+	int  n_chars, max_chars;
+	int  focused;
+	int  multiline;
+} TextFieldView;
+
+typedef enum PostStep {
+	POST_TITLE = 0, POST_DESCRIPTION, POST_CATEGORY, POST_WHEN,
+	POST_DURATION, POST_REWARD, POST_PREVIEW, POST_STEP_COUNT
+} PostStep;
+
+typedef enum WhenChoice {
+	WHEN_TODAY = 0, WHEN_TOMORROW, WHEN_THIS_WEEK, WHEN_NEXT_WEEK,
+	WHEN_FLEXIBLE, WHEN_COUNT
+} WhenChoice;
+
+typedef enum FacTab { FAC_PRESENT = 0, FAC_PENDING, FAC_ENROL, FAC_DAY,
+                      FAC_EXPORT, FAC_READER, FAC_TAB_COUNT } FacTab;
+
+typedef enum WaitFor {
+	WAIT_NONE = 0,
+	WAIT_TAKE,               /* badge of whoever takes the mission */
+	WAIT_RELEASE,
+	WAIT_DONE,               /* poster's or staff badge */
+	WAIT_CANCEL,
+	WAIT_POSTER,             /* who posts: badge before the form */
+	WAIT_STAFF               /* facilitator badge (enrol, facilitator mode) */
+} WaitFor;
+
+#define APP_BOARD_WINDOW   24   /* cards the view holds at once */
+#define APP_LIST_MAX       64   /* present people, pending missions */
+
+typedef struct AppPerson {
+	int64_t member_id;
+	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	char role[48];           /* translated, e.g. "Coopératrice" */
+	char since[16];          /* "9 h 12" */
+} AppPerson;
+
+typedef struct AppView {
+	ScreenId screen;
+	AppLang  lang;
+	int      quit;           /* the UI leaves its loop */
+	int      demo;
+
+	/* On every screen. */
+	char clock[16];          /* "10:42" */
+	char date_long[64];      /* "Mardi 10 décembre" */
+	char space_name[128], space_tagline[128];
+	int  reader_ok;          /* 0: the discreet "reader lost" banner */
+	char reader_status[160]; /* "Lecteur : connecté" / "... déconnecté" */
+	char reader_last[96];    /* "Dernier badge à 10 h 15" */
+	AppCue   cue;
+	unsigned cue_seq;
+	char toast[200];         /* transient message, "" for none */
+	int  idle_left_s;        /* seconds before Accueil ("Retour dans 15 s") */
+
+	/* The member badged in, if any (cleared on Accueil). */
+	int  has_member;
+	Member member;
+	char first_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+
+	/* Waiting for a badge: what for, and the line that says so. */
+	WaitFor wait;
+	char    wait_text[160];
+
+	/* SCREEN_ACCUEIL */
+	int  present_count;
+	int  has_day;
+	char day_title[BORNE_CH_BYTES(BORNE_DAYTITLE_MAX_CH)];
+	char day_hours[48];      /* "9 h – 17 h" */
+
+	/* SCREEN_BADGE_RESULT */
+	CheckinOutcome outcome;
+	char greeting[200];      /* "Bonjour Inès !" / "À bientôt Inès" */
+	char greeting_detail[200]; /* "Arrivée enregistrée à 9 h 12" */
+
+	/* SCREEN_MEMBER_HOME: missions taken or posted by the member. */
+	MissionCard my[APP_BOARD_WINDOW];
+	int  n_my;
+
+	/* SCREEN_BOARD */
+	int  filter;             /* MissionCategory or -1 */
+	TextFieldView search;
+	MissionCard cards[APP_BOARD_WINDOW];
+	int  n_cards;            /* cards[0] is result number board_offset */
+	int  board_offset, board_total;
+	int  minors_only;        /* a minor is badged in */
+
+	/* SCREEN_MISSION */
+	Mission mission;
+	char takers[4][BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int  n_takers_shown;
+	int  can_take, can_release, can_done, can_cancel;
+
+	/* SCREEN_POST_MISSION */
+	PostStep post_step;
+	MissionDraft draft;
+	TextFieldView field;     /* the text field of this step */
+	WhenChoice when;
+	char post_error[200];    /* validation message of this step */
+	int  needs_approval;     /* publishing makes it pending */
+
+	/* Keyboard (post, search, enrolment name). */
+	int  kbd_visible;
+	KbdLayer kbd_layer;
+
+	/* SCREEN_UNKNOWN_BADGE and enrolment. */
+	char raw_uid[UID_HEX_SIZE];  /* what the new card reads as */
+	int  enrolling;          /* staff proved: name and role form shown */
+	TextFieldView enrol_name;
+	MemberRole enrol_role;
+	int  enrol_minor;
+	char enrol_error[200];
+
+	/* SCREEN_PIN */
+	int  pin_len;            /* digits typed (shown as dots) */
+	int  pin_locked_s;       /* > 0: locked, seconds left */
+	char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
+
+	/* SCREEN_FACILITATOR */
+	FacTab fac_tab;
+	AppPerson present[APP_LIST_MAX];
+	int  n_present;
+	MissionCard pending[APP_LIST_MAX];
+	int  n_pending;
+	int64_t rejecting;       /* mission id waiting for a reason, 0 none */
+	char export_msg[300];    /* result of the last export */
+} AppView;
+
+/* Makes an app on an open store (borrowed: the caller closes it after
+** app_free). Returns BORNE_OK or BORNE_ENOMEM; *out NULL on error. */
+int  app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
+             App **out);
+void app_free(App *app);                                 /* NULL-safe */
+
+/* Handles one event. Returns 1 when the view changed (redraw), 0 when
+** not. now_ms is monotonic; now_utc the wall clock. */
+int  app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc);
+
+/* The view to draw, borrowed until the next app_handle. */
+const AppView *app_view(const App *app);
+
+/* Milliseconds until the app next needs a TICK (clock minute, greeting,
+** idle timeout, toast end), so the UI can sleep exactly that long. */
+int  app_next_tick_ms(const App *app, int64_t now_ms);
+
+#endif

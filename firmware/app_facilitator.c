@@ -1,0 +1,1 @@
+/* app_facilitator.c -- to be written. */

@@ -1,0 +1,1 @@
+/* app_post.c -- to be written. */

@@ -1,0 +1,1 @@
+/* audit.c -- to be written. */

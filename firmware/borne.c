@@ -1,0 +1,1 @@
+/* borne.c -- to be written. */

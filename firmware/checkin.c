@@ -1,0 +1,1 @@
+/* checkin.c -- to be written. */

@@ -1,0 +1,78 @@
+/* checkin.h -- arrivals and departures at the door.
+** A visit is one row: in_utc, then out_utc when the member taps again.
+** A first tap checks in, the next one checks out. Taps closer than the
+** repeat window (StoreRules.checkin_repeat_s) count as one: badges bounce
+** on the antenna. A visit still open at the end of its day (the
+** contributive day's closing hour, else local midnight) is closed then
+** and flagged auto_closed, so hours are never inflated. Unknown and
+** deactivated badges are logged with the time only: no personal data. */
+#ifndef BORNE_CHECKIN_H
+#define BORNE_CHECKIN_H
+
+#include <stdint.h>
+
+#include "borne.h"
+#include "day.h"
+#include "member.h"
+#include "store.h"
+#include "uid.h"
+
+typedef enum CheckinOutcome {
+	CHECKIN_IN = 0,
+	CHECKIN_OUT,
+	CHECKIN_IGNORED,         /* repeat within the window */
+	CHECKIN_UNKNOWN,         /* no member has this badge */
+	CHECKIN_INACTIVE         /* the member is deactivated */
+} CheckinOutcome;
+
+typedef struct CheckinResult {
+	CheckinOutcome outcome;
+	Member  member;          /* zeroed for CHECKIN_UNKNOWN */
+	int64_t visit_id;        /* the visit opened or closed */
+	int64_t in_utc, out_utc; /* out_utc 0 while open */
+	int64_t today_s;         /* seconds present today, this visit included */
+	int64_t ago_s;           /* CHECKIN_IGNORED: since the tap it repeats */
+	int     has_day;
+	ContribDay day;          /* the contributive day it falls in, if any */
+} CheckinResult;
+
+typedef struct Visit {
+	int64_t id;
+	char    uuid[BORNE_UUID_LEN + 1];
+	int64_t member_id;
+	char    member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	char    badge[UID_HEX_SIZE];
+	int64_t in_utc, out_utc; /* out_utc 0 while open */
+	int     auto_closed;
+	int64_t day_id;          /* 0 when outside a contributive day */
+	char    kiosk_id[64];
+} Visit;
+
+const char *checkin_outcome_name(CheckinOutcome o);  /* "in", "out"... */
+
+/* Records one tap, durably (the commit has returned when this returns
+** BORNE_OK). First closes stale visits (checkin_close_stale). Returns
+** BORNE_OK with out->outcome set, or BORNE_EDB/BORNE_EBUSY/BORNE_EFULL
+** with *out zeroed and store_errmsg(st) saying why. */
+int checkin_tap(Store *st, const BadgeUid *uid, int64_t now_utc,
+                CheckinResult *out);
+/* Closes every visit whose day ended before now_utc; *n_closed (may be
+** NULL) says how many. */
+int checkin_close_stale(Store *st, int64_t now_utc, int *n_closed);
+/* Members present now (open visits today), ordered by arrival. */
+int checkin_present_count(Store *st, int64_t now_utc, int *n);
+int checkin_present_each(Store *st, int64_t now_utc,
+                         int (*fn)(const Visit *v, void *ctx), void *ctx);
+/* Visits that started on a local date (NULL: all), ordered by in_utc. */
+int checkin_each(Store *st, const char *date,
+                 int (*fn)(const Visit *v, void *ctx), void *ctx);
+int checkin_get(Store *st, int64_t id, Visit *out);
+/* Sets a visit's times (facilitator correction, audited). out > in. */
+int checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
+                int64_t actor_id, int64_t now_utc);
+/* Seconds a member was present on a local date (open visit counts to
+** now_utc). */
+int checkin_seconds_on(Store *st, int64_t member_id, const char *date,
+                       int64_t now_utc, int64_t *seconds);
+
+#endif

@@ -1,0 +1,1 @@
+/* day.c -- to be written. */

@@ -1,0 +1,1 @@
+/* i18n.c -- to be written. */

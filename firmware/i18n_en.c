@@ -1,0 +1,1 @@
+/* i18n_en.c -- to be written. */

@@ -1,0 +1,1 @@
+/* i18n_fr.c -- to be written. */

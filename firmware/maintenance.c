@@ -1,0 +1,1 @@
+/* maintenance.c -- to be written. */

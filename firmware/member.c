@@ -1,0 +1,1 @@
+/* member.c -- to be written. */

@@ -1,0 +1,68 @@
+/* member.h -- the people the kiosk knows, and their badges.
+** A member has a display name, a role, a minor flag, an active flag and
+** zero or more badges. Facilitators and admins may have a PIN (stored as
+** a libsodium password hash, never in clear). Only what the kiosk needs
+** is kept: minors' data is personal data. */
+#ifndef BORNE_MEMBER_H
+#define BORNE_MEMBER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "borne.h"
+#include "store.h"
+#include "uid.h"
+
+typedef enum MemberRole {
+	ROLE_COOPERATOR = 0,
+	ROLE_COWORKER,
+	ROLE_FACILITATOR,
+	ROLE_ADMIN,
+	ROLE_COUNT
+} MemberRole;
+
+typedef struct Member {
+	int64_t id;
+	char    uuid[BORNE_UUID_LEN + 1];
+	char    name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	MemberRole role;
+	int     minor;
+	int     active;
+	int     has_pin;
+	int     forgotten;           /* personal data erased */
+	int64_t created_utc;
+} Member;
+
+/* actor_id: the facilitator/admin who makes the change (for the audit
+** log), 0 for borne-admin on the command line. */
+
+const char *member_role_name(MemberRole role);     /* "cooperator"... */
+int  member_role_parse(const char *s, MemberRole *out);
+int  member_is_staff(const Member *m);             /* facilitator/admin */
+
+/* Adds a member (badge and pin may be NULL). BORNE_EINVAL names the
+** field in store_errmsg ("name is longer than 80 characters"). */
+int  member_add(Store *st, const char *name, MemberRole role, int minor,
+                const BadgeUid *badge, const char *pin, int64_t actor_id,
+                int64_t now_utc, int64_t *id_out);
+int  member_get(Store *st, int64_t id, Member *out);
+/* The member owning an active badge: BORNE_ENOTFOUND when nobody does. */
+int  member_by_badge(Store *st, const BadgeUid *uid, Member *out);
+/* Calls fn for every member ordered by name; fn returns non-zero to stop. */
+int  member_each(Store *st, int (*fn)(const Member *m, void *ctx), void *ctx);
+int  member_deactivate(Store *st, int64_t id, int64_t actor_id, int64_t now_utc);
+/* BORNE_OK when pin matches, BORNE_EREFUSED when not or no PIN set. */
+int  member_check_pin(Store *st, int64_t id, const char *pin);
+int  member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
+                    int64_t now_utc);
+
+int  badge_add(Store *st, int64_t member_id, const BadgeUid *uid,
+               int64_t actor_id, int64_t now_utc);
+int  badge_remove(Store *st, const BadgeUid *uid, int64_t actor_id,
+                  int64_t now_utc);
+/* Calls fn with each badge of a member (canonical hex). */
+int  badge_each(Store *st, int64_t member_id,
+                int (*fn)(const char *uid_hex, int64_t added_utc, void *ctx),
+                void *ctx);
+
+#endif

@@ -1,0 +1,1 @@
+/* mission.c -- to be written. */

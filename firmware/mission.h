@@ -1,0 +1,152 @@
+/* mission.h -- small paid jobs for the youth cooperative.
+** Status flow: pending -> open -> taken -> done, or rejected / cancelled /
+** expired. A mission needs `places` people; it is "taken" once every
+** place is held and goes back to "open" when a taker releases it. When
+** the space requires approval (StoreRules.approval_required) a
+** coworker's mission starts pending; a facilitator's starts open.
+** Minors see and take only missions marked minors_ok. A member holds at
+** most StoreRules.max_open_takes takes at once. A taker may release a
+** mission before it starts. "Done" is confirmed by the poster or staff. */
+#ifndef BORNE_MISSION_H
+#define BORNE_MISSION_H
+
+#include <stdint.h>
+
+#include "borne.h"
+#include "store.h"
+#include "timeutil.h"
+
+typedef enum MissionStatus {
+	MISSION_PENDING = 0,
+	MISSION_OPEN,
+	MISSION_TAKEN,
+	MISSION_DONE,
+	MISSION_REJECTED,
+	MISSION_CANCELLED,
+	MISSION_EXPIRED,
+	MISSION_STATUS_COUNT
+} MissionStatus;
+
+typedef enum MissionCategory {
+	CAT_JARDIN = 0,
+	CAT_ANIMAUX,
+	CAT_BRICOLAGE,
+	CAT_COUTURE,
+	CAT_CUISINE,
+	CAT_NUMERIQUE,
+	CAT_AUTRE,
+	CAT_COUNT
+} MissionCategory;
+
+typedef enum RewardKind {
+	REWARD_FIXED = 0,        /* reward_cents euros */
+	REWARD_QUOTE,            /* "sur devis": price to agree */
+	REWARD_TIP               /* "pourboire": free tip */
+} RewardKind;
+
+#define MISSION_PLACES_MAX   20
+#define MISSION_DURATION_MAX (7 * 24 * 60)   /* minutes */
+#define MISSION_REWARD_MAX   100000          /* cents: 1,000 euros */
+
+/* What a poster fills in. date_from/date_to are local dates, both empty
+** for "flexible"; date_to empty means the one day date_from. */
+typedef struct MissionDraft {
+	char title[BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
+	char description[BORNE_CH_BYTES(BORNE_DESC_MAX_CH)];
+	MissionCategory category;
+	char place[BORNE_CH_BYTES(BORNE_PLACE_MAX_CH)];
+	char date_from[TIME_DATE_SIZE];
+	char date_to[TIME_DATE_SIZE];
+	int  duration_min;       /* 0: not said */
+	int  places;             /* 1..MISSION_PLACES_MAX */
+	RewardKind reward_kind;
+	int  reward_cents;       /* REWARD_FIXED only, 1..MISSION_REWARD_MAX */
+	int  minors_ok;
+} MissionDraft;
+
+/* Which draft field a validation message is about. */
+typedef enum MissionField {
+	MFIELD_NONE = 0, MFIELD_TITLE, MFIELD_DESCRIPTION, MFIELD_CATEGORY,
+	MFIELD_PLACE, MFIELD_WHEN, MFIELD_DURATION, MFIELD_PLACES, MFIELD_REWARD
+} MissionField;
+
+typedef struct Mission {
+	int64_t id;
+	char    uuid[BORNE_UUID_LEN + 1];
+	MissionDraft d;
+	MissionStatus status;
+	int64_t poster_id;
+	char    poster_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int     n_takers;        /* current takes (not released) */
+	int64_t created_utc;
+	char    reason[BORNE_CH_BYTES(BORNE_REASON_MAX_CH)];  /* rejection */
+} Mission;
+
+/* A mission as the board lists it: enough for a card. */
+typedef struct MissionCard {
+	int64_t id;
+	char    title[BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
+	MissionCategory category;
+	char    date_from[TIME_DATE_SIZE], date_to[TIME_DATE_SIZE];
+	int     duration_min;
+	int     places, n_takers;
+	RewardKind reward_kind;
+	int     reward_cents;
+	MissionStatus status;
+	int     minors_ok;
+} MissionCard;
+
+typedef struct MissionQuery {
+	int  category;           /* -1: all */
+	const char *text;        /* NULL/"": all; else FTS5 match, accent-blind */
+	int  minors_only;        /* only minors_ok missions */
+	int  include_taken;      /* open, and taken ones too */
+	int  status;             /* -1: the board's (open [+ taken]); else one */
+	int  offset, limit;
+} MissionQuery;
+
+const char *mission_status_name(MissionStatus s);      /* "pending"... */
+int  mission_status_parse(const char *s, MissionStatus *out);
+const char *mission_category_name(MissionCategory c);  /* "jardin"... */
+int  mission_category_parse(const char *s, MissionCategory *out);
+
+/* Fills a draft with defaults (category autre, 1 place, tip). */
+void mission_draft_init(MissionDraft *d);
+/* Checks a draft as the store would. BORNE_OK, or BORNE_EINVAL with
+** *field set and why (English) filled in. */
+int  mission_validate(const MissionDraft *d, MissionField *field, char *why,
+                      size_t whylen);
+
+/* Adds a mission posted by poster_id: pending or open per the rules. */
+int  mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
+                 int64_t now_utc, int64_t *id_out);
+int  mission_get(Store *st, int64_t id, Mission *out);
+/* Board query: up to q->limit cards into out; *total is the number that
+** match without offset/limit. */
+int  mission_search(Store *st, const MissionQuery *q, MissionCard *out,
+                    int *n_out, int *total);
+int  mission_approve(Store *st, int64_t id, int64_t actor_id, int64_t now_utc);
+int  mission_reject(Store *st, int64_t id, const char *reason,
+                    int64_t actor_id, int64_t now_utc);
+/* BORNE_EREFUSED with store_errmsg saying why: full, not open, minor and
+** not minors_ok, already taken by this member, too many takes. */
+int  mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc);
+int  mission_release(Store *st, int64_t id, int64_t member_id, int64_t now_utc);
+/* by_id must be the poster or staff: BORNE_EPERM otherwise. */
+int  mission_done(Store *st, int64_t id, int64_t by_id, int64_t now_utc);
+int  mission_cancel(Store *st, int64_t id, int64_t by_id, int64_t now_utc);
+/* Open/pending/taken missions whose last date is before today: expired. */
+int  mission_expire(Store *st, int64_t now_utc, int *n_expired);
+/* 1 when member_id holds a take on mission id. */
+int  mission_is_taker(Store *st, int64_t id, int64_t member_id);
+int  mission_takers_each(Store *st, int64_t id,
+                         int (*fn)(int64_t member_id, const char *name,
+                                   int64_t taken_utc, void *ctx), void *ctx);
+/* Missions a member took (not released) or posted, not done, newest first. */
+int  mission_of_member(Store *st, int64_t member_id, MissionCard *out,
+                       int max, int *n_out);
+/* Every mission with status s (-1: all), newest first. */
+int  mission_each(Store *st, int status,
+                  int (*fn)(const Mission *m, void *ctx), void *ctx);
+
+#endif

@@ -1,0 +1,1 @@
+/* privacy.c -- to be written. */

@@ -1,0 +1,1 @@
+/* timeutil.c -- to be written. */

@@ -1,0 +1,1 @@
+/* uuid.c -- to be written. */

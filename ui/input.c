@@ -1,0 +1,1 @@
+/* input.c -- to be written. */

@@ -1,0 +1,1 @@
+/* keyboard.c -- to be written. */

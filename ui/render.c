@@ -1,0 +1,1 @@
+/* render.c -- to be written. */

@@ -1,0 +1,1 @@
+/* screens.c -- to be written. */

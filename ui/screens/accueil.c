@@ -1,0 +1,1 @@
+/* screens/accueil.c -- to be written. */

@@ -1,0 +1,1 @@
+/* screens/badge_result.c -- to be written. */

@@ -1,0 +1,1 @@
+/* screens/board.c -- to be written. */

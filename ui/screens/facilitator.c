@@ -1,0 +1,1 @@
+/* screens/facilitator.c -- to be written. */

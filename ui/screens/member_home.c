@@ -1,0 +1,1 @@
+/* screens/member_home.c -- to be written. */

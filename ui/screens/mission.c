@@ -1,0 +1,1 @@
+/* screens/mission.c -- to be written. */

@@ -1,0 +1,1 @@
+/* screens/pin.c -- to be written. */

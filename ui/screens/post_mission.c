@@ -1,0 +1,1 @@
+/* screens/post_mission.c -- to be written. */

@@ -1,0 +1,1 @@
+/* screens/unknown_badge.c -- to be written. */

@@ -1,0 +1,1 @@
+/* sound.c -- to be written. */

@@ -1,0 +1,1 @@
+/* ui.c -- to be written. */

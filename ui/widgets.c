@@ -1,0 +1,1 @@
+/* widgets.c -- to be written. */
