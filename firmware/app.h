@@ -125,7 +125,9 @@ typedef enum AppAction {
 	ACT_REJECT_REASON,       /* arg: index into the preset reasons */
 	ACT_EXPORT,              /* today's attendance CSV to the USB stick */
 	ACT_LANG,                /* arg: AppLang */
-	ACT_QUIT                 /* leave the kiosk (facilitator) */
+	ACT_QUIT,                /* leave the kiosk (facilitator) */
+	ACT_TYPE,                /* arg: Unicode code point typed on the on-screen keyboard */
+	ACT_KEY                  /* arg: AppKey (on-screen backspace, enter) */
 } AppAction;
 
 typedef struct AppEvent {
