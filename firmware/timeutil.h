@@ -6,11 +6,15 @@
 #ifndef BORNE_TIMEUTIL_H
 #define BORNE_TIMEUTIL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define TIME_DATE_SIZE 11        /* "YYYY-MM-DD" */
 
 void timeutil_init(void);
+/* Sets the kiosk's time zone (config key `tz`); NULL or "" falls back to
+** timeutil_init(). BORNE_EINVAL for a name that cannot be one. */
+int  timeutil_set_tz(const char *tz);
 
 /* Local calendar date of a UTC instant. */
 void time_local_date(int64_t utc, char out[TIME_DATE_SIZE]);
