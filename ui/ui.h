@@ -12,6 +12,7 @@
 #ifndef BORNE_UI_H
 #define BORNE_UI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app.h"
@@ -131,13 +132,37 @@ void ui_clip(Ui *ui, const UiRect *r);
 void ui_top_bar(Ui *ui, const AppView *v, const char *back_label,
                 AppAction back_action, const char *title);
 void ui_text_field(Ui *ui, UiRect r, const TextFieldView *f);
+/* The AZERTY keyboard in r (keyboard.c). Keys type with ACT_TYPE (arg: a
+** code point), backspace is ACT_KEY(APP_KEY_BACKSPACE), shift and ?123
+** ACT_KBD_LAYER; enter sends ACT_KEY(APP_KEY_ENTER), or enter_action(arg)
+** with ui_keyboard_enter. ui_keyboard_height: the height it wants. */
 void ui_keyboard(Ui *ui, UiRect r, const AppView *v, const char *enter_label);
+void ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v,
+                       const char *enter_label, AppAction enter_action,
+                       int64_t enter_arg);
+int  ui_keyboard_height(const Ui *ui);
 void ui_toast(Ui *ui, const AppView *v);
 void ui_reader_banner(Ui *ui, const AppView *v);
 /* Category icon, ink and tint. */
 uint32_t ui_category_icon(int category);
 UiColor  ui_category_ink(int category);
 UiColor  ui_category_tint(int category);
+
+/* Mission pieces (widgets_b.c), shared by the board, the detail, the
+** post form's preview and member home. A card is UI_CARD_H high; with
+** hit set, tapping it opens the mission (ACT_OPEN_MISSION, label: the
+** title). The reward pill is drawn with its left edge at x, centred on
+** cy, and returns its width. The wait panel asks for a badge with
+** v->wait_text and an "Annuler" button (ACT_CANCEL_WAIT).
+** ui_board_columns: cards per row the board shows on this canvas (the
+** app is told with ACT_SET_COLUMNS so that ACT_SCROLL rows match). */
+#define UI_CARD_H 136
+void ui_mission_card(Ui *ui, UiRect r, const MissionCard *c,
+                     const AppCardText *t, int hit);
+int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
+                    const char *text);
+void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
+int  ui_board_columns(const Ui *ui);
 
 /* A screen draws the view; the table in screens.c maps ScreenId to it. */
 typedef struct ScreenOps {
