@@ -13,6 +13,7 @@
 #ifndef BORNE_APP_H
 #define BORNE_APP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "borne.h"
@@ -127,7 +128,13 @@ typedef enum AppAction {
 	ACT_LANG,                /* arg: AppLang */
 	ACT_QUIT,                /* leave the kiosk (facilitator) */
 	ACT_TYPE,                /* arg: Unicode code point typed on the on-screen keyboard */
-	ACT_KEY                  /* arg: AppKey (on-screen backspace, enter) */
+	ACT_KEY,                 /* arg: AppKey (on-screen backspace, enter) */
+	ACT_SET_COLUMNS,         /* arg: cards per row the board shows (default 2);
+	                         ** ACT_SCROLL moves by rows of that many cards */
+	ACT_SCROLL_TO,           /* arg: absolute board offset (scroll bar) */
+	ACT_FOCUS,               /* arg 1: focus this step's text field (keyboard
+	                         ** opens), 0: unfocus (keyboard closes) */
+	ACT_REJECT_CANCEL        /* facilitator: no reason after all */
 } AppAction;
 
 typedef struct AppEvent {
@@ -176,11 +183,63 @@ typedef enum WaitFor {
 	WAIT_DONE,               /* poster's or staff badge */
 	WAIT_CANCEL,
 	WAIT_POSTER,             /* who posts: badge before the form */
-	WAIT_STAFF               /* facilitator badge (enrol, facilitator mode) */
+	WAIT_STAFF,              /* facilitator badge (enrol, facilitator mode) */
+	WAIT_NEW_BADGE           /* facilitator mode: the badge to enrol */
 } WaitFor;
 
 #define APP_BOARD_WINDOW   24   /* cards the view holds at once */
 #define APP_LIST_MAX       64   /* present people, pending missions */
+#define APP_NEWS_MAX       4    /* newest open missions on Accueil (1080p) */
+
+/* Chips of the post form, in the order they are shown. */
+#define APP_N_DURATIONS      6
+extern const int app_duration_choices_min[APP_N_DURATIONS]; /* 30 .. 480 */
+#define APP_N_REWARD_PRESETS 6
+extern const int app_reward_presets_cents[APP_N_REWARD_PRESETS]; /* 5..45 EUR */
+#define APP_PLACES_CHIPS     5    /* chips 1..5 people */
+#define APP_N_REJECT_REASONS 4    /* preset reasons, view.reject_reasons */
+
+/* The text of a mission card, formatted once by the core so that every
+** screen shows the same words. Empty strings mean "nothing to show". */
+typedef struct AppCardText {
+	char when[64];           /* "Sam. 14 déc.", "Du 21 au 28 déc.", "Quand vous voulez" */
+	char duration[32];       /* "30 min", "3 h", "1 h 30"; "" when not said */
+	char reward[32];         /* "45 €", "12,50 €", "Sur devis", "Pourboire" */
+	char places[32];         /* places LEFT: "1 place", "2 places", "Complet" */
+	char places_total[32];   /* places asked: "2 places" (mission detail) */
+	char category[32];       /* "Bricolage" */
+	char status[48];         /* "Ouverte", "En attente de validation", ... */
+} AppCardText;
+
+/* tr(lang, key) used as a printf format, into out (NUL-terminated). */
+void app_trf(AppLang lang, char *out, size_t outlen, const char *key, ...);
+
+/* Formatting helpers (the view's strings are made with these; screens may
+** call them too). out is always NUL-terminated, truncated if too small. */
+void app_card_text(AppLang lang, const MissionCard *c, AppCardText *out);
+/* A card made from a full mission or from a draft (preview). */
+void app_card_from_mission(const Mission *m, MissionCard *out);
+void app_card_from_draft(const MissionDraft *d, MissionCard *out);
+/* Local dates "YYYY-MM-DD"; both empty: flexible; to empty: one day. */
+void app_format_when(AppLang lang, const char *date_from, const char *date_to,
+                     char *out, size_t outlen);
+void app_format_duration(AppLang lang, int minutes, char *out, size_t outlen);
+void app_format_reward(AppLang lang, RewardKind kind, int cents, char *out,
+                       size_t outlen);
+void app_format_places(AppLang lang, int n, char *out, size_t outlen);
+/* Local time of day: "9 h 12" (fr), "9:12" (en). */
+void app_format_hm(AppLang lang, int64_t utc, char *out, size_t outlen);
+/* Hours present: "6 h 40" (fr), "6 h 40 min" (en). */
+void app_format_hours(AppLang lang, int64_t seconds, char *out, size_t outlen);
+/* "Mardi 10 décembre" for a local date "YYYY-MM-DD". */
+void app_format_date_long(AppLang lang, const char *date, char *out,
+                          size_t outlen);
+/* Opening hours from minutes after midnight: "9 h – 17 h". */
+void app_format_hours_range(AppLang lang, int open_min, int close_min,
+                            char *out, size_t outlen);
+const char *app_category_label(AppLang lang, MissionCategory c);
+const char *app_role_label(AppLang lang, MemberRole r);
+const char *app_status_label(AppLang lang, MissionStatus s);
 
 typedef struct AppPerson {
 	int64_t member_id;
@@ -211,6 +270,9 @@ typedef struct AppView {
 	int  has_member;
 	Member member;
 	char first_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int  can_post;           /* session member may post (coworker, staff) */
+	int  is_staff;           /* session member is facilitator/admin */
+	char idle_text[96];      /* "Retour à l'accueil dans 15 secondes" */
 
 	/* Waiting for a badge: what for, and the line that says so. */
 	WaitFor wait;
@@ -221,21 +283,33 @@ typedef struct AppView {
 	int  has_day;
 	char day_title[BORNE_CH_BYTES(BORNE_DAYTITLE_MAX_CH)];
 	char day_hours[48];      /* "9 h – 17 h" */
+	char present_text[64];   /* "12 personnes présentes" */
+	MissionCard news[APP_NEWS_MAX];   /* newest open missions */
+	AppCardText news_text[APP_NEWS_MAX];
+	int  n_news;
+	int  open_count;         /* open missions on the board (passer-by view) */
 
 	/* SCREEN_BADGE_RESULT */
 	CheckinOutcome outcome;
 	char greeting[200];      /* "Bonjour Inès !" / "À bientôt Inès" */
-	char greeting_detail[200]; /* "Arrivée enregistrée à 9 h 12" */
+	char greeting_detail[200]; /* "Arrivée enregistrée à 9 h 12" / "6 h 40 aujourd'hui" */
+	char greeting_extra[200];  /* out: "Départ à 15 h 52"; else "" */
+	char greeting_note[200];   /* "Votre prochaine mission : ..." or
+	                           ** "Merci pour votre aide : Chantier peinture" */
+	int  result_error;       /* 1: the tap was NOT saved (storage error) */
 
 	/* SCREEN_MEMBER_HOME: missions taken or posted by the member. */
 	MissionCard my[APP_BOARD_WINDOW];
+	AppCardText my_text[APP_BOARD_WINDOW];
 	int  n_my;
 
 	/* SCREEN_BOARD */
 	int  filter;             /* MissionCategory or -1 */
 	TextFieldView search;
 	MissionCard cards[APP_BOARD_WINDOW];
+	AppCardText cards_text[APP_BOARD_WINDOW];
 	int  n_cards;            /* cards[0] is result number board_offset */
+	int  board_columns;      /* cards per row (ACT_SET_COLUMNS), default 2 */
 	int  board_offset, board_total;
 	int  minors_only;        /* a minor is badged in */
 
@@ -244,6 +318,9 @@ typedef struct AppView {
 	char takers[4][BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	int  n_takers_shown;
 	int  can_take, can_release, can_done, can_cancel;
+	AppCardText mission_text;
+	char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int  is_taker;           /* the session member holds a take */
 
 	/* SCREEN_POST_MISSION */
 	PostStep post_step;
@@ -252,6 +329,8 @@ typedef struct AppView {
 	WhenChoice when;
 	char post_error[200];    /* validation message of this step */
 	int  needs_approval;     /* publishing makes it pending */
+	char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
+	AppCardText draft_text;  /* the draft as a card (preview, chips) */
 
 	/* Keyboard (post, search, enrolment name). */
 	int  kbd_visible;
@@ -269,13 +348,16 @@ typedef struct AppView {
 	int  pin_len;            /* digits typed (shown as dots) */
 	int  pin_locked_s;       /* > 0: locked, seconds left */
 	char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
+	int  pin_tries_left;
 
 	/* SCREEN_FACILITATOR */
 	FacTab fac_tab;
 	AppPerson present[APP_LIST_MAX];
 	int  n_present;
 	MissionCard pending[APP_LIST_MAX];
+	AppCardText pending_text[APP_LIST_MAX];
 	int  n_pending;
+	char reject_reasons[APP_N_REJECT_REASONS][96];
 	int64_t rejecting;       /* mission id waiting for a reason, 0 none */
 	char export_msg[300];    /* result of the last export */
 } AppView;
