@@ -1,1 +1,690 @@
-/* store.c -- to be written. */
+/* store.c -- the kiosk's SQLite database: open, migrate, statements,
+** transactions, settings and the space rules (see store.h).
+**
+** Schema versions are PRAGMA user_version. Each entry of `migrations`
+** takes the database from version i to i + 1; store_open() runs the
+** missing ones in one BEGIN IMMEDIATE transaction, so a database is
+** always at a version it knows, never half-migrated. Version 1 is the
+** whole schema below.
+**
+** Conventions of the schema: every timestamp is UTC seconds (*_utc);
+** local dates are 'YYYY-MM-DD' text; enums are stored as their English
+** names (role 'cooperator', status 'open'...) so the file reads well in
+** sqlite3 and in reports. Every row that may travel to another kiosk has
+** a uuid, made BEFORE the write: a retried write binds the same uuid and
+** its INSERT OR IGNORE / uniqueness makes the retry a no-op, so a row can
+** never count twice.
+**
+** unknown_taps holds no personal data: time, kiosk, outcome, and the UID
+** of an *unknown* badge only (a badge tied to nobody identifies nobody;
+** it lets a facilitator see which badge was tried). For a deactivated
+** member's badge the uid is NULL, since that badge points to a person. */
+#include "store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "borne.h"
+
+#define STORE_STMT_CACHE 128
+
+typedef struct StmtSlot {
+	const char   *sql;          /* key: the caller's literal */
+	sqlite3_stmt *stmt;
+	int           in_use;
+} StmtSlot;
+
+struct Store {
+	sqlite3   *db;
+	char       errmsg[512];
+	StoreRules rules;
+	int        tx_depth;
+	int        n_slots;
+	StmtSlot   slots[STORE_STMT_CACHE];
+};
+
+static int  store_connect(Store *st, const char *path);
+static int  store_migrate(Store *st);
+static int  store_exec(Store *st, const char *sql, const char *what);
+static int  store_user_version(Store *st, int *out);
+static void store_rules_defaults(StoreRules *r);
+static void store_rules_load(Store *st);
+static void store_rule_apply(StoreRules *r, const char *key, const char *value);
+static const char *store_default(const char *key);
+static int  map_sqlite(int sqlite_rc);
+
+/* Defaults come from the one table in config_def.h. */
+static const struct { const char *key, *def; } config_defaults[] = {
+#define CONFIG_DEF(k, d, h) { k, d },
+#include "config_def.h"
+#undef CONFIG_DEF
+};
+
+/* ---- Schema ---------------------------------------------------------- */
+
+static const char schema_v1[] =
+	"CREATE TABLE settings ("
+	"  key   TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+
+	"CREATE TABLE members ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  name        TEXT NOT NULL,"
+	"  role        TEXT NOT NULL CHECK (role IN"
+	"              ('cooperator','coworker','facilitator','admin')),"
+	"  minor       INTEGER NOT NULL DEFAULT 0 CHECK (minor IN (0,1)),"
+	"  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),"
+	"  pin_hash    TEXT,"
+	"  forgotten   INTEGER NOT NULL DEFAULT 0 CHECK (forgotten IN (0,1)),"
+	"  created_utc INTEGER NOT NULL);"
+	"CREATE INDEX members_name ON members(name);"
+
+	/* uid: canonical upper-case hex. A removed badge keeps its row,
+	** active = 0, and may be given again later. */
+	"CREATE TABLE badges ("
+	"  uid       TEXT PRIMARY KEY,"
+	"  uuid      TEXT NOT NULL UNIQUE,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  added_utc INTEGER NOT NULL,"
+	"  active    INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)));"
+	"CREATE INDEX badges_member ON badges(member_id);"
+
+	"CREATE TABLE days ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  uuid      TEXT NOT NULL UNIQUE,"
+	"  date      TEXT NOT NULL UNIQUE,"
+	"  title     TEXT NOT NULL,"
+	"  open_min  INTEGER NOT NULL CHECK (open_min BETWEEN 0 AND 1439),"
+	"  close_min INTEGER NOT NULL CHECK (close_min > open_min"
+	"                                    AND close_min <= 1440));"
+
+	"CREATE TABLE visits ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  member_id   INTEGER NOT NULL REFERENCES members(id),"
+	"  badge       TEXT NOT NULL,"
+	"  in_utc      INTEGER NOT NULL,"
+	"  out_utc     INTEGER,"
+	"  auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0,1)),"
+	"  day_id      INTEGER REFERENCES days(id) ON DELETE SET NULL,"
+	"  kiosk_id    TEXT NOT NULL);"
+	"CREATE INDEX visits_member_in ON visits(member_id, in_utc);"
+	"CREATE INDEX visits_in ON visits(in_utc);"
+	"CREATE INDEX visits_day ON visits(day_id);"
+	"CREATE INDEX visits_open ON visits(in_utc) WHERE out_utc IS NULL;"
+
+	"CREATE TABLE unknown_taps ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  at_utc   INTEGER NOT NULL,"
+	"  kiosk_id TEXT NOT NULL,"
+	"  outcome  TEXT NOT NULL CHECK (outcome IN ('unknown','inactive')),"
+	"  uid      TEXT);"
+	"CREATE INDEX unknown_taps_at ON unknown_taps(at_utc);"
+
+	"CREATE TABLE missions ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  uuid         TEXT NOT NULL UNIQUE,"
+	"  title        TEXT NOT NULL,"
+	"  description  TEXT NOT NULL DEFAULT '',"
+	"  category     TEXT NOT NULL,"
+	"  place        TEXT NOT NULL DEFAULT '',"
+	"  date_from    TEXT NOT NULL DEFAULT '',"  /* '' : flexible */
+	"  date_to      TEXT NOT NULL DEFAULT '',"  /* '' : date_from only */
+	"  duration_min INTEGER NOT NULL DEFAULT 0,"
+	"  places       INTEGER NOT NULL DEFAULT 1 CHECK (places >= 1),"
+	"  reward_kind  TEXT NOT NULL CHECK (reward_kind IN ('fixed','quote','tip')),"
+	"  reward_cents INTEGER NOT NULL DEFAULT 0,"
+	"  minors_ok    INTEGER NOT NULL DEFAULT 0 CHECK (minors_ok IN (0,1)),"
+	"  poster_id    INTEGER NOT NULL REFERENCES members(id),"
+	"  status       TEXT NOT NULL CHECK (status IN ('pending','open','taken',"
+	"               'done','rejected','cancelled','expired')),"
+	"  reason       TEXT NOT NULL DEFAULT '',"
+	"  created_utc  INTEGER NOT NULL,"
+	"  updated_utc  INTEGER NOT NULL);"
+	/* The board: status first, then its order (flexible last). */
+	"CREATE INDEX missions_board ON missions(status, date_from = '',"
+	"  date_from, created_utc);"
+	"CREATE INDEX missions_category ON missions(category, status);"
+	"CREATE INDEX missions_poster ON missions(poster_id);"
+
+	/* Search: accent-blind words of title, description and place, kept
+	** in step with missions by the triggers below. */
+	"CREATE VIRTUAL TABLE missions_fts USING fts5("
+	"  title, description, place,"
+	"  content = 'missions', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER missions_fts_ai AFTER INSERT ON missions BEGIN"
+	"  INSERT INTO missions_fts(rowid, title, description, place)"
+	"  VALUES (new.id, new.title, new.description, new.place);"
+	"END;"
+	"CREATE TRIGGER missions_fts_ad AFTER DELETE ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description, place)"
+	"  VALUES ('delete', old.id, old.title, old.description, old.place);"
+	"END;"
+	"CREATE TRIGGER missions_fts_au AFTER UPDATE OF title, description, place"
+	"  ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description, place)"
+	"  VALUES ('delete', old.id, old.title, old.description, old.place);"
+	"  INSERT INTO missions_fts(rowid, title, description, place)"
+	"  VALUES (new.id, new.title, new.description, new.place);"
+	"END;"
+
+	"CREATE TABLE mission_takes ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  uuid         TEXT NOT NULL UNIQUE,"
+	"  mission_id   INTEGER NOT NULL REFERENCES missions(id) ON DELETE CASCADE,"
+	"  member_id    INTEGER NOT NULL REFERENCES members(id),"
+	"  taken_utc    INTEGER NOT NULL,"
+	"  released_utc INTEGER);"
+	"CREATE INDEX takes_mission ON mission_takes(mission_id)"
+	"  WHERE released_utc IS NULL;"
+	"CREATE INDEX takes_member ON mission_takes(member_id);"
+	"CREATE UNIQUE INDEX takes_one_open ON mission_takes(mission_id, member_id)"
+	"  WHERE released_utc IS NULL;"
+
+	/* actor_id NULL: borne-admin on the command line. No foreign key:
+	** the log outlives what it talks about. */
+	"CREATE TABLE audit ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  at_utc      INTEGER NOT NULL,"
+	"  actor_id    INTEGER,"
+	"  action      TEXT NOT NULL,"
+	"  target_kind TEXT NOT NULL,"
+	"  target_id   INTEGER NOT NULL,"
+	"  detail      TEXT);"
+	"CREATE INDEX audit_at ON audit(at_utc);";
+
+/* migrations[i] takes user_version i to i + 1. Append, never edit. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+/* ---- Errors ---------------------------------------------------------- */
+
+static int
+map_sqlite(int sqlite_rc)
+{
+	switch (sqlite_rc & 0xFF) {
+	case SQLITE_OK:       return BORNE_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:   return BORNE_EBUSY;
+	case SQLITE_READONLY: return BORNE_EREADONLY;
+	case SQLITE_FULL:     return BORNE_EFULL;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:  return BORNE_ECORRUPT;
+	case SQLITE_NOMEM:    return BORNE_ENOMEM;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN: return BORNE_EIO;
+	case SQLITE_PERM:     return BORNE_EREADONLY;
+	default:              return BORNE_EDB;
+	}
+}
+
+int
+store_fail(Store *st, int sqlite_rc, const char *what)
+{
+	int rc = map_sqlite(sqlite_rc);
+
+	if (rc == BORNE_OK)
+		rc = BORNE_EDB;
+	if (st == NULL)
+		return rc;
+	snprintf(st->errmsg, sizeof st->errmsg, "%s: %s", what,
+	         st->db != NULL ? sqlite3_errmsg(st->db) : sqlite3_errstr(sqlite_rc));
+	return rc;
+}
+
+int
+store_set_error(Store *st, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (st == NULL)
+		return rc;
+	va_start(ap, fmt);
+	vsnprintf(st->errmsg, sizeof st->errmsg, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *
+store_errmsg(const Store *st)
+{
+	return st != NULL ? st->errmsg : "no database";
+}
+
+/* ---- Open, close, migrate ------------------------------------------- */
+
+int
+store_open(const char *path, Store **out, char *errmsg, size_t errlen)
+{
+	Store *st = calloc(1, sizeof *st);
+	int rc = BORNE_ENOMEM;
+
+	*out = NULL;
+	if (errmsg != NULL && errlen > 0)
+		errmsg[0] = '\0';
+	if (st == NULL) {
+		if (errmsg != NULL && errlen > 0)
+			snprintf(errmsg, errlen, "out of memory");
+		goto fail;
+	}
+	store_rules_defaults(&st->rules);
+	if ((rc = store_connect(st, path)) != BORNE_OK)
+		goto fail;
+	if ((rc = store_migrate(st)) != BORNE_OK)
+		goto fail;
+	store_rules_load(st);
+	st->errmsg[0] = '\0';
+	*out = st;
+	return BORNE_OK;
+fail:
+	if (st != NULL && errmsg != NULL && errlen > 0)
+		snprintf(errmsg, errlen, "%s", st->errmsg);
+	store_close(st);
+	return rc;
+}
+
+/* Opens the connection and sets WAL, foreign keys, synchronous=FULL and
+** the busy timeout. The first read tells a SQLite file from anything
+** else; SQLite never writes into a file it does not recognise. */
+static int
+store_connect(Store *st, const char *path)
+{
+	struct stat sb;
+	int src, version, rc;
+
+	if (path == NULL || *path == '\0')
+		return store_set_error(st, BORNE_EINVAL, "no database path given");
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return store_set_error(st, BORNE_EIO,
+		                       "%s: is a folder, not a database file", path);
+	src = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	                      SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+	if (src != SQLITE_OK) {
+		rc = map_sqlite(src);
+		if (src == SQLITE_CANTOPEN)
+			rc = errno == EACCES || errno == EROFS ? BORNE_EREADONLY
+			                                        : BORNE_EIO;
+		store_set_error(st, rc, "%s: cannot open: %s", path,
+		                st->db != NULL ? sqlite3_errmsg(st->db)
+		                               : sqlite3_errstr(src));
+		return rc;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	if ((rc = store_user_version(st, &version)) != BORNE_OK) {
+		if (rc == BORNE_ECORRUPT)
+			store_set_error(st, rc, "%s: not a borne database (not a "
+			                "SQLite file, or a damaged one)", path);
+		return rc;
+	}
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON",
+	                     "foreign keys")) != BORNE_OK)
+		return rc;
+	if ((rc = store_exec(st, "PRAGMA journal_mode = WAL",
+	                     "WAL mode")) != BORNE_OK)
+		return rc;
+	return store_exec(st, "PRAGMA synchronous = FULL", "synchronous mode");
+}
+
+void
+store_close(Store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < st->n_slots; i++)
+		sqlite3_finalize(st->slots[i].stmt);
+	if (st->db != NULL)
+		sqlite3_close_v2(st->db);
+	free(st);
+}
+
+/* Fixed SQL with no user text in it (pragmas, schema). */
+static int
+store_exec(Store *st, const char *sql, const char *what)
+{
+	int src = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return src == SQLITE_OK ? BORNE_OK : store_fail(st, src, what);
+}
+
+static int
+store_user_version(Store *st, int *out)
+{
+	sqlite3_stmt *stmt = NULL;
+	int src;
+
+	*out = 0;
+	src = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL);
+	if (src == SQLITE_OK && (src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(stmt, 0);
+		src = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return src == SQLITE_OK ? BORNE_OK
+	                        : store_fail(st, src, "reading the schema version");
+}
+
+static int
+store_migrate(Store *st)
+{
+	char sql[64];
+	int version, rc;
+
+	if ((rc = store_user_version(st, &version)) != BORNE_OK)
+		return rc;
+	if (version > N_MIGRATIONS)
+		return store_set_error(st, BORNE_EDB, "database schema version %d "
+		                       "is newer than this borne (%d)", version,
+		                       N_MIGRATIONS);
+	if (version == N_MIGRATIONS)
+		return BORNE_OK;
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = store_user_version(st, &version)) != BORNE_OK)
+		goto fail;
+	for (; version < N_MIGRATIONS; version++) {
+		if ((rc = store_exec(st, migrations[version],
+		                     "migrating the schema")) != BORNE_OK)
+			goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", N_MIGRATIONS);
+	if ((rc = store_exec(st, sql, "setting the schema version")) != BORNE_OK)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int
+store_schema_version(Store *st)
+{
+	int version;
+
+	if (st == NULL || store_user_version(st, &version) != BORNE_OK)
+		return -1;
+	return version;
+}
+
+int
+store_schema_latest(void)
+{
+	return N_MIGRATIONS;
+}
+
+void
+store_set_busy_timeout(Store *st, int timeout_ms)
+{
+	if (st != NULL && st->db != NULL)
+		sqlite3_busy_timeout(st->db, timeout_ms < 0 ? 0 : timeout_ms);
+}
+
+struct sqlite3 *
+store_db(Store *st)
+{
+	return st != NULL ? st->db : NULL;
+}
+
+/* ---- Statements ----------------------------------------------------- */
+
+int
+store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out)
+{
+	StmtSlot *slot = NULL;
+	int src;
+
+	*out = NULL;
+	for (int i = 0; i < st->n_slots; i++) {
+		if (st->slots[i].sql == sql) {
+			slot = &st->slots[i];
+			break;
+		}
+	}
+	if (slot != NULL && !slot->in_use) {
+		slot->in_use = 1;
+		*out = slot->stmt;
+		return BORNE_OK;
+	}
+	src = sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+	if (src != SQLITE_OK) {
+		sqlite3_finalize(*out);
+		*out = NULL;
+		return store_fail(st, src, "preparing a statement");
+	}
+	if (slot == NULL && st->n_slots < STORE_STMT_CACHE) {
+		slot = &st->slots[st->n_slots++];
+		slot->sql = sql;
+		slot->stmt = *out;
+		slot->in_use = 1;
+	}
+	return BORNE_OK;
+}
+
+void
+store_stmt_release(Store *st, struct sqlite3_stmt *stmt)
+{
+	if (stmt == NULL)
+		return;
+	for (int i = 0; st != NULL && i < st->n_slots; i++) {
+		if (st->slots[i].stmt == stmt) {
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			st->slots[i].in_use = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(stmt);
+}
+
+void
+store_col_text(struct sqlite3_stmt *stmt, int col, char *out, size_t outlen)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, col);
+	size_t n;
+
+	if (out == NULL || outlen == 0)
+		return;
+	if (s == NULL)
+		s = "";
+	n = strlen(s);
+	if (n >= outlen) {
+		n = outlen - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;             /* do not cut a character in two */
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+/* ---- Transactions --------------------------------------------------- */
+
+int
+store_begin(Store *st)
+{
+	int rc;
+
+	if (st->tx_depth == 0)
+		rc = store_exec(st, "BEGIN IMMEDIATE", "starting a write");
+	else
+		rc = store_exec(st, "SAVEPOINT borne_nested", "starting a write");
+	if (rc == BORNE_OK)
+		st->tx_depth++;
+	else if (rc == BORNE_EBUSY)
+		store_set_error(st, rc, "the database is busy (another program "
+		                "is writing to it); try again");
+	return rc;
+}
+
+int
+store_commit(Store *st)
+{
+	int rc;
+
+	if (st->tx_depth == 0)
+		return BORNE_OK;
+	if (st->tx_depth > 1) {
+		rc = store_exec(st, "RELEASE borne_nested", "saving");
+		if (rc == BORNE_OK)
+			st->tx_depth--;
+		return rc;
+	}
+	rc = store_exec(st, "COMMIT", "saving");
+	if (rc != BORNE_OK) {
+		char keep[sizeof st->errmsg];
+
+		memcpy(keep, st->errmsg, sizeof keep);
+		store_rollback(st);
+		memcpy(st->errmsg, keep, sizeof keep);
+		return rc;
+	}
+	st->tx_depth = 0;
+	return BORNE_OK;
+}
+
+void
+store_rollback(Store *st)
+{
+	if (st == NULL || st->tx_depth == 0)
+		return;
+	if (st->tx_depth > 1) {
+		sqlite3_exec(st->db, "ROLLBACK TO borne_nested; RELEASE borne_nested",
+		             NULL, NULL, NULL);
+		st->tx_depth--;
+		return;
+	}
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->tx_depth = 0;
+}
+
+/* ---- Settings and rules --------------------------------------------- */
+
+static const char *
+store_default(const char *key)
+{
+	for (size_t i = 0; i < sizeof config_defaults / sizeof config_defaults[0]; i++)
+		if (strcmp(config_defaults[i].key, key) == 0)
+			return config_defaults[i].def;
+	return "";
+}
+
+static void
+store_rules_defaults(StoreRules *r)
+{
+	memset(r, 0, sizeof *r);
+	store_rule_apply(r, "checkin_repeat_s", store_default("checkin_repeat_s"));
+	store_rule_apply(r, "approval_required", store_default("approval_required"));
+	store_rule_apply(r, "max_open_takes", store_default("max_open_takes"));
+	store_rule_apply(r, "kiosk_id", store_default("kiosk_id"));
+}
+
+/* Applies one settings value to the rules when it is one of them and
+** sensible; anything else is left as it was. */
+static void
+store_rule_apply(StoreRules *r, const char *key, const char *value)
+{
+	char *end;
+	long v;
+
+	if (strcmp(key, "kiosk_id") == 0) {
+		if (*value != '\0')
+			snprintf(r->kiosk_id, sizeof r->kiosk_id, "%s", value);
+		return;
+	}
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || v < 0 || v > 1000000)
+		return;
+	if (strcmp(key, "checkin_repeat_s") == 0)
+		r->checkin_repeat_s = (int)v;
+	else if (strcmp(key, "approval_required") == 0)
+		r->approval_required = v != 0;
+	else if (strcmp(key, "max_open_takes") == 0)
+		r->max_open_takes = (int)v;
+}
+
+static void
+store_rules_load(Store *st)
+{
+	static const char *const keys[] = {
+		"checkin_repeat_s", "approval_required", "max_open_takes", "kiosk_id"
+	};
+	char value[256];
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (store_setting_get(st, keys[i], value, sizeof value) == BORNE_OK)
+			store_rule_apply(&st->rules, keys[i], value);
+}
+
+const StoreRules *
+store_rules(const Store *st)
+{
+	return &st->rules;
+}
+
+void
+store_rules_set(Store *st, const StoreRules *rules)
+{
+	st->rules = *rules;
+	st->rules.kiosk_id[sizeof st->rules.kiosk_id - 1] = '\0';
+}
+
+int
+store_setting_get(Store *st, const char *key, char *out, size_t outlen)
+{
+	static const char sql[] = "SELECT value FROM settings WHERE key = ?1";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	if (out != NULL && outlen > 0)
+		out[0] = '\0';
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW) {
+		store_col_text(stmt, 0, out, outlen);
+		rc = BORNE_OK;
+	} else if (src == SQLITE_DONE) {
+		rc = store_set_error(st, BORNE_ENOTFOUND, "no setting %s", key);
+	} else {
+		rc = store_fail(st, src, "reading a setting");
+	}
+	store_stmt_release(st, stmt);
+	return rc;
+}
+
+int
+store_setting_set(Store *st, const char *key, const char *value)
+{
+	static const char sql[] =
+		"INSERT INTO settings(key, value) VALUES (?1, ?2)"
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	if (key == NULL || *key == '\0' || value == NULL)
+		return store_set_error(st, BORNE_EINVAL, "setting needs a key and a value");
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, value, -1, SQLITE_TRANSIENT);
+	src = sqlite3_step(stmt);
+	rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "saving a setting");
+	store_stmt_release(st, stmt);
+	if (rc == BORNE_OK)
+		store_rule_apply(&st->rules, key, value);
+	return rc;
+}

@@ -10,6 +10,7 @@
 #ifndef BORNE_STORE_H
 #define BORNE_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct Store Store;
@@ -41,5 +42,52 @@ int  store_setting_set(Store *st, const char *key, const char *value);
 
 /* Schema version after migrations, for tests and `borne-admin check`. */
 int store_schema_version(Store *st);
+/* The schema version this build migrates to. */
+int store_schema_latest(void);
+
+/* How long a write waits for another process's lock before BORNE_EBUSY
+** (default STORE_BUSY_TIMEOUT_MS). Tests make it short. */
+#define STORE_BUSY_TIMEOUT_MS 2000
+void store_set_busy_timeout(Store *st, int timeout_ms);
+
+/* ---- For the modules built on the store (member.c, report.c...) ----
+** The path may be a SQLite URI ("file:x.db?mode=ro"): tests use it to
+** open a database read-only even as root. */
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+/* The connection, borrowed while st is open. */
+struct sqlite3 *store_db(Store *st);
+
+/* A prepared statement for sql, cached on st by the address of sql (pass
+** a string literal). Bind, step, then always give it back with
+** store_stmt_release(), which resets it. When the cached one is in use
+** (a callback re-entering), a fresh one is made and released finalizes
+** it. BORNE_OK or an error with store_errmsg set. */
+int  store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out);
+void store_stmt_release(Store *st, struct sqlite3_stmt *stmt);   /* NULL-safe */
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE (the write lock is
+** taken first, so a busy database fails at once with BORNE_EBUSY instead
+** of half-way), inner ones are SAVEPOINTs. Commit of the outermost is
+** durable when it returns (synchronous=FULL). Rollback is NULL-safe and
+** leaves store_errmsg alone. */
+int  store_begin(Store *st);
+int  store_commit(Store *st);
+void store_rollback(Store *st);
+
+/* Maps a SQLite result code to BORNE_E* (BUSY/LOCKED -> EBUSY, READONLY
+** -> EREADONLY, FULL -> EFULL, NOTADB/CORRUPT -> ECORRUPT, NOMEM ->
+** ENOMEM, IOERR -> EIO, others -> EDB), sets store_errmsg to
+** "what: sqlite's message" and returns the code. */
+int  store_fail(Store *st, int sqlite_rc, const char *what);
+/* Sets store_errmsg (printf-style) and returns rc. */
+int  store_set_error(Store *st, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Copies a text column into out (NULL column: ""), on a character
+** boundary when it is too long. */
+void store_col_text(struct sqlite3_stmt *stmt, int col, char *out,
+                    size_t outlen);
 
 #endif
