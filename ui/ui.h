@@ -80,7 +80,9 @@ enum {
 	ICON_FAVORITE = 0xE87D,
 	ICON_FLORIST = 0xE545, ICON_PETS = 0xE91D, ICON_HANDYMAN = 0xF10B,
 	ICON_CUT = 0xE14E, ICON_RESTAURANT = 0xE56C, ICON_COMPUTER = 0xE30A,
-	ICON_MORE_HORIZ = 0xE5D3
+	ICON_MORE_HORIZ = 0xE5D3,
+	ICON_ARROW_UPWARD = 0xE5D8, ICON_REMOVE = 0xE15B,
+	ICON_TOGGLE_ON = 0xE9F6, ICON_TOGGLE_OFF = 0xE9F5
 };
 
 /* Canvas size in logical pixels. */
@@ -162,7 +164,12 @@ void ui_mission_card(Ui *ui, UiRect r, const MissionCard *c,
 int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
                     const char *text);
 void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
+/* Darkens r (under a modal panel). */
+void ui_dim(Ui *ui, UiRect r);
 int  ui_board_columns(const Ui *ui);
+/* snprintf for a translated format (tr() strings are not literals, so
+** -Wformat-nonliteral would refuse them); out is always terminated. */
+void ui_fmt(char *out, size_t outlen, const char *fmt, ...);
 
 /* A screen draws the view; the table in screens.c maps ScreenId to it. */
 typedef struct ScreenOps {

@@ -1,1 +1,416 @@
-/* screens/board.c -- to be written. */
+/* screens/board.c -- the mission board: filter, search, cards, paging.
+** The view holds a window of the results (cards[0] is result number
+** board_offset), so the board shows thousands of missions a page at a
+** time: the pager's buttons jump by a page (ACT_SCROLL_TO), a drag or
+** the mouse wheel scrolls by rows (input.c sends ACT_SCROLL).
+** Searching opens the keyboard in the lower half; the results, as
+** compact rows, stay visible above it and follow each key typed. */
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+#define M        16          /* margin */
+#define TOP_H    64
+#define CHIP_H   46
+#define PAGER_H  48
+#define ROW_GAP  12
+#define LIST_ROW 52          /* a compact result while typing */
+
+typedef struct BoardLayout {
+	int w, h, portrait, cols;
+	int search_in_bar;       /* landscape: the field sits in the top bar */
+	UiRect search;           /* the search field */
+	int content_y;           /* below the bar (and portrait title/search) */
+} BoardLayout;
+
+static void board_draw(Ui *ui, const AppView *v);
+static void board_layout(Ui *ui, const AppView *v, BoardLayout *L);
+static void board_top(Ui *ui, const AppView *v, BoardLayout *L);
+static void board_search_field(Ui *ui, const AppView *v, UiRect r);
+static int  board_chips(Ui *ui, const AppView *v, int y, int w);
+static void board_cards(Ui *ui, const AppView *v, const BoardLayout *L,
+                        int y0, int y1);
+static void board_pager(Ui *ui, const AppView *v, UiRect r, int per_page);
+static void board_results(Ui *ui, const AppView *v, const BoardLayout *L,
+                          int y0, int y1);
+static void board_empty(Ui *ui, const AppView *v, UiRect r, int compact);
+static int  board_count_pill(Ui *ui, int x, int cy, int n);
+
+const ScreenOps board_screen = { "board", board_draw };
+
+static void
+board_draw(Ui *ui, const AppView *v)
+{
+	BoardLayout L;
+
+	board_layout(ui, v, &L);
+	ui_fill(ui, (UiRect){ 0, 0, L.w, L.h }, COL_CREME);
+	if (v->kbd_visible) {
+		int kh = ui_keyboard_height(ui);
+
+		board_top(ui, v, &L);
+		board_results(ui, v, &L, L.content_y, L.h - kh);
+		ui_keyboard(ui, (UiRect){ 0, L.h - kh, L.w, kh }, v,
+		            tr(v->lang, "board.search_ok"));
+	} else {
+		int y;
+
+		board_top(ui, v, &L);
+		y = board_chips(ui, v, L.content_y + 12, L.w);
+		board_cards(ui, v, &L, y + 12, L.h);
+	}
+	if (v->wait != WAIT_NONE) {
+		int pw = L.w - 2 * M > 640 ? 640 : L.w - 2 * M;
+		int ph = pw >= 560 ? 112 : 196;
+
+		ui_dim(ui, (UiRect){ 0, 0, L.w, L.h });
+		ui_wait_panel(ui, (UiRect){ (L.w - pw) / 2, (L.h - ph) / 2, pw,
+		              ph }, v);
+	}
+}
+
+static void
+board_layout(Ui *ui, const AppView *v, BoardLayout *L)
+{
+	(void)v;
+	memset(L, 0, sizeof *L);
+	L->w = ui_width(ui);
+	L->h = ui_height(ui);
+	L->portrait = ui_portrait(ui) || L->w < 640;
+	L->cols = ui_board_columns(ui);
+	L->search_in_bar = !L->portrait;
+	if (L->portrait) {
+		/* Bar, then "Missions 8", then the search field. */
+		L->search = (UiRect){ M, TOP_H + 8 + 52, L->w - 2 * M, 48 };
+		L->content_y = L->search.y + L->search.h;
+		if (v->kbd_visible) {
+			/* Typing: the title row gives its room to the results. */
+			L->search.y = TOP_H + 8;
+			L->content_y = L->search.y + L->search.h;
+		}
+	} else {
+		L->content_y = TOP_H;
+	}
+}
+
+/* The top bar: back, title and count, search, "+ Proposer". */
+static void
+board_top(Ui *ui, const AppView *v, BoardLayout *L)
+{
+	const char *back = tr(v->lang, v->has_member ? "board.back"
+	                                             : "board.home");
+	const char *post = tr(v->lang, "board.post");
+	const char *title = tr(v->lang, "board.title");
+	int bw = 16 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, 20, back) + 12;
+	int pw = 20 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, 20, post) + 20;
+	int th = ui_text_height(ui, FONT_BOLD, 28);
+	int x;
+
+	ui_fill(ui, (UiRect){ 0, 0, L->w, TOP_H }, COL_BLANC);
+	ui_hline(ui, 0, TOP_H, L->w, COL_LINE);
+	ui_button(ui, (UiRect){ 4, 8, bw, 48 }, BTN_QUIET, ICON_ARROW_BACK, back,
+	          ACT_BACK, 0);
+	ui_button(ui, (UiRect){ L->w - M - pw, 8, pw, 48 }, BTN_PRIMARY,
+	          ICON_ADD, post, ACT_POST, 0);
+	if (L->portrait) {
+		if (!v->kbd_visible) {
+			x = M + ui_text(ui, M, TOP_H + 8 + 22 - th / 2, FONT_BOLD, 28,
+			                COL_ENCRE, title);
+			board_count_pill(ui, x + 12, TOP_H + 8 + 22, v->board_total);
+		}
+		board_search_field(ui, v, L->search);
+		return;
+	}
+	x = 4 + bw + 16;
+	x += ui_text(ui, x, TOP_H / 2 - th / 2, FONT_BOLD, 28, COL_ENCRE, title);
+	x += 12 + board_count_pill(ui, x + 12, TOP_H / 2, v->board_total);
+	x += 24;
+	L->search = (UiRect){ x, 8, L->w - M - pw - 16 - x, 48 };
+	if (L->search.w > 520) {
+		/* Wide screens: the field stays a field, not a banner. */
+		L->search.x += L->search.w - 520;
+		L->search.w = 520;
+	}
+	board_search_field(ui, v, L->search);
+}
+
+static int
+board_count_pill(Ui *ui, int x, int cy, int n)
+{
+	char s[16];
+	int tw, w;
+
+	ui_fmt(s, sizeof s, "%d", n);
+	tw = ui_text_width(ui, FONT_SEMIBOLD, 18, s);
+	w = tw + 20 < 36 ? 36 : tw + 20;
+	ui_rrect(ui, (UiRect){ x, cy - 18, w, 36 }, 18, COL_SABLE);
+	ui_text(ui, x + (w - tw) / 2, cy - ui_text_height(ui, FONT_SEMIBOLD,
+	        18) / 2, FONT_SEMIBOLD, 18, COL_ENCRE_DOUCE, s);
+	return w;
+}
+
+/* The search field: tapping it opens the keyboard (ACT_SEARCH); the
+** clear button empties it. Accents are ignored by the search itself. */
+static void
+board_search_field(Ui *ui, const AppView *v, UiRect r)
+{
+	const char *text = v->search.text;
+	int focused = v->kbd_visible;
+	int th = ui_text_height(ui, FONT_REGULAR, 20);
+	int cy = r.y + r.h / 2, tx = r.x + 48;
+	int tw = r.w - 48 - (text[0] != '\0' ? 52 : 16);
+	const char *ph = tr(v->lang, r.w >= 360 ? "board.search_long"
+	                                        : "board.search");
+
+	ui_rrect(ui, r, r.h / 2, COL_SABLE);
+	if (focused)
+		ui_rrect_border(ui, r, r.h / 2, 2, COL_TERRA);
+	else
+		ui_rrect_border(ui, r, r.h / 2, 2, COL_LINE);
+	ui_icon(ui, r.x + 26, cy, 24, COL_ENCRE, ICON_SEARCH);
+	ui_hit(ui, r, ACT_SEARCH, 0, ph);
+	if (text[0] == '\0') {
+		ui_text_fit(ui, tx, cy - th / 2, tw, FONT_REGULAR, 20,
+		            COL_ENCRE_DOUCE, ALIGN_LEFT, ph);
+		if (focused)
+			ui_fill(ui, (UiRect){ tx, cy - th / 2, 2, th }, COL_TERRA);
+	} else {
+		int w = ui_text_width(ui, FONT_REGULAR, 20, text);
+
+		if (w > tw) {
+			/* Show the end of what is being typed. */
+			ui_clip(ui, &(UiRect){ tx, r.y, tw, r.h });
+			ui_text(ui, tx + tw - w - 4, cy - th / 2, FONT_REGULAR, 20,
+			        COL_ENCRE, text);
+			ui_clip(ui, NULL);
+			w = tw - 4;
+		} else {
+			ui_text(ui, tx, cy - th / 2, FONT_REGULAR, 20, COL_ENCRE,
+			        text);
+		}
+		if (focused)
+			ui_fill(ui, (UiRect){ tx + w + 1, cy - th / 2, 2, th },
+			        COL_TERRA);
+		ui_circle(ui, r.x + r.w - 26, cy, 16, COL_KEY_FN);
+		ui_icon(ui, r.x + r.w - 26, cy, 20, COL_ENCRE, ICON_CLOSE);
+		ui_hit(ui, (UiRect){ r.x + r.w - 50, r.y, 50, r.h },
+		       ACT_SEARCH_CLEAR, 0, tr(v->lang, "board.clear"));
+	}
+}
+
+/* "Tout" and the seven categories; the selected one filled in Encre.
+** Wraps onto a second row when the screen is narrow. Returns the
+** bottom of the chips. */
+static int
+board_chips(Ui *ui, const AppView *v, int y, int w)
+{
+	const char *labels[CAT_COUNT + 1];
+	int widths[CAT_COUNT + 1], total = 0, pad = 18, x = M;
+
+	labels[0] = tr(v->lang, "board.all");
+	for (int c = 0; c < CAT_COUNT; c++)
+		labels[c + 1] = app_category_label(v->lang, (MissionCategory)c);
+	for (int i = 0; i <= CAT_COUNT; i++)
+		total += ui_text_width(ui, FONT_MEDIUM, 18, labels[i]) + 8;
+	/* Tighten the padding before wrapping. */
+	while (pad > 10 && total + (CAT_COUNT + 1) * 2 * pad > w - 2 * M)
+		pad--;
+	for (int i = 0; i <= CAT_COUNT; i++)
+		widths[i] = ui_text_width(ui, FONT_MEDIUM, 18, labels[i]) + 2 * pad;
+	for (int i = 0; i <= CAT_COUNT; i++) {
+		int filter = i - 1;
+		int sel = v->filter == filter;
+
+		if (x + widths[i] > w - M && x > M) {
+			x = M;
+			y += CHIP_H + 10;
+		}
+		ui_button(ui, (UiRect){ x, y, widths[i], CHIP_H },
+		          sel ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i],
+		          ACT_FILTER, filter);
+		x += widths[i] + 8;
+	}
+	return y + CHIP_H;
+}
+
+/* The page of cards, the pager and the scroll bar; or the empty state. */
+static void
+board_cards(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
+{
+	int pager_y = y1 - 8 - PAGER_H;
+	int area = pager_y - 8 - y0;
+	int rows = (area + ROW_GAP) / (UI_CARD_H + ROW_GAP);
+	int cols = L->cols, per_page, n, cw;
+
+	if (rows < 1)
+		rows = 1;
+	per_page = rows * cols;
+	if (v->n_cards == 0) {
+		board_empty(ui, v, (UiRect){ M, y0, L->w - 2 * M, y1 - y0 }, 0);
+		return;
+	}
+	cw = (L->w - 2 * M - (cols - 1) * ROW_GAP) / cols;
+	n = v->n_cards < per_page ? v->n_cards : per_page;
+	for (int i = 0; i < n; i++) {
+		int row = i / cols, col = i % cols;
+		UiRect r = { M + col * (cw + ROW_GAP),
+		             y0 + row * (UI_CARD_H + ROW_GAP), cw, UI_CARD_H };
+
+		ui_mission_card(ui, r, &v->cards[i], &v->cards_text[i], 1);
+	}
+	/* A thin scroll bar: where this page sits among all results. */
+	if (v->board_total > per_page) {
+		int track = rows * (UI_CARD_H + ROW_GAP) - ROW_GAP;
+		int th = track * per_page / v->board_total;
+		int ty;
+
+		if (th < 32)
+			th = 32;
+		ty = y0 + (track - th) * v->board_offset
+		     / (v->board_total - per_page > 0
+		        ? v->board_total - per_page : 1);
+		if (ty > y0 + track - th)
+			ty = y0 + track - th;
+		ui_rrect(ui, (UiRect){ L->w - 6, y0, 4, track }, 2, COL_LINE);
+		ui_rrect(ui, (UiRect){ L->w - 6, ty, 4, th }, 2, COL_BORDER);
+	}
+	board_pager(ui, v, (UiRect){ M, pager_y, L->w - 2 * M, PAGER_H },
+	            per_page);
+}
+
+/* "↑ Précédentes"  1–4 sur 8  "Suivantes ↓": a page at a time. */
+static void
+board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
+{
+	const char *prev = tr(v->lang, "board.prev");
+	const char *next = tr(v->lang, "board.next");
+	int first = v->board_offset + 1;
+	int last = v->board_offset + (v->n_cards < per_page ? v->n_cards
+	                                                    : per_page);
+	int bw = 24 + 24 + 8 + ui_text_width(ui, FONT_SEMIBOLD, 20, next) + 20;
+	int pw = 24 + 24 + 8 + ui_text_width(ui, FONT_SEMIBOLD, 20, prev) + 20;
+	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+	char range[64], line[200];
+
+	if (bw < pw)
+		bw = pw;
+	if (bw > (r.w - 16) / 2)
+		bw = (r.w - 16) / 2;
+	if (v->board_offset > 0) {
+		int to = v->board_offset - per_page;
+
+		ui_button(ui, (UiRect){ r.x, r.y, bw, r.h }, BTN_SECONDARY,
+		          ICON_ARROW_UPWARD, prev, ACT_SCROLL_TO, to < 0 ? 0 : to);
+	}
+	if (last < v->board_total)
+		ui_button(ui, (UiRect){ r.x + r.w - bw, r.y, bw, r.h },
+		          BTN_SECONDARY, ICON_ARROW_DOWNWARD, next, ACT_SCROLL_TO,
+		          v->board_offset + per_page);
+	ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first, last,
+	       v->board_total);
+	if (v->minors_only)
+		ui_fmt(line, sizeof line, "%s · %s", range,
+		       tr(v->lang, "board.minors"));
+	else
+		ui_fmt(line, sizeof line, "%s", range);
+	ui_text_fit(ui, r.x + bw + 8, r.y + (r.h - mh) / 2, r.w - 2 * bw - 16,
+	            FONT_MEDIUM, 18, COL_ENCRE_DOUCE, ALIGN_CENTER, line);
+}
+
+/* While typing: compact results above the keyboard, as many as fit. */
+static void
+board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
+{
+	int cols = L->cols, rows, n, cw;
+	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+	char line[96];
+
+	if (v->search.text[0] == '\0') {
+		ui_text_fit(ui, M, y0 + (y1 - y0 - mh) / 2, L->w - 2 * M,
+		            FONT_MEDIUM, 18, COL_ENCRE_DOUCE, ALIGN_CENTER,
+		            tr(v->lang, "board.type_hint"));
+		return;
+	}
+	if (v->n_cards == 0) {
+		board_empty(ui, v, (UiRect){ M, y0, L->w - 2 * M, y1 - y0 }, 1);
+		return;
+	}
+	if (v->board_total == 1)
+		ui_fmt(line, sizeof line, "%s", tr(v->lang, "board.found_one"));
+	else
+		ui_fmt(line, sizeof line, tr(v->lang, "board.found"),
+		       v->board_total);
+	/* The count, then rows of results. */
+	y0 += 8;
+	ui_text_fit(ui, M, y0, L->w - 2 * M, FONT_MEDIUM, 18, COL_ENCRE_DOUCE,
+	            ALIGN_LEFT, line);
+	y0 += mh + 6;
+	rows = (y1 - 8 - y0 + 8) / (LIST_ROW + 8);
+	if (rows < 1)
+		rows = 1;
+	cw = (L->w - 2 * M - (cols - 1) * ROW_GAP) / cols;
+	n = v->n_cards < rows * cols ? v->n_cards : rows * cols;
+	for (int i = 0; i < n; i++) {
+		const MissionCard *c = &v->cards[i];
+		const AppCardText *t = &v->cards_text[i];
+		UiRect r = { M + (i % cols) * (cw + ROW_GAP),
+		             y0 + (i / cols) * (LIST_ROW + 8), cw, LIST_ROW };
+		int icy = r.y + r.h / 2, th = ui_text_height(ui, FONT_SEMIBOLD, 18);
+		int rw = ui_text_width(ui, FONT_SEMIBOLD, 18, t->reward);
+
+		ui_rrect_lip(ui, r, 12, COL_BLANC, COL_LINE, 2);
+		ui_rrect(ui, (UiRect){ r.x + 8, r.y + 8, 36, 36 }, 10,
+		         ui_category_tint(c->category));
+		ui_icon(ui, r.x + 26, icy, 22, ui_category_ink(c->category),
+		        ui_category_icon(c->category));
+		ui_text_fit(ui, r.x + 56, icy - th / 2, r.w - 56 - rw - 28,
+		            FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_LEFT, c->title);
+		ui_text(ui, r.x + r.w - 14 - rw, icy - th / 2, FONT_SEMIBOLD, 18,
+		        c->reward_kind == REWARD_FIXED ? COL_VERT : COL_ENCRE_DOUCE,
+		        t->reward);
+		ui_hit(ui, r, ACT_OPEN_MISSION, c->id, c->title);
+	}
+}
+
+/* Nothing to show: say why, kindly, and offer the way back. */
+static void
+board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
+{
+	char msg[300];
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 22);
+	int cy = r.y + r.h / 2;
+	const char *btn = NULL;
+	AppAction act = ACT_NONE;
+	int64_t arg = 0;
+
+	if (v->search.text[0] != '\0') {
+		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_search"),
+		       v->search.text);
+		btn = tr(v->lang, "board.clear");
+		act = ACT_SEARCH_CLEAR;
+	} else if (v->filter >= 0) {
+		ui_fmt(msg, sizeof msg, "%s", tr(v->lang, "board.empty_filter"));
+		btn = tr(v->lang, "board.see_all");
+		act = ACT_FILTER;
+		arg = -1;
+	} else {
+		ui_fmt(msg, sizeof msg, "%s", tr(v->lang, "board.empty"));
+	}
+	if (compact) {
+		ui_text_box(ui, (UiRect){ r.x, cy - th, r.w, 2 * th + 4 },
+		            FONT_SEMIBOLD, 22, COL_ENCRE, ALIGN_CENTER, 2, msg);
+		return;
+	}
+	cy = r.y + r.h / 2 - 60;
+	ui_circle(ui, r.x + r.w / 2, cy, 36, COL_SABLE);
+	ui_icon(ui, r.x + r.w / 2, cy, 40, COL_ENCRE_DOUCE, ICON_SEARCH);
+	ui_text_box(ui, (UiRect){ r.x, cy + 48, r.w, 2 * th + 4 },
+	            FONT_SEMIBOLD, 22, COL_ENCRE, ALIGN_CENTER, 2, msg);
+	if (btn != NULL) {
+		int bw = ui_text_width(ui, FONT_SEMIBOLD, 20, btn) + 48;
+
+		ui_button(ui, (UiRect){ r.x + (r.w - bw) / 2, cy + 48 + 2 * th + 16,
+		          bw, 52 }, BTN_SECONDARY, 0, btn, act, arg);
+	}
+}

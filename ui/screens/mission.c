@@ -1,1 +1,343 @@
-/* screens/mission.c -- to be written. */
+/* screens/mission.c -- one mission: what, when, for how much, and the
+** one thing to do about it. The left column tells the mission (category,
+** title, description, who posted it, where); the right panel gives the
+** facts (when, how long, reward, places) and the actions the core allows
+** (can_take, can_done, can_release, can_cancel), the first one big.
+** Every action is confirmed by a badge: while the core waits for it
+** (view.wait), a panel says so above everything, with "Annuler". */
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+#define M 16
+
+typedef struct MissionAct {
+	AppAction action;
+	UiButtonStyle style;
+	uint32_t icon;
+	const char *label;
+} MissionAct;
+
+static void mission_draw(Ui *ui, const AppView *v);
+static int  mission_pills(Ui *ui, const AppView *v, int x, int y);
+static int  mission_story(Ui *ui, const AppView *v, UiRect r);
+static int  mission_facts(Ui *ui, const AppView *v, UiRect r);
+static void mission_actions(Ui *ui, const AppView *v, UiRect r);
+static int  mission_collect(const AppView *v, MissionAct acts[4]);
+static void mission_note(Ui *ui, int x, int cy, int w, uint32_t icon,
+                         UiColor icon_bg, const char *text);
+
+const ScreenOps mission_screen = { "mission", mission_draw };
+
+static void
+mission_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int top = 64;
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_top_bar(ui, v, tr(v->lang, "mission.back"), ACT_BACK, NULL);
+	if (ui_portrait(ui) || w < 640) {
+		int y = top + 16, fh, acts_h = 196;
+		int facts_h = 4 * 52 + 8;
+		int story_h = h - 16 - acts_h - 12 - facts_h - 12 - y;
+
+		y += mission_story(ui, v, (UiRect){ M, y, w - 2 * M, story_h });
+		y += 12;
+		if (y < h - 16 - acts_h - 12 - facts_h)
+			y = h - 16 - acts_h - 12 - facts_h;
+		fh = mission_facts(ui, v, (UiRect){ M, y, w - 2 * M, facts_h });
+		mission_actions(ui, v, (UiRect){ M, y + fh + 12, w - 2 * M,
+		                h - 16 - (y + fh + 12) });
+	} else {
+		int pw = w >= 1200 ? 440 : 336;
+		int px = w - M - pw, fh, row = w >= 1200 ? 60 : 52;
+
+		mission_story(ui, v, (UiRect){ 24, top + 20, px - 24 - 24,
+		              h - top - 20 - 16 });
+		fh = mission_facts(ui, v, (UiRect){ px, top + 16, pw,
+		                   4 * row + 8 });
+		mission_actions(ui, v, (UiRect){ px, top + 16 + fh + 12, pw,
+		                h - 12 - (top + 16 + fh + 12) });
+	}
+	if (v->wait != WAIT_NONE) {
+		int pw = w - 2 * M > 680 ? 680 : w - 2 * M;
+		int ph = pw >= 560 ? 112 : 196;
+
+		ui_dim(ui, (UiRect){ 0, 0, w, h });
+		ui_wait_panel(ui, (UiRect){ (w - pw) / 2, (h - ph) / 2, pw, ph },
+		              v);
+	}
+}
+
+/* Category pill, and the status when it is not simply open. Returns the
+** height used. */
+static int
+mission_pills(Ui *ui, const AppView *v, int x, int y)
+{
+	const Mission *m = &v->mission;
+	const char *cat = v->mission_text.category[0] != '\0'
+	                  ? v->mission_text.category
+	                  : app_category_label(v->lang, m->d.category);
+	int th = ui_text_height(ui, FONT_MEDIUM, 18);
+	int w = 12 + 22 + 8 + ui_text_width(ui, FONT_MEDIUM, 18, cat) + 14;
+
+	ui_rrect(ui, (UiRect){ x, y, w, 36 }, 18,
+	         ui_category_tint(m->d.category));
+	ui_icon(ui, x + 12 + 11, y + 18, 22, ui_category_ink(m->d.category),
+	        ui_category_icon(m->d.category));
+	ui_text(ui, x + 12 + 22 + 8, y + 18 - th / 2, FONT_MEDIUM, 18,
+	        ui_category_ink(m->d.category), cat);
+	x += w + 8;
+	if (m->status != MISSION_OPEN) {
+		const char *st = v->mission_text.status[0] != '\0'
+		                 ? v->mission_text.status
+		                 : app_status_label(v->lang, m->status);
+		UiColor bg = ui_category_tint(CAT_AUTRE), ink = COL_ENCRE_DOUCE;
+		uint32_t icon = ICON_INFO;
+
+		if (m->status == MISSION_PENDING) {
+			bg = COL_SOLEIL_PALE;
+			ink = COL_OCRE;
+			icon = ICON_SCHEDULE;
+		} else if (m->status == MISSION_DONE) {
+			bg = COL_VERT_PALE;
+			ink = COL_VERT;
+			icon = ICON_CHECK_CIRCLE;
+		} else if (m->status == MISSION_TAKEN) {
+			bg = ui_category_tint(CAT_BRICOLAGE);
+			ink = COL_BLEU;
+			icon = ICON_GROUP;
+		}
+		w = 12 + 22 + 8 + ui_text_width(ui, FONT_MEDIUM, 18, st) + 14;
+		ui_rrect(ui, (UiRect){ x, y, w, 36 }, 18, bg);
+		ui_icon(ui, x + 12 + 11, y + 18, 22, ink, icon);
+		ui_text(ui, x + 12 + 22 + 8, y + 18 - th / 2, FONT_MEDIUM, 18, ink,
+		        st);
+	}
+	return 36;
+}
+
+/* The left column: pills, title, description, poster, place, takers.
+** The description takes the room the rest leaves. Returns the height. */
+static int
+mission_story(Ui *ui, const AppView *v, UiRect r)
+{
+	const Mission *m = &v->mission;
+	int y = r.y, lh = ui_text_height(ui, FONT_REGULAR, 20) + 4;
+	int mh = ui_text_height(ui, FONT_REGULAR, 18);
+	int tail = 0, room, lines;
+	char takers[300];
+
+	y += mission_pills(ui, v, r.x, y) + 12;
+	y += ui_text_box(ui, (UiRect){ r.x, y, r.w,
+	                 2 * (ui_text_height(ui, FONT_BOLD, 28) + 2) },
+	                 FONT_BOLD, 28, COL_ENCRE, ALIGN_LEFT, 2, m->d.title);
+	y += 8;
+	takers[0] = '\0';
+	if (v->n_takers_shown > 0) {
+		size_t n = 0;
+
+		for (int i = 0; i < v->n_takers_shown && i < 4; i++) {
+			ui_fmt(takers + n, sizeof takers - n, "%s%s",
+			       i > 0 ? ", " : "", v->takers[i]);
+			n = strlen(takers);
+		}
+		tail += 36;
+	}
+	if (v->poster_first[0] != '\0')
+		tail += 36;
+	if (m->d.place[0] != '\0')
+		tail += 36;
+	room = r.y + r.h - tail - 8 - y;
+	lines = room / lh;
+	if (lines > 0 && m->d.description[0] != '\0')
+		y += ui_text_box(ui, (UiRect){ r.x, y, r.w, lines * lh },
+		                 FONT_REGULAR, 20, COL_ENCRE, ALIGN_LEFT, lines,
+		                 m->d.description) + 12;
+	if (v->poster_first[0] != '\0') {
+		const char *by = tr(v->lang, "mission.posted_by");
+		char initial[8] = { 0 };
+		size_t n = 1;
+		int x;
+
+		/* The first character of the first name, whole (UTF-8). */
+		while (v->poster_first[n] != '\0'
+		       && ((unsigned char)v->poster_first[n] & 0xC0) == 0x80)
+			n++;
+		memcpy(initial, v->poster_first, n < 7 ? n : 7);
+		ui_circle(ui, r.x + 14, y + 14, 14, ui_category_tint(CAT_COUTURE));
+		{
+			int iw = ui_text_width(ui, FONT_SEMIBOLD, 18, initial);
+			ui_text(ui, r.x + 14 - iw / 2, y + 14 - mh / 2, FONT_SEMIBOLD,
+			        18, ui_category_ink(CAT_COUTURE), initial);
+		}
+		x = r.x + 40;
+		x += ui_text(ui, x, y + 14 - mh / 2, FONT_REGULAR, 18,
+		             COL_ENCRE_DOUCE, by) + 6;
+		ui_text_fit(ui, x, y + 14 - mh / 2, r.x + r.w - x, FONT_SEMIBOLD,
+		            18, COL_ENCRE, ALIGN_LEFT, v->poster_first);
+		y += 36;
+	}
+	if (m->d.place[0] != '\0') {
+		ui_icon(ui, r.x + 14, y + 14, 24, COL_TERRA, ICON_LOCATION_ON);
+		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_REGULAR,
+		            18, COL_ENCRE_DOUCE, ALIGN_LEFT, m->d.place);
+		y += 36;
+	}
+	if (takers[0] != '\0') {
+		char line[360];
+
+		ui_fmt(line, sizeof line, tr(v->lang, "mission.taken_by"), takers);
+		ui_icon(ui, r.x + 14, y + 14, 24, COL_BLEU, ICON_GROUP);
+		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_MEDIUM,
+		            18, COL_ENCRE, ALIGN_LEFT, line);
+		y += 36;
+	}
+	return y - r.y;
+}
+
+/* The facts panel: Quand, Durée, Rémunération, Places. */
+static int
+mission_facts(Ui *ui, const AppView *v, UiRect r)
+{
+	const Mission *m = &v->mission;
+	const AppCardText *t = &v->mission_text;
+	char places[64];
+	struct { uint32_t icon; const char *key, *value; UiColor c; } rows[4];
+	int row_h = (r.h - 8) / 4;
+	int lh = ui_text_height(ui, FONT_REGULAR, 18);
+	int vh = ui_text_height(ui, FONT_BOLD, 20);
+
+	if (m->n_takers > 0 && m->n_takers < m->d.places) {
+		int left = m->d.places - m->n_takers;
+
+		ui_fmt(places, sizeof places, tr(v->lang, left == 1
+		       ? "mission.place_free" : "mission.places_free"), left,
+		       m->d.places);
+	} else if (m->n_takers >= m->d.places && m->d.places > 0) {
+		ui_fmt(places, sizeof places, "%s", t->places);
+	} else {
+		ui_fmt(places, sizeof places, "%s", t->places_total);
+	}
+	rows[0].icon = ICON_EVENT;
+	rows[0].key = tr(v->lang, "mission.when");
+	rows[0].value = t->when;
+	rows[0].c = COL_ENCRE;
+	rows[1].icon = ICON_SCHEDULE;
+	rows[1].key = tr(v->lang, "mission.duration");
+	rows[1].value = t->duration[0] != '\0' ? t->duration
+	                : tr(v->lang, "mission.duration_free");
+	rows[1].c = COL_ENCRE;
+	rows[2].icon = ICON_PAYMENTS;
+	rows[2].key = tr(v->lang, "mission.reward");
+	rows[2].value = t->reward;
+	rows[2].c = m->d.reward_kind == REWARD_FIXED ? COL_VERT
+	            : m->d.reward_kind == REWARD_TIP ? COL_OCRE : COL_ENCRE;
+	rows[3].icon = ICON_GROUP;
+	rows[3].key = tr(v->lang, "mission.places");
+	rows[3].value = places;
+	rows[3].c = COL_ENCRE;
+
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	for (int i = 0; i < 4; i++) {
+		int y = r.y + 4 + i * row_h, cy = y + row_h / 2;
+		int kw = ui_text_width(ui, FONT_REGULAR, 18, rows[i].key);
+
+		if (i > 0)
+			ui_hline(ui, r.x + 16, y, r.w - 32, COL_LINE);
+		ui_icon(ui, r.x + 16 + 12, cy, 24, COL_ENCRE_DOUCE, rows[i].icon);
+		ui_text(ui, r.x + 56, cy - lh / 2, FONT_REGULAR, 18, COL_ENCRE_DOUCE,
+		        rows[i].key);
+		ui_text_fit(ui, r.x + 56 + kw + 12, cy - vh / 2,
+		            r.w - 56 - kw - 12 - 16, FONT_BOLD, 20, rows[i].c,
+		            ALIGN_RIGHT, rows[i].value);
+	}
+	return r.h;
+}
+
+/* What the session may do, most important first. */
+static int
+mission_collect(const AppView *v, MissionAct acts[4])
+{
+	int n = 0;
+
+	if (v->can_take)
+		acts[n++] = (MissionAct){ ACT_TAKE, BTN_PRIMARY, ICON_HANDSHAKE,
+		                          tr(v->lang, "mission.take") };
+	if (v->can_done)
+		acts[n++] = (MissionAct){ ACT_MARK_DONE, n == 0 ? BTN_GREEN
+		                          : BTN_SECONDARY, ICON_CHECK_CIRCLE,
+		                          tr(v->lang, "mission.done") };
+	if (v->can_release)
+		acts[n++] = (MissionAct){ ACT_RELEASE, BTN_SECONDARY, ICON_LOGOUT,
+		                          tr(v->lang, "mission.release") };
+	if (v->can_cancel)
+		acts[n++] = (MissionAct){ ACT_CANCEL_MISSION, BTN_SECONDARY,
+		                          ICON_CLOSE, tr(v->lang, "mission.cancel") };
+	return n;
+}
+
+static void
+mission_actions(Ui *ui, const AppView *v, UiRect r)
+{
+	MissionAct acts[4];
+	int n = mission_collect(v, acts);
+	int y = r.y, big = n == 1 ? 72 : 60, mh = ui_text_height(ui,
+	    FONT_REGULAR, 18);
+
+	if (n == 0) {
+		const Mission *m = &v->mission;
+		const char *why = NULL;
+
+		if (m->status == MISSION_OPEN)
+			why = tr(v->lang, "mission.note_open");
+		else if (m->status == MISSION_TAKEN)
+			why = tr(v->lang, "mission.note_taken");
+		else if (m->status == MISSION_PENDING)
+			why = tr(v->lang, "mission.note_pending");
+		else if (m->status == MISSION_DONE)
+			why = tr(v->lang, "mission.note_done");
+		else
+			why = tr(v->lang, "mission.note_closed");
+		ui_text_box(ui, (UiRect){ r.x + 8, r.y + 4, r.w - 16, 3 * (mh + 4) },
+		            FONT_REGULAR, 18, COL_ENCRE_DOUCE, ALIGN_CENTER, 3, why);
+		return;
+	}
+	if (r.h < big + 32 + (n - 1) * 60)
+		big = 56;
+	ui_button(ui, (UiRect){ r.x, y, r.w, big }, acts[0].style, acts[0].icon,
+	          acts[0].label, acts[0].action, 0);
+	y += big + 10;
+	if (n > 1) {
+		/* The others share one row. */
+		int bw = (r.w - (n - 2) * 8) / (n - 1);
+
+		for (int i = 1; i < n; i++)
+			ui_button(ui, (UiRect){ r.x + (i - 1) * (bw + 8), y, bw, 52 },
+			          acts[i].style, 0, acts[i].label, acts[i].action, 0);
+		y += 52 + 10;
+	}
+	if (y + mh <= r.y + r.h)
+		mission_note(ui, r.x, y + mh / 2 + 2, r.w, ICON_CONTACTLESS,
+		             COL_TERRA, tr(v->lang, "mission.badge_after"));
+}
+
+/* A small icon in a coloured dot, then a line of text, centred. */
+static void
+mission_note(Ui *ui, int x, int cy, int w, uint32_t icon, UiColor icon_bg,
+             const char *text)
+{
+	int mh = ui_text_height(ui, FONT_REGULAR, 18);
+	int tw = ui_text_width(ui, FONT_REGULAR, 18, text);
+	int total = 24 + 8 + tw, sx;
+
+	if (total > w)
+		total = w;
+	sx = x + (w - total) / 2;
+	ui_circle(ui, sx + 12, cy, 12, icon_bg);
+	ui_icon(ui, sx + 12, cy, 16, COL_BLANC, icon);
+	ui_text_fit(ui, sx + 32, cy - mh / 2, total - 32, FONT_REGULAR, 18,
+	            COL_ENCRE_DOUCE, ALIGN_LEFT, text);
+}

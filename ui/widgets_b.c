@@ -1,0 +1,189 @@
+/* widgets_b.c -- the mission pieces several screens share: the board's
+** card, the reward pill and the "pass your badge" panel.
+** The words come ready from the core (AppCardText), so the board, the
+** mission detail, the post form's preview and member home all say the
+** same thing the same way; these functions only lay them out. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+#define CARD_PAD     14
+#define CARD_ICON    48
+#define META_SIZE    18
+#define PILL_H       32
+
+static int widgets_meta(Ui *ui, int x, int cy, int w, uint32_t icon,
+                        const char *text);
+
+int
+ui_board_columns(const Ui *ui)
+{
+	if (ui_portrait(ui))
+		return 1;
+	return ui_width(ui) >= 1200 ? 3 : 2;
+}
+
+int
+ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind, const char *text)
+{
+	UiColor bg = COL_VERT_PALE, ink = COL_VERT;
+	uint32_t icon = ICON_PAYMENTS;
+	int tw, w, th;
+
+	if (kind == REWARD_TIP) {
+		bg = COL_SOLEIL_PALE;
+		ink = COL_OCRE;
+		icon = ICON_VOLUNTEER;
+	} else if (kind == REWARD_QUOTE) {
+		bg = ui_category_tint(CAT_AUTRE);
+		ink = COL_ENCRE_DOUCE;
+		icon = ICON_REQUEST_QUOTE;
+	}
+	tw = ui_text_width(ui, FONT_SEMIBOLD, META_SIZE, text);
+	w = 12 + 20 + 6 + tw + 14;
+	th = ui_text_height(ui, FONT_SEMIBOLD, META_SIZE);
+	ui_rrect(ui, (UiRect){ x, cy - PILL_H / 2, w, PILL_H }, PILL_H / 2, bg);
+	ui_icon(ui, x + 12 + 10, cy, 20, ink, icon);
+	ui_text(ui, x + 12 + 20 + 6, cy - th / 2, FONT_SEMIBOLD, META_SIZE, ink,
+	        text);
+	return w;
+}
+
+void
+ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
+                int hit)
+{
+	int tx = r.x + CARD_PAD + CARD_ICON + 12;
+	int tw = r.x + r.w - CARD_PAD - tx;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int icy = r.y + CARD_PAD + CARD_ICON / 2;
+	int meta_cy = r.y + 80, bottom_cy = r.y + r.h - 12 - PILL_H / 2;
+	int x, pw, right;
+
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	ui_rrect(ui, (UiRect){ r.x + CARD_PAD, r.y + CARD_PAD, CARD_ICON,
+	         CARD_ICON }, 12, ui_category_tint(c->category));
+	ui_icon(ui, r.x + CARD_PAD + CARD_ICON / 2, icy, 28,
+	        ui_category_ink(c->category), ui_category_icon(c->category));
+	if (ui_text_width(ui, FONT_SEMIBOLD, 20, c->title) <= tw)
+		ui_text(ui, tx, icy - th / 2, FONT_SEMIBOLD, 20, COL_ENCRE,
+		        c->title);
+	else
+		ui_text_box(ui, (UiRect){ tx, r.y + 10, tw, 2 * th + 4 },
+		            FONT_SEMIBOLD, 20, COL_ENCRE, ALIGN_LEFT, 2,
+		            c->title);
+
+	/* When and how long. */
+	x = r.x + CARD_PAD;
+	right = r.x + r.w - CARD_PAD;
+	if (t->when[0] != '\0')
+		x += widgets_meta(ui, x, meta_cy, right - x - (t->duration[0]
+		                  ? 110 : 0), ICON_EVENT, t->when) + 16;
+	if (t->duration[0] != '\0' && x < right - 60)
+		widgets_meta(ui, x, meta_cy, right - x, ICON_SCHEDULE,
+		             t->duration);
+
+	/* Reward, and places left on the right. */
+	pw = t->reward[0] != '\0'
+	     ? ui_reward_pill(ui, r.x + CARD_PAD, bottom_cy, c->reward_kind,
+	                      t->reward)
+	     : 0;
+	if (t->places[0] != '\0') {
+		int w = ui_text_width(ui, FONT_SEMIBOLD, META_SIZE, t->places);
+		int mh = ui_text_height(ui, FONT_SEMIBOLD, META_SIZE);
+		int px = right - w;
+
+		if (px - 28 > r.x + CARD_PAD + pw) {
+			ui_text(ui, px, bottom_cy - mh / 2, FONT_SEMIBOLD, META_SIZE,
+			        COL_ENCRE, t->places);
+			ui_icon(ui, px - 14, bottom_cy, 20, COL_ENCRE, ICON_PERSON);
+		}
+	}
+	if (hit)
+		ui_hit(ui, r, ACT_OPEN_MISSION, c->id, c->title);
+}
+
+/* An icon and a line of secondary text fitted to w; returns the width. */
+static int
+widgets_meta(Ui *ui, int x, int cy, int w, uint32_t icon, const char *text)
+{
+	int mh = ui_text_height(ui, FONT_MEDIUM, META_SIZE);
+	int tw = ui_text_width(ui, FONT_MEDIUM, META_SIZE, text);
+
+	if (tw > w - 28)
+		tw = w - 28;
+	if (tw < 0)
+		return 0;
+	ui_icon(ui, x + 10, cy, 20, COL_ENCRE_DOUCE, icon);
+	ui_text_fit(ui, x + 28, cy - mh / 2, tw, FONT_MEDIUM, META_SIZE,
+	            COL_ENCRE_DOUCE, ALIGN_LEFT, text);
+	return 28 + tw;
+}
+
+void
+ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
+{
+	const char *text = v->wait_text[0] != '\0' ? v->wait_text
+	                   : tr(v->lang, "mission.wait_badge");
+	int wide = r.w >= 560;
+	int bw = 176, bh = 56;
+	UiRect tb;
+
+	ui_rrect_lip(ui, r, 16, COL_TERRA_PALE, COL_LINE, 2);
+	ui_circle(ui, r.x + 24 + 32, r.y + 24 + 32, 32, COL_TERRA);
+	ui_icon(ui, r.x + 24 + 32, r.y + 24 + 32, 40, COL_BLANC,
+	        ICON_CONTACTLESS);
+	if (wide) {
+		tb = (UiRect){ r.x + 24 + 64 + 16, r.y + 20,
+		               r.w - 24 - 64 - 16 - bw - 24 - 16, r.h - 40 };
+		ui_button(ui, (UiRect){ r.x + r.w - 24 - bw, r.y + (r.h - bh) / 2,
+		          bw, bh }, BTN_SECONDARY, ICON_CLOSE,
+		          tr(v->lang, "mission.wait_cancel"), ACT_CANCEL_WAIT, 0);
+	} else {
+		tb = (UiRect){ r.x + 24 + 64 + 16, r.y + 20,
+		               r.w - 24 - 64 - 16 - 16, r.h - 40 - bh - 12 };
+		ui_button(ui, (UiRect){ r.x + 24, r.y + r.h - 20 - bh,
+		          r.w - 48, bh }, BTN_SECONDARY, ICON_CLOSE,
+		          tr(v->lang, "mission.wait_cancel"), ACT_CANCEL_WAIT, 0);
+	}
+	{
+		int lh = ui_text_height(ui, FONT_SEMIBOLD, 22);
+		int lines = tb.h / (lh + 2);
+		int cy = wide ? r.y + r.h / 2 : r.y + 24 + 32;
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, 22, text);
+		int n = tw <= tb.w ? 1 : 2;
+
+		if (lines < 1)
+			lines = 1;
+		if (n > lines)
+			n = lines;
+		ui_text_box(ui, (UiRect){ tb.x, cy - n * (lh + 2) / 2, tb.w,
+		            n * (lh + 2) }, FONT_SEMIBOLD, 22, COL_ENCRE,
+		            ALIGN_LEFT, n, text);
+	}
+}
+
+void
+ui_fmt(char *out, size_t outlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (outlen == 0)
+		return;
+	va_start(ap, fmt);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(out, outlen, fmt, ap);
+#pragma GCC diagnostic pop
+	va_end(ap);
+}
+
+void
+ui_dim(Ui *ui, UiRect r)
+{
+	ui_fill_alpha(ui, r, COL_ENCRE, 120);
+}
