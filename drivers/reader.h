@@ -48,6 +48,9 @@ int  reader_poll(Reader *r, BadgeUid *uid, int timeout_ms);
 void reader_close(Reader *r);
 const char *reader_name(const Reader *r);
 const char *reader_errmsg(const Reader *r);   /* last error, borrowed */
+/* Wakes a poll blocked in another thread: it returns promptly (0), and so
+** do later polls until the next reader_open(). Safe from any thread. */
+void reader_abort(Reader *r);
 
 typedef enum ReaderEventType {
 	READER_EV_ARRIVED = 0,   /* uid */

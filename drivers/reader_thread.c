@@ -1,1 +1,244 @@
-/* reader_thread.c -- to be written. */
+/* reader_thread.c -- a badge reader on its own thread.
+** The thread opens the reader, polls it, and turns "a badge is on it now"
+** into events: ARRIVED once per presence, REMOVED when the badge leaves
+** (or another one replaces it), LOST when the device fails and BACK when a
+** reopen works again. Reopens back off from 250 ms to 4 s. Events go into
+** a small ring under a mutex, then wake(ctx) tells the consumer; the UI
+** never blocks on the reader. Stopping aborts the blocked poll, so it
+** takes about one poll period. */
+#include "reader_impl.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define READER_QUEUE_LEN     64
+#define READER_BACKOFF_MIN_MS 250
+#define READER_BACKOFF_MAX_MS 4000
+
+struct ReaderThread {
+	Reader *r;
+	void (*wake)(void *ctx);
+	void *ctx;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;          /* signalled on stop, for backoff sleeps */
+	int stop;
+	ReaderEvent queue[READER_QUEUE_LEN];
+	int head, count;
+	unsigned long n_dropped;
+};
+
+static void *thread_main(void *arg);
+static int thread_stopping(ReaderThread *t);
+static void thread_sleep(ReaderThread *t, int ms);
+static void thread_push(ReaderThread *t, ReaderEventType type,
+                        const BadgeUid *uid, const char *detail);
+static int thread_next_backoff(int ms);
+
+int
+reader_thread_start(Reader *r, void (*wake)(void *ctx), void *ctx,
+                    ReaderThread **out)
+{
+	ReaderThread *t;
+	pthread_condattr_t ca;
+	int rc;
+
+	*out = NULL;
+	if (r == NULL)
+		return BORNE_EINVAL;
+	if ((t = calloc(1, sizeof *t)) == NULL) {
+		reader_free(r);
+		return BORNE_ENOMEM;
+	}
+	t->r = r;
+	t->wake = wake;
+	t->ctx = ctx;
+	pthread_mutex_init(&t->mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&t->cv, &ca);
+	pthread_condattr_destroy(&ca);
+	if ((rc = pthread_create(&t->thread, NULL, thread_main, t)) != 0) {
+		reader_fail(r, BORNE_ENOMEM, "cannot start the reader thread: %s",
+		            strerror(rc));
+		pthread_cond_destroy(&t->cv);
+		pthread_mutex_destroy(&t->mu);
+		reader_free(r);
+		free(t);
+		return BORNE_ENOMEM;
+	}
+	*out = t;
+	return BORNE_OK;
+}
+
+int
+reader_thread_next(ReaderThread *t, ReaderEvent *ev)
+{
+	int got = 0;
+
+	if (t == NULL)
+		return 0;
+	pthread_mutex_lock(&t->mu);
+	if (t->count > 0) {
+		*ev = t->queue[t->head];
+		t->head = (t->head + 1) % READER_QUEUE_LEN;
+		t->count--;
+		got = 1;
+	}
+	pthread_mutex_unlock(&t->mu);
+	return got;
+}
+
+void
+reader_thread_stop(ReaderThread *t)
+{
+	if (t == NULL)
+		return;
+	pthread_mutex_lock(&t->mu);
+	t->stop = 1;
+	pthread_cond_broadcast(&t->cv);
+	pthread_mutex_unlock(&t->mu);
+	reader_abort(t->r);
+	pthread_join(t->thread, NULL);
+	reader_free(t->r);        /* closes it if open */
+	pthread_cond_destroy(&t->cv);
+	pthread_mutex_destroy(&t->mu);
+	free(t);
+}
+
+static int
+thread_stopping(ReaderThread *t)
+{
+	int stop;
+
+	pthread_mutex_lock(&t->mu);
+	stop = t->stop;
+	pthread_mutex_unlock(&t->mu);
+	return stop;
+}
+
+/* Sleeps ms, or less if the thread is asked to stop. */
+static void
+thread_sleep(ReaderThread *t, int ms)
+{
+	struct timespec until;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&t->mu);
+	while (!t->stop) {
+		if (pthread_cond_timedwait(&t->cv, &t->mu, &until) == ETIMEDOUT)
+			break;
+	}
+	pthread_mutex_unlock(&t->mu);
+}
+
+/* Queues one event (dropping the oldest when the consumer is far behind)
+** and wakes the consumer outside the lock. */
+static void
+thread_push(ReaderThread *t, ReaderEventType type, const BadgeUid *uid,
+            const char *detail)
+{
+	ReaderEvent ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = type;
+	if (uid != NULL)
+		ev.uid = *uid;
+	ev.at_ms = reader_now_ms();
+	if (detail != NULL)
+		snprintf(ev.detail, sizeof ev.detail, "%s", detail);
+	pthread_mutex_lock(&t->mu);
+	if (t->count == READER_QUEUE_LEN) {
+		t->head = (t->head + 1) % READER_QUEUE_LEN;
+		t->count--;
+		t->n_dropped++;
+	}
+	t->queue[(t->head + t->count) % READER_QUEUE_LEN] = ev;
+	t->count++;
+	pthread_mutex_unlock(&t->mu);
+	if (type == READER_EV_LOST)
+		fprintf(stderr, "borne: badge reader lost: %s\n", ev.detail);
+	else if (type == READER_EV_BACK)
+		fprintf(stderr, "borne: badge reader back (%s)\n", t->r->spec);
+	if (t->wake != NULL)
+		t->wake(t->ctx);
+}
+
+static int
+thread_next_backoff(int ms)
+{
+	ms *= 2;
+	return ms > READER_BACKOFF_MAX_MS ? READER_BACKOFF_MAX_MS : ms;
+}
+
+static void *
+thread_main(void *arg)
+{
+	ReaderThread *t = arg;
+	Reader *r = t->r;
+	BadgeUid cur, uid;
+	int present = 0, n_absent = 0, lost = 0;
+	int backoff_ms = READER_BACKOFF_MIN_MS;
+	int rc;
+
+	memset(&cur, 0, sizeof cur);
+	while (!thread_stopping(t)) {
+		if (!r->is_open) {
+			if (reader_open(r) != BORNE_OK) {
+				if (thread_stopping(t))
+					break;
+				if (!lost) {
+					thread_push(t, READER_EV_LOST, NULL, reader_errmsg(r));
+					lost = 1;
+				}
+				thread_sleep(t, backoff_ms);
+				backoff_ms = thread_next_backoff(backoff_ms);
+				continue;
+			}
+			if (lost)
+				thread_push(t, READER_EV_BACK, NULL, reader_name(r));
+			lost = 0;
+			backoff_ms = READER_BACKOFF_MIN_MS;
+		}
+		rc = reader_poll(r, &uid, r->opt.poll_ms);
+		if (thread_stopping(t))
+			break;
+		if (rc < 0) {
+			if (present)
+				thread_push(t, READER_EV_REMOVED, &cur, "reader lost");
+			present = 0;
+			n_absent = 0;
+			thread_push(t, READER_EV_LOST, NULL, reader_errmsg(r));
+			lost = 1;
+			reader_close(r);
+			thread_sleep(t, backoff_ms);
+			backoff_ms = thread_next_backoff(backoff_ms);
+			continue;
+		}
+		if (rc == 1) {
+			n_absent = 0;
+			if (present && uid_equal(&cur, &uid))
+				continue;
+			if (present)
+				thread_push(t, READER_EV_REMOVED, &cur, "replaced");
+			cur = uid;
+			present = 1;
+			thread_push(t, READER_EV_ARRIVED, &uid, "");
+		} else if (present && ++n_absent >= r->absent_polls_to_remove) {
+			thread_push(t, READER_EV_REMOVED, &cur, "");
+			present = 0;
+			n_absent = 0;
+		}
+	}
+	return NULL;
+}
