@@ -56,6 +56,13 @@ const char *checkin_outcome_name(CheckinOutcome o);  /* "in", "out"... */
 ** with *out zeroed and store_errmsg(st) saying why. */
 int checkin_tap(Store *st, const BadgeUid *uid, int64_t now_utc,
                 CheckinResult *out);
+/* The same, for a tap whose uuid the caller made (uuid_make) and keeps:
+** calling again with the same tap_uuid after a commit (a retry after an
+** error, or a tap replayed from another kiosk) returns the visit that
+** tap opened (CHECKIN_IN) or closed (CHECKIN_OUT) and writes nothing, so
+** a tap can never count twice. checkin_tap() makes a fresh uuid. */
+int checkin_tap_id(Store *st, const BadgeUid *uid, int64_t now_utc,
+                   const char *tap_uuid, CheckinResult *out);
 /* Closes every visit whose day ended before now_utc; *n_closed (may be
 ** NULL) says how many. */
 int checkin_close_stale(Store *st, int64_t now_utc, int *n_closed);

@@ -111,6 +111,7 @@ static const char schema_v1[] =
 	"  badge       TEXT NOT NULL,"
 	"  in_utc      INTEGER NOT NULL,"
 	"  out_utc     INTEGER,"
+	"  out_uuid    TEXT UNIQUE,"  /* the tap that closed it, if a tap did */
 	"  auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0,1)),"
 	"  day_id      INTEGER REFERENCES days(id) ON DELETE SET NULL,"
 	"  kiosk_id    TEXT NOT NULL);"
