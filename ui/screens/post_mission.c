@@ -1,1 +1,524 @@
-/* screens/post_mission.c -- to be written. */
+/* screens/post_mission.c -- posting a mission in under a minute.
+** Six steps, one question each (title, description, category, when,
+** duration and people, reward), then a preview and "Publier". The tabs
+** on top jump to any step (ACT_FIELD). Text steps type on the on-screen
+** keyboard, whose enter key says "Suivant →"; the other steps are big
+** chips. What the core refuses is said next to the field, in Terracotta,
+** and the text typed so far stays. When the space requires it, the
+** preview says a facilitator will approve the mission first. */
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+#define M       16
+#define TOP_H   64
+#define NAV_H   56
+#define CHIP_H  56
+
+static void post_draw(Ui *ui, const AppView *v);
+static void post_top(Ui *ui, const AppView *v, int w);
+static void post_step_label(const AppView *v, char *label, size_t labellen);
+static void post_header(Ui *ui, const AppView *v, int x, int y, int w,
+                        char *label, size_t labellen);
+static void post_text_step(Ui *ui, const AppView *v, int w, int h);
+static void post_nav(Ui *ui, const AppView *v, int w, int h);
+static int  post_error_line(Ui *ui, const AppView *v, int x, int y, int w);
+static void post_category(Ui *ui, const AppView *v, UiRect r);
+static void post_when(Ui *ui, const AppView *v, UiRect r);
+static void post_duration(Ui *ui, const AppView *v, UiRect r);
+static void post_reward(Ui *ui, const AppView *v, UiRect r);
+static void post_preview(Ui *ui, const AppView *v, int w, int h);
+static int  post_chips(Ui *ui, UiRect r, int n, const char *const *labels,
+                       const int *args, int selected_index, AppAction act);
+static void post_stepper(Ui *ui, int x, int cy, const char *value,
+                         AppAction act, int64_t minus, int64_t plus,
+                         int can_minus, int can_plus);
+static void post_draft_card(Ui *ui, const AppView *v, UiRect r);
+
+const ScreenOps post_mission_screen = { "post-mission", post_draw };
+
+static void
+post_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	post_top(ui, v, w);
+	switch (v->post_step) {
+	case POST_TITLE:
+	case POST_DESCRIPTION:
+		post_text_step(ui, v, w, h);
+		break;
+	case POST_PREVIEW:
+		post_preview(ui, v, w, h);
+		break;
+	default: {
+		char label[160];
+		int y = TOP_H + 16;
+		UiRect body;
+
+		post_header(ui, v, M, y, w - 2 * M, label, sizeof label);
+		y += 30;
+		y += post_error_line(ui, v, M, y, w - 2 * M);
+		body = (UiRect){ M, y + 8, w - 2 * M, h - NAV_H - 2 * M - y - 8 };
+		if (v->post_step == POST_CATEGORY)
+			post_category(ui, v, body);
+		else if (v->post_step == POST_WHEN)
+			post_when(ui, v, body);
+		else if (v->post_step == POST_DURATION)
+			post_duration(ui, v, body);
+		else
+			post_reward(ui, v, body);
+		post_nav(ui, v, w, h);
+		break;
+	}
+	}
+	if (v->wait != WAIT_NONE) {
+		int pw = w - 2 * M > 680 ? 680 : w - 2 * M;
+		int ph = pw >= 560 ? 112 : 196;
+
+		ui_dim(ui, (UiRect){ 0, 0, w, h });
+		ui_wait_panel(ui, (UiRect){ (w - pw) / 2, (h - ph) / 2, pw, ph },
+		              v);
+	}
+}
+
+/* "× Annuler" | Titre Description Catégorie Quand Durée Rémunération.
+** A narrow screen has no room for the tabs: it names the form instead. */
+static void
+post_top(Ui *ui, const AppView *v, int w)
+{
+	const char *cancel = tr(v->lang, "post.cancel");
+	int bw = 16 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, 20, cancel) + 12;
+	int x = 4 + bw + 12, tabs_w = 0, pad = 14;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
+	char key[32];
+
+	ui_fill(ui, (UiRect){ 0, 0, w, TOP_H }, COL_BLANC);
+	ui_hline(ui, 0, TOP_H, w, COL_LINE);
+	ui_button(ui, (UiRect){ 4, 8, bw, 48 }, BTN_QUIET, ICON_CLOSE, cancel,
+	          ACT_BACK, 0);
+	ui_fill(ui, (UiRect){ x - 6, 16, 2, 32 }, COL_LINE);
+	for (int s = 0; s < POST_PREVIEW; s++) {
+		ui_fmt(key, sizeof key, "post.tab.%d", s);
+		tabs_w += ui_text_width(ui, FONT_SEMIBOLD, 18, tr(v->lang, key))
+		          + 2 * pad;
+	}
+	while (pad > 6 && x + tabs_w > w - 8) {
+		tabs_w -= 2 * POST_PREVIEW;
+		pad--;
+	}
+	if (x + tabs_w > w - 8) {
+		ui_text_fit(ui, x + 8, TOP_H / 2 - ui_text_height(ui, FONT_BOLD,
+		            22) / 2, w - x - 16, FONT_BOLD, 22, COL_ENCRE,
+		            ALIGN_LEFT, tr(v->lang, "post.title"));
+		return;
+	}
+	for (int s = 0; s < POST_PREVIEW; s++) {
+		const char *t;
+		int tw, sel = (int)v->post_step == s;
+		UiRect r;
+
+		ui_fmt(key, sizeof key, "post.tab.%d", s);
+		t = tr(v->lang, key);
+		tw = ui_text_width(ui, FONT_SEMIBOLD, 18, t);
+		r = (UiRect){ x, 10, tw + 2 * pad, 44 };
+		if (sel)
+			ui_rrect(ui, r, 22, COL_ENCRE);
+		ui_text(ui, x + pad, 32 - th / 2, FONT_SEMIBOLD, 18,
+		        sel ? COL_BLANC : COL_ENCRE_DOUCE, t);
+		ui_hit(ui, (UiRect){ r.x, 8, r.w, 48 }, ACT_FIELD, s, t);
+		x += r.w + 2;
+	}
+}
+
+/* "Étape 1 sur 6 · Titre de la mission": the core's, or made here. */
+static void
+post_step_label(const AppView *v, char *label, size_t labellen)
+{
+	if (v->post_step_label[0] != '\0') {
+		ui_fmt(label, labellen, "%s", v->post_step_label);
+	} else {
+		char key[32];
+
+		ui_fmt(key, sizeof key, "post.step_title.%d", (int)v->post_step);
+		ui_fmt(label, labellen, tr(v->lang, "post.step"),
+		       (int)v->post_step + 1, (int)POST_PREVIEW, tr(v->lang, key));
+	}
+}
+
+/* Draws the step's label (label is filled for reuse). */
+static void
+post_header(Ui *ui, const AppView *v, int x, int y, int w, char *label,
+            size_t labellen)
+{
+	post_step_label(v, label, labellen);
+	ui_text_fit(ui, x, y, w, FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_LEFT, label);
+}
+
+/* The step's refusal, in Terracotta with an icon; returns the height. */
+static int
+post_error_line(Ui *ui, const AppView *v, int x, int y, int w)
+{
+	int th = ui_text_height(ui, FONT_MEDIUM, 18);
+
+	if (v->post_error[0] == '\0')
+		return 0;
+	ui_icon(ui, x + 11, y + th / 2, 22, COL_TERRA, ICON_INFO);
+	ui_text_fit(ui, x + 30, y, w - 30, FONT_MEDIUM, 18, COL_TERRA,
+	            ALIGN_LEFT, v->post_error);
+	return th + 6;
+}
+
+/* Title or description: the field, its hint or error, the keyboard. */
+static void
+post_text_step(Ui *ui, const AppView *v, int w, int h)
+{
+	TextFieldView f = v->field;
+	char label[160];
+	int kh = v->kbd_visible ? ui_keyboard_height(ui) : 0;
+	int bottom = v->kbd_visible ? h - kh : h - NAV_H - 2 * M;
+	int fx = M, fw = w - 2 * M, fy = TOP_H + 8 + 30;
+	UiRect box;
+
+	post_step_label(v, label, sizeof label);
+	ui_fmt(f.label, sizeof f.label, "%s", label);
+	if (f.error[0] == '\0' && v->post_error[0] != '\0')
+		ui_fmt(f.error, sizeof f.error, "%s", v->post_error);
+	if (f.hint[0] == '\0') {
+		char key[32];
+
+		ui_fmt(key, sizeof key, "post.hint.%d", (int)v->post_step);
+		ui_fmt(f.hint, sizeof f.hint, "%s", tr(v->lang, key));
+	}
+	f.focused = v->kbd_visible;
+	/* Wide screens: the card as it will look, next to the field. */
+	if (w >= 1100) {
+		int cw = 420;
+
+		fw = w - 2 * M - cw - 24;
+		ui_text(ui, fx + fw + 24, TOP_H + 16, FONT_SEMIBOLD, 18,
+		        COL_ENCRE_DOUCE, tr(v->lang, "post.preview_live"));
+		post_draft_card(ui, v, (UiRect){ fx + fw + 24, fy, cw, UI_CARD_H });
+	}
+	box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
+	if (!f.multiline && box.h > 64)
+		box.h = 64;
+	if (box.h < 48)
+		box.h = 48;
+	ui_text_field(ui, box, &f);
+	ui_hit(ui, box, ACT_FOCUS, 1, f.label);
+	if (v->kbd_visible)
+		ui_keyboard_enter(ui, (UiRect){ 0, h - kh, w, kh }, v,
+		                  tr(v->lang, "post.next"), ACT_NEXT, 0);
+	else
+		post_nav(ui, v, w, h);
+}
+
+/* "← Précédent" and "Suivant →" at the bottom. */
+static void
+post_nav(Ui *ui, const AppView *v, int w, int h)
+{
+	int bw = w >= 700 ? 240 : (w - 2 * M - 12) / 2;
+	int y = h - M - NAV_H;
+	const char *next = tr(v->lang, v->post_step == POST_REWARD
+	                      ? "post.to_preview" : "post.next");
+
+	ui_fill(ui, (UiRect){ 0, y - M, w, NAV_H + 2 * M }, COL_CREME);
+	ui_hline(ui, 0, y - M, w, COL_LINE);
+	if (v->post_step > POST_TITLE)
+		ui_button(ui, (UiRect){ M, y, bw, NAV_H }, BTN_SECONDARY,
+		          ICON_ARROW_BACK, tr(v->lang, "post.prev"), ACT_PREV, 0);
+	ui_button(ui, (UiRect){ w - M - bw, y, bw, NAV_H }, BTN_PRIMARY,
+	          ICON_ARROW_FORWARD, next, ACT_NEXT, 0);
+}
+
+/* Chips laid out in rows; returns the bottom. args[i] is sent. */
+static int
+post_chips(Ui *ui, UiRect r, int n, const char *const *labels,
+           const int *args, int selected_index, AppAction act)
+{
+	int x = r.x, y = r.y;
+
+	for (int i = 0; i < n; i++) {
+		int cw = ui_text_width(ui, FONT_SEMIBOLD, 20, labels[i]) + 48;
+
+		if (x + cw > r.x + r.w && x > r.x) {
+			x = r.x;
+			y += CHIP_H + 12;
+		}
+		ui_button(ui, (UiRect){ x, y, cw, CHIP_H }, i == selected_index
+		          ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i], act,
+		          args[i]);
+		x += cw + 12;
+	}
+	return y + CHIP_H;
+}
+
+/* Seven tiles: the category's icon in its tint, and its name. */
+static void
+post_category(Ui *ui, const AppView *v, UiRect r)
+{
+	int cols = r.w >= 700 ? 4 : 2, gap = 12;
+	int tw = (r.w - (cols - 1) * gap) / cols;
+	int rows = (CAT_COUNT + cols - 1) / cols;
+	int th = (r.h - (rows - 1) * gap) / rows;
+	int lh = ui_text_height(ui, FONT_SEMIBOLD, 20);
+
+	if (th > 96)
+		th = 96;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		UiRect t = { r.x + (c % cols) * (tw + gap),
+		             r.y + (c / cols) * (th + gap), tw, th };
+		int sel = (int)v->draft.category == c;
+		const char *name = app_category_label(v->lang, (MissionCategory)c);
+		int sq = th - 24 > 48 ? 48 : th - 24;
+
+		ui_rrect_lip(ui, t, 12, sel ? COL_ENCRE : COL_BLANC,
+		             sel ? COL_ENCRE : COL_LINE, 2);
+		ui_rrect(ui, (UiRect){ t.x + 12, t.y + (th - sq) / 2, sq, sq }, 12,
+		         ui_category_tint(c));
+		ui_icon(ui, t.x + 12 + sq / 2, t.y + th / 2, sq * 6 / 10,
+		        ui_category_ink(c), ui_category_icon(c));
+		ui_text_fit(ui, t.x + 12 + sq + 12, t.y + (th - lh) / 2,
+		            t.w - sq - 36, FONT_SEMIBOLD, 20,
+		            sel ? COL_BLANC : COL_ENCRE, ALIGN_LEFT, name);
+		ui_hit(ui, t, ACT_SET_CATEGORY, c, name);
+	}
+}
+
+static void
+post_when(Ui *ui, const AppView *v, UiRect r)
+{
+	const char *labels[WHEN_COUNT];
+	int args[WHEN_COUNT], y;
+	char key[32];
+
+	for (int i = 0; i < WHEN_COUNT; i++) {
+		ui_fmt(key, sizeof key, "post.when.%d", i);
+		labels[i] = tr(v->lang, key);
+		args[i] = i;
+	}
+	y = post_chips(ui, r, WHEN_COUNT, labels, args, (int)v->when,
+	               ACT_SET_WHEN);
+	if (v->draft_text.when[0] != '\0') {
+		int th = ui_text_height(ui, FONT_MEDIUM, 20);
+
+		ui_icon(ui, r.x + 12, y + 24 + th / 2, 24, COL_ENCRE_DOUCE,
+		        ICON_EVENT);
+		ui_text_fit(ui, r.x + 32, y + 24, r.w - 32, FONT_MEDIUM, 20,
+		            COL_ENCRE, ALIGN_LEFT, v->draft_text.when);
+	}
+}
+
+/* How long, and how many people. */
+static void
+post_duration(Ui *ui, const AppView *v, UiRect r)
+{
+	char text[APP_N_DURATIONS][32], n[32];
+	const char *labels[APP_N_DURATIONS];
+	int sel = -1, y, th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int places = v->draft.places;
+
+	for (int i = 0; i < APP_N_DURATIONS; i++) {
+		app_format_duration(v->lang, app_duration_choices_min[i], text[i],
+		                    sizeof text[i]);
+		labels[i] = text[i];
+		if (v->draft.duration_min == app_duration_choices_min[i])
+			sel = i;
+	}
+	y = post_chips(ui, r, APP_N_DURATIONS, labels,
+	               app_duration_choices_min, sel, ACT_SET_DURATION);
+	y += 24;
+	ui_icon(ui, r.x + 14, y + 28, 28, COL_ENCRE_DOUCE, ICON_GROUP);
+	ui_text(ui, r.x + 40, y + 28 - th / 2, FONT_SEMIBOLD, 20, COL_ENCRE,
+	        tr(v->lang, "post.people"));
+	ui_fmt(n, sizeof n, "%d", places);
+	post_stepper(ui, r.x + 40 + ui_text_width(ui, FONT_SEMIBOLD, 20,
+	             tr(v->lang, "post.people")) + 24, y + 28, n,
+	             ACT_SET_PLACES, places - 1, places + 1, places > 1,
+	             places < MISSION_PLACES_MAX);
+}
+
+/* −  value  +  (each button 56 x 56). */
+static void
+post_stepper(Ui *ui, int x, int cy, const char *value, AppAction act,
+             int64_t minus, int64_t plus, int can_minus, int can_plus)
+{
+	int vw = ui_text_width(ui, FONT_BOLD, 28, value);
+	int box = vw + 32 < 72 ? 72 : vw + 32;
+
+	if (can_minus)
+		ui_button(ui, (UiRect){ x, cy - 28, 56, 56 }, BTN_SECONDARY,
+		          ICON_REMOVE, "", act, minus);
+	else
+		ui_rrect(ui, (UiRect){ x, cy - 28, 56, 56 }, 12, COL_SABLE);
+	ui_text(ui, x + 56 + (box - vw) / 2, cy - ui_text_height(ui, FONT_BOLD,
+	        28) / 2, FONT_BOLD, 28, COL_ENCRE, value);
+	if (can_plus)
+		ui_button(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 },
+		          BTN_SECONDARY, ICON_ADD, "", act, plus);
+	else
+		ui_rrect(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 }, 12,
+		         COL_SABLE);
+}
+
+/* Fixed price (with amounts), quote or tip; and "open to minors". */
+static void
+post_reward(Ui *ui, const AppView *v, UiRect r)
+{
+	static const int kinds[3] = { REWARD_FIXED, REWARD_QUOTE, REWARD_TIP };
+	static const uint32_t icons[3] = { ICON_PAYMENTS, ICON_REQUEST_QUOTE,
+	                                   ICON_VOLUNTEER };
+	int kw = (r.w - 24) / 3, y = r.y;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	char key[32];
+
+	for (int i = 0; i < 3; i++) {
+		int sel = (int)v->draft.reward_kind == kinds[i];
+		const char *t;
+
+		ui_fmt(key, sizeof key, "post.kind.%d", kinds[i]);
+		t = tr(v->lang, key);
+		ui_button(ui, (UiRect){ r.x + i * (kw + 12), y, kw, CHIP_H },
+		          sel ? BTN_CHIP_SELECTED : BTN_CHIP, icons[i], t,
+		          ACT_SET_REWARD_KIND, kinds[i]);
+	}
+	y += CHIP_H + 16;
+	if (v->draft.reward_kind == REWARD_FIXED) {
+		char text[APP_N_REWARD_PRESETS][32], amount[32];
+		const char *labels[APP_N_REWARD_PRESETS];
+		int sel = -1, cents = v->draft.reward_cents, x;
+
+		for (int i = 0; i < APP_N_REWARD_PRESETS; i++) {
+			app_format_reward(v->lang, REWARD_FIXED,
+			                  app_reward_presets_cents[i], text[i],
+			                  sizeof text[i]);
+			labels[i] = text[i];
+			if (cents == app_reward_presets_cents[i])
+				sel = i;
+		}
+		/* The presets, then − amount + by the euro for any other price. */
+		x = r.x;
+		for (int i = 0; i < APP_N_REWARD_PRESETS; i++) {
+			int cw = ui_text_width(ui, FONT_SEMIBOLD, 20, labels[i]) + 36;
+
+			if (x + cw > r.x + r.w - 260 && r.w < 1000)
+				break;
+			ui_button(ui, (UiRect){ x, y, cw, CHIP_H }, i == sel
+			          ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i],
+			          ACT_SET_REWARD_CENTS, app_reward_presets_cents[i]);
+			x += cw + 10;
+		}
+		if (cents > 0)
+			app_format_reward(v->lang, REWARD_FIXED, cents, amount,
+			                  sizeof amount);
+		else
+			ui_fmt(amount, sizeof amount, "—");
+		if (x + 260 > r.x + r.w) {
+			x = r.x;
+			y += CHIP_H + 12;
+		} else {
+			x += 8;
+		}
+		post_stepper(ui, x, y + CHIP_H / 2, amount, ACT_SET_REWARD_CENTS,
+		             cents - 100, cents + 100, cents > 100,
+		             cents + 100 <= MISSION_REWARD_MAX);
+		y += CHIP_H + 16;
+	}
+	/* Open to minors: a switch with its sentence. */
+	{
+		const char *t = tr(v->lang, "post.minors");
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, 20, t);
+		UiRect row = { r.x, y, 64 + 12 + tw + 24, 56 };
+
+		if (row.w > r.w)
+			row.w = r.w;
+		ui_rrect_lip(ui, row, 12, COL_BLANC, COL_LINE, 2);
+		ui_icon(ui, r.x + 12 + 26, y + 28, 52,
+		        v->draft.minors_ok ? COL_VERT : COL_BORDER,
+		        v->draft.minors_ok ? ICON_TOGGLE_ON : ICON_TOGGLE_OFF);
+		ui_text_fit(ui, r.x + 76, y + 28 - th / 2, row.w - 88,
+		            FONT_SEMIBOLD, 20, COL_ENCRE, ALIGN_LEFT, t);
+		ui_hit(ui, row, ACT_TOGGLE_MINORS, 0, t);
+	}
+}
+
+/* The draft as the board will show it. */
+static void
+post_draft_card(Ui *ui, const AppView *v, UiRect r)
+{
+	MissionCard c;
+
+	app_card_from_draft(&v->draft, &c);
+	ui_mission_card(ui, r, &c, &v->draft_text, 0);
+}
+
+/* The card as it will appear, the description, who may see it, and
+** "Publier". */
+static void
+post_preview(Ui *ui, const AppView *v, int w, int h)
+{
+	const char *note = tr(v->lang, v->needs_approval ? "post.approval"
+	                                                 : "post.direct");
+	int portrait = ui_portrait(ui) || w < 640;
+	int cw = portrait ? w - 2 * M : (w - 2 * M - 24) / 2;
+	int y = TOP_H + 16, by = h - M - NAV_H;
+	int lh = ui_text_height(ui, FONT_REGULAR, 20) + 4;
+	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+	int bw = w >= 700 ? 240 : (w - 2 * M - 12) / 2;
+	int ny;
+
+	if (cw > 520)
+		cw = 520;
+	ui_text_fit(ui, M, y, w - 2 * M, FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_LEFT,
+	            tr(v->lang, "post.preview_title"));
+	y += 30;
+	y += post_error_line(ui, v, M, y, w - 2 * M);
+	post_draft_card(ui, v, (UiRect){ M, y, cw, UI_CARD_H });
+	if (portrait) {
+		int dy = y + UI_CARD_H + 16, lines = (by - 96 - dy) / lh;
+
+		if (lines > 0)
+			ui_text_box(ui, (UiRect){ M, dy, w - 2 * M, lines * lh },
+			            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, lines,
+			            v->draft.description);
+	} else {
+		int dx = M + cw + 24, dw = w - M - dx;
+		int lines = (UI_CARD_H + 40) / lh;
+
+		ui_text_box(ui, (UiRect){ dx, y, dw, lines * lh }, FONT_REGULAR, 20,
+		            COL_ENCRE_DOUCE, ALIGN_LEFT, lines,
+		            v->draft.description);
+	}
+	/* Who will see it, and when. */
+	ny = by - 16 - 52;
+	{
+		UiRect nr = { M, ny, w - 2 * M, 52 };
+		int minors_w = 0;
+
+		ui_rrect(ui, nr, 12, v->needs_approval ? COL_SOLEIL_PALE
+		                                       : COL_VERT_PALE);
+		ui_icon(ui, nr.x + 26, nr.y + 26, 26,
+		        v->needs_approval ? COL_OCRE : COL_VERT,
+		        v->needs_approval ? ICON_SCHEDULE : ICON_CHECK_CIRCLE);
+		if (v->draft.minors_ok && !portrait)
+			minors_w = ui_text_width(ui, FONT_MEDIUM, 18,
+			                         tr(v->lang, "post.minors_yes")) + 40;
+		ui_text_fit(ui, nr.x + 50, nr.y + 26 - mh / 2, nr.w - 66 - minors_w,
+		            FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT, note);
+		if (minors_w > 0) {
+			ui_icon(ui, nr.x + nr.w - minors_w + 8, nr.y + 26, 22,
+			        COL_ENCRE_DOUCE, ICON_GROUPS);
+			ui_text(ui, nr.x + nr.w - minors_w + 24, nr.y + 26 - mh / 2,
+			        FONT_MEDIUM, 18, COL_ENCRE_DOUCE,
+			        tr(v->lang, "post.minors_yes"));
+		}
+	}
+	ui_fill(ui, (UiRect){ 0, by - M, w, NAV_H + 2 * M }, COL_CREME);
+	ui_button(ui, (UiRect){ M, by, bw, NAV_H }, BTN_SECONDARY,
+	          ICON_ARROW_BACK, tr(v->lang, "post.edit"), ACT_PREV, 0);
+	ui_button(ui, (UiRect){ w - M - bw, by, bw, NAV_H }, BTN_PRIMARY,
+	          ICON_CHECK, tr(v->lang, "post.publish"), ACT_PUBLISH, 0);
+}
