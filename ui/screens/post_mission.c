@@ -35,6 +35,7 @@ static void post_stepper(Ui *ui, int x, int cy, const char *value,
                          AppAction act, int64_t minus, int64_t plus,
                          int can_minus, int can_plus);
 static void post_draft_card(Ui *ui, const AppView *v, UiRect r);
+static void post_field_box(Ui *ui, const AppView *v, UiRect box);
 
 const ScreenOps post_mission_screen = { "post-mission", post_draw };
 
@@ -45,22 +46,20 @@ post_draw(Ui *ui, const AppView *v)
 
 	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
 	post_top(ui, v, w);
-	switch (v->post_step) {
-	case POST_TITLE:
-	case POST_DESCRIPTION:
-		post_text_step(ui, v, w, h);
-		break;
-	case POST_PREVIEW:
+	if (v->post_step == POST_PREVIEW) {
 		post_preview(ui, v, w, h);
-		break;
-	default: {
+	} else if (v->post_step <= POST_DESCRIPTION
+	           || (v->kbd_visible && v->field.max_chars > 0)) {
+		post_text_step(ui, v, w, h);
+	} else {
 		char label[160];
 		int y = TOP_H + 16;
 		UiRect body;
 
 		post_header(ui, v, M, y, w - 2 * M, label, sizeof label);
 		y += 30;
-		y += post_error_line(ui, v, M, y, w - 2 * M);
+		if (v->field.max_chars == 0)     /* else it shows by the field */
+			y += post_error_line(ui, v, M, y, w - 2 * M);
 		body = (UiRect){ M, y + 8, w - 2 * M, h - NAV_H - 2 * M - y - 8 };
 		if (v->post_step == POST_CATEGORY)
 			post_category(ui, v, body);
@@ -71,8 +70,6 @@ post_draw(Ui *ui, const AppView *v)
 		else
 			post_reward(ui, v, body);
 		post_nav(ui, v, w, h);
-		break;
-	}
 	}
 	if (v->wait != WAIT_NONE) {
 		int pw = w - 2 * M > 680 ? 680 : w - 2 * M;
@@ -183,7 +180,10 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	UiRect box;
 
 	post_step_label(v, label, sizeof label);
-	ui_fmt(f.label, sizeof f.label, "%s", label);
+	if (v->post_step <= POST_DESCRIPTION || f.label[0] == '\0')
+		ui_fmt(f.label, sizeof f.label, "%s", label);
+	else
+		ui_fmt(f.label, sizeof f.label, "%s · %s", label, v->field.label);
 	if (f.error[0] == '\0' && v->post_error[0] != '\0')
 		ui_fmt(f.error, sizeof f.error, "%s", v->post_error);
 	if (f.hint[0] == '\0') {
@@ -205,6 +205,8 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
 	if (!f.multiline && box.h > 64)
 		box.h = 64;
+	if (v->post_step == POST_REWARD && box.w > 320)
+		box.w = 320;           /* an amount */
 	if (box.h < 48)
 		box.h = 48;
 	ui_text_field(ui, box, &f);
@@ -302,14 +304,33 @@ post_when(Ui *ui, const AppView *v, UiRect r)
 	}
 	y = post_chips(ui, r, WHEN_COUNT, labels, args, (int)v->when,
 	               ACT_SET_WHEN);
+	/* The dates the choice means, on the step's line, right. */
 	if (v->draft_text.when[0] != '\0') {
-		int th = ui_text_height(ui, FONT_MEDIUM, 20);
+		int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->draft_text.when);
+		int ly = TOP_H + 16;
 
-		ui_icon(ui, r.x + 12, y + 24 + th / 2, 24, COL_ENCRE_DOUCE,
+		ui_icon(ui, r.x + r.w - tw - 14, ly + th / 2, 22, COL_ENCRE_DOUCE,
 		        ICON_EVENT);
-		ui_text_fit(ui, r.x + 32, y + 24, r.w - 32, FONT_MEDIUM, 20,
-		            COL_ENCRE, ALIGN_LEFT, v->draft_text.when);
+		ui_text(ui, r.x + r.w - tw, ly, FONT_SEMIBOLD, 18, COL_VERT,
+		        v->draft_text.when);
 	}
+	/* Where: typed when tapped. */
+	if (v->field.max_chars > 0 && y + 24 + 28 + 56 + 30 <= r.y + r.h + 8)
+		post_field_box(ui, v, (UiRect){ r.x, y + 16 + 28,
+		               r.w > 560 ? 560 : r.w, 56 });
+}
+
+/* A step's small field (place, amount) shown unfocused among chips:
+** tapping it opens the keyboard (ACT_FOCUS). */
+static void
+post_field_box(Ui *ui, const AppView *v, UiRect box)
+{
+	TextFieldView f = v->field;
+
+	f.focused = 0;
+	ui_text_field(ui, box, &f);
+	ui_hit(ui, box, ACT_FOCUS, 1, f.label[0] != '\0' ? f.label : NULL);
 }
 
 /* How long, and how many people. */
@@ -387,7 +408,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 	}
 	y += CHIP_H + 16;
 	if (v->draft.reward_kind == REWARD_FIXED) {
-		char text[APP_N_REWARD_PRESETS][32], amount[32];
+		char text[APP_N_REWARD_PRESETS][32];
 		const char *labels[APP_N_REWARD_PRESETS];
 		int sel = -1, cents = v->draft.reward_cents, x;
 
@@ -399,33 +420,23 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 			if (cents == app_reward_presets_cents[i])
 				sel = i;
 		}
-		/* The presets, then − amount + by the euro for any other price. */
+		/* The presets, then the amount itself, typed for any other price. */
 		x = r.x;
+		y += 28;               /* the field's label line */
 		for (int i = 0; i < APP_N_REWARD_PRESETS; i++) {
 			int cw = ui_text_width(ui, FONT_SEMIBOLD, 20, labels[i]) + 36;
 
-			if (x + cw > r.x + r.w - 260 && r.w < 1000)
+			if (x + cw > r.x + r.w - 236)
 				break;
 			ui_button(ui, (UiRect){ x, y, cw, CHIP_H }, i == sel
 			          ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i],
 			          ACT_SET_REWARD_CENTS, app_reward_presets_cents[i]);
 			x += cw + 10;
 		}
-		if (cents > 0)
-			app_format_reward(v->lang, REWARD_FIXED, cents, amount,
-			                  sizeof amount);
-		else
-			ui_fmt(amount, sizeof amount, "—");
-		if (x + 260 > r.x + r.w) {
-			x = r.x;
-			y += CHIP_H + 12;
-		} else {
-			x += 8;
-		}
-		post_stepper(ui, x, y + CHIP_H / 2, amount, ACT_SET_REWARD_CENTS,
-		             cents - 100, cents + 100, cents > 100,
-		             cents + 100 <= MISSION_REWARD_MAX);
-		y += CHIP_H + 16;
+		if (v->field.max_chars > 0)
+			post_field_box(ui, v, (UiRect){ x + 6, y, r.x + r.w - x - 6 > 320
+			               ? 320 : r.x + r.w - x - 6, CHIP_H });
+		y += CHIP_H + 34;
 	}
 	/* Open to minors: a switch with its sentence. */
 	{
