@@ -1,1 +1,785 @@
-/* report.c -- to be written. */
+/* report.c -- attendance reports for funders and facilitators.
+** Everything here reads the visits through checkin_each(), one local date
+** at a time, so a report sees exactly the visits the kiosk recorded, in
+** the kiosk's time zone. A visit's hours are out - in; a visit still open
+** counts 0 until it is closed (checkin_close_stale() closes the ones whose
+** day ended, flagged auto_closed, and the reports count those flags).
+** Output is either aligned text columns or RFC 4180 CSV (UTF-8, header
+** row, CRLF), both through one small table type. */
+#include "report.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "borne.h"
+#include "checkin.h"
+#include "day.h"
+#include "member.h"
+#include "timeutil.h"
+
+/* More than ten years in one report is a typing mistake, not a report. */
+#define REPORT_MAX_DAYS 3700
+
+struct ReportTable {
+	int    n_cols;
+	char **headers;
+	char  *align;
+	char **cells;            /* rows * n_cols, row-major */
+	int   *is_total;
+	int    n_rows, cap_rows;
+};
+
+/* One member's sums in a by-member report. */
+typedef struct MemberSum {
+	int64_t id;
+	char    name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int     days, visits, auto_closed;
+	int64_t seconds;
+	char    last_date[TIME_DATE_SIZE];
+} MemberSum;
+
+/* What a walk over the visits of a range gathers. */
+typedef struct AttendWalk {
+	const char *date;        /* the date being walked */
+	/* by day: this date's sums */
+	int     visits, auto_closed;
+	int64_t seconds;
+	int64_t *seen;           /* distinct member ids of the date */
+	int      n_seen, cap_seen;
+	/* by member */
+	MemberSum *sums;
+	int        n_sums, cap_sums;
+	int        by_member;    /* gather per-member sums too */
+	int        failed;       /* BORNE_ENOMEM met inside a callback */
+} AttendWalk;
+
+static char   *dup_str(const char *s);
+static size_t  utf8_width(const char *s);
+static void    put_padded(FILE *out, const char *s, size_t width, char align);
+static int64_t visit_seconds(const Visit *v);
+static int     walk_visit(const Visit *v, void *ctx);
+static int     seen_add(AttendWalk *w, int64_t id);
+static MemberSum *sum_for(AttendWalk *w, const Visit *v);
+static int     sum_cmp(const void *a, const void *b);
+static int     write_visit_row(const Visit *v, void *ctx);
+static int     stream_status(FILE *out);
+static int     errno_to_rc(int err);
+static int     report_by_day(Store *st, const char *from, const char *to,
+                             ReportFormat fmt, FILE *out);
+static int     report_by_member(Store *st, const char *from, const char *to,
+                                ReportFormat fmt, FILE *out);
+static int     check_range(const char *from, const char *to, int *n_days);
+
+static char *
+dup_str(const char *s)
+{
+	size_t n;
+	char *d;
+
+	if (s == NULL)
+		s = "";
+	n = strlen(s) + 1;
+	d = malloc(n);
+	if (d != NULL)
+		memcpy(d, s, n);
+	return d;
+}
+
+/* Columns are measured in code points: every continuation byte is skipped.
+** Wide characters (CJK, emoji) will be off by one; names are mostly Latin. */
+static size_t
+utf8_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+put_padded(FILE *out, const char *s, size_t width, char align)
+{
+	size_t w = utf8_width(s);
+
+	if (align == 'r')
+		for (size_t i = w; i < width; i++)
+			fputc(' ', out);
+	fputs(s, out);
+	if (align != 'r')
+		for (size_t i = w; i < width; i++)
+			fputc(' ', out);
+}
+
+void
+report_csv_field(FILE *out, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+ReportTable *
+report_table_new(int n_cols, const char *const *headers, const char *align)
+{
+	ReportTable *t;
+
+	if (n_cols <= 0)
+		return NULL;
+	t = calloc(1, sizeof *t);
+	if (t == NULL)
+		return NULL;
+	t->n_cols = n_cols;
+	t->headers = calloc((size_t)n_cols, sizeof *t->headers);
+	t->align = calloc((size_t)n_cols + 1, 1);
+	if (t->headers == NULL || t->align == NULL)
+		goto fail;
+	for (int i = 0; i < n_cols; i++) {
+		if ((t->headers[i] = dup_str(headers[i])) == NULL)
+			goto fail;
+		t->align[i] = (align != NULL && i < (int)strlen(align)) ?
+		              align[i] : 'l';
+	}
+	return t;
+fail:
+	report_table_free(t);
+	return NULL;
+}
+
+static int
+table_push(ReportTable *t, const char *const *cells, int is_total)
+{
+	if (t->n_rows == t->cap_rows) {
+		int cap = t->cap_rows == 0 ? 16 : t->cap_rows * 2;
+		char **c = realloc(t->cells,
+		                   (size_t)cap * (size_t)t->n_cols * sizeof *c);
+		int *tot;
+
+		if (c == NULL)
+			return BORNE_ENOMEM;
+		t->cells = c;
+		tot = realloc(t->is_total, (size_t)cap * sizeof *tot);
+		if (tot == NULL)
+			return BORNE_ENOMEM;
+		t->is_total = tot;
+		t->cap_rows = cap;
+	}
+	for (int i = 0; i < t->n_cols; i++) {
+		char *d = dup_str(cells[i]);
+
+		if (d == NULL) {
+			for (int j = 0; j < i; j++)
+				free(t->cells[t->n_rows * t->n_cols + j]);
+			return BORNE_ENOMEM;
+		}
+		t->cells[t->n_rows * t->n_cols + i] = d;
+	}
+	t->is_total[t->n_rows] = is_total;
+	t->n_rows++;
+	return BORNE_OK;
+}
+
+int
+report_table_add(ReportTable *t, const char *const *cells)
+{
+	return table_push(t, cells, 0);
+}
+
+int
+report_table_add_total(ReportTable *t, const char *const *cells)
+{
+	return table_push(t, cells, 1);
+}
+
+int
+report_table_rows(const ReportTable *t)
+{
+	return t == NULL ? 0 : t->n_rows;
+}
+
+static int
+errno_to_rc(int err)
+{
+	if (err == ENOSPC || err == EDQUOT)
+		return BORNE_EFULL;
+	if (err == EROFS || err == EACCES || err == EPERM)
+		return BORNE_EREADONLY;
+	return BORNE_EIO;
+}
+
+static int
+stream_status(FILE *out)
+{
+	errno = 0;
+	if (fflush(out) != 0 || ferror(out))
+		return errno_to_rc(errno);
+	return BORNE_OK;
+}
+
+int
+report_table_print(const ReportTable *t, ReportFormat fmt, FILE *out)
+{
+	size_t *width = NULL;
+	int rc = BORNE_ENOMEM;
+
+	if (fmt == REPORT_CSV) {
+		for (int c = 0; c < t->n_cols; c++) {
+			if (c > 0)
+				fputc(',', out);
+			report_csv_field(out, t->headers[c]);
+		}
+		fputs("\r\n", out);
+		for (int r = 0; r < t->n_rows; r++) {
+			if (t->is_total[r])
+				continue;
+			for (int c = 0; c < t->n_cols; c++) {
+				if (c > 0)
+					fputc(',', out);
+				report_csv_field(out, t->cells[r * t->n_cols + c]);
+			}
+			fputs("\r\n", out);
+		}
+		return stream_status(out);
+	}
+
+	width = calloc((size_t)t->n_cols, sizeof *width);
+	if (width == NULL)
+		goto done;
+	for (int c = 0; c < t->n_cols; c++)
+		width[c] = utf8_width(t->headers[c]);
+	for (int r = 0; r < t->n_rows; r++)
+		for (int c = 0; c < t->n_cols; c++) {
+			size_t w = utf8_width(t->cells[r * t->n_cols + c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	for (int r = -1; r < t->n_rows; r++) {
+		if (r >= 0 && t->is_total[r]) {
+			size_t all = 0;
+			for (int c = 0; c < t->n_cols; c++)
+				all += width[c] + (c > 0 ? 2 : 0);
+			for (size_t i = 0; i < all; i++)
+				fputc('-', out);
+			fputc('\n', out);
+		}
+		for (int c = 0; c < t->n_cols; c++) {
+			const char *s = r < 0 ? t->headers[c] :
+			                t->cells[r * t->n_cols + c];
+			int last = c == t->n_cols - 1;
+
+			if (c > 0)
+				fputs("  ", out);
+			/* no trailing blanks after a left-aligned last column */
+			put_padded(out, s, last && t->align[c] != 'r' ? 0 : width[c],
+			           t->align[c]);
+		}
+		fputc('\n', out);
+	}
+	rc = stream_status(out);
+done:
+	free(width);
+	return rc;
+}
+
+void
+report_table_free(ReportTable *t)
+{
+	if (t == NULL)
+		return;
+	if (t->cells != NULL)
+		for (int i = 0; i < t->n_rows * t->n_cols; i++)
+			free(t->cells[i]);
+	if (t->headers != NULL)
+		for (int i = 0; i < t->n_cols; i++)
+			free(t->headers[i]);
+	free(t->headers);
+	free(t->align);
+	free(t->cells);
+	free(t->is_total);
+	free(t);
+}
+
+static int64_t
+visit_seconds(const Visit *v)
+{
+	if (v->out_utc <= 0 || v->out_utc <= v->in_utc)
+		return 0;
+	return v->out_utc - v->in_utc;
+}
+
+static int
+seen_add(AttendWalk *w, int64_t id)
+{
+	for (int i = 0; i < w->n_seen; i++)
+		if (w->seen[i] == id)
+			return BORNE_OK;
+	if (w->n_seen == w->cap_seen) {
+		int cap = w->cap_seen == 0 ? 32 : w->cap_seen * 2;
+		int64_t *s = realloc(w->seen, (size_t)cap * sizeof *s);
+
+		if (s == NULL)
+			return BORNE_ENOMEM;
+		w->seen = s;
+		w->cap_seen = cap;
+	}
+	w->seen[w->n_seen++] = id;
+	return BORNE_OK;
+}
+
+static MemberSum *
+sum_for(AttendWalk *w, const Visit *v)
+{
+	MemberSum *m;
+
+	for (int i = 0; i < w->n_sums; i++)
+		if (w->sums[i].id == v->member_id)
+			return &w->sums[i];
+	if (w->n_sums == w->cap_sums) {
+		int cap = w->cap_sums == 0 ? 32 : w->cap_sums * 2;
+		MemberSum *s = realloc(w->sums, (size_t)cap * sizeof *s);
+
+		if (s == NULL)
+			return NULL;
+		w->sums = s;
+		w->cap_sums = cap;
+	}
+	m = &w->sums[w->n_sums++];
+	memset(m, 0, sizeof *m);
+	m->id = v->member_id;
+	snprintf(m->name, sizeof m->name, "%s", v->member_name);
+	return m;
+}
+
+static int
+walk_visit(const Visit *v, void *ctx)
+{
+	AttendWalk *w = ctx;
+	int64_t s = visit_seconds(v);
+	MemberSum *m;
+
+	w->visits++;
+	w->seconds += s;
+	w->auto_closed += v->auto_closed != 0;
+	if (seen_add(w, v->member_id) != BORNE_OK)
+		goto nomem;
+	if (w->by_member) {
+		if ((m = sum_for(w, v)) == NULL)
+			goto nomem;
+		m->visits++;
+		m->seconds += s;
+		m->auto_closed += v->auto_closed != 0;
+		if (strcmp(m->last_date, w->date) != 0) {
+			m->days++;
+			snprintf(m->last_date, sizeof m->last_date, "%s", w->date);
+		}
+	}
+	return 0;
+nomem:
+	w->failed = BORNE_ENOMEM;
+	return 1;
+}
+
+static int
+check_range(const char *from, const char *to, int *n_days)
+{
+	char d[TIME_DATE_SIZE];
+	int n = 0;
+
+	*n_days = 0;
+	if (from == NULL || to == NULL || time_parse_date(from) != BORNE_OK ||
+	    time_parse_date(to) != BORNE_OK || strcmp(from, to) > 0)
+		return BORNE_EINVAL;
+	snprintf(d, sizeof d, "%s", from);
+	while (strcmp(d, to) <= 0) {
+		if (++n > REPORT_MAX_DAYS)
+			return BORNE_EINVAL;
+		if (time_date_add(d, 1, d) != BORNE_OK)
+			return BORNE_EINVAL;
+	}
+	*n_days = n;
+	return BORNE_OK;
+}
+
+static int
+report_by_day(Store *st, const char *from, const char *to, ReportFormat fmt,
+              FILE *out)
+{
+	static const char *const head[] = {
+		"date", "day", "members", "visits", "hours", "auto_closed"
+	};
+	ReportTable *t = report_table_new(6, head, "llrrrr");
+	AttendWalk w;
+	char d[TIME_DATE_SIZE], members[16], visits[16], hours[16], autoc[16];
+	int tot_visits = 0, tot_auto = 0, rc = BORNE_ENOMEM;
+	int64_t tot_s = 0;
+	AttendWalk all;
+
+	memset(&w, 0, sizeof w);
+	memset(&all, 0, sizeof all);
+	if (t == NULL)
+		goto done;
+	snprintf(d, sizeof d, "%s", from);
+	while (strcmp(d, to) <= 0) {
+		ContribDay day;
+		int has_day;
+
+		w.date = d;
+		w.visits = w.auto_closed = w.n_seen = 0;
+		w.seconds = 0;
+		if ((rc = checkin_each(st, d, walk_visit, &w)) != BORNE_OK)
+			goto done;
+		if (w.failed) {
+			rc = w.failed;
+			goto done;
+		}
+		rc = day_on(st, d, &day);
+		if (rc != BORNE_OK && rc != BORNE_ENOTFOUND)
+			goto done;
+		has_day = rc == BORNE_OK;
+		if (w.visits > 0 || has_day) {
+			const char *row[6];
+
+			snprintf(members, sizeof members, "%d", w.n_seen);
+			snprintf(visits, sizeof visits, "%d", w.visits);
+			time_format_duration(w.seconds, hours, sizeof hours);
+			snprintf(autoc, sizeof autoc, "%d", w.auto_closed);
+			row[0] = d;
+			row[1] = has_day ? day.title : "";
+			row[2] = members;
+			row[3] = visits;
+			row[4] = hours;
+			row[5] = autoc;
+			if ((rc = report_table_add(t, row)) != BORNE_OK)
+				goto done;
+			for (int i = 0; i < w.n_seen; i++)
+				if ((rc = seen_add(&all, w.seen[i])) != BORNE_OK)
+					goto done;
+			tot_visits += w.visits;
+			tot_auto += w.auto_closed;
+			tot_s += w.seconds;
+		}
+		if ((rc = time_date_add(d, 1, d)) != BORNE_OK)
+			goto done;
+	}
+	{
+		const char *row[6];
+
+		snprintf(members, sizeof members, "%d", all.n_seen);
+		snprintf(visits, sizeof visits, "%d", tot_visits);
+		time_format_duration(tot_s, hours, sizeof hours);
+		snprintf(autoc, sizeof autoc, "%d", tot_auto);
+		row[0] = "total";
+		row[1] = "";
+		row[2] = members;
+		row[3] = visits;
+		row[4] = hours;
+		row[5] = autoc;
+		if ((rc = report_table_add_total(t, row)) != BORNE_OK)
+			goto done;
+	}
+	rc = report_table_print(t, fmt, out);
+done:
+	report_table_free(t);
+	free(w.seen);
+	free(all.seen);
+	return rc;
+}
+
+static int
+sum_cmp(const void *a, const void *b)
+{
+	const MemberSum *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+report_by_member(Store *st, const char *from, const char *to,
+                 ReportFormat fmt, FILE *out)
+{
+	static const char *const head[] = {
+		"id", "name", "role", "days", "visits", "hours", "auto_closed"
+	};
+	ReportTable *t = report_table_new(7, head, "rllrrrr");
+	AttendWalk w;
+	char d[TIME_DATE_SIZE], id[24], days[16], visits[16], hours[16],
+	     autoc[16];
+	int tot_visits = 0, tot_auto = 0, rc = BORNE_ENOMEM;
+	int64_t tot_s = 0;
+
+	memset(&w, 0, sizeof w);
+	w.by_member = 1;
+	if (t == NULL)
+		goto done;
+	snprintf(d, sizeof d, "%s", from);
+	while (strcmp(d, to) <= 0) {
+		w.date = d;
+		w.n_seen = 0;
+		if ((rc = checkin_each(st, d, walk_visit, &w)) != BORNE_OK)
+			goto done;
+		if (w.failed) {
+			rc = w.failed;
+			goto done;
+		}
+		if ((rc = time_date_add(d, 1, d)) != BORNE_OK)
+			goto done;
+	}
+	if (w.n_sums > 1)
+		qsort(w.sums, (size_t)w.n_sums, sizeof *w.sums, sum_cmp);
+	for (int i = 0; i < w.n_sums; i++) {
+		MemberSum *m = &w.sums[i];
+		Member mem;
+		const char *row[7];
+
+		snprintf(id, sizeof id, "%lld", (long long)m->id);
+		snprintf(days, sizeof days, "%d", m->days);
+		snprintf(visits, sizeof visits, "%d", m->visits);
+		time_format_duration(m->seconds, hours, sizeof hours);
+		snprintf(autoc, sizeof autoc, "%d", m->auto_closed);
+		row[0] = id;
+		row[1] = m->name;
+		row[2] = member_get(st, m->id, &mem) == BORNE_OK ?
+		         member_role_name(mem.role) : "";
+		row[3] = days;
+		row[4] = visits;
+		row[5] = hours;
+		row[6] = autoc;
+		if ((rc = report_table_add(t, row)) != BORNE_OK)
+			goto done;
+		tot_visits += m->visits;
+		tot_auto += m->auto_closed;
+		tot_s += m->seconds;
+	}
+	{
+		const char *row[7];
+
+		snprintf(id, sizeof id, "%d", w.n_sums);
+		snprintf(visits, sizeof visits, "%d", tot_visits);
+		time_format_duration(tot_s, hours, sizeof hours);
+		snprintf(autoc, sizeof autoc, "%d", tot_auto);
+		row[0] = "total";
+		row[1] = id;         /* how many members came */
+		row[2] = "";
+		row[3] = "";
+		row[4] = visits;
+		row[5] = hours;
+		row[6] = autoc;
+		if ((rc = report_table_add_total(t, row)) != BORNE_OK)
+			goto done;
+	}
+	rc = report_table_print(t, fmt, out);
+done:
+	report_table_free(t);
+	free(w.seen);
+	free(w.sums);
+	return rc;
+}
+
+int
+report_attendance(Store *st, const char *from, const char *to, ReportBy by,
+                  ReportFormat fmt, FILE *out)
+{
+	int n_days;
+
+	if (st == NULL || out == NULL ||
+	    check_range(from, to, &n_days) != BORNE_OK)
+		return BORNE_EINVAL;
+	if (by == REPORT_BY_MEMBER)
+		return report_by_member(st, from, to, fmt, out);
+	return report_by_day(st, from, to, fmt, out);
+}
+
+/* The USB export: one row per visit of the date. */
+typedef struct VisitRows {
+	Store       *st;
+	ReportTable *t;
+	int          rc;
+} VisitRows;
+
+static int
+write_visit_row(const Visit *v, void *ctx)
+{
+	VisitRows *vr = ctx;
+	char id[24], mid[24], date[TIME_DATE_SIZE], in[6], outs[6] = "",
+	     dur[16];
+	const char *row[10];
+	ContribDay day;
+	int has_day = 0;
+
+	snprintf(id, sizeof id, "%lld", (long long)v->id);
+	snprintf(mid, sizeof mid, "%lld", (long long)v->member_id);
+	time_local_date(v->in_utc, date);
+	time_format_hm(v->in_utc, in);
+	if (v->out_utc > 0)
+		time_format_hm(v->out_utc, outs);
+	time_format_duration(visit_seconds(v), dur, sizeof dur);
+	if (v->day_id > 0 && day_get(vr->st, v->day_id, &day) == BORNE_OK)
+		has_day = 1;
+	row[0] = id;
+	row[1] = mid;
+	row[2] = v->member_name;
+	row[3] = v->badge;
+	row[4] = date;
+	row[5] = in;
+	row[6] = outs;
+	row[7] = dur;
+	row[8] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
+	row[9] = has_day ? day.title : "";
+	if ((vr->rc = report_table_add(vr->t, row)) != BORNE_OK)
+		return 1;
+	return 0;
+}
+
+int
+report_visits_csv(Store *st, const char *date, FILE *out)
+{
+	static const char *const head[] = {
+		"id", "member_id", "name", "badge", "date", "in", "out", "hours",
+		"flag", "day"
+	};
+	VisitRows vr;
+	int rc;
+
+	if (st == NULL || out == NULL || date == NULL ||
+	    time_parse_date(date) != BORNE_OK)
+		return BORNE_EINVAL;
+	vr.st = st;
+	vr.rc = BORNE_OK;
+	vr.t = report_table_new(10, head, NULL);
+	if (vr.t == NULL)
+		return BORNE_ENOMEM;
+	rc = checkin_each(st, date, write_visit_row, &vr);
+	if (rc == BORNE_OK)
+		rc = vr.rc;
+	if (rc == BORNE_OK)
+		rc = report_table_print(vr.t, REPORT_CSV, out);
+	report_table_free(vr.t);
+	return rc;
+}
+
+int
+report_find_stick(const char *media_root, char *out, size_t outlen)
+{
+	DIR *top, *sub;
+	struct dirent *u, *s;
+	char user[1024], path[2048];
+	int rc = BORNE_ENOTFOUND;
+
+	if (outlen > 0)
+		out[0] = '\0';
+	if ((top = opendir(media_root)) == NULL)
+		return BORNE_ENOTFOUND;
+	/* readdir order is arbitrary: keep the smallest name, so that the
+	** same stick is picked every time. */
+	while ((u = readdir(top)) != NULL) {
+		struct stat sb;
+
+		if (u->d_name[0] == '.')
+			continue;
+		snprintf(user, sizeof user, "%s/%s", media_root, u->d_name);
+		if (stat(user, &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		if ((sub = opendir(user)) == NULL)
+			continue;
+		while ((s = readdir(sub)) != NULL) {
+			if (s->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/%s", user, s->d_name);
+			if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) ||
+			    access(path, W_OK) != 0)
+				continue;
+			if (rc != BORNE_OK || strcmp(path, out) < 0) {
+				if (strlen(path) >= outlen)
+					continue;
+				snprintf(out, outlen, "%s", path);
+				rc = BORNE_OK;
+			}
+		}
+		closedir(sub);
+	}
+	closedir(top);
+	return rc;
+}
+
+int
+report_export_day(Store *st, const char *dir, const char *date,
+                  char *path_out, size_t pathlen)
+{
+	char stick[1024], path[1200], tmp[1300];
+	const char *where = dir;
+	FILE *f = NULL;
+	int fd, dfd, rc;
+
+	if (path_out != NULL && pathlen > 0)
+		path_out[0] = '\0';
+	if (st == NULL || date == NULL || time_parse_date(date) != BORNE_OK)
+		return BORNE_EINVAL;
+	if (where == NULL || where[0] == '\0') {
+		if ((rc = report_find_stick("/media", stick, sizeof stick))
+		    != BORNE_OK)
+			return rc;
+		where = stick;
+	}
+	snprintf(path, sizeof path, "%s/borne-presences-%s.csv", where, date);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	/* Written beside, then renamed: a stick pulled out mid-write leaves
+	** the previous export whole, never half a file under the real name. */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return errno == ENOENT || errno == ENOTDIR ? BORNE_ENOTFOUND :
+		       errno_to_rc(errno);
+	if ((f = fdopen(fd, "w")) == NULL) {
+		rc = errno_to_rc(errno);
+		close(fd);
+		goto fail;
+	}
+	if ((rc = report_visits_csv(st, date, f)) != BORNE_OK)
+		goto fail;
+	errno = 0;
+	if (fsync(fileno(f)) != 0) {
+		rc = errno_to_rc(errno);
+		goto fail;
+	}
+	errno = 0;
+	if (fclose(f) != 0) {
+		f = NULL;
+		rc = errno_to_rc(errno);
+		goto fail;
+	}
+	f = NULL;
+	if (rename(tmp, path) != 0) {
+		rc = errno_to_rc(errno);
+		goto fail;
+	}
+	if ((dfd = open(where, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(dfd);    /* some file systems refuse: the file is synced */
+		close(dfd);
+	}
+	if (path_out != NULL && pathlen > 0)
+		snprintf(path_out, pathlen, "%s", path);
+	return BORNE_OK;
+fail:
+	if (f != NULL)
+		fclose(f);
+	unlink(tmp);
+	return rc;
+}

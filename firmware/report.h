@@ -20,7 +20,26 @@ int report_visits_csv(Store *st, const char *date, FILE *out);
 ** file written. BORNE_ENOTFOUND: no stick; BORNE_EREADONLY, BORNE_EFULL. */
 int report_export_day(Store *st, const char *dir, const char *date,
                       char *path_out, size_t pathlen);
+/* The first writable directory media_root/USER/STICK (smallest path
+** first), as report_export_day("") looks for under "/media". */
+int report_find_stick(const char *media_root, char *out, size_t outlen);
 /* Writes one CSV field, quoted when needed. */
 void report_csv_field(FILE *out, const char *s);
+
+/* A table of text cells printed either as aligned text columns or as CSV
+** (header row, CRLF line ends as RFC 4180 asks). Cells are copied. align
+** has one letter per column: 'l' left, 'r' right (text output only). */
+typedef struct ReportTable ReportTable;
+ReportTable *report_table_new(int n_cols, const char *const *headers,
+                              const char *align);
+/* Adds a row of n_cols cells (NULL prints as empty). BORNE_ENOMEM. */
+int  report_table_add(ReportTable *t, const char *const *cells);
+/* A totals row: printed in text under a rule, left out of CSV (a CSV
+** holds data rows only, so that sums made from it stay right). */
+int  report_table_add_total(ReportTable *t, const char *const *cells);
+int  report_table_rows(const ReportTable *t);
+/* BORNE_OK or BORNE_EIO when out fails (disk full: BORNE_EFULL). */
+int  report_table_print(const ReportTable *t, ReportFormat fmt, FILE *out);
+void report_table_free(ReportTable *t);              /* NULL-safe */
 
 #endif

@@ -1,0 +1,136 @@
+/* cmd_data.c -- borne-admin report, import, backup, check and purge: the
+** commands about the data as a whole rather than one record. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+#include "checkin.h"
+#include "import.h"
+#include "maintenance.h"
+#include "privacy.h"
+#include "report.h"
+#include "timeutil.h"
+
+#define PURGE_MAX_DAYS 36500
+
+int
+cmd_report_attendance(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = {
+		{ "--from", 1, NULL }, { "--to", 1, NULL }, { "--by", 1, NULL },
+		{ NULL, 0, NULL }
+	};
+	ReportBy by = REPORT_BY_DAY;
+	char *pos[1];
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value == NULL || opts[1].value == NULL)
+		return admin_usage_error(a, "missing --from or --to");
+	if (opts[2].value != NULL) {
+		if (strcmp(opts[2].value, "member") == 0)
+			by = REPORT_BY_MEMBER;
+		else if (strcmp(opts[2].value, "day") != 0)
+			return admin_usage_error(a, "--by: \"%s\" is not day or member",
+			                         opts[2].value);
+	}
+	for (int i = 0; i < 2; i++)
+		if (time_parse_date(opts[i].value) != BORNE_OK)
+			return admin_refuse("%s: \"%.40s\" is not a date (YYYY-MM-DD)",
+			                    opts[i].name, opts[i].value);
+	if (strcmp(opts[0].value, opts[1].value) > 0)
+		return admin_refuse("--to: %s is before --from %s", opts[1].value,
+		                    opts[0].value);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	/* Closes visits whose day is over, flagged auto_closed, exactly as
+	** the kiosk's next tap would; on a read-only database they count 0. */
+	(void)checkin_close_stale(a->st, a->now_utc, NULL);
+	rc = report_attendance(a->st, opts[0].value, opts[1].value, by, a->fmt,
+	                       stdout);
+	if (rc == BORNE_EINVAL)
+		return admin_refuse("--from/--to: at most 3700 days in one report");
+	if (rc != BORNE_OK)
+		return admin_store_error(a, rc, "report");
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_import_members(Admin *a, int argc, char **argv)
+{
+	char *pos[1], err[400];
+	int n, rc, n_added;
+
+	if ((rc = admin_args(a, argc, argv, NULL, pos, 1, 1, &n)) != ADMIN_GO ||
+	    (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	rc = import_members_csv(a->st, pos[0], 0, a->now_utc, &n_added, err,
+	                        sizeof err);
+	if (rc != BORNE_OK)
+		return admin_refuse("%s: %s; nothing imported", pos[0],
+		                    err[0] != '\0' ? err : borne_strerror(rc));
+	printf("imported %d members\n", n_added);
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_backup(Admin *a, int argc, char **argv)
+{
+	char *pos[1], msg[600];
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, NULL, pos, 1, 1, &n)) != ADMIN_GO ||
+	    (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if ((rc = maintenance_backup(a->st, pos[0], msg, sizeof msg))
+	    != BORNE_OK)
+		return admin_refuse("backup: %s", msg);
+	printf("backup written to %s (%s)\n", pos[0], msg);
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_check(Admin *a, int argc, char **argv)
+{
+	char *pos[1], msg[600];
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, NULL, pos, 0, 0, &n)) != ADMIN_GO ||
+	    (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if ((rc = maintenance_check(a->st, msg, sizeof msg)) != BORNE_OK)
+		return admin_refuse("check: %s: %s", a->db_path, msg);
+	printf("%s: %s\n", a->db_path, msg);
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_purge(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--older-than-days", 1, NULL }, { NULL, 0, NULL } };
+	PurgeCounts c;
+	char *pos[1], date[TIME_DATE_SIZE];
+	int64_t before;
+	int n, rc, days;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value == NULL)
+		return admin_usage_error(a, "missing --older-than-days N");
+	if ((rc = admin_parse_int(a, opts[0].value, "--older-than-days", &days))
+	    != ADMIN_GO)
+		return rc;
+	if (days < 1 || days > PURGE_MAX_DAYS)
+		return admin_refuse("--older-than-days: must be 1 to %d",
+		                    PURGE_MAX_DAYS);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	before = a->now_utc - (int64_t)days * 86400;
+	if ((rc = privacy_purge(a->st, before, 0, a->now_utc, &c)) != BORNE_OK)
+		return admin_store_error(a, rc, "purge");
+	time_local_date(before, date);
+	printf("purged before %s: %d visits, %d unknown taps, %d takes\n", date,
+	       c.visits, c.unknown_taps, c.takes);
+	return ADMIN_EXIT_OK;
+}

@@ -1,0 +1,317 @@
+/* cmd_day.c -- borne-admin day ..., tap, and checkin ... commands.
+** `tap` does exactly what a badge tap at the kiosk does (checkin_tap),
+** at the real time or at --at, so that a whole day can be played from a
+** script without a clock. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+#include "checkin.h"
+#include "day.h"
+#include "timeutil.h"
+#include "uid.h"
+
+typedef struct Rows {
+	Admin       *a;
+	ReportTable *t;
+	int          rc;
+} Rows;
+
+static int day_row(const ContribDay *d, void *ctx);
+static int visit_row(const Visit *v, void *ctx);
+static int parse_hm(const char *opt, const char *s, int *minutes);
+static int parse_fix_time(const char *opt, const char *s, const char *date,
+                          int64_t *utc);
+static void format_minutes(int minutes, char out[6]);
+
+static void
+format_minutes(int minutes, char out[6])
+{
+	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+}
+
+static int
+parse_hm(const char *opt, const char *s, int *minutes)
+{
+	if (time_parse_hm(s, minutes) != BORNE_OK)
+		return admin_refuse("%s: \"%.40s\" is not a time (HH:MM)", opt, s);
+	return ADMIN_GO;
+}
+
+int
+cmd_day_add(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = {
+		{ "--title", 1, NULL }, { "--from", 1, NULL }, { "--to", 1, NULL },
+		{ "--weekly-until", 1, NULL }, { NULL, 0, NULL }
+	};
+	char *pos[1];
+	int64_t first;
+	int n, rc, open_min, close_min, n_added;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value == NULL)
+		return admin_usage_error(a, "missing --title");
+	if (opts[1].value == NULL || opts[2].value == NULL)
+		return admin_usage_error(a, "missing --from or --to");
+	if (time_parse_date(pos[0]) != BORNE_OK)
+		return admin_refuse("date: \"%.40s\" is not a date (YYYY-MM-DD)",
+		                    pos[0]);
+	if ((rc = parse_hm("--from", opts[1].value, &open_min)) != ADMIN_GO ||
+	    (rc = parse_hm("--to", opts[2].value, &close_min)) != ADMIN_GO)
+		return rc;
+	if (close_min <= open_min)
+		return admin_refuse("--to: the day ends (%s) before it starts (%s)",
+		                    opts[2].value, opts[1].value);
+	if (opts[3].value != NULL && time_parse_date(opts[3].value) != BORNE_OK)
+		return admin_refuse("--weekly-until: \"%.40s\" is not a date "
+		                    "(YYYY-MM-DD)", opts[3].value);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	rc = day_add(a->st, pos[0], opts[0].value, open_min, close_min,
+	             opts[3].value, 0, a->now_utc, &first, &n_added);
+	if (rc != BORNE_OK)
+		return admin_store_error(a, rc, NULL);
+	printf("%lld\n", (long long)first);
+	return ADMIN_EXIT_OK;
+}
+
+static int
+day_row(const ContribDay *d, void *ctx)
+{
+	static const char *const wd[7] = {
+		"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
+	};
+	Rows *r = ctx;
+	char id[24], from[6], to[6];
+	const char *row[6];
+	int w = time_weekday(d->date);
+
+	snprintf(id, sizeof id, "%lld", (long long)d->id);
+	format_minutes(d->open_min, from);
+	format_minutes(d->close_min, to);
+	row[0] = id;
+	row[1] = d->date;
+	row[2] = w >= 0 && w < 7 ? wd[w] : "";
+	row[3] = from;
+	row[4] = to;
+	row[5] = d->title;
+	if ((r->rc = report_table_add(r->t, row)) != BORNE_OK)
+		return 1;
+	return 0;
+}
+
+int
+cmd_day_list(Admin *a, int argc, char **argv)
+{
+	static const char *const head[] = {
+		"id", "date", "weekday", "from", "to", "title"
+	};
+	AdminOpt opts[] = {
+		{ "--from", 1, NULL }, { "--to", 1, NULL }, { NULL, 0, NULL }
+	};
+	Rows r;
+	char *pos[1];
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n)) != ADMIN_GO)
+		return rc;
+	for (int i = 0; i < 2; i++)
+		if (opts[i].value != NULL && time_parse_date(opts[i].value)
+		    != BORNE_OK)
+			return admin_refuse("%s: \"%.40s\" is not a date (YYYY-MM-DD)",
+			                    opts[i].name, opts[i].value);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	r.a = a;
+	r.rc = BORNE_OK;
+	if ((r.t = report_table_new(6, head, "rlllll")) == NULL)
+		return admin_refuse("out of memory");
+	rc = day_each(a->st, opts[0].value, opts[1].value, day_row, &r);
+	if (rc == BORNE_OK)
+		rc = r.rc;
+	if (rc == BORNE_OK)
+		rc = report_table_print(r.t, a->fmt, stdout);
+	report_table_free(r.t);
+	return rc == BORNE_OK ? ADMIN_EXIT_OK :
+	       admin_store_error(a, rc, "listing days");
+}
+
+int
+cmd_tap(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--at", 1, NULL }, { NULL, 0, NULL } };
+	CheckinResult res;
+	BadgeUid uid;
+	char *pos[1], why[160], order[16], hex[UID_HEX_SIZE], hm[6], today[16];
+	UidDecOrder o = UID_DEC_LSB_FIRST;
+	int64_t at;
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n)) != ADMIN_GO)
+		return rc;
+	at = a->now_utc;
+	if (opts[0].value != NULL && time_parse_local(opts[0].value, &at)
+	    != BORNE_OK)
+		return admin_refuse("--at: \"%.40s\" is not a local time "
+		                    "(YYYY-MM-DDTHH:MM[:SS])", opts[0].value);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if (store_setting_get(a->st, "uid_decimal_order", order, sizeof order)
+	    == BORNE_OK && strcmp(order, "msb") == 0)
+		o = UID_DEC_MSB_FIRST;
+	if (uid_parse(pos[0], o, &uid, why, sizeof why) != BORNE_OK)
+		return admin_refuse("badge: \"%.60s\": %s", pos[0], why);
+	if ((rc = checkin_tap(a->st, &uid, at, &res)) != BORNE_OK)
+		return admin_store_error(a, rc, "tap");
+	uid_format(&uid, hex);
+	time_format_hm(at, hm);
+	time_format_duration(res.today_s, today, sizeof today);
+	switch (res.outcome) {
+	case CHECKIN_IN:
+	case CHECKIN_OUT:
+		printf("%s #%lld %s at %s, %s today\n",
+		       checkin_outcome_name(res.outcome),
+		       (long long)res.member.id, res.member.name, hm, today);
+		break;
+	case CHECKIN_IGNORED:
+		printf("ignored #%lld %s at %s (repeat of a tap %lld s ago), %s "
+		       "today\n", (long long)res.member.id, res.member.name, hm,
+		       (long long)res.ago_s, today);
+		break;
+	case CHECKIN_UNKNOWN:
+		printf("unknown badge %s at %s\n", hex, hm);
+		break;
+	case CHECKIN_INACTIVE:
+		printf("inactive #%lld %s at %s (member deactivated)\n",
+		       (long long)res.member.id, res.member.name, hm);
+		break;
+	}
+	return ADMIN_EXIT_OK;
+}
+
+static int
+visit_row(const Visit *v, void *ctx)
+{
+	Rows *r = ctx;
+	char id[24], mid[24], date[TIME_DATE_SIZE], in[6], out[6] = "",
+	     dur[16], day[24] = "";
+	const char *row[10];
+
+	snprintf(id, sizeof id, "%lld", (long long)v->id);
+	snprintf(mid, sizeof mid, "%lld", (long long)v->member_id);
+	if (v->day_id > 0)
+		snprintf(day, sizeof day, "%lld", (long long)v->day_id);
+	time_local_date(v->in_utc, date);
+	time_format_hm(v->in_utc, in);
+	if (v->out_utc > 0)
+		time_format_hm(v->out_utc, out);
+	time_format_duration(v->out_utc > v->in_utc ? v->out_utc - v->in_utc : 0,
+	                     dur, sizeof dur);
+	row[0] = id;
+	row[1] = date;
+	row[2] = mid;
+	row[3] = v->member_name;
+	row[4] = v->badge;
+	row[5] = in;
+	row[6] = out;
+	row[7] = dur;
+	row[8] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
+	row[9] = day;
+	if ((r->rc = report_table_add(r->t, row)) != BORNE_OK)
+		return 1;
+	return 0;
+}
+
+int
+cmd_checkin_list(Admin *a, int argc, char **argv)
+{
+	static const char *const head[] = {
+		"id", "date", "member_id", "name", "badge", "in", "out", "hours",
+		"flag", "day_id"
+	};
+	AdminOpt opts[] = { { "--date", 1, NULL }, { NULL, 0, NULL } };
+	Rows r;
+	char *pos[1];
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value != NULL && time_parse_date(opts[0].value) != BORNE_OK)
+		return admin_refuse("--date: \"%.40s\" is not a date (YYYY-MM-DD)",
+		                    opts[0].value);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	/* Visits whose day is over are closed (and flagged) as the kiosk
+	** would on its next tap; a read-only database just shows them open. */
+	(void)checkin_close_stale(a->st, a->now_utc, NULL);
+	r.a = a;
+	r.rc = BORNE_OK;
+	if ((r.t = report_table_new(10, head, "rlrlllllll")) == NULL)
+		return admin_refuse("out of memory");
+	rc = checkin_each(a->st, opts[0].value, visit_row, &r);
+	if (rc == BORNE_OK)
+		rc = r.rc;
+	if (rc == BORNE_OK)
+		rc = report_table_print(r.t, a->fmt, stdout);
+	report_table_free(r.t);
+	return rc == BORNE_OK ? ADMIN_EXIT_OK :
+	       admin_store_error(a, rc, "listing check-ins");
+}
+
+/* A full local time, or HH:MM on the visit's own date. */
+static int
+parse_fix_time(const char *opt, const char *s, const char *date, int64_t *utc)
+{
+	int minutes;
+
+	if (strchr(s, 'T') != NULL) {
+		if (time_parse_local(s, utc) == BORNE_OK)
+			return ADMIN_GO;
+	} else if (time_parse_hm(s, &minutes) == BORNE_OK &&
+	           time_local_to_utc(date, minutes, utc) == BORNE_OK) {
+		return ADMIN_GO;
+	}
+	return admin_refuse("%s: \"%.40s\" is not a time (YYYY-MM-DDTHH:MM[:SS] "
+	                    "or HH:MM)", opt, s);
+}
+
+int
+cmd_checkin_fix(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = {
+		{ "--in", 1, NULL }, { "--out", 1, NULL }, { NULL, 0, NULL }
+	};
+	Visit v;
+	char *pos[1], date[TIME_DATE_SIZE], in[17], out[17], dur[16];
+	int64_t id, in_utc, out_utc;
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n)) != ADMIN_GO)
+		return rc;
+	if ((rc = admin_parse_id(a, pos[0], "ID", &id)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value == NULL || opts[1].value == NULL)
+		return admin_usage_error(a, "missing --in or --out");
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if ((rc = checkin_get(a->st, id, &v)) != BORNE_OK)
+		return admin_store_error(a, rc, NULL);
+	time_local_date(v.in_utc, date);
+	if ((rc = parse_fix_time("--in", opts[0].value, date, &in_utc))
+	    != ADMIN_GO ||
+	    (rc = parse_fix_time("--out", opts[1].value, date, &out_utc))
+	    != ADMIN_GO)
+		return rc;
+	if (out_utc <= in_utc)
+		return admin_refuse("--out: the visit ends before it starts");
+	rc = checkin_fix(a->st, id, in_utc, out_utc, 0, a->now_utc);
+	if (rc != BORNE_OK)
+		return admin_store_error(a, rc, NULL);
+	admin_format_local(in_utc, in);
+	admin_format_local(out_utc, out);
+	time_format_duration(out_utc - in_utc, dur, sizeof dur);
+	printf("visit %lld: %s to %s (%s)\n", (long long)id, in, out, dur);
+	return ADMIN_EXIT_OK;
+}
