@@ -1,1 +1,608 @@
-/* app_facilitator.c -- to be written. */
+/* app_facilitator.c -- what only facilitators may do at the kiosk.
+** A facilitator proves themselves twice: their badge, then their PIN.
+** Wrong PINs are counted per kiosk: after pin_max_tries the PIN pad locks
+** for pin_lock_ms for everyone, even after leaving the screen, so a PIN
+** cannot be guessed by walking away and back. Facilitator mode shows who
+** is here, missions waiting for approval, enrolment of a new badge,
+** today's contributive day, the USB export and the reader's state. Each
+** change goes through a core function given the facilitator's id, which
+** writes the audit log. */
+#include "app_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+#include "timeutil.h"
+
+static int  pin_locked(App *a);
+static void pin_ok(App *a);
+static void enter_facilitator(App *a);
+static int  present_add(const Visit *vis, void *ctx);
+static void reject(App *a, int64_t reason);
+static void export_today(App *a);
+static void enrol_save(App *a);
+
+/* ---- PIN -------------------------------------------------------------- */
+
+static int
+pin_locked(App *a)
+{
+	if (a->pin_lock_until_ms == 0)
+		return 0;
+	if (a->now_ms >= a->pin_lock_until_ms) {
+		a->pin_lock_until_ms = 0;       /* the lock ran out: fresh tries */
+		a->pin_fails = 0;
+		return 0;
+	}
+	return 1;
+}
+
+void
+app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back)
+{
+	a->pin_for = why;
+	a->staff = *staff;
+	a->pin_return = back;
+	memset(a->pin, 0, sizeof a->pin);
+	a->v.pin_msg[0] = '\0';
+	app_goto(a, SCREEN_PIN);
+}
+
+void
+app_staff_badge(App *a, const Member *m)
+{
+	if (a->v.screen == SCREEN_UNKNOWN_BADGE)
+		app_pin_start(a, PIN_FOR_ENROL, m, SCREEN_UNKNOWN_BADGE);
+	else {
+		app_set_session(a, m);
+		app_pin_start(a, PIN_FOR_FACILITATOR, m, a->v.screen);
+	}
+}
+
+void
+app_pin_render(App *a)
+{
+	AppView *v = &a->v;
+	int locked = pin_locked(a);
+
+	v->pin_len = (int)strlen(a->pin);
+	v->pin_tries_left = a->cfg.pin_max_tries - a->pin_fails;
+	if (locked) {
+		v->pin_locked_s = (int)((a->pin_lock_until_ms - a->now_ms + 999) /
+		                        1000);
+		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg, "app.pin.locked",
+		        (v->pin_locked_s + 59) / 60);
+	} else {
+		if (v->pin_locked_s > 0)
+			v->pin_msg[0] = '\0';   /* unlocked while on screen */
+		v->pin_locked_s = 0;
+	}
+}
+
+static void
+enter_facilitator(App *a)
+{
+	AppView *v = &a->v;
+
+	a->in_facilitator = 1;
+	app_set_session(a, &a->staff);
+	a->in_facilitator = 1;
+	v->fac_tab = FAC_PRESENT;
+	v->rejecting = 0;
+	v->export_msg[0] = '\0';
+	app_goto(a, SCREEN_FACILITATOR);
+}
+
+static void
+pin_ok(App *a)
+{
+	AppView *v = &a->v;
+	int rc;
+
+	if (pin_locked(a)) {
+		app_cue(a, CUE_REFUSED);
+		app_pin_render(a);
+		return;
+	}
+	if (a->pin[0] == '\0')
+		return;
+	rc = member_check_pin(a->st, a->staff.id, a->pin);
+	memset(a->pin, 0, sizeof a->pin);
+	if (rc == BORNE_OK) {
+		a->pin_fails = 0;
+		v->pin_msg[0] = '\0';
+		app_cue(a, CUE_SUCCESS);
+		if (a->pin_for == PIN_FOR_ENROL) {
+			a->in_facilitator = 1;
+			app_enrol_start(a, &a->raw, 0);
+		} else {
+			enter_facilitator(a);
+		}
+		return;
+	}
+	app_cue(a, CUE_REFUSED);
+	if (rc != BORNE_EREFUSED) {
+		app_toast_rc(a, rc);
+		app_pin_render(a);
+		return;
+	}
+	a->pin_fails++;
+	if (a->pin_fails >= a->cfg.pin_max_tries) {
+		a->pin_lock_until_ms = a->now_ms + a->cfg.pin_lock_ms;
+	} else {
+		int left = a->cfg.pin_max_tries - a->pin_fails;
+
+		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg,
+		        left == 1 ? "app.pin.wrong_one" : "app.pin.wrong", left);
+	}
+	app_pin_render(a);
+}
+
+int
+app_pin_action(App *a, AppAction act, int64_t arg)
+{
+	size_t n = strlen(a->pin);
+
+	switch (act) {
+	case ACT_PIN_DIGIT:
+		if (arg < 0 || arg > 9)
+			return 1;
+		if (pin_locked(a)) {
+			app_cue(a, CUE_REFUSED);
+		} else if (n < APP_PIN_MAX_DIGITS) {
+			a->pin[n] = (char)('0' + arg);
+			a->pin[n + 1] = '\0';
+			a->v.pin_msg[0] = '\0';
+		}
+		app_pin_render(a);
+		return 1;
+	case ACT_PIN_ERASE:
+		if (n > 0)
+			a->pin[n - 1] = '\0';
+		app_pin_render(a);
+		return 1;
+	case ACT_PIN_OK:
+		pin_ok(a);
+		return 1;
+	case ACT_BACK:
+	case ACT_CANCEL_WAIT:
+		memset(a->pin, 0, sizeof a->pin);
+		a->v.pin_msg[0] = '\0';
+		if (a->pin_return == SCREEN_UNKNOWN_BADGE)
+			app_goto(a, SCREEN_UNKNOWN_BADGE);
+		else if (a->v.has_member)
+			app_goto(a, SCREEN_MEMBER_HOME);
+		else
+			app_go_home(a);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* ---- Facilitator mode ------------------------------------------------- */
+
+struct present_ctx { App *a; };
+
+static int
+present_add(const Visit *vis, void *ctx)
+{
+	App *a = ((struct present_ctx *)ctx)->a;
+	AppView *v = &a->v;
+	AppPerson *p;
+	Member m;
+
+	if (v->n_present >= APP_LIST_MAX)
+		return 1;
+	p = &v->present[v->n_present++];
+	memset(p, 0, sizeof *p);
+	p->member_id = vis->member_id;
+	text_copy(p->name, sizeof p->name, vis->member_name);
+	if (member_get(a->st, vis->member_id, &m) == BORNE_OK)
+		text_copy(p->role, sizeof p->role, app_role_label(v->lang, m.role));
+	app_format_hm(v->lang, vis->in_utc, p->since, sizeof p->since);
+	return 0;
+}
+
+void
+app_fac_reload(App *a)
+{
+	AppView *v = &a->v;
+	MissionQuery q;
+	struct present_ctx ctx = { a };
+	int total = 0;
+
+	v->n_present = 0;
+	checkin_present_each(a->st, a->now_utc, present_add, &ctx);
+	memset(&q, 0, sizeof q);
+	q.category = -1;
+	q.status = MISSION_PENDING;
+	q.include_taken = 0;
+	q.limit = APP_LIST_MAX;
+	v->n_pending = 0;
+	if (mission_search(a->st, &q, v->pending, &v->n_pending, &total) !=
+	    BORNE_OK)
+		v->n_pending = 0;
+	for (int i = 0; i < v->n_pending; i++)
+		app_card_text(v->lang, &v->pending[i], &v->pending_text[i]);
+	for (int i = 0; i < APP_N_REJECT_REASONS; i++) {
+		char key[40];
+
+		snprintf(key, sizeof key, "app.reject.%d", i);
+		text_copy(v->reject_reasons[i], sizeof v->reject_reasons[i],
+		          tr(v->lang, key));
+	}
+}
+
+static void
+reject(App *a, int64_t reason)
+{
+	AppView *v = &a->v;
+	int rc;
+
+	if (v->rejecting == 0 || reason < 0 || reason >= APP_N_REJECT_REASONS) {
+		v->rejecting = 0;
+		return;
+	}
+	rc = mission_reject(a->st, v->rejecting, v->reject_reasons[reason],
+	                    a->staff.id, a->now_utc);
+	v->rejecting = 0;
+	if (rc == BORNE_OK)
+		app_toast(a, "app.fac.rejected");
+	else if (rc == BORNE_ENOTFOUND || rc == BORNE_EREFUSED)
+		app_toast(a, "app.fac.not_pending");
+	else
+		app_toast_rc(a, rc);
+	app_cue(a, rc == BORNE_OK ? CUE_SUCCESS : CUE_REFUSED);
+}
+
+static void
+export_today(App *a)
+{
+	AppView *v = &a->v;
+	char today[TIME_DATE_SIZE], path[400];
+	int rc;
+
+	time_local_date(a->now_utc, today);
+	rc = report_export_day(a->st, a->cfg.export_dir, today, path, sizeof path);
+	switch (rc) {
+	case BORNE_OK:
+		app_trf(v->lang, v->export_msg, sizeof v->export_msg,
+		        "app.export.ok", path);
+		audit_log(a->st, a->staff.id, "report.export", "day", 0, path,
+		          a->now_utc);
+		break;
+	case BORNE_ENOTFOUND:
+		text_copy(v->export_msg, sizeof v->export_msg,
+		          tr(v->lang, "app.export.no_stick"));
+		break;
+	case BORNE_EREADONLY:
+		text_copy(v->export_msg, sizeof v->export_msg,
+		          tr(v->lang, "app.export.readonly"));
+		break;
+	case BORNE_EFULL:
+		text_copy(v->export_msg, sizeof v->export_msg,
+		          tr(v->lang, "app.export.full"));
+		break;
+	default:
+		text_copy(v->export_msg, sizeof v->export_msg,
+		          tr(v->lang, "app.export.failed"));
+		break;
+	}
+	app_cue(a, rc == BORNE_OK ? CUE_SUCCESS : CUE_REFUSED);
+}
+
+int
+app_fac_action(App *a, AppAction act, int64_t arg)
+{
+	AppView *v = &a->v;
+	int rc;
+
+	if (!a->in_facilitator) {
+		app_go_home(a);
+		return 1;
+	}
+	switch (act) {
+	case ACT_FAC_TAB:
+		if (arg < 0 || arg >= FAC_TAB_COUNT)
+			return 1;
+		v->fac_tab = (FacTab)arg;
+		v->rejecting = 0;
+		if (v->fac_tab == FAC_ENROL)
+			app_wait(a, WAIT_NEW_BADGE, 0);
+		else if (v->wait == WAIT_NEW_BADGE)
+			app_wait(a, WAIT_NONE, 0);
+		app_reload(a);
+		return 1;
+	case ACT_ENROL:
+		v->fac_tab = FAC_ENROL;
+		app_wait(a, WAIT_NEW_BADGE, 0);
+		app_reload(a);
+		return 1;
+	case ACT_APPROVE:
+		rc = mission_approve(a->st, arg, a->staff.id, a->now_utc);
+		if (rc == BORNE_OK)
+			app_toast(a, "app.fac.approved");
+		else if (rc == BORNE_ENOTFOUND || rc == BORNE_EREFUSED)
+			app_toast(a, "app.fac.not_pending");
+		else
+			app_toast_rc(a, rc);
+		app_cue(a, rc == BORNE_OK ? CUE_SUCCESS : CUE_REFUSED);
+		app_reload(a);
+		return 1;
+	case ACT_REJECT:
+		v->rejecting = arg;
+		return 1;
+	case ACT_REJECT_REASON:
+		reject(a, arg);
+		app_reload(a);
+		return 1;
+	case ACT_REJECT_CANCEL:
+		v->rejecting = 0;
+		return 1;
+	case ACT_EXPORT:
+		export_today(a);
+		return 1;
+	case ACT_OPEN_MISSION:
+		return 0;                       /* the detail, as anywhere */
+	case ACT_QUIT:
+		audit_log(a->st, a->staff.id, "kiosk.quit", "kiosk", 0, NULL,
+		          a->now_utc);
+		v->quit = 1;
+		return 1;
+	case ACT_CANCEL_WAIT:
+		app_wait(a, WAIT_NONE, 0);
+		if (v->fac_tab == FAC_ENROL)
+			v->fac_tab = FAC_PRESENT;
+		app_reload(a);
+		return 1;
+	case ACT_BACK:
+		if (v->wait != WAIT_NONE || v->rejecting != 0) {
+			app_wait(a, WAIT_NONE, 0);
+			v->rejecting = 0;
+			app_reload(a);
+			return 1;
+		}
+		if (v->fac_tab != FAC_PRESENT) {
+			v->fac_tab = FAC_PRESENT;
+			app_reload(a);
+			return 1;
+		}
+		app_go_home(a);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+app_fac_badge(App *a, const BadgeUid *uid)
+{
+	Member m;
+	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int rc;
+
+	if (a->v.wait != WAIT_NEW_BADGE) {
+		app_toast(a, "app.fac.badge_busy");
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	rc = member_by_badge(a->st, uid, &m);
+	if (rc == BORNE_OK) {
+		text_first_name(m.name, first, sizeof first);
+		app_toast(a, "app.enrol.known", first);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	if (rc != BORNE_ENOTFOUND) {
+		app_toast_rc(a, rc);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	app_wait(a, WAIT_NONE, 0);
+	app_cue(a, CUE_SUCCESS);
+	app_enrol_start(a, uid, 1);
+}
+
+/* ---- Enrolment -------------------------------------------------------- */
+
+void
+app_enrol_start(App *a, const BadgeUid *uid, int from_fac)
+{
+	AppView *v = &a->v;
+
+	a->raw = *uid;
+	uid_format(uid, v->raw_uid);
+	a->enrol_from_fac = from_fac;
+	v->enrolling = 1;
+	memset(&v->enrol_name, 0, sizeof v->enrol_name);
+	v->enrol_role = ROLE_COOPERATOR;
+	v->enrol_minor = 0;
+	v->enrol_error[0] = '\0';
+	a->enrol_focused = 1;
+	v->kbd_layer = KBD_UPPER;
+	app_goto(a, SCREEN_UNKNOWN_BADGE);
+}
+
+void
+app_enrol_render(App *a)
+{
+	AppView *v = &a->v;
+	TextFieldView *f = &v->enrol_name;
+
+	if (!v->enrolling) {
+		v->kbd_visible = 0;
+		return;
+	}
+	app_field_show(f, f->text, BORNE_NAME_MAX_CH);
+	text_copy(f->label, sizeof f->label, tr(v->lang, "app.enrol.name"));
+	text_copy(f->hint, sizeof f->hint, tr(v->lang, "app.enrol.name_hint"));
+	f->focused = a->enrol_focused;
+	v->kbd_visible = a->enrol_focused;
+}
+
+static void
+enrol_save(App *a)
+{
+	AppView *v = &a->v;
+	char why[120], first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	int64_t id = 0;
+	Member m;
+	int rc;
+
+	if (text_check(v->enrol_name.text, BORNE_NAME_MAX_CH, TEXT_SINGLE_LINE, 1,
+	               why, sizeof why) != BORNE_OK) {
+		text_copy(v->enrol_error, sizeof v->enrol_error,
+		          tr(v->lang, "app.enrol.name_missing"));
+		a->enrol_focused = 1;
+		app_cue(a, CUE_REFUSED);
+		app_reload(a);
+		return;
+	}
+	if (member_by_badge(a->st, &a->raw, &m) == BORNE_OK) {
+		text_first_name(m.name, first, sizeof first);
+		app_trf(v->lang, v->enrol_error, sizeof v->enrol_error,
+		        "app.enrol.known", first);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	rc = member_add(a->st, v->enrol_name.text, v->enrol_role, v->enrol_minor,
+	                &a->raw, NULL, a->staff.id, a->now_utc, &id);
+	if (rc != BORNE_OK) {
+		if (rc == BORNE_EINVAL)
+			text_copy(v->enrol_error, sizeof v->enrol_error,
+			          tr(v->lang, "app.enrol.refused"));
+		else
+			text_copy(v->enrol_error, sizeof v->enrol_error,
+			          tr(v->lang, "app.err.db"));
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	text_first_name(v->enrol_name.text, first, sizeof first);
+	app_cue(a, CUE_SUCCESS);
+	if (a->enrol_from_fac) {
+		v->enrolling = 0;
+		memset(&v->enrol_name, 0, sizeof v->enrol_name);
+		v->raw_uid[0] = '\0';
+		a->enrol_focused = 0;
+		v->fac_tab = FAC_PRESENT;
+		app_goto(a, SCREEN_FACILITATOR);
+	} else {
+		app_go_home(a);
+	}
+	app_toast(a, "app.enrol.saved", first);
+}
+
+int
+app_enrol_action(App *a, AppAction act, int64_t arg)
+{
+	AppView *v = &a->v;
+
+	if (!v->enrolling)
+		return 0;
+	if (!a->in_facilitator) {
+		app_go_home(a);
+		return 1;
+	}
+	switch (act) {
+	case ACT_FIELD:
+	case ACT_FOCUS:
+		a->enrol_focused = act == ACT_FIELD || arg != 0;
+		break;
+	case ACT_SET_ROLE:
+		if (arg < 0 || arg >= ROLE_COUNT)
+			return 1;
+		/* Staff roles need an admin, and a PIN set with borne-admin. */
+		if (arg >= ROLE_FACILITATOR && a->staff.role != ROLE_ADMIN) {
+			app_toast(a, "app.enrol.role_admin");
+			app_cue(a, CUE_REFUSED);
+			return 1;
+		}
+		v->enrol_role = (MemberRole)arg;
+		a->enrol_focused = 0;
+		break;
+	case ACT_TOGGLE_MINOR:
+		v->enrol_minor = !v->enrol_minor;
+		a->enrol_focused = 0;
+		break;
+	case ACT_ENROL_SAVE:
+		enrol_save(a);
+		return 1;
+	case ACT_KBD_LAYER:
+		return 0;
+	case ACT_KEY:
+		return app_enrol_key(a, (int)arg);
+	case ACT_BACK:
+	case ACT_CANCEL_WAIT:
+		if (a->enrol_from_fac) {
+			v->enrolling = 0;
+			v->raw_uid[0] = '\0';
+			app_goto(a, SCREEN_FACILITATOR);
+		} else {
+			app_go_home(a);
+		}
+		return 1;
+	default:
+		return 0;
+	}
+	app_reload(a);
+	return 1;
+}
+
+int
+app_enrol_text(App *a, const char *utf8)
+{
+	AppView *v = &a->v;
+
+	if (!v->enrolling)
+		return 0;
+	a->enrol_focused = 1;
+	v->enrol_error[0] = '\0';
+	app_field_type(a, &v->enrol_name, v->enrol_name.text,
+	               BORNE_CH_BYTES(BORNE_NAME_MAX_CH), BORNE_NAME_MAX_CH,
+	               TEXT_SINGLE_LINE, utf8);
+	{
+		char keep[sizeof v->enrol_name.error];
+
+		memcpy(keep, v->enrol_name.error, sizeof keep);
+		app_reload(a);
+		memcpy(v->enrol_name.error, keep, sizeof keep);
+	}
+	return 1;
+}
+
+int
+app_enrol_key(App *a, int key)
+{
+	AppView *v = &a->v;
+
+	if (!v->enrolling)
+		return 0;
+	switch (key) {
+	case APP_KEY_BACKSPACE:
+		app_field_pop(&v->enrol_name, v->enrol_name.text);
+		app_reload(a);
+		return 1;
+	case APP_KEY_ENTER:
+		if (a->enrol_focused) {
+			a->enrol_focused = 0;
+			app_reload(a);
+			return 1;
+		}
+		enrol_save(a);
+		return 1;
+	case APP_KEY_ESCAPE:
+		if (a->enrol_focused) {
+			a->enrol_focused = 0;
+			app_reload(a);
+			return 1;
+		}
+		return app_enrol_action(a, ACT_BACK, 0);
+	default:
+		return 0;
+	}
+}

@@ -1,1 +1,543 @@
-/* app_post.c -- to be written. */
+/* app_post.c -- posting a mission at the kiosk, step by step.
+** Six steps (title, description, category, when, duration and people,
+** reward) then a preview, as in mockups/post-mission. Text is typed into
+** the step's field on the on-screen keyboard; "Suivant" checks the step
+** with the store's own rules (mission_validate) and shows why next to the
+** field instead of moving on. Publishing adds the mission, pending when
+** the space wants a facilitator to approve coworkers' missions. */
+#include "app_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "timeutil.h"
+
+static PostStep    field_step(MissionField f);
+static int         step_has_field(PostStep s);
+static char       *step_buf(App *a, PostStep s, size_t *size, int *max_ch,
+                            int *multiline);
+static int         parse_amount(const char *s, int *cents);
+static void        set_when(App *a, WhenChoice w);
+static int         check_draft(App *a, PostStep upto, int jump);
+static void        go_step(App *a, PostStep s);
+static void        publish(App *a);
+static const char *field_error_key(const MissionDraft *d, MissionField f);
+
+int
+app_member_may_post(const Member *m)
+{
+	/* Coworkers and staff post; cooperators take missions. */
+	return m != NULL && m->active && m->role != ROLE_COOPERATOR;
+}
+
+/* Which step shows a draft field. */
+static PostStep
+field_step(MissionField f)
+{
+	switch (f) {
+	case MFIELD_TITLE:       return POST_TITLE;
+	case MFIELD_DESCRIPTION: return POST_DESCRIPTION;
+	case MFIELD_CATEGORY:    return POST_CATEGORY;
+	case MFIELD_PLACE:
+	case MFIELD_WHEN:        return POST_WHEN;
+	case MFIELD_DURATION:
+	case MFIELD_PLACES:      return POST_DURATION;
+	case MFIELD_REWARD:      return POST_REWARD;
+	default:                 return POST_TITLE;
+	}
+}
+
+static int
+step_has_field(PostStep s)
+{
+	return s == POST_TITLE || s == POST_DESCRIPTION || s == POST_WHEN ||
+	       s == POST_REWARD;
+}
+
+/* The buffer a step's text field edits, its size and limits. */
+static char *
+step_buf(App *a, PostStep s, size_t *size, int *max_ch, int *multiline)
+{
+	MissionDraft *d = &a->v.draft;
+
+	*multiline = TEXT_SINGLE_LINE;
+	switch (s) {
+	case POST_TITLE:
+		*size = sizeof d->title;
+		*max_ch = BORNE_TITLE_MAX_CH;
+		return d->title;
+	case POST_DESCRIPTION:
+		*size = sizeof d->description;
+		*max_ch = BORNE_DESC_MAX_CH;
+		*multiline = TEXT_MULTILINE;
+		return d->description;
+	case POST_WHEN:
+		*size = sizeof d->place;
+		*max_ch = BORNE_PLACE_MAX_CH;
+		return d->place;
+	case POST_REWARD:
+		*size = sizeof a->amount;
+		*max_ch = APP_AMOUNT_MAX_CH;
+		return a->amount;
+	default:
+		*size = 0;
+		*max_ch = 0;
+		return NULL;
+	}
+}
+
+/* "15", "12,50", "12.5", "12 €" -> cents. 0 when it is not an amount. */
+static int
+parse_amount(const char *s, int *cents)
+{
+	long euros = 0, frac = 0;
+	int n_int = 0, n_frac = -1;
+
+	for (; *s == ' '; s++)
+		;
+	for (; *s >= '0' && *s <= '9'; s++, n_int++) {
+		euros = euros * 10 + (*s - '0');
+		if (euros > MISSION_REWARD_MAX)
+			return 0;
+	}
+	if (*s == ',' || *s == '.') {
+		s++;
+		for (n_frac = 0; *s >= '0' && *s <= '9'; s++, n_frac++) {
+			if (n_frac >= 2)
+				return 0;
+			frac = frac * 10 + (*s - '0');
+		}
+		if (n_frac == 1)
+			frac *= 10;
+	}
+	for (; *s == ' '; s++)
+		;
+	if (strcmp(s, "€") == 0)
+		s += strlen("€");
+	if (*s != '\0' || (n_int == 0 && n_frac <= 0))
+		return 0;
+	*cents = (int)(euros * 100 + frac);
+	return 1;
+}
+
+static void
+set_when(App *a, WhenChoice w)
+{
+	MissionDraft *d = &a->v.draft;
+	char today[TIME_DATE_SIZE];
+	int wd;
+
+	time_local_date(a->now_utc, today);
+	wd = time_weekday(today);
+	if (wd < 0)
+		wd = 0;
+	a->v.when = w;
+	d->date_from[0] = d->date_to[0] = '\0';
+	switch (w) {
+	case WHEN_TODAY:
+		memcpy(d->date_from, today, sizeof d->date_from);
+		break;
+	case WHEN_TOMORROW:
+		time_date_add(today, 1, d->date_from);
+		break;
+	case WHEN_THIS_WEEK:
+		memcpy(d->date_from, today, sizeof d->date_from);
+		if (wd < 6)
+			time_date_add(today, 6 - wd, d->date_to);
+		break;
+	case WHEN_NEXT_WEEK:
+		time_date_add(today, 7 - wd, d->date_from);
+		time_date_add(today, 13 - wd, d->date_to);
+		break;
+	case WHEN_FLEXIBLE:
+	case WHEN_COUNT:
+		a->v.when = WHEN_FLEXIBLE;
+		break;
+	}
+}
+
+static const char *
+field_error_key(const MissionDraft *d, MissionField f)
+{
+	switch (f) {
+	case MFIELD_TITLE:
+		return text_chars(d->title) == 0 || text_check(d->title,
+		       BORNE_TITLE_MAX_CH, 0, 1, NULL, 0) == BORNE_OK ?
+		       "app.post.err.title" : "app.post.err.title_chars";
+	case MFIELD_DESCRIPTION: return "app.post.err.description";
+	case MFIELD_CATEGORY:    return "app.post.err.category";
+	case MFIELD_PLACE:       return "app.post.err.place";
+	case MFIELD_WHEN:        return "app.post.err.when";
+	case MFIELD_DURATION:    return "app.post.err.duration";
+	case MFIELD_PLACES:      return "app.post.err.places";
+	case MFIELD_REWARD:      return "app.post.err.reward";
+	default:                 return "app.post.err.other";
+	}
+}
+
+/* Checks the steps up to upto (the later ones get harmless values, so a
+** step is judged alone). On a problem: the message goes next to its
+** field, and with jump the form goes back to that step. 1 when fine. */
+static int
+check_draft(App *a, PostStep upto, int jump)
+{
+	AppView *v = &a->v;
+	MissionDraft t = v->draft, blank;
+	MissionField f = MFIELD_NONE;
+	char why[160];
+	int cents;
+
+	mission_draft_init(&blank);
+	v->post_error[0] = '\0';
+	a->post_err_field = MFIELD_NONE;
+	if (upto >= POST_REWARD && t.reward_kind == REWARD_FIXED) {
+		if (!parse_amount(a->amount, &cents)) {
+			f = MFIELD_REWARD;
+			goto refused;
+		}
+		t.reward_cents = cents;
+		v->draft.reward_cents = cents;
+	}
+	if (upto < POST_DESCRIPTION)
+		text_copy(t.description, sizeof t.description, "-");
+	if (upto < POST_CATEGORY)
+		t.category = blank.category;
+	if (upto < POST_WHEN) {
+		t.place[0] = '\0';
+		t.date_from[0] = t.date_to[0] = '\0';
+	}
+	if (upto < POST_DURATION) {
+		t.duration_min = blank.duration_min;
+		t.places = blank.places;
+	}
+	if (upto < POST_REWARD) {
+		t.reward_kind = blank.reward_kind;
+		t.reward_cents = blank.reward_cents;
+	}
+	if (mission_validate(&t, &f, why, sizeof why) == BORNE_OK)
+		return 1;
+refused:
+	a->post_err_field = f;
+	text_copy(v->post_error, sizeof v->post_error,
+	          tr(v->lang, field_error_key(&t, f)));
+	if (jump && field_step(f) != v->post_step)
+		go_step(a, field_step(f));
+	return 0;
+}
+
+static void
+go_step(App *a, PostStep s)
+{
+	AppView *v = &a->v;
+
+	if ((int)s < 0 || s >= POST_STEP_COUNT)
+		return;
+	if (s != v->post_step) {
+		v->post_error[0] = '\0';
+		a->post_err_field = MFIELD_NONE;
+	}
+	v->post_step = s;
+	/* Title and description open the keyboard at once; place and amount
+	** are there when asked (chips come first). */
+	a->post_focused = s == POST_TITLE || s == POST_DESCRIPTION;
+	v->kbd_layer = s == POST_REWARD ? KBD_SYMBOLS :
+	               (s == POST_TITLE && v->draft.title[0] == '\0') ? KBD_UPPER :
+	               KBD_LOWER;
+	app_post_render(a);
+}
+
+void
+app_post_start(App *a, const Member *poster)
+{
+	AppView *v = &a->v;
+
+	a->poster = *poster;
+	a->post_return = v->screen == SCREEN_POST_MISSION ? a->post_return :
+	                 v->screen;
+	mission_draft_init(&v->draft);
+	set_when(a, WHEN_FLEXIBLE);
+	a->amount[0] = '\0';
+	v->post_error[0] = '\0';
+	v->needs_approval = store_rules(a->st)->approval_required &&
+	                    !member_is_staff(poster);
+	v->post_step = POST_TITLE;
+	app_goto(a, SCREEN_POST_MISSION);
+	go_step(a, POST_TITLE);
+}
+
+static void
+publish(App *a)
+{
+	AppView *v = &a->v;
+	Mission m;
+	int64_t id = 0;
+	int rc;
+
+	if (!check_draft(a, POST_PREVIEW, 1))
+		return;
+	rc = mission_add(a->st, &v->draft, a->poster.id, a->now_utc, &id);
+	if (rc == BORNE_EINVAL) {
+		text_copy(v->post_error, sizeof v->post_error,
+		          tr(v->lang, "app.post.err.other"));
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	if (rc != BORNE_OK) {
+		/* Nothing is lost: the draft stays on screen to try again. */
+		app_toast_rc(a, rc);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	app_cue(a, CUE_SUCCESS);
+	if (mission_get(a->st, id, &m) == BORNE_OK && m.status == MISSION_PENDING) {
+		mission_draft_init(&v->draft);
+		app_set_session(a, &a->poster);
+		app_goto(a, SCREEN_MEMBER_HOME);
+		app_toast(a, "app.post.pending");
+	} else {
+		mission_draft_init(&v->draft);
+		app_set_session(a, &a->poster);
+		v->filter = -1;
+		v->search.text[0] = '\0';
+		v->board_offset = 0;
+		app_goto(a, SCREEN_BOARD);
+		app_toast(a, "app.post.published");
+	}
+}
+
+int
+app_post_action(App *a, AppAction act, int64_t arg)
+{
+	AppView *v = &a->v;
+	MissionDraft *d = &v->draft;
+
+	switch (act) {
+	case ACT_NEXT:
+		if (v->post_step >= POST_PREVIEW)
+			publish(a);
+		else if (check_draft(a, v->post_step, 0))
+			go_step(a, (PostStep)(v->post_step + 1));
+		else
+			app_post_render(a);
+		return 1;
+	case ACT_PREV:
+		if (v->post_step > POST_TITLE)
+			go_step(a, (PostStep)(v->post_step - 1));
+		return 1;
+	case ACT_FIELD:
+		if (arg < 0 || arg >= POST_STEP_COUNT)
+			return 1;
+		go_step(a, (PostStep)arg);
+		return 1;
+	case ACT_PREVIEW:
+		if (check_draft(a, POST_PREVIEW, 1))
+			go_step(a, POST_PREVIEW);
+		else
+			app_post_render(a);
+		return 1;
+	case ACT_PUBLISH:
+		publish(a);
+		return 1;
+	case ACT_FOCUS:
+		a->post_focused = arg != 0 && step_has_field(v->post_step);
+		app_post_render(a);
+		return 1;
+	case ACT_SET_CATEGORY:
+		if (arg >= 0 && arg < CAT_COUNT)
+			d->category = (MissionCategory)arg;
+		break;
+	case ACT_SET_WHEN:
+		if (arg >= 0 && arg < WHEN_COUNT)
+			set_when(a, (WhenChoice)arg);
+		break;
+	case ACT_SET_DURATION:
+		if (arg >= 0 && arg <= MISSION_DURATION_MAX)
+			d->duration_min = (int)arg;
+		break;
+	case ACT_SET_PLACES:
+		if (arg >= 1 && arg <= MISSION_PLACES_MAX)
+			d->places = (int)arg;
+		break;
+	case ACT_SET_REWARD_KIND:
+		if (arg >= REWARD_FIXED && arg <= REWARD_TIP)
+			d->reward_kind = (RewardKind)arg;
+		if (d->reward_kind == REWARD_FIXED && a->amount[0] == '\0')
+			a->post_focused = 1;
+		break;
+	case ACT_SET_REWARD_CENTS:
+		if (arg < 1 || arg > MISSION_REWARD_MAX)
+			break;
+		d->reward_kind = REWARD_FIXED;
+		d->reward_cents = (int)arg;
+		if (arg % 100 == 0)
+			snprintf(a->amount, sizeof a->amount, "%d", (int)(arg / 100));
+		else
+			snprintf(a->amount, sizeof a->amount, "%d,%02d",
+			         (int)(arg / 100), (int)(arg % 100));
+		a->post_focused = 0;
+		break;
+	case ACT_TOGGLE_MINORS:
+		d->minors_ok = !d->minors_ok;
+		break;
+	case ACT_KBD_LAYER:
+		if (arg >= KBD_LOWER && arg <= KBD_SYMBOLS)
+			v->kbd_layer = (KbdLayer)arg;
+		return 1;
+	case ACT_KEY:
+		return app_post_key(a, (int)arg);
+	case ACT_BACK:
+	case ACT_CANCEL_WAIT:
+		/* "Annuler": leave the form, the member stays badged in. */
+		mission_draft_init(&v->draft);
+		a->amount[0] = '\0';
+		app_goto(a, a->post_return == SCREEN_BOARD ? SCREEN_BOARD :
+		         SCREEN_MEMBER_HOME);
+		return 1;
+	default:
+		return 0;
+	}
+	if (a->post_err_field != MFIELD_NONE &&
+	    field_step(a->post_err_field) == v->post_step)
+		check_draft(a, v->post_step, 0);     /* the message follows the fix */
+	app_post_render(a);
+	return 1;
+}
+
+int
+app_post_text(App *a, const char *utf8)
+{
+	AppView *v = &a->v;
+	size_t size;
+	int max_ch, multiline;
+	char *buf = step_buf(a, v->post_step, &size, &max_ch, &multiline);
+
+	if (buf == NULL) {
+		app_toast(a, "app.post.no_field");
+		return 1;
+	}
+	a->post_focused = 1;
+	app_field_type(a, &v->field, buf, size, max_ch, multiline, utf8);
+	if (v->post_step == POST_REWARD)
+		v->draft.reward_kind = REWARD_FIXED;
+	{
+		char keep[sizeof v->field.error];
+
+		/* Typing clears the step's validation message, not the field's. */
+		memcpy(keep, v->field.error, sizeof keep);
+		v->post_error[0] = '\0';
+		a->post_err_field = MFIELD_NONE;
+		app_post_render(a);
+		memcpy(v->field.error, keep, sizeof keep);
+	}
+	return 1;
+}
+
+int
+app_post_key(App *a, int key)
+{
+	AppView *v = &a->v;
+	size_t size;
+	int max_ch, multiline;
+	char *buf = step_buf(a, v->post_step, &size, &max_ch, &multiline);
+
+	switch (key) {
+	case APP_KEY_BACKSPACE:
+		if (buf == NULL || !a->post_focused)
+			return 0;
+		text_pop_char(buf);
+		v->field.error[0] = '\0';
+		app_post_render(a);
+		return 1;
+	case APP_KEY_ENTER:
+		if (buf != NULL && multiline && a->post_focused)
+			return app_post_text(a, "\n");
+		return app_post_action(a, ACT_NEXT, 0);
+	case APP_KEY_TAB:
+		return app_post_action(a, ACT_NEXT, 0);
+	case APP_KEY_ESCAPE:
+		if (a->post_focused) {
+			a->post_focused = 0;
+			app_post_render(a);
+			return 1;
+		}
+		return app_post_action(a, ACT_BACK, 0);
+	default:
+		return 0;
+	}
+}
+
+void
+app_post_badge(App *a, const BadgeUid *uid)
+{
+	Member m;
+
+	/* Never lost silently, never a check-in in the middle of a form. */
+	if (member_by_badge(a->st, uid, &m) == BORNE_OK && m.id == a->poster.id) {
+		app_toast(a, "app.post.same_badge");
+		app_cue(a, CUE_SUCCESS);
+	} else {
+		app_toast(a, "app.post.other_badge");
+		app_cue(a, CUE_REFUSED);
+	}
+}
+
+void
+app_post_render(App *a)
+{
+	static const char *const step_keys[POST_STEP_COUNT] = {
+		"app.post.step.title", "app.post.step.description",
+		"app.post.step.category", "app.post.step.when",
+		"app.post.step.duration", "app.post.step.reward",
+		"app.post.step.preview",
+	};
+	static const char *const hint_keys[POST_STEP_COUNT] = {
+		"app.post.hint.title", "app.post.hint.description",
+		"app.post.hint.category", "app.post.hint.when",
+		"app.post.hint.duration", "app.post.hint.reward",
+		"app.post.hint.preview",
+	};
+	static const char *const label_keys[POST_STEP_COUNT] = {
+		"app.post.label.title", "app.post.label.description", "",
+		"app.post.label.place", "", "app.post.label.amount", "",
+	};
+	AppView *v = &a->v;
+	TextFieldView *f = &v->field;
+	MissionCard card;
+	PostStep s = v->post_step;
+	size_t size;
+	int max_ch, multiline;
+	char *buf = step_buf(a, s, &size, &max_ch, &multiline);
+	char error[sizeof f->error];
+
+	if (s < POST_PREVIEW)
+		app_trf(v->lang, v->post_step_label, sizeof v->post_step_label,
+		        "app.post.step_of", (int)s + 1, (int)POST_PREVIEW,
+		        tr(v->lang, step_keys[s]));
+	else
+		text_copy(v->post_step_label, sizeof v->post_step_label,
+		          tr(v->lang, step_keys[s]));
+	memcpy(error, f->error, sizeof error);
+	memset(f, 0, sizeof *f);
+	if (buf != NULL) {
+		app_field_show(f, buf, max_ch);
+		text_copy(f->label, sizeof f->label, tr(v->lang, label_keys[s]));
+		f->multiline = multiline;
+		f->focused = a->post_focused;
+		memcpy(f->error, error, sizeof error);
+	}
+	text_copy(f->hint, sizeof f->hint, tr(v->lang, hint_keys[s]));
+	/* The step's validation message shows next to the field too. */
+	if (v->post_error[0] != '\0')
+		text_copy(f->error, sizeof f->error, v->post_error);
+	if (v->draft.reward_kind == REWARD_FIXED &&
+	    parse_amount(a->amount, &v->draft.reward_cents) == 0)
+		v->draft.reward_cents = 0;
+	v->needs_approval = store_rules(a->st)->approval_required &&
+	                    !member_is_staff(&a->poster);
+	app_card_from_draft(&v->draft, &card);
+	app_card_text(v->lang, &card, &v->draft_text);
+	v->kbd_visible = buf != NULL && a->post_focused;
+}

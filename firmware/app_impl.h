@@ -1,0 +1,106 @@
+/* app_impl.h -- what app.c, app_post.c and app_facilitator.c share.
+** Private to the state machine: the UI sees only app.h. The App keeps the
+** state (who is badged in, what the kiosk waits for, the form being
+** edited) and the AppView it draws from; app_reload() rebuilds the view's
+** data from the store, so what is shown is what is saved. */
+#ifndef BORNE_APP_IMPL_H
+#define BORNE_APP_IMPL_H
+
+#include "app.h"
+
+#define APP_RESULT_MS_MIN  15000  /* badge result at least this long */
+#define APP_UNKNOWN_MS     30000  /* unknown badge: "dans 30 secondes" */
+#define APP_TOAST_MS       4000
+#define APP_PIN_MAX_DIGITS 8
+#define APP_AMOUNT_MAX_CH  7      /* "1000,00" */
+
+typedef enum PinPurpose { PIN_FOR_FACILITATOR = 0, PIN_FOR_ENROL } PinPurpose;
+
+struct App {
+	Store    *st;
+	AppConfig cfg;
+	AppLang   base_lang;      /* lang comes back to this on Accueil */
+	AppView   v;
+	int64_t   now_ms, now_utc;   /* of the last event */
+	int64_t   deadline_ms;    /* screen timeout (0: none, on Accueil) */
+	int64_t   toast_until_ms;
+	int       clock_min;      /* minute of day shown by v.clock */
+	char      today[11];
+
+	/* Where ACT_BACK goes from the mission detail and the board. */
+	ScreenId  mission_return;
+	ScreenId  board_return;
+	int64_t   wait_mission;   /* mission a WAIT_TAKE etc. is about */
+
+	/* The last check-in shown on badge-result (re-rendered on ACT_LANG). */
+	CheckinResult result;
+	int           result_rc;  /* BORNE_OK or the storage error */
+
+	/* Search field. */
+	int       search_focused;
+
+	/* Post form (app_post.c). */
+	Member    poster;
+	ScreenId  post_return;
+	int       post_focused;
+	char      amount[32];     /* the fixed amount as typed: "12,50" */
+	MissionField post_err_field;
+
+	/* PIN and facilitator mode (app_facilitator.c). */
+	PinPurpose pin_for;
+	ScreenId  pin_return;
+	Member    staff;          /* the facilitator proving themselves */
+	char      pin[APP_PIN_MAX_DIGITS + 1];
+	int       pin_fails;
+	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen */
+	int       in_facilitator; /* the PIN was right: staff may act */
+
+	/* Enrolment of an unknown badge. */
+	BadgeUid  raw;
+	int       enrol_focused;
+	int       enrol_from_fac; /* return to facilitator mode after */
+};
+
+/* app.c */
+void app_goto(App *a, ScreenId s);
+void app_go_home(App *a);
+void app_reload(App *a);
+void app_cue(App *a, AppCue cue);
+void app_toast(App *a, const char *key, ...);
+void app_toast_rc(App *a, int rc);       /* storage error, in words */
+void app_set_session(App *a, const Member *m);
+void app_clear_session(App *a);
+void app_wait(App *a, WaitFor w, int64_t mission_id);
+void app_checkin(App *a, const BadgeUid *uid);
+/* Inserts typed UTF-8 into a field held in buf (bufsize bytes), at most
+** max_ch characters. Returns 1 when the text changed. Refused input and
+** the limit set f->error. */
+int  app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize,
+                    int max_ch, int multiline, const char *utf8);
+void app_field_pop(TextFieldView *f, char *buf);
+void app_field_show(TextFieldView *f, const char *buf, int max_ch);
+
+/* app_post.c */
+void app_post_start(App *a, const Member *poster);
+int  app_post_action(App *a, AppAction act, int64_t arg);
+int  app_post_text(App *a, const char *utf8);
+int  app_post_key(App *a, int key);
+void app_post_badge(App *a, const BadgeUid *uid);
+void app_post_render(App *a);
+int  app_member_may_post(const Member *m);
+
+/* app_facilitator.c */
+void app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back);
+int  app_pin_action(App *a, AppAction act, int64_t arg);
+void app_pin_render(App *a);
+int  app_fac_action(App *a, AppAction act, int64_t arg);
+void app_fac_reload(App *a);
+void app_fac_badge(App *a, const BadgeUid *uid);
+void app_enrol_start(App *a, const BadgeUid *uid, int from_fac);
+int  app_enrol_action(App *a, AppAction act, int64_t arg);
+int  app_enrol_text(App *a, const char *utf8);
+int  app_enrol_key(App *a, int key);
+void app_enrol_render(App *a);
+void app_staff_badge(App *a, const Member *m);
+
+#endif
