@@ -1,1 +1,285 @@
-/* config.c -- to be written. */
+/* config.c -- the kiosk's configuration file (see config.h).
+** Every key, its default and its help come from config_def.h through an
+** X-macro: the table below is the only list of keys. A value in the file
+** replaces the default only when it is sensible for that key (a whole
+** number where the default is one, 0/1 for switches, fr/en for lang...).
+** Anything else -- a line without '=', an unknown key, a bad value, a NUL
+** byte or invalid UTF-8 -- is reported as "FILE:LINE: why" and skipped.
+** A '#' as the first non-blank character makes the line a comment (a '#'
+** inside a value is kept: "Atelier #3"). A value may be wrapped in double
+** quotes to keep leading or trailing spaces. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "borne.h"
+#include "text.h"
+
+#define CONFIG_VALUE_MAX 1024      /* bytes */
+
+typedef struct ConfigKey {
+	const char *key, *def, *help;
+} ConfigKey;
+
+static const ConfigKey config_keys[] = {
+#define CONFIG_DEF(k, d, h) { k, d, h },
+#include "config_def.h"
+#undef CONFIG_DEF
+};
+
+#define N_KEYS (sizeof config_keys / sizeof config_keys[0])
+
+struct Config {
+	char *values[N_KEYS];
+};
+
+static int  key_index(const char *key);
+static int  value_check(int k, const char *value, char *why, size_t whylen);
+static int  is_uint(const char *s);
+static void warnf(void (*warn)(const char *, void *), void *ctx,
+                  const char *path, long line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void trim(char **s);
+static int  config_put(Config *cfg, int k, const char *value);
+
+static int
+key_index(const char *key)
+{
+	for (size_t i = 0; key != NULL && i < N_KEYS; i++)
+		if (strcmp(config_keys[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+is_uint(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n] != '\0'; n++)
+		if (s[n] < '0' || s[n] > '9')
+			return 0;
+	return n > 0 && n <= 9;
+}
+
+/* BORNE_OK when value suits key k, else BORNE_EINVAL and why. */
+static int
+value_check(int k, const char *value, char *why, size_t whylen)
+{
+	const ConfigKey *c = &config_keys[k];
+
+	if (text_check(value, CONFIG_VALUE_MAX, TEXT_SINGLE_LINE, 0, why,
+	               whylen) != BORNE_OK)
+		return BORNE_EINVAL;
+	if (strlen(value) > CONFIG_VALUE_MAX) {
+		snprintf(why, whylen, "is longer than %d bytes", CONFIG_VALUE_MAX);
+		return BORNE_EINVAL;
+	}
+	if (strcmp(c->key, "approval_required") == 0 || strcmp(c->key, "sound") == 0) {
+		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0) {
+			snprintf(why, whylen, "must be 0 or 1");
+			return BORNE_EINVAL;
+		}
+	} else if (is_uint(c->def)) {
+		if (!is_uint(value)) {
+			snprintf(why, whylen, "must be a whole number");
+			return BORNE_EINVAL;
+		}
+	} else if (strcmp(c->key, "lang") == 0) {
+		if (strcmp(value, "fr") != 0 && strcmp(value, "en") != 0) {
+			snprintf(why, whylen, "must be fr or en");
+			return BORNE_EINVAL;
+		}
+	} else if (strcmp(c->key, "uid_decimal_order") == 0) {
+		if (strcmp(value, "lsb") != 0 && strcmp(value, "msb") != 0) {
+			snprintf(why, whylen, "must be lsb or msb");
+			return BORNE_EINVAL;
+		}
+	}
+	return BORNE_OK;
+}
+
+static void
+warnf(void (*warn)(const char *, void *), void *ctx, const char *path,
+      long line, const char *fmt, ...)
+{
+	char msg[512], full[1024];
+	va_list ap;
+
+	if (warn == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(full, sizeof full, "%s:%ld: %s", path, line, msg);
+	warn(full, ctx);
+}
+
+static void
+trim(char **s)
+{
+	char *p = *s;
+	size_t n;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+	                 p[n - 1] == '\r' || p[n - 1] == '\n'))
+		p[--n] = '\0';
+	*s = p;
+}
+
+static int
+config_put(Config *cfg, int k, const char *value)
+{
+	char *copy = strdup(value);
+
+	if (copy == NULL)
+		return BORNE_ENOMEM;
+	free(cfg->values[k]);
+	cfg->values[k] = copy;
+	return BORNE_OK;
+}
+
+int
+config_load(const char *path, Config **out,
+            void (*warn)(const char *line, void *ctx), void *ctx)
+{
+	Config *cfg = calloc(1, sizeof *cfg);
+	FILE *f = NULL;
+	char *buf = NULL, why[96];
+	size_t cap = 0;
+	ssize_t len;
+	long line = 0;
+	int rc = BORNE_OK;
+
+	*out = NULL;
+	if (cfg == NULL)
+		return BORNE_ENOMEM;
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (config_put(cfg, (int)i, config_keys[i].def) != BORNE_OK) {
+			config_free(cfg);
+			return BORNE_ENOMEM;
+		}
+	*out = cfg;
+	if (path == NULL)
+		return BORNE_OK;
+	if ((f = fopen(path, "r")) == NULL) {
+		rc = errno == ENOENT ? BORNE_ENOTFOUND : BORNE_EIO;
+		warnf(warn, ctx, path, 0, "cannot read (%s), defaults used",
+		      strerror(errno));
+		return rc;
+	}
+	while ((len = getline(&buf, &cap, f)) >= 0) {
+		char *p = buf, *eq, *key, *value;
+		int k;
+
+		line++;
+		if (memchr(buf, '\0', (size_t)len) != NULL) {
+			warnf(warn, ctx, path, line, "binary data, line ignored");
+			continue;
+		}
+		trim(&p);
+		if (*p == '\0' || *p == '#')
+			continue;
+		if (text_check(p, (size_t)len, TEXT_SINGLE_LINE, 0, why,
+		               sizeof why) != BORNE_OK) {
+			warnf(warn, ctx, path, line, "line %s, ignored", why);
+			continue;
+		}
+		if ((eq = strchr(p, '=')) == NULL) {
+			warnf(warn, ctx, path, line, "expected key = value, line ignored");
+			continue;
+		}
+		*eq = '\0';
+		key = p;
+		value = eq + 1;
+		trim(&key);
+		trim(&value);
+		if ((k = key_index(key)) < 0) {
+			warnf(warn, ctx, path, line, "unknown key '%.64s' ignored", key);
+			continue;
+		}
+		len = (ssize_t)strlen(value);
+		if (len >= 2 && value[0] == '"' && value[len - 1] == '"') {
+			value[len - 1] = '\0';
+			value++;
+		}
+		if (value_check(k, value, why, sizeof why) != BORNE_OK) {
+			warnf(warn, ctx, path, line, "%s %s, default '%s' kept", key,
+			      why, cfg->values[k]);
+			continue;
+		}
+		if ((rc = config_put(cfg, k, value)) != BORNE_OK)
+			break;
+	}
+	if (rc == BORNE_OK && ferror(f)) {
+		warnf(warn, ctx, path, line, "read error, rest of file ignored");
+		rc = BORNE_EIO;
+	}
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+void
+config_free(Config *cfg)
+{
+	if (cfg == NULL)
+		return;
+	for (size_t i = 0; i < N_KEYS; i++)
+		free(cfg->values[i]);
+	free(cfg);
+}
+
+const char *
+config_get(const Config *cfg, const char *key)
+{
+	int k = key_index(key);
+
+	if (cfg == NULL || k < 0)
+		return NULL;
+	return cfg->values[k];
+}
+
+int
+config_get_int(const Config *cfg, const char *key)
+{
+	const char *v = config_get(cfg, key);
+	long n;
+
+	if (v == NULL)
+		return 0;
+	n = strtol(v, NULL, 10);
+	return n < 0 ? 0 : n > 1000000000 ? 1000000000 : (int)n;
+}
+
+int
+config_set(Config *cfg, const char *key, const char *value)
+{
+	char why[96];
+	int k = key_index(key);
+
+	if (cfg == NULL || k < 0 || value == NULL)
+		return BORNE_EINVAL;
+	if (value_check(k, value, why, sizeof why) != BORNE_OK)
+		return BORNE_EINVAL;
+	return config_put(cfg, k, value);
+}
+
+/* For `borne --help` and docs: the i-th key, its default and help. */
+int
+config_key_at(int i, const char **key, const char **def, const char **help)
+{
+	if (i < 0 || (size_t)i >= N_KEYS)
+		return BORNE_ENOTFOUND;
+	*key = config_keys[i].key;
+	*def = config_keys[i].def;
+	*help = config_keys[i].help;
+	return BORNE_OK;
+}

@@ -22,5 +22,9 @@ const char *config_get(const Config *cfg, const char *key);
 int  config_get_int(const Config *cfg, const char *key);
 /* Overrides one key (from the command line). BORNE_EINVAL for unknown. */
 int  config_set(Config *cfg, const char *key, const char *value);
+/* The i-th key of config_def.h with its default and help (for --help and
+** docs); BORNE_ENOTFOUND past the last. */
+int  config_key_at(int i, const char **key, const char **def,
+                   const char **help);
 
 #endif
