@@ -3,3 +3,5 @@
 borne_c_test(reader_libnfc pn532_emu.c)
 set_tests_properties(reader_libnfc PROPERTIES
   ENVIRONMENT "LIBNFC_AUTO_SCAN=false;LIBNFC_INTRUSIVE_SCAN=false;LIBNFC_LOG_LEVEL=0")
+borne_c_test(reader_sim)
+borne_c_test(devlock)

@@ -1,0 +1,219 @@
+/* test_reader_sim.c -- the FIFO reader used by --demo, spec parsing, the
+** "none" reader, and the reader thread's presence rules on top of them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "reader.h"
+#include "reader_test_util.h"
+
+#define WAIT_MS 5000
+
+static char dir[64], fifo[128];
+
+static void say(const char *text);
+static void test_specs(void);
+static void test_none(void);
+static void test_sim_sync(void);
+static void test_sim_thread(void);
+
+/* Writes text to the FIFO as a separate writer would (open, write, close).
+** A blocking open waits until the reader has the FIFO open. */
+static void
+say(const char *text)
+{
+	int fd = open(fifo, O_WRONLY);   /* waits for the reader, as echo does */
+
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	CHECK_INT(write(fd, text, strlen(text)), strlen(text));
+	close(fd);
+}
+
+static void
+test_specs(void)
+{
+	Reader *r = (Reader *)1;
+	char err[200];
+
+	CHECK_INT(reader_new("bogus", NULL, &r, err, sizeof err), BORNE_EINVAL);
+	CHECK(r == NULL);
+	CHECK_CONTAINS(err, "unknown reader \"bogus\"");
+	CHECK_CONTAINS(err, "libnfc[:CONNSTRING], wedge:DEVICE, sim:FIFO or none");
+	CHECK_INT(reader_new("sim:", NULL, &r, err, sizeof err), BORNE_EINVAL);
+	CHECK_INT(reader_new("wedge:", NULL, &r, err, sizeof err), BORNE_EINVAL);
+	CHECK_INT(reader_new(NULL, NULL, &r, err, sizeof err), BORNE_EINVAL);
+	CHECK_INT(reader_new("libnfc", NULL, &r, err, sizeof err), BORNE_OK);
+	CHECK_STR(reader_name(r), "libnfc");
+	reader_free(r);
+	CHECK_INT(reader_new("wedge:/dev/input/event0", NULL, &r, err, sizeof err),
+	          BORNE_OK);
+	CHECK_STR(reader_name(r), "wedge");
+	reader_free(r);
+	reader_free(NULL);
+	reader_close(NULL);
+	CHECK_INT(reader_poll(NULL, NULL, 0), BORNE_EINVAL);
+}
+
+static void
+test_none(void)
+{
+	Reader *r = NULL;
+	BadgeUid uid;
+	char err[200];
+
+	CHECK_INT(reader_new("none", NULL, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_poll(r, &uid, 0), BORNE_ELOST);   /* not open */
+	CHECK_INT(reader_open(r), BORNE_OK);
+	CHECK_INT(reader_poll(r, &uid, 20), 0);
+	reader_abort(r);             /* an aborted poll returns at once */
+	CHECK_INT(reader_poll(r, &uid, 60000), 0);
+	reader_free(r);
+	CHECK_INT(reader_new("none:x", NULL, &r, err, sizeof err), BORNE_EINVAL);
+}
+
+static void
+test_sim_sync(void)
+{
+	ReaderOptions opt = { .dec_order = UID_DEC_LSB_FIRST, .poll_ms = 150 };
+	Reader *r = NULL;
+	BadgeUid uid;
+	struct stat st;
+	char err[200], hex[UID_HEX_SIZE], spec[200], plain[160];
+	int fd;
+
+	printf("sim, synchronous\n");
+	/* A regular file in the way is refused. */
+	snprintf(plain, sizeof plain, "%s/plain", dir);
+	fd = open(plain, O_CREAT | O_WRONLY, 0600);
+	close(fd);
+	snprintf(spec, sizeof spec, "sim:%s", plain);
+	CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_open(r), BORNE_EINVAL);
+	CHECK_CONTAINS(reader_errmsg(r), "is not a FIFO");
+	reader_free(r);
+
+	snprintf(spec, sizeof spec, "sim:%s", fifo);
+	CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_open(r), BORNE_OK);
+	CHECK_INT(stat(fifo, &st), 0);
+	CHECK(S_ISFIFO(st.st_mode));          /* created when missing */
+	CHECK_INT(reader_poll(r, &uid, 0), 0);
+
+	say("04a1b2c3\n");
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 1);
+	uid_format(&uid, hex);
+	CHECK_STR(hex, "04A1B2C3");
+	CHECK_INT(reader_poll(r, &uid, 0), 1);      /* still on the reader */
+	say("remove\n");
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 0);
+	CHECK_INT(uid.len, 0);
+
+	/* Malformed lines are skipped with a message; the next one works. */
+	say("not a badge\n\n  \n04:11:22:33:44:55:66\n");
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 1);
+	uid_format(&uid, hex);
+	CHECK_STR(hex, "04112233445566");
+	CHECK_CONTAINS(reader_errmsg(r), "ignored \"not a badge\"");
+
+	/* The same UID again is a new tap: lifted, then put down. */
+	say("04112233445566\n");
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 0);
+	CHECK_INT(reader_poll(r, &uid, 0), 1);
+
+	/* Lines split across writes, several lines in one write, the 10-digit
+	** decimal form of a wedge. */
+	say("27128");
+	say("47316\nremove\n");
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 0);   /* lift the old one */
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 1);
+	uid_format(&uid, hex);
+	CHECK_STR(hex, "D4C3B2A1");                     /* 0xA1B2C3D4 LSB first */
+	CHECK_INT(reader_poll(r, &uid, WAIT_MS), 0);   /* remove */
+
+	/* An overlong line is dropped whole. */
+	{
+		char longline[700];
+		memset(longline, '1', sizeof longline - 2);
+		longline[sizeof longline - 2] = '\n';
+		longline[sizeof longline - 1] = '\0';
+		say(longline);
+		say("CAFEBABE\n");
+		CHECK_INT(reader_poll(r, &uid, WAIT_MS), 1);
+		uid_format(&uid, hex);
+		CHECK_STR(hex, "CAFEBABE");
+	}
+	reader_close(r);
+	/* Reopen keeps working on the existing FIFO. */
+	CHECK_INT(reader_open(r), BORNE_OK);
+	CHECK_INT(reader_poll(r, &uid, 0), 0);
+	reader_free(r);
+}
+
+static void
+test_sim_thread(void)
+{
+	ReaderOptions opt = { .dec_order = UID_DEC_LSB_FIRST, .poll_ms = 50 };
+	Reader *r = NULL;
+	ReaderThread *t = NULL;
+	ReaderEvent ev;
+	char err[200], spec[200], hex[UID_HEX_SIZE];
+
+	printf("sim, on the reader thread\n");
+	snprintf(spec, sizeof spec, "sim:%s", fifo);
+	CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_thread_start(r, rtu_wake, NULL, &t), BORNE_OK);
+	say("04A1B2C3\n");
+	CHECK(reader_test_expect(t, READER_EV_ARRIVED, &ev, WAIT_MS));
+	uid_format(&ev.uid, hex);
+	CHECK_STR(hex, "04A1B2C3");
+	CHECK(ev.at_ms > 0);
+	say("04A1B2C3\n");           /* tapped again: out, then in */
+	CHECK(reader_test_expect(t, READER_EV_REMOVED, &ev, WAIT_MS));
+	CHECK(reader_test_expect(t, READER_EV_ARRIVED, &ev, WAIT_MS));
+	say("DEADBEEF\n");           /* another badge replaces it */
+	CHECK(reader_test_expect(t, READER_EV_REMOVED, &ev, WAIT_MS));
+	uid_format(&ev.uid, hex);
+	CHECK_STR(hex, "04A1B2C3");
+	CHECK(reader_test_expect(t, READER_EV_ARRIVED, &ev, WAIT_MS));
+	uid_format(&ev.uid, hex);
+	CHECK_STR(hex, "DEADBEEF");
+	say("remove\n");
+	CHECK(reader_test_expect(t, READER_EV_REMOVED, &ev, WAIT_MS));
+	CHECK_INT(reader_thread_next(t, &ev), 0);
+	reader_thread_stop(t);
+	reader_thread_stop(NULL);
+
+	/* A reader that cannot open is reported lost once, with the reason. */
+	CHECK_INT(reader_new("sim:/nonexistent-dir/fifo", &opt, &r, err,
+	                     sizeof err), BORNE_OK);
+	CHECK_INT(reader_thread_start(r, rtu_wake, NULL, &t), BORNE_OK);
+	CHECK(reader_test_expect(t, READER_EV_LOST, &ev, WAIT_MS));
+	CHECK_CONTAINS(ev.detail, "cannot create FIFO /nonexistent-dir/fifo");
+	reader_thread_stop(t);
+}
+
+int
+main(void)
+{
+	char cmd[128];
+
+	snprintf(dir, sizeof dir, "/tmp/borne-sim-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return 2;
+	snprintf(fifo, sizeof fifo, "%s/badges.fifo", dir);
+	test_specs();
+	test_none();
+	test_sim_sync();
+	test_sim_thread();
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return check_done();
+}
