@@ -1,0 +1,107 @@
+/* core_fixture.h -- what the core tests share: a private temp folder
+** (removed at the end), the kiosk's time zone pinned to Europe/Paris, the
+** fast PIN hash, and local-time shorthands. Header-only, static. */
+#ifndef BORNE_CORE_FIXTURE_H
+#define BORNE_CORE_FIXTURE_H
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "borne.h"
+#include "store.h"
+#include "timeutil.h"
+
+static char fx_dir[256];
+
+static int
+fx_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb; (void)flag; (void)ftw;
+	return remove(path);
+}
+
+static void
+fx_cleanup(void)
+{
+	if (fx_dir[0] != '\0')
+		nftw(fx_dir, fx_rm, 16, FTW_DEPTH | FTW_PHYS);
+	fx_dir[0] = '\0';
+}
+
+/* Call first: makes the temp folder and pins TZ. */
+static void
+fx_setup(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	snprintf(fx_dir, sizeof fx_dir, "%s/borne-test-XXXXXX",
+	         tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+	if (mkdtemp(fx_dir) == NULL) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	atexit(fx_cleanup);
+}
+
+/* fx_dir/name in a static buffer (one of four, for nested use). */
+static const char *
+fx_path(const char *name)
+{
+	static char bufs[4][512];
+	static int i;
+	char *b = bufs[i++ & 3];
+
+	snprintf(b, 512, "%s/%s", fx_dir, name);
+	return b;
+}
+
+static Store *
+fx_open(const char *name)
+{
+	char err[256];
+	Store *st = NULL;
+	int rc = store_open(fx_path(name), &st, err, sizeof err);
+
+	if (rc != BORNE_OK) {
+		fprintf(stderr, "store_open %s: %s\n", name, err);
+		exit(2);
+	}
+	return st;
+}
+
+/* Local "YYYY-MM-DDTHH:MM[:SS]" to UTC seconds; exits on a typo. */
+static int64_t
+fx_t(const char *local)
+{
+	int64_t t;
+
+	if (time_parse_local(local, &t) != BORNE_OK) {
+		fprintf(stderr, "bad test time %s\n", local);
+		exit(2);
+	}
+	return t;
+}
+
+/* One integer from fixed SQL (tests only: no user text in it). */
+#include <sqlite3.h>
+static long long
+fx_sql_int(Store *st, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return v;
+}
+
+#endif
