@@ -713,7 +713,7 @@ reload_mission(App *a)
 	live = m->status == MISSION_OPEN || m->status == MISSION_TAKEN;
 	places_left = m->d.places - m->n_takers;
 	v->can_take = m->status == MISSION_OPEN && places_left > 0 &&
-	              !v->is_taker &&
+	              !v->is_taker && !is_poster &&
 	              !(v->has_member && v->member.minor && !m->d.minors_ok);
 	v->can_release = live && (v->has_member ? v->is_taker : m->n_takers > 0);
 	v->can_done = v->has_member && (is_poster || v->is_staff) && live &&
@@ -1005,12 +1005,15 @@ badge_member(App *a, const BadgeUid *uid, Member *m)
 static const char *
 take_refusal(App *a, const Mission *m, const Member *who)
 {
-	if (m->status != MISSION_OPEN)
-		return "app.take.not_open";
 	if (mission_is_taker(a->st, m->id, who->id) == 1)
 		return "app.take.already";
-	if (m->n_takers >= m->d.places)
+	if (m->status == MISSION_TAKEN ||
+	    (m->status == MISSION_OPEN && m->n_takers >= m->d.places))
 		return "app.take.full";
+	if (m->status != MISSION_OPEN)
+		return "app.take.not_open";
+	if (m->poster_id == who->id)
+		return "app.take.own";
 	if (who->minor && !m->d.minors_ok)
 		return "app.take.minor";
 	return "app.take.too_many";
@@ -1088,7 +1091,8 @@ confirm_badge(App *a, const BadgeUid *uid)
 		else if (rc == BORNE_EREFUSED && w == WAIT_TAKE)
 			app_toast(a, take_refusal(a, &before, &m),
 			          store_rules(a->st)->max_open_takes);
-		else if (rc == BORNE_EREFUSED && w == WAIT_RELEASE)
+		else if (w == WAIT_RELEASE &&
+		         (rc == BORNE_EREFUSED || rc == BORNE_ENOTFOUND))
 			app_toast(a, mission_is_taker(a->st, id, m.id) == 1 ?
 			          "app.release.refused" : "app.release.not_taker");
 		else if (rc == BORNE_EREFUSED || rc == BORNE_EINVAL)

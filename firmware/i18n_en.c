@@ -120,6 +120,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.take.ok", "Done %s: the mission is yours!" },
 	{ "app.take.not_open", "This mission is no longer open." },
 	{ "app.take.already", "You already took this mission." },
+	{ "app.take.own", "You posted this mission: it is for others." },
 	{ "app.take.full", "There is no place left on this mission." },
 	{ "app.take.minor", "This mission is not open to minors." },
 	{ "app.take.too_many", "You already hold %d missions: finish one first." },

@@ -120,6 +120,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.take.ok", "C’est noté %s : la mission est pour vous !" },
 	{ "app.take.not_open", "Cette mission n’est plus ouverte." },
 	{ "app.take.already", "Vous avez déjà pris cette mission." },
+	{ "app.take.own", "Vous avez proposé cette mission : elle est pour les autres." },
 	{ "app.take.full", "Il n’y a plus de place sur cette mission." },
 	{ "app.take.minor", "Cette mission n’est pas ouverte aux mineur·es." },
 	{ "app.take.too_many", "Vous avez déjà %d missions en cours : terminez-en une d’abord." },
