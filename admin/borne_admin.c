@@ -260,7 +260,7 @@ main(int argc, char **argv)
 	a.fmt = REPORT_TEXT;
 	if (argc < 2) {
 		print_usage(stdout);
-		return ADMIN_EXIT_USAGE;
+		return admin_usage_error(NULL, "no command given");
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		print_usage(stdout);
@@ -283,7 +283,7 @@ main(int argc, char **argv)
 	}
 	if (i >= argc) {
 		print_usage(stdout);
-		return ADMIN_EXIT_USAGE;
+		return admin_usage_error(NULL, "no command given");
 	}
 	for (int c = 0; c < N_COMMANDS && cmd == NULL; c++) {
 		if (strcmp(commands[c].word1, argv[i]) != 0)

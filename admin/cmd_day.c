@@ -27,7 +27,9 @@ static void format_minutes(int minutes, char out[6]);
 static void
 format_minutes(int minutes, char out[6])
 {
-	snprintf(out, 6, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+	unsigned m = (unsigned)minutes % 1441u;
+
+	snprintf(out, 6, "%02u:%02u", (m / 60u) % 25u, m % 60u);
 }
 
 static int

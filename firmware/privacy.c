@@ -125,7 +125,7 @@ json_rows(Store *st, const char *sql, int64_t id, const JsonCol *cols,
 			int null = sqlite3_column_type(stmt, c) == SQLITE_NULL;
 
 			fprintf(out, "%s\"%s\": ", c > 0 ? ", " : "", cols[c].name);
-			if (null && cols[c].kind != 's') {
+			if (null) {
 				fputs("null", out);
 				continue;
 			}
@@ -284,6 +284,11 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 		" WHERE detail IS NOT NULL AND instr(detail, ?2) > 0"
 		" AND ((target_kind = 'member' AND target_id = ?1)"
 		"      OR length(?2) >= 4)";
+	/* The badge UIDs in the log would tie the card still in the
+	** person's pocket to the anonymous member. */
+	static const char sql_audit_badges[] =
+		"UPDATE audit SET detail = NULL WHERE target_kind = 'member'"
+		" AND target_id = ?1 AND action LIKE 'badge.%'";
 	char marker[64];
 	Member m;
 	int rc;
@@ -304,6 +309,8 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	    (rc = run_id(st, sql_visits, id, NULL, NULL, NULL,
 	                 "blanking visits")) != BORNE_OK ||
 	    (rc = run_id(st, sql_audit, id, m.name, marker, NULL,
+	                 "scrubbing the audit")) != BORNE_OK ||
+	    (rc = run_id(st, sql_audit_badges, id, NULL, NULL, NULL,
 	                 "scrubbing the audit")) != BORNE_OK ||
 	    (rc = run_id(st, sql_member, id, marker, NULL, NULL,
 	                 "forgetting the member")) != BORNE_OK ||

@@ -3,9 +3,10 @@
 **
 ** Forgetting keeps the attendance figures funders need but cuts them from
 ** the person: the name becomes "(oublié·e #ID)", badges and PIN are
-** deleted, the badge UID is blanked on the member's visits, names are
-** scrubbed from the audit lines about the member, and the member is
-** marked forgotten and inactive. The visits keep their member_id, so a
+** deleted, the badge UID is blanked on the member's visits, names and
+** badge UIDs are scrubbed from the audit lines about the member, the UID
+** of a badge of theirs is blanked on earlier unknown taps, and the
+** member is marked forgotten and inactive. The visits keep their member_id, so a
 ** report still counts those hours, under the anonymous marker.
 **
 ** Purging deletes, older than a cut-off: visits (by arrival time), unknown
