@@ -239,6 +239,11 @@ store_fail(Store *st, int sqlite_rc, const char *what)
 		rc = BORNE_EDB;
 	if (st == NULL)
 		return rc;
+	if (rc == BORNE_EBUSY) {
+		snprintf(st->errmsg, sizeof st->errmsg, "%s: the database is busy "
+		         "(another program is writing to it); try again", what);
+		return rc;
+	}
 	snprintf(st->errmsg, sizeof st->errmsg, "%s: %s", what,
 	         st->db != NULL ? sqlite3_errmsg(st->db) : sqlite3_errstr(sqlite_rc));
 	return rc;

@@ -4,7 +4,8 @@
 #ifndef BORNE_CORE_FIXTURE_H
 #define BORNE_CORE_FIXTURE_H
 
-#include <ftw.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,23 +18,42 @@
 
 static char fx_dir[256];
 
-static int
-fx_rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+#define FX_UNUSED __attribute__((unused))
+
+/* Removes path and, for a folder, everything under it. */
+FX_UNUSED static void
+fx_rm(const char *path)
 {
-	(void)sb; (void)flag; (void)ftw;
-	return remove(path);
+	struct stat sb;
+	struct dirent *e;
+	DIR *d;
+
+	if (lstat(path, &sb) != 0)
+		return;
+	if (S_ISDIR(sb.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			char sub[1024];
+
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+			fx_rm(sub);
+		}
+		closedir(d);
+	}
+	remove(path);
 }
 
-static void
+FX_UNUSED static void
 fx_cleanup(void)
 {
 	if (fx_dir[0] != '\0')
-		nftw(fx_dir, fx_rm, 16, FTW_DEPTH | FTW_PHYS);
+		fx_rm(fx_dir);
 	fx_dir[0] = '\0';
 }
 
 /* Call first: makes the temp folder and pins TZ. */
-static void
+FX_UNUSED static void
 fx_setup(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -51,7 +71,7 @@ fx_setup(void)
 }
 
 /* fx_dir/name in a static buffer (one of four, for nested use). */
-static const char *
+FX_UNUSED static const char *
 fx_path(const char *name)
 {
 	static char bufs[4][512];
@@ -62,7 +82,7 @@ fx_path(const char *name)
 	return b;
 }
 
-static Store *
+FX_UNUSED static Store *
 fx_open(const char *name)
 {
 	char err[256];
@@ -77,7 +97,7 @@ fx_open(const char *name)
 }
 
 /* Local "YYYY-MM-DDTHH:MM[:SS]" to UTC seconds; exits on a typo. */
-static int64_t
+FX_UNUSED static int64_t
 fx_t(const char *local)
 {
 	int64_t t;
@@ -91,7 +111,7 @@ fx_t(const char *local)
 
 /* One integer from fixed SQL (tests only: no user text in it). */
 #include <sqlite3.h>
-static long long
+FX_UNUSED static long long
 fx_sql_int(Store *st, const char *sql)
 {
 	sqlite3_stmt *stmt = NULL;

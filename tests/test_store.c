@@ -1,0 +1,373 @@
+/* test_store.c -- opening, migrating and protecting the database: junk
+** files, read-only, locked, disk full, nested transactions, settings. */
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "borne.h"
+#include "check.h"
+#include "checkin.h"
+#include "core_fixture.h"
+#include "member.h"
+#include "store.h"
+
+static void
+write_file(const char *path, const void *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(data, 1, n, f) != n) {
+		perror(path);
+		exit(2);
+	}
+	fclose(f);
+}
+
+static size_t
+read_file(const char *path, char *buf, size_t cap)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, cap, f);
+	fclose(f);
+	return n;
+}
+
+static int
+count_member(const Member *m, void *ctx)
+{
+	(void)m;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* A callback that reads members again while the outer list is running:
+** the statement cache must hand out a fresh statement. */
+static int
+nested_each(const Member *m, void *ctx)
+{
+	int inner = 0;
+
+	(void)m;
+	CHECK_INT(member_each((Store *)((void **)ctx)[0], count_member, &inner),
+	          BORNE_OK);
+	*(int *)((void **)ctx)[1] += inner;
+	return 0;
+}
+
+static void
+test_open_and_reopen(void)
+{
+	Store *st = fx_open("a.db");
+	char v[256];
+
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK(store_schema_latest() >= 1);
+	CHECK_INT(fx_sql_int(st, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(fx_sql_int(st, "PRAGMA synchronous"), 2);       /* FULL */
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
+	                         " name IN ('settings','members','badges','days',"
+	                         "'visits','unknown_taps','missions','missions_fts',"
+	                         "'mission_takes','audit')"), 10);
+	{
+		sqlite3_stmt *s = NULL;
+		sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &s, NULL);
+		CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+		CHECK_STR((const char *)sqlite3_column_text(s, 0), "wal");
+		sqlite3_finalize(s);
+	}
+	/* SQL metacharacters are data. */
+	CHECK_INT(store_setting_set(st, "space_name",
+	                            "'); DROP TABLE members;--"), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "L'Atelier", "Ali \"Le Chef\" 🍳"), BORNE_OK);
+	store_close(st);
+
+	/* Reopen: same version, data kept, migrations not run twice. */
+	st = fx_open("a.db");
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(store_setting_get(st, "space_name", v, sizeof v), BORNE_OK);
+	CHECK_STR(v, "'); DROP TABLE members;--");
+	CHECK_INT(store_setting_get(st, "L'Atelier", v, sizeof v), BORNE_OK);
+	CHECK_STR(v, "Ali \"Le Chef\" 🍳");
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 0);
+	CHECK_INT(store_setting_get(st, "nope", v, sizeof v), BORNE_ENOTFOUND);
+	CHECK_STR(v, "");
+	CHECK_INT(store_setting_set(st, "", "x"), BORNE_EINVAL);
+	CHECK_INT(store_setting_set(st, "k", NULL), BORNE_EINVAL);
+	store_close(st);
+	store_close(NULL);                       /* NULL-safe */
+	CHECK_STR(store_errmsg(NULL), "no database");
+}
+
+static void
+test_not_a_database(void)
+{
+	static const char junk[] = "This is my shopping list, not SQLite.\n"
+	                           "\x00\x01\x02\xFF binary too";
+	char back[256], err[256];
+	const char *path = fx_path("junk.db");
+	Store *st = (Store *)1;
+	size_t n;
+
+	write_file(path, junk, sizeof junk);
+	CHECK_INT(store_open(path, &st, err, sizeof err), BORNE_ECORRUPT);
+	CHECK(st == NULL);
+	CHECK_CONTAINS(err, "not a borne database");
+	CHECK_CONTAINS(err, "junk.db");
+	n = read_file(path, back, sizeof back);
+	CHECK_INT(n, sizeof junk);
+	CHECK(memcmp(back, junk, sizeof junk) == 0);     /* file untouched */
+	CHECK(access(fx_path("junk.db-wal"), F_OK) != 0);
+
+	/* A folder where the file should be. */
+	mkdir(fx_path("dir.db"), 0700);
+	CHECK_INT(store_open(fx_path("dir.db"), &st, err, sizeof err), BORNE_EIO);
+	CHECK_CONTAINS(err, "folder");
+	/* No path at all; a path in a missing folder. */
+	CHECK_INT(store_open("", &st, err, sizeof err), BORNE_EINVAL);
+	CHECK(store_open(fx_path("no/such/dir/x.db"), &st, err, sizeof err) < 0);
+	CHECK(st == NULL);
+	CHECK(err[0] != '\0');
+}
+
+static void
+test_newer_schema(void)
+{
+	sqlite3 *db = NULL;
+	char err[256];
+	Store *st;
+
+	sqlite3_open(fx_path("future.db"), &db);
+	sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL);
+	sqlite3_close(db);
+	CHECK_INT(store_open(fx_path("future.db"), &st, err, sizeof err), BORNE_EDB);
+	CHECK_CONTAINS(err, "newer");
+}
+
+/* A database at user_version 0 that already holds a table of ours is
+** migrated in one transaction: the failure leaves it as it was. */
+static void
+test_failed_migration_rolls_back(void)
+{
+	sqlite3 *db = NULL;
+	char err[256];
+	Store *st;
+
+	sqlite3_open(fx_path("half.db"), &db);
+	sqlite3_exec(db, "CREATE TABLE audit(x); INSERT INTO audit VALUES (42);",
+	             NULL, NULL, NULL);
+	sqlite3_close(db);
+	CHECK_INT(store_open(fx_path("half.db"), &st, err, sizeof err), BORNE_EDB);
+	CHECK_CONTAINS(err, "migrating");
+	sqlite3_open(fx_path("half.db"), &db);
+	{
+		sqlite3_stmt *s = NULL;
+		sqlite3_prepare_v2(db, "SELECT (SELECT x FROM audit),"
+		                   " (SELECT count(*) FROM sqlite_master WHERE name = 'members'),"
+		                   " (SELECT user_version FROM pragma_user_version)",
+		                   -1, &s, NULL);
+		CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(s, 0), 42);
+		CHECK_INT(sqlite3_column_int(s, 1), 0);   /* nothing half-made */
+		CHECK_INT(sqlite3_column_int(s, 2), 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+}
+
+static void
+test_read_only(void)
+{
+	char uri[600], err[256], v[64];
+	Store *st = fx_open("ro.db");
+	int64_t id;
+
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1000,
+	                     &id), BORNE_OK);
+	store_close(st);
+	/* ?mode=ro refuses writes even to root (chmod does not). */
+	snprintf(uri, sizeof uri, "file:%s?mode=ro", fx_path("ro.db"));
+	CHECK_INT(store_open(uri, &st, err, sizeof err), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "k", "v"), BORNE_EREADONLY);
+	CHECK_CONTAINS(store_errmsg(st), "readonly");
+	CHECK_INT(member_add(st, "Zoé", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1000,
+	                     NULL), BORNE_EREADONLY);
+	CHECK_INT(store_setting_get(st, "k", v, sizeof v), BORNE_ENOTFOUND);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);   /* kept */
+	store_close(st);
+	/* A read-only open of a database that still needs its schema. */
+	snprintf(uri, sizeof uri, "file:%s?mode=ro", fx_path("empty-ro.db"));
+	{
+		sqlite3 *db = NULL;
+		sqlite3_open(fx_path("empty-ro.db"), &db);
+		sqlite3_exec(db, "CREATE TABLE unrelated(x)", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	CHECK_INT(store_open(uri, &st, err, sizeof err), BORNE_EREADONLY);
+	CHECK(err[0] != '\0');
+	/* chmod 0444 only binds non-root users. */
+	if (geteuid() != 0) {
+		chmod(fx_path("ro.db"), 0444);
+		st = NULL;
+		if (store_open(fx_path("ro.db"), &st, err, sizeof err) == BORNE_OK) {
+			CHECK_INT(store_setting_set(st, "k", "v"), BORNE_EREADONLY);
+			store_close(st);
+		} else {
+			CHECK(err[0] != '\0');
+		}
+		chmod(fx_path("ro.db"), 0644);
+	}
+}
+
+static void
+test_locked(void)
+{
+	Store *st = fx_open("lock.db");
+	sqlite3 *other = NULL;
+	BadgeUid uid = { 4, { 1, 2, 3, 4 } };
+	CheckinResult r;
+	char v[64];
+	int64_t id;
+
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, &uid, NULL, 0, 1000,
+	                     &id), BORNE_OK);
+	CHECK_INT(sqlite3_open(fx_path("lock.db"), &other), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(other, "BEGIN EXCLUSIVE; INSERT INTO settings"
+	                       " VALUES ('held', '1')", NULL, NULL, NULL), SQLITE_OK);
+	store_set_busy_timeout(st, 50);
+	CHECK_INT(store_setting_set(st, "k", "v"), BORNE_EBUSY);
+	CHECK_CONTAINS(store_errmsg(st), "busy");
+	memset(&r, 0x55, sizeof r);
+	CHECK_INT(checkin_tap(st, &uid, 2000, &r), BORNE_EBUSY);
+	CHECK_INT(r.outcome, 0);                 /* zeroed */
+	CHECK_INT(r.visit_id, 0);
+	/* Reading still works while another process writes (WAL). */
+	CHECK_INT(store_setting_get(st, "held", v, sizeof v), BORNE_ENOTFOUND);
+	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(other);
+	CHECK_INT(store_setting_get(st, "held", v, sizeof v), BORNE_OK);
+	CHECK_INT(checkin_tap(st, &uid, 2000, &r), BORNE_OK);
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits"), 1);
+	store_close(st);
+}
+
+static void
+test_disk_full(void)
+{
+	Store *st = fx_open("full.db");
+	char *big = malloc(200000), v[64];
+	long long pages;
+
+	CHECK_INT(store_setting_set(st, "before", "kept"), BORNE_OK);
+	pages = fx_sql_int(st, "PRAGMA page_count");
+	{
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %lld", pages + 2);
+		CHECK(fx_sql_int(st, sql) > 0);
+	}
+	memset(big, 'x', 199999);
+	big[199999] = '\0';
+	CHECK_INT(store_setting_set(st, "big", big), BORNE_EFULL);
+	CHECK(store_errmsg(st)[0] != '\0');
+	CHECK_INT(store_setting_get(st, "before", v, sizeof v), BORNE_OK);
+	CHECK_STR(v, "kept");
+	CHECK_INT(store_setting_get(st, "big", v, sizeof v), BORNE_ENOTFOUND);
+	free(big);
+	store_close(st);
+}
+
+static void
+test_transactions(void)
+{
+	Store *st = fx_open("tx.db");
+	char v[64];
+
+	CHECK_INT(store_begin(st), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "outer", "1"), BORNE_OK);
+	CHECK_INT(store_begin(st), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "inner", "1"), BORNE_OK);
+	store_rollback(st);                       /* the inner one only */
+	CHECK_INT(store_begin(st), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "inner2", "1"), BORNE_OK);
+	CHECK_INT(store_commit(st), BORNE_OK);
+	CHECK_INT(store_commit(st), BORNE_OK);
+	CHECK_INT(store_setting_get(st, "outer", v, sizeof v), BORNE_OK);
+	CHECK_INT(store_setting_get(st, "inner", v, sizeof v), BORNE_ENOTFOUND);
+	CHECK_INT(store_setting_get(st, "inner2", v, sizeof v), BORNE_OK);
+	CHECK_INT(store_begin(st), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "gone", "1"), BORNE_OK);
+	store_rollback(st);
+	CHECK_INT(store_setting_get(st, "gone", v, sizeof v), BORNE_ENOTFOUND);
+	CHECK_INT(store_commit(st), BORNE_OK);    /* nothing open: no-op */
+	store_rollback(st);
+	store_rollback(NULL);
+	store_close(st);
+}
+
+static void
+test_rules(void)
+{
+	Store *st = fx_open("rules.db");
+	StoreRules r;
+	void *ctx[2];
+	int total = 0;
+
+	CHECK_INT(store_rules(st)->checkin_repeat_s, 60);
+	CHECK_INT(store_rules(st)->approval_required, 1);
+	CHECK_INT(store_rules(st)->max_open_takes, 2);
+	CHECK_STR(store_rules(st)->kiosk_id, "borne-1");
+	CHECK_INT(store_setting_set(st, "checkin_repeat_s", "30"), BORNE_OK);
+	CHECK_INT(store_rules(st)->checkin_repeat_s, 30);   /* applied at once */
+	CHECK_INT(store_setting_set(st, "max_open_takes", "many"), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "kiosk_id", "entrée-nord"), BORNE_OK);
+	CHECK_INT(store_setting_set(st, "approval_required", "0"), BORNE_OK);
+	store_close(st);
+	st = fx_open("rules.db");
+	CHECK_INT(store_rules(st)->checkin_repeat_s, 30);
+	CHECK_INT(store_rules(st)->max_open_takes, 2);       /* junk ignored */
+	CHECK_STR(store_rules(st)->kiosk_id, "entrée-nord");
+	CHECK_INT(store_rules(st)->approval_required, 0);
+	r = *store_rules(st);
+	r.max_open_takes = 5;
+	store_rules_set(st, &r);
+	CHECK_INT(store_rules(st)->max_open_takes, 5);
+	store_close(st);
+	st = fx_open("rules.db");
+	CHECK_INT(store_rules(st)->max_open_takes, 2);       /* process only */
+
+	/* Statement cache re-entered from a callback. */
+	CHECK_INT(member_add(st, "A", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1, NULL), BORNE_OK);
+	CHECK_INT(member_add(st, "B", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1, NULL), BORNE_OK);
+	ctx[0] = st;
+	ctx[1] = &total;
+	CHECK_INT(member_each(st, nested_each, ctx), BORNE_OK);
+	CHECK_INT(total, 4);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	fx_setup();
+	test_open_and_reopen();
+	test_not_a_database();
+	test_newer_schema();
+	test_failed_migration_rolls_back();
+	test_read_only();
+	test_locked();
+	test_disk_full();
+	test_transactions();
+	test_rules();
+	CHECK_STR(borne_strerror(BORNE_ECORRUPT), "not a database, or a damaged one");
+	CHECK_STR(borne_strerror(BORNE_OK), "ok");
+	CHECK_STR(borne_strerror(12345), "unknown error");
+	return check_done();
+}
