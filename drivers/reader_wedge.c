@@ -78,12 +78,16 @@ wedge_open(Reader *r, const char *arg)
 		                   strerror(e));
 	}
 	if (S_ISFIFO(st.st_mode)) {
-		/* A recording: reopen read-write so a writer closing is no EOF. */
+		/* A recording: reopen read-write so a writer closing is no EOF.
+		** The first fd stays open until then, or what a writer already
+		** put in the FIFO would be thrown away. */
+		int rw = open(arg, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+		e = errno;
 		close(fd);
-		fd = open(arg, O_RDWR | O_NONBLOCK | O_CLOEXEC);
-		if (fd < 0)
+		if (rw < 0)
 			return reader_fail(r, BORNE_EIO, "wedge reader %s: %s", arg,
-			                   strerror(errno));
+			                   strerror(e));
+		fd = rw;
 	} else if (!S_ISCHR(st.st_mode)) {
 		close(fd);
 		return reader_fail(r, BORNE_EINVAL, "wedge reader %s is not an "
