@@ -1,0 +1,712 @@
+/* test_app.c -- the kiosk's state machine: check-in greetings, idle
+** return, board, mission detail with badge confirmation, languages and
+** the shared formatting. The post form and facilitator mode have their
+** own files (test_app_post.c, test_app_facilitator.c). */
+#include "check.h"
+#include "core_fixture.h"
+#include "app_fixture.h"
+
+#include "checkin.h"
+#include "i18n.h"
+#include "text.h"
+
+static void test_format(void);
+static void test_accueil(void);
+static void test_checkin_in_out(void);
+static void test_checkin_refusals(void);
+static void test_checkin_db_error(void);
+static void test_idle(void);
+static void test_board(void);
+static void test_mission_take(void);
+static void test_mission_refusals(void);
+static void test_mission_done_release(void);
+static void test_english(void);
+static void test_next_tick(void);
+static void test_reader(void);
+
+static void
+test_format(void)
+{
+	char b[64];
+	MissionCard c;
+	AppCardText ct;
+
+	app_format_when(LANG_FR, "2024-12-14", "", b, sizeof b);
+	CHECK_STR(b, "Sam. 14 déc.");
+	app_format_when(LANG_FR, "2024-12-16", "2024-12-16", b, sizeof b);
+	CHECK_STR(b, "Lun. 16 déc.");
+	app_format_when(LANG_FR, "2024-12-21", "2024-12-28", b, sizeof b);
+	CHECK_STR(b, "Du 21 au 28 déc.");
+	app_format_when(LANG_FR, "2024-12-28", "2025-01-03", b, sizeof b);
+	CHECK_STR(b, "Du 28 déc. au 3 janv.");
+	app_format_when(LANG_FR, "", "", b, sizeof b);
+	CHECK_STR(b, "Quand vous voulez");
+	app_format_when(LANG_EN, "2024-12-14", NULL, b, sizeof b);
+	CHECK_STR(b, "Sat 14 Dec");
+	app_format_when(LANG_EN, "2024-12-21", "2024-12-28", b, sizeof b);
+	CHECK_STR(b, "21–28 Dec");
+	app_format_duration(LANG_FR, 30, b, sizeof b);
+	CHECK_STR(b, "30 min");
+	app_format_duration(LANG_FR, 180, b, sizeof b);
+	CHECK_STR(b, "3 h");
+	app_format_duration(LANG_FR, 90, b, sizeof b);
+	CHECK_STR(b, "1 h 30");
+	app_format_duration(LANG_FR, 0, b, sizeof b);
+	CHECK_STR(b, "");
+	app_format_reward(LANG_FR, REWARD_FIXED, 4500, b, sizeof b);
+	CHECK_STR(b, "45 €");
+	app_format_reward(LANG_FR, REWARD_FIXED, 1250, b, sizeof b);
+	CHECK_STR(b, "12,50 €");
+	app_format_reward(LANG_EN, REWARD_FIXED, 1250, b, sizeof b);
+	CHECK_STR(b, "€12.50");
+	app_format_reward(LANG_FR, REWARD_QUOTE, 0, b, sizeof b);
+	CHECK_STR(b, "Sur devis");
+	app_format_reward(LANG_FR, REWARD_TIP, 0, b, sizeof b);
+	CHECK_STR(b, "Pourboire");
+	app_format_places(LANG_FR, 1, b, sizeof b);
+	CHECK_STR(b, "1 place");
+	app_format_places(LANG_FR, 2, b, sizeof b);
+	CHECK_STR(b, "2 places");
+	app_format_places(LANG_FR, 0, b, sizeof b);
+	CHECK_STR(b, "Complet");
+	app_format_hm(LANG_FR, fx_t("2024-12-10T09:12"), b, sizeof b);
+	CHECK_STR(b, "9 h 12");
+	app_format_hm(LANG_EN, fx_t("2024-12-10T15:52"), b, sizeof b);
+	CHECK_STR(b, "15:52");
+	app_format_hours(LANG_FR, 6 * 3600 + 40 * 60, b, sizeof b);
+	CHECK_STR(b, "6 h 40");
+	app_format_date_long(LANG_FR, "2024-12-10", b, sizeof b);
+	CHECK_STR(b, "Mardi 10 décembre");
+	app_format_date_long(LANG_EN, "2024-12-10", b, sizeof b);
+	CHECK_STR(b, "Tuesday 10 December");
+	app_format_hours_range(LANG_FR, 9 * 60, 17 * 60, b, sizeof b);
+	CHECK_STR(b, "9 h – 17 h");
+	app_format_hours_range(LANG_FR, 9 * 60 + 30, 17 * 60, b, sizeof b);
+	CHECK_STR(b, "9 h 30 – 17 h");
+	CHECK_STR(app_category_label(LANG_FR, CAT_NUMERIQUE), "Numérique");
+	CHECK_STR(app_role_label(LANG_FR, ROLE_FACILITATOR), "Animateur·rice");
+	/* A tiny buffer truncates, never overflows. */
+	app_format_when(LANG_FR, "2024-12-21", "2024-12-28", b, 5);
+	CHECK_INT(strlen(b), 4);
+
+	memset(&c, 0, sizeof c);
+	snprintf(c.date_from, sizeof c.date_from, "2024-12-14");
+	c.duration_min = 180;
+	c.places = 2;
+	c.n_takers = 1;
+	c.reward_kind = REWARD_FIXED;
+	c.reward_cents = 4500;
+	c.category = CAT_BRICOLAGE;
+	c.status = MISSION_OPEN;
+	app_card_text(LANG_FR, &c, &ct);
+	CHECK_STR(ct.when, "Sam. 14 déc.");
+	CHECK_STR(ct.duration, "3 h");
+	CHECK_STR(ct.reward, "45 €");
+	CHECK_STR(ct.places, "1 place");
+	CHECK_STR(ct.places_total, "2 places");
+	CHECK_STR(ct.category, "Bricolage");
+	CHECK_STR(ct.status, "Ouverte");
+	CHECK_STR(app_screen_name(SCREEN_UNKNOWN_BADGE), "unknown-badge");
+	CHECK_STR(app_screen_name(SCREEN_POST_MISSION), "post-mission");
+}
+
+static void
+test_accueil(void)
+{
+	T t;
+
+	t_open(&t, "accueil.db", "2024-12-10T09:12", LANG_FR);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_STR(t.v->clock, "9:12");
+	CHECK_STR(t.v->date_long, "Mardi 10 décembre");
+	CHECK_STR(t.v->space_name, "Le Patio");
+	CHECK(t.v->has_day);
+	CHECK_STR(t.v->day_title, "Chantier peinture");
+	CHECK_STR(t.v->day_hours, "9 h – 17 h");
+	CHECK_INT(t.v->present_count, 5);
+	CHECK_STR(t.v->present_text, "5 personnes présentes");
+	CHECK(t.v->open_count > 15);
+	CHECK_INT(t.v->n_news, APP_NEWS_MAX);
+	CHECK(t.v->news_text[0].when[0] != '\0');
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_INT(t.v->idle_left_s, 0);
+	t_close(&t);
+}
+
+struct find_visit { int64_t member_id; int found, open; };
+
+static int
+find_visit_cb(const Visit *v, void *ctx)
+{
+	struct find_visit *f = ctx;
+
+	if (v->member_id == f->member_id) {
+		f->found++;
+		f->open = v->out_utc == 0;
+	}
+	return 0;
+}
+
+static void
+test_checkin_in_out(void)
+{
+	T t;
+	Store *other;
+	struct find_visit fv;
+	unsigned seq;
+	int64_t ines;
+
+	t_open(&t, "inout.db", "2024-12-10T09:12", LANG_FR);
+	seq = t.v->cue_seq;
+	CHECK_INT(t_badge(&t, B_INES), 1);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_INT(t.v->outcome, CHECKIN_IN);
+	CHECK_STR(t.v->greeting, "Bonjour Inès !");
+	CHECK_STR(t.v->greeting_detail, "Arrivée enregistrée à 9 h 12");
+	CHECK_CONTAINS(t.v->greeting_note, "Arroser les plantes du bureau");
+	CHECK_INT(t.v->cue, CUE_SUCCESS);
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	CHECK(t.v->has_member);
+	CHECK_STR(t.v->first_name, "Inès");
+	CHECK_INT(t.v->can_post, 0);
+	CHECK_INT(t.v->is_staff, 0);
+	CHECK_INT(t.v->result_error, 0);
+	CHECK_INT(t.v->idle_left_s, 15);
+	CHECK_STR(t.v->idle_text, "Retour à l’accueil dans 15 secondes");
+	CHECK_INT(t.v->present_count, 6);
+	ines = t.v->member.id;
+
+	/* The greeting is on screen: a second connection sees the visit. */
+	other = fx_open("inout.db");
+	memset(&fv, 0, sizeof fv);
+	fv.member_id = ines;
+	CHECK_INT(checkin_each(other, "2024-12-10", find_visit_cb, &fv), BORNE_OK);
+	CHECK_INT(fv.found, 1);
+	CHECK_INT(fv.open, 1);
+
+	/* Member home, then Terminé: names leave the screen. */
+	t_act(&t, ACT_MY_MISSIONS, 0);
+	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
+	CHECK(t.v->n_my >= 1);
+	CHECK_STR(t.v->my[0].title, "Arroser les plantes du bureau");
+	CHECK_STR(t.v->my_text[0].reward, "Pourboire");
+	t_act(&t, ACT_HOME, 0);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_STR(t.v->first_name, "");
+	CHECK_STR(t.v->greeting, "");
+	CHECK_INT(t.v->n_my, 0);
+
+	/* 15 h 52: the departure, with the hours of the day. */
+	t.utc = fx_t("2024-12-10T15:52");
+	t.ms += 6 * 3600 * 1000;
+	seq = t.v->cue_seq;
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_INT(t.v->outcome, CHECKIN_OUT);
+	CHECK_STR(t.v->greeting, "À bientôt Inès !");
+	CHECK_STR(t.v->greeting_detail, "6 h 40 aujourd’hui");
+	CHECK_STR(t.v->greeting_extra, "Départ à 15 h 52");
+	CHECK_STR(t.v->greeting_note, "Merci pour votre aide : Chantier peinture");
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	memset(&fv, 0, sizeof fv);
+	fv.member_id = ines;
+	checkin_each(other, "2024-12-10", find_visit_cb, &fv);
+	CHECK_INT(fv.open, 0);
+	store_close(other);
+	/* "Terminé" after a departure: back to Accueil. */
+	t_act(&t, ACT_HOME, 0);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	t_close(&t);
+}
+
+static void
+test_checkin_refusals(void)
+{
+	T t;
+	unsigned seq;
+
+	t_open(&t, "refusals.db", "2024-12-10T10:00", LANG_FR);
+	/* A bounce within the repeat window: kindly noted, nothing new. */
+	t_badge(&t, B_MAMADOU);
+	CHECK_INT(t.v->outcome, CHECKIN_IN);
+	t.utc += 5;
+	t.ms += 5000;
+	t_badge(&t, B_MAMADOU);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_INT(t.v->outcome, CHECKIN_IGNORED);
+	CHECK_STR(t.v->greeting, "C’est déjà noté, Mamadou !");
+	CHECK_CONTAINS(t.v->greeting_detail, "10 h 00");
+	CHECK(t.v->has_member);
+
+	/* Unknown badge: its own screen, the raw UID, the unknown cue. */
+	seq = t.v->cue_seq;
+	t_badge(&t, B_NEW);
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	CHECK_STR(t.v->raw_uid, B_NEW);
+	CHECK_INT(t.v->cue, CUE_UNKNOWN);
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_STR(t.v->first_name, "");
+	CHECK_INT(t.v->enrolling, 0);
+	CHECK_INT(t.v->idle_left_s, 30);
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+
+	/* Deactivated: a refusal, no session, no name. */
+	seq = t.v->cue_seq;
+	t_badge(&t, B_THEO);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_INT(t.v->outcome, CHECKIN_INACTIVE);
+	CHECK_STR(t.v->greeting, "Ce badge n’est plus actif");
+	CHECK_CONTAINS(t.v->greeting_detail, "animateur");
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	CHECK_INT(t.v->has_member, 0);
+
+	/* Badges check in from the board and member home too. */
+	t_act(&t, ACT_BOARD, 0);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	t_badge(&t, B_LEA);          /* present since the demo: a departure */
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_INT(t.v->outcome, CHECKIN_OUT);
+	CHECK_STR(t.v->first_name, "Léa");
+	t_close(&t);
+}
+
+static void
+test_checkin_db_error(void)
+{
+	T t;
+	Store *other;
+	unsigned seq;
+	int n = -1;
+
+	t_open(&t, "dberror.db", "2024-12-10T10:00", LANG_FR);
+	/* Another process holds the write lock: the tap cannot be saved. */
+	other = fx_open("dberror.db");
+	store_set_busy_timeout(t.st, 1);
+	CHECK_INT(store_begin(other), BORNE_OK);
+	seq = t.v->cue_seq;
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_INT(t.v->result_error, 1);
+	CHECK_STR(t.v->greeting, "Passage non enregistré");
+	CHECK_CONTAINS(t.v->greeting_detail, "réessayez");
+	CHECK(strstr(t.v->greeting, "Bonjour") == NULL);
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	store_rollback(other);
+	/* Nothing was half-saved; the next tap works. */
+	checkin_present_count(other, t.utc, &n);
+	CHECK_INT(n, 5);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->result_error, 0);
+	CHECK_STR(t.v->greeting, "Bonjour Inès !");
+	store_close(other);
+	t_close(&t);
+}
+
+static void
+test_idle(void)
+{
+	T t;
+
+	t_open(&t, "idle.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, 15);
+	CHECK_INT(t_wait_ms(&t, 5000), 1);
+	CHECK_INT(t.v->idle_left_s, 10);
+	CHECK_STR(t.v->idle_text, "Retour à l’accueil dans 10 secondes");
+	/* A touch that hit nothing restarts the count. */
+	CHECK_INT(t_ev(&t, &(AppEvent){ .type = APP_EV_ACTIVITY }), 1);
+	CHECK_INT(t.v->idle_left_s, 15);
+	CHECK_INT(t_wait_ms(&t, 15000), 1);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_STR(t.v->greeting, "");
+	CHECK_STR(t.v->first_name, "");
+
+	/* The board keeps the session for the full idle time, then clears. */
+	t_badge(&t, B_MAMADOU);
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_SEARCH, 0);
+	t_text(&t, "table");
+	CHECK_INT(t.v->idle_left_s, 60);
+	t_wait_ms(&t, 59000);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	CHECK(t.v->has_member);
+	t_wait_ms(&t, 1000);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_STR(t.v->member.name, "");
+	CHECK_STR(t.v->search.text, "");
+	CHECK_INT(t.v->kbd_visible, 0);
+	/* Accueil has no timeout. */
+	CHECK_INT(t_wait_ms(&t, 120000), 1);     /* the clock moved */
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_STR(t.v->clock, "9:15");     /* 9:12 + 200 s */
+	t_close(&t);
+}
+
+static void
+test_board(void)
+{
+	T t;
+	int total_all, ok = 1;
+
+	t_open(&t, "board.db", "2024-12-10T09:12", LANG_FR);
+	t_act(&t, ACT_BOARD, 0);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	CHECK_INT(t.v->filter, -1);
+	total_all = t.v->board_total;
+	CHECK(total_all > APP_BOARD_WINDOW / 2);
+	CHECK_INT(t.v->n_cards, total_all < APP_BOARD_WINDOW ? total_all :
+	          APP_BOARD_WINDOW);
+	CHECK_INT(t.v->board_offset, 0);
+	CHECK(t.v->cards_text[0].when[0] != '\0');
+	for (int i = 0; i < t.v->n_cards; i++)
+		ok &= t.v->cards[i].status == MISSION_OPEN;
+	CHECK(ok);                 /* passers-by see open missions only */
+
+	/* Category chips. */
+	t_act(&t, ACT_FILTER, CAT_ANIMAUX);
+	CHECK_INT(t.v->filter, CAT_ANIMAUX);
+	CHECK(t.v->board_total >= 3);
+	ok = 1;
+	for (int i = 0; i < t.v->n_cards; i++)
+		ok &= t.v->cards[i].category == CAT_ANIMAUX;
+	CHECK(ok);
+	t_act(&t, ACT_FILTER, -1);
+	CHECK_INT(t.v->board_total, total_all);
+
+	/* Search: the keyboard opens, each character re-queries, accents
+	** do not matter. */
+	t_act(&t, ACT_SEARCH, 0);
+	CHECK_INT(t.v->kbd_visible, 1);
+	CHECK_INT(t.v->search.focused, 1);
+	t_text(&t, "d");
+	CHECK(t.v->board_total < total_all);
+	t_text(&t, "ecaper");
+	CHECK_STR(t.v->search.text, "decaper");
+	CHECK_INT(t.v->board_total, 1);
+	CHECK_STR(t.v->cards[0].title, "Décaper un mur avant peinture");
+	CHECK_STR(t.v->cards_text[0].reward, "45 €");
+	CHECK_STR(t.v->cards_text[0].when, "Sam. 14 déc.");
+	t_key(&t, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->search.text, "decape");
+	CHECK_INT(t.v->board_total, 1);
+	t_act(&t, ACT_SEARCH_CLEAR, 0);
+	CHECK_STR(t.v->search.text, "");
+	CHECK_INT(t.v->board_total, total_all);
+	t_key(&t, APP_KEY_ENTER);
+	CHECK_INT(t.v->kbd_visible, 0);
+
+	/* Scrolling moves by rows of board_columns cards, within bounds. */
+	t_act(&t, ACT_SCROLL, 1);
+	CHECK_INT(t.v->board_offset, 2);
+	t_act(&t, ACT_SET_COLUMNS, 1);
+	t_act(&t, ACT_SCROLL, 3);
+	CHECK_INT(t.v->board_offset, 5);
+	t_act(&t, ACT_SCROLL, -10);
+	CHECK_INT(t.v->board_offset, 0);
+	t_act(&t, ACT_SCROLL, 1000);
+	CHECK_INT(t.v->board_offset, total_all - 1);
+	CHECK_INT(t.v->n_cards, 1);
+	t_act(&t, ACT_SCROLL_TO, 4);
+	CHECK_INT(t.v->board_offset, 4);
+	t_key(&t, APP_KEY_PAGEUP);
+	CHECK_INT(t.v->board_offset, 2);
+
+	/* A minor badged in sees only missions open to minors. */
+	t_badge(&t, B_INES);
+	t_act(&t, ACT_BOARD, 0);
+	CHECK_INT(t.v->minors_only, 1);
+	CHECK(t.v->board_total < total_all);
+	ok = 1;
+	for (int i = 0; i < t.v->n_cards; i++)
+		ok &= t.v->cards[i].minors_ok;
+	CHECK(ok);
+	/* Back goes to the member's home, Accueil ends the session. */
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
+	t_act(&t, ACT_HOME, 0);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	t_close(&t);
+}
+
+static void
+test_mission_take(void)
+{
+	T t;
+	int64_t id;
+	unsigned seq;
+
+	t_open(&t, "take.db", "2024-12-10T09:12", LANG_FR);
+	id = t_mission(&t, "Décaper un mur avant peinture");
+	CHECK(id > 0);
+	/* A passer-by sees the mission, the poster's first name, no takers. */
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_OPEN_MISSION, id);
+	CHECK_INT(t.v->screen, SCREEN_MISSION);
+	CHECK_STR(t.v->mission.d.title, "Décaper un mur avant peinture");
+	CHECK_STR(t.v->poster_first, "Sophie");
+	CHECK_STR(t.v->mission_text.when, "Sam. 14 déc.");
+	CHECK_STR(t.v->mission_text.duration, "3 h");
+	CHECK_STR(t.v->mission_text.reward, "45 €");
+	CHECK_STR(t.v->mission_text.places_total, "2 places");
+	CHECK_STR(t.v->mission_text.category, "Bricolage");
+	CHECK_INT(t.v->can_take, 1);
+	CHECK_INT(t.v->can_done, 0);
+	CHECK_INT(t.v->can_cancel, 0);
+	CHECK_INT(t.v->n_takers_shown, 0);
+
+	/* "Je prends cette mission", then a badge, with nobody badged in. */
+	t_act(&t, ACT_TAKE, 0);
+	CHECK_INT(t.v->wait, WAIT_TAKE);
+	CHECK_STR(t.v->wait_text, "Passez votre badge pour confirmer");
+	/* An unknown badge does not end the wait. */
+	t_badge(&t, B_NEW);
+	CHECK_INT(t.v->wait, WAIT_TAKE);
+	CHECK_CONTAINS(t.v->toast, "pas enregistré");
+	CHECK_INT(t.v->screen, SCREEN_MISSION);
+	seq = t.v->cue_seq;
+	t_badge(&t, B_MAMADOU);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_INT(t.v->cue, CUE_SUCCESS);
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
+	CHECK_INT(t.v->mission.n_takers, 1);
+	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
+	CHECK_STR(t.v->first_name, "Mamadou");
+	CHECK_INT(t.v->is_taker, 1);
+	CHECK_INT(t.v->can_take, 0);
+	CHECK_INT(t.v->can_release, 1);
+	CHECK_STR(t.v->mission_text.places, "1 place");
+	/* Takers' names: not for another member... */
+	CHECK_INT(t.v->n_takers_shown, 0);
+	/* ...but for the poster. */
+	t_act(&t, ACT_HOME, 0);
+	t_badge(&t, B_SOPHIE);
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_OPEN_MISSION, id);
+	CHECK_INT(t.v->n_takers_shown, 1);
+	CHECK_STR(t.v->takers[0], "Mamadou");
+	CHECK_INT(t.v->can_done, 1);
+	CHECK_INT(t.v->can_cancel, 1);
+	CHECK_INT(t.v->can_take, 0);        /* her own mission */
+	/* ACT_CANCEL_WAIT stops waiting. */
+	t_act(&t, ACT_TAKE, 0);
+	t_act(&t, ACT_CANCEL_WAIT, 0);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_STR(t.v->wait_text, "");
+	/* Back returns to the board. */
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	t_close(&t);
+}
+
+static void
+test_mission_refusals(void)
+{
+	T t;
+	int64_t wall, plants, shelf, chat, tablework;
+
+	t_open(&t, "takeno.db", "2024-12-10T09:12", LANG_FR);
+	wall = t_mission(&t, "Décaper un mur avant peinture");
+	plants = t_mission(&t, "Arroser les plantes du bureau");
+	shelf = t_mission(&t, "Monter une étagère");
+	chat = t_mission(&t, "Garder Caramel, mon chat");
+	tablework = t_mission(&t, "Rénover une table en bois");
+
+	/* A minor on a mission not open to minors. */
+	t_act(&t, ACT_OPEN_MISSION, wall);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->toast, "Cette mission n’est pas ouverte aux mineur·es.");
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_INT(t.v->mission.n_takers, 0);
+	/* Taken by someone else: no place left. */
+	t_act(&t, ACT_OPEN_MISSION, plants);
+	CHECK_INT(t.v->can_take, 0);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_MAMADOU);
+	CHECK_STR(t.v->toast, "Il n’y a plus de place sur cette mission.");
+	/* Twice the same. */
+	t_act(&t, ACT_OPEN_MISSION, shelf);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_MAMADOU);
+	CHECK_STR(t.v->toast, "Vous avez déjà pris cette mission.");
+	/* The poster cannot take their own. */
+	t_act(&t, ACT_OPEN_MISSION, chat);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, "04AA0003");     /* Karim posted it */
+	CHECK_CONTAINS(t.v->toast, "Vous avez proposé cette mission");
+	/* Too many takes at once (2 by default). */
+	t_act(&t, ACT_OPEN_MISSION, chat);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_MAMADOU);
+	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
+	t_act(&t, ACT_OPEN_MISSION, tablework);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_MAMADOU);
+	CHECK_STR(t.v->toast, "Vous avez déjà 2 missions en cours : terminez-en "
+	          "une d’abord.");
+	/* A deactivated badge confirms nothing. */
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_THEO);
+	CHECK_STR(t.v->toast, "Ce badge n’est plus actif");
+	CHECK_INT(t.v->wait, WAIT_TAKE);
+	t_close(&t);
+}
+
+static void
+test_mission_done_release(void)
+{
+	T t;
+	int64_t plants, chat;
+	Mission m;
+
+	t_open(&t, "done.db", "2024-12-10T09:12", LANG_FR);
+	plants = t_mission(&t, "Arroser les plantes du bureau");
+	chat = t_mission(&t, "Garder Caramel, mon chat");
+	/* Inès withdraws from the plants (they start in 6 days). */
+	t_badge(&t, B_INES);
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_OPEN_MISSION, plants);
+	CHECK_INT(t.v->can_release, 1);
+	t_act(&t, ACT_RELEASE, 0);
+	CHECK_INT(t.v->wait, WAIT_RELEASE);
+	/* Someone who did not take it cannot release it. */
+	t_badge(&t, B_MAMADOU);
+	CHECK_STR(t.v->toast, "Ce badge n’a pas pris cette mission.");
+	t_act(&t, ACT_RELEASE, 0);
+	t_badge(&t, B_INES);
+	CHECK_CONTAINS(t.v->toast, "vous n’êtes plus sur cette mission");
+	CHECK_INT(mission_get(t.st, plants, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	CHECK_INT(m.n_takers, 0);
+
+	/* Done: only the poster or staff. */
+	t_act(&t, ACT_OPEN_MISSION, chat);
+	t_act(&t, ACT_TAKE, 0);
+	t_badge(&t, B_INES);
+	CHECK_INT(mission_is_taker(t.st, chat, t.v->member.id), 1);
+	t_act(&t, ACT_MARK_DONE, 0);
+	CHECK_INT(t.v->wait, WAIT_DONE);
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->toast, "Seule la personne qui a proposé la mission ou "
+	          "un·e animateur·rice peut faire cela.");
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	t_act(&t, ACT_MARK_DONE, 0);
+	t_badge(&t, B_BERNARD);
+	CHECK_STR(t.v->toast, "Merci Bernard : la mission est terminée.");
+	CHECK_INT(mission_get(t.st, chat, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_DONE);
+	/* The poster withdraws a mission. */
+	plants = t_mission(&t, "Ranger la réserve");
+	t_act(&t, ACT_OPEN_MISSION, plants);
+	t_act(&t, ACT_CANCEL_MISSION, 0);
+	CHECK_INT(t.v->wait, WAIT_CANCEL);
+	t_badge(&t, B_YASMINE);
+	CHECK_CONTAINS(t.v->toast, "la mission est retirée");
+	CHECK_INT(mission_get(t.st, plants, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_CANCELLED);
+	t_close(&t);
+}
+
+static void
+test_english(void)
+{
+	T t;
+
+	t_open(&t, "english.db", "2024-12-10T09:12", LANG_EN);
+	CHECK_STR(t.v->date_long, "Tuesday 10 December");
+	CHECK_STR(t.v->present_text, "5 people here");
+	CHECK_STR(t.v->day_hours, "9:00 – 17:00");
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->greeting, "Hello Inès!");
+	CHECK_STR(t.v->greeting_detail, "Arrival recorded at 9:12");
+	CHECK_STR(t.v->idle_text, "Back to the start in 15 seconds");
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_SEARCH, 0);
+	t_text(&t, "caramel");
+	CHECK_INT(t.v->board_total, 1);
+	CHECK_STR(t.v->cards_text[0].reward, "€40");
+	CHECK_STR(t.v->cards_text[0].when, "21–28 Dec");
+	/* A visitor switches to French; Accueil goes back to the kiosk's. */
+	t_act(&t, ACT_LANG, LANG_FR);
+	CHECK_INT(t.v->lang, LANG_FR);
+	CHECK_STR(t.v->cards_text[0].reward, "40 €");
+	CHECK_STR(t.v->date_long, "Mardi 10 décembre");
+	t_act(&t, ACT_HOME, 0);
+	CHECK_INT(t.v->lang, LANG_EN);
+	CHECK_STR(t.v->date_long, "Tuesday 10 December");
+	t_badge(&t, B_MAMADOU);
+	t_badge(&t, B_MAMADOU);
+	CHECK_STR(t.v->greeting, "Already noted, Mamadou!");
+	t_close(&t);
+}
+
+static void
+test_next_tick(void)
+{
+	T t;
+	int ms;
+
+	t_open(&t, "tick.db", "2024-12-10T09:12:30", LANG_FR);
+	/* Accueil: the next minute of the clock. */
+	ms = app_next_tick_ms(t.app, t.ms);
+	CHECK_INT(ms, 30000);
+	/* A countdown on screen: the next second. */
+	t_badge(&t, B_INES);
+	ms = app_next_tick_ms(t.app, t.ms + 400);
+	CHECK_INT(ms, 600);
+	t_close(&t);
+}
+
+static void
+test_reader(void)
+{
+	T t;
+	AppEvent e;
+
+	t_open(&t, "reader.db", "2024-12-10T10:15", LANG_FR);
+	memset(&e, 0, sizeof e);
+	e.type = APP_EV_READER;
+	e.arg = 0;
+	snprintf(e.text, sizeof e.text, "PN532 ne répond plus");
+	CHECK_INT(t_ev(&t, &e), 1);
+	CHECK_INT(t.v->reader_ok, 0);
+	CHECK_STR(t.v->reader_status, "Lecteur : déconnecté (PN532 ne répond plus)");
+	e.arg = 1;
+	t_ev(&t, &e);
+	CHECK_INT(t.v->reader_ok, 1);
+	CHECK_STR(t.v->reader_status, "Lecteur : connecté");
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->reader_last, "Dernier badge à 10 h 15");
+	t_close(&t);
+}
+
+int
+main(void)
+{
+	fx_setup();
+	timeutil_init();
+	test_format();
+	test_accueil();
+	test_checkin_in_out();
+	test_checkin_refusals();
+	test_checkin_db_error();
+	test_idle();
+	test_board();
+	test_mission_take();
+	test_mission_refusals();
+	test_mission_done_release();
+	test_english();
+	test_next_tick();
+	test_reader();
+	return check_done();
+}
