@@ -1,0 +1,239 @@
+/* test_checkin.c -- the door: in, out, repeats, day links, automatic
+** closing at the day's end and at midnight, unknown and deactivated
+** badges, replayed taps, corrections. */
+#include <string.h>
+
+#include "borne.h"
+#include "check.h"
+#include "checkin.h"
+#include "core_fixture.h"
+#include "day.h"
+#include "member.h"
+#include "uuid.h"
+
+static int
+count_visit(const Visit *v, void *ctx)
+{
+	(void)v;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static int
+first_name(const Visit *v, void *ctx)
+{
+	strcat((char *)ctx, v->member_name);
+	strcat((char *)ctx, "|");
+	return 0;
+}
+
+static CheckinResult
+tap(Store *st, const BadgeUid *u, const char *local)
+{
+	CheckinResult r;
+
+	CHECK_INT(checkin_tap(st, u, fx_t(local), &r), BORNE_OK);
+	return r;
+}
+
+int
+main(void)
+{
+	BadgeUid ines = { 4, { 0x04, 0xA1, 0xB2, 0xC3 } };
+	BadgeUid zoe = { 7, { 0x04, 1, 2, 3, 4, 5, 6 } };
+	BadgeUid nobody = { 4, { 0xDE, 0xAD, 0xBE, 0xEF } };
+	BadgeUid gone = { 4, { 0x11, 0x22, 0x33, 0x44 } };
+	CheckinResult r;
+	Visit v;
+	Store *st;
+	char names[256] = "", uuid[BORNE_UUID_LEN + 1];
+	int64_t a, z, g, f, day_id, secs, v1;
+	int n;
+
+	fx_setup();
+	st = fx_open("checkin.db");
+	CHECK_INT(member_add(st, "Inès Martin", ROLE_COOPERATOR, 1, &ines, NULL, 0,
+	                     1, &a), BORNE_OK);
+	CHECK_INT(member_add(st, "Zoé", ROLE_COWORKER, 0, &zoe, NULL, 0, 1, &z),
+	          BORNE_OK);
+	CHECK_INT(member_add(st, "Gaston", ROLE_COOPERATOR, 0, &gone, NULL, 0, 1,
+	                     &g), BORNE_OK);
+	CHECK_INT(member_add(st, "Fatou", ROLE_FACILITATOR, 0, NULL, "1234", 0, 1,
+	                     &f), BORNE_OK);
+	CHECK_INT(member_deactivate(st, g, 0, 2), BORNE_OK);
+	CHECK_INT(day_add(st, "2025-03-12", "Journée contributive", 9 * 60,
+	                  17 * 60, NULL, 0, 1, &day_id, NULL), BORNE_OK);
+	CHECK_STR(checkin_outcome_name(CHECKIN_IGNORED), "ignored");
+	CHECK_STR(checkin_outcome_name(CHECKIN_INACTIVE), "inactive");
+
+	/* Before opening: still linked to the day of that date. */
+	r = tap(st, &ines, "2025-03-12T08:30");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK_INT(r.member.id, a);
+	CHECK_STR(r.member.name, "Inès Martin");
+	CHECK_INT(r.has_day, 1);
+	CHECK_INT(r.day.id, day_id);
+	CHECK_INT(r.in_utc, fx_t("2025-03-12T08:30"));
+	CHECK_INT(r.out_utc, 0);
+	CHECK_INT(r.today_s, 0);
+	v1 = r.visit_id;
+	CHECK(v1 > 0);
+	CHECK_INT(checkin_get(st, v1, &v), BORNE_OK);
+	CHECK_STR(v.badge, "04A1B2C3");
+	CHECK_STR(v.kiosk_id, "borne-1");
+	CHECK_INT(v.day_id, day_id);
+	CHECK_INT((int)strlen(v.uuid), BORNE_UUID_LEN);
+
+	/* A bounce within the window: ignored, nothing written. */
+	r = tap(st, &ines, "2025-03-12T08:30:30");
+	CHECK_INT(r.outcome, CHECKIN_IGNORED);
+	CHECK_INT(r.ago_s, 30);
+	CHECK_INT(r.visit_id, v1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT out_utc IS NULL FROM visits"), 1);
+
+	r = tap(st, &ines, "2025-03-12T10:00");
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(r.visit_id, v1);
+	CHECK_INT(r.out_utc, fx_t("2025-03-12T10:00"));
+	CHECK_INT(r.today_s, 5400);
+	/* The window counts from the last tap, the departure too. */
+	r = tap(st, &ines, "2025-03-12T10:00:59");
+	CHECK_INT(r.outcome, CHECKIN_IGNORED);
+	CHECK_INT(r.ago_s, 59);
+	r = tap(st, &ines, "2025-03-12T11:00");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK(r.visit_id != v1);
+	CHECK_INT(r.today_s, 5400);
+
+	/* Zoé too; two present, ordered by arrival. */
+	r = tap(st, &zoe, "2025-03-12T11:30");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK_INT(checkin_present_count(st, fx_t("2025-03-12T12:00"), &n), BORNE_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(checkin_present_each(st, fx_t("2025-03-12T12:00"), first_name,
+	                               names), BORNE_OK);
+	CHECK_STR(names, "Inès Martin|Zoé|");
+	CHECK_INT(checkin_seconds_on(st, a, "2025-03-12", fx_t("2025-03-12T12:00"),
+	                             &secs), BORNE_OK);
+	CHECK_INT(secs, 5400 + 3600);
+
+	/* The day's closing hour closes what is still open. */
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-12T16:59"), &n), BORNE_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(checkin_present_count(st, fx_t("2025-03-12T17:00"), &n), BORNE_OK);
+	CHECK_INT(n, 0);                          /* day over: nobody listed */
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-12T17:01"), &n), BORNE_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE auto_closed = 1"), 2);
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-12T17:02"), NULL), BORNE_OK);
+	CHECK_INT(checkin_seconds_on(st, a, "2025-03-12", fx_t("2025-03-12T23:00"),
+	                             &secs), BORNE_OK);
+	CHECK_INT(secs, 5400 + 6 * 3600);         /* 11:00 -> 17:00, not later */
+
+	/* A tap after an automatic close starts a new visit (the close was
+	** not a tap, so no repeat window either). After closing hour the
+	** visit ends at midnight. */
+	r = tap(st, &ines, "2025-03-12T17:30");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK_INT(r.has_day, 1);
+	CHECK_INT(checkin_present_count(st, fx_t("2025-03-12T20:00"), &n), BORNE_OK);
+	CHECK_INT(n, 1);
+
+	/* Next day, no contributive day: not linked; yesterday's evening
+	** visit is closed at midnight by this tap. */
+	r = tap(st, &zoe, "2025-03-13T20:00");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK_INT(r.has_day, 0);
+	CHECK_INT(r.day.id, 0);
+	CHECK_INT(fx_sql_int(st, "SELECT out_utc FROM visits WHERE in_utc = "
+	                         "(SELECT max(in_utc) FROM visits WHERE member_id = 1)"),
+	          fx_t("2025-03-13T00:00"));
+	/* Zoé's open visit of the 13th closes at midnight, on the 14th. */
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-13T23:59"), &n), BORNE_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-14T00:00"), &n), BORNE_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE out_utc IS NULL"), 0);
+
+	/* Unknown and deactivated badges: logged without personal data. */
+	r = tap(st, &nobody, "2025-03-14T09:00");
+	CHECK_INT(r.outcome, CHECKIN_UNKNOWN);
+	CHECK_INT(r.member.id, 0);
+	CHECK_INT(r.visit_id, 0);
+	r = tap(st, &gone, "2025-03-14T09:01");
+	CHECK_INT(r.outcome, CHECKIN_INACTIVE);
+	CHECK_INT(r.member.id, g);
+	CHECK_INT(r.visit_id, 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE member_id = 3"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM unknown_taps WHERE"
+	                         " outcome = 'unknown' AND uid = 'DEADBEEF'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM unknown_taps WHERE"
+	                         " outcome = 'inactive' AND uid IS NULL"), 1);
+
+	/* A replayed tap (same uuid) counts once, in and out. */
+	uuid_make(uuid);
+	CHECK_INT(checkin_tap_id(st, &ines, fx_t("2025-03-14T10:00"), uuid, &r), BORNE_OK);
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	v1 = r.visit_id;
+	CHECK_INT(checkin_tap_id(st, &ines, fx_t("2025-03-14T10:05"), uuid, &r), BORNE_OK);
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	CHECK_INT(r.visit_id, v1);
+	CHECK_INT(r.in_utc, fx_t("2025-03-14T10:00"));
+	uuid_make(uuid);
+	CHECK_INT(checkin_tap_id(st, &ines, fx_t("2025-03-14T12:00"), uuid, &r), BORNE_OK);
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(checkin_tap_id(st, &ines, fx_t("2025-03-14T12:10"), uuid, &r), BORNE_OK);
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(r.visit_id, v1);
+	CHECK_INT(r.out_utc, fx_t("2025-03-14T12:00"));
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE in_utc >= "
+	                         "strftime('%s','2025-03-14')"), 1);
+	CHECK_INT(checkin_tap_id(st, &ines, 1, "not-a-uuid", &r), BORNE_EINVAL);
+	{
+		BadgeUid bad = { 3, { 1, 2, 3 } };
+		CHECK_INT(checkin_tap(st, &bad, 1, &r), BORNE_EINVAL);
+		CHECK_INT(checkin_tap(st, NULL, 1, &r), BORNE_EINVAL);
+	}
+
+	/* No repeat window: the second tap at once checks out. */
+	{
+		StoreRules rules = *store_rules(st);
+		rules.checkin_repeat_s = 0;
+		snprintf(rules.kiosk_id, sizeof rules.kiosk_id, "borne-sud");
+		store_rules_set(st, &rules);
+	}
+	r = tap(st, &zoe, "2025-03-15T09:00");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	r = tap(st, &zoe, "2025-03-15T09:00");
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(checkin_get(st, r.visit_id, &v), BORNE_OK);
+	CHECK_STR(v.kiosk_id, "borne-sud");
+
+	/* A facilitator's correction: audited, no longer auto-closed. */
+	n = 0;
+	CHECK_INT(checkin_each(st, "2025-03-12", count_visit, &n), BORNE_OK);
+	CHECK_INT(n, 4);
+	n = 0;
+	CHECK_INT(checkin_each(st, NULL, count_visit, &n), BORNE_OK);
+	CHECK_INT(n, 7);
+	CHECK_INT(checkin_each(st, "2025-13-01", count_visit, &n), BORNE_EINVAL);
+	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:00"), fx_t("2025-03-12T10:00"),
+	                      f, 100), BORNE_EINVAL);
+	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:00"), fx_t("2025-03-12T12:30"),
+	                      f, 100), BORNE_OK);
+	CHECK_INT(checkin_get(st, 2, &v), BORNE_OK);
+	CHECK_INT(v.auto_closed, 0);
+	CHECK_INT(v.out_utc, fx_t("2025-03-12T12:30"));
+	CHECK_INT(checkin_fix(st, 999, 1, 2, f, 100), BORNE_ENOTFOUND);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action = 'visit.fix'"
+	                         " AND actor_id = 4 AND target_id = 2"), 1);
+	CHECK_INT(checkin_get(st, 999, &v), BORNE_ENOTFOUND);
+	store_close(st);
+
+	/* Everything confirmed is on disk. */
+	st = fx_open("checkin.db");
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits"), 7);
+	store_close(st);
+	return check_done();
+}
