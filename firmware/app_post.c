@@ -220,11 +220,12 @@ check_draft(App *a, PostStep upto, int jump)
 	if (mission_validate(&t, &f, why, sizeof why) == BORNE_OK)
 		return 1;
 refused:
+	if (jump && field_step(f) != v->post_step)
+		go_step(a, field_step(f));
 	a->post_err_field = f;
 	text_copy(v->post_error, sizeof v->post_error,
 	          tr(v->lang, field_error_key(&t, f)));
-	if (jump && field_step(f) != v->post_step)
-		go_step(a, field_step(f));
+	app_post_render(a);
 	return 0;
 }
 

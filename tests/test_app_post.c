@@ -1,0 +1,314 @@
+/* test_app_post.c -- posting a mission at the kiosk: who may post, the
+** six steps with their inline messages, typing limits and refused input,
+** badges during the form, preview and publishing (pending or open). */
+#include "check.h"
+#include "core_fixture.h"
+#include "app_fixture.h"
+
+#include "text.h"
+
+static void test_who_posts(void);
+static void test_title_step(void);
+static void test_full_form_pending(void);
+static void test_staff_publishes_open(void);
+static void test_badge_during_form(void);
+
+static void
+test_who_posts(void)
+{
+	T t;
+
+	t_open(&t, "who.db", "2024-12-10T09:12", LANG_FR);
+	/* A cooperator is told why, and stays where they are. */
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->can_post, 0);
+	t_act(&t, ACT_POST, 0);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_CONTAINS(t.v->toast, "coworkers et animateur·rices les proposent");
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	t_act(&t, ACT_HOME, 0);
+
+	/* Nobody badged in: the badge comes first. */
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_POST, 0);
+	CHECK_INT(t.v->wait, WAIT_POSTER);
+	CHECK_STR(t.v->wait_text, "Passez votre badge pour proposer une mission");
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	t_badge(&t, B_MAMADOU);
+	CHECK_INT(t.v->wait, WAIT_POSTER);  /* a cooperator: still waiting */
+	CHECK_CONTAINS(t.v->toast, "coopérateur·rices prennent les missions");
+	t_badge(&t, B_SOPHIE);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	CHECK_STR(t.v->first_name, "Sophie");
+	CHECK_INT(t.v->needs_approval, 1);
+	/* "Annuler" leaves the form, Sophie stays badged in. */
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	CHECK(t.v->has_member);
+	t_close(&t);
+}
+
+static void
+test_title_step(void)
+{
+	T t;
+	char long_text[200];
+	int n;
+
+	t_open(&t, "title.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_SOPHIE);
+	t_act(&t, ACT_POST, 0);
+	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	CHECK_INT(t.v->post_step, POST_TITLE);
+	CHECK_STR(t.v->post_step_label, "Étape 1 sur 6 · Titre de la mission");
+	CHECK_STR(t.v->field.hint, "Court et clair. Par exemple : « Garder un chat ».");
+	CHECK_INT(t.v->field.max_chars, BORNE_TITLE_MAX_CH);
+	CHECK_INT(t.v->field.focused, 1);
+	CHECK_INT(t.v->kbd_visible, 1);
+	CHECK_INT(t.v->kbd_layer, KBD_UPPER);     /* a title starts capitalised */
+
+	/* Next with nothing typed: the message, not the next step. */
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_TITLE);
+	CHECK_STR(t.v->post_error, "Donnez un titre à la mission.");
+	CHECK_STR(t.v->field.error, "Donnez un titre à la mission.");
+
+	/* One capital, then lower case, as on phones. */
+	t_act(&t, ACT_TYPE, 'A');
+	CHECK_INT(t.v->kbd_layer, KBD_LOWER);
+	CHECK_STR(t.v->post_error, "");
+	t_text(&t, "rroser les plantes du bur");
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	CHECK_INT(t.v->field.n_chars, 26);
+	CHECK_STR(t.v->draft.title, "Arroser les plantes du bur");
+
+	/* Backspace takes one character, even a two-byte one. */
+	t_act(&t, ACT_TYPE, 0xE9);           /* é */
+	CHECK_INT(t.v->field.n_chars, 27);
+	t_key(&t, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	t_act(&t, ACT_KEY, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bu");
+	t_text(&t, "r");
+
+	/* Invalid UTF-8 and control characters are refused, with a message. */
+	t_text(&t, "\xC3(");
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	CHECK_STR(t.v->field.error, "Ce caractère n’est pas accepté.");
+	t_text(&t, "a\x01");
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	t_act(&t, ACT_TYPE, 0xD800);         /* a lone surrogate */
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	CHECK_STR(t.v->field.error, "Ce caractère n’est pas accepté.");
+	t_text(&t, "e");
+	CHECK_STR(t.v->field.error, "");
+
+	/* Typing past the limit stops at it and says so. */
+	memset(long_text, 'x', 100);
+	long_text[100] = '\0';
+	t_text(&t, long_text);
+	n = t.v->field.n_chars;
+	CHECK_INT(n, BORNE_TITLE_MAX_CH);
+	CHECK_STR(t.v->field.error, "120 caractères au plus : la limite est atteinte.");
+	t_text(&t, "é");
+	CHECK_INT(t.v->field.n_chars, BORNE_TITLE_MAX_CH);
+	CHECK_INT((int)text_chars(t.v->draft.title), BORNE_TITLE_MAX_CH);
+
+	/* The title is long but valid: next step. */
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_DESCRIPTION);
+	CHECK_STR(t.v->post_step_label, "Étape 2 sur 6 · Description");
+	CHECK_INT(t.v->field.multiline, 1);
+	CHECK_INT(t.v->field.max_chars, BORNE_DESC_MAX_CH);
+	/* Tabs jump back; the text is still there. */
+	t_act(&t, ACT_FIELD, POST_TITLE);
+	CHECK_INT(t.v->post_step, POST_TITLE);
+	CHECK_INT(t.v->field.n_chars, BORNE_TITLE_MAX_CH);
+	t_close(&t);
+}
+
+static void
+test_full_form_pending(void)
+{
+	T t;
+	int64_t id;
+	Mission m;
+	int found = 0;
+
+	t_open(&t, "form.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_SOPHIE);
+	t_act(&t, ACT_POST, 0);
+	t_text(&t, "Garder un chat");
+	t_key(&t, APP_KEY_ENTER);            /* Enter = Suivant on a line */
+	CHECK_INT(t.v->post_step, POST_DESCRIPTION);
+	t_text(&t, "Nourrir Minou matin et soir.");
+	t_key(&t, APP_KEY_ENTER);            /* a new line in the description */
+	t_text(&t, "Clés à l'accueil.");
+	CHECK_STR(t.v->draft.description, "Nourrir Minou matin et soir.\nClés à l'accueil.");
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_CATEGORY);
+	CHECK_INT(t.v->kbd_visible, 0);
+	t_text(&t, "x");                     /* no text field on a chip step */
+	CHECK_CONTAINS(t.v->toast, "boutons");
+	t_act(&t, ACT_SET_CATEGORY, CAT_ANIMAUX);
+	t_act(&t, ACT_TOGGLE_MINORS, 0);
+	CHECK_INT(t.v->draft.category, CAT_ANIMAUX);
+	CHECK_INT(t.v->draft.minors_ok, 1);
+	CHECK_STR(t.v->draft_text.category, "Animaux");
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_WHEN);
+	t_act(&t, ACT_SET_WHEN, WHEN_NEXT_WEEK);
+	CHECK_STR(t.v->draft.date_from, "2024-12-16");
+	CHECK_STR(t.v->draft.date_to, "2024-12-22");
+	CHECK_STR(t.v->draft_text.when, "Du 16 au 22 déc.");
+	t_act(&t, ACT_SET_WHEN, WHEN_TOMORROW);
+	CHECK_STR(t.v->draft_text.when, "Mer. 11 déc.");
+	/* The place is typed when asked. */
+	CHECK_INT(t.v->kbd_visible, 0);
+	t_act(&t, ACT_FOCUS, 1);
+	CHECK_INT(t.v->kbd_visible, 1);
+	t_text(&t, "Rue des Lilas");
+	CHECK_STR(t.v->draft.place, "Rue des Lilas");
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_DURATION);
+	t_act(&t, ACT_SET_DURATION, app_duration_choices_min[0]);
+	t_act(&t, ACT_SET_PLACES, 2);
+	CHECK_STR(t.v->draft_text.duration, "30 min");
+	CHECK_STR(t.v->draft_text.places_total, "2 places");
+	t_act(&t, ACT_SET_PLACES, 0);        /* out of range: ignored */
+	CHECK_INT(t.v->draft.places, 2);
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_REWARD);
+	/* A fixed price with no amount is refused next to the field. */
+	t_act(&t, ACT_SET_REWARD_KIND, REWARD_FIXED);
+	CHECK_INT(t.v->kbd_visible, 1);
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_REWARD);
+	CHECK_CONTAINS(t.v->field.error, "Indiquez un montant");
+	t_text(&t, "12,5");
+	CHECK_STR(t.v->post_error, "");
+	CHECK_STR(t.v->draft_text.reward, "12,50 €");
+	t_act(&t, ACT_SET_REWARD_CENTS, app_reward_presets_cents[5]);
+	CHECK_STR(t.v->field.text, "45");
+	CHECK_STR(t.v->draft_text.reward, "45 €");
+	t_key(&t, APP_KEY_BACKSPACE);        /* unfocused: the chip's amount stays */
+	CHECK_STR(t.v->field.text, "45");
+	t_act(&t, ACT_FOCUS, 1);
+	t_key(&t, APP_KEY_BACKSPACE);
+	t_text(&t, "0");
+	CHECK_STR(t.v->draft_text.reward, "40 €");
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_PREVIEW);
+	CHECK_STR(t.v->post_step_label, "Aperçu avant publication");
+	CHECK_INT(t.v->draft.reward_cents, 4000);
+	CHECK_INT(t.v->kbd_visible, 0);
+	/* A coworker's mission waits for a facilitator. */
+	CHECK_INT(t.v->needs_approval, 1);
+	t_act(&t, ACT_PUBLISH, 0);
+	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
+	CHECK_STR(t.v->toast, "Envoyée aux animateur·rices pour validation");
+	CHECK_INT(t.v->cue, CUE_SUCCESS);
+	id = t_mission(&t, "Garder un chat");
+	CHECK(id > 0);
+	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_PENDING);
+	CHECK_STR(m.d.place, "Rue des Lilas");
+	CHECK_STR(m.d.date_from, "2024-12-11");
+	CHECK_INT(m.d.places, 2);
+	CHECK_INT(m.d.duration_min, 30);
+	CHECK_INT(m.d.reward_kind, REWARD_FIXED);
+	CHECK_INT(m.d.reward_cents, 4000);
+	CHECK_INT(m.d.minors_ok, 1);
+	CHECK_INT(m.d.category, CAT_ANIMAUX);
+	for (int i = 0; i < t.v->n_my; i++)
+		found |= t.v->my[i].id == id;
+	CHECK(found);
+	t_close(&t);
+}
+
+static void
+test_staff_publishes_open(void)
+{
+	T t;
+	int64_t id;
+	Mission m;
+
+	t_open(&t, "staffpost.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_BERNARD);
+	CHECK_INT(t.v->can_post, 1);
+	CHECK_INT(t.v->is_staff, 1);
+	t_act(&t, ACT_POST, 0);
+	CHECK_INT(t.v->needs_approval, 0);
+	t_text(&t, "Porter des chaises");
+	/* Preview checks every step and jumps to the first one missing. */
+	t_act(&t, ACT_SET_REWARD_KIND, REWARD_FIXED);
+	t_act(&t, ACT_PREVIEW, 0);
+	CHECK_INT(t.v->post_step, POST_REWARD);
+	CHECK_CONTAINS(t.v->post_error, "Indiquez un montant");
+	t_act(&t, ACT_SET_REWARD_KIND, REWARD_QUOTE);
+	t_act(&t, ACT_PREVIEW, 0);
+	CHECK_INT(t.v->post_step, POST_PREVIEW);
+	CHECK_STR(t.v->draft_text.reward, "Sur devis");
+	CHECK_STR(t.v->draft_text.when, "Quand vous voulez");
+	t_act(&t, ACT_PUBLISH, 0);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	CHECK_STR(t.v->toast, "Mission publiée");
+	id = t_mission(&t, "Porter des chaises");
+	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	/* The toast goes after a while. */
+	t_wait_ms(&t, 5000);
+	CHECK_STR(t.v->toast, "");
+	t_close(&t);
+}
+
+static void
+test_badge_during_form(void)
+{
+	T t;
+	unsigned seq;
+
+	t_open(&t, "formbadge.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_SOPHIE);
+	t_act(&t, ACT_POST, 0);
+	t_text(&t, "Arroser");
+	/* Her own badge again. */
+	seq = t.v->cue_seq;
+	t_badge(&t, B_SOPHIE);
+	CHECK_STR(t.v->toast, "Vous êtes déjà identifié·e.");
+	CHECK_INT(t.v->cue_seq, seq + 1);
+	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	CHECK_STR(t.v->field.text, "Arroser");
+	/* Someone else's: told to wait, nothing checked in, form intact. */
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->toast, "Une mission est en cours d’écriture : terminez-la "
+	          "ou annulez-la d’abord.");
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	CHECK_STR(t.v->first_name, "Sophie");
+	CHECK_STR(t.v->field.text, "Arroser");
+	CHECK_INT(t.v->present_count, 6);    /* Sophie, not Inès */
+	t_badge(&t, B_NEW);
+	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	/* Idle ends the form and clears it. */
+	t_wait_ms(&t, 60000);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_STR(t.v->draft.title, "");
+	CHECK_STR(t.v->field.text, "");
+	CHECK_INT(t.v->has_member, 0);
+	t_close(&t);
+}
+
+int
+main(void)
+{
+	fx_setup();
+	timeutil_init();
+	test_who_posts();
+	test_title_step();
+	test_full_form_pending();
+	test_staff_publishes_open();
+	test_badge_during_form();
+	return check_done();
+}
