@@ -189,10 +189,15 @@ admin_open(Admin *a)
 	if (a->st != NULL)
 		return ADMIN_GO;
 	rc = store_open(a->db_path, &a->st, err, sizeof err);
-	if (rc != BORNE_OK)
-		return admin_refuse("%s", err[0] != '\0' ? err :
-		                    borne_strerror(rc));
-	return ADMIN_GO;
+	if (rc == BORNE_OK)
+		return ADMIN_GO;
+	if (err[0] == '\0')
+		snprintf(err, sizeof err, "%s", borne_strerror(rc));
+	return admin_refuse("%s%s%s%s", strstr(err, a->db_path) != NULL ? "" :
+	                    a->db_path, strstr(err, a->db_path) != NULL ? "" :
+	                    ": ", err, rc == BORNE_EIO || rc == BORNE_EREADONLY ?
+	                    " (is the file or its folder read-only, or missing?)"
+	                    : "");
 }
 
 int
