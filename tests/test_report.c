@@ -1,0 +1,299 @@
+/* test_report.c -- attendance reports, the visits CSV, the table printer
+** and the USB export (file written whole, missing stick, full disk). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "checkin.h"
+#include "day.h"
+#include "member.h"
+#include "report.h"
+#include "store.h"
+#include "timeutil.h"
+
+static char dir[64];
+
+static int64_t at(const char *local);
+static void tap(Store *st, const char *uid, const char *local);
+static char *capture_report(Store *st, const char *from, const char *to,
+                            ReportBy by, ReportFormat fmt, int *rc);
+
+static int64_t
+at(const char *local)
+{
+	int64_t t = 0;
+
+	CHECK_INT(time_parse_local(local, &t), BORNE_OK);
+	return t;
+}
+
+static void
+tap(Store *st, const char *uid, const char *local)
+{
+	BadgeUid u;
+	CheckinResult r;
+
+	CHECK_INT(uid_parse(uid, UID_DEC_LSB_FIRST, &u, NULL, 0), BORNE_OK);
+	CHECK_INT(checkin_tap(st, &u, at(local), &r), BORNE_OK);
+}
+
+static char *
+capture_report(Store *st, const char *from, const char *to, ReportBy by,
+               ReportFormat fmt, int *rc)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	*rc = report_attendance(st, from, to, by, fmt, f);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_csv_field(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	report_csv_field(f, "plain");
+	fputc('|', f);
+	report_csv_field(f, "a,b");
+	fputc('|', f);
+	report_csv_field(f, "Ali \"Le Chef\"");
+	fputc('|', f);
+	report_csv_field(f, "two\nlines");
+	fputc('|', f);
+	report_csv_field(f, "L'Atelier");
+	fputc('|', f);
+	report_csv_field(f, NULL);
+	fclose(f);
+	CHECK_STR(buf, "plain|\"a,b\"|\"Ali \"\"Le Chef\"\"\"|\"two\nlines\"|"
+	          "L'Atelier|");
+	free(buf);
+}
+
+static void
+test_table(void)
+{
+	static const char *const head[] = { "id", "name", "hours" };
+	static const char *const r1[] = { "1", "Inès", "2:48" };
+	static const char *const r2[] = { "12", "Ali", "10:05" };
+	static const char *const tot[] = { "total", "", "12:53" };
+	ReportTable *t = report_table_new(3, head, "rlr");
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	CHECK_INT(report_table_add(t, r1), BORNE_OK);
+	CHECK_INT(report_table_add(t, r2), BORNE_OK);
+	CHECK_INT(report_table_add_total(t, tot), BORNE_OK);
+	CHECK_INT(report_table_rows(t), 3);
+	f = open_memstream(&buf, &len);
+	CHECK_INT(report_table_print(t, REPORT_TEXT, f), BORNE_OK);
+	fclose(f);
+	/* Widths count characters: "Inès" is 4 wide though 5 bytes. */
+	CHECK_STR(buf, "   id  name  hours\n"
+	               "    1  Inès   2:48\n"
+	               "   12  Ali   10:05\n"
+	               "------------------\n"
+	               "total        12:53\n");
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	CHECK_INT(report_table_print(t, REPORT_CSV, f), BORNE_OK);
+	fclose(f);
+	CHECK_STR(buf, "id,name,hours\r\n1,Inès,2:48\r\n12,Ali,10:05\r\n");
+	free(buf);
+	/* A full disk is reported, not ignored. */
+	f = fopen("/dev/full", "w");
+	if (f != NULL) {
+		CHECK_INT(report_table_print(t, REPORT_CSV, f), BORNE_EFULL);
+		fclose(f);
+	}
+	report_table_free(t);
+	report_table_free(NULL);
+}
+
+static void
+test_attendance(Store *st)
+{
+	BadgeUid u;
+	int64_t id;
+	int64_t first;
+	int n, rc;
+	char *out;
+
+	uid_parse("04A1B2C3", UID_DEC_LSB_FIRST, &u, NULL, 0);
+	CHECK_INT(member_add(st, "Inès Martin", ROLE_COOPERATOR, 1, &u, NULL, 0,
+	                     1, &id), BORNE_OK);
+	uid_parse("04112233", UID_DEC_LSB_FIRST, &u, NULL, 0);
+	CHECK_INT(member_add(st, "Ali, \"Le Chef\"", ROLE_COWORKER, 0, &u, NULL,
+	                     0, 1, &id), BORNE_OK);
+	CHECK_INT(day_add(st, "2025-03-05", "Journée contributive", 9 * 60,
+	                  17 * 60, NULL, 0, 1, &first, &n), BORNE_OK);
+	tap(st, "04A1B2C3", "2025-03-05T09:12");
+	tap(st, "04112233", "2025-03-05T09:30");
+	tap(st, "04A1B2C3", "2025-03-05T12:00");
+	tap(st, "04A1B2C3", "2025-03-05T13:00");
+	tap(st, "04A1B2C3", "2025-03-07T10:00");
+	tap(st, "04A1B2C3", "2025-03-07T11:30");
+	/* Ali and Inès's afternoon were closed at 17:00, flagged, by the
+	** first tap of the 7th; the 7th's visit was closed by a tap. */
+	CHECK_INT(checkin_close_stale(st, at("2025-03-08T08:00"), &n), BORNE_OK);
+	CHECK_INT(n, 0);
+
+	out = capture_report(st, "2025-03-05", "2025-03-07", REPORT_BY_DAY,
+	                     REPORT_CSV, &rc);
+	CHECK_INT(rc, BORNE_OK);
+	CHECK_STR(out, "date,day,members,visits,hours,auto_closed\r\n"
+	               "2025-03-05,Journée contributive,2,3,14:18,2\r\n"
+	               "2025-03-07,,1,1,1:30,0\r\n");
+	free(out);
+
+	out = capture_report(st, "2025-03-05", "2025-03-07", REPORT_BY_MEMBER,
+	                     REPORT_CSV, &rc);
+	CHECK_INT(rc, BORNE_OK);
+	CHECK_STR(out, "id,name,role,days,visits,hours,auto_closed\r\n"
+	               "2,\"Ali, \"\"Le Chef\"\"\",coworker,1,1,7:30,1\r\n"
+	               "1,Inès Martin,cooperator,2,3,8:18,1\r\n");
+	free(out);
+
+	out = capture_report(st, "2025-03-05", "2025-03-07", REPORT_BY_DAY,
+	                     REPORT_TEXT, &rc);
+	CHECK_INT(rc, BORNE_OK);
+	CHECK_CONTAINS(out, "date        day                   members  visits  "
+	               "hours  auto_closed\n");
+	CHECK_CONTAINS(out, "\ntotal                                   2       4"
+	               "  15:48            2\n");
+	free(out);
+
+	/* An empty range still prints the header and a zero total. */
+	out = capture_report(st, "2024-01-01", "2024-01-02", REPORT_BY_MEMBER,
+	                     REPORT_TEXT, &rc);
+	CHECK_INT(rc, BORNE_OK);
+	CHECK_CONTAINS(out, "total  0");
+	free(out);
+
+	out = capture_report(st, "2025-03-07", "2025-03-05", REPORT_BY_DAY,
+	                     REPORT_TEXT, &rc);
+	CHECK_INT(rc, BORNE_EINVAL);
+	free(out);
+	out = capture_report(st, "2025-02-30", "2025-03-05", REPORT_BY_DAY,
+	                     REPORT_TEXT, &rc);
+	CHECK_INT(rc, BORNE_EINVAL);
+	free(out);
+	out = capture_report(st, "1990-01-01", "2025-03-05", REPORT_BY_DAY,
+	                     REPORT_TEXT, &rc);
+	CHECK_INT(rc, BORNE_EINVAL);
+	free(out);
+}
+
+static void
+test_visits_csv(Store *st)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	CHECK_INT(report_visits_csv(st, "2025-03-05", f), BORNE_OK);
+	fclose(f);
+	CHECK_STR(buf, "id,member_id,name,badge,date,in,out,hours,flag,day\r\n"
+	          "1,1,Inès Martin,04A1B2C3,2025-03-05,09:12,12:00,2:48,,"
+	          "Journée contributive\r\n"
+	          "2,2,\"Ali, \"\"Le Chef\"\"\",04112233,2025-03-05,09:30,17:00,"
+	          "7:30,auto_closed,Journée contributive\r\n"
+	          "3,1,Inès Martin,04A1B2C3,2025-03-05,13:00,17:00,4:00,"
+	          "auto_closed,Journée contributive\r\n");
+	free(buf);
+	buf = NULL;
+	f = open_memstream(&buf, &len);
+	CHECK_INT(report_visits_csv(st, "2025-13-01", f), BORNE_EINVAL);
+	fclose(f);
+	free(buf);
+}
+
+static void
+test_export_day(Store *st)
+{
+	char stick[128], path[512], media[128], found[256];
+	struct stat sb;
+	FILE *f;
+	char line[600];
+
+	snprintf(stick, sizeof stick, "%s/stick", dir);
+	CHECK_INT(mkdir(stick, 0755), 0);
+	CHECK_INT(report_export_day(st, stick, "2025-03-05", path, sizeof path),
+	          BORNE_OK);
+	CHECK_CONTAINS(path, "/stick/borne-presences-2025-03-05.csv");
+	CHECK_INT(stat(path, &sb), 0);
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	if (f != NULL) {
+		CHECK(fgets(line, sizeof line, f) != NULL);
+		CHECK_STR(line, "id,member_id,name,badge,date,in,out,hours,flag,"
+		          "day\r\n");
+		fclose(f);
+	}
+	/* No .tmp left beside it. */
+	snprintf(line, sizeof line, "%s.tmp", path);
+	CHECK(stat(line, &sb) != 0);
+
+	/* A folder that does not exist: no stick. */
+	snprintf(line, sizeof line, "%s/gone", dir);
+	CHECK_INT(report_export_day(st, line, "2025-03-05", path, sizeof path),
+	          BORNE_ENOTFOUND);
+	CHECK_STR(path, "");
+	CHECK_INT(report_export_day(st, stick, "nope", path, sizeof path),
+	          BORNE_EINVAL);
+
+	/* Finding a stick: media/USER/STICK, the first writable one. */
+	snprintf(media, sizeof media, "%s/media", dir);
+	CHECK_INT(report_find_stick(media, found, sizeof found),
+	          BORNE_ENOTFOUND);
+	CHECK_INT(mkdir(media, 0755), 0);
+	CHECK_INT(report_find_stick(media, found, sizeof found),
+	          BORNE_ENOTFOUND);
+	snprintf(line, sizeof line, "%s/pi", media);
+	CHECK_INT(mkdir(line, 0755), 0);
+	snprintf(line, sizeof line, "%s/pi/USBKEY", media);
+	CHECK_INT(mkdir(line, 0755), 0);
+	snprintf(line, sizeof line, "%s/pi/AAA", media);
+	CHECK_INT(mkdir(line, 0755), 0);
+	CHECK_INT(report_find_stick(media, found, sizeof found), BORNE_OK);
+	CHECK_STR(found, line);
+}
+
+int
+main(void)
+{
+	char db[128], err[256], cmd[128];
+	Store *st = NULL;
+
+	setenv("TZ", "Europe/Paris", 1);
+	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	timeutil_init();
+	snprintf(dir, sizeof dir, "/tmp/borne-test-report-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	test_csv_field();
+	test_table();
+	snprintf(db, sizeof db, "%s/report.db", dir);
+	CHECK_INT(store_open(db, &st, err, sizeof err), BORNE_OK);
+	if (st != NULL) {
+		test_attendance(st);
+		test_visits_csv(st);
+		test_export_day(st);
+		store_close(st);
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return check_done();
+}
