@@ -112,6 +112,7 @@ pin_ok(App *a)
 		return;
 	rc = member_check_pin(a->st, a->staff.id, a->pin);
 	memset(a->pin, 0, sizeof a->pin);
+	v->pin_len = 0;
 	if (rc == BORNE_OK) {
 		a->pin_fails = 0;
 		v->pin_msg[0] = '\0';

@@ -139,7 +139,7 @@ t_find_cb(const Mission *m, void *ctx)
 }
 
 /* The id of the mission with this title (0 when none). */
-static int64_t
+static inline int64_t
 t_mission(T *t, const char *title)
 {
 	struct t_find f = { title, 0 };

@@ -1,0 +1,366 @@
+/* test_app_facilitator.c -- PIN, its lock per kiosk, facilitator mode
+** (present list, approvals, rejections with a preset reason, USB export,
+** quitting) and enrolment of an unknown badge, each change audited with
+** the facilitator's id. */
+#include "check.h"
+#include "core_fixture.h"
+#include "app_fixture.h"
+
+#include <sys/stat.h>
+
+#include "audit.h"
+#include "checkin.h"
+
+static void test_enrol_unknown(void);
+static void test_pin_lock(void);
+static void test_facilitator_mode(void);
+static void test_enrol_from_facilitator(void);
+
+struct audit_find { const char *action; int64_t actor; int n; };
+
+static int
+audit_cb(int64_t id, int64_t at_utc, int64_t actor_id, const char *action,
+         const char *target_kind, int64_t target_id, const char *detail,
+         void *ctx)
+{
+	struct audit_find *f = ctx;
+
+	(void)id; (void)at_utc; (void)target_kind; (void)target_id; (void)detail;
+	if (strcmp(action, f->action) == 0 && actor_id == f->actor)
+		f->n++;
+	return 0;
+}
+
+static int
+audited(Store *st, const char *action, int64_t actor)
+{
+	struct audit_find f = { action, actor, 0 };
+
+	audit_each(st, audit_cb, &f);
+	return f.n;
+}
+
+static void
+pin(T *t, const char *digits)
+{
+	for (const char *p = digits; *p != '\0'; p++)
+		t_act(t, ACT_PIN_DIGIT, *p - '0');
+}
+
+static void
+test_enrol_unknown(void)
+{
+	T t;
+	Member bernard, zoe;
+	BadgeUid uid;
+
+	t_open(&t, "enrol.db", "2024-12-10T09:12", LANG_FR);
+	uid_parse(B_BERNARD, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	member_by_badge(t.st, &uid, &bernard);
+	t_badge(&t, B_NEW);
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	t_act(&t, ACT_ENROL, 0);
+	CHECK_INT(t.v->wait, WAIT_STAFF);
+	CHECK_STR(t.v->wait_text, "Un·e animateur·rice passe son badge");
+	/* Not a facilitator's badge: said so, still waiting. */
+	t_badge(&t, B_SOPHIE);
+	CHECK_STR(t.v->toast, "Ce badge n’est pas celui d’un·e animateur·rice.");
+	CHECK_INT(t.v->wait, WAIT_STAFF);
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	t_badge(&t, B_BERNARD);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	/* A badge on the PIN pad asks for the code instead. */
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_STR(t.v->toast, "Tapez votre code sur l’écran.");
+	pin(&t, "1234");
+	CHECK_INT(t.v->pin_len, 4);
+	t_act(&t, ACT_PIN_ERASE, 0);
+	CHECK_INT(t.v->pin_len, 3);
+	t_act(&t, ACT_PIN_DIGIT, 4);
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	CHECK_INT(t.v->enrolling, 1);
+	CHECK_STR(t.v->raw_uid, B_NEW);
+	CHECK_INT(t.v->kbd_visible, 1);
+	CHECK_INT(t.v->enrol_name.focused, 1);
+	CHECK_INT(t.v->enrol_role, ROLE_COOPERATOR);
+	CHECK_INT(t.v->pin_len, 0);
+
+	/* No name: refused with a message. */
+	t_act(&t, ACT_ENROL_SAVE, 0);
+	CHECK_STR(t.v->enrol_error, "Écrivez le prénom de la personne.");
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	/* A badge during enrolment is answered, not used. */
+	t_badge(&t, B_NEW);
+	CHECK_STR(t.v->toast, "Ce badge est en cours d’enregistrement.");
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->toast, "Terminez d’abord l’enregistrement en cours.");
+	CHECK_INT(t.v->enrolling, 1);
+	t_text(&t, "Zoé Martin");
+	CHECK_STR(t.v->enrol_name.text, "Zoé Martin");
+	/* Staff roles are for an admin to give. */
+	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
+	CHECK_CONTAINS(t.v->toast, "administrateur");
+	CHECK_INT(t.v->enrol_role, ROLE_COOPERATOR);
+	t_act(&t, ACT_SET_ROLE, ROLE_COWORKER);
+	CHECK_INT(t.v->enrol_role, ROLE_COWORKER);
+	CHECK_INT(t.v->kbd_visible, 0);
+	t_act(&t, ACT_TOGGLE_MINOR, 0);
+	CHECK_INT(t.v->enrol_minor, 1);
+	t_act(&t, ACT_TOGGLE_MINOR, 0);
+	t_act(&t, ACT_ENROL_SAVE, 0);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_STR(t.v->toast, "Badge enregistré pour Zoé");
+	CHECK_INT(t.v->has_member, 0);
+	CHECK_STR(t.v->raw_uid, "");
+	uid_parse(B_NEW, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_by_badge(t.st, &uid, &zoe), BORNE_OK);
+	CHECK_STR(zoe.name, "Zoé Martin");
+	CHECK_INT(zoe.role, ROLE_COWORKER);
+	CHECK_INT(audited(t.st, "member.add", bernard.id), 1);
+	/* The new member checks in at once. */
+	t_badge(&t, B_NEW);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_STR(t.v->greeting, "Bonjour Zoé !");
+
+	/* A facilitator's badge tapped straight on unknown-badge enrols too. */
+	t_act(&t, ACT_HOME, 0);
+	t_badge(&t, "04BEEF00112233");
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	t_badge(&t, B_YASMINE);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	t_act(&t, ACT_BACK, 0);              /* changed her mind */
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	CHECK_INT(t.v->enrolling, 0);
+	t_close(&t);
+}
+
+static void
+test_pin_lock(void)
+{
+	T t;
+
+	t_open(&t, "pinlock.db", "2024-12-10T09:12", LANG_FR);
+	/* Not staff: no facilitator mode. */
+	t_badge(&t, B_SOPHIE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_STR(t.v->toast, "Réservé aux animateur·rices.");
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+
+	t_badge(&t, B_BERNARD);
+	CHECK_INT(t.v->is_staff, 1);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_tries_left, 3);
+	pin(&t, "0000");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_STR(t.v->pin_msg, "Code incorrect, 2 essais restants");
+	CHECK_INT(t.v->pin_len, 0);
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	pin(&t, "1111");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_STR(t.v->pin_msg, "Code incorrect, 1 essai restant");
+	pin(&t, "4321");                     /* Yasmine's, not Bernard's */
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_locked_s, 300);
+	CHECK_STR(t.v->pin_msg, "Trop d’essais : espace animation verrouillé "
+	          "pendant 5 min.");
+	/* Locked: even the right PIN does nothing. */
+	pin(&t, "1234");
+	CHECK_INT(t.v->pin_len, 0);
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	t_wait_ms(&t, 10000);
+	CHECK_INT(t.v->pin_locked_s, 290);
+
+	/* The lock survives leaving, idle, and another facilitator. */
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
+	t_wait_ms(&t, 60000);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_locked_s, 230);
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+
+	/* Five minutes after the lock, it opens again. */
+	t_wait_ms(&t, 59000);
+	t_act(&t, ACT_BACK, 0);
+	t.ms += 200000;                      /* time passes, nobody here */
+	t.utc += 200;
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_locked_s, 0);
+	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_STR(t.v->pin_msg, "");
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->first_name, "Yasmine");
+	t_close(&t);
+}
+
+static void
+test_facilitator_mode(void)
+{
+	T t;
+	AppConfig cfg;
+	Mission m;
+	int64_t bernard, id, id2;
+	struct stat sb;
+	int n_pending, n_approved;
+
+	app_config_defaults(&cfg);
+	snprintf(cfg.export_dir, sizeof cfg.export_dir, "%s", fx_path(""));
+	t_open_cfg(&t, "fac.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_BERNARD);
+	bernard = t.v->member.id;
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_tab, FAC_PRESENT);
+	/* Who is here: the five of the demo and Bernard. */
+	CHECK_INT(t.v->n_present, 6);
+	CHECK_STR(t.v->present[0].name, "Léa M.");
+	CHECK_STR(t.v->present[0].role, "Coopérateur·rice");
+	CHECK(strstr(t.v->present[0].since, " h ") != NULL);
+	CHECK_STR(t.v->present[5].name, "Bernard R.");
+	CHECK_STR(t.v->present[5].since, "9 h 12");
+	CHECK_STR(t.v->present[5].role, "Animateur·rice");
+	/* Missions waiting. */
+	n_pending = t.v->n_pending;
+	CHECK_INT(n_pending, 3);
+	CHECK(t.v->pending_text[0].when[0] != '\0');
+	CHECK_STR(t.v->reject_reasons[0], "Il manque des informations");
+	id = t.v->pending[0].id;
+	id2 = t.v->pending[1].id;
+	n_approved = audited(t.st, "mission.approve", bernard);
+	t_act(&t, ACT_FAC_TAB, FAC_PENDING);
+	CHECK_INT(t.v->fac_tab, FAC_PENDING);
+	t_act(&t, ACT_APPROVE, id);
+	CHECK_STR(t.v->toast, "Mission publiée");
+	CHECK_INT(t.v->n_pending, n_pending - 1);
+	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	CHECK_INT(audited(t.st, "mission.approve", bernard), n_approved + 1);
+	/* Approving it twice is explained. */
+	t_act(&t, ACT_APPROVE, id);
+	CHECK_STR(t.v->toast, "Cette mission n’attend plus de validation.");
+	/* Reject: the mission, then a preset reason. */
+	t_act(&t, ACT_REJECT, id2);
+	CHECK_INT(t.v->rejecting, id2);
+	t_act(&t, ACT_REJECT_CANCEL, 0);
+	CHECK_INT(t.v->rejecting, 0);
+	t_act(&t, ACT_REJECT, id2);
+	t_act(&t, ACT_REJECT_REASON, 2);
+	CHECK_INT(t.v->rejecting, 0);
+	CHECK_STR(t.v->toast, "Mission refusée");
+	CHECK_INT(mission_get(t.st, id2, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_REJECTED);
+	CHECK_STR(m.reason, "Pas adaptée aux mineur·es");
+	CHECK_INT(audited(t.st, "mission.reject", bernard), 1);
+	CHECK_INT(t.v->n_pending, n_pending - 2);
+
+	/* The day and the reader are on the view. */
+	CHECK(t.v->has_day);
+	CHECK_STR(t.v->day_title, "Chantier peinture");
+	/* Export today's attendance. */
+	t_act(&t, ACT_EXPORT, 0);
+	CHECK_CONTAINS(t.v->export_msg, "Présences enregistrées : ");
+	CHECK_CONTAINS(t.v->export_msg, "borne-presences-2024-12-10.csv");
+	CHECK(stat(fx_path("borne-presences-2024-12-10.csv"), &sb) == 0 &&
+	      sb.st_size > 0);
+	CHECK_INT(audited(t.st, "report.export", bernard), 1);
+	/* A badge now is answered, not lost. */
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->toast, "Espace animation ouvert : le pointage reprend en "
+	          "le quittant.");
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	/* Idle leaves facilitator mode: the PIN is asked again. */
+	t_wait_ms(&t, 60000);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_INT(t.v->n_present, 0);
+	CHECK_INT(t.v->has_member, 0);
+	t_act(&t, ACT_FACILITATOR, 0);       /* nobody: a staff badge first */
+	CHECK_INT(t.v->wait, WAIT_STAFF);
+	t_badge(&t, B_BERNARD);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	t_act(&t, ACT_QUIT, 0);
+	CHECK_INT(t.v->quit, 1);
+	CHECK_INT(audited(t.st, "kiosk.quit", bernard), 1);
+	t_close(&t);
+
+	/* No stick: said plainly. */
+	app_config_defaults(&cfg);
+	snprintf(cfg.export_dir, sizeof cfg.export_dir, "%s",
+	         fx_path("no-such-stick"));
+	t_open_cfg(&t, "fac2.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	t_act(&t, ACT_EXPORT, 0);
+	CHECK_STR(t.v->export_msg, "Aucune clé USB trouvée. Branchez-en une et "
+	          "réessayez.");
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	t_close(&t);
+}
+
+static void
+test_enrol_from_facilitator(void)
+{
+	T t;
+	Member m;
+	BadgeUid uid;
+
+	t_open(&t, "facenrol.db", "2024-12-10T09:12", LANG_EN);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	t_act(&t, ACT_ENROL, 0);
+	CHECK_INT(t.v->wait, WAIT_NEW_BADGE);
+	CHECK_STR(t.v->wait_text, "Tap the new badge on the reader");
+	t_badge(&t, B_INES);
+	CHECK_STR(t.v->toast, "This badge is already registered to Inès.");
+	CHECK_INT(t.v->wait, WAIT_NEW_BADGE);
+	t_badge(&t, "04C0FFEE112233");
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	CHECK_INT(t.v->enrolling, 1);
+	CHECK_STR(t.v->raw_uid, "04C0FFEE112233");
+	t_text(&t, "Noé");
+	t_key(&t, APP_KEY_ENTER);            /* closes the keyboard */
+	CHECK_INT(t.v->kbd_visible, 0);
+	t_act(&t, ACT_TOGGLE_MINOR, 0);
+	t_key(&t, APP_KEY_ENTER);            /* then saves */
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->toast, "Badge registered for Noé");
+	uid_parse("04C0FFEE112233", UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_by_badge(t.st, &uid, &m), BORNE_OK);
+	CHECK_INT(m.minor, 1);
+	CHECK_INT(m.role, ROLE_COOPERATOR);
+	t_close(&t);
+}
+
+int
+main(void)
+{
+	fx_setup();
+	timeutil_init();
+	test_enrol_unknown();
+	test_pin_lock();
+	test_facilitator_mode();
+	test_enrol_from_facilitator();
+	return check_done();
+}
