@@ -10,3 +10,14 @@ borne_c_test(reader_wedge)
 # Needs /dev/uinput; exits 77 (skipped, not passed) where there is none.
 borne_c_test(reader_wedge_uinput)
 set_tests_properties(reader_wedge_uinput PROPERTIES SKIP_RETURN_CODE 77)
+
+# The emulator as a program (shell tests, trying borne without a reader).
+add_executable(pn532_emu pn532_emu_main.c pn532_emu.c)
+target_link_libraries(pn532_emu PRIVATE Threads::Threads)
+# End to end: a badge laid on the emulated PN532 checks a member in.
+if(TARGET borne)
+  add_test(NAME e2e_libnfc
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/drivers/e2e_libnfc.sh
+                   $<TARGET_FILE:borne> $<TARGET_FILE:pn532_emu>)
+  set_tests_properties(e2e_libnfc PROPERTIES TIMEOUT 120)
+endif()
