@@ -397,7 +397,7 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 		"SELECT COUNT(*) FROM missions m" BOARD_WHERE;
 	static const char sql_count_text[] =
 		"SELECT COUNT(*) FROM missions m" BOARD_WHERE BOARD_TEXT;
-	char match[FTS_QUERY_SIZE];
+	char match[FTS_QUERY_SIZE], why[64];
 	const char *s1, *s2;
 	int has_text, rc = BORNE_OK, src, n = 0;
 
@@ -405,6 +405,9 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 		*n_out = 0;
 	if (total != NULL)
 		*total = 0;
+	if (q->text != NULL &&
+	    text_check(q->text, 1000, TEXT_MULTILINE, 0, why, sizeof why) != BORNE_OK)
+		return store_set_error(st, BORNE_EINVAL, "search text %s", why);
 	has_text = fts_query(q->text, match, sizeof match) > 0;
 	if (q->status < 0) {
 		s1 = mission_status_name(MISSION_OPEN);

@@ -1,0 +1,526 @@
+/* test_mission.c -- posting, approval, the board (search, filters, order,
+** paging), takes and their limits, release, done, cancel, expiry. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "borne.h"
+#include "check.h"
+#include "core_fixture.h"
+#include "member.h"
+#include "mission.h"
+
+#define NOW fx_t("2025-05-05T10:00")      /* a Monday */
+
+static int64_t coworker, facil, adult, adult2, minor;
+
+static int64_t
+post(Store *st, int64_t who, const char *title, const char *desc,
+     MissionCategory cat, const char *from, const char *to, int places,
+     int minors_ok, int64_t now)
+{
+	MissionDraft d;
+	int64_t id = 0;
+
+	mission_draft_init(&d);
+	snprintf(d.title, sizeof d.title, "%s", title);
+	snprintf(d.description, sizeof d.description, "%s", desc);
+	d.category = cat;
+	snprintf(d.date_from, sizeof d.date_from, "%s", from);
+	snprintf(d.date_to, sizeof d.date_to, "%s", to);
+	d.places = places;
+	d.minors_ok = minors_ok;
+	CHECK_INT(mission_add(st, &d, who, now, &id), BORNE_OK);
+	if (id == 0)
+		fprintf(stderr, "  post %s: %s\n", title, store_errmsg(st));
+	return id;
+}
+
+static int
+search(Store *st, const char *text, int category, int minors, char *titles)
+{
+	MissionQuery q = { category, text, minors, 0, -1, 0, 50 };
+	MissionCard cards[50];
+	int n = -1, total = -1;
+
+	titles[0] = '\0';
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(n, total);
+	for (int i = 0; i < n; i++) {
+		strcat(titles, cards[i].title);
+		strcat(titles, "|");
+	}
+	return n;
+}
+
+static void
+test_validate(void)
+{
+	MissionDraft d;
+	MissionField f;
+	char why[128], *huge = malloc(10241);
+
+	mission_draft_init(&d);
+	CHECK_INT(d.category, CAT_AUTRE);
+	CHECK_INT(d.places, 1);
+	CHECK_INT(d.reward_kind, REWARD_TIP);
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_TITLE);
+	CHECK_STR(why, "title is empty");
+	/* A 10 KB title: refused with the field named, nothing overflows. */
+	memset(huge, 'A', 10240);
+	huge[10240] = '\0';
+	snprintf(d.title, sizeof d.title, "%s", huge);
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_TITLE);
+	CHECK_STR(why, "title is longer than 120 characters");
+	free(huge);
+	snprintf(d.title, sizeof d.title, "Arroser\tles plantes");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_STR(why, "title has a control character");
+	snprintf(d.title, sizeof d.title, "Arroser les plantes 🌱");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_OK);
+	CHECK_INT(f, MFIELD_NONE);
+	CHECK_STR(why, "");
+
+	snprintf(d.description, sizeof d.description, "Deux fois\npar semaine.\tMerci");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_OK);
+	memset(d.description, 'x', 2001);
+	d.description[2001] = '\0';
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_DESCRIPTION);
+	CHECK_STR(why, "description is longer than 2000 characters");
+	snprintf(d.description, sizeof d.description, "caf\xE9");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_STR(why, "description is not valid UTF-8");
+	d.description[0] = '\0';
+
+	for (int i = 0; i < 81; i++)
+		memcpy(d.place + 2 * i, "é", 2);
+	d.place[162] = '\0';
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_PLACE);
+	CHECK_STR(why, "place is longer than 80 characters");
+	snprintf(d.place, sizeof d.place, "L'Atelier, 2e étage");
+
+	d.category = (MissionCategory)CAT_COUNT;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_CATEGORY);
+	d.category = CAT_JARDIN;
+
+	snprintf(d.date_to, sizeof d.date_to, "2025-05-10");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_WHEN);
+	CHECK_STR(why, "an end date needs a start date");
+	snprintf(d.date_from, sizeof d.date_from, "2025-05-12");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_STR(why, "end date is before the start date");
+	snprintf(d.date_from, sizeof d.date_from, "2025-05-32");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_STR(why, "start date is not a date (YYYY-MM-DD)");
+	snprintf(d.date_from, sizeof d.date_from, "2025-05-08");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_OK);
+
+	d.duration_min = -1;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_DURATION);
+	d.duration_min = MISSION_DURATION_MAX + 1;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	d.duration_min = 90;
+	d.places = 0;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_PLACES);
+	d.places = MISSION_PLACES_MAX + 1;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_STR(why, "people needed must be between 1 and 20");
+	d.places = 2;
+	d.reward_kind = REWARD_FIXED;
+	d.reward_cents = 0;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_REWARD);
+	d.reward_cents = MISSION_REWARD_MAX + 1;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	d.reward_cents = 1500;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_OK);
+	d.reward_kind = (RewardKind)7;
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(mission_validate(&d, NULL, NULL, 0), BORNE_EINVAL);
+}
+
+static void
+test_names(void)
+{
+	MissionStatus s;
+	MissionCategory c;
+
+	CHECK_STR(mission_status_name(MISSION_EXPIRED), "expired");
+	CHECK_INT(mission_status_parse("taken", &s), BORNE_OK);
+	CHECK_INT(s, MISSION_TAKEN);
+	CHECK_INT(mission_status_parse("nope", &s), BORNE_EINVAL);
+	CHECK_STR(mission_category_name(CAT_NUMERIQUE), "numerique");
+	CHECK_INT(mission_category_parse("couture", &c), BORNE_OK);
+	CHECK_INT(c, CAT_COUTURE);
+	CHECK_INT(mission_category_parse("", &c), BORNE_EINVAL);
+}
+
+static void
+test_approval(Store *st)
+{
+	MissionDraft d;
+	Mission m;
+	int64_t p, o, id;
+	StoreRules r;
+
+	p = post(st, coworker, "Peindre un mur", "", CAT_BRICOLAGE, "2025-05-20",
+	         "", 1, 1, NOW);
+	CHECK_INT(mission_get(st, p, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_PENDING);
+	CHECK_STR(m.poster_name, "Zoé Coworkeuse");
+	CHECK_INT((int)strlen(m.uuid), BORNE_UUID_LEN);
+	o = post(st, facil, "Ranger la réserve", "", CAT_AUTRE, "", "", 1, 1, NOW);
+	CHECK_INT(mission_get(st, o, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);           /* staff: open at once */
+
+	/* Pending is not on the board; only staff approve. */
+	{
+		char t[512];
+		search(st, "", -1, 0, t);
+		CHECK(strstr(t, "Peindre") == NULL);
+	}
+	CHECK_INT(mission_take(st, p, adult, NOW), BORNE_EREFUSED);
+	CHECK_CONTAINS(store_errmsg(st), "pending");
+	CHECK_INT(mission_approve(st, p, coworker, NOW), BORNE_EPERM);
+	CHECK_INT(mission_approve(st, p, facil, NOW), BORNE_OK);
+	CHECK_INT(mission_get(st, p, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	CHECK_INT(mission_approve(st, p, facil, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_approve(st, 9999, facil, NOW), BORNE_ENOTFOUND);
+
+	/* Rejection keeps the reason; the log names who did it. */
+	id = post(st, coworker, "Vendre des cigarettes", "", CAT_AUTRE, "", "", 1,
+	          0, NOW);
+	CHECK_INT(mission_reject(st, id, "Pas pour des jeunes\n", facil, NOW),
+	          BORNE_EINVAL);
+	CHECK_INT(mission_reject(st, id, "Pas pour des jeunes", adult, NOW),
+	          BORNE_EPERM);
+	CHECK_INT(mission_reject(st, id, "Pas pour des jeunes", facil, NOW), BORNE_OK);
+	CHECK_INT(mission_get(st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_REJECTED);
+	CHECK_STR(m.reason, "Pas pour des jeunes");
+	CHECK_INT(mission_approve(st, id, facil, NOW), BORNE_EREFUSED);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action IN"
+	                         " ('mission.approve', 'mission.reject')"), 2);
+
+	/* Without the approval rule a coworker's mission opens at once. */
+	r = *store_rules(st);
+	r.approval_required = 0;
+	store_rules_set(st, &r);
+	id = post(st, coworker, "Trier des vis", "", CAT_BRICOLAGE, "", "", 1, 1, NOW);
+	CHECK_INT(mission_get(st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	r.approval_required = 1;
+	store_rules_set(st, &r);
+	CHECK_INT(mission_cancel(st, id, coworker, NOW), BORNE_OK);
+
+	/* Refusals at posting. */
+	mission_draft_init(&d);
+	snprintf(d.title, sizeof d.title, "Hier");
+	snprintf(d.date_from, sizeof d.date_from, "2025-05-04");
+	CHECK_INT(mission_add(st, &d, coworker, NOW, &id), BORNE_EINVAL);
+	CHECK_STR(store_errmsg(st), "the dates are in the past");
+	CHECK_INT(id, 0);
+	d.date_from[0] = '\0';
+	d.title[0] = '\0';
+	CHECK_INT(mission_add(st, &d, coworker, NOW, &id), BORNE_EINVAL);
+	CHECK_STR(store_errmsg(st), "title is empty");
+	snprintf(d.title, sizeof d.title, "Personne");
+	CHECK_INT(mission_add(st, &d, 9999, NOW, &id), BORNE_ENOTFOUND);
+}
+
+static void
+test_search(Store *st)
+{
+	char t[2048];
+	MissionQuery q = { -1, NULL, 0, 0, -1, 0, 2 };
+	MissionCard cards[4];
+	int n, total;
+
+	post(st, facil, "Café solidaire", "Servir le café du matin", CAT_CUISINE,
+	     "2025-05-09", "", 1, 1, NOW);
+	post(st, facil, "Repeindre l'école", "Les volets de l'ÉCOLE Jules-Ferry",
+	     CAT_BRICOLAGE, "2025-05-07", "2025-05-08", 1, 0, NOW);
+	post(st, facil, "L'Atelier de couture", "Ourlets", CAT_COUTURE, "", "", 1,
+	     1, NOW);
+	post(st, facil, "'); DROP TABLE missions;--", "Ali \"Le Chef\" cuisine",
+	     CAT_CUISINE, "", "", 1, 1, NOW + 1);
+	post(st, facil, "Jardinage 🌻", "Désherber le potager", CAT_JARDIN,
+	     "2025-05-06", "", 1, 1, NOW);
+
+	/* Accent- and case-blind, prefixes. */
+	CHECK_INT(search(st, "cafe", -1, 0, t), 1);
+	CHECK_STR(t, "Café solidaire|");
+	CHECK_INT(search(st, "ECOLE", -1, 0, t), 1);
+	CHECK_STR(t, "Repeindre l'école|");
+	CHECK_INT(search(st, "jard", -1, 0, t), 1);
+	CHECK_INT(search(st, "desherb", -1, 0, t), 1);
+	CHECK_INT(search(st, "  café   matin ", -1, 0, t), 1);   /* words ANDed */
+	CHECK_INT(search(st, "cafe ecole", -1, 0, t), 0);
+	CHECK_INT(search(st, "atelier", -1, 0, t), 1);
+	CHECK_STR(t, "L'Atelier de couture|");
+	CHECK_INT(search(st, "L'Atelier", -1, 0, t), 1);
+	CHECK_INT(search(st, "chef", -1, 0, t), 1);
+	CHECK_STR(t, "'); DROP TABLE missions;--|");
+	CHECK_INT(search(st, "DROP TABLE", -1, 0, t), 1);
+	CHECK_INT(search(st, "🌻", -1, 0, t), 0);
+	/* FTS5 syntax in the text is just text: no error, no injection. */
+	CHECK_INT(search(st, "\"", -1, 0, t), search(st, "", -1, 0, t));
+	CHECK_INT(search(st, "NEAR(cafe matin)", -1, 0, t), 0);
+	CHECK_INT(search(st, "cafe OR ecole", -1, 0, t), 0);
+	CHECK_INT(search(st, "title:cafe", -1, 0, t), 0);
+	CHECK_INT(search(st, "caf* -matin ^x", -1, 0, t), 0);
+	/* No word at all: no text filter. */
+	CHECK_INT(search(st, "'); --", -1, 0, t), search(st, "", -1, 0, t));
+	{
+		MissionQuery bad = { -1, "caf\xE9", 0, 0, -1, 0, 4 };
+		MissionCard c[4];
+		int n9 = 9, t9 = 9;
+		CHECK_INT(mission_search(st, &bad, c, &n9, &t9), BORNE_EINVAL);
+		CHECK_STR(store_errmsg(st), "search text is not valid UTF-8");
+		CHECK_INT(n9, 0);
+		CHECK_INT(t9, 0);
+	}
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM missions"), 9);
+
+	/* Category filter. */
+	CHECK_INT(search(st, NULL, CAT_CUISINE, 0, t), 2);
+	CHECK_INT(search(st, "cafe", CAT_CUISINE, 0, t), 1);
+	CHECK_INT(search(st, "cafe", CAT_JARDIN, 0, t), 0);
+
+	/* Order: soonest date first, flexible last, then newest. */
+	search(st, NULL, -1, 0, t);
+	CHECK_STR(t, "Jardinage 🌻|Repeindre l'école|Café solidaire|Peindre un mur|"
+	             "'); DROP TABLE missions;--|L'Atelier de couture|"
+	             "Ranger la réserve|");
+
+	/* Minors see only minors_ok. */
+	search(st, NULL, -1, 1, t);
+	CHECK(strstr(t, "Repeindre") == NULL);
+	CHECK(strstr(t, "Jardinage") != NULL);
+
+	/* Paging: total says how many in all. */
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(total, 7);
+	CHECK_STR(cards[0].title, "Jardinage 🌻");
+	CHECK_INT(cards[0].category, CAT_JARDIN);
+	CHECK_STR(cards[0].date_from, "2025-05-06");
+	q.offset = 6;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(n, 1);
+	CHECK_STR(cards[0].title, "Ranger la réserve");
+	q.offset = 50;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(total, 7);
+	q.offset = 0;
+	q.limit = 0;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(total, 7);
+	/* One status: the facilitator's pending list. */
+	q.status = MISSION_REJECTED;
+	q.limit = 4;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(cards[0].status, MISSION_REJECTED);
+}
+
+static void
+test_takes(Store *st)
+{
+	int64_t two, flex, today, other, adults_only, m3;
+	MissionCard cards[8];
+	Mission m;
+	int n, total;
+	StoreRules r;
+
+	two = post(st, facil, "Déménager des tables", "", CAT_BRICOLAGE,
+	           "2025-05-15", "", 2, 1, NOW);
+	flex = post(st, facil, "Garder un chat", "", CAT_ANIMAUX, "", "", 1, 1, NOW);
+	today = post(st, facil, "Aujourd'hui", "", CAT_AUTRE, "2025-05-05",
+	             "2025-05-06", 3, 1, NOW);
+	adults_only = post(st, facil, "Tronçonner", "", CAT_JARDIN, "2025-05-20",
+	                   "", 1, 0, NOW);
+
+	/* Minors only take minors_ok missions. */
+	CHECK_INT(mission_take(st, adults_only, minor, NOW), BORNE_EREFUSED);
+	CHECK_STR(store_errmsg(st), "this mission is not open to minors");
+	CHECK_INT(mission_take(st, adults_only, facil, NOW), BORNE_EREFUSED);
+	CHECK_STR(store_errmsg(st), "you posted this mission");
+
+	/* Two places: two takers, then it is taken. */
+	CHECK_INT(mission_take(st, two, adult, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, two, adult, NOW), BORNE_EREFUSED);
+	CHECK_STR(store_errmsg(st), "you already took this mission");
+	CHECK_INT(mission_get(st, two, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	CHECK_INT(m.n_takers, 1);
+	CHECK_INT(mission_take(st, two, minor, NOW), BORNE_OK);
+	CHECK_INT(mission_get(st, two, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_TAKEN);
+	CHECK_INT(m.n_takers, 2);
+	CHECK_INT(mission_take(st, two, adult2, NOW), BORNE_EREFUSED);
+	CHECK_STR(store_errmsg(st), "no place left on this mission");
+	CHECK_INT(mission_is_taker(st, two, adult), 1);
+	CHECK_INT(mission_is_taker(st, two, adult2), 0);
+
+	/* The board hides taken ones unless asked. */
+	{
+		MissionQuery q = { CAT_BRICOLAGE, "tables", 0, 0, -1, 0, 8 };
+		CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+		CHECK_INT(n, 0);
+		q.include_taken = 1;
+		CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+		CHECK_INT(n, 1);
+		CHECK_INT(cards[0].n_takers, 2);
+		CHECK_INT(cards[0].places, 2);
+		CHECK_INT(cards[0].status, MISSION_TAKEN);
+	}
+
+	/* max_open_takes (2): adult holds "two"; one more, then refused. */
+	CHECK_INT(mission_take(st, flex, adult, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, today, adult, NOW), BORNE_EREFUSED);
+	CHECK_STR(store_errmsg(st), "you already hold 2 missions, the most allowed");
+	r = *store_rules(st);
+	r.max_open_takes = 3;
+	store_rules_set(st, &r);
+	CHECK_INT(mission_take(st, today, adult, NOW), BORNE_OK);
+	r.max_open_takes = 2;
+	store_rules_set(st, &r);
+
+	/* Release: before the start or for a flexible mission only. */
+	CHECK_INT(mission_release(st, today, adult, NOW), BORNE_EREFUSED);
+	CHECK_CONTAINS(store_errmsg(st), "already started");
+	CHECK_INT(mission_release(st, two, adult2, NOW), BORNE_ENOTFOUND);
+	CHECK_INT(mission_release(st, two, minor, NOW), BORNE_OK);
+	CHECK_INT(mission_get(st, two, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);          /* a place again */
+	CHECK_INT(m.n_takers, 1);
+	CHECK_INT(mission_release(st, flex, adult, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, flex, adult, NOW), BORNE_EREFUSED); /* 2 held */
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM mission_takes WHERE"
+	                         " released_utc IS NOT NULL"), 2);
+
+	/* Takes on finished missions no longer count. */
+	CHECK_INT(mission_done(st, today, adult, NOW), BORNE_EPERM);
+	CHECK_CONTAINS(store_errmsg(st), "posted");
+	CHECK_INT(mission_done(st, today, facil, NOW), BORNE_OK);
+	CHECK_INT(mission_done(st, today, facil, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, flex, adult, NOW), BORNE_OK);     /* again */
+	other = post(st, coworker, "Porter des cartons", "", CAT_AUTRE, "", "", 1,
+	             1, NOW);
+	CHECK_INT(mission_approve(st, other, 0, NOW), BORNE_OK);   /* command line */
+	CHECK_INT(mission_take(st, other, adult, NOW), BORNE_EREFUSED); /* holds 2 */
+	CHECK_INT(mission_take(st, other, adult2, NOW), BORNE_OK);
+	/* Done by staff for someone else's mission: audited. By its poster
+	** (today, posted by the facilitator): not. */
+	CHECK_INT(mission_done(st, other, facil, NOW), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action = "
+	                         "'mission.done'"), 1);
+
+	/* My missions: taken or posted, not finished, newest first. */
+	CHECK_INT(mission_of_member(st, adult, cards, 8, &n), BORNE_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(mission_of_member(st, coworker, cards, 8, &n), BORNE_OK);
+	CHECK(n >= 2);
+	for (int i = 0; i < n; i++)
+		CHECK(cards[i].status != MISSION_DONE && cards[i].status != MISSION_CANCELLED);
+	CHECK_INT(mission_of_member(st, coworker, cards, 1, &n), BORNE_OK);
+	CHECK_INT(n, 1);
+
+	/* Cancel: poster or staff only. */
+	m3 = post(st, coworker, "Annulée", "", CAT_AUTRE, "", "", 1, 1, NOW);
+	CHECK_INT(mission_cancel(st, m3, adult, NOW), BORNE_EPERM);
+	CHECK_INT(mission_cancel(st, m3, coworker, NOW), BORNE_OK);
+	CHECK_INT(mission_cancel(st, m3, coworker, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, m3, adult2, NOW), BORNE_EREFUSED);
+}
+
+static int
+takers(int64_t member_id, const char *name, int64_t taken_utc, void *ctx)
+{
+	(void)member_id; (void)taken_utc;
+	strcat((char *)ctx, name);
+	strcat((char *)ctx, "|");
+	return 0;
+}
+
+static int
+count_m(const Mission *m, void *ctx)
+{
+	(void)m;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void
+test_expire_and_lists(Store *st)
+{
+	char names[256] = "";
+	int n = 0, n_exp = -1, before;
+	int64_t id;
+	Mission m;
+
+	id = post(st, facil, "Dernière minute", "", CAT_AUTRE, "2025-05-10",
+	          "2025-05-11", 2, 1, NOW);
+	CHECK_INT(mission_take(st, id, adult2, NOW), BORNE_OK);
+	CHECK_INT(mission_takers_each(st, id, takers, names), BORNE_OK);
+	CHECK_STR(names, "Ali \"Le Chef\"|");
+	CHECK_INT(mission_each(st, -1, count_m, &n), BORNE_OK);
+	before = n;
+	n = 0;
+	CHECK_INT(mission_each(st, MISSION_DONE, count_m, &n), BORNE_OK);
+	CHECK_INT(n, 2);
+
+	/* The 11th is its last day: still on the board that day. */
+	CHECK_INT(mission_expire(st, fx_t("2025-05-11T23:00"), &n_exp), BORNE_OK);
+	CHECK_INT(mission_get(st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_OPEN);
+	CHECK_INT(mission_expire(st, fx_t("2025-05-12T08:00"), &n_exp), BORNE_OK);
+	CHECK(n_exp >= 1);
+	CHECK_INT(mission_get(st, id, &m), BORNE_OK);
+	CHECK_INT(m.status, MISSION_EXPIRED);
+	/* Flexible ones never expire; done ones stay done. */
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM missions WHERE date_from = ''"
+	                         " AND status = 'expired'"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM missions WHERE status = 'done'"), 2);
+	n = 0;
+	CHECK_INT(mission_each(st, -1, count_m, &n), BORNE_OK);
+	CHECK_INT(n, before);
+}
+
+int
+main(void)
+{
+	Store *st;
+
+	fx_setup();
+	st = fx_open("mission.db");
+	CHECK_INT(member_add(st, "Zoé Coworkeuse", ROLE_COWORKER, 0, NULL, NULL, 0,
+	                     1, &coworker), BORNE_OK);
+	CHECK_INT(member_add(st, "Fatou", ROLE_FACILITATOR, 0, NULL, "1234", 0, 1,
+	                     &facil), BORNE_OK);
+	CHECK_INT(member_add(st, "Karim", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1,
+	                     &adult), BORNE_OK);
+	CHECK_INT(member_add(st, "Ali \"Le Chef\"", ROLE_COOPERATOR, 0, NULL, NULL,
+	                     0, 1, &adult2), BORNE_OK);
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 1, NULL, NULL, 0, 1,
+	                     &minor), BORNE_OK);
+	test_names();
+	test_validate();
+	test_approval(st);
+	test_search(st);
+	test_takes(st);
+	test_expire_and_lists(st);
+	store_close(st);
+	return check_done();
+}
