@@ -1,0 +1,168 @@
+/* test_config.c -- the configuration file: defaults, overrides, and every
+** kind of bad line warned with its number, never fatal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "borne.h"
+#include "check.h"
+#include "config.h"
+#include "core_fixture.h"
+
+typedef struct Warnings {
+	int n;
+	char all[4096];
+} Warnings;
+
+static void
+collect(const char *line, void *ctx)
+{
+	Warnings *w = ctx;
+
+	w->n++;
+	strncat(w->all, line, sizeof w->all - strlen(w->all) - 2);
+	strcat(w->all, "\n");
+}
+
+static void
+write_file(const char *path, const void *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(data, 1, n, f) != n)
+		exit(2);
+	fclose(f);
+}
+
+int
+main(void)
+{
+	static const char good[] =
+		"# borne configuration\n"
+		"\n"
+		"space_name = L'Atelier \"du coin\" #3\n"
+		"  idle_timeout_s=90  \r\n"
+		"lang = en\n"
+		"space_tagline = \"  Tiers-lieu 🌱  \"\n"
+		"sound = 0\n";
+	static const char bad[] =
+		"idle_timeout_s = soon\n"             /* 1: not a number */
+		"no equals sign here\n"               /* 2 */
+		"colour = blue\n"                     /* 3: unknown key */
+		"lang = de\n"                         /* 4 */
+		"sound = yes\n"                       /* 5 */
+		"space_name = caf\xE9\n"              /* 6: Latin-1 */
+		"kiosk_id = bo\x00rne\n"              /* 7: NUL byte */
+		"\xFF\xFE\x01\x02 junk\n"             /* 8: binary */
+		"uid_decimal_order = middle\n"        /* 9 */
+		"greeting_s = 8\n";                   /* 10: fine */
+	Config *cfg = NULL;
+	Warnings w;
+	const char *key, *def, *help;
+	int n_keys = 0;
+
+	fx_setup();
+
+	/* Defaults only. */
+	CHECK_INT(config_load(NULL, &cfg, NULL, NULL), BORNE_OK);
+	CHECK_STR(config_get(cfg, "space_name"), "Le Patio");
+	CHECK_INT(config_get_int(cfg, "idle_timeout_s"), 60);
+	CHECK_INT(config_get_int(cfg, "checkin_repeat_s"), 60);
+	CHECK_STR(config_get(cfg, "tz"), "");
+	CHECK(config_get(cfg, "nope") == NULL);
+	CHECK_INT(config_get_int(cfg, "nope"), 0);
+	CHECK_INT(config_set(cfg, "nope", "1"), BORNE_EINVAL);
+	CHECK_INT(config_set(cfg, "idle_timeout_s", "x"), BORNE_EINVAL);
+	CHECK_INT(config_set(cfg, "idle_timeout_s", "120"), BORNE_OK);
+	CHECK_INT(config_get_int(cfg, "idle_timeout_s"), 120);
+	CHECK_INT(config_set(cfg, "db", "/tmp/x.db"), BORNE_OK);
+	CHECK_STR(config_get(cfg, "db"), "/tmp/x.db");
+	config_free(cfg);
+	config_free(NULL);
+
+	/* Missing file: defaults, ENOTFOUND, one warning. */
+	memset(&w, 0, sizeof w);
+	CHECK_INT(config_load(fx_path("missing.conf"), &cfg, collect, &w),
+	          BORNE_ENOTFOUND);
+	CHECK(cfg != NULL);
+	CHECK_STR(config_get(cfg, "lang"), "fr");
+	CHECK_INT(w.n, 1);
+	CHECK_CONTAINS(w.all, "missing.conf");
+	config_free(cfg);
+
+	/* A good file. */
+	write_file(fx_path("good.conf"), good, sizeof good - 1);
+	memset(&w, 0, sizeof w);
+	CHECK_INT(config_load(fx_path("good.conf"), &cfg, collect, &w), BORNE_OK);
+	CHECK_INT(w.n, 0);
+	CHECK_STR(config_get(cfg, "space_name"), "L'Atelier \"du coin\" #3");
+	CHECK_INT(config_get_int(cfg, "idle_timeout_s"), 90);
+	CHECK_STR(config_get(cfg, "lang"), "en");
+	CHECK_STR(config_get(cfg, "space_tagline"), "  Tiers-lieu 🌱  ");
+	CHECK_INT(config_get_int(cfg, "sound"), 0);
+	CHECK_STR(config_get(cfg, "kiosk_id"), "borne-1");       /* default */
+	config_free(cfg);
+
+	/* A bad file: each problem one warning with its line, defaults kept. */
+	write_file(fx_path("bad.conf"), bad, sizeof bad - 1);
+	memset(&w, 0, sizeof w);
+	CHECK_INT(config_load(fx_path("bad.conf"), &cfg, collect, &w), BORNE_OK);
+	CHECK_INT(w.n, 9);
+	CHECK_CONTAINS(w.all, "bad.conf:1: idle_timeout_s must be a whole number, default '60' kept");
+	CHECK_CONTAINS(w.all, "bad.conf:2: expected key = value");
+	CHECK_CONTAINS(w.all, "bad.conf:3: unknown key 'colour' ignored");
+	CHECK_CONTAINS(w.all, "bad.conf:4: lang must be fr or en");
+	CHECK_CONTAINS(w.all, "bad.conf:5: sound must be 0 or 1");
+	CHECK_CONTAINS(w.all, "bad.conf:6: line is not valid UTF-8");
+	CHECK_CONTAINS(w.all, "bad.conf:7: binary data");
+	CHECK_CONTAINS(w.all, "bad.conf:8: line is not valid UTF-8");
+	CHECK_CONTAINS(w.all, "bad.conf:9: uid_decimal_order must be lsb or msb");
+	CHECK_INT(config_get_int(cfg, "idle_timeout_s"), 60);
+	CHECK_STR(config_get(cfg, "lang"), "fr");
+	CHECK_STR(config_get(cfg, "space_name"), "Le Patio");
+	CHECK_STR(config_get(cfg, "kiosk_id"), "borne-1");
+	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
+	config_free(cfg);
+
+	/* No warn callback: still fine. A folder instead of a file. */
+	CHECK_INT(config_load(fx_path("bad.conf"), &cfg, NULL, NULL), BORNE_OK);
+	config_free(cfg);
+	memset(&w, 0, sizeof w);
+	{
+		int rc = config_load(fx_dir, &cfg, collect, &w);
+		CHECK(rc == BORNE_OK || rc == BORNE_EIO);
+		CHECK(cfg != NULL);
+		CHECK_STR(config_get(cfg, "lang"), "fr");
+		config_free(cfg);
+	}
+
+	/* A very long line and an empty file. */
+	{
+		size_t n = 100000;
+		char *big = malloc(n + 32);
+		memcpy(big, "space_name = ", 13);
+		memset(big + 13, 'a', n);
+		memcpy(big + 13 + n, "\n", 1);
+		write_file(fx_path("long.conf"), big, 13 + n + 1);
+		free(big);
+		memset(&w, 0, sizeof w);
+		CHECK_INT(config_load(fx_path("long.conf"), &cfg, collect, &w), BORNE_OK);
+		CHECK_INT(w.n, 1);
+		CHECK_STR(config_get(cfg, "space_name"), "Le Patio");
+		config_free(cfg);
+		write_file(fx_path("empty.conf"), "", 0);
+		CHECK_INT(config_load(fx_path("empty.conf"), &cfg, collect, &w), BORNE_OK);
+		config_free(cfg);
+	}
+
+	/* The table: every key has a default and a help line. */
+	while (config_key_at(n_keys, &key, &def, &help) == BORNE_OK) {
+		CHECK(key[0] != '\0');
+		CHECK(help[0] != '\0');
+		CHECK(def != NULL);
+		n_keys++;
+	}
+	CHECK(n_keys >= 18);
+	CHECK_INT(config_key_at(-1, &key, &def, &help), BORNE_ENOTFOUND);
+	return check_done();
+}
