@@ -17,6 +17,43 @@
 #include "text.h"
 #include "timeutil.h"
 
+static int         fmt_ymd(const char *date, int *y, int *m, int *d);
+static const char *fmt_key(AppLang lang, const char *prefix, int n);
+static void        fmt_date_short(AppLang lang, const char *date, char *out,
+                                  size_t outlen);
+static void        fmt_minutes_of_day(AppLang lang, int minutes, char *out,
+                                      size_t outlen);
+static void        fmt_hour(AppLang lang, int minutes, char *out, size_t outlen);
+static const char *config_default(const char *key);
+static int         screen_timeout_ms(const App *a, ScreenId s);
+static void        idle_reset(App *a);
+static int         idle_render(App *a);
+static int         clock_render(App *a);
+static const char *rc_key(int rc);
+static void        clear_personal(App *a);
+static void        reload_common(App *a);
+static void        reload_accueil(App *a);
+static void        reload_board(App *a);
+static void        reload_my(App *a);
+static int         taker_add(int64_t member_id, const char *name,
+                             int64_t taken_utc, void *ctx);
+static void        reload_mission(App *a);
+static void        render_result(App *a);
+static int         utf8_put(uint32_t cp, char out[5]);
+static int         badge_member(App *a, const BadgeUid *uid, Member *m);
+static const char *take_refusal(App *a, const Mission *m, const Member *who);
+static void        confirm_badge(App *a, const BadgeUid *uid);
+static void        handle_badge(App *a, const BadgeUid *uid);
+static void        open_board(App *a, ScreenId from);
+static void        open_mission(App *a, int64_t id);
+static void        scroll_board(App *a, int64_t cards);
+static void        go_back(App *a);
+static int         do_action(App *a, AppAction act, int64_t arg);
+static int         handle_text(App *a, const char *utf8);
+static int         handle_key(App *a, int key);
+static int         handle_tick(App *a);
+static void        handle_reader(App *a, int up, const char *detail);
+
 /* ---- Formatting shared with the screens ------------------------------ */
 
 /* The one place where a catalogue string is a printf format: test_i18n

@@ -48,7 +48,8 @@ typedef struct AppConfig {
 	char space_name[128];
 	char space_tagline[128];
 	int  idle_timeout_ms;    /* back to Accueil after this much silence */
-	int  greeting_ms;        /* badge result, then member home */
+	int  greeting_ms;        /* badge result stays this long, at least 15 s
+	                         ** (the mockups' "dans 15 secondes"), then Accueil */
 	int  pin_max_tries;
 	int  pin_lock_ms;
 	char export_dir[512];    /* "" : first writable /media/x/y */
@@ -98,7 +99,8 @@ typedef enum AppAction {
 	ACT_FILTER,              /* arg: MissionCategory, -1 all */
 	ACT_SEARCH,              /* focus the search field (keyboard opens) */
 	ACT_SEARCH_CLEAR,
-	ACT_SCROLL,              /* arg: rows, + down / - up */
+	ACT_SCROLL,              /* arg: rows, + down / - up (a row is
+	                         ** view.board_columns cards, ACT_SET_COLUMNS) */
 	ACT_FIELD,               /* arg: PostField / EnrolField to focus */
 	ACT_NEXT,                /* form: next step ("Suivant") */
 	ACT_PREV,                /* form: previous step */

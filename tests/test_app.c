@@ -130,6 +130,9 @@ test_accueil(void)
 	CHECK(t.v->news_text[0].when[0] != '\0');
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_INT(t.v->idle_left_s, 0);
+	/* The demo fills a fresh database once; a second time changes nothing. */
+	CHECK_INT(demo_fill(t.st, t.utc), BORNE_EREFUSED);
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM missions"), 30);
 	t_close(&t);
 }
 
