@@ -1636,7 +1636,7 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 			    (ev->arg < 0x20 && ev->arg != '\n') || ev->arg == 0x7F) {
 				memcpy(buf, "\x01", 2);         /* refused below */
 			}
-			rc = handle_text(a, buf) | 1;
+			rc = handle_text(a, buf);
 		} else {
 			int r = do_action(a, ev->action, ev->arg);
 
@@ -1648,7 +1648,7 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 	case APP_EV_TEXT:
 		memcpy(text, ev->text, sizeof ev->text);
 		text[sizeof ev->text] = '\0';
-		rc = handle_text(a, text) | 1;
+		rc = handle_text(a, text);
 		break;
 	case APP_EV_KEY:
 		rc |= handle_key(a, ev->key);
