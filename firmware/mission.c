@@ -36,9 +36,16 @@
 	"m.id, m.title, m.category, m.date_from, m.date_to, m.duration_min," \
 	" m.places, " N_TAKERS ", m.reward_kind, m.reward_cents, m.status," \
 	" m.minors_ok"
-#define BOARD_WHERE \
-	" WHERE m.status IN (?1, ?2) AND (?3 IS NULL OR m.category = ?3)" \
-	" AND (?4 = 0 OR m.minors_ok = 1)"
+/* One status (the usual board: open only) can walk missions_board in
+** order and stop after a page; two need a sort. */
+#define BOARD_FILTER \
+	" AND (?3 IS NULL OR m.category = ?3) AND (?4 = 0 OR m.minors_ok = 1)"
+#define BOARD_WHERE1 " WHERE m.status = ?1" BOARD_FILTER
+#define BOARD_WHERE2 " WHERE m.status IN (?1, ?2)" BOARD_FILTER
+/* With a search, the few matching rows are fetched by rowid and sorted:
+** the unary + keeps SQLite from walking the status index instead. */
+#define BOARD_WHERE1_T " WHERE +m.status = ?1" BOARD_FILTER
+#define BOARD_WHERE2_T " WHERE +m.status IN (?1, ?2)" BOARD_FILTER
 #define BOARD_TEXT \
 	" AND m.id IN (SELECT rowid FROM missions_fts WHERE missions_fts MATCH ?5)"
 #define BOARD_ORDER \
@@ -389,14 +396,21 @@ int
 mission_search(Store *st, const MissionQuery *q, MissionCard *out,
                int *n_out, int *total)
 {
-	static const char sql_list[] =
-		"SELECT " CARD_COLS " FROM missions m" BOARD_WHERE BOARD_ORDER;
-	static const char sql_list_text[] =
-		"SELECT " CARD_COLS " FROM missions m" BOARD_WHERE BOARD_TEXT BOARD_ORDER;
-	static const char sql_count[] =
-		"SELECT COUNT(*) FROM missions m" BOARD_WHERE;
-	static const char sql_count_text[] =
-		"SELECT COUNT(*) FROM missions m" BOARD_WHERE BOARD_TEXT;
+	/* [two statuses][with text] */
+	static const char *const sql_list[2][2] = {
+		{ "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE1 BOARD_ORDER,
+		  "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE1_T BOARD_TEXT
+		  BOARD_ORDER },
+		{ "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE2 BOARD_ORDER,
+		  "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE2_T BOARD_TEXT
+		  BOARD_ORDER },
+	};
+	static const char *const sql_count[2][2] = {
+		{ "SELECT COUNT(*) FROM missions m" BOARD_WHERE1,
+		  "SELECT COUNT(*) FROM missions m" BOARD_WHERE1_T BOARD_TEXT },
+		{ "SELECT COUNT(*) FROM missions m" BOARD_WHERE2,
+		  "SELECT COUNT(*) FROM missions m" BOARD_WHERE2_T BOARD_TEXT },
+	};
 	char match[FTS_QUERY_SIZE], why[64];
 	const char *s1, *s2;
 	int has_text, rc = BORNE_OK, src, n = 0;
@@ -416,8 +430,9 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 		s1 = s2 = mission_status_name((MissionStatus)q->status);
 	}
 	for (int pass = 0; pass < 2; pass++) {
-		const char *sql = pass == 0 ? (has_text ? sql_count_text : sql_count)
-		                            : (has_text ? sql_list_text : sql_list);
+		int two = strcmp(s1, s2) != 0;
+		const char *sql = pass == 0 ? sql_count[two][has_text]
+		                            : sql_list[two][has_text];
 		sqlite3_stmt *stmt = NULL;
 
 		if (pass == 0 && total == NULL)
@@ -859,10 +874,10 @@ mission_of_member(Store *st, int64_t member_id, MissionCard *out, int max,
 {
 	static const char sql[] =
 		"SELECT " CARD_COLS " FROM missions m"
-		" WHERE m.status NOT IN ('done', 'cancelled', 'expired')"
-		" AND (m.poster_id = ?1 OR EXISTS (SELECT 1 FROM mission_takes t"
-		"  WHERE t.mission_id = m.id AND t.member_id = ?1"
-		"  AND t.released_utc IS NULL))"
+		" WHERE m.id IN (SELECT id FROM missions WHERE poster_id = ?1"
+		"  UNION SELECT mission_id FROM mission_takes WHERE member_id = ?1"
+		"  AND released_utc IS NULL)"
+		" AND m.status NOT IN ('done', 'cancelled', 'expired')"
 		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src, n = 0;

@@ -148,10 +148,12 @@ static const char schema_v1[] =
 	"  reason       TEXT NOT NULL DEFAULT '',"
 	"  created_utc  INTEGER NOT NULL,"
 	"  updated_utc  INTEGER NOT NULL);"
-	/* The board: status first, then its order (flexible last). */
+	/* The board: one status, then exactly the board's order (flexible
+	** last, soonest, newest), so a page is read in order and stops. */
 	"CREATE INDEX missions_board ON missions(status, date_from = '',"
-	"  date_from, created_utc);"
-	"CREATE INDEX missions_category ON missions(category, status);"
+	"  date_from, created_utc DESC, id DESC);"
+	/* Counting a filtered board reads only this (a covering index). */
+	"CREATE INDEX missions_filter ON missions(status, category, minors_ok);"
 	"CREATE INDEX missions_poster ON missions(poster_id);"
 
 	/* Search: accent-blind words of title, description and place, kept

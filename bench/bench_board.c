@@ -1,0 +1,171 @@
+/* bench_board.c -- how fast the mission board answers with 10,000
+** missions: the first page, a category, an accent-blind search, deep
+** paging, and a member's own list. Prints milliseconds per query (the
+** median of RUNS runs); never fails on a figure.
+** Usage: bench_board [N_MISSIONS]  (the database goes to a temp folder) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "borne.h"
+#include "member.h"
+#include "mission.h"
+#include "store.h"
+#include "timeutil.h"
+
+#define RUNS 21
+
+static double now_ms(void);
+static int    cmp_double(const void *a, const void *b);
+static void   bench(Store *st, const char *label, const MissionQuery *q);
+static void   fill(Store *st, int n, int64_t poster, int64_t now);
+
+static const char *const words[] = {
+	"Arroser", "Café", "école", "Jardin", "Peindre", "Réparer", "chaise",
+	"volets", "potager", "chat", "Déménager", "tables", "Couture", "ourlets",
+	"Numérique", "ordinateur", "Cuisine", "soupe", "Bricolage", "étagère"
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+bench(Store *st, const char *label, const MissionQuery *q)
+{
+	MissionCard cards[20];
+	double t[RUNS];
+	int n = 0, total = 0;
+
+	for (int i = 0; i < RUNS; i++) {
+		double t0 = now_ms();
+
+		if (mission_search(st, q, cards, &n, &total) != BORNE_OK) {
+			printf("%-34s error: %s\n", label, store_errmsg(st));
+			return;
+		}
+		t[i] = now_ms() - t0;
+	}
+	qsort(t, RUNS, sizeof t[0], cmp_double);
+	printf("%-34s %8.3f ms  (max %.3f)  %2d shown of %d\n", label, t[RUNS / 2],
+	       t[RUNS - 1], n, total);
+}
+
+static void
+fill(Store *st, int n, int64_t poster, int64_t now)
+{
+	char today[TIME_DATE_SIZE];
+	MissionDraft d;
+	double t0 = now_ms();
+
+	time_local_date(now, today);
+	srand(42);
+	store_begin(st);
+	for (int i = 0; i < n; i++) {
+		mission_draft_init(&d);
+		snprintf(d.title, sizeof d.title, "%s %s n°%d",
+		         words[rand() % 20], words[rand() % 20], i);
+		snprintf(d.description, sizeof d.description,
+		         "%s %s %s, %s. Mission de test numéro %d.",
+		         words[rand() % 20], words[rand() % 20], words[rand() % 20],
+		         words[rand() % 20], i);
+		d.category = (MissionCategory)(rand() % CAT_COUNT);
+		if (rand() % 4 != 0)
+			time_date_add(today, rand() % 120, d.date_from);
+		d.places = 1 + rand() % 3;
+		d.minors_ok = rand() % 2;
+		if (mission_add(st, &d, poster, now - (n - i), NULL) != BORNE_OK) {
+			fprintf(stderr, "fill: %s\n", store_errmsg(st));
+			exit(1);
+		}
+	}
+	store_commit(st);
+	printf("inserted %d missions in %.0f ms (one transaction)\n", n,
+	       now_ms() - t0);
+}
+
+int
+main(int argc, char **argv)
+{
+	char dir[] = "/tmp/borne-bench-XXXXXX", path[512], err[256];
+	int n = argc > 1 ? atoi(argv[1]) : 10000;
+	int64_t poster, now = (int64_t)time(NULL);
+	MissionCard mine[20];
+	Store *st = NULL;
+	int n_mine;
+	double t0;
+
+	if (n <= 0 || mkdtemp(dir) == NULL)
+		return 1;
+	timeutil_init();
+	snprintf(path, sizeof path, "%s/bench.db", dir);
+	if (store_open(path, &st, err, sizeof err) != BORNE_OK) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	member_add(st, "Fatou", ROLE_FACILITATOR, 0, NULL, NULL, 0, now, &poster);
+	fill(st, n, poster, now);
+
+	{
+		MissionQuery q = { -1, NULL, 0, 0, -1, 0, 20 };
+		bench(st, "board, first page", &q);
+		q.include_taken = 1;
+		bench(st, "board + taken, first page", &q);
+		q.include_taken = 0;
+		q.minors_only = 1;
+		bench(st, "board, minors only", &q);
+		q.minors_only = 0;
+		q.category = CAT_JARDIN;
+		bench(st, "category jardin", &q);
+		q.category = -1;
+		q.offset = n / 2;
+		bench(st, "page in the middle", &q);
+		q.offset = n - 20;
+		bench(st, "last page", &q);
+		q.offset = 0;
+		q.text = "cafe";
+		bench(st, "search \"cafe\" (accent-blind)", &q);
+		q.text = "ecole chaise";
+		bench(st, "search \"ecole chaise\"", &q);
+		q.text = "rep";
+		bench(st, "search prefix \"rep\"", &q);
+		q.text = "zzzz";
+		bench(st, "search, no match", &q);
+		q.text = "potager";
+		q.category = CAT_JARDIN;
+		q.minors_only = 1;
+		bench(st, "search + category + minors", &q);
+	}
+	t0 = now_ms();
+	mission_of_member(st, poster, mine, 20, &n_mine);
+	printf("%-34s %8.3f ms  (one run)  %d shown\n", "my missions (poster of all)",
+	       now_ms() - t0, n_mine);
+
+	store_close(st);
+	if (getenv("BENCH_KEEP") != NULL) {
+		printf("database kept: %s\n", path);
+		return 0;
+	}
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bench.db-wal", dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bench.db-shm", dir);
+	unlink(path);
+	rmdir(dir);
+	return 0;
+}
