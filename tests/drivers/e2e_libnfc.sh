@@ -6,8 +6,10 @@
 # on stdin, one line at a time: headless `wait` moves a virtual clock, but
 # the reader thread runs in real time, so before each `wait` that should
 # see the badge we ask the emulator to "settle" (answer two more lists:
-# the driver has then seen the badge and queued ARRIVED). No timing is
-# asserted; every wait is bounded.
+# the driver has then seen the badge and queued ARRIVED). Before laying a
+# badge that borne must not see yet, we wait until borne has run the lines
+# before it: a `screenshot` line marks the spot (its PNG appears). No
+# timing is asserted; every wait is bounded.
 # usage: e2e_libnfc.sh BORNE PN532_EMU
 set -eu
 borne=$1
@@ -31,6 +33,20 @@ wait_for() {
 		if [ $i -gt 200 ]; then
 			echo "e2e_libnfc: timed out waiting for \"$2\" in $1" >&2
 			cat "$1" >&2 || true
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# borne_reached NAME: borne has run every line up to `screenshot NAME`.
+borne_reached() {
+	echo "screenshot $1"
+	i=0
+	while [ ! -e "$tmp/shots/$1.png" ]; do
+		i=$((i + 1))
+		if [ $i -gt 200 ]; then
+			echo "e2e_libnfc: borne never reached screenshot $1" >&2
 			return 1
 		fi
 		sleep 0.1
@@ -76,6 +92,7 @@ feed() {
 	echo "expect-screen badge-result"   # lifting the badge changes nothing
 	echo "advance-clock 120"
 	echo "expect-screen accueil"
+	borne_reached back_home
 	emu place 04D4E5F6 >&2        # Mamadou, a second member
 	emu settle 2 >&2
 	echo "wait 200"
@@ -87,6 +104,7 @@ status=0
 feed | timeout 90 "$borne" --headless --size 800x480 --demo \
 	--db "$tmp/borne.db" \
 	--reader "libnfc:pn532_uart:$tmp/ttyEMU:115200" --script - \
+	--screenshots "$tmp/shots" \
 	>"$tmp/borne.log" 2>&1 || status=$?
 emu quit || true
 cat "$tmp/borne.log"
