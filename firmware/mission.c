@@ -261,9 +261,8 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 		" minors_ok, poster_id, status, created_utc, updated_utc)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
 		" ?15, ?15)";
-	char why[128], today[TIME_DATE_SIZE], uuid[BORNE_UUID_LEN + 1];
+	char why[128], uuid[BORNE_UUID_LEN + 1];
 	char title[sizeof d->title], place[sizeof d->place];
-	const char *last;
 	MissionField field;
 	MissionStatus status;
 	Member poster;
@@ -274,10 +273,6 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 		*id_out = 0;
 	if (mission_validate(d, &field, why, sizeof why) != BORNE_OK)
 		return store_set_error(st, BORNE_EINVAL, "%s", why);
-	time_local_date(now_utc, today);
-	last = d->date_to[0] != '\0' ? d->date_to : d->date_from;
-	if (last[0] != '\0' && strcmp(last, today) < 0)
-		return store_set_error(st, BORNE_EINVAL, "the dates are in the past");
 	if ((rc = member_get(st, poster_id, &poster)) != BORNE_OK)
 		return rc;
 	if (!poster.active)
@@ -789,7 +784,7 @@ mission_expire(Store *st, int64_t now_utc, int *n_expired)
 {
 	static const char sql[] =
 		"UPDATE missions SET status = 'expired', updated_utc = ?2"
-		" WHERE status IN ('pending', 'open', 'taken') AND date_from <> ''"
+		" WHERE status IN ('pending', 'open') AND date_from <> ''"
 		" AND (CASE WHEN date_to <> '' THEN date_to ELSE date_from END) < ?1";
 	char today[TIME_DATE_SIZE];
 	sqlite3_stmt *stmt = NULL;
