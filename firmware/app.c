@@ -1557,7 +1557,13 @@ handle_tick(App *a)
 		changed = 1;
 	}
 	if (clock_render(a)) {
-		app_reload(a);          /* new minute: present count, the day */
+		/* New minute: close the visits whose day ended and expire the
+		** missions whose dates passed, so hours are never inflated and
+		** the board never offers yesterday's jobs. Errors here are
+		** retried next minute; the tap itself checks again. */
+		(void)checkin_close_stale(a->st, a->now_utc, NULL);
+		(void)mission_expire(a->st, a->now_utc, NULL);
+		app_reload(a);          /* present count, the day */
 		changed = 1;
 	}
 	if (a->v.screen == SCREEN_PIN) {

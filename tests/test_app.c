@@ -136,6 +136,33 @@ test_accueil(void)
 	t_close(&t);
 }
 
+/* Each new minute the app closes the visits whose day ended and expires
+** past missions, even when nobody taps. */
+static void
+test_housekeeping(void)
+{
+	T t;
+	long long before;
+
+	t_open(&t, "housekeeping.db", "2024-12-10T16:58", LANG_FR);
+	CHECK(t.v->present_count > 0);
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM visits"
+	                           " WHERE auto_closed = 1"), 0);
+	before = fx_sql_int(t.st, "SELECT count(*) FROM missions"
+	                          " WHERE status = 'expired'");
+	t_wait_ms(&t, 3 * 60 * 1000);             /* 17:01: the day closed */
+	CHECK_INT(t.v->present_count, 0);
+	CHECK(fx_sql_int(t.st, "SELECT count(*) FROM visits"
+	                       " WHERE auto_closed = 1") > 0);
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM visits"
+	                           " WHERE out_utc IS NULL"), 0);
+	t_wait_ms(&t, 60 * 1000);
+	t_wait_ms(&t, 40LL * 24 * 3600 * 1000);   /* weeks later */
+	CHECK(fx_sql_int(t.st, "SELECT count(*) FROM missions"
+	                       " WHERE status = 'expired'") > before);
+	t_close(&t);
+}
+
 struct find_visit { int64_t member_id; int found, open; };
 
 static int
@@ -700,6 +727,7 @@ main(void)
 	timeutil_init();
 	test_format();
 	test_accueil();
+	test_housekeeping();
 	test_checkin_in_out();
 	test_checkin_refusals();
 	test_checkin_db_error();
