@@ -158,7 +158,7 @@ UiColor  ui_category_tint(int category);
 ** v->wait_text and an "Annuler" button (ACT_CANCEL_WAIT).
 ** ui_board_columns: cards per row the board shows on this canvas (the
 ** app is told with ACT_SET_COLUMNS so that ACT_SCROLL rows match). */
-#define UI_CARD_H 136
+#define UI_CARD_H 140
 void ui_mission_card(Ui *ui, UiRect r, const MissionCard *c,
                      const AppCardText *t, int hit);
 int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
@@ -166,6 +166,13 @@ int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
 void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
 /* Darkens r (under a modal panel). */
 void ui_dim(Ui *ui, UiRect r);
+/* The width ui_button needs to show label whole at height h. */
+int  ui_button_width(Ui *ui, UiButtonStyle style, int h, uint32_t icon,
+                     const char *label);
+/* A filter chip whose padding follows r (narrow rows of many chips):
+** white with a line border, or Encre when selected; 18 px SemiBold. */
+void ui_chip(Ui *ui, UiRect r, int selected, const char *label,
+             AppAction action, int64_t arg);
 int  ui_board_columns(const Ui *ui);
 /* snprintf for a translated format (tr() strings are not literals, so
 ** -Wformat-nonliteral would refuse them); out is always terminated. */

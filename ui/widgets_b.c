@@ -61,7 +61,7 @@ ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
 	int tw = r.x + r.w - CARD_PAD - tx;
 	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
 	int icy = r.y + CARD_PAD + CARD_ICON / 2;
-	int meta_cy = r.y + 80, bottom_cy = r.y + r.h - 12 - PILL_H / 2;
+	int meta_cy = r.y + 78, bottom_cy = r.y + r.h - 10 - PILL_H / 2;
 	int x, pw, right;
 
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
@@ -186,4 +186,35 @@ void
 ui_dim(Ui *ui, UiRect r)
 {
 	ui_fill_alpha(ui, r, COL_ENCRE, 120);
+}
+
+int
+ui_button_width(Ui *ui, UiButtonStyle style, int h, uint32_t icon,
+                const char *label)
+{
+	int chip = style == BTN_CHIP || style == BTN_CHIP_SELECTED;
+	int size = chip ? 18 : h >= 68 ? 24 : h >= 54 ? 22 : 20;
+	int pad = style == BTN_QUIET ? 4 : (h / 2 < 20 ? h / 2 : 20);
+	int tw = label != NULL ? ui_text_width(ui, FONT_SEMIBOLD, size, label) : 0;
+
+	return 2 * pad + (icon ? size + 6 : 0) + (icon && tw > 0 ? 10 : 0) + tw
+	       + 2;
+}
+
+void
+ui_chip(Ui *ui, UiRect r, int selected, const char *label, AppAction action,
+        int64_t arg)
+{
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
+
+	if (selected) {
+		ui_rrect(ui, r, r.h / 2, COL_ENCRE);
+	} else {
+		ui_rrect(ui, r, r.h / 2, COL_LINE);
+		ui_rrect(ui, (UiRect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 },
+		         r.h / 2 - 2, COL_BLANC);
+	}
+	ui_text_fit(ui, r.x + 6, r.y + (r.h - th) / 2, r.w - 12, FONT_SEMIBOLD,
+	            18, selected ? COL_BLANC : COL_ENCRE, ALIGN_CENTER, label);
+	ui_hit(ui, r, action, arg, label);
 }

@@ -14,7 +14,7 @@
 #define TOP_H    64
 #define CHIP_H   46
 #define PAGER_H  48
-#define ROW_GAP  12
+#define ROW_GAP  10
 #define LIST_ROW 52          /* a compact result while typing */
 
 typedef struct BoardLayout {
@@ -57,8 +57,8 @@ board_draw(Ui *ui, const AppView *v)
 		int y;
 
 		board_top(ui, v, &L);
-		y = board_chips(ui, v, L.content_y + 12, L.w);
-		board_cards(ui, v, &L, y + 12, L.h);
+		y = board_chips(ui, v, L.content_y + 10, L.w);
+		board_cards(ui, v, &L, y + 10, L.h);
 	}
 	if (v->wait != WAIT_NONE) {
 		int pw = L.w - 2 * M > 640 ? 640 : L.w - 2 * M;
@@ -102,8 +102,8 @@ board_top(Ui *ui, const AppView *v, BoardLayout *L)
 	                                             : "board.home");
 	const char *post = tr(v->lang, "board.post");
 	const char *title = tr(v->lang, "board.title");
-	int bw = 16 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, 20, back) + 12;
-	int pw = 20 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, 20, post) + 20;
+	int bw = ui_button_width(ui, BTN_QUIET, 48, ICON_ARROW_BACK, back) + 8;
+	int pw = ui_button_width(ui, BTN_PRIMARY, 48, ICON_ADD, post);
 	int th = ui_text_height(ui, FONT_BOLD, 28);
 	int x;
 
@@ -212,12 +212,12 @@ board_chips(Ui *ui, const AppView *v, int y, int w)
 	for (int c = 0; c < CAT_COUNT; c++)
 		labels[c + 1] = app_category_label(v->lang, (MissionCategory)c);
 	for (int i = 0; i <= CAT_COUNT; i++)
-		total += ui_text_width(ui, FONT_MEDIUM, 18, labels[i]) + 8;
+		total += ui_text_width(ui, FONT_SEMIBOLD, 18, labels[i]) + 8;
 	/* Tighten the padding before wrapping. */
 	while (pad > 10 && total + (CAT_COUNT + 1) * 2 * pad > w - 2 * M)
 		pad--;
 	for (int i = 0; i <= CAT_COUNT; i++)
-		widths[i] = ui_text_width(ui, FONT_MEDIUM, 18, labels[i]) + 2 * pad;
+		widths[i] = ui_text_width(ui, FONT_SEMIBOLD, 18, labels[i]) + 2 * pad;
 	for (int i = 0; i <= CAT_COUNT; i++) {
 		int filter = i - 1;
 		int sel = v->filter == filter;
@@ -226,9 +226,8 @@ board_chips(Ui *ui, const AppView *v, int y, int w)
 			x = M;
 			y += CHIP_H + 10;
 		}
-		ui_button(ui, (UiRect){ x, y, widths[i], CHIP_H },
-		          sel ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i],
-		          ACT_FILTER, filter);
+		ui_chip(ui, (UiRect){ x, y, widths[i], CHIP_H }, sel, labels[i],
+		        ACT_FILTER, filter);
 		x += widths[i] + 8;
 	}
 	return y + CHIP_H;
@@ -238,8 +237,8 @@ board_chips(Ui *ui, const AppView *v, int y, int w)
 static void
 board_cards(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 {
-	int pager_y = y1 - 8 - PAGER_H;
-	int area = pager_y - 8 - y0;
+	int pager_y = y1 - 6 - PAGER_H;
+	int area = pager_y - 6 - y0;
 	int rows = (area + ROW_GAP) / (UI_CARD_H + ROW_GAP);
 	int cols = L->cols, per_page, n, cw;
 
@@ -288,8 +287,10 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 	int first = v->board_offset + 1;
 	int last = v->board_offset + (v->n_cards < per_page ? v->n_cards
 	                                                    : per_page);
-	int bw = 24 + 24 + 8 + ui_text_width(ui, FONT_SEMIBOLD, 20, next) + 20;
-	int pw = 24 + 24 + 8 + ui_text_width(ui, FONT_SEMIBOLD, 20, prev) + 20;
+	int bw = ui_button_width(ui, BTN_SECONDARY, PAGER_H, ICON_ARROW_DOWNWARD,
+	                         next);
+	int pw = ui_button_width(ui, BTN_SECONDARY, PAGER_H, ICON_ARROW_UPWARD,
+	                         prev);
 	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
 	char range[64], line[200];
 
@@ -309,13 +310,26 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 		          v->board_offset + per_page);
 	ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first, last,
 	       v->board_total);
-	if (v->minors_only)
-		ui_fmt(line, sizeof line, "%s · %s", range,
-		       tr(v->lang, "board.minors"));
-	else
+	/* The words go between the buttons there are; what does not fit
+	** whole is left out rather than cut. */
+	{
+		int left = v->board_offset > 0 ? r.x + bw + 8 : r.x;
+		int right = last < v->board_total ? r.x + r.w - bw - 8 : r.x + r.w;
+		int room = right - left;
+
 		ui_fmt(line, sizeof line, "%s", range);
-	ui_text_fit(ui, r.x + bw + 8, r.y + (r.h - mh) / 2, r.w - 2 * bw - 16,
-	            FONT_MEDIUM, 18, COL_ENCRE_DOUCE, ALIGN_CENTER, line);
+		if (v->minors_only) {
+			ui_fmt(line, sizeof line, "%s · %s", range,
+			       tr(v->lang, "board.minors"));
+			if (ui_text_width(ui, FONT_MEDIUM, 18, line) > room)
+				ui_fmt(line, sizeof line, "%s",
+				       tr(v->lang, "board.minors"));
+		}
+		if (ui_text_width(ui, FONT_MEDIUM, 18, line) <= room)
+			ui_text(ui, left + (room - ui_text_width(ui, FONT_MEDIUM, 18,
+			        line)) / 2, r.y + (r.h - mh) / 2, FONT_MEDIUM, 18,
+			        COL_ENCRE_DOUCE, line);
+	}
 }
 
 /* While typing: compact results above the keyboard, as many as fit. */
@@ -341,11 +355,14 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 	else
 		ui_fmt(line, sizeof line, tr(v->lang, "board.found"),
 		       v->board_total);
-	/* The count, then rows of results. */
+	/* The count (when it leaves room for two rows: else the title's
+	** pill says it), then rows of results. */
 	y0 += 8;
-	ui_text_fit(ui, M, y0, L->w - 2 * M, FONT_MEDIUM, 18, COL_ENCRE_DOUCE,
-	            ALIGN_LEFT, line);
-	y0 += mh + 6;
+	if (y1 - 8 - y0 - mh - 6 + 8 >= 2 * (LIST_ROW + 8) || L->portrait) {
+		ui_text_fit(ui, M, y0, L->w - 2 * M, FONT_MEDIUM, 18,
+		            COL_ENCRE_DOUCE, ALIGN_LEFT, line);
+		y0 += mh + 6;
+	}
 	rows = (y1 - 8 - y0 + 8) / (LIST_ROW + 8);
 	if (rows < 1)
 		rows = 1;
@@ -408,7 +425,7 @@ board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 	ui_text_box(ui, (UiRect){ r.x, cy + 48, r.w, 2 * th + 4 },
 	            FONT_SEMIBOLD, 22, COL_ENCRE, ALIGN_CENTER, 2, msg);
 	if (btn != NULL) {
-		int bw = ui_text_width(ui, FONT_SEMIBOLD, 20, btn) + 48;
+		int bw = ui_button_width(ui, BTN_SECONDARY, 52, 0, btn);
 
 		ui_button(ui, (UiRect){ r.x + (r.w - bw) / 2, cy + 48 + 2 * th + 16,
 		          bw, 52 }, BTN_SECONDARY, 0, btn, act, arg);

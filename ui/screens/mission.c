@@ -150,6 +150,8 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		tail += 36;
 	if (m->d.place[0] != '\0')
 		tail += 36;
+	if (m->d.minors_ok)
+		tail += 36;
 	room = r.y + r.h - tail - 8 - y;
 	lines = room / lh;
 	if (lines > 0 && m->d.description[0] != '\0')
@@ -184,6 +186,13 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		ui_icon(ui, r.x + 14, y + 14, 24, COL_TERRA, ICON_LOCATION_ON);
 		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_REGULAR,
 		            18, COL_ENCRE_DOUCE, ALIGN_LEFT, m->d.place);
+		y += 36;
+	}
+	if (m->d.minors_ok) {
+		ui_icon(ui, r.x + 14, y + 14, 24, COL_VERT, ICON_GROUPS);
+		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_REGULAR,
+		            18, COL_ENCRE_DOUCE, ALIGN_LEFT,
+		            tr(v->lang, "mission.minors_ok"));
 		y += 36;
 	}
 	if (takers[0] != '\0') {
@@ -266,10 +275,12 @@ mission_collect(const AppView *v, MissionAct acts[4])
 	if (v->can_take)
 		acts[n++] = (MissionAct){ ACT_TAKE, BTN_PRIMARY, ICON_HANDSHAKE,
 		                          tr(v->lang, "mission.take") };
-	if (v->can_done)
-		acts[n++] = (MissionAct){ ACT_MARK_DONE, n == 0 ? BTN_GREEN
-		                          : BTN_SECONDARY, ICON_CHECK_CIRCLE,
+	if (v->can_done) {
+		UiButtonStyle st = n == 0 ? BTN_GREEN : BTN_SECONDARY;
+
+		acts[n++] = (MissionAct){ ACT_MARK_DONE, st, ICON_CHECK_CIRCLE,
 		                          tr(v->lang, "mission.done") };
+	}
 	if (v->can_release)
 		acts[n++] = (MissionAct){ ACT_RELEASE, BTN_SECONDARY, ICON_LOGOUT,
 		                          tr(v->lang, "mission.release") };
@@ -284,7 +295,7 @@ mission_actions(Ui *ui, const AppView *v, UiRect r)
 {
 	MissionAct acts[4];
 	int n = mission_collect(v, acts);
-	int y = r.y, big = n == 1 ? 72 : 60, mh = ui_text_height(ui,
+	int y = r.y, big = n == 1 ? 64 : 58, mh = ui_text_height(ui,
 	    FONT_REGULAR, 18);
 
 	if (n == 0) {
@@ -336,8 +347,7 @@ mission_note(Ui *ui, int x, int cy, int w, uint32_t icon, UiColor icon_bg,
 	if (total > w)
 		total = w;
 	sx = x + (w - total) / 2;
-	ui_circle(ui, sx + 12, cy, 12, icon_bg);
-	ui_icon(ui, sx + 12, cy, 16, COL_BLANC, icon);
+	ui_icon(ui, sx + 12, cy, 24, icon_bg, icon);
 	ui_text_fit(ui, sx + 32, cy - mh / 2, total - 32, FONT_REGULAR, 18,
 	            COL_ENCRE_DOUCE, ALIGN_LEFT, text);
 }

@@ -275,7 +275,7 @@ post_category(Ui *ui, const AppView *v, UiRect r)
 		             r.y + (c / cols) * (th + gap), tw, th };
 		int sel = (int)v->draft.category == c;
 		const char *name = app_category_label(v->lang, (MissionCategory)c);
-		int sq = th - 24 > 48 ? 48 : th - 24;
+		int sq = th - 24 > 44 ? 44 : th - 24;
 
 		ui_rrect_lip(ui, t, 12, sel ? COL_ENCRE : COL_BLANC,
 		             sel ? COL_ENCRE : COL_LINE, 2);
@@ -283,8 +283,8 @@ post_category(Ui *ui, const AppView *v, UiRect r)
 		         ui_category_tint(c));
 		ui_icon(ui, t.x + 12 + sq / 2, t.y + th / 2, sq * 6 / 10,
 		        ui_category_ink(c), ui_category_icon(c));
-		ui_text_fit(ui, t.x + 12 + sq + 12, t.y + (th - lh) / 2,
-		            t.w - sq - 36, FONT_SEMIBOLD, 20,
+		ui_text_fit(ui, t.x + 12 + sq + 10, t.y + (th - lh) / 2,
+		            t.w - sq - 30, FONT_SEMIBOLD, 20,
 		            sel ? COL_BLANC : COL_ENCRE, ALIGN_LEFT, name);
 		ui_hit(ui, t, ACT_SET_CATEGORY, c, name);
 	}
@@ -497,11 +497,21 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 			            v->draft.description);
 	} else {
 		int dx = M + cw + 24, dw = w - M - dx;
-		int lines = (UI_CARD_H + 40) / lh;
+		int lines = (by - 16 - 52 - 16 - y - (v->draft.place[0] ? 36 : 0))
+		            / lh;
+		int used = 0;
 
-		ui_text_box(ui, (UiRect){ dx, y, dw, lines * lh }, FONT_REGULAR, 20,
-		            COL_ENCRE_DOUCE, ALIGN_LEFT, lines,
-		            v->draft.description);
+		if (lines > 0)
+			used = ui_text_box(ui, (UiRect){ dx, y, dw, lines * lh },
+			                   FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT,
+			                   lines, v->draft.description);
+		if (v->draft.place[0] != '\0') {
+			int py = y + used + 10;
+
+			ui_icon(ui, dx + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
+			ui_text_fit(ui, dx + 32, py + 14 - mh / 2, dw - 32, FONT_MEDIUM,
+			            18, COL_ENCRE, ALIGN_LEFT, v->draft.place);
+		}
 	}
 	/* Who will see it, and when. */
 	ny = by - 16 - 52;
