@@ -1,1 +1,716 @@
-int main(void) { return 0; }
+/* main.c -- borne, the kiosk program: options, the loop, the pieces.
+** It opens the configuration, the database and the badge reader, makes
+** the App (firmware/app.h) and the Ui, then loops: wait for an SDL event
+** or the app's next deadline (SDL_WaitEventTimeout, no busy loop), turn
+** events into AppEvents (input.c, reader thread), redraw only when the
+** view changed or the window asks. A cue (view.cue_seq grew) plays its
+** tone and flashes the screen at once.
+**
+** Headless mode (--headless --size WxH --script FILE) runs the very same
+** UI on SDL's offscreen driver with a software renderer and a VIRTUAL
+** clock that moves only with the script's `wait` and `advance-clock`:
+** tests are fast and give the same pixels every time (script.c). */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <SDL_image.h>
+
+#include "config.h"
+#include "demo.h"
+#include "i18n.h"
+#include "reader.h"
+#include "timeutil.h"
+#include "ui_internal.h"
+
+#define FLASH_MS        320
+#define CONFIG_DEFAULT  "/etc/borne/borne.conf"
+
+typedef struct Options {
+	const char *config, *db, *reader, *lang, *script, *shots, *now;
+	int  demo, headless;
+	int  win_w, win_h;       /* --windowed / --size; 0: fullscreen */
+} Options;
+
+struct Kiosk {
+	Options opt;
+	Config *cfg;
+	Store  *st;
+	App    *app;
+	SDL_Window   *win;
+	SDL_Renderer *ren;
+	SDL_Surface  *surface;   /* headless: what the software renderer draws on */
+	Ui     *ui;
+	Input   in;
+	Sound  *snd;
+	ReaderThread *rt;
+	Uint32  ev_reader;       /* SDL user event: the reader queued something */
+	int     win_w, win_h;    /* output pixels */
+	int     dirty;
+	int64_t vclock_ms, vstart_ms, vstart_utc;   /* headless clock */
+	unsigned last_cue_seq;
+	AppCue  flash_cue;
+	int64_t flash_until_ms;
+	char    demo_db[512], demo_fifo[512];
+};
+
+static int  main_usage(FILE *out);
+static int  main_parse(int argc, char **argv, Options *o);
+static int  main_parse_size(const char *s, int *w, int *h);
+static void main_warn(const char *line, void *ctx);
+static int  kiosk_open(Kiosk *k);
+static void kiosk_close(Kiosk *k);
+static int  kiosk_open_store(Kiosk *k);
+static int  kiosk_open_video(Kiosk *k);
+static int  kiosk_open_reader(Kiosk *k);
+static void kiosk_app_config(Kiosk *k, AppConfig *ac);
+static void kiosk_store_rules(Kiosk *k);
+static int64_t kiosk_now_ms(const Kiosk *k);
+static int64_t kiosk_now_utc(const Kiosk *k);
+static void kiosk_drain_reader(Kiosk *k);
+static void kiosk_reader_wake(void *ctx);
+static void kiosk_after(Kiosk *k, int changed);
+static void kiosk_draw(Kiosk *k);
+static int  kiosk_run(Kiosk *k);
+
+static int
+main_usage(FILE *out)
+{
+	fputs("usage: borne [--config FILE] [--db FILE] [--demo] [--windowed WxH]\n"
+	      "             [--reader SPEC] [--lang fr|en]\n"
+	      "       borne --headless --size WxH --script FILE|- [--screenshots DIR]\n"
+	      "             [--now YYYY-MM-DDTHH:MM] [any option above]\n"
+	      "SPEC: libnfc[:CONNSTRING], wedge:/dev/input/eventN, sim:FIFO, none\n",
+	      out);
+	return 2;
+}
+
+static int
+main_parse_size(const char *s, int *w, int *h)
+{
+	char x;
+
+	if (s == NULL || sscanf(s, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X'))
+		return BORNE_EINVAL;
+	if (*w < 200 || *h < 200 || *w > 8192 || *h > 8192)
+		return BORNE_EINVAL;
+	return BORNE_OK;
+}
+
+static int
+main_parse(int argc, char **argv, Options *o)
+{
+	memset(o, 0, sizeof *o);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		int takes = 1;
+		if (strcmp(a, "--demo") == 0) {
+			o->demo = 1;
+			takes = 0;
+		} else if (strcmp(a, "--headless") == 0) {
+			o->headless = 1;
+			takes = 0;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			main_usage(stdout);
+			exit(0);
+		} else if (val == NULL) {
+			fprintf(stderr, "borne: %s needs a value\n", a);
+			return BORNE_EINVAL;
+		} else if (strcmp(a, "--config") == 0) {
+			o->config = val;
+		} else if (strcmp(a, "--db") == 0) {
+			o->db = val;
+		} else if (strcmp(a, "--reader") == 0) {
+			o->reader = val;
+		} else if (strcmp(a, "--lang") == 0) {
+			AppLang l;
+			if (i18n_lang_parse(val, &l) != 0) {
+				fprintf(stderr, "borne: --lang %s: say fr or en\n", val);
+				return BORNE_EINVAL;
+			}
+			o->lang = val;
+		} else if (strcmp(a, "--windowed") == 0 || strcmp(a, "--size") == 0) {
+			if (main_parse_size(val, &o->win_w, &o->win_h) != BORNE_OK) {
+				fprintf(stderr, "borne: %s %s: say WxH, e.g. 800x480\n", a, val);
+				return BORNE_EINVAL;
+			}
+		} else if (strcmp(a, "--script") == 0) {
+			o->script = val;
+		} else if (strcmp(a, "--screenshots") == 0) {
+			o->shots = val;
+		} else if (strcmp(a, "--now") == 0) {
+			o->now = val;
+		} else {
+			fprintf(stderr, "borne: unknown option %s\n", a);
+			return BORNE_EINVAL;
+		}
+		i += takes;
+	}
+	if (o->headless && (o->script == NULL || o->win_w == 0)) {
+		fprintf(stderr, "borne: --headless needs --size WxH and --script FILE\n");
+		return BORNE_EINVAL;
+	}
+	if (!o->headless && (o->script != NULL || o->shots != NULL || o->now != NULL)) {
+		fprintf(stderr, "borne: --script, --screenshots and --now go with --headless\n");
+		return BORNE_EINVAL;
+	}
+	return BORNE_OK;
+}
+
+static void
+main_warn(const char *line, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "borne: config: %s\n", line);
+}
+
+/* ---- the clock: real, or the script's virtual one ---- */
+
+static int64_t
+kiosk_now_ms(const Kiosk *k)
+{
+	return k->opt.headless ? k->vclock_ms : (int64_t)SDL_GetTicks64();
+}
+
+static int64_t
+kiosk_now_utc(const Kiosk *k)
+{
+	if (k->opt.headless)
+		return k->vstart_utc + (k->vclock_ms - k->vstart_ms) / 1000;
+	return (int64_t)time(NULL);
+}
+
+/* ---- opening ---- */
+
+static void
+kiosk_app_config(Kiosk *k, AppConfig *ac)
+{
+	const char *lang = k->opt.lang != NULL ? k->opt.lang
+	                                       : config_get(k->cfg, "lang");
+	AppLang l;
+
+	app_config_defaults(ac);
+	if (i18n_lang_parse(lang, &l) == 0)
+		ac->lang = l;
+	snprintf(ac->space_name, sizeof ac->space_name, "%s",
+	         config_get(k->cfg, "space_name"));
+	snprintf(ac->space_tagline, sizeof ac->space_tagline, "%s",
+	         config_get(k->cfg, "space_tagline"));
+	ac->idle_timeout_ms = config_get_int(k->cfg, "idle_timeout_s") * 1000;
+	ac->greeting_ms = config_get_int(k->cfg, "greeting_s") * 1000;
+	ac->pin_max_tries = config_get_int(k->cfg, "pin_max_tries");
+	ac->pin_lock_ms = config_get_int(k->cfg, "pin_lock_s") * 1000;
+	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
+	         config_get(k->cfg, "export_dir"));
+	ac->demo = k->opt.demo;
+}
+
+/* The space's rules live in the database; this kiosk's file may set them
+** for itself (and always names the kiosk). */
+static void
+kiosk_store_rules(Kiosk *k)
+{
+	StoreRules rules = *store_rules(k->st);
+	Config *defaults = NULL;
+
+	config_load(NULL, &defaults, NULL, NULL);
+	if (defaults != NULL) {
+		if (strcmp(config_get(k->cfg, "checkin_repeat_s"),
+		           config_get(defaults, "checkin_repeat_s")) != 0)
+			rules.checkin_repeat_s = config_get_int(k->cfg, "checkin_repeat_s");
+		if (strcmp(config_get(k->cfg, "approval_required"),
+		           config_get(defaults, "approval_required")) != 0)
+			rules.approval_required = config_get_int(k->cfg, "approval_required");
+		if (strcmp(config_get(k->cfg, "max_open_takes"),
+		           config_get(defaults, "max_open_takes")) != 0)
+			rules.max_open_takes = config_get_int(k->cfg, "max_open_takes");
+		config_free(defaults);
+	}
+	snprintf(rules.kiosk_id, sizeof rules.kiosk_id, "%s",
+	         config_get(k->cfg, "kiosk_id"));
+	store_rules_set(k->st, &rules);
+}
+
+static int
+kiosk_open_store(Kiosk *k)
+{
+	char err[256];
+	const char *path = k->opt.db != NULL ? k->opt.db : config_get(k->cfg, "db");
+	int rc;
+
+	if (k->opt.demo) {
+		/* A fresh database each run: never an existing file, which
+		** could be someone's real data. */
+		if (k->opt.db != NULL) {
+			struct stat sb;
+			if (stat(k->opt.db, &sb) == 0) {
+				fprintf(stderr, "borne: --demo makes a new database, and %s"
+				        " exists: remove it or leave out --db\n", k->opt.db);
+				return BORNE_EINVAL;
+			}
+			snprintf(k->demo_db, sizeof k->demo_db, "%s", k->opt.db);
+		} else {
+			const char *dir = getenv("XDG_RUNTIME_DIR");
+			if (dir == NULL || access(dir, W_OK) != 0)
+				dir = "/tmp";
+			snprintf(k->demo_db, sizeof k->demo_db, "%s/borne-demo-%ld.db",
+			         dir, (long)getpid());
+			unlink(k->demo_db);
+		}
+		path = k->demo_db;
+	}
+	rc = store_open(path, &k->st, err, sizeof err);
+	if (rc != BORNE_OK) {
+		fprintf(stderr, "borne: database %s: %s\n", path, err);
+		return rc;
+	}
+	kiosk_store_rules(k);
+	if (k->opt.demo &&
+	    (rc = demo_fill(k->st, kiosk_now_utc(k))) != BORNE_OK) {
+		fprintf(stderr, "borne: demo data: %s\n", store_errmsg(k->st));
+		return rc;
+	}
+	return BORNE_OK;
+}
+
+static int
+kiosk_open_video(Kiosk *k)
+{
+	Uint32 flags = SDL_WINDOW_SHOWN;
+
+	if (k->opt.headless) {
+		k->win_w = k->opt.win_w;
+		k->win_h = k->opt.win_h;
+		k->surface = SDL_CreateRGBSurfaceWithFormat(0, k->win_w, k->win_h, 32,
+		                                            SDL_PIXELFORMAT_ARGB8888);
+		if (k->surface == NULL ||
+		    (k->ren = SDL_CreateSoftwareRenderer(k->surface)) == NULL) {
+			fprintf(stderr, "borne: software renderer: %s\n", SDL_GetError());
+			return BORNE_EIO;
+		}
+		return BORNE_OK;
+	}
+	if (k->opt.win_w == 0)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	else
+		flags |= SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+	k->win = SDL_CreateWindow("borne", SDL_WINDOWPOS_CENTERED,
+	                          SDL_WINDOWPOS_CENTERED,
+	                          k->opt.win_w ? k->opt.win_w : 800,
+	                          k->opt.win_h ? k->opt.win_h : 480, flags);
+	if (k->win == NULL) {
+		fprintf(stderr, "borne: window: %s\n", SDL_GetError());
+		return BORNE_EIO;
+	}
+	k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_ACCELERATED |
+	                                        SDL_RENDERER_PRESENTVSYNC);
+	if (k->ren == NULL)
+		k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
+	if (k->ren == NULL) {
+		fprintf(stderr, "borne: renderer: %s\n", SDL_GetError());
+		return BORNE_EIO;
+	}
+	if (k->opt.win_w == 0)
+		SDL_ShowCursor(SDL_DISABLE);
+	SDL_GetRendererOutputSize(k->ren, &k->win_w, &k->win_h);
+	{
+		int pw, ph;
+		SDL_GetWindowSize(k->win, &pw, &ph);
+		k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
+	}
+	SDL_StartTextInput();
+	return BORNE_OK;
+}
+
+static void
+kiosk_reader_wake(void *ctx)
+{
+	Kiosk *k = ctx;
+	SDL_Event e;
+
+	memset(&e, 0, sizeof e);
+	e.type = k->ev_reader;
+	SDL_PushEvent(&e);             /* thread-safe */
+}
+
+static int
+kiosk_open_reader(Kiosk *k)
+{
+	ReaderOptions ro;
+	Reader *r = NULL;
+	char err[256], spec[600];
+	const char *s = k->opt.reader;
+	int rc;
+
+	if (s == NULL && k->opt.demo) {
+		if (k->opt.headless)
+			return BORNE_OK;       /* the script is the reader */
+		const char *dir = getenv("XDG_RUNTIME_DIR");
+		if (dir == NULL || access(dir, W_OK) != 0)
+			dir = "/tmp";
+		snprintf(k->demo_fifo, sizeof k->demo_fifo, "%s/borne-demo-%ld.fifo",
+		         dir, (long)getpid());
+		snprintf(spec, sizeof spec, "sim:%s", k->demo_fifo);
+		s = spec;
+	}
+	if (s == NULL)
+		s = k->opt.headless ? "none" : config_get(k->cfg, "reader");
+	memset(&ro, 0, sizeof ro);
+	ro.dec_order = strcmp(config_get(k->cfg, "uid_decimal_order"), "msb") == 0
+	               ? UID_DEC_MSB_FIRST : UID_DEC_LSB_FIRST;
+	ro.poll_ms = config_get_int(k->cfg, "reader_poll_ms");
+	if ((rc = reader_new(s, &ro, &r, err, sizeof err)) != BORNE_OK) {
+		fprintf(stderr, "borne: --reader %s: %s\n", s, err);
+		return rc;
+	}
+	if (strcmp(reader_name(r), "none") == 0) {
+		reader_free(r);
+		return BORNE_OK;
+	}
+	k->ev_reader = SDL_RegisterEvents(1);
+	if ((rc = reader_thread_start(r, kiosk_reader_wake, k, &k->rt)) != BORNE_OK) {
+		fprintf(stderr, "borne: reader thread: %s\n", borne_strerror(rc));
+		return rc;
+	}
+	if (k->demo_fifo[0]) {
+		printf("borne: demo reader: echo %s > %s\n", demo_badges[0].uid,
+		       k->demo_fifo);
+		for (int i = 0; i < DEMO_N_BADGES; i++)
+			printf("borne: F%d taps %s (%s): %s\n", i + 1, demo_badges[i].uid,
+			       demo_badges[i].name, demo_badges[i].note);
+		printf("borne: an unknown badge: echo %s > %s\n", DEMO_UNKNOWN_UID,
+		       k->demo_fifo);
+		fflush(stdout);
+	}
+	return BORNE_OK;
+}
+
+static int
+kiosk_open(Kiosk *k)
+{
+	char err[256];
+	AppConfig ac;
+	int rc;
+
+	rc = config_load(k->opt.config != NULL ? k->opt.config :
+	                 (access(CONFIG_DEFAULT, R_OK) == 0 ? CONFIG_DEFAULT : NULL),
+	                 &k->cfg, main_warn, NULL);
+	if (k->cfg == NULL)
+		return BORNE_ENOMEM;
+	if (rc == BORNE_ENOTFOUND)
+		fprintf(stderr, "borne: config %s not found: defaults used\n",
+		        k->opt.config);
+	if (config_get(k->cfg, "tz")[0] != '\0')
+		setenv("TZ", config_get(k->cfg, "tz"), 1);
+	timeutil_init();
+	k->vstart_ms = k->vclock_ms = (int64_t)SDL_GetTicks64();
+	k->vstart_utc = (int64_t)time(NULL);
+	if (k->opt.now != NULL && time_parse_local(k->opt.now, &k->vstart_utc) != BORNE_OK) {
+		fprintf(stderr, "borne: --now %s: say YYYY-MM-DDTHH:MM\n", k->opt.now);
+		return BORNE_EINVAL;
+	}
+	if ((rc = kiosk_open_store(k)) != BORNE_OK)
+		return rc;
+	kiosk_app_config(k, &ac);
+	if ((rc = app_new(k->st, &ac, kiosk_now_ms(k), kiosk_now_utc(k), &k->app)) != BORNE_OK) {
+		fprintf(stderr, "borne: %s\n", borne_strerror(rc));
+		return rc;
+	}
+	if ((rc = kiosk_open_video(k)) != BORNE_OK)
+		return rc;
+	if ((rc = ui_new(k->ren, k->win_w, k->win_h, &k->ui, err, sizeof err)) != BORNE_OK) {
+		fprintf(stderr, "borne: %s\n", err);
+		return rc;
+	}
+	if (k->opt.headless || config_get_int(k->cfg, "sound"))
+		sound_open(&k->snd);
+	if ((rc = kiosk_open_reader(k)) != BORNE_OK)
+		return rc;
+	k->last_cue_seq = app_view(k->app)->cue_seq;
+	k->dirty = 1;
+	return BORNE_OK;
+}
+
+static void
+kiosk_close(Kiosk *k)
+{
+	reader_thread_stop(k->rt);
+	sound_close(k->snd);
+	ui_free(k->ui);
+	if (k->ren != NULL)
+		SDL_DestroyRenderer(k->ren);
+	if (k->surface != NULL)
+		SDL_FreeSurface(k->surface);
+	if (k->win != NULL)
+		SDL_DestroyWindow(k->win);
+	app_free(k->app);
+	store_close(k->st);
+	config_free(k->cfg);
+	if (k->demo_db[0] && k->opt.db == NULL) {
+		char p[600];
+		unlink(k->demo_db);
+		snprintf(p, sizeof p, "%s-wal", k->demo_db);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", k->demo_db);
+		unlink(p);
+	}
+	if (k->demo_fifo[0])
+		unlink(k->demo_fifo);
+}
+
+/* ---- the loop ---- */
+
+/* After app_handle: a new cue plays and flashes, a change redraws. */
+static void
+kiosk_after(Kiosk *k, int changed)
+{
+	const AppView *v = app_view(k->app);
+
+	if (v->cue_seq != k->last_cue_seq) {
+		k->last_cue_seq = v->cue_seq;
+		if (v->cue != CUE_NONE) {
+			sound_play(k->snd, v->cue);
+			k->flash_cue = v->cue;
+			k->flash_until_ms = kiosk_now_ms(k) + FLASH_MS;
+			changed = 1;
+		}
+	}
+	if (changed)
+		k->dirty = 1;
+	if (k->opt.headless && k->dirty)
+		kiosk_draw(k);          /* the script reads the frame next */
+}
+
+void
+kiosk_send(Kiosk *k, const AppEvent *ev)
+{
+	kiosk_after(k, app_handle(k->app, ev, kiosk_now_ms(k), kiosk_now_utc(k)));
+}
+
+void
+kiosk_sdl_event(Kiosk *k, const SDL_Event *e)
+{
+	AppEvent evs[INPUT_MAX_EVENTS];
+	int n = input_translate(&k->in, k->ui, app_view(k->app), e, evs,
+	                        INPUT_MAX_EVENTS);
+
+	for (int i = 0; i < n; i++)
+		kiosk_send(k, &evs[i]);
+}
+
+static void
+kiosk_drain_reader(Kiosk *k)
+{
+	ReaderEvent re;
+	AppEvent ev;
+
+	while (k->rt != NULL && reader_thread_next(k->rt, &re) == 1) {
+		memset(&ev, 0, sizeof ev);
+		switch (re.type) {
+		case READER_EV_ARRIVED:
+			ev.type = APP_EV_BADGE;
+			ev.uid = re.uid;
+			break;
+		case READER_EV_REMOVED:
+			ev.type = APP_EV_BADGE_REMOVED;
+			ev.uid = re.uid;
+			break;
+		case READER_EV_LOST:
+		case READER_EV_BACK:
+			ev.type = APP_EV_READER;
+			ev.arg = re.type == READER_EV_BACK;
+			snprintf(ev.text, sizeof ev.text, "%.*s", (int)sizeof ev.text - 1,
+			         re.detail);
+			fprintf(stderr, "borne: reader %s: %s\n",
+			        re.type == READER_EV_BACK ? "back" : "lost", re.detail);
+			break;
+		}
+		kiosk_send(k, &ev);
+	}
+}
+
+static void
+kiosk_draw(Kiosk *k)
+{
+	int64_t now = kiosk_now_ms(k);
+	float flash = 0.0f;
+
+	if (k->flash_until_ms > now)
+		flash = 0.35f + 0.65f * (float)(k->flash_until_ms - now) / FLASH_MS;
+	ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
+	SDL_RenderPresent(k->ren);
+	k->dirty = 0;
+}
+
+void
+kiosk_redraw(Kiosk *k)
+{
+	kiosk_draw(k);
+}
+
+void
+kiosk_advance(Kiosk *k, int64_t ms)
+{
+	AppEvent tick;
+	int64_t target = k->vclock_ms + ms;
+
+	memset(&tick, 0, sizeof tick);
+	tick.type = APP_EV_TICK;
+	while (k->vclock_ms < target) {
+		int64_t step = app_next_tick_ms(k->app, k->vclock_ms);
+		if (k->flash_until_ms > k->vclock_ms &&
+		    k->flash_until_ms - k->vclock_ms < step)
+			step = k->flash_until_ms - k->vclock_ms;
+		if (step < 10)
+			step = 10;
+		if (step > target - k->vclock_ms)
+			step = target - k->vclock_ms;
+		k->vclock_ms += step;
+		if (k->flash_until_ms != 0 && k->flash_until_ms <= k->vclock_ms) {
+			k->flash_until_ms = 0;
+			k->dirty = 1;
+		}
+		kiosk_send(k, &tick);
+	}
+	kiosk_drain_reader(k);
+	if (k->dirty)
+		kiosk_draw(k);
+}
+
+App *
+kiosk_app(Kiosk *k)
+{
+	return k->app;
+}
+
+Ui *
+kiosk_ui(Kiosk *k)
+{
+	return k->ui;
+}
+
+int
+kiosk_window_w(const Kiosk *k)
+{
+	return k->win_w;
+}
+
+int
+kiosk_window_h(const Kiosk *k)
+{
+	return k->win_h;
+}
+
+int
+kiosk_screenshot(Kiosk *k, const char *path)
+{
+	if (k->dirty)
+		kiosk_draw(k);
+	if (k->surface == NULL || IMG_SavePNG(k->surface, path) != 0) {
+		fprintf(stderr, "borne: screenshot %s: %s\n", path, IMG_GetError());
+		return BORNE_EIO;
+	}
+	return BORNE_OK;
+}
+
+static int
+kiosk_run(Kiosk *k)
+{
+	SDL_Event e;
+	AppEvent tick;
+
+	memset(&tick, 0, sizeof tick);
+	tick.type = APP_EV_TICK;
+	while (!app_view(k->app)->quit) {
+		int64_t now = kiosk_now_ms(k);
+		int64_t wait = app_next_tick_ms(k->app, now);
+		int64_t deadline;
+
+		if (k->dirty)
+			kiosk_draw(k);
+		if (k->flash_until_ms > now && k->flash_until_ms - now < wait)
+			wait = k->flash_until_ms - now;
+		if (wait < 1)
+			wait = 1;
+		if (wait > 60000)
+			wait = 60000;
+		deadline = now + wait;
+		if (SDL_WaitEventTimeout(&e, (int)wait)) {
+			do {
+				if (e.type == SDL_QUIT)
+					return 0;
+				if (k->rt != NULL && e.type == k->ev_reader) {
+					kiosk_drain_reader(k);
+				} else if (e.type == SDL_WINDOWEVENT) {
+					if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+						int pw, ph;
+						SDL_GetRendererOutputSize(k->ren, &k->win_w, &k->win_h);
+						SDL_GetWindowSize(k->win, &pw, &ph);
+						k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
+						ui_resize(k->ui, k->win_w, k->win_h);
+					}
+					k->dirty = 1;
+				} else if (e.type == SDL_RENDER_TARGETS_RESET ||
+				           e.type == SDL_RENDER_DEVICE_RESET) {
+					ui_resize(k->ui, 0, 0);
+					ui_resize(k->ui, k->win_w, k->win_h);
+					k->dirty = 1;
+				} else {
+					kiosk_sdl_event(k, &e);
+				}
+			} while (SDL_PollEvent(&e));
+		}
+		now = kiosk_now_ms(k);
+		if (k->flash_until_ms != 0 && now >= k->flash_until_ms) {
+			k->flash_until_ms = 0;
+			k->dirty = 1;
+		}
+		if (now >= deadline)
+			kiosk_send(k, &tick);
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static Kiosk kiosk;
+	Kiosk *k = &kiosk;
+	int rc, status = 1;
+
+	input_init(&k->in);
+	if (main_parse(argc, argv, &k->opt) != BORNE_OK)
+		return main_usage(stderr);
+	if (k->opt.headless) {
+		setenv("SDL_VIDEODRIVER", "offscreen", 1);
+		setenv("SDL_AUDIODRIVER", "dummy", 1);
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+		/* SIGTERM/SIGINT must stop a script at once (timeouts). */
+		SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	}
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "borne: SDL: %s\n", SDL_GetError());
+		return 1;
+	}
+	/* A kiosk ignores SIGPIPE (a FIFO writer may vanish). */
+	signal(SIGPIPE, SIG_IGN);
+	rc = kiosk_open(k);
+	if (rc == BORNE_OK) {
+		if (k->opt.headless)
+			status = script_run(k, k->opt.script, k->opt.shots);
+		else
+			status = kiosk_run(k);
+	}
+	kiosk_close(k);
+	TTF_Quit();
+	IMG_Quit();
+	SDL_Quit();
+	return status;
+}

@@ -1,1 +1,760 @@
-/* ui.c -- to be written. */
+/* ui.c -- the drawing context: logical canvas, frames and their record.
+** Screens draw in logical pixels; this file scales to window pixels at
+** the last moment (text is rasterised at its real size, never stretched),
+** and records every text drawn and every hit region of the frame. A tap
+** is matched against the last frame's regions, topmost first; scripts'
+** `expect-text` and `tap-text` read the same record, so a test sees what
+** a person sees: clipped-away text does not count. */
+#include "ui_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "borne.h"
+
+typedef struct UiTextRec {
+	UiRect r;                /* visible part, logical */
+	int    y_top;            /* unclipped top, to join pieces of a line */
+	int    x_end;            /* unclipped right edge */
+	int    off;              /* text in the arena */
+	int    whole;            /* a wrapped paragraph's full text, not drawn */
+} UiTextRec;
+
+struct Ui {
+	SDL_Renderer *r;
+	Render *rd;
+	int    win_w, win_h;     /* window pixels */
+	int    w, h;             /* logical canvas */
+	float  scale;
+	int    has_clip;
+	UiRect clip;
+	UiTextRec *texts;
+	int    n_texts, cap_texts;
+	UiHitRec *hits;
+	int    n_hits, cap_hits;
+	char  *arena;
+	size_t arena_len, arena_cap;
+	int    has_slot;         /* where the reader banner goes this frame */
+	UiRect slot;
+};
+
+static int  ui_arena_add(Ui *ui, const char *s);
+static const char *ui_arena_str(const Ui *ui, int off);
+static int  ui_intersect(UiRect a, UiRect b, UiRect *out);
+static void ui_record_text(Ui *ui, UiRect r, const char *s, int whole);
+static int  ui_size_px(const Ui *ui, int size);
+static int  ui_line_joined(const Ui *ui, int first, char *buf, size_t len);
+static void ui_utf8_put(uint32_t cp, char out[5]);
+static size_t ui_utf8_next(const char *s, size_t i);
+static int  ui_text_line_height(int size_px);
+
+float
+ui_scale_for(int win_w, int win_h)
+{
+	float s;
+
+	if (win_w <= 0 || win_h <= 0)
+		return 1.0f;
+	if (win_h > win_w)
+		s = (float)win_w / 480.0f;
+	else
+		s = fminf((float)win_w / 800.0f, (float)win_h / 480.0f);
+	if (s < 1.0f)
+		return s < 0.5f ? 0.5f : s;   /* a small development window */
+	s = floorf(s / 1.5f * 2.0f) / 2.0f;
+	return s < 1.0f ? 1.0f : s;
+}
+
+int
+ui_new(SDL_Renderer *r, int win_w, int win_h, Ui **out, char *err,
+       size_t errlen)
+{
+	Ui *ui = calloc(1, sizeof *ui);
+	int rc = BORNE_ENOMEM;
+
+	*out = NULL;
+	if (ui == NULL)
+		goto fail;
+	ui->r = r;
+	if ((rc = render_new(r, &ui->rd, err, errlen)) != BORNE_OK)
+		goto fail;
+	ui_resize(ui, win_w, win_h);
+	*out = ui;
+	return BORNE_OK;
+fail:
+	ui_free(ui);
+	return rc;
+}
+
+void
+ui_free(Ui *ui)
+{
+	if (ui == NULL)
+		return;
+	render_free(ui->rd);
+	free(ui->texts);
+	free(ui->hits);
+	free(ui->arena);
+	free(ui);
+}
+
+void
+ui_resize(Ui *ui, int win_w, int win_h)
+{
+	float s = ui_scale_for(win_w, win_h);
+
+	if (ui->win_w == win_w && ui->win_h == win_h)
+		return;
+	ui->win_w = win_w;
+	ui->win_h = win_h;
+	ui->scale = s;
+	ui->w = (int)lroundf((float)win_w / s);
+	ui->h = (int)lroundf((float)win_h / s);
+	render_flush(ui->rd);
+	ui->n_texts = ui->n_hits = 0;
+	ui->arena_len = 0;
+}
+
+float
+ui_scale(const Ui *ui)
+{
+	return ui->scale;
+}
+
+int
+ui_width(const Ui *ui)
+{
+	return ui->w;
+}
+
+int
+ui_height(const Ui *ui)
+{
+	return ui->h;
+}
+
+int
+ui_portrait(const Ui *ui)
+{
+	return ui->h > ui->w;
+}
+
+Render *
+ui_render(Ui *ui)
+{
+	return ui->rd;
+}
+
+SDL_Rect
+ui_px(const Ui *ui, UiRect r)
+{
+	SDL_Rect p;
+	float s = ui->scale;
+	int x1 = (int)lroundf((float)(r.x + r.w) * s);
+	int y1 = (int)lroundf((float)(r.y + r.h) * s);
+
+	p.x = (int)lroundf((float)r.x * s);
+	p.y = (int)lroundf((float)r.y * s);
+	p.w = x1 - p.x;
+	p.h = y1 - p.y;
+	return p;
+}
+
+int
+ui_px_len(const Ui *ui, int logical)
+{
+	return (int)lroundf((float)logical * ui->scale);
+}
+
+static int
+ui_size_px(const Ui *ui, int size)
+{
+	int px = (int)lroundf((float)size * ui->scale);
+
+	return px < 1 ? 1 : px;
+}
+
+static int
+ui_intersect(UiRect a, UiRect b, UiRect *out)
+{
+	int x0 = a.x > b.x ? a.x : b.x;
+	int y0 = a.y > b.y ? a.y : b.y;
+	int x1 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+	int y1 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+
+	if (x1 <= x0 || y1 <= y0) {
+		*out = (UiRect){ 0, 0, 0, 0 };
+		return 0;
+	}
+	*out = (UiRect){ x0, y0, x1 - x0, y1 - y0 };
+	return 1;
+}
+
+/* The arena holds the frame's strings; offsets stay valid as it grows. */
+static int
+ui_arena_add(Ui *ui, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (ui->arena_len + n > ui->arena_cap) {
+		size_t cap = ui->arena_cap ? ui->arena_cap * 2 : 16384;
+		while (cap < ui->arena_len + n)
+			cap *= 2;
+		char *p = realloc(ui->arena, cap);
+		if (p == NULL)
+			return -1;
+		ui->arena = p;
+		ui->arena_cap = cap;
+	}
+	memcpy(ui->arena + ui->arena_len, s, n);
+	ui->arena_len += n;
+	return (int)(ui->arena_len - n);
+}
+
+static const char *
+ui_arena_str(const Ui *ui, int off)
+{
+	return off >= 0 ? ui->arena + off : "";
+}
+
+static void
+ui_record_text(Ui *ui, UiRect r, const char *s, int whole)
+{
+	UiRect vis;
+	UiRect canvas = { 0, 0, ui->w, ui->h };
+	int off;
+
+	if (!ui_intersect(r, canvas, &vis))
+		return;
+	if (ui->has_clip && !ui_intersect(vis, ui->clip, &vis))
+		return;
+	if (ui->n_texts == ui->cap_texts) {
+		int cap = ui->cap_texts ? ui->cap_texts * 2 : 256;
+		UiTextRec *p = realloc(ui->texts, (size_t)cap * sizeof *p);
+		if (p == NULL)
+			return;
+		ui->texts = p;
+		ui->cap_texts = cap;
+	}
+	if ((off = ui_arena_add(ui, s)) < 0)
+		return;
+	ui->texts[ui->n_texts++] = (UiTextRec){ vis, r.y, r.x + r.w, off, whole };
+}
+
+/* ---- shapes ---- */
+
+void
+ui_fill(Ui *ui, UiRect r, UiColor c)
+{
+	render_fill(ui->rd, ui_px(ui, r), c, 255);
+}
+
+void
+ui_fill_alpha(Ui *ui, UiRect r, UiColor c, uint8_t a)
+{
+	render_fill(ui->rd, ui_px(ui, r), c, a);
+}
+
+void
+ui_rrect(Ui *ui, UiRect r, int radius, UiColor fill)
+{
+	render_rrect(ui->rd, ui_px(ui, r), ui_px_len(ui, radius), fill, 255);
+}
+
+void
+ui_rrect_alpha(Ui *ui, UiRect r, int radius, UiColor c, uint8_t a)
+{
+	render_rrect(ui->rd, ui_px(ui, r), ui_px_len(ui, radius), c, a);
+}
+
+void
+ui_rrect_lip(Ui *ui, UiRect r, int radius, UiColor fill, UiColor lip,
+             int lip_px)
+{
+	UiRect under = r;
+
+	under.y += lip_px;
+	ui_rrect(ui, under, radius, lip);
+	ui_rrect(ui, r, radius, fill);
+}
+
+void
+ui_rrect_border(Ui *ui, UiRect r, int radius, int width, UiColor c)
+{
+	int wpx = ui_px_len(ui, width);
+
+	render_rrect_ring(ui->rd, ui_px(ui, r), ui_px_len(ui, radius),
+	                  wpx < 1 ? 1 : wpx, c, 255);
+}
+
+void
+ui_circle(Ui *ui, int cx, int cy, int radius, UiColor fill)
+{
+	float s = ui->scale;
+	int rp = (int)lroundf((float)radius * s);
+	SDL_Rect p = { (int)lroundf((float)cx * s) - rp,
+	               (int)lroundf((float)cy * s) - rp, 2 * rp, 2 * rp };
+
+	render_rrect(ui->rd, p, rp, fill, 255);
+}
+
+void
+ui_hline(Ui *ui, int x, int y, int w, UiColor c)
+{
+	SDL_Rect p = ui_px(ui, (UiRect){ x, y, w, 1 });
+	int t = ui_px_len(ui, 1);
+
+	p.h = t < 1 ? 1 : t;
+	render_fill(ui->rd, p, c, 255);
+}
+
+void
+ui_clip(Ui *ui, const UiRect *r)
+{
+	if (r == NULL) {
+		ui->has_clip = 0;
+		render_set_clip(ui->rd, NULL);
+		return;
+	}
+	SDL_Rect p = ui_px(ui, *r);
+	ui->has_clip = 1;
+	ui->clip = *r;
+	render_set_clip(ui->rd, &p);
+}
+
+/* ---- text ---- */
+
+int
+ui_text(Ui *ui, int x, int y, UiFont f, int size_px, UiColor c,
+        const char *utf8)
+{
+	int w, h, lw;
+	SDL_Texture *t;
+	float s = ui->scale;
+
+	if (utf8 == NULL || utf8[0] == '\0')
+		return 0;
+	t = render_text(ui->rd, f, 0, ui_size_px(ui, size_px), c, utf8, &w, &h);
+	if (t == NULL)
+		return 0;
+	SDL_Rect dst = { (int)lroundf((float)x * s), (int)lroundf((float)y * s),
+	                 w, h };
+	SDL_RenderCopy(ui->r, t, NULL, &dst);
+	lw = (int)lroundf((float)w / s);
+	ui_record_text(ui, (UiRect){ x, y, lw, (int)lroundf((float)h / s) }, utf8, 0);
+	return lw;
+}
+
+int
+ui_text_width(Ui *ui, UiFont f, int size_px, const char *utf8)
+{
+	int w, h;
+
+	render_text_size(ui->rd, f, ui_size_px(ui, size_px), utf8, &w, &h);
+	return (int)lroundf((float)w / ui->scale);
+}
+
+int
+ui_text_height(Ui *ui, UiFont f, int size_px)
+{
+	int h = render_font_height(ui->rd, f, ui_size_px(ui, size_px));
+
+	return (int)lroundf((float)h / ui->scale);
+}
+
+static size_t
+ui_utf8_next(const char *s, size_t i)
+{
+	if (s[i] == '\0')
+		return i;
+	i++;
+	while ((s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+static void
+ui_utf8_put(uint32_t cp, char out[5])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		out[1] = '\0';
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		out[2] = '\0';
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		out[3] = '\0';
+	} else {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		out[4] = '\0';
+	}
+}
+
+/* Longest prefix of s (whole characters) that, followed by "…", fits w:
+** a binary search over character boundaries. */
+static void
+ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s, int w, char *out,
+             size_t outlen)
+{
+	size_t starts[512];
+	size_t n_ch = 0, i = 0, lo, hi, best = 0;
+	char buf[1024];
+
+	while (s[i] != '\0' && n_ch < 512 && i + 8 < sizeof buf && i + 8 < outlen) {
+		starts[n_ch++] = i;
+		i = ui_utf8_next(s, i);
+	}
+	/* Prefixes of k characters, k in [0, n_ch]: find the largest that fits. */
+	lo = 0;
+	hi = n_ch;
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+		size_t bytes = mid < n_ch ? starts[mid] : i;
+		size_t k = bytes;
+		memcpy(buf, s, bytes);
+		while (k > 0 && buf[k - 1] == ' ')
+			k--;
+		memcpy(buf + k, "\xE2\x80\xA6", 4);
+		if (ui_text_width(ui, f, size_px, buf) <= w)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	best = lo < n_ch ? starts[lo] : i;
+	while (best > 0 && s[best - 1] == ' ')
+		best--;
+	memcpy(out, s, best);
+	memcpy(out + best, "\xE2\x80\xA6", 4);
+}
+
+int
+ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px, UiColor c,
+            UiAlign align, const char *utf8)
+{
+	char buf[1024];
+	const char *s = utf8;
+	int tw;
+
+	if (utf8 == NULL || utf8[0] == '\0')
+		return 0;
+	tw = ui_text_width(ui, f, size_px, utf8);
+	if (tw > w) {
+		ui_ellipsise(ui, f, size_px, utf8, w, buf, sizeof buf);
+		s = buf;
+		tw = ui_text_width(ui, f, size_px, s);
+	}
+	if (align == ALIGN_CENTER)
+		x += (w - tw) / 2;
+	else if (align == ALIGN_RIGHT)
+		x += w - tw;
+	return ui_text(ui, x, y, f, size_px, c, s);
+}
+
+static int
+ui_text_line_height(int size_px)
+{
+	return size_px <= 22 ? (size_px * 7 + 2) / 5 : (size_px * 6 + 2) / 5;
+}
+
+/* Greedy word wrap; a word wider than the box is cut between characters.
+** The last allowed line takes the rest, ellipsised. */
+int
+ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
+            UiAlign align, int max_lines, const char *utf8)
+{
+	int lh = ui_text_line_height(size_px);
+	int fh = ui_text_height(ui, f, size_px);
+	int line = 0, cut = 0;
+	size_t i = 0, n;
+	char buf[1024];
+
+	if (utf8 == NULL || utf8[0] == '\0')
+		return 0;
+	if (max_lines <= 0)
+		max_lines = 1000;
+	n = strlen(utf8);
+	while (i < n && line < max_lines) {
+		size_t end = i, best = i, next = i;
+		int y = r.y + line * lh + (lh - fh) / 2;
+
+		while (utf8[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		if (line == max_lines - 1) {
+			/* The rest goes on this line, cut to fit. */
+			size_t k = 0;
+			for (size_t j = i; j < n && k + 1 < sizeof buf; j++)
+				buf[k++] = utf8[j] == '\n' ? ' ' : utf8[j];
+			buf[k] = '\0';
+			cut = ui_text_width(ui, f, size_px, buf) > r.w;
+			ui_text_fit(ui, r.x, y, r.w, f, size_px, c, align, buf);
+			line++;
+			break;
+		}
+		/* Extend word by word while it fits. */
+		end = i;
+		for (;;) {
+			size_t j = end;
+			while (j < n && utf8[j] == ' ')
+				j++;
+			while (j < n && utf8[j] != ' ' && utf8[j] != '\n')
+				j++;
+			if (j - i + 1 > sizeof buf)
+				break;
+			memcpy(buf, utf8 + i, j - i);
+			buf[j - i] = '\0';
+			if (ui_text_width(ui, f, size_px, buf) > r.w)
+				break;
+			end = best = j;
+			if (j >= n || utf8[j] == '\n')
+				break;
+		}
+		if (best == i) {
+			/* One long word: as many characters as fit, at least one. */
+			size_t j = ui_utf8_next(utf8, i);
+			best = j;
+			while (j < n && utf8[j] != ' ' && utf8[j] != '\n' &&
+			       j - i + 1 < sizeof buf) {
+				j = ui_utf8_next(utf8, j);
+				memcpy(buf, utf8 + i, j - i);
+				buf[j - i] = '\0';
+				if (ui_text_width(ui, f, size_px, buf) > r.w)
+					break;
+				best = j;
+			}
+		}
+		next = best;
+		memcpy(buf, utf8 + i, best - i);
+		buf[best - i] = '\0';
+		{
+			int tw = ui_text_width(ui, f, size_px, buf);
+			int x = r.x;
+			if (align == ALIGN_CENTER)
+				x += (r.w - tw) / 2;
+			else if (align == ALIGN_RIGHT)
+				x += r.w - tw;
+			ui_text(ui, x, y, f, size_px, c, buf);
+		}
+		line++;
+		i = next;
+		if (i < n && utf8[i] == '\n')
+			i++;
+	}
+	if (line > 1 && !cut)
+		ui_record_text(ui, (UiRect){ r.x, r.y, r.w, line * lh }, utf8, 1);
+	return line * lh;
+}
+
+void
+ui_icon(Ui *ui, int cx, int cy, int size_px, UiColor c, uint32_t code)
+{
+	char s[5];
+	int w, h;
+	float sc = ui->scale;
+	SDL_Texture *t;
+
+	ui_utf8_put(code, s);
+	t = render_text(ui->rd, FONT_REGULAR, 1, ui_size_px(ui, size_px), c, s,
+	                &w, &h);
+	if (t == NULL)
+		return;
+	SDL_Rect dst = { (int)lroundf((float)cx * sc) - w / 2,
+	                 (int)lroundf((float)cy * sc) - h / 2, w, h };
+	SDL_RenderCopy(ui->r, t, NULL, &dst);
+}
+
+/* ---- hit regions ---- */
+
+void
+ui_hit(Ui *ui, UiRect r, AppAction action, int64_t arg, const char *label)
+{
+	UiRect vis;
+	UiRect canvas = { 0, 0, ui->w, ui->h };
+
+	if (!ui_intersect(r, canvas, &vis))
+		return;
+	if (ui->has_clip && !ui_intersect(vis, ui->clip, &vis))
+		return;
+	if (ui->n_hits == ui->cap_hits) {
+		int cap = ui->cap_hits ? ui->cap_hits * 2 : 64;
+		UiHitRec *p = realloc(ui->hits, (size_t)cap * sizeof *p);
+		if (p == NULL)
+			return;
+		ui->hits = p;
+		ui->cap_hits = cap;
+	}
+	ui->hits[ui->n_hits++] = (UiHitRec){
+		vis, action, arg, label != NULL ? ui_arena_add(ui, label) : -1 };
+}
+
+const UiHitRec *
+ui_hit_at(const Ui *ui, int px, int py)
+{
+	float lx = (float)px / ui->scale, ly = (float)py / ui->scale;
+
+	for (int i = ui->n_hits - 1; i >= 0; i--) {
+		const UiRect *r = &ui->hits[i].r;
+		if (lx >= (float)r->x && lx < (float)(r->x + r->w) &&
+		    ly >= (float)r->y && ly < (float)(r->y + r->h))
+			return &ui->hits[i];
+	}
+	return NULL;
+}
+
+/* Joins the text pieces that continue text `first` on the same line
+** ("12 personnes" + " présentes"). Returns the index after the last. */
+static int
+ui_line_joined(const Ui *ui, int first, char *buf, size_t len)
+{
+	int i = first;
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (;;) {
+		const char *s = ui_arena_str(ui, ui->texts[i].off);
+		size_t n = strlen(s);
+		if (k + n + 2 > len)
+			break;
+		memcpy(buf + k, s, n + 1);
+		k += n;
+		if (i + 1 >= ui->n_texts || ui->texts[i + 1].whole)
+			return i + 1;
+		const UiTextRec *a = &ui->texts[i], *b = &ui->texts[i + 1];
+		int gap = b->r.x - a->x_end;
+		if (abs(b->y_top - a->y_top) > 6 || gap < -2 || gap > 16)
+			return i + 1;
+		if (gap >= 3 && buf[k - 1] != ' ' && ui_arena_str(ui, b->off)[0] != ' ')
+			buf[k++] = ' ';
+		buf[k] = '\0';
+		i++;
+	}
+	return i + 1;
+}
+
+int
+ui_frame_has_text(const Ui *ui, const char *needle)
+{
+	char buf[4096];
+
+	for (int i = 0; i < ui->n_texts; i++) {
+		if (strstr(ui_arena_str(ui, ui->texts[i].off), needle) != NULL)
+			return 1;
+		if (ui->texts[i].whole)
+			continue;
+		ui_line_joined(ui, i, buf, sizeof buf);
+		if (strstr(buf, needle) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+int
+ui_frame_find_tap(const Ui *ui, const char *needle, int *px, int *py)
+{
+	char buf[4096];
+
+	for (int h = ui->n_hits - 1; h >= 0; h--) {
+		const UiHitRec *hit = &ui->hits[h];
+		int found = hit->label >= 0 &&
+		            strstr(ui_arena_str(ui, hit->label), needle) != NULL;
+		for (int i = 0; !found && i < ui->n_texts; i++) {
+			const UiRect *t = &ui->texts[i].r;
+			int cx = t->x + t->w / 2, cy = t->y + t->h / 2;
+			if (cx < hit->r.x || cx >= hit->r.x + hit->r.w ||
+			    cy < hit->r.y || cy >= hit->r.y + hit->r.h)
+				continue;
+			if (strstr(ui_arena_str(ui, ui->texts[i].off), needle) != NULL)
+				found = 1;
+			if (ui->texts[i].whole)
+				continue;
+			ui_line_joined(ui, i, buf, sizeof buf);
+			if (strstr(buf, needle) != NULL)
+				found = 1;
+		}
+		if (found) {
+			*px = (int)((float)hit->r.x * ui->scale +
+			            (float)hit->r.w * ui->scale / 2.0f);
+			*py = (int)((float)hit->r.y * ui->scale +
+			            (float)hit->r.h * ui->scale / 2.0f);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void
+ui_frame_dump_texts(const Ui *ui, FILE *out)
+{
+	char buf[4096];
+
+	for (int i = 0; i < ui->n_texts;) {
+		if (ui->texts[i].whole) {
+			i++;
+			continue;
+		}
+		int next = ui_line_joined(ui, i, buf, sizeof buf);
+		fprintf(out, "    | %s\n", buf);
+		i = next > i ? next : i + 1;
+	}
+}
+
+/* ---- frames ---- */
+
+void
+ui_reader_banner_at(Ui *ui, UiRect r)
+{
+	ui->has_slot = 1;
+	ui->slot = r;
+}
+
+int
+ui_banner_slot(const Ui *ui, UiRect *out)
+{
+	if (!ui->has_slot)
+		return 0;
+	*out = ui->slot;
+	return 1;
+}
+
+void
+ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
+{
+	const ScreenOps *ops = ui_screen_ops(v->screen);
+	UiColor tint = COL_VERT;
+
+	ui->n_texts = ui->n_hits = 0;
+	ui->arena_len = 0;
+	ui->has_slot = 0;
+	ui_clip(ui, NULL);
+	SDL_SetRenderDrawColor(ui->r, 0xFB, 0xF5, 0xEC, 255);
+	SDL_RenderClear(ui->r);
+	if (ops != NULL && ops->draw != NULL)
+		ops->draw(ui, v);
+	ui_clip(ui, NULL);
+	ui_toast(ui, v);
+	ui_reader_banner(ui, v);
+	if (flash > 0.0f && flash_cue != CUE_NONE) {
+		/* The visual half of a cue: a ring of colour round the screen,
+		** seen from the side of the eye while the tone plays. */
+		if (flash_cue == CUE_UNKNOWN)
+			tint = COL_SOLEIL;
+		else if (flash_cue == CUE_REFUSED)
+			tint = COL_TERRA;
+		uint8_t a = (uint8_t)lroundf(fminf(flash, 1.0f) * 255.0f);
+		int b = 12;
+		ui_fill_alpha(ui, (UiRect){ 0, 0, ui->w, b }, tint, a);
+		ui_fill_alpha(ui, (UiRect){ 0, ui->h - b, ui->w, b }, tint, a);
+		ui_fill_alpha(ui, (UiRect){ 0, b, b, ui->h - 2 * b }, tint, a);
+		ui_fill_alpha(ui, (UiRect){ ui->w - b, b, b, ui->h - 2 * b }, tint, a);
+	}
+}

@@ -100,7 +100,10 @@ void ui_rrect_border(Ui *ui, UiRect r, int radius, int width, UiColor c);
 void ui_circle(Ui *ui, int cx, int cy, int radius, UiColor fill);
 void ui_hline(Ui *ui, int x, int y, int w, UiColor c);
 
-/* Text. size_px is logical. Returns the width drawn. Text is cached. */
+/* Text. size_px is logical. Returns the width drawn. Text is cached.
+** (x, y) is the top-left of the line box, ui_text_height() tall (Inter's
+** ascent + descent, about 1.2 x size): centre a line in a box of height
+** h with y = top + (h - ui_text_height()) / 2. */
 int  ui_text(Ui *ui, int x, int y, UiFont f, int size_px, UiColor c,
              const char *utf8);
 int  ui_text_width(Ui *ui, UiFont f, int size_px, const char *utf8);
@@ -133,6 +136,12 @@ void ui_clip(Ui *ui, const UiRect *r);
 /* Shared pieces. */
 void ui_top_bar(Ui *ui, const AppView *v, const char *back_label,
                 AppAction back_action, const char *title);
+/* r is the box itself. The label (left) and the "27 / 120" counter
+** (right) sit on a line just above it (about 28 px), the error (in
+** Terracotta, with an icon) or else the hint on a line just below it
+** (about 30 px). Focus: 3 px Terracotta border in a 4 px pale halo. A
+** single line shows its end (where the cursor is); no hit region: the
+** caller adds its own (ACT_FIELD / ACT_FOCUS). */
 void ui_text_field(Ui *ui, UiRect r, const TextFieldView *f);
 /* The AZERTY keyboard in r (keyboard.c). Keys type with ACT_TYPE (arg: a
 ** code point), backspace is ACT_KEY(APP_KEY_BACKSPACE), shift and ?123
@@ -145,6 +154,11 @@ void ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v,
 int  ui_keyboard_height(const Ui *ui);
 void ui_toast(Ui *ui, const AppView *v);
 void ui_reader_banner(Ui *ui, const AppView *v);
+/* Where this frame's reader banner goes (drawn last, over the screen, while
+** !v->reader_ok). w 0: r.x is its right edge; else centred in r. Default:
+** top right; ui_top_bar puts it in place of the clock. A screen with a
+** button top right moves it with this call. */
+void ui_reader_banner_at(Ui *ui, UiRect r);
 /* Category icon, ink and tint. */
 uint32_t ui_category_icon(int category);
 UiColor  ui_category_ink(int category);

@@ -1,1 +1,303 @@
-/* screens/accueil.c -- to be written. */
+/* screens/accueil.c -- Accueil, the idle screen a passer-by sees.
+** The space's name, a big clock and the date, today's contributive day,
+** how many are here, and one primary action: "Voir les missions". The
+** right-hand panel invites to tap a badge and points at the reader below
+** the screen. No personal data ever shows here. On a big canvas (1080p)
+** the clock grows a step and the newest missions appear; in portrait the
+** same blocks stack in one column. */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+#define PANEL_RING1 0xF8D5C5u
+#define PANEL_RING2 0xF5C6B2u
+#define DAY_LIP     0xEFDDAFu
+
+static void accueil_draw(Ui *ui, const AppView *v);
+static void accueil_header(Ui *ui, const AppView *v, int x, int y, int big);
+static int  accueil_day(Ui *ui, const AppView *v, UiRect r, int big);
+static void accueil_present(Ui *ui, const AppView *v, int x, int y, int pill);
+static void accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
+                                int one_line);
+static void accueil_news(Ui *ui, const AppView *v, UiRect r);
+static void accueil_missions_button(Ui *ui, const AppView *v, UiRect r,
+                                    int with_count);
+
+const ScreenOps accueil_screen = { "accueil", accueil_draw };
+
+static void
+accueil_header(Ui *ui, const AppView *v, int x, int y, int big)
+{
+	int logo = big ? 56 : 48;
+	int ns = big ? 32 : 24, ts = big ? 21 : 18;
+
+	ui_logo(ui, x, y, logo);
+	ui_text(ui, x + logo + 14, y - (big ? 4 : 4), FONT_BOLD, ns, COL_ENCRE,
+	        v->space_name);
+	ui_text(ui, x + logo + 14, y + ui_text_height(ui, FONT_BOLD, ns) - 6,
+	        FONT_REGULAR, ts, COL_ENCRE_DOUCE, v->space_tagline);
+}
+
+/* The contributive day card; without a day, a welcome card. Returns its
+** height. */
+static int
+accueil_day(Ui *ui, const AppView *v, UiRect r, int big)
+{
+	char line[1024];
+	int tile = big ? 64 : 48;
+	int x = r.x + 16 + tile + 16;
+	int ls = big ? 20 : 18, ts = big ? 26 : 22;
+	int y;
+
+	if (v->has_day) {
+		ui_rrect_lip(ui, r, 16, COL_SOLEIL_PALE, DAY_LIP, 2);
+		ui_rrect(ui, (UiRect){ r.x + 16, r.y + 16, tile, tile }, 12, COL_SOLEIL);
+		ui_icon(ui, r.x + 16 + tile / 2, r.y + 16 + tile / 2, tile * 2 / 3,
+		        COL_ENCRE, ICON_ROLLER);
+		y = r.y + (big ? 16 : 12);
+		ui_text_fit(ui, x, y, r.x + r.w - x - 16, FONT_SEMIBOLD, ls, COL_OCRE,
+		            ALIGN_LEFT, tr(v->lang, big ? "ui.accueil.day_today"
+		                                        : "ui.accueil.day"));
+		y += ui_text_height(ui, FONT_SEMIBOLD, ls) + 2;
+		if (v->day_hours[0])
+			snprintf(line, sizeof line, "%s · %s", v->day_title, v->day_hours);
+		else
+			snprintf(line, sizeof line, "%s", v->day_title);
+		ui_text_fit(ui, x, y, r.x + r.w - x - 16, FONT_BOLD, ts, COL_ENCRE,
+		            ALIGN_LEFT, line);
+		if (big) {
+			y += ui_text_height(ui, FONT_BOLD, ts) + 10;
+			ui_text_fit(ui, x, y, r.x + r.w - x - 16, FONT_REGULAR, 20,
+			            COL_ENCRE, ALIGN_LEFT, tr(v->lang, "ui.accueil.day_note"));
+		}
+		return r.h;
+	}
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	ui_rrect(ui, (UiRect){ r.x + 16, r.y + 16, tile, tile }, 12, COL_VERT_PALE);
+	ui_icon(ui, r.x + 16 + tile / 2, r.y + 16 + tile / 2, tile * 2 / 3,
+	        COL_VERT, ICON_HANDSHAKE);
+	y = r.y + (big ? 16 : 12);
+	app_trf(v->lang, line, sizeof line, "ui.accueil.welcome", v->space_name);
+	ui_text_fit(ui, x, y, r.x + r.w - x - 16, FONT_SEMIBOLD, ls, COL_VERT,
+	            ALIGN_LEFT, line);
+	y += ui_text_height(ui, FONT_SEMIBOLD, ls) + 2;
+	ui_text_fit(ui, x, y, r.x + r.w - x - 16, FONT_BOLD, ts, COL_ENCRE,
+	            ALIGN_LEFT, tr(v->lang, "ui.accueil.no_day"));
+	if (big) {
+		y += ui_text_height(ui, FONT_BOLD, ts) + 10;
+		ui_text_fit(ui, x, y, r.x + r.w - x - 16, FONT_REGULAR, 20, COL_ENCRE,
+		            ALIGN_LEFT, tr(v->lang, "ui.accueil.no_day_note"));
+	}
+	return r.h;
+}
+
+/* "**12 personnes** présentes": the count and its noun in bold. */
+static void
+accueil_present(Ui *ui, const AppView *v, int x, int y, int pill)
+{
+	char bold[64];
+	const char *rest = "";
+	const char *s = v->present_text;
+	int size = pill ? 22 : 20;
+	UiRun runs[2];
+	int w, th = ui_text_height(ui, FONT_BOLD, size);
+
+	if (s[0] >= '0' && s[0] <= '9') {
+		const char *sp = strchr(s, ' ');
+		if (sp != NULL)
+			sp = strchr(sp + 1, ' ');
+		size_t n = sp != NULL ? (size_t)(sp - s) : strlen(s);
+		if (n >= sizeof bold)
+			n = sizeof bold - 1;
+		memcpy(bold, s, n);
+		bold[n] = '\0';
+		rest = s + n;
+	} else {
+		bold[0] = '\0';
+		rest = s;
+	}
+	runs[0] = (UiRun){ FONT_BOLD, bold };
+	runs[1] = (UiRun){ FONT_REGULAR, rest };
+	w = ui_text_runs_width(ui, size, runs, 2);
+	if (pill) {
+		/* x is the pill's right edge. */
+		UiRect p = { x - (w + 36 + 32), y, w + 36 + 32, 52 };
+		ui_rrect(ui, p, 26, COL_VERT_PALE);
+		ui_icon(ui, p.x + 16 + 14, p.y + 26, 28, COL_VERT, ICON_GROUPS);
+		ui_text_runs(ui, p.x + 16 + 36, p.y + (52 - th) / 2, size, COL_ENCRE,
+		             runs, 2);
+		return;
+	}
+	ui_icon(ui, x + 14, y + th / 2, 26, COL_VERT, ICON_GROUPS);
+	ui_text_runs(ui, x + 38, y, size, COL_ENCRE, runs, 2);
+}
+
+static void
+accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
+                    int one_line)
+{
+	int cx = r.x + r.w / 2;
+	int r0 = big ? 140 : 100, r1 = big ? 108 : 78, r2 = big ? 76 : 56;
+	int cy = r.y + (one_line ? r0 + 8 : (big ? 211 : 135));
+	int ts = big ? 44 : 30;
+	int th = ui_text_height(ui, FONT_BOLD, ts);
+	int y = cy + r0 + (big ? 24 : 14);
+	const char *title = tr(v->lang, "ui.accueil.badge_title");
+	const char *sub = v->reader_ok ? tr(v->lang, "ui.accueil.badge_sub")
+	                               : v->reader_status;
+
+	if (one_line)
+		ts = 28;
+	ui_rrect(ui, r, big ? 32 : 24, COL_TERRA_PALE);
+	/* The rounded top-left corner only: square the others off. */
+	ui_fill(ui, (UiRect){ r.x + r.w - 40, r.y, 40, r.h }, COL_TERRA_PALE);
+	ui_fill(ui, (UiRect){ r.x, r.y + r.h - 40, r.w, 40 }, COL_TERRA_PALE);
+	ui_circle(ui, cx, cy, r0, PANEL_RING1);
+	ui_circle(ui, cx, cy, r1, PANEL_RING2);
+	ui_circle(ui, cx, cy + 4, r2, COL_TERRA_LIP);
+	ui_circle(ui, cx, cy, r2, COL_TERRA);
+	ui_circle(ui, cx, cy, r2 / 2, COL_BLANC);
+	ui_icon(ui, cx, cy, r2 * 3 / 4, COL_TERRA, ICON_CONTACTLESS);
+	if (one_line) {
+		ui_text_fit(ui, r.x + 16, y, r.w - 32, FONT_BOLD, ts, COL_ENCRE,
+		            ALIGN_CENTER, title);
+		y += ui_text_height(ui, FONT_BOLD, ts) + 4;
+	} else {
+		/* Narrow enough that the title breaks after its first word. */
+		y += ui_text_box(ui, (UiRect){ r.x + 60, y, r.w - 120, 2 * th },
+		                 FONT_BOLD, ts, COL_ENCRE, ALIGN_CENTER, 2, title);
+		y += big ? 12 : 6;
+	}
+	ui_text_fit(ui, r.x + 16, y, r.w - 32, FONT_REGULAR, big ? 22 : 18,
+	            v->reader_ok ? COL_ENCRE_DOUCE : COL_OCRE, ALIGN_CENTER, sub);
+	if (!one_line) {
+		int ar = big ? 36 : 28;
+		int ay = r.y + r.h - ar - (big ? 24 : 12);
+		ui_circle(ui, cx, ay, ar, COL_TERRA);
+		ui_icon(ui, cx, ay, ar, COL_BLANC, ICON_ARROW_DOWNWARD);
+	}
+}
+
+/* The two newest open missions (big canvas only). */
+static void
+accueil_news(Ui *ui, const AppView *v, UiRect r)
+{
+	int n = v->n_news < 2 ? v->n_news : 2;
+	int gap = 16, cw = (r.w - gap) / 2, ch = 72;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+
+	if (n == 0)
+		return;
+	ui_icon(ui, r.x + 12, r.y + 12, 24, COL_TERRA, ICON_AUTO_AWESOME);
+	ui_text(ui, r.x + 32, r.y, FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE,
+	        tr(v->lang, "ui.accueil.news"));
+	for (int i = 0; i < n; i++) {
+		const MissionCard *c = &v->news[i];
+		const AppCardText *t = &v->news_text[i];
+		UiRect card = { r.x + i * (cw + gap), r.y + 36, cw, ch };
+		char meta[160];
+		ui_rrect_lip(ui, card, 16, COL_BLANC, COL_LINE, 2);
+		ui_rrect(ui, (UiRect){ card.x + 12, card.y + 12, 48, 48 }, 12,
+		         ui_category_tint(c->category));
+		ui_icon(ui, card.x + 36, card.y + 36, 28, ui_category_ink(c->category),
+		        ui_category_icon(c->category));
+		ui_text_fit(ui, card.x + 72, card.y + 10, cw - 84, FONT_SEMIBOLD, 20,
+		            COL_ENCRE, ALIGN_LEFT, c->title);
+		if (t->duration[0])
+			snprintf(meta, sizeof meta, "%s · %s", t->when, t->duration);
+		else
+			snprintf(meta, sizeof meta, "%s", t->when);
+		ui_text_fit(ui, card.x + 72, card.y + 12 + th, cw - 84, FONT_REGULAR,
+		            18, COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
+		ui_hit(ui, card, ACT_OPEN_MISSION, c->id, c->title);
+	}
+}
+
+static void
+accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
+{
+	char label[160];
+
+	if (with_count && v->open_count > 0)
+		snprintf(label, sizeof label, "%s · %d",
+		         tr(v->lang, "ui.see_missions"), v->open_count);
+	else
+		snprintf(label, sizeof label, "%s", tr(v->lang, "ui.see_missions"));
+	ui_button(ui, r, BTN_PRIMARY, ICON_GRID_VIEW, label, ACT_BOARD, 0);
+}
+
+static void
+accueil_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int big = !ui_portrait(ui) && h >= 640;
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	if (ui_portrait(ui)) {
+		/* One column: name, clock, day, the badge panel, missions. */
+		int m = 24, y = 24, cw = w - 2 * m;
+		accueil_header(ui, v, m, y, 0);
+		y += 64;
+		ui_text(ui, m - 4, y, FONT_BOLD, 96, COL_ENCRE, v->clock);
+		y += ui_text_height(ui, FONT_BOLD, 96) - 4;
+		ui_text(ui, m, y, FONT_MEDIUM, 26, COL_ENCRE, v->date_long);
+		y += 48;
+		y += accueil_day(ui, v, (UiRect){ m, y, cw, 80 }, 0) + 18;
+		accueil_present(ui, v, m, y, 0);
+		y += 40;
+		accueil_badge_panel(ui, v, (UiRect){ 0, y, w, h - y - 104 }, 0, 1);
+		ui_fill(ui, (UiRect){ 0, h - 104, w, 104 }, COL_CREME);
+		accueil_missions_button(ui, v, (UiRect){ m, h - 96, cw, 72 }, 1);
+		ui_reader_banner_at(ui, (UiRect){ w - 16, 24, 0, 40 });
+		return;
+	}
+	if (big) {
+		int m = 32, lw = w - 32 - 424 - 40;
+		int y = 32;
+		accueil_header(ui, v, m + 8, y + 2, 1);
+		accueil_present(ui, v, m + lw, y, 1);
+		y = 96;
+		int cw = ui_text(ui, m, y, FONT_BOLD, 168, COL_ENCRE, v->clock);
+		{
+			/* "Mardi" over "10 décembre", beside the clock. */
+			char day[64];
+			const char *sp = strchr(v->date_long, ' ');
+			size_t n = sp != NULL ? (size_t)(sp - v->date_long) : strlen(v->date_long);
+			int ch = ui_text_height(ui, FONT_BOLD, 168);
+			int dh = ui_text_height(ui, FONT_BOLD, 34);
+			if (n >= sizeof day)
+				n = sizeof day - 1;
+			memcpy(day, v->date_long, n);
+			day[n] = '\0';
+			ui_text(ui, m + cw + 24, y + ch / 2 - dh + 8, FONT_BOLD, 34,
+			        COL_ENCRE, day);
+			if (sp != NULL)
+				ui_text(ui, m + cw + 24, y + ch / 2 + 8, FONT_REGULAR, 34,
+				        COL_ENCRE, sp + 1);
+		}
+		y = 300;
+		accueil_day(ui, v, (UiRect){ m, y, lw, 126 }, 1);
+		accueil_news(ui, v, (UiRect){ m, 484, lw, 110 });
+		accueil_missions_button(ui, v, (UiRect){ m, h - 32 - 72, lw, 72 }, 1);
+		accueil_badge_panel(ui, v, (UiRect){ w - 424, 32, 424, h - 32 }, 1, 0);
+		ui_reader_banner_at(ui, (UiRect){ w - 424, 48, 424, 44 });
+		return;
+	}
+	{
+		int m = 24, lw = w - 320 - 48;
+		int y = 20;
+		accueil_header(ui, v, m, y, 0);
+		y = 82;
+		ui_text(ui, m - 6, y, FONT_BOLD, 112, COL_ENCRE, v->clock);
+		y += ui_text_height(ui, FONT_BOLD, 112) - 8;
+		ui_text(ui, m, y, FONT_MEDIUM, 28, COL_ENCRE, v->date_long);
+		accueil_day(ui, v, (UiRect){ m, 264, lw, 78 }, 0);
+		accueil_present(ui, v, m, 356, 0);
+		accueil_missions_button(ui, v, (UiRect){ m, h - 20 - 72, lw, 72 }, 0);
+		accueil_badge_panel(ui, v, (UiRect){ w - 320, 20, 320, h - 20 }, 0, 0);
+		ui_reader_banner_at(ui, (UiRect){ w - 320, 32, 320, 40 });
+	}
+}

@@ -1,1 +1,213 @@
-/* screens/badge_result.c -- to be written. */
+/* screens/badge_result.c -- what a badge tap did, in one glance.
+** A coloured band says it before any word is read: green for an arrival,
+** evening blue for a departure (with the hours of the day in a sun pill),
+** sun for a repeat tap that was already counted, Terracotta for a badge
+** that is off or a tap that could not be saved. Under it the member's
+** next steps: their missions, the board, and "Terminé" as the one primary
+** action; the screen goes back to Accueil by itself (the line says when).
+** On a big canvas the band also tells the next mission, or thanks for the
+** contributive day. */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+typedef struct ResultLook {
+	UiColor band, ink, inset, icon_ink;
+	uint32_t icon;
+} ResultLook;
+
+static void result_draw(Ui *ui, const AppView *v);
+static ResultLook result_look(const AppView *v);
+static void result_band(Ui *ui, const AppView *v, const ResultLook *lk,
+                        UiRect band, int big, int note);
+static void result_buttons(Ui *ui, const AppView *v, int y, int bh);
+
+const ScreenOps badge_result_screen = { "badge-result", result_draw };
+
+static ResultLook
+result_look(const AppView *v)
+{
+	ResultLook lk = { COL_VERT, COL_BLANC, 0x245A3Cu, COL_VERT,
+	                  ICON_CHECK_CIRCLE };
+
+	if (v->result_error) {
+		lk = (ResultLook){ COL_TERRA, COL_BLANC, COL_TERRA_LIP, COL_TERRA,
+		                   ICON_INFO };
+		return lk;
+	}
+	switch (v->outcome) {
+	case CHECKIN_IN:
+		break;
+	case CHECKIN_OUT:
+		lk = (ResultLook){ COL_BLEU, COL_BLANC, 0x1E4566u, COL_BLEU,
+		                   ICON_WAVING_HAND };
+		break;
+	case CHECKIN_IGNORED:
+		lk = (ResultLook){ COL_SOLEIL_PALE, COL_ENCRE, 0xF6E2AAu, COL_OCRE,
+		                   ICON_CHECK_CIRCLE };
+		break;
+	case CHECKIN_INACTIVE:
+	case CHECKIN_UNKNOWN:
+		lk = (ResultLook){ COL_TERRA, COL_BLANC, COL_TERRA_LIP, COL_TERRA,
+		                   ICON_LOCK };
+		break;
+	}
+	return lk;
+}
+
+static void
+result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
+            int big, int note)
+{
+	int w = band.w, cx = band.x + w / 2;
+	int top = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int cr = big ? 56 : 44;
+	int gs = big ? 60 : 48;
+	int y;
+	char line[1024];
+
+	ui_fill(ui, band, lk->band);
+	/* The top line: the day (or the space) and the clock. */
+	if (v->has_day && v->outcome == CHECKIN_IN && !v->result_error) {
+		snprintf(line, sizeof line, "%s · %s", tr(v->lang, "ui.accueil.day"),
+		         v->day_title);
+		ui_icon(ui, 16 + 13, 12 + top / 2, 24, lk->ink, ICON_ROLLER);
+	} else {
+		snprintf(line, sizeof line, "%s", v->space_name);
+		ui_icon(ui, 16 + 13, 12 + top / 2, 24, lk->ink, ICON_DECK);
+	}
+	ui_text_fit(ui, 16 + 34, 12, w - 150, FONT_SEMIBOLD, 20, lk->ink,
+	            ALIGN_LEFT, line);
+	ui_text_fit(ui, w - 116, 12, 100, FONT_SEMIBOLD, 20, lk->ink,
+	            ALIGN_RIGHT, v->clock);
+	ui_reader_banner_at(ui, (UiRect){ w - 16, 8, 0, 40 });
+
+	/* The medallion. */
+	y = band.y + (big ? 56 : 60) + (ui_portrait(ui) ? 24 : 0);
+	int ccy = y + cr;
+	ui_circle(ui, cx, ccy + 4, cr, lk->inset);
+	ui_circle(ui, cx, ccy, cr, COL_BLANC);
+	ui_icon(ui, cx, ccy, cr * 3 / 2, lk->icon_ink, lk->icon);
+	y = ccy + cr + (big ? 12 : 8);
+
+	ui_text_fit(ui, 16, y, w - 32, FONT_BOLD, gs, lk->ink, ALIGN_CENTER,
+	            v->greeting);
+	y += ui_text_height(ui, FONT_BOLD, gs) + (big ? 0 : 2);
+
+	if (v->outcome == CHECKIN_OUT && !v->result_error) {
+		/* "(6 h 40 aujourd'hui)  Départ à 15 h 52" */
+		int ps = big ? 24 : 20, es = big ? 26 : 22;
+		int pw = ui_text_width(ui, FONT_BOLD, ps, v->greeting_detail) + 32 + 30;
+		int ew = v->greeting_extra[0]
+		         ? ui_text_width(ui, FONT_REGULAR, es, v->greeting_extra) + 14 : 0;
+		int ph = big ? 48 : 38;
+		int x = cx - (pw + ew) / 2;
+		ui_rrect(ui, (UiRect){ x, y, pw, ph }, ph / 2, COL_SOLEIL);
+		ui_icon(ui, x + 14 + 12, y + ph / 2, big ? 28 : 24, COL_ENCRE,
+		        ICON_SCHEDULE);
+		ui_text(ui, x + 16 + 30, y + (ph - ui_text_height(ui, FONT_BOLD, ps)) / 2,
+		        FONT_BOLD, ps, COL_ENCRE, v->greeting_detail);
+		if (ew)
+			ui_text(ui, x + pw + 14,
+			        y + (ph - ui_text_height(ui, FONT_REGULAR, es)) / 2,
+			        FONT_REGULAR, es, lk->ink, v->greeting_extra);
+		y += ph;
+	} else {
+		int ds = big ? 26 : 22;
+		ui_text_box(ui, (UiRect){ 24, y, w - 48, 2 * ds * 7 / 5 }, FONT_REGULAR,
+		            ds, lk->ink, ALIGN_CENTER, 2, v->greeting_detail);
+		y += ui_text_height(ui, FONT_REGULAR, ds);
+	}
+	if (note && v->greeting_note[0]) {
+		/* The next mission, or thanks for the day, in an inset. */
+		int ns = big ? 22 : 20;
+		int nw = ui_text_width(ui, FONT_REGULAR, ns, v->greeting_note) + 32 + 40;
+		int nh = big ? 56 : 64;
+		if (nw > w - (big ? 96 : 32))
+			nw = w - (big ? 96 : 32);
+		UiRect in = { cx - nw / 2, y + 24, nw, nh };
+		ui_rrect(ui, in, 12, lk->inset);
+		ui_icon(ui, in.x + 16 + 14, in.y + nh / 2, 28, COL_SOLEIL,
+		        v->outcome == CHECKIN_OUT ? ICON_FAVORITE : ICON_EVENT);
+		if (ui_text_width(ui, FONT_REGULAR, ns, v->greeting_note) <= nw - 72)
+			ui_text(ui, in.x + 16 + 40,
+			        in.y + (nh - ui_text_height(ui, FONT_REGULAR, ns)) / 2,
+			        FONT_REGULAR, ns, lk->ink, v->greeting_note);
+		else
+			ui_text_box(ui, (UiRect){ in.x + 16 + 40, in.y + 4, nw - 72, nh - 8 },
+			            FONT_REGULAR, ns, lk->ink, ALIGN_LEFT, 2,
+			            v->greeting_note);
+	}
+}
+
+/* Mes missions, Voir les missions, Terminé -- or Terminé alone. */
+static void
+result_buttons(Ui *ui, const AppView *v, int y, int bh)
+{
+	int w = ui_width(ui), m = ui_portrait(ui) ? 16 : (w >= 1000 ? 32 : 16);
+	int gap = ui_portrait(ui) ? 14 : (w >= 1000 ? 24 : 12);
+	int usable = v->has_member && !v->result_error &&
+	             v->outcome != CHECKIN_INACTIVE;
+
+	if (!usable) {
+		int bw = w - 2 * m < 420 ? w - 2 * m : 420;
+		ui_button(ui, (UiRect){ (w - bw) / 2, y, bw, bh }, BTN_PRIMARY,
+		          ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
+		return;
+	}
+	if (ui_portrait(ui)) {
+		int cw = w - 2 * m;
+		ui_button(ui, (UiRect){ m, y, cw, bh }, BTN_SECONDARY, ICON_ASSIGNMENT,
+		          tr(v->lang, "ui.result.my_missions"), ACT_MY_MISSIONS, 0);
+		y += bh + gap;
+		ui_button(ui, (UiRect){ m, y, cw, bh }, BTN_SECONDARY, ICON_GRID_VIEW,
+		          tr(v->lang, "ui.see_missions"), ACT_BOARD, 0);
+		y += bh + gap;
+		ui_button(ui, (UiRect){ m, y, cw, bh }, BTN_PRIMARY, ICON_CHECK,
+		          tr(v->lang, "ui.done"), ACT_HOME, 0);
+		return;
+	}
+	{
+		int cw = (w - 2 * m - 2 * gap) / 3;
+		int x = m;
+		ui_button(ui, (UiRect){ x, y, cw - 14, bh }, BTN_SECONDARY,
+		          ICON_ASSIGNMENT, tr(v->lang, "ui.result.my_missions"),
+		          ACT_MY_MISSIONS, 0);
+		x += cw - 14 + gap;
+		ui_button(ui, (UiRect){ x, y, cw + 14, bh }, BTN_SECONDARY,
+		          ICON_GRID_VIEW, tr(v->lang, "ui.see_missions"), ACT_BOARD, 0);
+		x += cw + 14 + gap;
+		ui_button(ui, (UiRect){ x, y, w - m - x, bh }, BTN_PRIMARY, ICON_CHECK,
+		          tr(v->lang, "ui.done"), ACT_HOME, 0);
+	}
+}
+
+static void
+result_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int big = !ui_portrait(ui) && h >= 640;
+	ResultLook lk = result_look(v);
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	if (ui_portrait(ui)) {
+		int bh = 64, by;
+		result_band(ui, v, &lk, (UiRect){ 0, 0, w, 420 }, 0, 1);
+		by = 420 + 28;
+		result_buttons(ui, v, by, bh);
+		ui_idle_line(ui, v, w / 2, h - 48);
+		return;
+	}
+	if (big) {
+		result_band(ui, v, &lk, (UiRect){ 0, 0, w, 448 }, 1, 1);
+		result_buttons(ui, v, 508, 96);
+		ui_idle_line(ui, v, w / 2, 640);
+		return;
+	}
+	result_band(ui, v, &lk, (UiRect){ 0, 0, w, h * 5 / 8 }, 0, 0);
+	result_buttons(ui, v, h * 5 / 8 + 28, 80);
+	ui_idle_line(ui, v, w / 2, h * 5 / 8 + 28 + 80 + 16);
+}

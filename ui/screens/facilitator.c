@@ -1,1 +1,335 @@
-/* screens/facilitator.c -- to be written. */
+/* screens/facilitator.c -- facilitator mode, after badge and PIN.
+** The dashboard: who is here today on the left; on the right the
+** missions waiting for approval (the primary tile, with their count),
+** enrolling a new badge, exporting today's attendance to a USB stick,
+** and the reader's state. The approval list takes the whole width:
+** each pending mission with "Publier" and "Refuser" (then a reason).
+** The reader card opens the kiosk panel: reader, today's contributive
+** day, and closing the kiosk program. "Quitter" leaves facilitator mode. */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+static void fac_draw(Ui *ui, const AppView *v);
+static void fac_header(Ui *ui, const AppView *v, int big);
+static void fac_present(Ui *ui, const AppView *v, UiRect r);
+static void fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h);
+static void fac_reader_card(Ui *ui, const AppView *v, UiRect r);
+static void fac_pending(Ui *ui, const AppView *v, UiRect r);
+static void fac_reasons(Ui *ui, const AppView *v, UiRect r);
+static void fac_kiosk(Ui *ui, const AppView *v, UiRect r);
+static void fac_panel_title(Ui *ui, UiRect r, uint32_t icon, UiColor ink,
+                            const char *title, int count, UiColor pill);
+
+const ScreenOps facilitator_screen = { "facilitator", fac_draw };
+
+static void
+fac_header(Ui *ui, const AppView *v, int big)
+{
+	int w = ui_width(ui), bh = 64;
+	int qw = big ? 160 : 124;
+	const char *title = tr(v->lang, "ui.pin.title");
+
+	(void)big;
+	ui_fill(ui, (UiRect){ 0, 0, w, bh }, COL_BLANC);
+	ui_hline(ui, 0, bh, w, COL_LINE);
+	ui_rrect(ui, (UiRect){ 16, 10, 44, 44 }, 10, COL_TERRA_PALE);
+	ui_icon(ui, 16 + 22, 32, 28, COL_TERRA, ICON_ADMIN);
+	ui_text_fit(ui, 16 + 44 + 14, (bh - ui_text_height(ui, FONT_BOLD, 26)) / 2,
+	            w - 74 - qw - 140, FONT_BOLD, 26, COL_ENCRE, ALIGN_LEFT, title);
+	if (v->reader_ok)
+		ui_text_fit(ui, w - 16 - qw - 20 - 100,
+		            (bh - ui_text_height(ui, FONT_SEMIBOLD, 20)) / 2, 100,
+		            FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE, ALIGN_RIGHT, v->clock);
+	ui_reader_banner_at(ui, (UiRect){ w - 16 - qw - 16, 12, 0, 40 });
+	ui_button(ui, (UiRect){ w - 16 - qw, 8, qw, 46 }, BTN_SECONDARY,
+	          ICON_LOGOUT, tr(v->lang, "ui.fac.quit"), ACT_HOME, 0);
+}
+
+static void
+fac_panel_title(Ui *ui, UiRect r, uint32_t icon, UiColor ink,
+                const char *title, int count, UiColor pill)
+{
+	int th = ui_text_height(ui, FONT_BOLD, 22);
+	int tw;
+
+	ui_icon(ui, r.x + 14, r.y + th / 2, 28, ink, icon);
+	tw = ui_text_fit(ui, r.x + 38, r.y, r.w - 38 - 60, FONT_BOLD, 22,
+	                 COL_ENCRE, ALIGN_LEFT, title);
+	if (count >= 0) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", count);
+		int nw = ui_text_width(ui, FONT_SEMIBOLD, 18, n) + 20;
+		UiRect p = { r.x + 38 + tw + 10, r.y + (th - 30) / 2, nw < 32 ? 32 : nw, 30 };
+		ui_rrect(ui, p, 15, pill);
+		ui_text_fit(ui, p.x, p.y + (30 - ui_text_height(ui, FONT_SEMIBOLD, 18)) / 2,
+		            p.w, FONT_SEMIBOLD, 18, ink, ALIGN_CENTER, n);
+	}
+}
+
+/* Who is here: avatar, name, role, since when. The last row says how
+** many more when they do not all fit. */
+static void
+fac_present(Ui *ui, const AppView *v, UiRect r)
+{
+	int row_h = 52, pad = 16;
+	int y = r.y + pad + 40;
+	int fits = (r.y + r.h - y - 4) / row_h;
+	int shown = v->n_present;
+	int wide = r.w >= 560;
+
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad, 32 },
+	                ICON_GROUPS, COL_VERT, tr(v->lang, "ui.fac.present"),
+	                v->n_present, COL_VERT_PALE);
+	if (v->n_present == 0) {
+		ui_text_box(ui, (UiRect){ r.x + pad, y + 8, r.w - 2 * pad, 60 },
+		            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
+		            tr(v->lang, "ui.fac.nobody"));
+		return;
+	}
+	if (shown > fits)
+		shown = fits - 1;
+	for (int i = 0; i < shown; i++) {
+		const AppPerson *p = &v->present[i];
+		int cy = y + row_h / 2;
+		int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+		int since_w = 80, role_w = wide ? 200 : 128;
+		int name_w = r.w - 2 * pad - 44 - role_w - since_w - 8;
+		if (i > 0)
+			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
+		ui_avatar(ui, r.x + pad + 16, cy, 16, p->name, (int)p->member_id);
+		ui_text_fit(ui, r.x + pad + 44, cy - th / 2, name_w, FONT_SEMIBOLD, 20,
+		            COL_ENCRE, ALIGN_LEFT, p->name);
+		ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
+		            cy - ui_text_height(ui, FONT_REGULAR, 18) / 2, role_w,
+		            FONT_REGULAR, 18, COL_ENCRE_DOUCE, ALIGN_LEFT, p->role);
+		ui_text_fit(ui, r.x + r.w - pad - since_w,
+		            cy - ui_text_height(ui, FONT_SEMIBOLD, 18) / 2, since_w,
+		            FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_RIGHT, p->since);
+		y += row_h;
+	}
+	if (shown < v->n_present) {
+		char more[64];
+		snprintf(more, sizeof more, "+ %d", v->n_present - shown);
+		ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
+		ui_icon(ui, r.x + pad + 16, y + row_h / 2, 24, COL_ENCRE_DOUCE,
+		        ICON_GROUP);
+		ui_text(ui, r.x + pad + 44, y + (row_h - ui_text_height(ui, FONT_SEMIBOLD, 20)) / 2,
+		        FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE, more);
+	}
+}
+
+static void
+fac_reader_card(Ui *ui, const AppView *v, UiRect r)
+{
+	UiColor bg = v->reader_ok ? COL_VERT_PALE : COL_SOLEIL_PALE;
+	UiColor ink = v->reader_ok ? COL_VERT : COL_OCRE;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int sh = v->reader_last[0] ? ui_text_height(ui, FONT_REGULAR, 18) : 0;
+	int y = r.y + (r.h - th - sh) / 2;
+
+	ui_rrect(ui, r, 16, bg);
+	ui_icon(ui, r.x + 16 + 16, r.y + r.h / 2, 30, ink, ICON_SENSORS);
+	ui_text_fit(ui, r.x + 60, y, r.w - 76, FONT_SEMIBOLD, 20, ink, ALIGN_LEFT,
+	            v->reader_status[0] ? v->reader_status
+	                                : tr(v->lang, "ui.fac.reader"));
+	if (sh)
+		ui_text_fit(ui, r.x + 60, y + th, r.w - 76, FONT_REGULAR, 18, COL_ENCRE,
+		            ALIGN_LEFT, v->reader_last);
+	ui_hit(ui, r, ACT_FAC_TAB, FAC_READER, tr(v->lang, "ui.fac.reader"));
+}
+
+static void
+fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
+{
+	int y = r.y, gap = 14;
+
+	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 1, ICON_FACT_CHECK, 0, 0,
+	        tr(v->lang, "ui.fac.pending"), tr(v->lang, "ui.fac.pending_sub"),
+	        v->n_pending, ACT_FAC_TAB, FAC_PENDING);
+	y += tile_h + gap;
+	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_BADGE, 0xDDE8F5u,
+	        COL_BLEU, tr(v->lang, "ui.fac.enrol"), tr(v->lang, "ui.fac.enrol_sub"),
+	        0, ACT_ENROL, 0);
+	y += tile_h + gap;
+	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_USB, COL_VERT_PALE,
+	        COL_VERT, tr(v->lang, "ui.fac.export"),
+	        v->export_msg[0] ? v->export_msg : tr(v->lang, "ui.fac.export_sub"),
+	        0, ACT_EXPORT, 0);
+	y += tile_h + gap;
+	if (r.h - (y - r.y) >= 64)
+		fac_reader_card(ui, v, (UiRect){ r.x, r.y + r.h - 72, r.w, 72 });
+}
+
+/* Pending missions over the whole width, with Publier / Refuser. */
+static void
+fac_pending(Ui *ui, const AppView *v, UiRect r)
+{
+	int pad = 16, row_h = 80;
+	int y = r.y + pad + 44;
+	int fits = (r.y + r.h - y) / row_h;
+	int bw = r.w >= 900 ? 150 : 124;
+
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
+	                ICON_FACT_CHECK, COL_TERRA, tr(v->lang, "ui.fac.pending"),
+	                v->n_pending, COL_TERRA_PALE);
+	ui_button(ui, (UiRect){ r.x + r.w - pad - 136, r.y + 10, 136, 48 },
+	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
+	          FAC_PRESENT);
+	if (v->n_pending == 0) {
+		ui_text_box(ui, (UiRect){ r.x + pad, y + 8, r.w - 2 * pad, 60 },
+		            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
+		            tr(v->lang, "ui.fac.no_pending"));
+		return;
+	}
+	for (int i = 0; i < v->n_pending && i < fits; i++) {
+		const MissionCard *c = &v->pending[i];
+		const AppCardText *t = &v->pending_text[i];
+		int cy = y + row_h / 2, tx = r.x + pad + 48 + 14;
+		int tw = r.w - (tx - r.x) - pad - 2 * bw - 2 * 10 - 8;
+		char meta[200];
+		if (i > 0)
+			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
+		ui_rrect(ui, (UiRect){ r.x + pad, cy - 24, 48, 48 }, 12,
+		         ui_category_tint(c->category));
+		ui_icon(ui, r.x + pad + 24, cy, 28, ui_category_ink(c->category),
+		        ui_category_icon(c->category));
+		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, 20, COL_ENCRE,
+		            ALIGN_LEFT, c->title);
+		snprintf(meta, sizeof meta, "%s · %s%s%s", t->when, t->reward,
+		         c->minors_ok ? " · " : "",
+		         c->minors_ok ? tr(v->lang, "ui.fac.minors_ok") : "");
+		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, 18, COL_ENCRE_DOUCE,
+		            ALIGN_LEFT, meta);
+		ui_hit(ui, (UiRect){ r.x + pad, y + 4, tw + (tx - r.x - pad), row_h - 8 },
+		       ACT_OPEN_MISSION, c->id, c->title);
+		ui_button(ui, (UiRect){ r.x + r.w - pad - 2 * bw - 10, cy - 26, bw, 50 },
+		          BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.reject"),
+		          ACT_REJECT, c->id);
+		ui_button(ui, (UiRect){ r.x + r.w - pad - bw, cy - 26, bw, 50 },
+		          BTN_GREEN, ICON_CHECK, tr(v->lang, "ui.fac.approve"),
+		          ACT_APPROVE, c->id);
+		y += row_h;
+	}
+}
+
+/* The reasons to reject, over the list. */
+static void
+fac_reasons(Ui *ui, const AppView *v, UiRect r)
+{
+	int pad = 24, bh = 52, gap = 10;
+	int n = APP_N_REJECT_REASONS;
+	int ph = pad + 36 + 16 + n * (bh + gap) + bh + pad;
+	int pw = r.w - 2 * pad < 620 ? r.w - 2 * pad : 620;
+	UiRect p = { r.x + (r.w - pw) / 2, r.y + (r.h - ph) / 2, pw, ph };
+	const char *title = NULL;
+	int y;
+
+	for (int i = 0; i < v->n_pending; i++)
+		if (v->pending[i].id == v->rejecting)
+			title = v->pending[i].title;
+	ui_dim(ui, (UiRect){ 0, 0, ui_width(ui), ui_height(ui) });
+	ui_hit(ui, (UiRect){ 0, 0, ui_width(ui), ui_height(ui) }, ACT_NONE, 0, NULL);
+	ui_rrect(ui, (UiRect){ p.x, p.y + 3, p.w, p.h }, 24, COL_LINE);
+	ui_rrect(ui, p, 24, COL_BLANC);
+	y = p.y + pad;
+	ui_text_fit(ui, p.x + pad, y, p.w - 2 * pad, FONT_BOLD, 24, COL_ENCRE,
+	            ALIGN_LEFT, tr(v->lang, "ui.fac.reject_why"));
+	y += 36;
+	if (title != NULL)
+		ui_text_fit(ui, p.x + pad, y - 4, p.w - 2 * pad, FONT_REGULAR, 18,
+		            COL_ENCRE_DOUCE, ALIGN_LEFT, title);
+	y += 20;
+	for (int i = 0; i < n; i++) {
+		ui_button(ui, (UiRect){ p.x + pad, y, p.w - 2 * pad, bh }, BTN_SECONDARY,
+		          0, v->reject_reasons[i], ACT_REJECT_REASON, i);
+		y += bh + gap;
+	}
+	ui_button(ui, (UiRect){ p.x + pad, y, p.w - 2 * pad, bh }, BTN_QUIET,
+	          ICON_ARROW_BACK, tr(v->lang, "ui.cancel"), ACT_REJECT_CANCEL, 0);
+}
+
+/* The kiosk panel: reader, day, and closing the program. */
+static void
+fac_kiosk(Ui *ui, const AppView *v, UiRect r)
+{
+	int pad = 16, y = r.y + pad + 44;
+	char day[1024];
+
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
+	                ICON_SENSORS, COL_VERT, tr(v->lang, "ui.fac.reader"), -1, 0);
+	ui_button(ui, (UiRect){ r.x + r.w - pad - 136, r.y + 10, 136, 48 },
+	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
+	          FAC_PRESENT);
+	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_SEMIBOLD, 20,
+	            v->reader_ok ? COL_VERT : COL_OCRE, ALIGN_LEFT, v->reader_status);
+	y += 30;
+	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 18, COL_ENCRE,
+	            ALIGN_LEFT, v->reader_last);
+	y += 44;
+	ui_icon(ui, r.x + pad + 13, y + 13, 26, COL_OCRE, ICON_ROLLER);
+	ui_text(ui, r.x + pad + 36, y, FONT_BOLD, 20, COL_ENCRE,
+	        tr(v->lang, "ui.fac.day"));
+	y += 30;
+	if (v->has_day)
+		snprintf(day, sizeof day, "%s · %s", v->day_title, v->day_hours);
+	else
+		snprintf(day, sizeof day, "%s", tr(v->lang, "ui.fac.no_day"));
+	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 20, COL_ENCRE,
+	            ALIGN_LEFT, day);
+	ui_button2(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 72, r.w - 2 * pad, 72 },
+	           BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
+	           tr(v->lang, "ui.fac.close_sub"), ACT_QUIT, 0);
+}
+
+static void
+fac_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int big = !ui_portrait(ui) && h >= 640;
+	int m = big ? 32 : 16, top = 64 + (big ? 24 : 16);
+	UiRect full = { m, top, w - 2 * m, h - top - m };
+	UiRect left, right;
+	int tile_h = big ? 96 : 78;
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	fac_header(ui, v, big);
+	if (ui_portrait(ui)) {
+		int th = 3 * (tile_h + 14) + 72;
+		left = (UiRect){ m, top, w - 2 * m, h - top - m - th - 14 };
+		right = (UiRect){ m, h - m - th, w - 2 * m, th };
+	} else {
+		int rw = big ? 500 : 352;
+		left = (UiRect){ m, top, w - 3 * m - rw, h - top - m };
+		right = (UiRect){ w - m - rw, top, rw, h - top - m };
+	}
+	switch (v->fac_tab) {
+	case FAC_PENDING:
+		fac_pending(ui, v, full);
+		if (v->rejecting != 0)
+			fac_reasons(ui, v, (UiRect){ 0, 0, w, h });
+		return;
+	case FAC_READER:
+	case FAC_DAY:
+		fac_kiosk(ui, v, left);
+		break;
+	case FAC_ENROL:
+		if (v->wait == WAIT_NEW_BADGE) {
+			ui_wait_panel(ui, (UiRect){ left.x, left.y, left.w,
+			              left.h < 220 ? left.h : 220 }, v);
+			break;
+		}
+		fac_present(ui, v, left);
+		break;
+	default:
+		fac_present(ui, v, left);
+		break;
+	}
+	fac_tiles(ui, v, right, tile_h);
+}

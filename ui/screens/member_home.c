@@ -1,1 +1,138 @@
-/* screens/member_home.c -- to be written. */
+/* screens/member_home.c -- a badged-in member's own corner.
+** Their missions (taken or posted) on the left, each opening its detail;
+** on the right what they can do next: the board, posting a mission
+** (coworkers and staff), facilitator mode (staff), and "Terminé", the
+** one primary action, which closes the session and clears the name from
+** the screen. */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+static void home_draw(Ui *ui, const AppView *v);
+static void home_missions(Ui *ui, const AppView *v, UiRect r);
+static int  home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h);
+
+const ScreenOps member_home_screen = { "member-home", home_draw };
+
+/* "Mes missions" and one row per mission, as many as fit. */
+static void
+home_missions(Ui *ui, const AppView *v, UiRect r)
+{
+	int hs = 22, th = ui_text_height(ui, FONT_BOLD, hs);
+	int y = r.y, row_h = 76, gap = 10;
+	int fits;
+	char n[16];
+
+	ui_icon(ui, r.x + 13, y + th / 2, 26, COL_ENCRE, ICON_ASSIGNMENT);
+	int tw = ui_text(ui, r.x + 34, y, FONT_BOLD, hs, COL_ENCRE,
+	                 tr(v->lang, "ui.home.my_missions"));
+	if (v->n_my > 0) {
+		snprintf(n, sizeof n, "%d", v->n_my);
+		int nw = ui_text_width(ui, FONT_SEMIBOLD, 18, n) + 20;
+		UiRect p = { r.x + 34 + tw + 10, y + (th - 30) / 2, nw < 30 ? 30 : nw, 30 };
+		ui_rrect(ui, p, 15, COL_SABLE);
+		ui_text_fit(ui, p.x, p.y + (30 - ui_text_height(ui, FONT_SEMIBOLD, 18)) / 2,
+		            p.w, FONT_SEMIBOLD, 18, COL_ENCRE_DOUCE, ALIGN_CENTER, n);
+	}
+	y += th + 14;
+	if (v->n_my == 0) {
+		UiRect e = { r.x, y, r.w, 96 };
+		ui_rrect(ui, e, 16, COL_SABLE);
+		ui_icon(ui, e.x + 24 + 14, e.y + 48, 30, COL_OCRE, ICON_LIGHTBULB);
+		ui_text_box(ui, (UiRect){ e.x + 24 + 40, e.y + 20, e.w - 24 - 40 - 20, 56 },
+		            FONT_REGULAR, 20, COL_ENCRE, ALIGN_LEFT, 2,
+		            tr(v->lang, "ui.home.none"));
+		return;
+	}
+	fits = (r.y + r.h - y + gap) / (row_h + gap);
+	for (int i = 0; i < v->n_my && i < fits; i++) {
+		const MissionCard *c = &v->my[i];
+		const AppCardText *t = &v->my_text[i];
+		UiRect row = { r.x, y, r.w, row_h };
+		char meta[200];
+		int mx = row.x + 16 + 48 + 14;
+		ui_rrect_lip(ui, row, 16, COL_BLANC, COL_LINE, 2);
+		ui_rrect(ui, (UiRect){ row.x + 14, row.y + 14, 48, 48 }, 12,
+		         ui_category_tint(c->category));
+		ui_icon(ui, row.x + 14 + 24, row.y + 38, 28, ui_category_ink(c->category),
+		        ui_category_icon(c->category));
+		ui_text_fit(ui, mx, row.y + 10, row.w - (mx - row.x) - 14, FONT_SEMIBOLD,
+		            20, COL_ENCRE, ALIGN_LEFT, c->title);
+		if (t->when[0] && t->status[0])
+			snprintf(meta, sizeof meta, "%s · %s", t->when, t->status);
+		else
+			snprintf(meta, sizeof meta, "%s%s", t->when, t->status);
+		ui_text_fit(ui, mx, row.y + 10 + ui_text_height(ui, FONT_SEMIBOLD, 20),
+		            row.w - (mx - row.x) - 14, FONT_REGULAR, 18,
+		            COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
+		ui_hit(ui, (UiRect){ row.x, row.y, row.w, row.h + 2 }, ACT_OPEN_MISSION,
+		       c->id, c->title);
+		y += row_h + gap;
+	}
+}
+
+/* The tiles; returns the height used. */
+static int
+home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h)
+{
+	int y = r.y, gap = 14;
+
+	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_GRID_VIEW, COL_SABLE,
+	        COL_ENCRE, tr(v->lang, "ui.see_missions"),
+	        tr(v->lang, "ui.home.board_sub"), 0, ACT_BOARD, 0);
+	y += tile_h + gap;
+	if (v->can_post) {
+		ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_ADD,
+		        COL_TERRA_PALE, COL_TERRA, tr(v->lang, "ui.home.post"),
+		        tr(v->lang, "ui.home.post_sub"), 0, ACT_POST, 0);
+		y += tile_h + gap;
+	}
+	if (v->is_staff) {
+		ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_ADMIN,
+		        0xDDE8F5u, COL_BLEU, tr(v->lang, "ui.home.fac"),
+		        tr(v->lang, "ui.home.fac_sub"), 0, ACT_FACILITATOR, 0);
+		y += tile_h + gap;
+	}
+	return y - r.y;
+}
+
+static void
+home_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int big = !ui_portrait(ui) && h >= 640;
+	int m = big ? 32 : 16;
+	char hello[200];
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	app_trf(v->lang, hello, sizeof hello, "ui.home.hello", v->first_name);
+	ui_top_bar(ui, v, tr(v->lang, "ui.done"), ACT_HOME, hello);
+	if (ui_portrait(ui)) {
+		int bh = 64, tile_h = 76;
+		int n_tiles = 1 + (v->can_post != 0) + (v->is_staff != 0);
+		int tiles_h = n_tiles * (tile_h + 14);
+		int by = h - 16 - bh - 3 - 36;
+		int ty = by - 16 - tiles_h;
+		home_missions(ui, v, (UiRect){ m, 64 + 20, w - 2 * m, ty - 64 - 36 });
+		home_actions(ui, v, (UiRect){ m, ty, w - 2 * m, 0 }, tile_h);
+		ui_button(ui, (UiRect){ m, by, w - 2 * m, bh }, BTN_PRIMARY, ICON_CHECK,
+		          tr(v->lang, "ui.done"), ACT_HOME, 0);
+		ui_idle_line(ui, v, w / 2, h - 34);
+		return;
+	}
+	{
+		int rw = big ? 460 : 320;
+		int lw = w - 3 * m - rw;
+		int bh = big ? 84 : 64;
+		int tile_h = big ? 96 : 68;
+		int top = 64 + (big ? 32 : 20);
+		home_missions(ui, v, (UiRect){ m, top, lw, h - top - 52 });
+		home_actions(ui, v, (UiRect){ w - m - rw, top, rw, 0 }, tile_h);
+		ui_button(ui, (UiRect){ w - m - rw, h - 20 - 36 - bh, rw, bh },
+		          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
+		ui_idle_line(ui, v, w - m - rw / 2, h - 42);
+	}
+}

@@ -1,1 +1,166 @@
-/* screens/pin.c -- to be written. */
+/* screens/pin.c -- the facilitator's PIN, after their badge.
+** A phone-like keypad (1-9, erase, 0, OK) with big keys, the digits shown
+** as dots, what went wrong in Terracotta. After too many wrong codes the
+** keypad locks for everyone and the screen counts down to when it opens
+** again; the keys then do nothing and look it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+#define KEY_LIP   0xE2D1B9u
+#define KEY_OFF   0xEFE6D9u
+
+static void pin_draw(Ui *ui, const AppView *v);
+static void pin_info(Ui *ui, const AppView *v, UiRect r, int center);
+static void pin_keypad(Ui *ui, const AppView *v, UiRect r);
+static void pin_key(Ui *ui, UiRect r, int style, const char *label,
+                    uint32_t icon, AppAction act, int64_t arg, int locked,
+                    const char *hit_label);
+
+const ScreenOps pin_screen = { "pin", pin_draw };
+
+/* style 0: a digit, 1: erase, 2: OK. */
+static void
+pin_key(Ui *ui, UiRect r, int style, const char *label, uint32_t icon,
+        AppAction act, int64_t arg, int locked, const char *hit_label)
+{
+	UiColor fill = style == 2 ? COL_TERRA : style == 1 ? COL_SABLE : COL_BLANC;
+	UiColor lip = style == 2 ? COL_TERRA_LIP : KEY_LIP;
+	UiColor ink = style == 2 ? COL_BLANC : COL_ENCRE;
+	int size = style == 0 ? 32 : 22;
+	int th = ui_text_height(ui, style == 0 ? FONT_SEMIBOLD : FONT_BOLD, size);
+	int tw = label != NULL ? ui_text_width(ui, FONT_BOLD, size, label) : 0;
+	int iw = icon ? (style == 1 ? 34 : 28) : 0;
+	int gap = icon && label != NULL ? 6 : 0;
+	int x = r.x + (r.w - iw - gap - tw) / 2;
+
+	if (locked) {
+		fill = KEY_OFF;
+		lip = COL_LINE;
+		ink = COL_BORDER;
+	}
+	ui_rrect(ui, (UiRect){ r.x, r.y + 3, r.w, r.h }, 12, lip);
+	ui_rrect(ui, r, 12, fill);
+	if (style == 0)
+		ui_rrect_border(ui, r, 12, 1, locked ? COL_LINE : COL_LINE);
+	if (icon)
+		ui_icon(ui, x + iw / 2, r.y + r.h / 2, iw, ink, icon);
+	if (label != NULL)
+		ui_text(ui, x + iw + gap, r.y + (r.h - th) / 2,
+		        style == 0 ? FONT_SEMIBOLD : FONT_BOLD, size, ink, label);
+	if (!locked)
+		ui_hit(ui, (UiRect){ r.x, r.y, r.w, r.h + 3 }, act, arg, hit_label);
+}
+
+static void
+pin_keypad(Ui *ui, const AppView *v, UiRect r)
+{
+	int gap = r.w >= 420 ? 14 : 11;
+	int kw = (r.w - 2 * gap) / 3, kh = (r.h - 3 * gap) / 4;
+	int locked = v->pin_locked_s > 0;
+	char d[4];
+
+	for (int i = 0; i < 9; i++) {
+		UiRect k = { r.x + (i % 3) * (kw + gap), r.y + (i / 3) * (kh + gap),
+		             kw, kh };
+		snprintf(d, sizeof d, "%d", i + 1);
+		pin_key(ui, k, 0, d, 0, ACT_PIN_DIGIT, i + 1, locked, d);
+	}
+	int y = r.y + 3 * (kh + gap);
+	pin_key(ui, (UiRect){ r.x, y, kw, kh }, 1, NULL, ICON_BACKSPACE,
+	        ACT_PIN_ERASE, 0, locked, tr(v->lang, "ui.pin.erase"));
+	pin_key(ui, (UiRect){ r.x + kw + gap, y, kw, kh }, 0, "0", 0,
+	        ACT_PIN_DIGIT, 0, locked, "0");
+	pin_key(ui, (UiRect){ r.x + 2 * (kw + gap), y, kw, kh }, 2,
+	        tr(v->lang, "ui.pin.ok"), ICON_CHECK, ACT_PIN_OK, 0, locked,
+	        tr(v->lang, "ui.pin.ok"));
+}
+
+/* The lock, the title, the dots and the message; centred or not. */
+static void
+pin_info(Ui *ui, const AppView *v, UiRect r, int center)
+{
+	int big = r.w >= 500;
+	int lr = big ? 48 : 40, ts = big ? 40 : 30, ps = big ? 24 : 20;
+	int x = r.x, y = r.y, cx;
+	int dots = v->pin_len > 4 ? v->pin_len : 4;
+	int dr = big ? 16 : 13, dgap = big ? 52 : 48;
+	int locked = v->pin_locked_s > 0;
+	UiAlign al = center ? ALIGN_CENTER : ALIGN_LEFT;
+
+	cx = center ? r.x + r.w / 2 : r.x + lr;
+	ui_circle(ui, cx, y + lr, lr, COL_TERRA_PALE);
+	ui_icon(ui, cx, y + lr, lr, COL_TERRA, ICON_LOCK);
+	y += 2 * lr + 16;
+	ui_text_fit(ui, x, y, r.w, FONT_BOLD, ts, COL_ENCRE, al,
+	            tr(v->lang, locked ? "ui.pin.locked" : "ui.pin.title"));
+	y += ui_text_height(ui, FONT_BOLD, ts) + 6;
+	if (locked) {
+		char left[64];
+		app_trf(v->lang, left, sizeof left, "ui.pin.unlock_in",
+		        v->pin_locked_s / 60, v->pin_locked_s % 60);
+		y += ui_text_box(ui, (UiRect){ x, y, r.w, 3 * 28 }, FONT_REGULAR, ps,
+		                 COL_TERRA, al, 3, v->pin_msg) + 12;
+		ui_text_fit(ui, x, y, r.w, FONT_BOLD, big ? 32 : 28, COL_ENCRE, al, left);
+		return;
+	}
+	ui_text_fit(ui, x, y, r.w, FONT_REGULAR, ps, COL_ENCRE, al,
+	            tr(v->lang, "ui.pin.prompt"));
+	y += ui_text_height(ui, FONT_REGULAR, ps) + 24;
+	{
+		int total = (dots - 1) * dgap + 2 * dr;
+		int dx = center ? r.x + (r.w - total) / 2 + dr : x + dr;
+		for (int i = 0; i < dots; i++) {
+			int px = dx + i * dgap;
+			if (i < v->pin_len) {
+				ui_circle(ui, px, y + dr, dr, COL_ENCRE);
+			} else {
+				ui_circle(ui, px, y + dr, dr, COL_ENCRE_DOUCE);
+				ui_circle(ui, px, y + dr, dr - 3, COL_CREME);
+			}
+		}
+	}
+	y += 2 * dr + 28;
+	if (v->pin_msg[0]) {
+		int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->pin_msg);
+		int ix = center ? r.x + (r.w - tw - 28) / 2 : x;
+		ui_icon(ui, ix + 10, y + mh / 2, 22, COL_TERRA, ICON_INFO);
+		ui_text_fit(ui, ix + 28, y, r.w - 28, FONT_SEMIBOLD, 18, COL_TERRA,
+		            ALIGN_LEFT, v->pin_msg);
+	} else {
+		const char *f = tr(v->lang, "ui.pin.forgot");
+		int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+		int tw = ui_text_width(ui, FONT_MEDIUM, 18, f);
+		int ix = center ? r.x + (r.w - tw - 28) / 2 : x;
+		ui_icon(ui, ix + 10, y + mh / 2, 22, COL_ENCRE_DOUCE, ICON_INFO);
+		ui_text_fit(ui, ix + 28, y, r.w - 28, FONT_MEDIUM, 18,
+		            COL_ENCRE_DOUCE, ALIGN_LEFT, f);
+	}
+}
+
+static void
+pin_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_top_bar(ui, v, tr(v->lang, "ui.cancel"), ACT_BACK, NULL);
+	if (ui_portrait(ui)) {
+		int kh = 4 * 76 + 3 * 12;
+		pin_info(ui, v, (UiRect){ 24, 64 + 28, w - 48, 300 }, 1);
+		pin_keypad(ui, v, (UiRect){ 16, h - 24 - kh, w - 32, kh });
+		return;
+	}
+	if (h >= 640) {
+		int kw = 520;
+		pin_info(ui, v, (UiRect){ 64, 64 + 80, w - kw - 64 - 96, 480 }, 0);
+		pin_keypad(ui, v, (UiRect){ w - 40 - kw, 64 + 40, kw, h - 64 - 80 });
+		return;
+	}
+	pin_info(ui, v, (UiRect){ 40, 64 + 68, 380, 300 }, 0);
+	pin_keypad(ui, v, (UiRect){ w - 24 - 316, 64 + 44, 316, h - 64 - 44 - 44 });
+}

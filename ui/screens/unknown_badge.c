@@ -1,1 +1,261 @@
-/* screens/unknown_badge.c -- to be written. */
+/* screens/unknown_badge.c -- a badge nobody holds yet, and its enrolment.
+** First the kind message: the badge is not registered, no worry, a
+** facilitator can do it here ("Enregistrer ce badge": their badge, then
+** their PIN). Once the facilitator has proved who they are
+** (view.enrolling), the same screen becomes the enrolment form: the name
+** on the on-screen keyboard, the role chips, the "under 18" switch and
+** "Enregistrer". The UID the card reads as stays on screen, so the
+** facilitator can tell which card they are enrolling. */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+#define SOLEIL_LIP 0xD9A02Au
+
+static void unknown_draw(Ui *ui, const AppView *v);
+static void unknown_message(Ui *ui, const AppView *v, UiRect band, int big);
+static void unknown_actions(Ui *ui, const AppView *v, int y, int bh);
+static void enrol_draw(Ui *ui, const AppView *v);
+static void enrol_uid_pill(Ui *ui, const AppView *v, int right, int cy);
+static int  enrol_roles(Ui *ui, const AppView *v, UiRect r);
+static void enrol_switch(Ui *ui, const AppView *v, UiRect r);
+
+const ScreenOps unknown_badge_screen = { "unknown-badge", unknown_draw };
+
+static void
+unknown_message(Ui *ui, const AppView *v, UiRect band, int big)
+{
+	int w = band.w, cx = w / 2;
+	int top = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int cr = big ? 56 : 44, y;
+	int ts = big ? 40 : 30, bs = big ? 26 : 22;
+	char uid[96];
+	UiRun body[3];
+
+	ui_fill(ui, band, COL_SOLEIL_PALE);
+	ui_icon(ui, 16 + 13, 12 + top / 2, 24, COL_ENCRE, ICON_DECK);
+	ui_text_fit(ui, 16 + 34, 12, w - 150, FONT_SEMIBOLD, 20, COL_ENCRE,
+	            ALIGN_LEFT, v->space_name);
+	ui_text_fit(ui, w - 116, 12, 100, FONT_SEMIBOLD, 20, COL_ENCRE,
+	            ALIGN_RIGHT, v->clock);
+	ui_reader_banner_at(ui, (UiRect){ w - 16, 8, 0, 40 });
+
+	/* The badge medallion with its question mark. */
+	y = band.y + (big ? 56 : 60) + cr;
+	ui_circle(ui, cx, y + 4, cr, SOLEIL_LIP);
+	ui_circle(ui, cx, y, cr, COL_SOLEIL);
+	ui_icon(ui, cx, y, cr, COL_ENCRE, ICON_BADGE);
+	ui_circle(ui, cx + cr * 3 / 4, y - cr * 3 / 4, cr * 4 / 11, COL_BLANC);
+	ui_icon(ui, cx + cr * 3 / 4, y - cr * 3 / 4, cr / 2, COL_OCRE,
+	        ICON_QUESTION_MARK);
+	y += cr + (big ? 20 : 12);
+
+	ui_text_fit(ui, 16, y, w - 32, FONT_BOLD, ts, COL_ENCRE, ALIGN_CENTER,
+	            tr(v->lang, "ui.unknown.title"));
+	y += ui_text_height(ui, FONT_BOLD, ts) + 4;
+	body[0] = (UiRun){ FONT_REGULAR, tr(v->lang, "ui.unknown.body1") };
+	body[1] = (UiRun){ FONT_BOLD, tr(v->lang, "ui.unknown.body2") };
+	body[2] = (UiRun){ FONT_REGULAR, tr(v->lang, "ui.unknown.body3") };
+	{
+		int bw = ui_text_runs_width(ui, bs, body, 3);
+		if (bw <= w - 32) {
+			ui_text_runs(ui, cx - bw / 2, y, bs, COL_ENCRE, body, 3);
+			y += ui_text_height(ui, FONT_REGULAR, bs);
+		} else {
+			/* Narrow: the first words, then the rest. */
+			int w0 = ui_text_width(ui, FONT_REGULAR, bs, body[0].text);
+			ui_text(ui, cx - w0 / 2, y, FONT_REGULAR, bs, COL_ENCRE, body[0].text);
+			y += ui_text_height(ui, FONT_REGULAR, bs);
+			int w1 = ui_text_runs_width(ui, bs, body + 1, 2);
+			ui_text_runs(ui, cx - w1 / 2, y, bs, COL_ENCRE, body + 1, 2);
+			y += ui_text_height(ui, FONT_REGULAR, bs);
+		}
+	}
+	if (v->raw_uid[0] && band.y + band.h - y > 30) {
+		app_trf(v->lang, uid, sizeof uid, "ui.unknown.uid", v->raw_uid);
+		ui_text_fit(ui, 16, band.y + band.h - 32, w - 32, FONT_MEDIUM, 18,
+		            COL_ENCRE_DOUCE, ALIGN_CENTER, uid);
+	}
+}
+
+/* "Retour" and "Enregistrer ce badge", or the wait for the staff badge. */
+static void
+unknown_actions(Ui *ui, const AppView *v, int y, int bh)
+{
+	int w = ui_width(ui), m = w >= 1000 ? 32 : 16, gap = w >= 1000 ? 24 : 12;
+
+	if (v->wait != WAIT_NONE) {
+		ui_wait_panel(ui, (UiRect){ m, y, w - 2 * m, ui_portrait(ui) ? 180 : bh + 16 },
+		              v);
+		return;
+	}
+	if (ui_portrait(ui)) {
+		ui_button2(ui, (UiRect){ m, y, w - 2 * m, bh + 8 }, BTN_PRIMARY,
+		           ICON_LOCK, tr(v->lang, "ui.unknown.enrol"),
+		           tr(v->lang, "ui.unknown.enrol_sub"), ACT_ENROL, 0);
+		ui_button(ui, (UiRect){ m, y + bh + 8 + 16, w - 2 * m, bh },
+		          BTN_SECONDARY, ICON_ARROW_BACK, tr(v->lang, "ui.back"),
+		          ACT_HOME, 0);
+		return;
+	}
+	{
+		int bw = (w - 2 * m - gap) * 2 / 5;
+		ui_button(ui, (UiRect){ m, y, bw, bh }, BTN_SECONDARY, ICON_ARROW_BACK,
+		          tr(v->lang, "ui.back"), ACT_HOME, 0);
+		ui_button2(ui, (UiRect){ m + bw + gap, y, w - 2 * m - bw - gap, bh },
+		           BTN_PRIMARY, ICON_LOCK, tr(v->lang, "ui.unknown.enrol"),
+		           tr(v->lang, "ui.unknown.enrol_sub"), ACT_ENROL, 0);
+	}
+}
+
+/* "Badge lu : 04C0FFEE", right-aligned at right. */
+static void
+enrol_uid_pill(Ui *ui, const AppView *v, int right, int cy)
+{
+	char uid[96];
+	int tw, h = 40;
+
+	app_trf(v->lang, uid, sizeof uid, "ui.unknown.uid", v->raw_uid);
+	tw = ui_text_width(ui, FONT_MEDIUM, 18, uid);
+	UiRect p = { right - tw - 24 - 30, cy - h / 2, tw + 24 + 30, h };
+	ui_rrect(ui, p, h / 2, COL_SABLE);
+	ui_icon(ui, p.x + 12 + 11, cy, 22, COL_ENCRE_DOUCE, ICON_CONTACTLESS);
+	ui_text(ui, p.x + 12 + 28, cy - ui_text_height(ui, FONT_MEDIUM, 18) / 2,
+	        FONT_MEDIUM, 18, COL_ENCRE_DOUCE, uid);
+}
+
+/* The role chips, wrapping as needed; returns the height used. */
+static int
+enrol_roles(Ui *ui, const AppView *v, UiRect r)
+{
+	int x = r.x, y = r.y, ch = 48, gap = 10;
+
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		const char *label = app_role_label(v->lang, (MemberRole)i);
+		int cw = ui_text_width(ui, FONT_SEMIBOLD, 18, label) + 40;
+		if (x + cw > r.x + r.w && x > r.x) {
+			x = r.x;
+			y += ch + gap;
+		}
+		ui_button(ui, (UiRect){ x, y, cw, ch },
+		          v->enrol_role == (MemberRole)i ? BTN_CHIP_SELECTED : BTN_CHIP,
+		          0, label, ACT_SET_ROLE, i);
+		x += cw + gap;
+	}
+	return y + ch - r.y;
+}
+
+/* "Moins de 18 ans" with an on/off switch; the whole row toggles. */
+static void
+enrol_switch(Ui *ui, const AppView *v, UiRect r)
+{
+	const char *label = tr(v->lang, "ui.enrol.minor");
+	int sw = 60, sh = 34;
+	int sx = r.x, sy = r.y + (r.h - sh) / 2;
+	int on = v->enrol_minor;
+
+	ui_rrect(ui, (UiRect){ sx, sy, sw, sh }, sh / 2, on ? COL_VERT : COL_BORDER);
+	ui_circle(ui, on ? sx + sw - sh / 2 : sx + sh / 2, sy + sh / 2, sh / 2 - 4,
+	          COL_BLANC);
+	ui_text(ui, sx + sw + 14, r.y + (r.h - ui_text_height(ui, FONT_MEDIUM, 20)) / 2,
+	        FONT_MEDIUM, 20, COL_ENCRE, label);
+	ui_hit(ui, (UiRect){ r.x - 8, r.y, sw + 14 + 16 +
+	       ui_text_width(ui, FONT_MEDIUM, 20, label), r.h },
+	       ACT_TOGGLE_MINOR, 0, label);
+}
+
+static void
+enrol_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int m = w >= 1000 ? 32 : 16;
+	int portrait = ui_portrait(ui);
+	int meta = ui_text_height(ui, FONT_MEDIUM, 18);
+	int y;
+
+	ui_top_bar(ui, v, tr(v->lang, "ui.cancel"), ACT_BACK,
+	           tr(v->lang, "ui.enrol.title"));
+	if (!portrait && v->raw_uid[0])
+		enrol_uid_pill(ui, v, w - 16 - (v->reader_ok ? 80 : 260), 32);
+	y = 64 + 10 + meta + 6;
+	if (portrait && v->raw_uid[0]) {
+		enrol_uid_pill(ui, v, w - m, 64 + 32);
+		y += 48;
+	}
+	if (v->kbd_visible) {
+		int kh = ui_keyboard_height(ui);
+		UiRect box = { m, y, w - 2 * m, 52 };
+		ui_text_field(ui, box, &v->enrol_name);
+		ui_hit(ui, box, ACT_FIELD, 0, v->enrol_name.label);
+		ui_keyboard(ui, (UiRect){ 0, h - kh, w, kh }, v,
+		            tr(v->lang, "ui.enrol.ok"));
+		return;
+	}
+	{
+		UiRect box = { m, y, w - 2 * m, 56 };
+		int row_h = 48, save_h = 64;
+		ui_text_field(ui, box, &v->enrol_name);
+		ui_hit(ui, box, ACT_FIELD, 0, v->enrol_name.label);
+		y = box.y + box.h + 8 + meta + 20;
+		ui_text(ui, m, y, FONT_SEMIBOLD, 18, COL_ENCRE,
+		        tr(v->lang, "ui.enrol.role"));
+		y += meta + 8;
+		y += enrol_roles(ui, v, (UiRect){ m, y, w - 2 * m, 0 }) + 16;
+		if (portrait) {
+			enrol_switch(ui, v, (UiRect){ m, y, w - 2 * m, row_h });
+			y += row_h + 16;
+			if (v->enrol_error[0])
+				ui_text_box(ui, (UiRect){ m, y, w - 2 * m, 60 }, FONT_MEDIUM,
+				            18, COL_TERRA, ALIGN_LEFT, 2, v->enrol_error);
+			ui_button(ui, (UiRect){ m, h - 16 - save_h - 3, w - 2 * m, save_h },
+			          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.enrol.save"),
+			          ACT_ENROL_SAVE, 0);
+			return;
+		}
+		{
+			int bw = w >= 1000 ? 360 : 280;
+			int by = y > h - 16 - save_h - 3 ? y : h - 16 - save_h - 3;
+			enrol_switch(ui, v, (UiRect){ m, by + (save_h - row_h) / 2,
+			             w - 2 * m - bw - 16, row_h });
+			if (v->enrol_error[0]) {
+				ui_icon(ui, m + 10, by - 20, 20, COL_TERRA, ICON_INFO);
+				ui_text_fit(ui, m + 28, by - 20 - meta / 2, w - 2 * m - 28,
+				            FONT_MEDIUM, 18, COL_TERRA, ALIGN_LEFT,
+				            v->enrol_error);
+			}
+			ui_button(ui, (UiRect){ w - m - bw, by, bw, save_h }, BTN_PRIMARY,
+			          ICON_CHECK, tr(v->lang, "ui.enrol.save"), ACT_ENROL_SAVE, 0);
+		}
+	}
+}
+
+static void
+unknown_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int big = !ui_portrait(ui) && h >= 640;
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	if (v->enrolling) {
+		enrol_draw(ui, v);
+		return;
+	}
+	if (ui_portrait(ui)) {
+		unknown_message(ui, v, (UiRect){ 0, 0, w, 440 }, 0);
+		unknown_actions(ui, v, 440 + 28, 64);
+		ui_idle_line(ui, v, w / 2, h - 48);
+		return;
+	}
+	if (big) {
+		unknown_message(ui, v, (UiRect){ 0, 0, w, 448 }, 1);
+		unknown_actions(ui, v, 508, 96);
+		ui_idle_line(ui, v, w / 2, 640);
+		return;
+	}
+	unknown_message(ui, v, (UiRect){ 0, 0, w, h * 5 / 8 }, 0);
+	unknown_actions(ui, v, h * 5 / 8 + 28, 80);
+	ui_idle_line(ui, v, w / 2, h * 5 / 8 + 28 + 80 + 16);
+}
