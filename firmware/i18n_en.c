@@ -353,6 +353,8 @@ const I18nEntry i18n_en[] = {
 	{ "post.minors", "Open to minors (16–17)" },
 	{ "post.minors_yes", "Open to 16–17 year-olds" },
 	{ "mission.minors_ok", "Open to 16–17 year-olds" },
+	{ "post.people_less", "One person less" },
+	{ "post.people_more", "One person more" },
 	/* -- end ui missions -- */
 	{ NULL, NULL }
 };

@@ -353,6 +353,8 @@ const I18nEntry i18n_fr[] = {
 	{ "post.minors", "Ouverte aux mineurs (16–17 ans)" },
 	{ "post.minors_yes", "Ouverte aux 16–17 ans" },
 	{ "mission.minors_ok", "Ouverte aux 16–17 ans" },
+	{ "post.people_less", "Une personne de moins" },
+	{ "post.people_more", "Une personne de plus" },
 	/* -- end ui missions -- */
 	{ NULL, NULL }
 };

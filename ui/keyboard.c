@@ -168,7 +168,7 @@ kbd_draw_key(Ui *ui, UiRect r, const Key *k, const AppView *v, int accent_row,
 {
 	AppLang lang = v->lang;
 	int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
-	int is_char = k->kind == KEY_CHAR || k->kind == KEY_SPACE;
+	int is_char = k->kind == KEY_CHAR;   /* "espace" holds an "e" */
 	char label[8];
 
 	if (is_char != chars_pass)

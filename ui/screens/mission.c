@@ -219,7 +219,9 @@ mission_facts(Ui *ui, const AppView *v, UiRect r)
 	int lh = ui_text_height(ui, FONT_REGULAR, 18);
 	int vh = ui_text_height(ui, FONT_BOLD, 20);
 
-	if (m->n_takers > 0 && m->n_takers < m->d.places) {
+	if (m->status != MISSION_OPEN && m->status != MISSION_TAKEN) {
+		ui_fmt(places, sizeof places, "%s", t->places_total);
+	} else if (m->n_takers > 0 && m->n_takers < m->d.places) {
 		int left = m->d.places - m->n_takers;
 
 		ui_fmt(places, sizeof places, tr(v->lang, left == 1

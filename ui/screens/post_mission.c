@@ -33,7 +33,8 @@ static int  post_chips(Ui *ui, UiRect r, int n, const char *const *labels,
                        const int *args, int selected_index, AppAction act);
 static void post_stepper(Ui *ui, int x, int cy, const char *value,
                          AppAction act, int64_t minus, int64_t plus,
-                         int can_minus, int can_plus);
+                         int can_minus, int can_plus, const char *less,
+                         const char *more);
 static void post_draft_card(Ui *ui, const AppView *v, UiRect r);
 static void post_field_box(Ui *ui, const AppView *v, UiRect box);
 
@@ -182,8 +183,7 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	post_step_label(v, label, sizeof label);
 	if (v->post_step <= POST_DESCRIPTION || f.label[0] == '\0')
 		ui_fmt(f.label, sizeof f.label, "%s", label);
-	else
-		ui_fmt(f.label, sizeof f.label, "%s · %s", label, v->field.label);
+	/* else the field's own label: "Lieu (facultatif)", "Montant" */
 	if (f.error[0] == '\0' && v->post_error[0] != '\0')
 		ui_fmt(f.error, sizeof f.error, "%s", v->post_error);
 	if (f.hint[0] == '\0') {
@@ -211,9 +211,14 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 		box.h = 48;
 	ui_text_field(ui, box, &f);
 	ui_hit(ui, box, ACT_FOCUS, 1, f.label);
-	if (v->kbd_visible)
+	/* Title and description go on to the next step; a place or an
+	** amount typed in a chip step goes back to its chips ("OK"). */
+	if (v->kbd_visible && v->post_step <= POST_DESCRIPTION)
 		ui_keyboard_enter(ui, (UiRect){ 0, h - kh, w, kh }, v,
 		                  tr(v->lang, "post.next"), ACT_NEXT, 0);
+	else if (v->kbd_visible)
+		ui_keyboard_enter(ui, (UiRect){ 0, h - kh, w, kh }, v,
+		                  tr(v->lang, "kbd.ok"), ACT_FOCUS, 0);
 	else
 		post_nav(ui, v, w, h);
 }
@@ -359,28 +364,34 @@ post_duration(Ui *ui, const AppView *v, UiRect r)
 	post_stepper(ui, r.x + 40 + ui_text_width(ui, FONT_SEMIBOLD, 20,
 	             tr(v->lang, "post.people")) + 24, y + 28, n,
 	             ACT_SET_PLACES, places - 1, places + 1, places > 1,
-	             places < MISSION_PLACES_MAX);
+	             places < MISSION_PLACES_MAX, tr(v->lang, "post.people_less"),
+	             tr(v->lang, "post.people_more"));
 }
 
 /* −  value  +  (each button 56 x 56). */
 static void
 post_stepper(Ui *ui, int x, int cy, const char *value, AppAction act,
-             int64_t minus, int64_t plus, int can_minus, int can_plus)
+             int64_t minus, int64_t plus, int can_minus, int can_plus,
+             const char *less, const char *more)
 {
 	int vw = ui_text_width(ui, FONT_BOLD, 28, value);
 	int box = vw + 32 < 72 ? 72 : vw + 32;
 
-	if (can_minus)
+	/* Icon buttons; the hit regions on top say what they do. */
+	if (can_minus) {
 		ui_button(ui, (UiRect){ x, cy - 28, 56, 56 }, BTN_SECONDARY,
 		          ICON_REMOVE, "", act, minus);
-	else
+		ui_hit(ui, (UiRect){ x, cy - 28, 56, 56 }, act, minus, less);
+	} else
 		ui_rrect(ui, (UiRect){ x, cy - 28, 56, 56 }, 12, COL_SABLE);
 	ui_text(ui, x + 56 + (box - vw) / 2, cy - ui_text_height(ui, FONT_BOLD,
 	        28) / 2, FONT_BOLD, 28, COL_ENCRE, value);
-	if (can_plus)
+	if (can_plus) {
 		ui_button(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 },
 		          BTN_SECONDARY, ICON_ADD, "", act, plus);
-	else
+		ui_hit(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 }, act, plus,
+		       more);
+	} else
 		ui_rrect(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 }, 12,
 		         COL_SABLE);
 }
@@ -420,13 +431,27 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 			if (cents == app_reward_presets_cents[i])
 				sel = i;
 		}
-		/* The presets, then the amount itself, typed for any other price. */
+		/* The presets, then the amount itself, typed for any other price
+		** (below them on a narrow screen). */
 		x = r.x;
+		if (r.w < 600) {
+			int args[APP_N_REWARD_PRESETS];
+
+			for (int i = 0; i < APP_N_REWARD_PRESETS; i++)
+				args[i] = app_reward_presets_cents[i];
+			y = post_chips(ui, (UiRect){ r.x, y, r.w, 0 },
+			               APP_N_REWARD_PRESETS, labels, args, sel,
+			               ACT_SET_REWARD_CENTS) + 12 + 28;
+			if (v->field.max_chars > 0)
+				post_field_box(ui, v, (UiRect){ r.x, y, r.w, CHIP_H });
+			y += CHIP_H + 34;
+			goto minors;
+		}
 		y += 28;               /* the field's label line */
 		for (int i = 0; i < APP_N_REWARD_PRESETS; i++) {
 			int cw = ui_text_width(ui, FONT_SEMIBOLD, 20, labels[i]) + 36;
 
-			if (x + cw > r.x + r.w - 236)
+			if (x + cw > r.x + r.w - 300)
 				break;
 			ui_button(ui, (UiRect){ x, y, cw, CHIP_H }, i == sel
 			          ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i],
@@ -438,6 +463,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 			               ? 320 : r.x + r.w - x - 6, CHIP_H });
 		y += CHIP_H + 34;
 	}
+minors:
 	/* Open to minors: a switch with its sentence. */
 	{
 		const char *t = tr(v->lang, "post.minors");
@@ -489,12 +515,21 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 	y += post_error_line(ui, v, M, y, w - 2 * M);
 	post_draft_card(ui, v, (UiRect){ M, y, cw, UI_CARD_H });
 	if (portrait) {
-		int dy = y + UI_CARD_H + 16, lines = (by - 96 - dy) / lh;
+		int dy = y + UI_CARD_H + 16;
+		int lines = (by - 96 - 36 - dy) / lh, used = 0;
 
 		if (lines > 0)
-			ui_text_box(ui, (UiRect){ M, dy, w - 2 * M, lines * lh },
-			            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, lines,
-			            v->draft.description);
+			used = ui_text_box(ui, (UiRect){ M, dy, w - 2 * M, lines * lh },
+			                   FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT,
+			                   lines, v->draft.description);
+		if (v->draft.place[0] != '\0') {
+			int py = dy + used + 10;
+
+			ui_icon(ui, M + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
+			ui_text_fit(ui, M + 32, py + 14 - mh / 2, w - 2 * M - 32,
+			            FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT,
+			            v->draft.place);
+		}
 	} else {
 		int dx = M + cw + 24, dw = w - M - dx;
 		int lines = (by - 16 - 52 - 16 - y - (v->draft.place[0] ? 36 : 0))
@@ -514,9 +549,9 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 		}
 	}
 	/* Who will see it, and when. */
-	ny = by - 16 - 52;
+	ny = by - 16 - (portrait ? 60 : 52);
 	{
-		UiRect nr = { M, ny, w - 2 * M, 52 };
+		UiRect nr = { M, ny, w - 2 * M, portrait ? 60 : 52 };
 		int minors_w = 0;
 
 		ui_rrect(ui, nr, 12, v->needs_approval ? COL_SOLEIL_PALE
@@ -527,8 +562,13 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 		if (v->draft.minors_ok && !portrait)
 			minors_w = ui_text_width(ui, FONT_MEDIUM, 18,
 			                         tr(v->lang, "post.minors_yes")) + 40;
-		ui_text_fit(ui, nr.x + 50, nr.y + 26 - mh / 2, nr.w - 66 - minors_w,
-		            FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT, note);
+		if (ui_text_width(ui, FONT_MEDIUM, 18, note) <= nr.w - 66 - minors_w)
+			ui_text(ui, nr.x + 50, nr.y + 26 - mh / 2, FONT_MEDIUM, 18,
+			        COL_ENCRE, note);
+		else                   /* narrow: two lines */
+			ui_text_box(ui, (UiRect){ nr.x + 50, nr.y + 2, nr.w - 60,
+			            nr.h - 4 }, FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT,
+			            2, note);
 		if (minors_w > 0) {
 			ui_icon(ui, nr.x + nr.w - minors_w + 8, nr.y + 26, 22,
 			        COL_ENCRE_DOUCE, ICON_GROUPS);
