@@ -39,7 +39,9 @@ mission_draw(Ui *ui, const AppView *v)
 	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
 	ui_top_bar(ui, v, tr(v->lang, "mission.back"), ACT_BACK, NULL);
 	if (ui_portrait(ui) || w < 640) {
-		int y = top + 16, fh, acts_h = 196;
+		MissionAct acts[4];
+		int n = mission_collect(v, acts);
+		int y = top + 16, fh, acts_h = n == 0 ? 80 : n == 1 ? 110 : 164;
 		int facts_h = 4 * 52 + 8;
 		int story_h = h - 16 - acts_h - 12 - facts_h - 12 - y;
 
