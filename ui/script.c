@@ -176,6 +176,7 @@ script_line(Script *s, char *line)
 			ui_frame_dump_texts(ui, stderr);
 			return 1;
 		}
+		printf("   tap %d %d\n", x, y);
 		return script_tap(s, x, y);
 	}
 	if (strcmp(cmd, "type") == 0) {

@@ -20,6 +20,7 @@ typedef struct UiTextRec {
 	int    x_end;            /* unclipped right edge */
 	int    off;              /* text in the arena */
 	int    whole;            /* a wrapped paragraph's full text, not drawn */
+	int    hits_before;      /* hit regions registered when it was drawn */
 } UiTextRec;
 
 struct Ui {
@@ -240,7 +241,8 @@ ui_record_text(Ui *ui, UiRect r, const char *s, int whole)
 	}
 	if ((off = ui_arena_add(ui, s)) < 0)
 		return;
-	ui->texts[ui->n_texts++] = (UiTextRec){ vis, r.y, r.x + r.w, off, whole };
+	ui->texts[ui->n_texts++] = (UiTextRec){ vis, r.y, r.x + r.w, off, whole,
+	                                        ui->n_hits };
 }
 
 /* ---- shapes ---- */
@@ -658,35 +660,74 @@ ui_frame_has_text(const Ui *ui, const char *needle)
 	return 0;
 }
 
-int
-ui_frame_find_tap(const Ui *ui, const char *needle, int *px, int *py)
+/* 1 when text i says needle, alone or with the rest of its line. */
+static int
+ui_text_says(const Ui *ui, int i, const char *needle)
 {
 	char buf[4096];
 
-	for (int h = ui->n_hits - 1; h >= 0; h--) {
-		const UiHitRec *hit = &ui->hits[h];
-		int found = hit->label >= 0 &&
-		            strstr(ui_arena_str(ui, hit->label), needle) != NULL;
-		for (int i = 0; !found && i < ui->n_texts; i++) {
-			const UiRect *t = &ui->texts[i].r;
-			int cx = t->x + t->w / 2, cy = t->y + t->h / 2;
-			if (cx < hit->r.x || cx >= hit->r.x + hit->r.w ||
-			    cy < hit->r.y || cy >= hit->r.y + hit->r.h)
-				continue;
-			if (strstr(ui_arena_str(ui, ui->texts[i].off), needle) != NULL)
-				found = 1;
-			if (ui->texts[i].whole)
-				continue;
-			ui_line_joined(ui, i, buf, sizeof buf);
-			if (strstr(buf, needle) != NULL)
-				found = 1;
-		}
-		if (found) {
-			*px = (int)((float)hit->r.x * ui->scale +
-			            (float)hit->r.w * ui->scale / 2.0f);
-			*py = (int)((float)hit->r.y * ui->scale +
-			            (float)hit->r.h * ui->scale / 2.0f);
+	if (strstr(ui_arena_str(ui, ui->texts[i].off), needle) != NULL)
+		return 1;
+	if (ui->texts[i].whole)
+		return 0;
+	ui_line_joined(ui, i, buf, sizeof buf);
+	return strstr(buf, needle) != NULL;
+}
+
+/* A widget's text is what it drew just before registering its region
+** (pass 0), or text drawn inside it afterwards that nothing else covers
+** (pass 1). */
+static int
+ui_hit_says(const Ui *ui, int h, const char *needle, int pass)
+{
+	const UiHitRec *hit = &ui->hits[h];
+
+	if (hit->label >= 0 && strstr(ui_arena_str(ui, hit->label), needle) != NULL)
+		return 1;
+	for (int i = 0; i < ui->n_texts; i++) {
+		const UiRect *t = &ui->texts[i].r;
+		int cx = t->x + t->w / 2, cy = t->y + t->h / 2;
+		if (cx < hit->r.x || cx >= hit->r.x + hit->r.w ||
+		    cy < hit->r.y || cy >= hit->r.y + hit->r.h)
+			continue;
+		if (pass == 0 && ui->texts[i].hits_before != h)
+			continue;
+		if (pass == 1 && ui->texts[i].hits_before <= h)
+			continue;       /* drawn before the region: not its text */
+		if (pass == 1 && ui_hit_at(ui, (int)((float)cx * ui->scale),
+		                           (int)((float)cy * ui->scale)) != hit)
+			continue;
+		if (ui_text_says(ui, i, needle))
 			return 1;
+	}
+	return 0;
+}
+
+int
+ui_frame_find_tap(const Ui *ui, const char *needle, int *px, int *py)
+{
+	static const float fx[] = { .5f, .25f, .75f, .1f, .9f };
+	static const float fy[] = { .5f, .25f, .75f };
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int h = ui->n_hits - 1; h >= 0; h--) {
+			const UiHitRec *hit = &ui->hits[h];
+			if (!ui_hit_says(ui, h, needle, pass))
+				continue;
+			/* The centre, else another point of it nothing covers. */
+			for (int j = 0; j < 3; j++) {
+				for (int i = 0; i < 5; i++) {
+					int x = (int)(((float)hit->r.x + (float)hit->r.w * fx[i]) *
+					              ui->scale);
+					int y = (int)(((float)hit->r.y + (float)hit->r.h * fy[j]) *
+					              ui->scale);
+					if (ui_hit_at(ui, x, y) == hit) {
+						*px = x;
+						*py = y;
+						return 1;
+					}
+				}
+			}
 		}
 	}
 	return 0;

@@ -148,7 +148,7 @@ ui_button(Ui *ui, UiRect r, UiButtonStyle style, uint32_t icon,
 	int size = widget_label_size(r, style);
 	int icon_size = icon ? size + 6 : 0;
 	int gap = icon && label != NULL && label[0] ? 10 : 0;
-	int pad = style == BTN_QUIET ? 4 : (r.h / 2 < 16 ? r.h / 2 : 16);
+	int pad = style == BTN_QUIET ? 4 : r.w < 180 ? 10 : 16;
 	int room = r.w - 2 * pad - icon_size - gap;
 	int tw, x, th;
 	UiRect hit = r;
@@ -225,7 +225,9 @@ ui_top_bar(Ui *ui, const AppView *v, const char *back_label,
 	}
 	if (title != NULL && title[0]) {
 		int th = ui_text_height(ui, FONT_BOLD, 28);
-		ui_text_fit(ui, x, (bh - th) / 2, w - x - 120, FONT_BOLD, 28,
+		int cw = v->reader_ok ? ui_text_width(ui, FONT_SEMIBOLD, 20, v->clock)
+		                      : 0;
+		ui_text_fit(ui, x, (bh - th) / 2, w - x - cw - 32, FONT_BOLD, 28,
 		            COL_ENCRE, ALIGN_LEFT, title);
 	}
 	if (v->reader_ok) {
@@ -318,14 +320,15 @@ ui_toast(Ui *ui, const AppView *v)
 	lines = tw > maxw - 80 ? 2 : 1;
 	bw = (lines == 1 ? tw : maxw - 80) + 80;
 	bh = lines * lh + 28;
-	box = (UiRect){ (w - bw) / 2, h - bh - 28, bw, bh };
+	/* Under the top bar: the primary actions sit at the bottom. */
+	box = (UiRect){ (w - bw) / 2, 76, bw, bh };
+	(void)h;
 	ui_rrect(ui, (UiRect){ box.x, box.y + 3, box.w, box.h }, 16, 0x1A1412u);
 	ui_rrect(ui, box, 16, COL_ENCRE);
 	ui_icon(ui, box.x + 32, box.y + bh / 2, 26, COL_SOLEIL, ICON_INFO);
 	ui_text_box(ui, (UiRect){ box.x + 56, box.y + 14, bw - 80, lines * lh },
 	            FONT_MEDIUM, size, COL_BLANC, ALIGN_LEFT, 2, v->toast);
-	/* A tap on the toast counts as activity, not as a tap beneath. */
-	ui_hit(ui, box, ACT_NONE, 0, NULL);
+	/* No hit region: a tap goes to what is beneath, the toast is brief. */
 }
 
 void

@@ -19,10 +19,11 @@
 static void accueil_draw(Ui *ui, const AppView *v);
 static void accueil_header(Ui *ui, const AppView *v, int x, int y, int big);
 static int  accueil_day(Ui *ui, const AppView *v, UiRect r, int big);
-static void accueil_present(Ui *ui, const AppView *v, int x, int y, int pill);
+static int  accueil_present(Ui *ui, const AppView *v, int x, int y, int pill);
 static void accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
                                 int one_line);
 static void accueil_news(Ui *ui, const AppView *v, UiRect r);
+static void accueil_lang(Ui *ui, const AppView *v, int right, int y);
 static void accueil_missions_button(Ui *ui, const AppView *v, UiRect r,
                                     int with_count);
 
@@ -94,8 +95,9 @@ accueil_day(Ui *ui, const AppView *v, UiRect r, int big)
 	return r.h;
 }
 
-/* "**12 personnes** présentes": the count and its noun in bold. */
-static void
+/* "**12 personnes** présentes": the count and its noun in bold. Returns
+** the width drawn. */
+static int
 accueil_present(Ui *ui, const AppView *v, int x, int y, int pill)
 {
 	char bold[64];
@@ -129,10 +131,10 @@ accueil_present(Ui *ui, const AppView *v, int x, int y, int pill)
 		ui_icon(ui, p.x + 16 + 14, p.y + 26, 28, COL_VERT, ICON_GROUPS);
 		ui_text_runs(ui, p.x + 16 + 36, p.y + (52 - th) / 2, size, COL_ENCRE,
 		             runs, 2);
-		return;
+		return p.w;
 	}
 	ui_icon(ui, x + 14, y + th / 2, 26, COL_VERT, ICON_GROUPS);
-	ui_text_runs(ui, x + 38, y, size, COL_ENCRE, runs, 2);
+	return 38 + ui_text_runs(ui, x + 38, y, size, COL_ENCRE, runs, 2);
 }
 
 static void
@@ -216,6 +218,18 @@ accueil_news(Ui *ui, const AppView *v, UiRect r)
 	}
 }
 
+/* The other language, as a chip: "English" on the French screen. */
+static void
+accueil_lang(Ui *ui, const AppView *v, int right, int y)
+{
+	AppLang other = v->lang == LANG_FR ? LANG_EN : LANG_FR;
+	const char *label = other == LANG_EN ? "English" : "Français";
+	int cw = ui_text_width(ui, FONT_SEMIBOLD, 18, label) + 36;
+
+	ui_button(ui, (UiRect){ right - cw, y, cw, 48 }, BTN_CHIP, 0, label,
+	          ACT_LANG, other);
+}
+
 static void
 accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 {
@@ -240,6 +254,7 @@ accueil_draw(Ui *ui, const AppView *v)
 		/* One column: name, clock, day, the badge panel, missions. */
 		int m = 24, y = 24, cw = w - 2 * m;
 		accueil_header(ui, v, m, y, 0);
+		accueil_lang(ui, v, w - m, y);
 		y += 64;
 		ui_text(ui, m - 4, y, FONT_BOLD, 96, COL_ENCRE, v->clock);
 		y += ui_text_height(ui, FONT_BOLD, 96) - 4;
@@ -251,14 +266,15 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_badge_panel(ui, v, (UiRect){ 0, y, w, h - y - 104 }, 0, 1);
 		ui_fill(ui, (UiRect){ 0, h - 104, w, 104 }, COL_CREME);
 		accueil_missions_button(ui, v, (UiRect){ m, h - 96, cw, 72 }, 1);
-		ui_reader_banner_at(ui, (UiRect){ w - 16, 24, 0, 40 });
+		ui_reader_banner_at(ui, (UiRect){ 0, y + 16, w, 40 });
 		return;
 	}
 	if (big) {
 		int m = 32, lw = w - 32 - 424 - 40;
 		int y = 32;
 		accueil_header(ui, v, m + 8, y + 2, 1);
-		accueil_present(ui, v, m + lw, y, 1);
+		int pw = accueil_present(ui, v, m + lw, y, 1);
+		accueil_lang(ui, v, m + lw - pw - 16, y + 2);
 		y = 96;
 		int cw = ui_text(ui, m, y, FONT_BOLD, 168, COL_ENCRE, v->clock);
 		{
@@ -290,6 +306,7 @@ accueil_draw(Ui *ui, const AppView *v)
 		int m = 24, lw = w - 320 - 48;
 		int y = 20;
 		accueil_header(ui, v, m, y, 0);
+		accueil_lang(ui, v, m + lw, y);
 		y = 82;
 		ui_text(ui, m - 6, y, FONT_BOLD, 112, COL_ENCRE, v->clock);
 		y += ui_text_height(ui, FONT_BOLD, 112) - 8;

@@ -39,8 +39,9 @@ fac_header(Ui *ui, const AppView *v, int big)
 	ui_rrect(ui, (UiRect){ 16, 10, 44, 44 }, 10, COL_TERRA_PALE);
 	ui_icon(ui, 16 + 22, 32, 28, COL_TERRA, ICON_ADMIN);
 	ui_text_fit(ui, 16 + 44 + 14, (bh - ui_text_height(ui, FONT_BOLD, 26)) / 2,
-	            w - 74 - qw - 140, FONT_BOLD, 26, COL_ENCRE, ALIGN_LEFT, title);
-	if (v->reader_ok)
+	            w - 74 - qw - (ui_portrait(ui) ? 24 : 140), FONT_BOLD, 26,
+	            COL_ENCRE, ALIGN_LEFT, title);
+	if (v->reader_ok && !ui_portrait(ui))
 		ui_text_fit(ui, w - 16 - qw - 20 - 100,
 		            (bh - ui_text_height(ui, FONT_SEMIBOLD, 20)) / 2, 100,
 		            FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE, ALIGN_RIGHT, v->clock);
@@ -97,7 +98,7 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 		const AppPerson *p = &v->present[i];
 		int cy = y + row_h / 2;
 		int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
-		int since_w = 80, role_w = wide ? 200 : 128;
+		int since_w = 66, role_w = wide ? 220 : 140;
 		int name_w = r.w - 2 * pad - 44 - role_w - since_w - 8;
 		if (i > 0)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
@@ -165,20 +166,22 @@ fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
 		fac_reader_card(ui, v, (UiRect){ r.x, r.y + r.h - 72, r.w, 72 });
 }
 
-/* Pending missions over the whole width, with Publier / Refuser. */
+/* Pending missions over the whole width, with Publier / Refuser (under
+** the title on a narrow screen). */
 static void
 fac_pending(Ui *ui, const AppView *v, UiRect r)
 {
-	int pad = 16, row_h = 80;
+	int pad = 16, narrow = r.w < 600;
+	int row_h = narrow ? 136 : 80;
 	int y = r.y + pad + 44;
 	int fits = (r.y + r.h - y) / row_h;
-	int bw = r.w >= 900 ? 150 : 124;
+	int bw = r.w >= 900 ? 170 : narrow ? (r.w - 2 * pad - 12) / 2 : 146;
 
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
 	                ICON_FACT_CHECK, COL_TERRA, tr(v->lang, "ui.fac.pending"),
 	                v->n_pending, COL_TERRA_PALE);
-	ui_button(ui, (UiRect){ r.x + r.w - pad - 136, r.y + 10, 136, 48 },
+	ui_button(ui, (UiRect){ r.x + r.w - pad - 120, r.y + 10, 120, 48 },
 	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
 	          FAC_PRESENT);
 	if (v->n_pending == 0) {
@@ -190,8 +193,10 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 	for (int i = 0; i < v->n_pending && i < fits; i++) {
 		const MissionCard *c = &v->pending[i];
 		const AppCardText *t = &v->pending_text[i];
-		int cy = y + row_h / 2, tx = r.x + pad + 48 + 14;
-		int tw = r.w - (tx - r.x) - pad - 2 * bw - 2 * 10 - 8;
+		int cy = y + (narrow ? 40 : row_h / 2), tx = r.x + pad + 48 + 14;
+		int tw = narrow ? r.w - (tx - r.x) - pad
+		                : r.w - (tx - r.x) - pad - 2 * bw - 2 * 10 - 8;
+		int by = narrow ? y + 76 : cy - 26;
 		char meta[200];
 		if (i > 0)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
@@ -206,12 +211,12 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 		         c->minors_ok ? tr(v->lang, "ui.fac.minors_ok") : "");
 		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, 18, COL_ENCRE_DOUCE,
 		            ALIGN_LEFT, meta);
-		ui_hit(ui, (UiRect){ r.x + pad, y + 4, tw + (tx - r.x - pad), row_h - 8 },
+		ui_hit(ui, (UiRect){ r.x + pad, cy - 32, tw + (tx - r.x - pad), 64 },
 		       ACT_OPEN_MISSION, c->id, c->title);
-		ui_button(ui, (UiRect){ r.x + r.w - pad - 2 * bw - 10, cy - 26, bw, 50 },
-		          BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.reject"),
-		          ACT_REJECT, c->id);
-		ui_button(ui, (UiRect){ r.x + r.w - pad - bw, cy - 26, bw, 50 },
+		ui_button(ui, (UiRect){ r.x + r.w - pad - 2 * bw - (narrow ? 12 : 10),
+		          by, bw, 50 }, BTN_SECONDARY, ICON_CLOSE,
+		          tr(v->lang, "ui.fac.reject"), ACT_REJECT, c->id);
+		ui_button(ui, (UiRect){ r.x + r.w - pad - bw, by, bw, 50 },
 		          BTN_GREEN, ICON_CHECK, tr(v->lang, "ui.fac.approve"),
 		          ACT_APPROVE, c->id);
 		y += row_h;
@@ -224,7 +229,7 @@ fac_reasons(Ui *ui, const AppView *v, UiRect r)
 {
 	int pad = 24, bh = 52, gap = 10;
 	int n = APP_N_REJECT_REASONS;
-	int ph = pad + 36 + 16 + n * (bh + gap) + bh + pad;
+	int ph = pad + 36 + 36 + n * (bh + gap) + bh + pad;
 	int pw = r.w - 2 * pad < 620 ? r.w - 2 * pad : 620;
 	UiRect p = { r.x + (r.w - pw) / 2, r.y + (r.h - ph) / 2, pw, ph };
 	const char *title = NULL;
@@ -242,9 +247,9 @@ fac_reasons(Ui *ui, const AppView *v, UiRect r)
 	            ALIGN_LEFT, tr(v->lang, "ui.fac.reject_why"));
 	y += 36;
 	if (title != NULL)
-		ui_text_fit(ui, p.x + pad, y - 4, p.w - 2 * pad, FONT_REGULAR, 18,
+		ui_text_fit(ui, p.x + pad, y, p.w - 2 * pad, FONT_REGULAR, 18,
 		            COL_ENCRE_DOUCE, ALIGN_LEFT, title);
-	y += 20;
+	y += 36;
 	for (int i = 0; i < n; i++) {
 		ui_button(ui, (UiRect){ p.x + pad, y, p.w - 2 * pad, bh }, BTN_SECONDARY,
 		          0, v->reject_reasons[i], ACT_REJECT_REASON, i);
@@ -262,9 +267,9 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 	char day[1024];
 
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
-	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
+	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 60, 32 },
 	                ICON_SENSORS, COL_VERT, tr(v->lang, "ui.fac.reader"), -1, 0);
-	ui_button(ui, (UiRect){ r.x + r.w - pad - 136, r.y + 10, 136, 48 },
+	ui_button(ui, (UiRect){ r.x + r.w - pad - 120, r.y + 10, 120, 48 },
 	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
 	          FAC_PRESENT);
 	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_SEMIBOLD, 20,

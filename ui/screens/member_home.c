@@ -129,10 +129,10 @@ home_draw(Ui *ui, const AppView *v)
 		int bh = big ? 84 : 64;
 		int tile_h = big ? 96 : 68;
 		int top = 64 + (big ? 32 : 20);
-		home_missions(ui, v, (UiRect){ m, top, lw, h - top - 52 });
+		home_missions(ui, v, (UiRect){ m, top, lw, h - top - 56 });
 		home_actions(ui, v, (UiRect){ w - m - rw, top, rw, 0 }, tile_h);
 		ui_button(ui, (UiRect){ w - m - rw, h - 20 - 36 - bh, rw, bh },
 		          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
-		ui_idle_line(ui, v, w - m - rw / 2, h - 42);
+		ui_idle_line(ui, v, w / 2, h - 40);
 	}
 }

@@ -53,9 +53,9 @@ unknown_message(Ui *ui, const AppView *v, UiRect band, int big)
 	        ICON_QUESTION_MARK);
 	y += cr + (big ? 20 : 12);
 
-	ui_text_fit(ui, 16, y, w - 32, FONT_BOLD, ts, COL_ENCRE, ALIGN_CENTER,
-	            tr(v->lang, "ui.unknown.title"));
-	y += ui_text_height(ui, FONT_BOLD, ts) + 4;
+	/* Two lines on a narrow screen rather than a cut title. */
+	y += ui_text_box(ui, (UiRect){ 16, y, w - 32, 0 }, FONT_BOLD, ts, COL_ENCRE,
+	                 ALIGN_CENTER, 2, tr(v->lang, "ui.unknown.title")) + 4;
 	body[0] = (UiRun){ FONT_REGULAR, tr(v->lang, "ui.unknown.body1") };
 	body[1] = (UiRun){ FONT_BOLD, tr(v->lang, "ui.unknown.body2") };
 	body[2] = (UiRun){ FONT_REGULAR, tr(v->lang, "ui.unknown.body3") };
@@ -188,7 +188,11 @@ enrol_draw(Ui *ui, const AppView *v)
 	if (v->kbd_visible) {
 		int kh = ui_keyboard_height(ui);
 		UiRect box = { m, y, w - 2 * m, 52 };
-		ui_text_field(ui, box, &v->enrol_name);
+		TextFieldView f = v->enrol_name;
+		/* Why saving failed shows under the field while typing. */
+		if (f.error[0] == '\0' && v->enrol_error[0])
+			snprintf(f.error, sizeof f.error, "%.159s", v->enrol_error);
+		ui_text_field(ui, box, &f);
 		ui_hit(ui, box, ACT_FIELD, 0, v->enrol_name.label);
 		ui_keyboard(ui, (UiRect){ 0, h - kh, w, kh }, v,
 		            tr(v->lang, "ui.enrol.ok"));

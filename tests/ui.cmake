@@ -1,0 +1,51 @@
+# UI scripts for check-in and check-out, the unknown badge and its
+# enrolment, the PIN, facilitator mode, the idle return, the reader banner
+# and the language. Each script runs the real kiosk headless (offscreen
+# SDL, software renderer, virtual clock) on a fresh demo database at a
+# fixed time, at the 7" screen's 800x480 and at 1920x1080, most in
+# portrait too. Screenshots land in ${CMAKE_BINARY_DIR}/screenshots/<size>/.
+function(borne_ui_script name)
+  cmake_parse_arguments(U "" "" "SIZES;ARGS" ${ARGN})
+  foreach(size ${U_SIZES})
+    add_test(NAME ui_${name}_${size}
+             COMMAND borne --headless --size ${size} --demo
+                     --now 2026-12-10T10:42 ${U_ARGS}
+                     --script ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.script
+                     --screenshots ${CMAKE_BINARY_DIR}/screenshots/${size})
+    set_tests_properties(ui_${name}_${size} PROPERTIES TIMEOUT 120)
+  endforeach()
+endfunction()
+
+set(all_sizes 800x480 1920x1080 480x800)
+borne_ui_script(shots       SIZES ${all_sizes})
+borne_ui_script(checkin     SIZES ${all_sizes})
+borne_ui_script(repeat      SIZES 800x480 1920x1080)
+borne_ui_script(enrol       SIZES ${all_sizes})
+borne_ui_script(enrol_empty SIZES 800x480 480x800)
+# Taps a locked key by its place at 800x480; 1080p checks the rest.
+borne_ui_script(pin_lock    SIZES 800x480 1920x1080)
+borne_ui_script(facilitator SIZES ${all_sizes})
+borne_ui_script(idle        SIZES 800x480 1920x1080)
+borne_ui_script(reader      SIZES ${all_sizes})
+borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
+borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
+
+# A script that goes wrong must stop borne with a non-zero status and name
+# the line (number and text) on stderr.
+foreach(bad "script_bad_line:4: frobnicate 12"
+            "script_failed_expect:3: expect-text")
+  string(REPLACE ":" ";" parts "${bad}")
+  list(GET parts 0 name)
+  list(GET parts 1 line)
+  list(GET parts 2 text)
+  add_test(NAME ui_${name}
+           COMMAND sh -c "out=$(\"$0\" --headless --size 800x480 --demo --now 2026-12-10T10:42 --script \"$1\" 2>&1); rc=$?; printf '%s\\n' \"$out\"; [ $rc -eq 1 ] && printf '%s' \"$out\" | grep -qF \"$1:$2:$3\""
+                   $<TARGET_FILE:borne>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.script ${line} "${text}")
+  set_tests_properties(ui_${name} PROPERTIES TIMEOUT 60)
+endforeach()
+
+# Bad command lines are refused with the usage, before any window opens.
+add_test(NAME ui_bad_options
+         COMMAND sh -c "! \"$0\" --headless --size 12x12 --script - </dev/null && ! \"$0\" --frobnicate && ! \"$0\" --lang de"
+                 $<TARGET_FILE:borne>)
