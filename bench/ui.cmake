@@ -1,0 +1,18 @@
+# ui.cmake -- benchmarks of the kiosk's drawing. Not run by ctest: they
+# print figures. bench_ui: frame times of the real screens on the software
+# renderer (cold and warm text cache) and the cache's hit rate.
+set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
+add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
+  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/widgets.c
+  ${BORNE_UI_DIR}/widgets_b.c ${BORNE_UI_DIR}/keyboard.c
+  ${BORNE_UI_DIR}/screens.c
+  ${BORNE_UI_DIR}/screens/accueil.c ${BORNE_UI_DIR}/screens/badge_result.c
+  ${BORNE_UI_DIR}/screens/unknown_badge.c ${BORNE_UI_DIR}/screens/member_home.c
+  ${BORNE_UI_DIR}/screens/board.c ${BORNE_UI_DIR}/screens/mission.c
+  ${BORNE_UI_DIR}/screens/post_mission.c ${BORNE_UI_DIR}/screens/facilitator.c
+  ${BORNE_UI_DIR}/screens/pin.c)
+target_include_directories(bench_ui PRIVATE ${BORNE_UI_DIR})
+target_compile_definitions(bench_ui PRIVATE
+  BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
+target_link_libraries(bench_ui PRIVATE borne_core
+  PkgConfig::SDL2 PkgConfig::TTF m)
