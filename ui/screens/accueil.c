@@ -306,7 +306,6 @@ accueil_draw(Ui *ui, const AppView *v)
 		int m = 24, lw = w - 320 - 48;
 		int y = 20;
 		accueil_header(ui, v, m, y, 0);
-		accueil_lang(ui, v, m + lw, y);
 		y = 82;
 		ui_text(ui, m - 6, y, FONT_BOLD, 112, COL_ENCRE, v->clock);
 		y += ui_text_height(ui, FONT_BOLD, 112) - 8;
@@ -315,6 +314,8 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_present(ui, v, m, 356, 0);
 		accueil_missions_button(ui, v, (UiRect){ m, h - 20 - 72, lw, 72 }, 0);
 		accueil_badge_panel(ui, v, (UiRect){ w - 320, 20, 320, h - 20 }, 0, 0);
+		/* Bottom right of the panel, clear of the arrow to the reader. */
+		accueil_lang(ui, v, w - 12, h - 12 - 48);
 		ui_reader_banner_at(ui, (UiRect){ w - 320, 32, 320, 40 });
 	}
 }
