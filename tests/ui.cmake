@@ -49,3 +49,9 @@ endforeach()
 add_test(NAME ui_bad_options
          COMMAND sh -c "! \"$0\" --headless --size 12x12 --script - </dev/null && ! \"$0\" --frobnicate && ! \"$0\" --lang de"
                  $<TARGET_FILE:borne>)
+
+# The real loop under systemd: READY=1, watchdog pings, clean SIGTERM.
+add_executable(test_watchdog test_watchdog.c)
+target_include_directories(test_watchdog PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME watchdog COMMAND test_watchdog $<TARGET_FILE:borne>)
+set_tests_properties(watchdog PROPERTIES TIMEOUT 60)

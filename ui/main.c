@@ -25,6 +25,7 @@
 #include "demo.h"
 #include "i18n.h"
 #include "reader.h"
+#include "sdnotify.h"
 #include "timeutil.h"
 #include "ui_internal.h"
 
@@ -57,6 +58,9 @@ struct Kiosk {
 	AppCue  flash_cue;
 	int64_t flash_until_ms;
 	char    demo_db[512], demo_fifo[512];
+	int64_t watchdog_ms, watchdog_last_ms;   /* systemd ping period, 0: none */
+	FILE   *latency_log;     /* BORNE_LATENCY_LOG: badge -> frame figures */
+	int64_t badge_seen_ms, badge_drained_ms; /* 0: no badge frame pending */
 };
 
 static int  main_usage(FILE *out);
@@ -76,6 +80,8 @@ static void kiosk_drain_reader(Kiosk *k);
 static void kiosk_reader_wake(void *ctx);
 static void kiosk_after(Kiosk *k, int changed);
 static void kiosk_draw(Kiosk *k);
+static void kiosk_columns(Kiosk *k);
+static int64_t mono_ms(void);
 static int  kiosk_run(Kiosk *k);
 
 static int
@@ -428,6 +434,7 @@ kiosk_open(Kiosk *k)
 		fprintf(stderr, "borne: %s\n", err);
 		return rc;
 	}
+	kiosk_columns(k);
 	if (k->opt.headless || config_get_int(k->cfg, "sound"))
 		sound_open(&k->snd);
 	if ((rc = kiosk_open_reader(k)) != BORNE_OK)
@@ -462,6 +469,8 @@ kiosk_close(Kiosk *k)
 	}
 	if (k->demo_fifo[0])
 		unlink(k->demo_fifo);
+	if (k->latency_log != NULL)
+		fclose(k->latency_log);
 }
 
 /* ---- the loop ---- */
@@ -516,6 +525,10 @@ kiosk_drain_reader(Kiosk *k)
 		case READER_EV_ARRIVED:
 			ev.type = APP_EV_BADGE;
 			ev.uid = re.uid;
+			if (k->latency_log != NULL) {
+				k->badge_seen_ms = re.at_ms;
+				k->badge_drained_ms = mono_ms();
+			}
 			break;
 		case READER_EV_REMOVED:
 			ev.type = APP_EV_BADGE_REMOVED;
@@ -546,6 +559,39 @@ kiosk_draw(Kiosk *k)
 	ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
 	SDL_RenderPresent(k->ren);
 	k->dirty = 0;
+	if (k->latency_log != NULL && k->badge_seen_ms != 0) {
+		/* One line per badge: when the driver saw it, when the UI
+		** thread took it, when its frame was presented (monotonic ms;
+		** bench/bench_e2e.sh reads them). */
+		fprintf(k->latency_log, "badge %lld %lld %lld %s\n",
+		        (long long)k->badge_seen_ms, (long long)k->badge_drained_ms,
+		        (long long)mono_ms(), app_screen_name(app_view(k->app)->screen));
+		fflush(k->latency_log);
+		k->badge_seen_ms = 0;
+	}
+}
+
+/* The board lays out as many cards per row as this canvas allows; the
+** app scrolls by rows of that many. */
+static void
+kiosk_columns(Kiosk *k)
+{
+	AppEvent ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.type = APP_EV_ACTION;
+	ev.action = ACT_SET_COLUMNS;
+	ev.arg = ui_board_columns(k->ui);
+	kiosk_send(k, &ev);
+}
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 void
@@ -627,6 +673,9 @@ kiosk_run(Kiosk *k)
 
 	memset(&tick, 0, sizeof tick);
 	tick.type = APP_EV_TICK;
+	if (sdnotify_send("READY=1") < 0)
+		fprintf(stderr, "borne: NOTIFY_SOCKET refused READY=1\n");
+	k->watchdog_ms = sdnotify_watchdog_ms();
 	while (!app_view(k->app)->quit) {
 		int64_t now = kiosk_now_ms(k);
 		int64_t wait = app_next_tick_ms(k->app, now);
@@ -634,6 +683,16 @@ kiosk_run(Kiosk *k)
 
 		if (k->dirty)
 			kiosk_draw(k);
+		if (k->watchdog_ms > 0) {
+			/* Pinged from the loop itself: a hung loop stops the pings
+			** and systemd restarts the kiosk. */
+			if (now - k->watchdog_last_ms >= k->watchdog_ms) {
+				(void)sdnotify_send("WATCHDOG=1");
+				k->watchdog_last_ms = now;
+			}
+			if (wait > k->watchdog_ms)
+				wait = k->watchdog_ms;
+		}
 		if (k->flash_until_ms > now && k->flash_until_ms - now < wait)
 			wait = k->flash_until_ms - now;
 		if (wait < 1)
@@ -654,6 +713,7 @@ kiosk_run(Kiosk *k)
 						SDL_GetWindowSize(k->win, &pw, &ph);
 						k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
 						ui_resize(k->ui, k->win_w, k->win_h);
+						kiosk_columns(k);
 					}
 					k->dirty = 1;
 				} else if (e.type == SDL_RENDER_TARGETS_RESET ||
@@ -701,6 +761,9 @@ main(int argc, char **argv)
 	}
 	/* A kiosk ignores SIGPIPE (a FIFO writer may vanish). */
 	signal(SIGPIPE, SIG_IGN);
+	if (getenv("BORNE_LATENCY_LOG") != NULL &&
+	    (k->latency_log = fopen(getenv("BORNE_LATENCY_LOG"), "w")) == NULL)
+		fprintf(stderr, "borne: BORNE_LATENCY_LOG: %s\n", strerror(errno));
 	rc = kiosk_open(k);
 	if (rc == BORNE_OK) {
 		if (k->opt.headless)
