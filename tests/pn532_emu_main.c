@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,6 +23,16 @@
 static int emu_do(Pn532Emu *e, char *line);
 
 /* Runs one command; 1 to quit. */
+/* Monotonic ms, comparable with borne's BORNE_LATENCY_LOG figures. */
+static long long
+emu_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static int
 emu_do(Pn532Emu *e, char *line)
 {
@@ -38,7 +49,8 @@ emu_do(Pn532Emu *e, char *line)
 		if (pn532_emu_place_hex(e, arg) != 0)
 			printf("error place: UID must be 4, 7 or 10 bytes of hex\n");
 		else
-			printf("ok place %s lists=%ld\n", arg, pn532_emu_lists(e));
+			printf("ok place %s lists=%ld t=%lld\n", arg,
+			       pn532_emu_lists(e), emu_mono_ms());
 	} else if (strcmp(cmd, "remove") == 0) {
 		pn532_emu_remove(e);
 		printf("ok remove lists=%ld\n", pn532_emu_lists(e));
