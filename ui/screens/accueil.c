@@ -254,7 +254,6 @@ accueil_draw(Ui *ui, const AppView *v)
 		/* One column: name, clock, day, the badge panel, missions. */
 		int m = 24, y = 24, cw = w - 2 * m;
 		accueil_header(ui, v, m, y, 0);
-		accueil_lang(ui, v, w - m, y);
 		y += 64;
 		ui_text(ui, m - 4, y, FONT_BOLD, 96, COL_ENCRE, v->clock);
 		y += ui_text_height(ui, FONT_BOLD, 96) - 4;
@@ -262,6 +261,8 @@ accueil_draw(Ui *ui, const AppView *v)
 		y += 48;
 		y += accueil_day(ui, v, (UiRect){ m, y, cw, 80 }, 0) + 18;
 		accueil_present(ui, v, m, y, 0);
+		/* Beside the count: the header is too narrow for it. */
+		accueil_lang(ui, v, w - m, y - 12);
 		y += 40;
 		accueil_badge_panel(ui, v, (UiRect){ 0, y, w, h - y - 104 }, 0, 1);
 		ui_fill(ui, (UiRect){ 0, h - 104, w, 104 }, COL_CREME);
@@ -273,8 +274,7 @@ accueil_draw(Ui *ui, const AppView *v)
 		int m = 32, lw = w - 32 - 424 - 40;
 		int y = 32;
 		accueil_header(ui, v, m + 8, y + 2, 1);
-		int pw = accueil_present(ui, v, m + lw, y, 1);
-		accueil_lang(ui, v, m + lw - pw - 16, y + 2);
+		accueil_present(ui, v, m + lw, y, 1);
 		y = 96;
 		int cw = ui_text(ui, m, y, FONT_BOLD, 168, COL_ENCRE, v->clock);
 		{
@@ -299,6 +299,8 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_news(ui, v, (UiRect){ m, 484, lw, 110 });
 		accueil_missions_button(ui, v, (UiRect){ m, h - 32 - 72, lw, 72 }, 1);
 		accueil_badge_panel(ui, v, (UiRect){ w - 424, 32, 424, h - 32 }, 1, 0);
+		/* Bottom right of the panel, clear of the name and the arrow. */
+		accueil_lang(ui, v, w - 16, h - 16 - 48);
 		ui_reader_banner_at(ui, (UiRect){ w - 424, 48, 424, 44 });
 		return;
 	}
