@@ -52,7 +52,7 @@ find_event_node(int ufd, char *out, size_t outlen)
 		if ((d = opendir(path)) != NULL) {
 			while ((de = readdir(d)) != NULL) {
 				if (strncmp(de->d_name, "event", 5) == 0) {
-					snprintf(out, outlen, "/dev/input/%s", de->d_name);
+					snprintf(out, outlen, "/dev/input/%.*s", 64, de->d_name);
 					closedir(d);
 					if (access(out, R_OK) == 0)
 						return 0;
