@@ -61,6 +61,9 @@ static const char *const category_names[CAT_COUNT] = {
 };
 static const char *const reward_names[] = { "fixed", "quote", "tip" };
 
+static int  mission_review(Store *st, int64_t id, MissionStatus to,
+                            const char *reason, int64_t actor_id,
+                            int64_t now_utc);
 static int  name_index(const char *const *names, int n, const char *s);
 static int  why_set(MissionField *field, MissionField f, char *why,
                     size_t whylen, const char *label, const char *reason);
@@ -511,8 +514,11 @@ actor_is_staff(Store *st, int64_t actor_id)
 	return BORNE_OK;
 }
 
-int
-mission_approve(Store *st, int64_t id, int64_t actor_id, int64_t now_utc)
+/* A facilitator's verdict on a pending mission: open it, or reject it
+** with a reason (already checked), audited in the same transaction. */
+static int
+mission_review(Store *st, int64_t id, MissionStatus to, const char *reason,
+               int64_t actor_id, int64_t now_utc)
 {
 	Mission m;
 	int rc;
@@ -528,8 +534,9 @@ mission_approve(Store *st, int64_t id, int64_t actor_id, int64_t now_utc)
 		                     mission_status_name(m.status));
 		goto fail;
 	}
-	if ((rc = status_set(st, id, MISSION_OPEN, NULL, now_utc)) != BORNE_OK ||
-	    (rc = audit_log(st, actor_id, "mission.approve", "mission", id, NULL,
+	if ((rc = status_set(st, id, to, reason, now_utc)) != BORNE_OK ||
+	    (rc = audit_log(st, actor_id, to == MISSION_OPEN ? "mission.approve"
+	                    : "mission.reject", "mission", id, reason,
 	                    now_utc)) != BORNE_OK)
 		goto fail;
 	return store_commit(st);
@@ -539,36 +546,22 @@ fail:
 }
 
 int
+mission_approve(Store *st, int64_t id, int64_t actor_id, int64_t now_utc)
+{
+	return mission_review(st, id, MISSION_OPEN, NULL, actor_id, now_utc);
+}
+
+int
 mission_reject(Store *st, int64_t id, const char *reason, int64_t actor_id,
                int64_t now_utc)
 {
 	char why[64], clean[BORNE_CH_BYTES(BORNE_REASON_MAX_CH)];
-	Mission m;
-	int rc;
 
 	if (text_check(reason, BORNE_REASON_MAX_CH, TEXT_SINGLE_LINE, 0, why,
 	               sizeof why) != BORNE_OK)
 		return store_set_error(st, BORNE_EINVAL, "reason %s", why);
 	text_copy(clean, sizeof clean, reason);
-	if ((rc = store_begin(st)) != BORNE_OK)
-		return rc;
-	if ((rc = actor_is_staff(st, actor_id)) != BORNE_OK ||
-	    (rc = mission_get(st, id, &m)) != BORNE_OK)
-		goto fail;
-	if (m.status != MISSION_PENDING) {
-		rc = store_set_error(st, BORNE_EREFUSED, "mission %lld is %s, not "
-		                     "waiting for approval", (long long)id,
-		                     mission_status_name(m.status));
-		goto fail;
-	}
-	if ((rc = status_set(st, id, MISSION_REJECTED, clean, now_utc)) != BORNE_OK ||
-	    (rc = audit_log(st, actor_id, "mission.reject", "mission", id, clean,
-	                    now_utc)) != BORNE_OK)
-		goto fail;
-	return store_commit(st);
-fail:
-	store_rollback(st);
-	return rc;
+	return mission_review(st, id, MISSION_REJECTED, clean, actor_id, now_utc);
 }
 
 /* Takes a member holds on missions still open or taken. */
