@@ -29,6 +29,8 @@ borne_ui_script(idle        SIZES 800x480 1920x1080)
 borne_ui_script(reader      SIZES ${all_sizes})
 borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
 borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
+# Two fingers, a drag off the screen, held keys (finger positions: 800x480).
+borne_ui_script(touch_robust SIZES 800x480)
 
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.

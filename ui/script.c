@@ -38,6 +38,8 @@ static int  script_fail(Script *s, const char *fmt, ...)
 static int  script_arg(const char **p, char *out, size_t outlen);
 static int  script_int(const char *s, long *out);
 static int  script_tap(Script *s, int x, int y);
+static int  script_finger(Script *s, const char *what, const char *id,
+                          const char *rest);
 static int  script_mkdirs(const char *dir);
 
 static int
@@ -134,6 +136,41 @@ script_tap(Script *s, int x, int y)
 	return 0;
 }
 
+/* `finger down|move|up ID X Y`: one touch event at window pixel (X, Y),
+** which may lie off the screen (a drag that leaves it). Several fingers
+** can be down at once: what input.c does with them is what is tested. */
+static int
+script_finger(Script *s, const char *what, const char *id, const char *rest)
+{
+	char xs[32], ys[32], extra[8];
+	long fid, x, y;
+	SDL_Event e;
+
+	if (script_arg(&rest, xs, sizeof xs) != 1 ||
+	    script_arg(&rest, ys, sizeof ys) != 1 ||
+	    script_arg(&rest, extra, sizeof extra) != 0 ||
+	    script_int(id, &fid) != 0 || script_int(xs, &x) != 0 ||
+	    script_int(ys, &y) != 0 || x < -10000 || x > 10000 ||
+	    y < -10000 || y > 10000)
+		return script_fail(s, "say: finger down|move|up ID X Y");
+	memset(&e, 0, sizeof e);
+	if (strcmp(what, "down") == 0)
+		e.type = SDL_FINGERDOWN;
+	else if (strcmp(what, "move") == 0)
+		e.type = SDL_FINGERMOTION;
+	else if (strcmp(what, "up") == 0)
+		e.type = SDL_FINGERUP;
+	else
+		return script_fail(s, "say: finger down|move|up ID X Y");
+	e.tfinger.touchId = 1;
+	e.tfinger.fingerId = (SDL_FingerID)fid;
+	e.tfinger.x = (float)x / (float)kiosk_window_w(s->k);
+	e.tfinger.y = (float)y / (float)kiosk_window_h(s->k);
+	e.tfinger.pressure = 1.0f;
+	kiosk_sdl_event(s->k, &e);
+	return 0;
+}
+
 static int
 script_line(Script *s, char *line)
 {
@@ -152,6 +189,8 @@ script_line(Script *s, char *line)
 	n2 = n1 == 1 ? script_arg(&p, a2, sizeof a2) : 0;
 	if (n1 < 0 || n2 < 0)
 		return script_fail(s, "unterminated quote");
+	if (strcmp(cmd, "finger") == 0)         /* takes four words */
+		return script_finger(s, a1, a2, p);
 	if (n2 == 1 && script_arg(&p, extra, sizeof extra) != 0 &&
 	    strcmp(cmd, "tap") == 0)
 		return script_fail(s, "tap takes two numbers: tap X Y");
@@ -178,6 +217,27 @@ script_line(Script *s, char *line)
 		}
 		printf("   tap %d %d\n", x, y);
 		return script_tap(s, x, y);
+	}
+	if (strcmp(cmd, "key-hold") == 0) {
+		SDL_Event e;
+		SDL_Keycode key = n1 == 1 ? SDL_GetKeyFromName(a1) : SDLK_UNKNOWN;
+		if (n2 != 1 || key == SDLK_UNKNOWN || script_int(a2, &v2) != 0 ||
+		    v2 < 0 || v2 > 1000)
+			return script_fail(s, "say: key-hold NAME REPEATS (an SDL key"
+			                   " name, 0 to 1000 repeats)");
+		memset(&e, 0, sizeof e);
+		e.type = SDL_KEYDOWN;
+		e.key.state = SDL_PRESSED;
+		e.key.keysym.sym = key;
+		for (long i = 0; i <= v2; i++) {
+			e.key.repeat = i > 0;
+			kiosk_sdl_event(s->k, &e);
+		}
+		e.type = SDL_KEYUP;
+		e.key.state = SDL_RELEASED;
+		e.key.repeat = 0;
+		kiosk_sdl_event(s->k, &e);
+		return 0;
 	}
 	if (strcmp(cmd, "type") == 0) {
 		SDL_Event e;
