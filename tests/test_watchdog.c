@@ -48,7 +48,9 @@ main(int argc, char **argv)
 	if (pid == 0) {
 		setenv("NOTIFY_SOCKET", path, 1);
 		setenv("WATCHDOG_USEC", "200000", 1);     /* ping every 100 ms */
-		setenv("SDL_VIDEODRIVER", "offscreen", 1);
+		/* dummy, not offscreen: offscreen windows load EGL, whose library
+		** leaks at exit under LeakSanitizer. The loop is what is tested. */
+		setenv("SDL_VIDEODRIVER", "dummy", 1);
 		setenv("SDL_AUDIODRIVER", "dummy", 1);
 		execl(argv[1], argv[1], "--demo", "--windowed", "800x480",
 		      "--reader", "none", (char *)NULL);
