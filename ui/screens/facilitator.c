@@ -80,7 +80,6 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	int y = r.y + pad + 40;
 	int fits = (r.y + r.h - y - 4) / row_h;
 	int shown = v->n_present;
-	int wide = r.w >= 560;
 
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad, 32 },
@@ -94,11 +93,19 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	}
 	if (shown > fits)
 		shown = fits - 1;
+	/* The role column is as wide as its widest label, as long as names
+	** keep 100 px: "Coopérateur·rice" whole beats a longer name column. */
+	int role_need = 0;
+	for (int i = 0; i < shown; i++) {
+		int rw = ui_text_width(ui, FONT_REGULAR, 18, v->present[i].role);
+		role_need = rw > role_need ? rw : role_need;
+	}
 	for (int i = 0; i < shown; i++) {
 		const AppPerson *p = &v->present[i];
 		int cy = y + row_h / 2;
 		int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
-		int since_w = 66, role_w = wide ? 220 : 140;
+		int since_w = 66, role_max = r.w - 2 * pad - 44 - since_w - 8 - 100;
+		int role_w = role_need < role_max ? role_need + 8 : role_max;
 		int name_w = r.w - 2 * pad - 44 - role_w - since_w - 8;
 		if (i > 0)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
