@@ -240,7 +240,7 @@ const I18nEntry i18n_en[] = {
 	{ "ui.home.none", "No mission right now. The board is waiting for you!" },
 	{ "ui.home.post", "Post a mission" },
 	{ "ui.home.post_sub", "Published on the board" },
-	{ "ui.home.board_sub", "Every open mission" },
+	{ "ui.home.board_sub", "The board of small jobs" },
 	{ "ui.home.fac", "Facilitator area" },
 	{ "ui.home.fac_sub", "With your code" },
 	{ "ui.home.poster", "Posted by you" },

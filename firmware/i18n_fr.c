@@ -240,7 +240,7 @@ const I18nEntry i18n_fr[] = {
 	{ "ui.home.none", "Pas de mission en cours. Le tableau vous attend !" },
 	{ "ui.home.post", "Proposer une mission" },
 	{ "ui.home.post_sub", "Publiée sur le tableau" },
-	{ "ui.home.board_sub", "Toutes les missions ouvertes" },
+	{ "ui.home.board_sub", "Le tableau des petits jobs" },
 	{ "ui.home.fac", "Espace animation" },
 	{ "ui.home.fac_sub", "Avec votre code" },
 	{ "ui.home.poster", "Proposée par vous" },
