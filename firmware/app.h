@@ -136,7 +136,8 @@ typedef enum AppAction {
 	ACT_SCROLL_TO,           /* arg: absolute board offset (scroll bar) */
 	ACT_FOCUS,               /* arg 1: focus this step's text field (keyboard
 	                         ** opens), 0: unfocus (keyboard closes) */
-	ACT_REJECT_CANCEL        /* facilitator: no reason after all */
+	ACT_REJECT_CANCEL,       /* facilitator: no reason after all */
+	ACT_DAY_OPEN             /* facilitator: make today a contributive day */
 } AppAction;
 
 typedef struct AppEvent {

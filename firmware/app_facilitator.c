@@ -8,6 +8,7 @@
 ** change goes through a core function given the facilitator's id, which
 ** writes the audit log. */
 #include "app_impl.h"
+#include "day.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static void enter_facilitator(App *a);
 static int  present_add(const Visit *vis, void *ctx);
 static void reject(App *a, int64_t reason);
 static void export_today(App *a);
+static void day_open_today(App *a);
 static void enrol_save(App *a);
 
 /* ---- PIN -------------------------------------------------------------- */
@@ -261,6 +263,39 @@ reject(App *a, int64_t reason)
 	app_cue(a, rc == BORNE_OK ? CUE_SUCCESS : CUE_REFUSED);
 }
 
+/* A facilitator declares today a contributive day at the kiosk: from
+** the current hour (9 h at the latest) to 18 h, or to 23 h when it is
+** already evening. Check-ins of the day link to it from then on. */
+static void
+day_open_today(App *a)
+{
+	char today[TIME_DATE_SIZE];
+	int hour = time_local_minutes(a->now_utc) / 60;
+	int from = (hour < 9 ? hour : 9) * 60;
+	int to = hour < 17 ? 18 * 60 : 23 * 60;
+	int64_t id = 0;
+	int n = 0, rc;
+
+	if (hour >= 23) {
+		app_toast(a, "app.day.too_late");
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	if (hour >= 17)
+		from = hour * 60;
+	time_local_date(a->now_utc, today);
+	rc = day_add(a->st, today, tr(a->v.lang, "app.day.title"), from, to, NULL,
+	             a->staff.id, a->now_utc, &id, &n);
+	if (rc != BORNE_OK) {
+		app_toast_rc(a, rc);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	app_reload(a);
+	app_toast(a, "app.day.opened", a->v.day_hours);
+	app_cue(a, CUE_SUCCESS);
+}
+
 static void
 export_today(App *a)
 {
@@ -347,6 +382,9 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 		return 1;
 	case ACT_EXPORT:
 		export_today(a);
+		return 1;
+	case ACT_DAY_OPEN:
+		day_open_today(a);
 		return 1;
 	case ACT_OPEN_MISSION:
 		return 0;                       /* the detail, as anywhere */

@@ -197,6 +197,9 @@ const I18nEntry i18n_en[] = {
 	{ "app.enrol.same_badge", "This badge is being registered." },
 	{ "app.enrol.finish_first", "Finish the current registration first." },
 	{ "app.enrol.role_admin", "Only an administrator can give this role." },
+	{ "app.day.title", "Common project" },
+	{ "app.day.opened", "Contributive day open: %s" },
+	{ "app.day.too_late", "Too late to open a day today." },
 	/* -- end app -- */
 
 	/* -- ui: shared widgets and accueil, badge, pin, facilitator -- */
@@ -258,11 +261,13 @@ const I18nEntry i18n_en[] = {
 	{ "ui.fac.reject", "Reject" },
 	{ "ui.fac.reject_why", "Why reject this mission?" },
 	{ "ui.fac.day", "Contributive day" },
-	{ "ui.fac.no_day", "No contributive day today." },
+	{ "ui.fac.no_day", "None today." },
 	{ "ui.fac.close", "Close the kiosk" },
-	{ "ui.fac.close_sub", "The program stops; systemd restarts it." },
+	{ "ui.fac.close_sub", "It restarts by itself" },
 	{ "ui.fac.reader", "Badge reader" },
 	{ "ui.fac.minors_ok", "Open to minors" },
+	{ "ui.fac.open_day", "Open today" },
+	{ "ui.fac.open_day_sub", "A contributive day, today" },
 	/* -- end ui -- */
 
 	/* -- ui: board, mission, post, keyboard -- */

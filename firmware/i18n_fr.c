@@ -197,6 +197,9 @@ const I18nEntry i18n_fr[] = {
 	{ "app.enrol.same_badge", "Ce badge est en cours d’enregistrement." },
 	{ "app.enrol.finish_first", "Terminez d’abord l’enregistrement en cours." },
 	{ "app.enrol.role_admin", "Seul·e un·e administrateur·rice peut donner ce rôle." },
+	{ "app.day.title", "Projet commun" },
+	{ "app.day.opened", "Journée contributive ouverte : %s" },
+	{ "app.day.too_late", "Trop tard pour ouvrir une journée aujourd’hui." },
 	/* -- end app -- */
 
 	/* -- ui: shared widgets and accueil, badge, pin, facilitator -- */
@@ -258,11 +261,13 @@ const I18nEntry i18n_fr[] = {
 	{ "ui.fac.reject", "Refuser" },
 	{ "ui.fac.reject_why", "Pourquoi refuser cette mission ?" },
 	{ "ui.fac.day", "Journée contributive" },
-	{ "ui.fac.no_day", "Pas de journée contributive aujourd’hui." },
+	{ "ui.fac.no_day", "Aucune aujourd’hui." },
 	{ "ui.fac.close", "Fermer la borne" },
-	{ "ui.fac.close_sub", "Le programme s’arrête ; systemd le relance." },
+	{ "ui.fac.close_sub", "Elle redémarre toute seule" },
 	{ "ui.fac.reader", "Lecteur de badge" },
 	{ "ui.fac.minors_ok", "Ouverte aux mineur·es" },
+	{ "ui.fac.open_day", "Ouvrir la journée" },
+	{ "ui.fac.open_day_sub", "Journée contributive aujourd’hui" },
 	/* -- end ui -- */
 
 	/* -- ui: board, mission, post, keyboard -- */

@@ -15,6 +15,7 @@ static void test_enrol_unknown(void);
 static void test_pin_lock(void);
 static void test_facilitator_mode(void);
 static void test_enrol_from_facilitator(void);
+static void test_open_day(void);
 
 struct audit_find { const char *action; int64_t actor; int n; };
 
@@ -353,6 +354,61 @@ test_enrol_from_facilitator(void)
 	t_close(&t);
 }
 
+/* A facilitator makes today a contributive day at the kiosk; arrivals
+** from then on count for it. */
+static void
+test_open_day(void)
+{
+	T t;
+	Visit vis;
+	int64_t before;
+	int n_audit;
+
+	t_open(&t, "openday.db", "2024-12-10T09:12", LANG_FR);
+	t_wait_ms(&t, 24LL * 3600 * 1000);          /* the 11th: no day */
+	CHECK_INT(t.v->has_day, 0);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	before = fx_sql_int(t.st, "SELECT count(*) FROM days");
+	n_audit = audited(t.st, "day.add", t.v->member.id);
+	t_act(&t, ACT_DAY_OPEN, 0);
+	CHECK_INT(t.v->has_day, 1);
+	CHECK_STR(t.v->day_title, "Projet commun");
+	CHECK_STR(t.v->day_hours, "9 h – 18 h");
+	CHECK_STR(t.v->toast, "Journée contributive ouverte : 9 h – 18 h");
+	CHECK_INT(t.v->cue, CUE_SUCCESS);
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM days"), before + 1);
+	CHECK_INT(audited(t.st, "day.add", t.v->member.id), n_audit + 1);
+	/* Once is enough: a second one for the same date is refused. */
+	t_act(&t, ACT_DAY_OPEN, 0);
+	CHECK_INT(t.v->cue, CUE_REFUSED);
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM days"), before + 1);
+	t_act(&t, ACT_HOME, 0);
+	t_wait_ms(&t, 61000);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->outcome, CHECKIN_IN);
+	CHECK_INT(checkin_get(t.st, fx_sql_int(t.st, "SELECT max(id) FROM visits"),
+	                      &vis), BORNE_OK);
+	CHECK(vis.day_id != 0);
+	t_close(&t);
+
+	/* Late at night it says it is too late. */
+	t_open(&t, "openday2.db", "2024-12-10T09:12", LANG_FR);
+	t_wait_ms(&t, (24LL * 3600 - 9 * 3600 - 12 * 60 + 23 * 3600 + 30 * 60) * 1000);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	before = fx_sql_int(t.st, "SELECT count(*) FROM days");
+	t_act(&t, ACT_DAY_OPEN, 0);
+	CHECK_STR(t.v->toast, "Trop tard pour ouvrir une journée aujourd’hui.");
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM days"), before);
+	t_close(&t);
+}
+
 int
 main(void)
 {
@@ -362,5 +418,6 @@ main(void)
 	test_pin_lock();
 	test_facilitator_mode();
 	test_enrol_from_facilitator();
+	test_open_day();
 	return check_done();
 }

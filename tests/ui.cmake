@@ -25,6 +25,7 @@ borne_ui_script(enrol_empty SIZES 800x480 480x800)
 # Taps a locked key by its place at 800x480; 1080p checks the rest.
 borne_ui_script(pin_lock    SIZES 800x480 1920x1080)
 borne_ui_script(facilitator SIZES ${all_sizes})
+borne_ui_script(facilitator_day SIZES ${all_sizes})
 borne_ui_script(idle        SIZES 800x480 1920x1080)
 borne_ui_script(reader      SIZES ${all_sizes})
 borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)

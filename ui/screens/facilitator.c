@@ -295,6 +295,10 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 		snprintf(day, sizeof day, "%s", tr(v->lang, "ui.fac.no_day"));
 	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 20, COL_ENCRE,
 	            ALIGN_LEFT, day);
+	if (!v->has_day)
+		ui_button2(ui, (UiRect){ r.x + pad, y + 36, r.w - 2 * pad, 64 },
+		           BTN_GREEN, ICON_EVENT, tr(v->lang, "ui.fac.open_day"),
+		           tr(v->lang, "ui.fac.open_day_sub"), ACT_DAY_OPEN, 0);
 	ui_button2(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 72, r.w - 2 * pad, 72 },
 	           BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
 	           tr(v->lang, "ui.fac.close_sub"), ACT_QUIT, 0);
@@ -329,6 +333,12 @@ fac_draw(Ui *ui, const AppView *v)
 		return;
 	case FAC_READER:
 	case FAC_DAY:
+		if (ui_portrait(ui)) {
+			/* One column has no room for the tiles too; "Retour"
+			** brings them back. */
+			fac_kiosk(ui, v, full);
+			return;
+		}
 		fac_kiosk(ui, v, left);
 		break;
 	case FAC_ENROL:
