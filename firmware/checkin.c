@@ -189,12 +189,8 @@ close_stale_in_tx(Store *st, int64_t now_utc, int *n_closed)
 			goto out;
 		sqlite3_bind_int64(stmt, 1, stale[i].id);
 		sqlite3_bind_int64(stmt, 2, stale[i].end_utc);
-		src = sqlite3_step(stmt);
-		store_stmt_release(st, stmt);
-		if (src != SQLITE_DONE) {
-			rc = store_fail(st, src, "closing a visit");
+		if ((rc = store_step_done(st, stmt, "closing a visit")) != BORNE_OK)
 			goto out;
-		}
 		closed += sqlite3_changes(store_db(st));
 	}
 	if (n_closed != NULL)
@@ -230,7 +226,7 @@ log_unknown(Store *st, int64_t now_utc, const char *outcome,
 		"INSERT INTO unknown_taps(at_utc, kiosk_id, outcome, uid)"
 		" VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		return rc;
@@ -241,9 +237,7 @@ log_unknown(Store *st, int64_t now_utc, const char *outcome,
 		sqlite3_bind_text(stmt, 4, uid_hex, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(stmt, 4);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	return src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "logging a tap");
+	return store_step_done(st, stmt, "logging a tap");
 }
 
 static int
@@ -256,7 +250,7 @@ visit_open(Store *st, const Member *m, const char *badge_hex,
 	char date[TIME_DATE_SIZE];
 	ContribDay day;
 	sqlite3_stmt *stmt = NULL;
-	int rc, src, has_day;
+	int rc, has_day;
 
 	*id = 0;
 	time_local_date(now_utc, date);
@@ -275,10 +269,8 @@ visit_open(Store *st, const Member *m, const char *badge_hex,
 	else
 		sqlite3_bind_null(stmt, 5);
 	sqlite3_bind_text(stmt, 6, store_rules(st)->kiosk_id, -1, SQLITE_TRANSIENT);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src, "recording an arrival");
+	if ((rc = store_step_done(st, stmt, "recording an arrival")) != BORNE_OK)
+		return rc;
 	if (sqlite3_changes(store_db(st)) == 0)
 		return store_set_error(st, BORNE_EDB, "tap %s was already recorded",
 		                       tap_uuid);
@@ -293,16 +285,14 @@ visit_close(Store *st, int64_t id, const char *tap_uuid, int64_t out_utc)
 		"UPDATE visits SET out_utc = ?2, out_uuid = ?3 WHERE id = ?1"
 		" AND out_utc IS NULL";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, out_utc);
 	sqlite3_bind_text(stmt, 3, tap_uuid, -1, SQLITE_TRANSIENT);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	return src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "recording a departure");
+	return store_step_done(st, stmt, "recording a departure");
 }
 
 int
@@ -550,7 +540,7 @@ checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
 	char detail[128];
 	Visit old;
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if (out_utc <= in_utc)
 		return store_set_error(st, BORNE_EINVAL,
@@ -564,12 +554,8 @@ checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, in_utc);
 	sqlite3_bind_int64(stmt, 3, out_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "correcting a visit");
+	if ((rc = store_step_done(st, stmt, "correcting a visit")) != BORNE_OK)
 		goto fail;
-	}
 	snprintf(detail, sizeof detail, "in %lld out %lld (was %lld %lld%s)",
 	         (long long)in_utc, (long long)out_utc, (long long)old.in_utc,
 	         (long long)old.out_utc, old.auto_closed ? ", auto-closed" : "");

@@ -66,10 +66,8 @@ day_insert(Store *st, const char *date, const char *title, int open_min,
 	sqlite3_bind_text(stmt, 3, title, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(stmt, 4, open_min);
 	sqlite3_bind_int(stmt, 5, close_min);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src, "adding a day");
+	if ((rc = store_step_done(st, stmt, "adding a day")) != BORNE_OK)
+		return rc;
 	*id_out = sqlite3_last_insert_rowid(store_db(st));
 	return audit_log(st, actor_id, "day.add", "day", *id_out, date, now_utc);
 }

@@ -157,7 +157,7 @@ member_add(Store *st, const char *name, MemberRole role, int minor,
 	char hash[crypto_pwhash_STRBYTES];
 	char uuid[BORNE_UUID_LEN + 1];
 	sqlite3_stmt *stmt = NULL;
-	int rc, src, has_pin = pin != NULL && *pin != '\0';
+	int rc, has_pin = pin != NULL && *pin != '\0';
 	int64_t id = 0;
 
 	if (id_out != NULL)
@@ -185,12 +185,8 @@ member_add(Store *st, const char *name, MemberRole role, int minor,
 	else
 		sqlite3_bind_null(stmt, 5);
 	sqlite3_bind_int64(stmt, 6, now_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "adding a member");
+	if ((rc = store_step_done(st, stmt, "adding a member")) != BORNE_OK)
 		goto fail;
-	}
 	id = sqlite3_last_insert_rowid(store_db(st));
 	if ((rc = audit_log(st, actor_id, "member.add", "member", id,
 	                    member_role_name(role), now_utc)) != BORNE_OK)
@@ -285,7 +281,7 @@ member_deactivate(Store *st, int64_t id, int64_t actor_id, int64_t now_utc)
 {
 	static const char sql[] = "UPDATE members SET active = 0 WHERE id = ?1";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
@@ -294,12 +290,8 @@ member_deactivate(Store *st, int64_t id, int64_t actor_id, int64_t now_utc)
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, id);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "deactivating a member");
+	if ((rc = store_step_done(st, stmt, "deactivating a member")) != BORNE_OK)
 		goto fail;
-	}
 	if ((rc = audit_log(st, actor_id, "member.deactivate", "member", id,
 	                    NULL, now_utc)) != BORNE_OK)
 		goto fail;
@@ -350,7 +342,7 @@ member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
 	static const char sql[] = "UPDATE members SET pin_hash = ?2 WHERE id = ?1";
 	char hash[crypto_pwhash_STRBYTES];
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if ((rc = pin_hash(st, pin, hash)) != BORNE_OK)
 		return rc;
@@ -362,12 +354,8 @@ member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_text(stmt, 2, hash, -1, SQLITE_TRANSIENT);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "saving a PIN");
+	if ((rc = store_step_done(st, stmt, "saving a PIN")) != BORNE_OK)
 		goto fail;
-	}
 	if ((rc = audit_log(st, actor_id, "member.pin", "member", id, NULL,
 	                    now_utc)) != BORNE_OK)
 		goto fail;
@@ -428,10 +416,8 @@ badge_add_in_tx(Store *st, int64_t member_id, const BadgeUid *uid,
 	sqlite3_bind_text(stmt, 2, uuid, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(stmt, 3, member_id);
 	sqlite3_bind_int64(stmt, 4, now_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src, "adding a badge");
+	if ((rc = store_step_done(st, stmt, "adding a badge")) != BORNE_OK)
+		return rc;
 	return audit_log(st, actor_id, "badge.add", "member", member_id, hex,
 	                 now_utc);
 }
@@ -484,12 +470,8 @@ badge_remove(Store *st, const BadgeUid *uid, int64_t actor_id,
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		goto fail;
 	sqlite3_bind_text(stmt, 1, hex, -1, SQLITE_TRANSIENT);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "removing a badge");
+	if ((rc = store_step_done(st, stmt, "removing a badge")) != BORNE_OK)
 		goto fail;
-	}
 	if ((rc = audit_log(st, actor_id, "badge.remove", "member", holder, hex,
 	                    now_utc)) != BORNE_OK)
 		goto fail;

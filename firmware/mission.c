@@ -270,7 +270,7 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 	MissionStatus status;
 	Member poster;
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if (id_out != NULL)
 		*id_out = 0;
@@ -305,12 +305,8 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 	sqlite3_bind_int64(stmt, 13, poster_id);
 	sqlite3_bind_text(stmt, 14, mission_status_name(status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 15, now_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "adding a mission");
+	if ((rc = store_step_done(st, stmt, "adding a mission")) != BORNE_OK)
 		goto fail;
-	}
 	if ((rc = store_commit(st)) != BORNE_OK)
 		return rc;
 	if (id_out != NULL)
@@ -484,7 +480,7 @@ status_set(Store *st, int64_t id, MissionStatus s, const char *reason,
 		"UPDATE missions SET status = ?2, updated_utc = ?3,"
 		" reason = COALESCE(?4, reason) WHERE id = ?1";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		return rc;
@@ -493,9 +489,7 @@ status_set(Store *st, int64_t id, MissionStatus s, const char *reason,
 	sqlite3_bind_int64(stmt, 3, now_utc);
 	if (reason != NULL)
 		sqlite3_bind_text(stmt, 4, reason, -1, SQLITE_TRANSIENT);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	return src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "changing a mission");
+	return store_step_done(st, stmt, "changing a mission");
 }
 
 /* The actor must be staff; 0 (borne-admin on the command line) is. */
@@ -596,7 +590,7 @@ mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc)
 	sqlite3_stmt *stmt = NULL;
 	Member who;
 	Mission m;
-	int rc, src, held, max;
+	int rc, held, max;
 
 	uuid_make(uuid);
 	if ((rc = store_begin(st)) != BORNE_OK)
@@ -646,12 +640,8 @@ mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc)
 	sqlite3_bind_int64(stmt, 2, id);
 	sqlite3_bind_int64(stmt, 3, member_id);
 	sqlite3_bind_int64(stmt, 4, now_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "taking a mission");
+	if ((rc = store_step_done(st, stmt, "taking a mission")) != BORNE_OK)
 		goto fail;
-	}
 	if (m.n_takers + 1 >= m.d.places &&
 	    (rc = status_set(st, id, MISSION_TAKEN, NULL, now_utc)) != BORNE_OK)
 		goto fail;
@@ -670,7 +660,7 @@ mission_release(Store *st, int64_t id, int64_t member_id, int64_t now_utc)
 	char today[TIME_DATE_SIZE];
 	sqlite3_stmt *stmt = NULL;
 	Mission m;
-	int rc, src;
+	int rc;
 
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
@@ -696,12 +686,8 @@ mission_release(Store *st, int64_t id, int64_t member_id, int64_t now_utc)
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, member_id);
 	sqlite3_bind_int64(stmt, 3, now_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "releasing a mission");
+	if ((rc = store_step_done(st, stmt, "releasing a mission")) != BORNE_OK)
 		goto fail;
-	}
 	if (m.status == MISSION_TAKEN &&
 	    (rc = status_set(st, id, MISSION_OPEN, NULL, now_utc)) != BORNE_OK)
 		goto fail;

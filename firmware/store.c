@@ -252,6 +252,16 @@ store_fail(Store *st, int sqlite_rc, const char *what)
 }
 
 int
+store_step_done(Store *st, sqlite3_stmt *stmt, const char *what)
+{
+	int src = sqlite3_step(stmt);
+	int rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, what);
+
+	store_stmt_release(st, stmt);
+	return rc;
+}
+
+int
 store_set_error(Store *st, int rc, const char *fmt, ...)
 {
 	va_list ap;

@@ -82,6 +82,9 @@ void store_rollback(Store *st);
 ** ENOMEM, IOERR -> EIO, others -> EDB), sets store_errmsg to
 ** "what: sqlite's message" and returns the code. */
 int  store_fail(Store *st, int sqlite_rc, const char *what);
+/* Runs a prepared write (INSERT, UPDATE, DELETE) to its end and gives
+** the statement back: BORNE_OK, or store_fail()'s code and message. */
+int  store_step_done(Store *st, struct sqlite3_stmt *stmt, const char *what);
 /* Sets store_errmsg (printf-style) and returns rc. */
 int  store_set_error(Store *st, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
