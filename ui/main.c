@@ -289,6 +289,9 @@ static int
 kiosk_open_video(Kiosk *k)
 {
 	Uint32 flags = SDL_WINDOW_SHOWN;
+	SDL_DisplayMode dm;
+	int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+	int w = k->opt.win_w, h = k->opt.win_h;
 
 	if (k->opt.headless) {
 		k->win_w = k->opt.win_w;
@@ -302,14 +305,22 @@ kiosk_open_video(Kiosk *k)
 		}
 		return BORNE_OK;
 	}
-	if (k->opt.win_w == 0)
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-	else
+	if (w == 0) {
+		/* Fullscreen: made at the screen's size from the start, so the
+		** window is right even where no window manager honours the
+		** fullscreen request (a bare X server on a kiosk). */
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+		w = 800;
+		h = 480;
+		if (SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w > 0 && dm.h > 0) {
+			x = y = 0;
+			w = dm.w;
+			h = dm.h;
+		}
+	} else {
 		flags |= SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-	k->win = SDL_CreateWindow("borne", SDL_WINDOWPOS_CENTERED,
-	                          SDL_WINDOWPOS_CENTERED,
-	                          k->opt.win_w ? k->opt.win_w : 800,
-	                          k->opt.win_h ? k->opt.win_h : 480, flags);
+	}
+	k->win = SDL_CreateWindow("borne", x, y, w, h, flags);
 	if (k->win == NULL) {
 		fprintf(stderr, "borne: window: %s\n", SDL_GetError());
 		return BORNE_EIO;
