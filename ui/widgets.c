@@ -415,7 +415,7 @@ ui_avatar(Ui *ui, int cx, int cy, int radius, const char *name, int hue)
 	int k = (hue < 0 ? -hue : hue) % 6;
 
 	if (name != NULL && name[0]) {
-		while ((name[n] & 0xC0) == 0x80 && n < 4)
+		while (n < 4 && (name[n] & 0xC0) == 0x80)
 			n++;
 		memcpy(initial, name, n);
 		initial[n] = '\0';
