@@ -19,6 +19,7 @@ typedef struct Rows {
 
 static int  parse_category(const char *s, MissionCategory *out);
 static int  parse_when(const char *s, MissionDraft *d);
+static int  when_date(const char *s, size_t n, char out[TIME_DATE_SIZE]);
 static int  copy_text(const char *field, const char *s, size_t max_ch,
                       int multiline, int required, char *out, size_t outlen);
 static int  mission_row(const Mission *m, void *ctx);
@@ -62,27 +63,54 @@ parse_category(const char *s, MissionCategory *out)
 static int
 parse_when(const char *s, MissionDraft *d)
 {
-	const char *dots = strstr(s, "..");
+	const char *sep = strstr(s, "..");
+	size_t n1 = strlen(s);
+	const char *second = NULL;
 
 	d->date_from[0] = d->date_to[0] = '\0';
 	if (strcmp(s, "flexible") == 0)
 		return BORNE_OK;
-	if (dots == NULL) {
-		if (time_parse_date(s) != BORNE_OK)
-			return BORNE_EINVAL;
-		snprintf(d->date_from, sizeof d->date_from, "%s", s);
-		return BORNE_OK;
+	if (sep == NULL)
+		sep = strchr(s, '/');          /* the ISO 8601 interval form */
+	if (sep != NULL) {
+		n1 = (size_t)(sep - s);
+		second = sep + (sep[0] == '/' ? 1 : 2);
 	}
-	if (dots - s != TIME_DATE_SIZE - 1)
+	if (when_date(s, n1, d->date_from) != BORNE_OK ||
+	    (second != NULL &&
+	     when_date(second, strlen(second), d->date_to) != BORNE_OK))
 		return BORNE_EINVAL;
-	memcpy(d->date_from, s, TIME_DATE_SIZE - 1);
-	d->date_from[TIME_DATE_SIZE - 1] = '\0';
-	if (time_parse_date(d->date_from) != BORNE_OK ||
-	    time_parse_date(dots + 2) != BORNE_OK)
-		return BORNE_EINVAL;
-	snprintf(d->date_to, sizeof d->date_to, "%s", dots + 2);
-	if (strcmp(d->date_to, d->date_from) < 0)
+	if (d->date_to[0] != '\0' && strcmp(d->date_to, d->date_from) < 0)
 		return BORNE_EREFUSED;
+	return BORNE_OK;
+}
+
+/* One end of --when: YYYY-MM-DD, maybe with a time of day after 'T' or a
+** space ("2026-12-01T14:00"). A mission keeps dates only, so the time is
+** checked and dropped. */
+static int
+when_date(const char *s, size_t n, char out[TIME_DATE_SIZE])
+{
+	char buf[32];
+	int minutes;
+
+	out[0] = '\0';
+	if (n < TIME_DATE_SIZE - 1 || n >= sizeof buf)
+		return BORNE_EINVAL;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (n > TIME_DATE_SIZE - 1) {
+		char *t = buf + TIME_DATE_SIZE - 1;
+		if ((*t != 'T' && *t != ' ') || strlen(t + 1) < 5)
+			return BORNE_EINVAL;
+		t[1 + 5] = '\0';               /* HH:MM; seconds dropped */
+		if (time_parse_hm(t + 1, &minutes) != BORNE_OK)
+			return BORNE_EINVAL;
+		*t = '\0';
+	}
+	if (time_parse_date(buf) != BORNE_OK)
+		return BORNE_EINVAL;
+	memcpy(out, buf, TIME_DATE_SIZE);
 	return BORNE_OK;
 }
 
@@ -160,7 +188,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 		return admin_refuse(w == BORNE_EREFUSED ?
 		                    "when: \"%.40s\" ends before it starts" :
 		                    "when: \"%.40s\" is not YYYY-MM-DD, "
-		                    "YYYY-MM-DD..YYYY-MM-DD or flexible",
+		                    "YYYY-MM-DD..YYYY-MM-DD (a time after T is allowed) or flexible",
 		                    opts[O_WHEN].value);
 	if (opts[O_DUR].value != NULL &&
 	    (rc = admin_parse_int(a, opts[O_DUR].value, "--duration-min",

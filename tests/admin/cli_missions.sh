@@ -90,6 +90,18 @@ expect_exit 2 adm mission add --poster 2 --title "T" --description "D" --categor
 expect_exit 2 adm mission add --poster 99 --title "T" --description "D" --category autre
 expect_exit 1 adm mission add --poster 2 --title "T" --description "D"
 expect_exit 1 adm mission add --poster 2 --title "T" --description "D" --category autre --places many
+expect_exit 2 adm mission add --poster 2 --title "T" --description "D" --category autre --when "${soon}T25:00"
+expect_exit 2 adm mission add --poster 2 --title "T" --description "D" --category autre --when "${soon}x"
 expect_unchanged "$sum"
+
+# --when also takes a time of day (dropped: missions keep dates) and the
+# ISO 8601 interval form D/D.
+expect_exit 0 adm mission add --poster 2 --title "Avec heure" --description "D" \
+	--category autre --when "${soon}T14:00"
+expect_exit 0 adm mission add --poster 2 --title "Intervalle" --description "D" \
+	--category autre --when "${soon}T09:00/${later}T12:30"
+expect_exit 0 adm mission list --format csv
+expect_out ",Avec heure,autre,$soon,"
+expect_out ",Intervalle,autre,$soon..$later,"
 
 finish
