@@ -317,6 +317,18 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 		int right = last < v->board_total ? r.x + r.w - bw - 8 : r.x + r.w;
 		int room = right - left;
 
+		if (!v->reader_ok) {
+			/* A lost reader is said here rather than over the search
+			** field and "Proposer"; where the gap is too narrow, just
+			** above the pager. */
+			if (room >= 320)
+				ui_reader_banner_at(ui, (UiRect){ left, r.y + (r.h - 40) / 2,
+				                                  room, 40 });
+			else
+				ui_reader_banner_at(ui, (UiRect){ r.x, r.y - 46, r.w, 40 });
+			if (room >= 320)
+				return;
+		}
 		ui_fmt(line, sizeof line, "%s", range);
 		if (v->minors_only) {
 			ui_fmt(line, sizeof line, "%s · %s", range,

@@ -47,6 +47,9 @@ post_draw(Ui *ui, const AppView *v)
 
 	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
 	post_top(ui, v, w);
+	/* Unless a step says better: a lost reader is said over the step's
+	** line, left of its counter, where the tabs and the field are not. */
+	ui_reader_banner_at(ui, (UiRect){ w - M - 96, TOP_H + 4, 0, 32 });
 	if (v->post_step == POST_PREVIEW) {
 		post_preview(ui, v, w, h);
 	} else if (v->post_step <= POST_DESCRIPTION
@@ -239,6 +242,9 @@ post_nav(Ui *ui, const AppView *v, int w, int h)
 		          ICON_ARROW_BACK, tr(v->lang, "post.prev"), ACT_PREV, 0);
 	ui_button(ui, (UiRect){ w - M - bw, y, bw, NAV_H }, BTN_PRIMARY,
 	          ICON_ARROW_FORWARD, next, ACT_NEXT, 0);
+	/* A lost reader is said between the two buttons, clear of the tabs. */
+	ui_reader_banner_at(ui, (UiRect){ M + bw, y + (NAV_H - 40) / 2,
+	                                  w - 2 * M - 2 * bw, 40 });
 }
 
 /* Chips laid out in rows; returns the bottom. args[i] is sent. */
