@@ -357,6 +357,7 @@ typedef struct AppView {
 	FacTab fac_tab;
 	AppPerson present[APP_LIST_MAX];
 	int  n_present;
+	int  present_offset;     /* first one shown; ACT_SCROLL moves it */
 	MissionCard pending[APP_LIST_MAX];
 	AppCardText pending_text[APP_LIST_MAX];
 	int  n_pending;

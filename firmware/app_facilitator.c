@@ -23,6 +23,7 @@ static int  pin_locked(App *a);
 static void pin_ok(App *a);
 static void enter_facilitator(App *a);
 static int  present_add(const Visit *vis, void *ctx);
+static void present_scroll(AppView *v, int64_t delta);
 static void reject(App *a, int64_t reason);
 static void export_today(App *a);
 static void day_open_today(App *a);
@@ -95,6 +96,7 @@ enter_facilitator(App *a)
 	a->in_facilitator = 1;
 	v->fac_tab = FAC_PRESENT;
 	v->rejecting = 0;
+	v->present_offset = 0;
 	v->export_msg[0] = '\0';
 	app_goto(a, SCREEN_FACILITATOR);
 }
@@ -191,6 +193,17 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 
 struct present_ctx { App *a; };
 
+/* Moves the first person shown by delta, kept within the list. */
+static void
+present_scroll(AppView *v, int64_t delta)
+{
+	int64_t o = v->present_offset + delta;
+
+	if (o > v->n_present - 1)
+		o = v->n_present - 1;
+	v->present_offset = o < 0 ? 0 : (int)o;
+}
+
 static int
 present_add(const Visit *vis, void *ctx)
 {
@@ -221,6 +234,7 @@ app_fac_reload(App *a)
 
 	v->n_present = 0;
 	checkin_present_each(a->st, a->now_utc, present_add, &ctx);
+	present_scroll(v, 0);                   /* someone may have left */
 	memset(&q, 0, sizeof q);
 	q.category = -1;
 	q.status = MISSION_PENDING;
@@ -343,6 +357,9 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 		return 1;
 	}
 	switch (act) {
+	case ACT_SCROLL:                        /* the list of who is here */
+		present_scroll(v, arg);
+		return 1;
 	case ACT_FAC_TAB:
 		if (arg < 0 || arg >= FAC_TAB_COUNT)
 			return 1;

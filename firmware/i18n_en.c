@@ -268,6 +268,9 @@ const I18nEntry i18n_en[] = {
 	{ "ui.fac.minors_ok", "Open to minors" },
 	{ "ui.fac.open_day", "Open today" },
 	{ "ui.fac.open_day_sub", "A contributive day, today" },
+	{ "ui.fac.prev", "Prev." },
+	{ "ui.fac.next", "Next" },
+	{ "ui.fac.range", "%d–%d of %d" },
 	/* -- end ui -- */
 
 	/* -- ui: board, mission, post, keyboard -- */

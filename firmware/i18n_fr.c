@@ -268,6 +268,9 @@ const I18nEntry i18n_fr[] = {
 	{ "ui.fac.minors_ok", "Ouverte aux mineur·es" },
 	{ "ui.fac.open_day", "Ouvrir la journée" },
 	{ "ui.fac.open_day_sub", "Journée contributive aujourd’hui" },
+	{ "ui.fac.prev", "Préc." },
+	{ "ui.fac.next", "Suiv." },
+	{ "ui.fac.range", "%d–%d sur %d" },
 	/* -- end ui -- */
 
 	/* -- ui: board, mission, post, keyboard -- */

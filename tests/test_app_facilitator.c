@@ -234,6 +234,15 @@ test_facilitator_mode(void)
 	CHECK_STR(t.v->present[0].role, "Coopérateur·rice");
 	CHECK(strstr(t.v->present[0].since, " h ") != NULL);
 	CHECK_STR(t.v->present[5].name, "Bernard R.");
+	/* The list pages: a scroll moves the first one shown, within it. */
+	CHECK_INT(t.v->present_offset, 0);
+	CHECK_INT(t_act(&t, ACT_SCROLL, 3), 1);
+	CHECK_INT(t.v->present_offset, 3);
+	t_act(&t, ACT_SCROLL, 100);
+	CHECK_INT(t.v->present_offset, 5);
+	t_act(&t, ACT_SCROLL, -100);
+	CHECK_INT(t.v->present_offset, 0);
+	t_act(&t, ACT_SCROLL, 4);
 	CHECK_STR(t.v->present[5].since, "9 h 12");
 	CHECK_STR(t.v->present[5].role, "Animateur·rice");
 	/* Missions waiting. */

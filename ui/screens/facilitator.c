@@ -71,8 +71,8 @@ fac_panel_title(Ui *ui, UiRect r, uint32_t icon, UiColor ink,
 	}
 }
 
-/* Who is here: avatar, name, role, since when. The last row says how
-** many more when they do not all fit. */
+/* Who is here: avatar, name, role, since when. When they do not all
+** fit, the last row pages through them (ACT_SCROLL). */
 static void
 fac_present(Ui *ui, const AppView *v, UiRect r)
 {
@@ -91,23 +91,30 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 		            tr(v->lang, "ui.fac.nobody"));
 		return;
 	}
-	if (shown > fits)
-		shown = fits - 1;
+	int first = v->present_offset;
+	int paged = v->n_present > fits;
+	if (first < 0 || first >= v->n_present)
+		first = 0;
+	if (paged) {
+		shown = fits - 1;               /* the last row pages */
+		if (shown > v->n_present - first)
+			shown = v->n_present - first;
+	}
 	/* The role column is as wide as its widest label, as long as names
 	** keep 100 px: "Coopérateur·rice" whole beats a longer name column. */
 	int role_need = 0;
-	for (int i = 0; i < shown; i++) {
+	for (int i = first; i < first + shown; i++) {
 		int rw = ui_text_width(ui, FONT_REGULAR, 18, v->present[i].role);
 		role_need = rw > role_need ? rw : role_need;
 	}
-	for (int i = 0; i < shown; i++) {
+	for (int i = first; i < first + shown; i++) {
 		const AppPerson *p = &v->present[i];
 		int cy = y + row_h / 2;
 		int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
 		int since_w = 66, role_max = r.w - 2 * pad - 44 - since_w - 8 - 100;
 		int role_w = role_need < role_max ? role_need + 8 : role_max;
 		int name_w = r.w - 2 * pad - 44 - role_w - since_w - 8;
-		if (i > 0)
+		if (i > first)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
 		ui_avatar(ui, r.x + pad + 16, cy, 16, p->name, (int)p->member_id);
 		ui_text_fit(ui, r.x + pad + 44, cy - th / 2, name_w, FONT_SEMIBOLD, 20,
@@ -120,14 +127,25 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 		            FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_RIGHT, p->since);
 		y += row_h;
 	}
-	if (shown < v->n_present) {
-		char more[64];
-		snprintf(more, sizeof more, "+ %d", v->n_present - shown);
-		ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
-		ui_icon(ui, r.x + pad + 16, y + row_h / 2, 24, COL_ENCRE_DOUCE,
-		        ICON_GROUP);
-		ui_text(ui, r.x + pad + 44, y + (row_h - ui_text_height(ui, FONT_SEMIBOLD, 20)) / 2,
-		        FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE, more);
+	if (paged) {
+		/* "1–4 sur 9" between the page buttons, on the last row. */
+		char range[64];
+		int bw = 120, by = r.y + pad + 40 + (fits - 1) * row_h + 2;
+		int page = fits - 1;
+		ui_hline(ui, r.x + pad, by - 2, r.w - 2 * pad, COL_LINE);
+		if (first > 0)
+			ui_button(ui, (UiRect){ r.x + pad, by, bw, 48 }, BTN_QUIET,
+			          ICON_ARROW_UPWARD, tr(v->lang, "ui.fac.prev"),
+			          ACT_SCROLL, -page);
+		if (first + shown < v->n_present)
+			ui_button(ui, (UiRect){ r.x + r.w - pad - bw, by, bw, 48 },
+			          BTN_QUIET, ICON_ARROW_DOWNWARD,
+			          tr(v->lang, "ui.fac.next"), ACT_SCROLL, page);
+		ui_fmt(range, sizeof range, tr(v->lang, "ui.fac.range"), first + 1,
+		       first + shown, v->n_present);
+		ui_text_fit(ui, r.x + pad + bw, by + (48 - ui_text_height(ui,
+		            FONT_MEDIUM, 18)) / 2, r.w - 2 * pad - 2 * bw, FONT_MEDIUM,
+		            18, COL_ENCRE_DOUCE, ALIGN_CENTER, range);
 	}
 }
 
