@@ -190,6 +190,11 @@ input_key_named(const char *name, const AppView *v, AppEvent *out)
 		{ "Escape", SDLK_ESCAPE }, { "Esc", SDLK_ESCAPE },
 		{ "Up", SDLK_UP }, { "Down", SDLK_DOWN },
 		{ "PageUp", SDLK_PAGEUP }, { "PageDown", SDLK_PAGEDOWN },
+		/* the X11 and SDL spellings people also type */
+		{ "Page_Up", SDLK_PAGEUP }, { "Page_Down", SDLK_PAGEDOWN },
+		{ "Prior", SDLK_PAGEUP }, { "Next", SDLK_PAGEDOWN },
+		{ "Page Up", SDLK_PAGEUP }, { "Page Down", SDLK_PAGEDOWN },
+		{ "KP_Enter", SDLK_KP_ENTER }, { "Keypad Enter", SDLK_KP_ENTER },
 		{ "F1", SDLK_F1 }, { "F2", SDLK_F2 }, { "F3", SDLK_F3 },
 		{ "F4", SDLK_F4 }, { "F5", SDLK_F5 }, { "F6", SDLK_F6 },
 	};
