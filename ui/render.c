@@ -86,6 +86,7 @@ static void render_text_evict(Render *rd);
 static SDL_Texture *render_corner(Render *rd, int radius_px, int width_px);
 static float render_coverage(float px, float py, float r);
 static void render_tint(SDL_Texture *t, UiColor c, uint8_t a);
+static void render_corners(Render *rd, SDL_Texture *t, SDL_Rect px, int r);
 
 int
 render_new(SDL_Renderer *r, Render **out, char *err, size_t errlen)
@@ -473,7 +474,19 @@ render_rrect(Render *rd, SDL_Rect px, int radius_px, UiColor c, uint8_t a)
 		return;
 	}
 	render_tint(t, c, a);
+	render_corners(rd, t, px, r);
+	render_fill(rd, (SDL_Rect){ px.x + r, px.y, px.w - 2 * r, px.h }, c, a);
+	render_fill(rd, (SDL_Rect){ px.x, px.y + r, r, px.h - 2 * r }, c, a);
+	render_fill(rd, (SDL_Rect){ px.x + px.w - r, px.y + r, r, px.h - 2 * r },
+	            c, a);
+}
+
+/* The corner texture t (r px) in px's four corners, mirrored to fit. */
+static void
+render_corners(Render *rd, SDL_Texture *t, SDL_Rect px, int r)
+{
 	SDL_Rect q = { px.x, px.y, r, r };
+
 	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_NONE);
 	q.x = px.x + px.w - r;
 	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_HORIZONTAL);
@@ -482,10 +495,6 @@ render_rrect(Render *rd, SDL_Rect px, int radius_px, UiColor c, uint8_t a)
 	                 (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL));
 	q.x = px.x;
 	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_VERTICAL);
-	render_fill(rd, (SDL_Rect){ px.x + r, px.y, px.w - 2 * r, px.h }, c, a);
-	render_fill(rd, (SDL_Rect){ px.x, px.y + r, r, px.h - 2 * r }, c, a);
-	render_fill(rd, (SDL_Rect){ px.x + px.w - r, px.y + r, r, px.h - 2 * r },
-	            c, a);
 }
 
 void
@@ -505,15 +514,7 @@ render_rrect_ring(Render *rd, SDL_Rect px, int radius_px, int width_px,
 		w = r;
 	if (r > 0 && (t = render_corner(rd, r, w < r ? w : 0)) != NULL) {
 		render_tint(t, c, a);
-		SDL_Rect q = { px.x, px.y, r, r };
-		SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_NONE);
-		q.x = px.x + px.w - r;
-		SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_HORIZONTAL);
-		q.y = px.y + px.h - r;
-		SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL,
-		                 (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL));
-		q.x = px.x;
-		SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_VERTICAL);
+		render_corners(rd, t, px, r);
 	} else {
 		r = 0;
 		w = width_px;

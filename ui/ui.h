@@ -178,6 +178,9 @@ void ui_mission_card(Ui *ui, UiRect r, const MissionCard *c,
 int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
                     const char *text);
 void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
+/* While the view waits for a badge: the screen dimmed, the wait panel
+** in its middle. Nothing when it does not wait. */
+void ui_wait_overlay(Ui *ui, const AppView *v);
 /* Darkens r (under a modal panel). */
 void ui_dim(Ui *ui, UiRect r);
 /* The width ui_button needs to show label whole at height h. */

@@ -125,6 +125,19 @@ widgets_meta(Ui *ui, int x, int cy, int w, uint32_t icon, const char *text)
 }
 
 void
+ui_wait_overlay(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int pw = w - 2 * 16 > 680 ? 680 : w - 2 * 16;
+	int ph = pw >= 560 ? 112 : 196;
+
+	if (v->wait == WAIT_NONE)
+		return;
+	ui_dim(ui, (UiRect){ 0, 0, w, h });
+	ui_wait_panel(ui, (UiRect){ (w - pw) / 2, (h - ph) / 2, pw, ph }, v);
+}
+
+void
 ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 {
 	const char *text = v->wait_text[0] != '\0' ? v->wait_text

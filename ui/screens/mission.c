@@ -63,14 +63,7 @@ mission_draw(Ui *ui, const AppView *v)
 		mission_actions(ui, v, (UiRect){ px, top + 16 + fh + 12, pw,
 		                h - 12 - (top + 16 + fh + 12) });
 	}
-	if (v->wait != WAIT_NONE) {
-		int pw = w - 2 * M > 680 ? 680 : w - 2 * M;
-		int ph = pw >= 560 ? 112 : 196;
-
-		ui_dim(ui, (UiRect){ 0, 0, w, h });
-		ui_wait_panel(ui, (UiRect){ (w - pw) / 2, (h - ph) / 2, pw, ph },
-		              v);
-	}
+	ui_wait_overlay(ui, v);
 }
 
 /* Category pill, and the status when it is not simply open. Returns the

@@ -75,14 +75,7 @@ post_draw(Ui *ui, const AppView *v)
 			post_reward(ui, v, body);
 		post_nav(ui, v, w, h);
 	}
-	if (v->wait != WAIT_NONE) {
-		int pw = w - 2 * M > 680 ? 680 : w - 2 * M;
-		int ph = pw >= 560 ? 112 : 196;
-
-		ui_dim(ui, (UiRect){ 0, 0, w, h });
-		ui_wait_panel(ui, (UiRect){ (w - pw) / 2, (h - ph) / 2, pw, ph },
-		              v);
-	}
+	ui_wait_overlay(ui, v);
 }
 
 /* "× Annuler" | Titre Description Catégorie Quand Durée Rémunération.
