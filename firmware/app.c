@@ -1557,12 +1557,14 @@ handle_tick(App *a)
 		changed = 1;
 	}
 	if (clock_render(a)) {
-		/* New minute: close the visits whose day ended and expire the
-		** missions whose dates passed, so hours are never inflated and
-		** the board never offers yesterday's jobs. Errors here are
+		/* New minute: close the visits whose day ended, so hours are
+		** never inflated; on a new date, expire the missions whose dates
+		** passed, so the board never offers yesterday's jobs. Errors are
 		** retried next minute; the tap itself checks again. */
 		(void)checkin_close_stale(a->st, a->now_utc, NULL);
-		(void)mission_expire(a->st, a->now_utc, NULL);
+		if (strcmp(a->swept_on, a->today) != 0 &&
+		    mission_expire(a->st, a->now_utc, NULL) == BORNE_OK)
+			memcpy(a->swept_on, a->today, sizeof a->swept_on);
 		app_reload(a);          /* present count, the day */
 		changed = 1;
 	}

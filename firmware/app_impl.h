@@ -26,6 +26,7 @@ struct App {
 	int64_t   toast_until_ms;
 	int       clock_min;      /* minute of day shown by v.clock */
 	char      today[11];
+	char      swept_on[11];     /* the local date mission_expire last ran */
 
 	/* Where ACT_BACK goes from the mission detail and the board. */
 	ScreenId  mission_return;
