@@ -266,6 +266,7 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 		" ?15, ?15)";
 	char why[128], uuid[BORNE_UUID_LEN + 1];
 	char title[sizeof d->title], place[sizeof d->place];
+	int64_t id;
 	MissionField field;
 	MissionStatus status;
 	Member poster;
@@ -307,10 +308,11 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 	sqlite3_bind_int64(stmt, 15, now_utc);
 	if ((rc = store_step_done(st, stmt, "adding a mission")) != BORNE_OK)
 		goto fail;
+	id = sqlite3_last_insert_rowid(store_db(st));   /* before anything else writes */
 	if ((rc = store_commit(st)) != BORNE_OK)
 		return rc;
 	if (id_out != NULL)
-		*id_out = sqlite3_last_insert_rowid(store_db(st));
+		*id_out = id;
 	return BORNE_OK;
 fail:
 	store_rollback(st);
