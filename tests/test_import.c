@@ -5,12 +5,12 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core_fixture.h"
 #include "import.h"
 #include "member.h"
 #include "store.h"
 #include "timeutil.h"
 
-static char dir[64];
 
 static int count_member(const Member *m, void *ctx);
 static int parse_err(const char *csv, char *err, size_t errlen);
@@ -205,8 +205,8 @@ test_import_store(void)
 	int64_t id;
 	BadgeUid uid;
 
-	snprintf(db, sizeof db, "%s/import.db", dir);
-	snprintf(csv, sizeof csv, "%s/members.csv", dir);
+	snprintf(db, sizeof db, "%s", fx_path("import.db"));
+	snprintf(csv, sizeof csv, "%s", fx_path("members.csv"));
 	CHECK_INT(store_open(db, &st, err, sizeof err), BORNE_OK);
 	if (st == NULL)
 		return;
@@ -240,7 +240,7 @@ test_import_store(void)
 	CHECK_CONTAINS(err, "/nonexistent/x.csv");
 
 	/* A directory given as the file. */
-	CHECK(import_members_csv(st, dir, 0, 2000, &n, err, sizeof err)
+	CHECK(import_members_csv(st, fx_dir, 0, 2000, &n, err, sizeof err)
 	      != BORNE_OK);
 
 	/* A good file. */
@@ -266,19 +266,10 @@ test_import_store(void)
 int
 main(void)
 {
-	char cmd[128];
-
-	setenv("TZ", "Europe/Paris", 1);
-	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	fx_setup();                     /* temp folder, TZ, fast PIN hash */
 	timeutil_init();
-	snprintf(dir, sizeof dir, "/tmp/borne-test-import-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return 1;
 	test_parse_good();
 	test_parse_bad();
 	test_import_store();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
 	return check_done();
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core_fixture.h"
 #include "checkin.h"
 #include "maintenance.h"
 #include "member.h"
@@ -16,7 +17,6 @@
 #include "store.h"
 #include "timeutil.h"
 
-static char dir[64];
 
 static int64_t at(const char *local);
 static void tap(Store *st, const char *uid, const char *local);
@@ -214,7 +214,7 @@ test_maintenance(Store *st)
 
 	CHECK_INT(maintenance_check(st, msg, sizeof msg), BORNE_OK);
 	CHECK_CONTAINS(msg, "ok");
-	snprintf(copy, sizeof copy, "%s/copy.db", dir);
+	snprintf(copy, sizeof copy, "%s", fx_path("copy.db"));
 	CHECK_INT(maintenance_backup(st, copy, msg, sizeof msg), BORNE_OK);
 	CHECK_CONTAINS(msg, "integrity ok");
 	snprintf(tmp, sizeof tmp, "%s.tmp", copy);
@@ -232,13 +232,13 @@ test_maintenance(Store *st)
 		CHECK_CONTAINS(msg, "foreign key");
 		store_close(st2);
 	}
-	CHECK_INT(maintenance_backup(st, dir, msg, sizeof msg), BORNE_EINVAL);
+	CHECK_INT(maintenance_backup(st, fx_dir, msg, sizeof msg), BORNE_EINVAL);
 	CHECK_CONTAINS(msg, "folder");
 	CHECK_INT(maintenance_backup(st, "", msg, sizeof msg), BORNE_EINVAL);
-	snprintf(tmp, sizeof tmp, "%s/privacy.db", dir);
+	snprintf(tmp, sizeof tmp, "%s", fx_path("privacy.db"));
 	CHECK_INT(maintenance_backup(st, tmp, msg, sizeof msg), BORNE_EINVAL);
 	CHECK_CONTAINS(msg, "live database");
-	snprintf(tmp, sizeof tmp, "%s/none/copy.db", dir);
+	snprintf(tmp, sizeof tmp, "%s", fx_path("none/copy.db"));
 	CHECK(maintenance_backup(st, tmp, msg, sizeof msg) != BORNE_OK);
 	CHECK_CONTAINS(msg, "copy.db");
 }
@@ -246,26 +246,15 @@ test_maintenance(Store *st)
 int
 main(void)
 {
-	char db[128], err[256], cmd[128];
-	Store *st = NULL;
+	Store *st;
 
-	setenv("TZ", "Europe/Paris", 1);
-	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	fx_setup();                     /* temp folder, TZ, fast PIN hash */
 	timeutil_init();
-	snprintf(dir, sizeof dir, "/tmp/borne-test-privacy-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return 1;
 	test_json_string();
-	snprintf(db, sizeof db, "%s/privacy.db", dir);
-	CHECK_INT(store_open(db, &st, err, sizeof err), BORNE_OK);
-	if (st != NULL) {
-		test_export_forget(st);
-		test_purge(st);
-		test_maintenance(st);
-		store_close(st);
-	}
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	st = fx_open("privacy.db");
+	test_export_forget(st);
+	test_purge(st);
+	test_maintenance(st);
+	store_close(st);
 	return check_done();
 }

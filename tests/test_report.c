@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core_fixture.h"
 #include "checkin.h"
 #include "day.h"
 #include "member.h"
@@ -13,7 +14,6 @@
 #include "store.h"
 #include "timeutil.h"
 
-static char dir[64];
 
 static int64_t at(const char *local);
 static void tap(Store *st, const char *uid, const char *local);
@@ -227,7 +227,7 @@ test_export_day(Store *st)
 	FILE *f;
 	char line[600];
 
-	snprintf(stick, sizeof stick, "%s/stick", dir);
+	snprintf(stick, sizeof stick, "%s", fx_path("stick"));
 	CHECK_INT(mkdir(stick, 0755), 0);
 	CHECK_INT(report_export_day(st, stick, "2025-03-05", path, sizeof path),
 	          BORNE_OK);
@@ -246,7 +246,7 @@ test_export_day(Store *st)
 	CHECK(stat(line, &sb) != 0);
 
 	/* A folder that does not exist: no stick. */
-	snprintf(line, sizeof line, "%s/gone", dir);
+	snprintf(line, sizeof line, "%s", fx_path("gone"));
 	CHECK_INT(report_export_day(st, line, "2025-03-05", path, sizeof path),
 	          BORNE_ENOTFOUND);
 	CHECK_STR(path, "");
@@ -254,7 +254,7 @@ test_export_day(Store *st)
 	          BORNE_EINVAL);
 
 	/* Finding a stick: media/USER/STICK, the first writable one. */
-	snprintf(media, sizeof media, "%s/media", dir);
+	snprintf(media, sizeof media, "%s", fx_path("media"));
 	CHECK_INT(report_find_stick(media, found, sizeof found),
 	          BORNE_ENOTFOUND);
 	CHECK_INT(mkdir(media, 0755), 0);
@@ -273,27 +273,16 @@ test_export_day(Store *st)
 int
 main(void)
 {
-	char db[128], err[256], cmd[128];
-	Store *st = NULL;
+	Store *st;
 
-	setenv("TZ", "Europe/Paris", 1);
-	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	fx_setup();                     /* temp folder, TZ, fast PIN hash */
 	timeutil_init();
-	snprintf(dir, sizeof dir, "/tmp/borne-test-report-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		return 1;
 	test_csv_field();
 	test_table();
-	snprintf(db, sizeof db, "%s/report.db", dir);
-	CHECK_INT(store_open(db, &st, err, sizeof err), BORNE_OK);
-	if (st != NULL) {
-		test_attendance(st);
-		test_visits_csv(st);
-		test_export_day(st);
-		store_close(st);
-	}
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	st = fx_open("report.db");
+	test_attendance(st);
+	test_visits_csv(st);
+	test_export_day(st);
+	store_close(st);
 	return check_done();
 }
