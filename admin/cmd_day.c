@@ -158,6 +158,10 @@ cmd_tap(Admin *a, int argc, char **argv)
 	    != BORNE_OK)
 		return admin_refuse("--at: \"%.40s\" is not a local time "
 		                    "(YYYY-MM-DDTHH:MM[:SS])", opts[0].value);
+	/* A tap ahead of the clock is a typo: it would stand in front of
+	** every real tap of that member. */
+	if (at > a->now_utc + 300)
+		return admin_refuse("--at: %.40s is in the future", opts[0].value);
 	if ((rc = admin_open(a)) != ADMIN_GO)
 		return rc;
 	if (store_setting_get(a->st, "uid_decimal_order", order, sizeof order)
@@ -188,6 +192,9 @@ cmd_tap(Admin *a, int argc, char **argv)
 	case CHECKIN_INACTIVE:
 		printf("inactive #%lld %s at %s (member deactivated)\n",
 		       (long long)res.member.id, res.member.name, hm);
+		break;
+	case CHECKIN_HELD:               /* only for an untrusted clock */
+		printf("held #%lld %s\n", (long long)res.member.id, res.member.name);
 		break;
 	}
 	return ADMIN_EXIT_OK;

@@ -131,28 +131,29 @@ main(void)
 	                             &secs), BORNE_OK);
 	CHECK_INT(secs, 5400 + 6 * 3600);         /* 11:00 -> 17:00, not later */
 
-	/* A tap after an automatic close starts a new visit (the close was
-	** not a tap, so no repeat window either). After closing hour the
-	** visit ends at midnight. */
+	/* A tap soon after an automatic close (checkout_grace_min) is that
+	** visit's departure, at the tap, flagged: not a new visit. */
 	r = tap(st, &ines, "2025-03-12T17:30");
-	CHECK_INT(r.outcome, CHECKIN_IN);
-	CHECK_INT(r.has_day, 1);
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(r.out_utc, fx_t("2025-03-12T17:30"));
+	CHECK_INT(checkin_get(st, r.visit_id, &v), BORNE_OK);
+	CHECK_INT(v.out_late, 1);
+	CHECK_INT(v.auto_closed, 0);
 	CHECK_INT(checkin_present_count(st, fx_t("2025-03-12T20:00"), &n), BORNE_OK);
-	CHECK_INT(n, 1);
+	CHECK_INT(n, 0);
 
-	/* Next day, no contributive day: not linked; yesterday's evening
-	** visit is closed at midnight by this tap. */
+	/* Next day, no contributive day: not linked. */
 	r = tap(st, &zoe, "2025-03-13T20:00");
 	CHECK_INT(r.outcome, CHECKIN_IN);
 	CHECK_INT(r.has_day, 0);
 	CHECK_INT(r.day.id, 0);
-	CHECK_INT(fx_sql_int(st, "SELECT out_utc FROM visits WHERE in_utc = "
-	                         "(SELECT max(in_utc) FROM visits WHERE member_id = 1)"),
-	          fx_t("2025-03-13T00:00"));
-	/* Zoé's open visit of the 13th closes at midnight, on the 14th. */
-	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-13T23:59"), &n), BORNE_OK);
+	/* With no day, the visit ends visit_cap_h (10 h) after the arrival,
+	** not at midnight: still present at 00:30. */
+	CHECK_INT(checkin_present_count(st, fx_t("2025-03-14T00:30"), &n), BORNE_OK);
+	CHECK_INT(n, 1);
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-14T05:59"), &n), BORNE_OK);
 	CHECK_INT(n, 0);
-	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-14T00:00"), &n), BORNE_OK);
+	CHECK_INT(checkin_close_stale(st, fx_t("2025-03-14T06:00"), &n), BORNE_OK);
 	CHECK_INT(n, 1);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE out_utc IS NULL"), 0);
 
@@ -190,6 +191,9 @@ main(void)
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE in_utc >= "
 	                         "strftime('%s','2025-03-14')"), 1);
 	CHECK_INT(checkin_tap_id(st, &ines, 1, "not-a-uuid", &r), BORNE_EINVAL);
+	/* A clock before 2024 is wrong: nothing is recorded from it. */
+	uuid_make(uuid);
+	CHECK_INT(checkin_tap_id(st, &ines, 82800, uuid, &r), BORNE_ECLOCK);
 	{
 		BadgeUid bad = { 3, { 1, 2, 3 } };
 		CHECK_INT(checkin_tap(st, &bad, 1, &r), BORNE_EINVAL);
@@ -213,19 +217,21 @@ main(void)
 	/* A facilitator's correction: audited, no longer auto-closed. */
 	n = 0;
 	CHECK_INT(checkin_each(st, "2025-03-12", count_visit, &n), BORNE_OK);
-	CHECK_INT(n, 4);
+	CHECK_INT(n, 3);
 	n = 0;
 	CHECK_INT(checkin_each(st, NULL, count_visit, &n), BORNE_OK);
-	CHECK_INT(n, 7);
+	CHECK_INT(n, 6);
 	CHECK_INT(checkin_each(st, "2025-13-01", count_visit, &n), BORNE_EINVAL);
 	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:00"), fx_t("2025-03-12T10:00"),
-	                      f, 100), BORNE_EINVAL);
+	                      f, fx_t("2025-03-20T00:00")), BORNE_EINVAL);
 	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:00"), fx_t("2025-03-12T12:30"),
-	                      f, 100), BORNE_OK);
+	                      f, fx_t("2025-03-20T00:00")), BORNE_OK);
 	CHECK_INT(checkin_get(st, 2, &v), BORNE_OK);
 	CHECK_INT(v.auto_closed, 0);
 	CHECK_INT(v.out_utc, fx_t("2025-03-12T12:30"));
-	CHECK_INT(checkin_fix(st, 999, 1, 2, f, 100), BORNE_ENOTFOUND);
+	CHECK_INT(checkin_fix(st, 999, fx_t("2025-03-12T11:00"),
+	                      fx_t("2025-03-12T12:00"), f, fx_t("2025-03-20T00:00")),
+	          BORNE_ENOTFOUND);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action = 'visit.fix'"
 	                         " AND actor_id = 4 AND target_id = 2"), 1);
 	CHECK_INT(checkin_get(st, 999, &v), BORNE_ENOTFOUND);
@@ -233,7 +239,7 @@ main(void)
 
 	/* Everything confirmed is on disk. */
 	st = fx_open("checkin.db");
-	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits"), 7);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits"), 6);
 	store_close(st);
 	return check_done();
 }

@@ -12,6 +12,7 @@
 ** tests are fast and give the same pixels every time (script.c). */
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,22 +223,23 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 static void
 kiosk_store_rules(Kiosk *k)
 {
+	static const struct { const char *key; size_t off; } ints[] = {
+		{ "checkin_repeat_s",   offsetof(StoreRules, checkin_repeat_s) },
+		{ "approval_required",  offsetof(StoreRules, approval_required) },
+		{ "max_open_takes",     offsetof(StoreRules, max_open_takes) },
+		{ "checkout_grace_min", offsetof(StoreRules, checkout_grace_min) },
+		{ "visit_cap_h",        offsetof(StoreRules, visit_cap_h) },
+	};
 	StoreRules rules = *store_rules(k->st);
 	Config *defaults = NULL;
 
 	config_load(NULL, &defaults, NULL, NULL);
-	if (defaults != NULL) {
-		if (strcmp(config_get(k->cfg, "checkin_repeat_s"),
-		           config_get(defaults, "checkin_repeat_s")) != 0)
-			rules.checkin_repeat_s = config_get_int(k->cfg, "checkin_repeat_s");
-		if (strcmp(config_get(k->cfg, "approval_required"),
-		           config_get(defaults, "approval_required")) != 0)
-			rules.approval_required = config_get_int(k->cfg, "approval_required");
-		if (strcmp(config_get(k->cfg, "max_open_takes"),
-		           config_get(defaults, "max_open_takes")) != 0)
-			rules.max_open_takes = config_get_int(k->cfg, "max_open_takes");
-		config_free(defaults);
-	}
+	for (size_t i = 0; defaults != NULL && i < sizeof ints / sizeof ints[0]; i++)
+		if (strcmp(config_get(k->cfg, ints[i].key),
+		           config_get(defaults, ints[i].key)) != 0)
+			*(int *)(void *)((char *)&rules + ints[i].off) =
+				config_get_int(k->cfg, ints[i].key);
+	config_free(defaults);
 	snprintf(rules.kiosk_id, sizeof rules.kiosk_id, "%s",
 	         config_get(k->cfg, "kiosk_id"));
 	store_rules_set(k->st, &rules);
