@@ -1000,6 +1000,8 @@ app_checkin(App *a, const BadgeUid *uid)
 	uuid_make(tap_uuid);
 	app_clock_tap(a, &clk);
 	rc = checkin_tap_clock(a->st, uid, &clk, tap_uuid, &r);
+	if (rc == BORNE_OK && r.outcome == CHECKIN_HELD)
+		app_clock_check(a);             /* one more tap waits */
 
 	/* checkin_tap has committed durably when it returns BORNE_OK: only
 	** now may the greeting be shown. */
@@ -1572,6 +1574,7 @@ handle_tick(App *a)
 		app_go_home(a);
 		return 1;
 	}
+	changed |= app_clock_watch(a);
 	if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
 		a->v.toast[0] = '\0';
 		changed = 1;

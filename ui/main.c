@@ -28,6 +28,7 @@
 #include "reader.h"
 #include "sdnotify.h"
 #include "timeutil.h"
+#include "sysclock.h"
 #include "ui_internal.h"
 
 #define FLASH_MS        320
@@ -62,6 +63,8 @@ struct Kiosk {
 	int64_t watchdog_ms, watchdog_last_ms;   /* systemd ping period, 0: none */
 	FILE   *latency_log;     /* BORNE_LATENCY_LOG: badge -> frame figures */
 	int64_t badge_seen_ms, badge_drained_ms; /* 0: no badge frame pending */
+	int     clock_sync;      /* ClockSync last told to the app */
+	int64_t clock_asked_ms;  /* when the system was last asked */
 };
 
 static int  main_usage(FILE *out);
@@ -216,6 +219,14 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
 	ac->demo = k->opt.demo;
+	/* Held taps are timed by this boot's monotonic clock: the headless
+	** clock is its own (the app makes up a boot id for the run). */
+	if (!k->opt.headless) {
+		int64_t since_boot_ms;
+
+		sysclock_boot(ac->boot_id, sizeof ac->boot_id, &since_boot_ms);
+		ac->mono_offset_ms = since_boot_ms - kiosk_now_ms(k);
+	}
 }
 
 /* The space's rules live in the database; this kiosk's file may set them
@@ -678,6 +689,35 @@ kiosk_screenshot(Kiosk *k, const char *path)
 	return BORNE_OK;
 }
 
+/* Tells the app what the time service says, when that changes (asked
+** every CLOCK_ASK_MS: two stat calls). */
+#define CLOCK_ASK_MS 10000
+static void
+kiosk_clock_news(Kiosk *k, int64_t now)
+{
+	AppEvent ev;
+	ClockSync sync;
+
+	if (k->opt.headless || (k->clock_asked_ms != 0 &&
+	                        now - k->clock_asked_ms < CLOCK_ASK_MS))
+		return;
+	k->clock_asked_ms = now;
+	sync = sysclock_sync();
+	if ((int)sync == k->clock_sync)
+		return;
+	k->clock_sync = (int)sync;
+	memset(&ev, 0, sizeof ev);
+	ev.type = APP_EV_CLOCK;
+	ev.arg = sync;
+	kiosk_send(k, &ev);
+}
+
+void
+kiosk_clock_set(Kiosk *k, int64_t utc)
+{
+	k->vstart_utc = utc - (k->vclock_ms - k->vstart_ms) / 1000;
+}
+
 static int
 kiosk_run(Kiosk *k)
 {
@@ -694,6 +734,7 @@ kiosk_run(Kiosk *k)
 		int64_t wait = app_next_tick_ms(k->app, now);
 		int64_t deadline;
 
+		kiosk_clock_news(k, now);
 		if (k->dirty)
 			kiosk_draw(k);
 		if (k->watchdog_ms > 0) {
