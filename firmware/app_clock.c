@@ -6,10 +6,15 @@
 ** wall clock jumps against the monotonic one. While it is not trusted,
 ** taps are held with the monotonic time of this boot (app_clock_tap);
 ** the moment it is, they are timed and recorded (checkin_release_held).
-** A facilitator may confirm a clock that is only doubtful (before the
-** newest tap, or not synced: a space with no network); the confirmation
-** is kept in the settings for this boot and lapses when the clock jumps.
-** A clock before the build date is never trusted. */
+** A wall clock that jumps against the monotonic one, unless the time
+** service says it is synced, is doubtful until it comes back to where
+** it was last trusted: taps made meanwhile are timed by the monotonic
+** clock from that trusted time, so a day's jump forward and back costs
+** no hour. A facilitator may confirm a clock that is only doubtful
+** (jumped, before the newest tap, or not synced: a space with no
+** network); the confirmation is kept in the settings for this boot and
+** lapses when the clock jumps. A clock before the build date is never
+** trusted. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +82,7 @@ clock_render(App *a, int n_held, int n_untimed)
 		[CLOCK_BEFORE_BUILD] = "app.clock.before_build",
 		[CLOCK_BEFORE_LAST_TAP] = "app.clock.before_last_tap",
 		[CLOCK_NOT_SYNCED] = "app.clock.not_synced",
+		[CLOCK_JUMPED] = "app.clock.jumped",
 	};
 
 	time_local_date(a->now_utc, date);
@@ -84,7 +90,8 @@ clock_render(App *a, int n_held, int n_untimed)
 	snprintf(when, sizeof when, "%s %s", date, hm);
 	v->clock_trusted = a->clock_verdict == CLOCK_OK;
 	v->clock_confirmable = a->clock_verdict == CLOCK_BEFORE_LAST_TAP ||
-	                       a->clock_verdict == CLOCK_NOT_SYNCED;
+	                       a->clock_verdict == CLOCK_NOT_SYNCED ||
+	                       a->clock_verdict == CLOCK_JUMPED;
 	app_trf(v->lang, v->clock_status, sizeof v->clock_status,
 	        keys[a->clock_verdict], when);
 	v->clock_detail[0] = '\0';
@@ -116,11 +123,17 @@ app_clock_check(App *a)
 	f.build_utc = a->cfg.build_utc;
 	f.sync = (ClockSync)a->clock_sync;
 	f.confirmed = a->clock_confirmed;
+	f.jumped = a->clock_was_trusted &&
+	           llabs(offset - a->clock_trusted_offset_ms) >= CLOCK_JUMP_MS;
 	/* A read error leaves the newest tap at 0: the other facts decide,
 	** and the tap that follows meets the same error and says so. */
 	(void)checkin_newest_tap(a->st, &f.newest_tap_utc);
 	verdict = clock_verdict(&f);
 	a->clock_verdict = (int)verdict;
+	if (verdict == CLOCK_OK) {
+		a->clock_was_trusted = 1;
+		a->clock_trusted_offset_ms = offset;
+	}
 	(void)checkin_held_count(a->st, &n_held, &n_untimed);
 	if (verdict == CLOCK_OK && n_held > 0 &&
 	    checkin_release_held(a->st, a->cfg.boot_id,

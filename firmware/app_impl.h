@@ -61,6 +61,8 @@ struct App {
 	int       clock_sync;     /* ClockSync */
 	int       clock_confirmed;
 	int64_t   clock_offset_ms;  /* wall - monotonic at the last event */
+	int64_t   clock_trusted_offset_ms;  /* ... when last trusted */
+	int       clock_was_trusted;
 	int       clock_verdict;  /* ClockVerdict */
 
 	/* Enrolment of an unknown badge. */

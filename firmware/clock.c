@@ -14,6 +14,8 @@ clock_verdict(const ClockFacts *f)
 		return CLOCK_BEFORE_BUILD;
 	if (f->sync == CLOCK_SYNC_YES || f->confirmed)
 		return CLOCK_OK;
+	if (f->jumped)
+		return CLOCK_JUMPED;
 	if (f->newest_tap_utc - CLOCK_SLACK_S > f->now_utc)
 		return CLOCK_BEFORE_LAST_TAP;
 	if (f->sync == CLOCK_SYNC_NO)

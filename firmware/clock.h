@@ -19,7 +19,9 @@ typedef enum ClockVerdict {
 	CLOCK_OK = 0,
 	CLOCK_BEFORE_BUILD,      /* earlier than this program was made */
 	CLOCK_BEFORE_LAST_TAP,   /* earlier than a tap already recorded */
-	CLOCK_NOT_SYNCED         /* the time service says it is not synced */
+	CLOCK_NOT_SYNCED,        /* the time service says it is not synced */
+	CLOCK_JUMPED             /* set since it was last trusted, by nothing
+	                         ** that says it is right now */
 } ClockVerdict;
 
 /* How far before the newest recorded tap the clock may be without doubt
@@ -35,11 +37,15 @@ typedef struct ClockFacts {
 	int64_t   newest_tap_utc; /* checkin_newest_tap, 0 if none */
 	ClockSync sync;
 	int       confirmed;      /* a facilitator said the time shown is right */
+	int       jumped;         /* the wall clock moved by CLOCK_JUMP_MS or
+	                          ** more against the monotonic one since the
+	                          ** clock was last trusted */
 } ClockFacts;
 
-/* Before the build date: never trusted. Synced: trusted. Before the
-** newest tap (by more than CLOCK_SLACK_S) or known not synced: trusted
-** only once a facilitator confirmed it. Else trusted. */
+/* Before the build date: never trusted. Synced: trusted. Jumped since it
+** was last trusted, before the newest tap (by more than CLOCK_SLACK_S)
+** or known not synced: trusted only once a facilitator confirmed it.
+** Else trusted. */
 ClockVerdict clock_verdict(const ClockFacts *f);
 
 /* The build date compiled in (BORNE_BUILD_UTC, from the last commit). */

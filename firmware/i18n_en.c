@@ -115,6 +115,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.clock.before_build", "Wrong clock: %s, before this software was made" },
 	{ "app.clock.before_last_tap", "Doubtful clock: %s, before the last tap" },
 	{ "app.clock.not_synced", "Clock not yet checked by the network: %s" },
+	{ "app.clock.jumped", "Doubtful clock: %s, it was changed" },
 	{ "app.clock.held", "%d tap(s) waiting" },
 	{ "app.clock.untimed", "%d tap(s) with no time: to correct" },
 	{ "app.clock.held_untimed", "%d waiting, %d with no time" },

@@ -115,6 +115,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.clock.before_build", "Heure fausse : %s, avant la date du logiciel" },
 	{ "app.clock.before_last_tap", "Heure douteuse : %s, avant le dernier passage" },
 	{ "app.clock.not_synced", "Heure pas encore vérifiée par le réseau : %s" },
+	{ "app.clock.jumped", "Heure douteuse : %s, l’horloge a été changée" },
 	{ "app.clock.held", "%d passage(s) en attente" },
 	{ "app.clock.untimed", "%d passage(s) sans heure : à corriger" },
 	{ "app.clock.held_untimed", "%d en attente, %d sans heure" },

@@ -36,6 +36,58 @@ tap(Store *st, const BadgeUid *u, const char *local)
 	return r;
 }
 
+/* The defects found at the door, with only the calls the kiosk and
+** borne-admin make: each failed before the rules of checkin.c. */
+static void
+door_defects(void)
+{
+	BadgeUid ines = { 4, { 0x04, 0xA1, 0xB2, 0xC3 } };
+	Store *st = fx_open("defects.db");
+	CheckinResult r;
+	int64_t a, id, secs;
+
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, &ines, NULL, 0, 1, &a),
+	          BORNE_OK);
+	/* A visit dated a day ahead: later taps still toggle, no overlap. */
+	r = tap(st, &ines, "2026-03-21T09:00");
+	r = tap(st, &ines, "2026-03-20T09:00");
+	CHECK_INT(r.outcome, CHECKIN_IN);
+	r = tap(st, &ines, "2026-03-20T16:00");
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(checkin_seconds_on(st, a, "2026-03-20", fx_t("2026-03-22T00:00"),
+	                             &secs), BORNE_OK);
+	CHECK_INT(secs, 7 * 3600);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE out_utc IS NOT NULL"
+	                         " AND out_utc <= in_utc"), 0);
+	/* Leaving at 00:20 after an evening ending at midnight. */
+	CHECK_INT(day_add(st, "2026-03-13", "Soirée", 19 * 60, 1440, NULL, 0,
+	                  fx_t("2026-03-01T00:00"), &id, NULL), BORNE_OK);
+	r = tap(st, &ines, "2026-03-13T19:00");
+	r = tap(st, &ines, "2026-03-14T00:20");
+	CHECK_INT(r.outcome, CHECKIN_OUT);
+	CHECK_INT(checkin_seconds_on(st, a, "2026-03-13", fx_t("2026-03-22T00:00"),
+	                             &secs), BORNE_OK);
+	CHECK_INT(secs, 5 * 3600 + 20 * 60);
+	CHECK_INT(checkin_seconds_on(st, a, "2026-03-14", fx_t("2026-03-22T00:00"),
+	                             &secs), BORNE_OK);
+	CHECK_INT(secs, 0);
+	/* The day opened at 09:30, after an 08:45 arrival: closed at 17:00. */
+	r = tap(st, &ines, "2026-03-16T08:45");
+	CHECK_INT(day_add(st, "2026-03-16", "Chantier", 9 * 60, 17 * 60, NULL, 0,
+	                  fx_t("2026-03-16T09:30"), &id, NULL), BORNE_OK);
+	CHECK_INT(checkin_close_stale(st, fx_t("2026-03-17T08:00"), NULL), BORNE_OK);
+	CHECK_INT(checkin_seconds_on(st, a, "2026-03-16", fx_t("2026-03-22T00:00"),
+	                             &secs), BORNE_OK);
+	CHECK_INT(secs, 8 * 3600 + 15 * 60);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE day_id IS NULL"
+	                         " AND in_utc >= strftime('%s','2026-03-16')"
+	                         " AND in_utc < strftime('%s','2026-03-17')"), 0);
+	/* A tap at a time before 2024 records nothing. */
+	CHECK_INT(checkin_tap(st, &ines, 82800, &r), BORNE_ECLOCK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE in_utc < 1704067200"), 0);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -51,6 +103,7 @@ main(void)
 	int n;
 
 	fx_setup();
+	door_defects();
 	st = fx_open("checkin.db");
 	CHECK_INT(member_add(st, "Inès Martin", ROLE_COOPERATOR, 1, &ines, NULL, 0,
 	                     1, &a), BORNE_OK);
