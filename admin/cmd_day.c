@@ -226,7 +226,8 @@ visit_row(const Visit *v, void *ctx)
 	row[5] = in;
 	row[6] = out;
 	row[7] = dur;
-	row[8] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
+	row[8] = v->auto_closed ? "auto_closed" : v->out_late ? "late_out" :
+	         v->out_utc > 0 ? "" : "open";
 	row[9] = day;
 	if ((r->rc = report_table_add(r->t, row)) != BORNE_OK)
 		return 1;
