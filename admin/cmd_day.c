@@ -158,6 +158,10 @@ cmd_tap(Admin *a, int argc, char **argv)
 	    != BORNE_OK)
 		return admin_refuse("--at: \"%.40s\" is not a local time "
 		                    "(YYYY-MM-DDTHH:MM[:SS])", opts[0].value);
+	/* A tap ahead of the clock is a typo: it would stand in front of
+	** every real tap of that member. */
+	if (at > a->now_utc + 300)
+		return admin_refuse("--at: %.40s is in the future", opts[0].value);
 	if ((rc = admin_open(a)) != ADMIN_GO)
 		return rc;
 	if (store_setting_get(a->st, "uid_decimal_order", order, sizeof order)
@@ -189,6 +193,9 @@ cmd_tap(Admin *a, int argc, char **argv)
 		printf("inactive #%lld %s at %s (member deactivated)\n",
 		       (long long)res.member.id, res.member.name, hm);
 		break;
+	case CHECKIN_HELD:               /* only for an untrusted clock */
+		printf("held #%lld %s\n", (long long)res.member.id, res.member.name);
+		break;
 	}
 	return ADMIN_EXIT_OK;
 }
@@ -219,7 +226,8 @@ visit_row(const Visit *v, void *ctx)
 	row[5] = in;
 	row[6] = out;
 	row[7] = dur;
-	row[8] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
+	row[8] = v->auto_closed ? "auto_closed" : v->out_late ? "late_out" :
+	         v->out_utc > 0 ? "" : "open";
 	row[9] = day;
 	if ((r->rc = report_table_add(r->t, row)) != BORNE_OK)
 		return 1;

@@ -13,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "text.h"
 #include "timeutil.h"
+#include "uuid.h"
 
 static int         fmt_ymd(const char *date, int *y, int *m, int *d);
 static const char *fmt_key(AppLang lang, const char *prefix, int n);
@@ -382,6 +384,7 @@ app_config_defaults(AppConfig *cfg)
 	cfg->pin_lock_ms = atoi(config_default("pin_lock_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
 	          config_default("export_dir"));
+	cfg->build_utc = clock_build_utc();
 }
 
 /* How long a screen may stay without input before Accueil. */
@@ -819,6 +822,13 @@ render_result(App *a)
 		text_copy(v->greeting_detail, sizeof v->greeting_detail,
 		          tr(v->lang, "app.result.inactive_detail"));
 		break;
+	case CHECKIN_HELD:
+		app_trf(v->lang, v->greeting, sizeof v->greeting,
+		        r->held_out ? "app.result.out" : "app.result.in", first);
+		text_copy(v->greeting_detail, sizeof v->greeting_detail,
+		          tr(v->lang, r->held_out ? "app.result.held_out"
+		                                  : "app.result.held_in"));
+		break;
 	case CHECKIN_UNKNOWN:
 		break;
 	}
@@ -981,7 +991,17 @@ void
 app_checkin(App *a, const BadgeUid *uid)
 {
 	CheckinResult r;
-	int rc = checkin_tap(a->st, uid, a->now_utc, &r);
+	TapClock clk;
+	char tap_uuid[BORNE_UUID_LEN + 1];
+	int rc;
+
+	/* The tap is timed by a clock the kiosk trusts, or held until it
+	** does (app_clock.c). */
+	uuid_make(tap_uuid);
+	app_clock_tap(a, &clk);
+	rc = checkin_tap_clock(a->st, uid, &clk, tap_uuid, &r);
+	if (rc == BORNE_OK && r.outcome == CHECKIN_HELD)
+		app_clock_check(a);             /* one more tap waits */
 
 	/* checkin_tap has committed durably when it returns BORNE_OK: only
 	** now may the greeting be shown. */
@@ -1007,6 +1027,7 @@ app_checkin(App *a, const BadgeUid *uid)
 	case CHECKIN_IN:
 	case CHECKIN_OUT:
 	case CHECKIN_IGNORED:
+	case CHECKIN_HELD:
 		app_set_session(a, &r.member);
 		app_cue(a, CUE_SUCCESS);
 		break;
@@ -1524,6 +1545,7 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 	a->v.board_columns = 2;
 	a->v.reader_ok = 1;
 	a->v.pin_tries_left = a->cfg.pin_max_tries;
+	app_clock_init(a);
 	app_go_home(a);
 	text_copy(a->v.reader_status, sizeof a->v.reader_status,
 	          tr(a->v.lang, "app.reader.waiting"));
@@ -1552,6 +1574,7 @@ handle_tick(App *a)
 		app_go_home(a);
 		return 1;
 	}
+	changed |= app_clock_watch(a);
 	if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
 		a->v.toast[0] = '\0';
 		changed = 1;
@@ -1561,7 +1584,9 @@ handle_tick(App *a)
 		** never inflated; on a new date, expire the missions whose dates
 		** passed, so the board never offers yesterday's jobs. Errors are
 		** retried next minute; the tap itself checks again. */
-		(void)checkin_close_stale(a->st, a->now_utc, NULL);
+		app_clock_check(a);
+		if (a->v.clock_trusted)
+			(void)checkin_close_stale(a->st, a->now_utc, NULL);
 		if (strcmp(a->swept_on, a->today) != 0 &&
 		    mission_expire(a->st, a->now_utc, NULL) == BORNE_OK)
 			memcpy(a->swept_on, a->today, sizeof a->swept_on);
@@ -1618,9 +1643,14 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 		text[sizeof ev->text] = '\0';
 		handle_reader(a, ev->arg != 0, text);
 		return 1;
+	case APP_EV_CLOCK:
+		a->clock_sync = ev->arg >= CLOCK_SYNC_UNKNOWN &&
+		                ev->arg <= CLOCK_SYNC_YES ? (int)ev->arg : CLOCK_SYNC_UNKNOWN;
+		return app_clock_check(a);
 	default:
 		break;
 	}
+	rc = app_clock_watch(a);
 	/* Past this point a person did something: the idle clock restarts. */
 	if (a->deadline_ms > 0 && now_ms >= a->deadline_ms) {
 		app_go_home(a);

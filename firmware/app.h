@@ -54,6 +54,13 @@ typedef struct AppConfig {
 	int  pin_lock_ms;
 	char export_dir[512];    /* "" : first writable /media/x/y */
 	int  demo;               /* demo database: F1..F6 tap demo badges */
+	/* The clock (clock.h): no true time is before build_utc; taps held
+	** while the clock is not trusted are timed by the monotonic clock of
+	** this boot: now_ms + mono_offset_ms since the boot boot_id ("" : the
+	** app makes one up, good for this process only). */
+	int64_t build_utc;
+	int64_t mono_offset_ms;
+	char boot_id[40];
 } AppConfig;
 
 /* Fills cfg from config_def.h's defaults. */
@@ -67,7 +74,8 @@ typedef enum AppEventType {
 	APP_EV_READER,           /* arg 1: reader up, 0: lost; text: detail */
 	APP_EV_ACTION,           /* action + arg: a widget was tapped */
 	APP_EV_TEXT,             /* text: UTF-8 typed (keyboard key or SDL) */
-	APP_EV_KEY               /* key: APP_KEY_* */
+	APP_EV_KEY,              /* key: APP_KEY_* */
+	APP_EV_CLOCK             /* arg: ClockSync, what the time service says */
 } AppEventType;
 
 typedef enum AppKey {
@@ -137,7 +145,8 @@ typedef enum AppAction {
 	ACT_FOCUS,               /* arg 1: focus this step's text field (keyboard
 	                         ** opens), 0: unfocus (keyboard closes) */
 	ACT_REJECT_CANCEL,       /* facilitator: no reason after all */
-	ACT_DAY_OPEN             /* facilitator: make today a contributive day */
+	ACT_DAY_OPEN,            /* facilitator: make today a contributive day */
+	ACT_CLOCK_CONFIRM        /* facilitator: the time shown is right */
 } AppAction;
 
 typedef struct AppEvent {
@@ -364,6 +373,12 @@ typedef struct AppView {
 	char reject_reasons[APP_N_REJECT_REASONS][96];
 	int64_t rejecting;       /* mission id waiting for a reason, 0 none */
 	char export_msg[300];    /* result of the last export */
+
+	/* The clock, for facilitators (app_clock.c). */
+	int  clock_trusted;      /* 0: taps are held until the time is known */
+	int  clock_confirmable;  /* a facilitator may say the time is right */
+	char clock_status[200];  /* "Heure fiable" / "Heure non fiable : ..." */
+	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
 } AppView;
 
 /* Makes an app on an open store (borrowed: the caller closes it after

@@ -403,6 +403,8 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 	case ACT_DAY_OPEN:
 		day_open_today(a);
 		return 1;
+	case ACT_CLOCK_CONFIRM:
+		return app_clock_confirm(a);
 	case ACT_OPEN_MISSION:
 		return 0;                       /* the detail, as anywhere */
 	case ACT_QUIT:

@@ -7,6 +7,7 @@
 #define BORNE_APP_IMPL_H
 
 #include "app.h"
+#include "checkin.h"
 
 #define APP_RESULT_MS_MIN  15000  /* badge result at least this long */
 #define APP_UNKNOWN_MS     30000  /* unknown badge: "dans 30 secondes" */
@@ -56,11 +57,31 @@ struct App {
 	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen */
 	int       in_facilitator; /* the PIN was right: staff may act */
 
+	/* The clock (app_clock.c). */
+	int       clock_sync;     /* ClockSync */
+	int       clock_confirmed;
+	int64_t   clock_offset_ms;  /* wall - monotonic at the last event */
+	int64_t   clock_trusted_offset_ms;  /* ... when last trusted */
+	int       clock_was_trusted;
+	int       clock_verdict;  /* ClockVerdict */
+
 	/* Enrolment of an unknown badge. */
 	BadgeUid  raw;
 	int       enrol_focused;
 	int       enrol_from_fac; /* return to facilitator mode after */
 };
+
+/* app_clock.c */
+void app_clock_init(App *a);
+/* Re-judges the clock (jumps, sync, newest tap); on becoming trusted,
+** times the held taps. Returns 1 when the view changed. */
+int  app_clock_check(App *a);
+/* app_clock_check when the wall clock jumped since the last event. */
+int  app_clock_watch(App *a);
+/* The time of a tap now, as checkin_tap_clock takes it. */
+void app_clock_tap(App *a, TapClock *out);
+/* ACT_CLOCK_CONFIRM by the facilitator in a->staff. */
+int  app_clock_confirm(App *a);
 
 /* app.c */
 void app_goto(App *a, ScreenId s);

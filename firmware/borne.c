@@ -20,6 +20,7 @@ borne_strerror(int rc)
 	case BORNE_ELOCKED:   return "locked";
 	case BORNE_ETIMEOUT:  return "timed out";
 	case BORNE_EPERM:     return "not allowed";
+	case BORNE_ECLOCK:    return "the clock cannot be trusted";
 	default:              return "unknown error";
 	}
 }

@@ -23,7 +23,8 @@ enum {
 	BORNE_ELOST     = -11,  /* badge reader gone */
 	BORNE_ELOCKED   = -12,  /* device lock held by another process, PIN locked */
 	BORNE_ETIMEOUT  = -13,
-	BORNE_EPERM     = -14   /* this member may not do that */
+	BORNE_EPERM     = -14,  /* this member may not do that */
+	BORNE_ECLOCK    = -15   /* a time the clock cannot stand behind */
 };
 
 /* A short English phrase for an error code, for stderr and logs. */
@@ -40,5 +41,10 @@ const char *borne_strerror(int rc);
 #define BORNE_CH_BYTES(n)    ((n) * 4 + 1)
 
 #define BORNE_UUID_LEN 36     /* 8-4-4-4-12, lower-case hex */
+
+/* No tap, visit or correction is ever dated before this (2024-01-01
+** 00:00 UTC, before borne existed): a clock that says so is wrong. The
+** kiosk's own floor is its build date (BORNE_BUILD_UTC, later). */
+#define BORNE_CLOCK_FLOOR_UTC INT64_C(1704067200)
 
 #endif

@@ -1,23 +1,42 @@
 /* checkin.c -- arrivals and departures at the door (see checkin.h).
 **
 ** Rules, in the order a tap meets them:
+**  0. A time before BORNE_CLOCK_FLOOR_UTC is refused (BORNE_ECLOCK): a
+**     clock that says so is wrong, and hours from it would be false.
 **  1. Stale visits are closed first (checkin_close_stale), in the tap's
 **     own transaction.
 **  2. An unknown badge, or one whose member is deactivated, is logged in
 **     unknown_taps (time, kiosk, outcome; the UID only when it is tied to
 **     nobody) and answered CHECKIN_UNKNOWN / CHECKIN_INACTIVE.
-**  3. A tap within checkin_repeat_s of the member's last tap (the arrival
-**     or the departure of their latest visit; an automatic close is not a
-**     tap) is CHECKIN_IGNORED and writes nothing.
-**  4. An open visit is closed (CHECKIN_OUT); otherwise a new one opens
-**     (CHECKIN_IN), also after a visit that was closed automatically.
+**  3. Only the member's visit that had begun by the tap's time counts
+**     (the latest with in_utc <= now): a visit dated later (a clock once
+**     wrong, a typo in a correction) never turns a tap into an arrival.
+**  4. A tap within checkin_repeat_s of that visit's last tap (its
+**     arrival, or its departure if a tap made it) is CHECKIN_IGNORED and
+**     writes nothing; so is a tap that falls inside a visit already
+**     closed later than it: the member is already counted present then.
+**  5. An open visit is closed at the tap (CHECKIN_OUT). A visit closed
+**     automatically less than checkout_grace_min before the tap is closed
+**     at the tap instead, flagged out_late (CHECKIN_OUT): leaving at 00:20
+**     after an evening that ended at midnight is a departure, not a new
+**     visit. Otherwise a new visit opens (CHECKIN_IN).
+**
+** So a visit never ends before it began, and one member's visits never
+** overlap: a visit ends at the latest when the member's next one begins.
 **
 ** A visit is linked to the contributive day of its local DATE, whatever
 ** the hour: people arrive before opening to set up, and the day's
-** attendance should count them. A visit still open at the end of its day
-** is closed then and flagged auto_closed: the end is the day's closing
-** hour when the visit has a day and began before that hour, else local
-** midnight after the arrival.
+** attendance should count them; day_add links the visits already made
+** that date. A visit still open at its end is closed then and flagged
+** auto_closed: the end is the closing hour of the contributive day found
+** by the arrival's date when it began before that hour, else arrival +
+** visit_cap_h, and never later than the member's next arrival.
+**
+** Taps whose time the kiosk cannot stand behind (its clock is not
+** trusted: see clock.h) are held in held_taps with the monotonic time of
+** their boot, then replayed through these same rules once the clock is
+** known (checkin_release_held); those of a boot that ended first stay
+** held as untimed, for a facilitator to see, and count no hours.
 **
 ** Idempotence: each tap has a uuid made before its transaction. A new
 ** visit takes it as its uuid (INSERT OR IGNORE); a departure stores it
@@ -36,15 +55,23 @@
 
 #define VISIT_COLS \
 	"v.id, v.uuid, v.member_id, m.name, v.badge, v.in_utc," \
-	" COALESCE(v.out_utc, 0), v.auto_closed, COALESCE(v.day_id, 0), v.kiosk_id"
+	" COALESCE(v.out_utc, 0), v.auto_closed, COALESCE(v.day_id, 0), v.kiosk_id," \
+	" v.out_late"
 #define VISIT_FROM " FROM visits v JOIN members m ON m.id = v.member_id"
 
-typedef struct StaleVisit {
-	int64_t id, end_utc;
-} StaleVisit;
+typedef struct OpenVisit {
+	int64_t id, member_id, in_utc, day_id, end_utc;
+} OpenVisit;
 
-static int64_t visit_end_utc(int64_t in_utc, const char *day_date,
-                             int close_min);
+static int     visit_auto_end(Store *st, int64_t member_id, int64_t in_utc,
+                              int64_t *end_utc, int64_t *day_id);
+static int     open_visits(Store *st, int64_t from_utc, int64_t to_utc,
+                           OpenVisit **out, size_t *n);
+static int     tap_in_tx(Store *st, const BadgeUid *uid, int64_t now_utc,
+                         const char *tap_uuid, CheckinResult *r);
+static int     visit_late_close(Store *st, int64_t id, const char *tap_uuid,
+                                int64_t out_utc);
+static int     tap_result(Store *st, int64_t now_utc, CheckinResult *r);
 static void    visit_row(sqlite3_stmt *stmt, Visit *v);
 static int     visit_one(Store *st, const char *sql, const char *key,
                          int64_t id, Visit *out);
@@ -69,25 +96,106 @@ checkin_outcome_name(CheckinOutcome o)
 	case CHECKIN_IGNORED:  return "ignored";
 	case CHECKIN_UNKNOWN:  return "unknown";
 	case CHECKIN_INACTIVE: return "inactive";
+	case CHECKIN_HELD:     return "held";
 	}
 	return "unknown";
 }
 
-/* Where an open visit that began at in_utc ends by itself. day_date is
-** the date of its contributive day (NULL: none). */
-static int64_t
-visit_end_utc(int64_t in_utc, const char *day_date, int close_min)
+/* Where an open visit of member_id that began at in_utc ends by itself:
+** the closing hour of the contributive day of its local date if it began
+** before it, else in_utc + visit_cap_h; never after the member's next
+** arrival. *day_id (may be NULL) is that day's id, 0 if none. */
+static int
+visit_auto_end(Store *st, int64_t member_id, int64_t in_utc, int64_t *end_utc,
+               int64_t *day_id)
 {
+	static const char sql_next[] =
+		"SELECT MIN(in_utc) FROM visits WHERE member_id = ?1 AND in_utc > ?2";
 	char date[TIME_DATE_SIZE];
-	int64_t midnight = in_utc + 86400, close_utc;
+	ContribDay day;
+	sqlite3_stmt *stmt = NULL;
+	int64_t end = in_utc + (int64_t)store_rules(st)->visit_cap_h * 3600, close_utc;
+	int rc, src;
 
+	if (day_id != NULL)
+		*day_id = 0;
 	time_local_date(in_utc, date);
-	time_local_to_utc(date, 1440, &midnight);
-	if (day_date != NULL && strcmp(day_date, date) == 0 &&
-	    time_local_to_utc(date, close_min, &close_utc) == BORNE_OK &&
-	    close_utc > in_utc && close_utc < midnight)
-		return close_utc;
-	return midnight;
+	rc = day_on(st, date, &day);
+	if (rc != BORNE_OK && rc != BORNE_ENOTFOUND)
+		return rc;
+	if (rc == BORNE_OK) {
+		if (day_id != NULL)
+			*day_id = day.id;
+		if (time_local_to_utc(date, day.close_min, &close_utc) == BORNE_OK &&
+		    close_utc > in_utc)
+			end = close_utc;
+	}
+	if ((rc = store_stmt(st, sql_next, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, member_id);
+	sqlite3_bind_int64(stmt, 2, in_utc);
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL &&
+	    sqlite3_column_int64(stmt, 0) < end)
+		end = sqlite3_column_int64(stmt, 0);
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_ROW)
+		return store_fail(st, src, "finding the next visit");
+	*end_utc = end;
+	return BORNE_OK;
+}
+
+/* The open visits that began in [from_utc, to_utc), each with its
+** automatic end; *out is malloc'ed (free it), *n its length. */
+static int
+open_visits(Store *st, int64_t from_utc, int64_t to_utc, OpenVisit **out,
+            size_t *n)
+{
+	static const char sql[] =
+		"SELECT id, member_id, in_utc, COALESCE(day_id, 0) FROM visits"
+		" WHERE out_utc IS NULL AND in_utc >= ?1 AND in_utc < ?2"
+		" ORDER BY in_utc, id";
+	OpenVisit *list = NULL, *grown;
+	size_t cap = 0, len = 0;
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, from_utc);
+	sqlite3_bind_int64(stmt, 2, to_utc);
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			if ((grown = realloc(list, cap * sizeof *list)) == NULL) {
+				src = SQLITE_NOMEM;
+				break;
+			}
+			list = grown;
+		}
+		list[len].id = sqlite3_column_int64(stmt, 0);
+		list[len].member_id = sqlite3_column_int64(stmt, 1);
+		list[len].in_utc = sqlite3_column_int64(stmt, 2);
+		list[len].day_id = sqlite3_column_int64(stmt, 3);
+		len++;
+	}
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_DONE) {
+		free(list);
+		return store_fail(st, src, "finding open visits");
+	}
+	/* The ends need other statements: computed once the list is read. */
+	for (size_t i = 0; i < len; i++)
+		if ((rc = visit_auto_end(st, list[i].member_id, list[i].in_utc,
+		                         &list[i].end_utc, NULL)) != BORNE_OK) {
+			free(list);
+			return rc;
+		}
+	*out = list;
+	*n = len;
+	return BORNE_OK;
 }
 
 static void
@@ -104,6 +212,7 @@ visit_row(sqlite3_stmt *stmt, Visit *v)
 	v->auto_closed = sqlite3_column_int(stmt, 7);
 	v->day_id = sqlite3_column_int64(stmt, 8);
 	store_col_text(stmt, 9, v->kiosk_id, sizeof v->kiosk_id);
+	v->out_late = sqlite3_column_int(stmt, 10);
 }
 
 /* One visit by the text key (bound as ?1) or else by id. */
@@ -144,51 +253,25 @@ checkin_get(Store *st, int64_t id, Visit *out)
 static int
 close_stale_in_tx(Store *st, int64_t now_utc, int *n_closed)
 {
-	static const char sql_open[] =
-		"SELECT v.id, v.in_utc, d.date, COALESCE(d.close_min, 0)"
-		" FROM visits v LEFT JOIN days d ON d.id = v.day_id"
-		" WHERE v.out_utc IS NULL";
 	static const char sql_close[] =
 		"UPDATE visits SET out_utc = ?2, auto_closed = 1"
 		" WHERE id = ?1 AND out_utc IS NULL";
-	StaleVisit *stale = NULL, *grown;
-	size_t n = 0, cap = 0;
+	OpenVisit *open = NULL;
+	size_t n = 0;
 	sqlite3_stmt *stmt = NULL;
-	int rc, src, closed = 0;
+	int rc, closed = 0;
 
 	if (n_closed != NULL)
 		*n_closed = 0;
-	if ((rc = store_stmt(st, sql_open, &stmt)) != BORNE_OK)
+	if ((rc = open_visits(st, INT64_MIN, now_utc, &open, &n)) != BORNE_OK)
 		return rc;
-	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
-		int64_t in_utc = sqlite3_column_int64(stmt, 1);
-		const char *date = (const char *)sqlite3_column_text(stmt, 2);
-		int64_t end = visit_end_utc(in_utc, date, sqlite3_column_int(stmt, 3));
-
-		if (end > now_utc)
-			continue;
-		if (n == cap) {
-			cap = cap != 0 ? cap * 2 : 16;
-			if ((grown = realloc(stale, cap * sizeof *stale)) == NULL) {
-				src = SQLITE_NOMEM;
-				break;
-			}
-			stale = grown;
-		}
-		stale[n].id = sqlite3_column_int64(stmt, 0);
-		stale[n].end_utc = end;
-		n++;
-	}
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "finding visits to close");
-		goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
+		if (open[i].end_utc > now_utc)
+			continue;
 		if ((rc = store_stmt(st, sql_close, &stmt)) != BORNE_OK)
 			goto out;
-		sqlite3_bind_int64(stmt, 1, stale[i].id);
-		sqlite3_bind_int64(stmt, 2, stale[i].end_utc);
+		sqlite3_bind_int64(stmt, 1, open[i].id);
+		sqlite3_bind_int64(stmt, 2, open[i].end_utc);
 		if ((rc = store_step_done(st, stmt, "closing a visit")) != BORNE_OK)
 			goto out;
 		closed += sqlite3_changes(store_db(st));
@@ -196,7 +279,7 @@ close_stale_in_tx(Store *st, int64_t now_utc, int *n_closed)
 	if (n_closed != NULL)
 		*n_closed = closed;
 out:
-	free(stale);
+	free(open);
 	return rc;
 }
 
@@ -304,168 +387,177 @@ checkin_tap(Store *st, const BadgeUid *uid, int64_t now_utc, CheckinResult *out)
 	return checkin_tap_id(st, uid, now_utc, tap_uuid, out);
 }
 
-int
-checkin_tap_id(Store *st, const BadgeUid *uid, int64_t now_utc,
-               const char *tap_uuid, CheckinResult *out)
+/* A departure tapped after the visit was closed automatically. */
+static int
+visit_late_close(Store *st, int64_t id, const char *tap_uuid, int64_t out_utc)
+{
+	static const char sql[] =
+		"UPDATE visits SET out_utc = ?2, out_uuid = ?3, auto_closed = 0,"
+		" out_late = 1 WHERE id = ?1 AND auto_closed = 1";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, out_utc);
+	sqlite3_bind_text(stmt, 3, tap_uuid, -1, SQLITE_TRANSIENT);
+	return store_step_done(st, stmt, "recording a late departure");
+}
+
+/* One tap inside the caller's transaction: the rules of the file's
+** head. r->visit_id is the visit opened or closed, if any. */
+static int
+tap_in_tx(Store *st, const BadgeUid *uid, int64_t now_utc,
+          const char *tap_uuid, CheckinResult *r)
 {
 	static const char sql_by_uuid[] =
 		"SELECT " VISIT_COLS VISIT_FROM " WHERE v.uuid = ?1";
 	static const char sql_by_out_uuid[] =
 		"SELECT " VISIT_COLS VISIT_FROM " WHERE v.out_uuid = ?1";
-	static const char sql_latest[] =
+	static const char sql_begun[] =
 		"SELECT " VISIT_COLS VISIT_FROM " WHERE v.member_id = ?1"
-		" ORDER BY v.in_utc DESC, v.id DESC LIMIT 1";
-	char hex[UID_HEX_SIZE], today[TIME_DATE_SIZE];
-	CheckinResult r;
+		" AND v.in_utc <= ?2 ORDER BY v.in_utc DESC, v.id DESC LIMIT 1";
+	char hex[UID_HEX_SIZE];
+	sqlite3_stmt *stmt = NULL;
 	Visit v;
-	int rc, found;
-	int64_t visit_id = 0;
+	int rc, src, found;
 
-	memset(&r, 0, sizeof r);
+	memset(r, 0, sizeof *r);
+	uid_format(uid, hex);
+	if ((rc = close_stale_in_tx(st, now_utc, NULL)) != BORNE_OK)
+		return rc;
+	rc = member_by_badge(st, uid, &r->member);
+	if (rc == BORNE_ENOTFOUND) {
+		memset(&r->member, 0, sizeof r->member);
+		r->outcome = CHECKIN_UNKNOWN;
+		return log_unknown(st, now_utc, "unknown", hex);
+	}
+	if (rc != BORNE_OK)
+		return rc;
+	if (!r->member.active) {
+		r->outcome = CHECKIN_INACTIVE;
+		return log_unknown(st, now_utc, "inactive", NULL);
+	}
+	/* A replayed tap answers as it did the first time. */
+	if ((rc = visit_one(st, sql_by_uuid, tap_uuid, 0, &v)) != BORNE_ENOTFOUND) {
+		r->outcome = CHECKIN_IN;
+		r->visit_id = v.id;
+		return rc;
+	}
+	if ((rc = visit_one(st, sql_by_out_uuid, tap_uuid, 0, &v)) != BORNE_ENOTFOUND) {
+		r->outcome = CHECKIN_OUT;
+		r->visit_id = v.id;
+		return rc;
+	}
+	if ((rc = store_stmt(st, sql_begun, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, r->member.id);
+	sqlite3_bind_int64(stmt, 2, now_utc);
+	src = sqlite3_step(stmt);
+	found = src == SQLITE_ROW;
+	if (found)
+		visit_row(stmt, &v);
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return store_fail(st, src, "reading the last visit");
+	if (found) {
+		int64_t last_tap = v.out_utc != 0 && !v.auto_closed ? v.out_utc : v.in_utc;
+		int64_t window = store_rules(st)->checkin_repeat_s;
+		int64_t grace = (int64_t)store_rules(st)->checkout_grace_min * 60;
+
+		if (now_utc - last_tap < window || v.out_utc > now_utc) {
+			/* A bounce, or a time the member is already counted in. */
+			r->outcome = CHECKIN_IGNORED;
+			r->ago_s = now_utc > last_tap ? now_utc - last_tap : 0;
+			r->visit_id = v.id;
+			return BORNE_OK;
+		}
+		if (v.out_utc == 0 || (v.auto_closed && now_utc - v.out_utc <= grace)) {
+			rc = v.out_utc == 0 ? visit_close(st, v.id, tap_uuid, now_utc) :
+			     visit_late_close(st, v.id, tap_uuid, now_utc);
+			r->outcome = CHECKIN_OUT;
+			r->visit_id = v.id;
+			return rc;
+		}
+	}
+	r->outcome = CHECKIN_IN;
+	return visit_open(st, &r->member, hex, tap_uuid, now_utc, &r->visit_id);
+}
+
+/* What the screen shows of a tap, read after its durable commit. */
+static int
+tap_result(Store *st, int64_t now_utc, CheckinResult *r)
+{
+	char today[TIME_DATE_SIZE];
+	Visit v;
+	int rc;
+
+	if (r->visit_id == 0)
+		return BORNE_OK;
+	if ((rc = checkin_get(st, r->visit_id, &v)) != BORNE_OK)
+		return rc;
+	r->in_utc = v.in_utc;
+	r->out_utc = v.out_utc;
+	if (v.day_id != 0 && day_get(st, v.day_id, &r->day) == BORNE_OK)
+		r->has_day = 1;
+	time_local_date(now_utc, today);
+	return checkin_seconds_on(st, r->member.id, today, now_utc, &r->today_s);
+}
+
+int
+checkin_tap_id(Store *st, const BadgeUid *uid, int64_t now_utc,
+               const char *tap_uuid, CheckinResult *out)
+{
+	CheckinResult r;
+	int rc;
+
 	memset(out, 0, sizeof *out);
 	if (uid == NULL || (uid->len != 4 && uid->len != 7 && uid->len != 10))
 		return store_set_error(st, BORNE_EINVAL, "badge UID must be 4, 7 or 10 bytes");
 	if (tap_uuid == NULL || strlen(tap_uuid) != BORNE_UUID_LEN)
 		return store_set_error(st, BORNE_EINVAL, "tap id is not a uuid");
-	uid_format(uid, hex);
+	if (now_utc < BORNE_CLOCK_FLOOR_UTC)
+		return store_set_error(st, BORNE_ECLOCK,
+		                       "the tap's time is before 2024: the clock is wrong");
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
-	if ((rc = close_stale_in_tx(st, now_utc, NULL)) != BORNE_OK)
-		goto fail;
-	rc = member_by_badge(st, uid, &r.member);
-	if (rc == BORNE_ENOTFOUND) {
-		memset(&r.member, 0, sizeof r.member);
-		r.outcome = CHECKIN_UNKNOWN;
-		if ((rc = log_unknown(st, now_utc, "unknown", hex)) != BORNE_OK)
-			goto fail;
-		goto commit;
+	if ((rc = tap_in_tx(st, uid, now_utc, tap_uuid, &r)) != BORNE_OK) {
+		store_rollback(st);
+		return rc;
 	}
-	if (rc != BORNE_OK)
-		goto fail;
-	if (!r.member.active) {
-		r.outcome = CHECKIN_INACTIVE;
-		if ((rc = log_unknown(st, now_utc, "inactive", NULL)) != BORNE_OK)
-			goto fail;
-		goto commit;
-	}
-	/* A replayed tap answers as it did the first time. */
-	if ((rc = visit_one(st, sql_by_uuid, tap_uuid, 0, &v)) == BORNE_OK) {
-		r.outcome = CHECKIN_IN;
-		visit_id = v.id;
-		goto commit;
-	}
-	if (rc != BORNE_ENOTFOUND)
-		goto fail;
-	if ((rc = visit_one(st, sql_by_out_uuid, tap_uuid, 0, &v)) == BORNE_OK) {
-		r.outcome = CHECKIN_OUT;
-		visit_id = v.id;
-		goto commit;
-	}
-	if (rc != BORNE_ENOTFOUND)
-		goto fail;
-	{
-		sqlite3_stmt *stmt = NULL;
-		int src;
-
-		if ((rc = store_stmt(st, sql_latest, &stmt)) != BORNE_OK)
-			goto fail;
-		sqlite3_bind_int64(stmt, 1, r.member.id);
-		src = sqlite3_step(stmt);
-		found = src == SQLITE_ROW;
-		if (found)
-			visit_row(stmt, &v);
-		store_stmt_release(st, stmt);
-		if (src != SQLITE_ROW && src != SQLITE_DONE) {
-			rc = store_fail(st, src, "reading the last visit");
-			goto fail;
-		}
-	}
-	if (found) {
-		int64_t last_tap = v.out_utc != 0 && !v.auto_closed ? v.out_utc : v.in_utc;
-		int64_t ago = now_utc - last_tap;
-		int64_t window = store_rules(st)->checkin_repeat_s;
-
-		if (ago < window && ago > -window) {
-			r.outcome = CHECKIN_IGNORED;
-			r.ago_s = ago > 0 ? ago : 0;
-			visit_id = v.id;
-			goto commit;
-		}
-		if (v.out_utc == 0) {
-			int64_t out_utc = now_utc > v.in_utc ? now_utc : v.in_utc;
-
-			if ((rc = visit_close(st, v.id, tap_uuid, out_utc)) != BORNE_OK)
-				goto fail;
-			r.outcome = CHECKIN_OUT;
-			visit_id = v.id;
-			goto commit;
-		}
-	}
-	if ((rc = visit_open(st, &r.member, hex, tap_uuid, now_utc, &visit_id)) != BORNE_OK)
-		goto fail;
-	r.outcome = CHECKIN_IN;
-commit:
 	if ((rc = store_commit(st)) != BORNE_OK)
 		return rc;
-	/* What the screen shows, read after the durable commit. */
-	if (visit_id != 0) {
-		if ((rc = checkin_get(st, visit_id, &v)) != BORNE_OK)
-			return rc;
-		r.visit_id = v.id;
-		r.in_utc = v.in_utc;
-		r.out_utc = v.out_utc;
-		if (v.day_id != 0 && day_get(st, v.day_id, &r.day) == BORNE_OK)
-			r.has_day = 1;
-		time_local_date(now_utc, today);
-		if ((rc = checkin_seconds_on(st, r.member.id, today, now_utc,
-		                             &r.today_s)) != BORNE_OK)
-			return rc;
-	}
+	if ((rc = tap_result(st, now_utc, &r)) != BORNE_OK)
+		return rc;
 	*out = r;
 	return BORNE_OK;
-fail:
-	store_rollback(st);
-	return rc;
 }
 
-/* Open visits that started today and whose day has not ended yet. */
+/* Visits open now: begun by now_utc and not yet at their automatic end
+** (which is at most a day after the arrival). */
 static int
 each_open(Store *st, int64_t now_utc, int (*fn)(const Visit *v, void *ctx),
           void *ctx, int *n)
 {
-	static const char sql[] =
-		"SELECT " VISIT_COLS ", d.date, COALESCE(d.close_min, 0)" VISIT_FROM
-		" LEFT JOIN days d ON d.id = v.day_id"
-		" WHERE v.out_utc IS NULL AND v.in_utc >= ?1 AND v.in_utc < ?2"
-		" ORDER BY v.in_utc, v.id";
-	char today[TIME_DATE_SIZE];
-	int64_t from, to;
-	sqlite3_stmt *stmt = NULL;
+	OpenVisit *open = NULL;
+	size_t len = 0;
 	Visit v;
-	int rc, src;
+	int rc;
 
 	*n = 0;
-	time_local_date(now_utc, today);
-	if (time_local_to_utc(today, 0, &from) != BORNE_OK ||
-	    time_local_to_utc(today, 1440, &to) != BORNE_OK)
-		return store_set_error(st, BORNE_EINVAL, "bad local date");
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+	if ((rc = open_visits(st, now_utc - 86400, now_utc + 1, &open, &len)) != BORNE_OK)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, from);
-	sqlite3_bind_int64(stmt, 2, to);
-	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
-		visit_row(stmt, &v);
-		if (visit_end_utc(v.in_utc, (const char *)sqlite3_column_text(stmt, 10),
-		                  sqlite3_column_int(stmt, 11)) <= now_utc)
+	for (size_t i = 0; i < len; i++) {
+		if (open[i].end_utc <= now_utc)
 			continue;
-		(*n)++;
-		if (fn(&v, ctx) != 0) {
-			src = SQLITE_DONE;
+		if ((rc = checkin_get(st, open[i].id, &v)) != BORNE_OK)
 			break;
-		}
+		(*n)++;
+		if (fn(&v, ctx) != 0)
+			break;
 	}
-	rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "listing who is here");
-	store_stmt_release(st, stmt);
+	free(open);
 	return rc;
 }
 
@@ -535,20 +627,47 @@ checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
             int64_t actor_id, int64_t now_utc)
 {
 	static const char sql[] =
-		"UPDATE visits SET in_utc = ?2, out_utc = ?3, auto_closed = 0"
-		" WHERE id = ?1";
+		"UPDATE visits SET in_utc = ?2, out_utc = ?3, auto_closed = 0,"
+		" out_late = 0 WHERE id = ?1";
+	static const char sql_overlap[] =
+		"SELECT 1 FROM visits WHERE id <> ?1 AND member_id = ?2"
+		" AND in_utc < ?4 AND COALESCE(out_utc, in_utc + 1) > ?3 LIMIT 1";
 	char detail[128];
 	Visit old;
 	sqlite3_stmt *stmt = NULL;
-	int rc;
+	int rc, src;
 
 	if (out_utc <= in_utc)
 		return store_set_error(st, BORNE_EINVAL,
 		                       "departure must be after arrival");
+	if (in_utc < BORNE_CLOCK_FLOOR_UTC)
+		return store_set_error(st, BORNE_EINVAL, "arrival is before 2024");
+	if (out_utc > now_utc + 300)
+		return store_set_error(st, BORNE_EINVAL, "departure is in the future");
+	if (out_utc - in_utc > CHECKIN_FIX_MAX_S)
+		return store_set_error(st, BORNE_EINVAL,
+		                       "a visit lasts at most 24 hours");
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
 	if ((rc = checkin_get(st, id, &old)) != BORNE_OK)
 		goto fail;
+	if ((rc = store_stmt(st, sql_overlap, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, old.member_id);
+	sqlite3_bind_int64(stmt, 3, in_utc);
+	sqlite3_bind_int64(stmt, 4, out_utc);
+	src = sqlite3_step(stmt);
+	store_stmt_release(st, stmt);
+	if (src == SQLITE_ROW) {
+		rc = store_set_error(st, BORNE_EINVAL,
+		                     "it would overlap another visit of the member");
+		goto fail;
+	}
+	if (src != SQLITE_DONE) {
+		rc = store_fail(st, src, "checking for overlaps");
+		goto fail;
+	}
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, id);
@@ -595,6 +714,254 @@ checkin_seconds_on(Store *st, int64_t member_id, const char *date,
 		rc = BORNE_OK;
 	} else {
 		rc = store_fail(st, src, "adding up hours");
+	}
+	store_stmt_release(st, stmt);
+	return rc;
+}
+
+/* ---- Taps held while the clock cannot be trusted --------------------- */
+
+int
+checkin_tap_clock(Store *st, const BadgeUid *uid, const TapClock *clk,
+                  const char *tap_uuid, CheckinResult *out)
+{
+	static const char sql_last[] =
+		"SELECT mono_ms FROM held_taps WHERE member_id = ?1 AND boot_id = ?2"
+		" AND untimed = 0 ORDER BY mono_ms DESC LIMIT 1";
+	static const char sql_parity[] =
+		"SELECT (SELECT COUNT(*) FROM held_taps WHERE member_id = ?1"
+		"        AND untimed = 0),"
+		"       EXISTS (SELECT 1 FROM visits WHERE member_id = ?1"
+		"               AND out_utc IS NULL)";
+	static const char sql_hold[] =
+		"INSERT OR IGNORE INTO held_taps(uuid, badge, member_id, boot_id,"
+		" mono_ms, seen_utc, kiosk_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	char hex[UID_HEX_SIZE];
+	CheckinResult r;
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	if (clk->trusted)
+		return checkin_tap_id(st, uid, clk->utc, tap_uuid, out);
+	memset(&r, 0, sizeof r);
+	memset(out, 0, sizeof *out);
+	if (uid == NULL || (uid->len != 4 && uid->len != 7 && uid->len != 10))
+		return store_set_error(st, BORNE_EINVAL, "badge UID must be 4, 7 or 10 bytes");
+	if (tap_uuid == NULL || strlen(tap_uuid) != BORNE_UUID_LEN ||
+	    clk->boot_id == NULL || clk->boot_id[0] == '\0')
+		return store_set_error(st, BORNE_EINVAL, "tap id or boot id missing");
+	uid_format(uid, hex);
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	rc = member_by_badge(st, uid, &r.member);
+	if (rc == BORNE_ENOTFOUND || (rc == BORNE_OK && !r.member.active)) {
+		int unknown = rc == BORNE_ENOTFOUND;
+
+		if (unknown)
+			memset(&r.member, 0, sizeof r.member);
+		r.outcome = unknown ? CHECKIN_UNKNOWN : CHECKIN_INACTIVE;
+		rc = log_unknown(st, clk->utc, unknown ? "unknown" : "inactive",
+		                 unknown ? hex : NULL);
+		goto done;
+	}
+	if (rc != BORNE_OK)
+		goto fail;
+	if ((rc = store_stmt(st, sql_last, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, r.member.id);
+	sqlite3_bind_text(stmt, 2, clk->boot_id, -1, SQLITE_TRANSIENT);
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW &&
+	    clk->mono_ms - sqlite3_column_int64(stmt, 0) <
+	    (int64_t)store_rules(st)->checkin_repeat_s * 1000) {
+		r.ago_s = (clk->mono_ms - sqlite3_column_int64(stmt, 0)) / 1000;
+		if (r.ago_s < 0)
+			r.ago_s = 0;
+		r.outcome = CHECKIN_IGNORED;
+	}
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_ROW && src != SQLITE_DONE) {
+		rc = store_fail(st, src, "reading held taps");
+		goto fail;
+	}
+	if (r.outcome == CHECKIN_IGNORED)
+		goto done;
+	if ((rc = store_stmt(st, sql_parity, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, r.member.id);
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW)
+		r.held_out = (sqlite3_column_int64(stmt, 0) % 2 == 1) !=
+		             (sqlite3_column_int(stmt, 1) != 0);
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_ROW) {
+		rc = store_fail(st, src, "reading held taps");
+		goto fail;
+	}
+	if ((rc = store_stmt(st, sql_hold, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, tap_uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, hex, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 3, r.member.id);
+	sqlite3_bind_text(stmt, 4, clk->boot_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 5, clk->mono_ms);
+	sqlite3_bind_int64(stmt, 6, clk->utc);
+	sqlite3_bind_text(stmt, 7, store_rules(st)->kiosk_id, -1, SQLITE_TRANSIENT);
+	if ((rc = store_step_done(st, stmt, "holding a tap")) != BORNE_OK)
+		goto fail;
+	r.outcome = CHECKIN_HELD;
+done:
+	if (rc != BORNE_OK)
+		goto fail;
+	if ((rc = store_commit(st)) != BORNE_OK)
+		return rc;
+	*out = r;
+	return BORNE_OK;
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+typedef struct HeldTap {
+	char    uuid[BORNE_UUID_LEN + 1];
+	char    badge[UID_HEX_SIZE];
+	int64_t id, mono_ms;
+} HeldTap;
+
+int
+checkin_release_held(Store *st, const char *boot_id, int64_t mono_now_ms,
+                     int64_t now_utc, int *n_timed, int *n_untimed)
+{
+	static const char sql_other[] =
+		"UPDATE held_taps SET untimed = 1 WHERE untimed = 0"
+		" AND (boot_id <> ?1 OR mono_ms > ?2)";
+	static const char sql_mine[] =
+		"SELECT id, uuid, badge, mono_ms FROM held_taps"
+		" WHERE untimed = 0 AND boot_id = ?1 ORDER BY mono_ms, id";
+	static const char sql_untime[] =
+		"UPDATE held_taps SET untimed = 1 WHERE id = ?1";
+	static const char sql_done[] = "DELETE FROM held_taps WHERE id = ?1";
+	HeldTap *list = NULL, *grown;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *stmt = NULL;
+	int rc, src, timed = 0, untimed;
+
+	if (n_timed != NULL)
+		*n_timed = 0;
+	if (n_untimed != NULL)
+		*n_untimed = 0;
+	if (now_utc < BORNE_CLOCK_FLOOR_UTC)
+		return store_set_error(st, BORNE_ECLOCK, "the clock is before 2024");
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	if ((rc = store_stmt(st, sql_other, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, boot_id != NULL ? boot_id : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 2, mono_now_ms);
+	if ((rc = store_step_done(st, stmt, "setting old held taps aside")) != BORNE_OK)
+		goto fail;
+	untimed = sqlite3_changes(store_db(st));
+	if ((rc = store_stmt(st, sql_mine, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, boot_id != NULL ? boot_id : "", -1, SQLITE_TRANSIENT);
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap != 0 ? cap * 2 : 16;
+			if ((grown = realloc(list, cap * sizeof *list)) == NULL) {
+				src = SQLITE_NOMEM;
+				break;
+			}
+			list = grown;
+		}
+		list[n].id = sqlite3_column_int64(stmt, 0);
+		store_col_text(stmt, 1, list[n].uuid, sizeof list[n].uuid);
+		store_col_text(stmt, 2, list[n].badge, sizeof list[n].badge);
+		list[n].mono_ms = sqlite3_column_int64(stmt, 3);
+		n++;
+	}
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_DONE) {
+		rc = store_fail(st, src, "reading held taps");
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int64_t at = now_utc - (mono_now_ms - list[i].mono_ms) / 1000;
+		BadgeUid uid;
+		CheckinResult r;
+		int ok = uid_parse(list[i].badge, UID_DEC_LSB_FIRST, &uid, NULL, 0) ==
+		         BORNE_OK &&
+		         at >= BORNE_CLOCK_FLOOR_UTC;
+
+		if (ok && (rc = tap_in_tx(st, &uid, at, list[i].uuid, &r)) != BORNE_OK)
+			goto fail;
+		if ((rc = store_stmt(st, ok ? sql_done : sql_untime, &stmt)) != BORNE_OK)
+			goto fail;
+		sqlite3_bind_int64(stmt, 1, list[i].id);
+		if ((rc = store_step_done(st, stmt, "releasing a held tap")) != BORNE_OK)
+			goto fail;
+		if (ok)
+			timed++;
+		else
+			untimed++;
+	}
+	if ((rc = store_commit(st)) != BORNE_OK)
+		goto out;
+	if (n_timed != NULL)
+		*n_timed = timed;
+	if (n_untimed != NULL)
+		*n_untimed = untimed;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(list);
+	return rc;
+}
+
+int
+checkin_held_count(Store *st, int *n_held, int *n_untimed)
+{
+	static const char sql[] =
+		"SELECT COALESCE(SUM(untimed = 0), 0), COALESCE(SUM(untimed), 0)"
+		" FROM held_taps";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	*n_held = *n_untimed = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW) {
+		*n_held = sqlite3_column_int(stmt, 0);
+		*n_untimed = sqlite3_column_int(stmt, 1);
+		rc = BORNE_OK;
+	} else {
+		rc = store_fail(st, src, "counting held taps");
+	}
+	store_stmt_release(st, stmt);
+	return rc;
+}
+
+int
+checkin_newest_tap(Store *st, int64_t *utc)
+{
+	static const char sql[] =
+		"SELECT MAX(COALESCE((SELECT MAX(in_utc) FROM visits), 0),"
+		"           COALESCE((SELECT out_utc FROM visits WHERE auto_closed = 0"
+		"                     AND out_utc IS NOT NULL"
+		"                     ORDER BY out_utc DESC LIMIT 1), 0))";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	*utc = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW) {
+		*utc = sqlite3_column_int64(stmt, 0);
+		rc = BORNE_OK;
+	} else {
+		rc = store_fail(st, src, "reading the newest tap");
 	}
 	store_stmt_release(st, stmt);
 	return rc;

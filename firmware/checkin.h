@@ -2,10 +2,12 @@
 ** A visit is one row: in_utc, then out_utc when the member taps again.
 ** A first tap checks in, the next one checks out. Taps closer than the
 ** repeat window (StoreRules.checkin_repeat_s) count as one: badges bounce
-** on the antenna. A visit still open at the end of its day (the
-** contributive day's closing hour, else local midnight) is closed then
-** and flagged auto_closed, so hours are never inflated. Unknown and
-** deactivated badges are logged with the time only: no personal data. */
+** on the antenna. A visit still open at its end (the contributive day's
+** closing hour, else visit_cap_h after the arrival) is closed then and
+** flagged auto_closed, so hours are never inflated. A visit never ends
+** before it began and one member's visits never overlap, whatever the
+** clock did (the rules: checkin.c). Unknown and deactivated badges are
+** logged with the time only: no personal data. */
 #ifndef BORNE_CHECKIN_H
 #define BORNE_CHECKIN_H
 
@@ -22,7 +24,9 @@ typedef enum CheckinOutcome {
 	CHECKIN_OUT,
 	CHECKIN_IGNORED,         /* repeat within the window */
 	CHECKIN_UNKNOWN,         /* no member has this badge */
-	CHECKIN_INACTIVE         /* the member is deactivated */
+	CHECKIN_INACTIVE,        /* the member is deactivated */
+	CHECKIN_HELD             /* recorded, to be timed once the clock is
+	                         ** trusted (checkin_tap_clock) */
 } CheckinOutcome;
 
 typedef struct CheckinResult {
@@ -32,6 +36,7 @@ typedef struct CheckinResult {
 	int64_t in_utc, out_utc; /* out_utc 0 while open */
 	int64_t today_s;         /* seconds present today, this visit included */
 	int64_t ago_s;           /* CHECKIN_IGNORED: since the tap it repeats */
+	int     held_out;        /* CHECKIN_HELD: 1 if it will be a departure */
 	int     has_day;
 	ContribDay day;          /* the contributive day it falls in, if any */
 } CheckinResult;
@@ -43,7 +48,8 @@ typedef struct Visit {
 	char    member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	char    badge[UID_HEX_SIZE];
 	int64_t in_utc, out_utc; /* out_utc 0 while open */
-	int     auto_closed;
+	int     auto_closed;     /* closed by itself at its end */
+	int     out_late;        /* departure tapped after an automatic close */
 	int64_t day_id;          /* 0 when outside a contributive day */
 	char    kiosk_id[64];
 } Visit;
@@ -63,6 +69,37 @@ int checkin_tap(Store *st, const BadgeUid *uid, int64_t now_utc,
 ** a tap can never count twice. checkin_tap() makes a fresh uuid. */
 int checkin_tap_id(Store *st, const BadgeUid *uid, int64_t now_utc,
                    const char *tap_uuid, CheckinResult *out);
+/* The time of a tap as the kiosk knows it. When its clock is trusted
+** (clock.h), utc is the tap's time; when not, the tap is held with the
+** monotonic time mono_ms of the boot boot_id (kernel boot id) until
+** checkin_release_held can time it. */
+typedef struct TapClock {
+	int64_t     utc;         /* what the wall clock says */
+	int         trusted;
+	const char *boot_id;     /* needed when !trusted */
+	int64_t     mono_ms;     /* since that boot, when !trusted */
+} TapClock;
+
+/* checkin_tap_id when clk->trusted; else the tap is held: the member is
+** identified (unknown and inactive badges are answered as usual, logged
+** at the untrusted time: no hours hang on them), a repeat within the
+** window of the member's last held tap is CHECKIN_IGNORED, and anything
+** else is stored and answered CHECKIN_HELD, out->held_out saying whether
+** it will be a departure. Durable when it returns BORNE_OK. */
+int checkin_tap_clock(Store *st, const BadgeUid *uid, const TapClock *clk,
+                      const char *tap_uuid, CheckinResult *out);
+/* Times the held taps of boot_id (now mono_now_ms into it, wall clock
+** now_utc and trusted) and replays them in their order through the rules
+** of checkin_tap_id; held taps of other boots can never be timed and are
+** marked untimed. One transaction. *n_timed, *n_untimed may be NULL. */
+int checkin_release_held(Store *st, const char *boot_id, int64_t mono_now_ms,
+                         int64_t now_utc, int *n_timed, int *n_untimed);
+/* How many taps wait for a trusted clock, and how many never can. */
+int checkin_held_count(Store *st, int *n_held, int *n_untimed);
+/* The newest time a tap was recorded at (0 if none): arrivals, tapped
+** departures (not unknown badges, logged even at an untrusted time). A clock before it has gone backwards. */
+int checkin_newest_tap(Store *st, int64_t *utc);
+
 /* Closes every visit whose day ended before now_utc; *n_closed (may be
 ** NULL) says how many. */
 int checkin_close_stale(Store *st, int64_t now_utc, int *n_closed);
@@ -74,7 +111,12 @@ int checkin_present_each(Store *st, int64_t now_utc,
 int checkin_each(Store *st, const char *date,
                  int (*fn)(const Visit *v, void *ctx), void *ctx);
 int checkin_get(Store *st, int64_t id, Visit *out);
-/* Sets a visit's times (facilitator correction, audited). out > in. */
+/* Sets a visit's times (facilitator correction, audited). Refused
+** (BORNE_EINVAL, with the reason) unless out > in, in is not before
+** BORNE_CLOCK_FLOOR_UTC, out is not after now_utc + 5 min, the visit
+** lasts at most CHECKIN_FIX_MAX_S, and it overlaps none of the member's
+** other visits. */
+#define CHECKIN_FIX_MAX_S (24 * 3600)
 int checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
                 int64_t actor_id, int64_t now_utc);
 /* Seconds a member was present on a local date (open visit counts to

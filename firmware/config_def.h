@@ -10,6 +10,8 @@ CONFIG_DEF("uid_decimal_order", "lsb",                "lsb or msb: byte order of
 CONFIG_DEF("idle_timeout_s",    "60",                 "back to Accueil after this much silence, seconds")
 CONFIG_DEF("greeting_s",        "6",                  "badge result stays this long before the member home, seconds")
 CONFIG_DEF("checkin_repeat_s",  "60",                 "a second tap within this is ignored, seconds")
+CONFIG_DEF("checkout_grace_min", "60",                "a tap this soon after a visit was closed automatically is its departure, minutes (0-1440)")
+CONFIG_DEF("visit_cap_h",       "10",                 "a visit with no contributive day's closing hour ends by itself after this long, hours (1-24)")
 CONFIG_DEF("approval_required", "1",                  "1: coworkers' missions wait for a facilitator")
 CONFIG_DEF("max_open_takes",    "2",                  "missions one member may hold at once")
 CONFIG_DEF("pin_max_tries",     "3",                  "wrong PINs before facilitator mode locks")

@@ -43,8 +43,12 @@ day_insert(Store *st, const char *date, const char *title, int open_min,
 	static const char sql[] =
 		"INSERT INTO days(uuid, date, title, open_min, close_min)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)";
+	static const char sql_link[] =
+		"UPDATE visits SET day_id = ?1 WHERE day_id IS NULL"
+		" AND in_utc >= ?2 AND in_utc < ?3";
 	char uuid[BORNE_UUID_LEN + 1];
 	sqlite3_stmt *stmt = NULL;
+	int64_t from, to;
 	int rc, src;
 
 	*id_out = 0;
@@ -69,6 +73,17 @@ day_insert(Store *st, const char *date, const char *title, int open_min,
 	if ((rc = store_step_done(st, stmt, "adding a day")) != BORNE_OK)
 		return rc;
 	*id_out = sqlite3_last_insert_rowid(store_db(st));
+	/* Visits already made that date (the day opened late) belong to it. */
+	if (time_local_to_utc(date, 0, &from) != BORNE_OK ||
+	    time_local_to_utc(date, 1440, &to) != BORNE_OK)
+		return store_set_error(st, BORNE_EINVAL, "bad local date");
+	if ((rc = store_stmt(st, sql_link, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, *id_out);
+	sqlite3_bind_int64(stmt, 2, from);
+	sqlite3_bind_int64(stmt, 3, to);
+	if ((rc = store_step_done(st, stmt, "linking the day's visits")) != BORNE_OK)
+		return rc;
 	return audit_log(st, actor_id, "day.add", "day", *id_out, date, now_utc);
 }
 

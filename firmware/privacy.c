@@ -277,6 +277,8 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	static const char sql_badges[] = "DELETE FROM badges WHERE member_id = ?1";
 	static const char sql_visits[] =
 		"UPDATE visits SET badge = '' WHERE member_id = ?1";
+	/* Taps held for a trusted clock carry the badge: they go. */
+	static const char sql_held[] = "DELETE FROM held_taps WHERE member_id = ?1";
 	/* Lines about the member lose the name; so does any line quoting the
 	** full name, when it is long enough not to hit unrelated words. */
 	static const char sql_audit[] =
@@ -308,6 +310,8 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	                 "deleting badges")) != BORNE_OK ||
 	    (rc = run_id(st, sql_visits, id, NULL, NULL, NULL,
 	                 "blanking visits")) != BORNE_OK ||
+	    (rc = run_id(st, sql_held, id, NULL, NULL, NULL,
+	                 "deleting held taps")) != BORNE_OK ||
 	    (rc = run_id(st, sql_audit, id, m.name, marker, NULL,
 	                 "scrubbing the audit")) != BORNE_OK ||
 	    (rc = run_id(st, sql_audit_badges, id, NULL, NULL, NULL,

@@ -204,9 +204,32 @@ static const char schema_v1[] =
 	"  detail      TEXT);"
 	"CREATE INDEX audit_at ON audit(at_utc);";
 
+/* Version 2: hours that stay true whatever the clock does (checkin.c).
+** out_late flags a departure tapped after the visit had been closed
+** automatically; held_taps keeps the taps made while the kiosk's clock
+** could not be trusted, with the monotonic time of their boot, until
+** they can be timed (or, from a boot that ended first, for good as
+** untimed); visits_out makes the newest tap a quick look-up. */
+static const char schema_v2[] =
+	"ALTER TABLE visits ADD COLUMN out_late INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (out_late IN (0,1));"
+	"CREATE INDEX visits_out ON visits(out_utc);"
+	"CREATE TABLE held_taps ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  uuid      TEXT NOT NULL UNIQUE,"
+	"  badge     TEXT NOT NULL,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  boot_id   TEXT NOT NULL,"
+	"  mono_ms   INTEGER NOT NULL,"
+	"  seen_utc  INTEGER NOT NULL,"  /* what the untrusted clock said */
+	"  kiosk_id  TEXT NOT NULL,"
+	"  untimed   INTEGER NOT NULL DEFAULT 0 CHECK (untimed IN (0,1)));"
+	"CREATE INDEX held_taps_member ON held_taps(member_id, mono_ms);";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -606,6 +629,8 @@ store_rules_defaults(StoreRules *r)
 	store_rule_apply(r, "approval_required", store_default("approval_required"));
 	store_rule_apply(r, "max_open_takes", store_default("max_open_takes"));
 	store_rule_apply(r, "kiosk_id", store_default("kiosk_id"));
+	store_rule_apply(r, "checkout_grace_min", store_default("checkout_grace_min"));
+	store_rule_apply(r, "visit_cap_h", store_default("visit_cap_h"));
 }
 
 /* Applies one settings value to the rules when it is one of them and
@@ -631,13 +656,18 @@ store_rule_apply(StoreRules *r, const char *key, const char *value)
 		r->approval_required = v != 0;
 	else if (strcmp(key, "max_open_takes") == 0)
 		r->max_open_takes = (int)v;
+	else if (strcmp(key, "checkout_grace_min") == 0 && v <= 24 * 60)
+		r->checkout_grace_min = (int)v;
+	else if (strcmp(key, "visit_cap_h") == 0 && v >= 1 && v <= 24)
+		r->visit_cap_h = (int)v;
 }
 
 static void
 store_rules_load(Store *st)
 {
 	static const char *const keys[] = {
-		"checkin_repeat_s", "approval_required", "max_open_takes", "kiosk_id"
+		"checkin_repeat_s", "approval_required", "max_open_takes", "kiosk_id",
+		"checkout_grace_min", "visit_cap_h"
 	};
 	char value[256];
 

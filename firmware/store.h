@@ -23,6 +23,10 @@ typedef struct StoreRules {
 	int approval_required;    /* coworkers' missions wait for a facilitator */
 	int max_open_takes;       /* open takes one member may hold at once */
 	char kiosk_id[64];        /* recorded with each check-in */
+	int checkout_grace_min;   /* a tap this soon after an automatic close
+	                          ** is that visit's departure */
+	int visit_cap_h;          /* a visit outside a contributive day's hours
+	                          ** closes by itself after this long */
 } StoreRules;
 
 /* Opens (creating if needed) and migrates the database at path.

@@ -228,8 +228,8 @@ test_checkin_in_out(void)
 	CHECK_INT(t.v->n_my, 0);
 
 	/* 15 h 52: the departure, with the hours of the day. */
+	t.ms += (fx_t("2024-12-10T15:52") - t.utc) * 1000;
 	t.utc = fx_t("2024-12-10T15:52");
-	t.ms += 6 * 3600 * 1000;
 	seq = t.v->cue_seq;
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "checkin.h"
+#include "uuid.h"
 #include "core_fixture.h"
 #include "checkin.h"
 #include "maintenance.h"
@@ -133,8 +135,21 @@ test_export_forget(Store *st)
 	CHECK_INT(rc, BORNE_ENOTFOUND);
 	free(out);
 
+	/* A tap of Ali's held for a trusted clock carries his badge. */
+	{
+		TapClock clk = { now, 0, "boot-1", 5000 };
+		CheckinResult r;
+		char tap_uuid[BORNE_UUID_LEN + 1];
+
+		uid_parse("04112233", UID_DEC_LSB_FIRST, &u, NULL, 0);
+		uuid_make(tap_uuid);
+		CHECK_INT(checkin_tap_clock(st, &u, &clk, tap_uuid, &r), BORNE_OK);
+		CHECK_INT(r.outcome, CHECKIN_HELD);
+		CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM held_taps"), 1);
+	}
 	/* Forget Ali: name, badge, PIN gone; his visit and mission stay. */
 	CHECK_INT(privacy_forget_member(st, ali, 0, now), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM held_taps"), 0);
 	{
 		Member m;
 		BadgeUid b;

@@ -245,7 +245,7 @@ test_locked(void)
 	CHECK_INT(store_setting_set(st, "k", "v"), BORNE_EBUSY);
 	CHECK_CONTAINS(store_errmsg(st), "busy");
 	memset(&r, 0x55, sizeof r);
-	CHECK_INT(checkin_tap(st, &uid, 2000, &r), BORNE_EBUSY);
+	CHECK_INT(checkin_tap(st, &uid, fx_t("2025-03-12T09:00"), &r), BORNE_EBUSY);
 	CHECK_INT(r.outcome, 0);                 /* zeroed */
 	CHECK_INT(r.visit_id, 0);
 	/* Reading still works while another process writes (WAL). */
@@ -253,7 +253,7 @@ test_locked(void)
 	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(other);
 	CHECK_INT(store_setting_get(st, "held", v, sizeof v), BORNE_OK);
-	CHECK_INT(checkin_tap(st, &uid, 2000, &r), BORNE_OK);
+	CHECK_INT(checkin_tap(st, &uid, fx_t("2025-03-12T09:00"), &r), BORNE_OK);
 	CHECK_INT(r.outcome, CHECKIN_IN);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits"), 1);
 	store_close(st);

@@ -59,3 +59,8 @@ add_executable(test_watchdog test_watchdog.c)
 target_include_directories(test_watchdog PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 add_test(NAME watchdog COMMAND test_watchdog $<TARGET_FILE:borne>)
 set_tests_properties(watchdog PROPERTIES TIMEOUT 60)
+# The clock: a Pi booted in 1970 holds taps until the time is known
+# (clock), a clock behind the last tap is confirmed by a facilitator
+# (clock_confirm).
+borne_ui_script(clock         SIZES 800x480 1920x1080)
+borne_ui_script(clock_confirm SIZES 800x480 1920x1080)

@@ -12,6 +12,7 @@
 ** tests are fast and give the same pixels every time (script.c). */
 #include <errno.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include "reader.h"
 #include "sdnotify.h"
 #include "timeutil.h"
+#include "sysclock.h"
 #include "ui_internal.h"
 
 #define FLASH_MS        320
@@ -61,6 +63,8 @@ struct Kiosk {
 	int64_t watchdog_ms, watchdog_last_ms;   /* systemd ping period, 0: none */
 	FILE   *latency_log;     /* BORNE_LATENCY_LOG: badge -> frame figures */
 	int64_t badge_seen_ms, badge_drained_ms; /* 0: no badge frame pending */
+	int     clock_sync;      /* ClockSync last told to the app */
+	int64_t clock_asked_ms;  /* when the system was last asked */
 };
 
 static int  main_usage(FILE *out);
@@ -215,6 +219,14 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
 	ac->demo = k->opt.demo;
+	/* Held taps are timed by this boot's monotonic clock: the headless
+	** clock is its own (the app makes up a boot id for the run). */
+	if (!k->opt.headless) {
+		int64_t since_boot_ms;
+
+		sysclock_boot(ac->boot_id, sizeof ac->boot_id, &since_boot_ms);
+		ac->mono_offset_ms = since_boot_ms - kiosk_now_ms(k);
+	}
 }
 
 /* The space's rules live in the database; this kiosk's file may set them
@@ -222,22 +234,23 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 static void
 kiosk_store_rules(Kiosk *k)
 {
+	static const struct { const char *key; size_t off; } ints[] = {
+		{ "checkin_repeat_s",   offsetof(StoreRules, checkin_repeat_s) },
+		{ "approval_required",  offsetof(StoreRules, approval_required) },
+		{ "max_open_takes",     offsetof(StoreRules, max_open_takes) },
+		{ "checkout_grace_min", offsetof(StoreRules, checkout_grace_min) },
+		{ "visit_cap_h",        offsetof(StoreRules, visit_cap_h) },
+	};
 	StoreRules rules = *store_rules(k->st);
 	Config *defaults = NULL;
 
 	config_load(NULL, &defaults, NULL, NULL);
-	if (defaults != NULL) {
-		if (strcmp(config_get(k->cfg, "checkin_repeat_s"),
-		           config_get(defaults, "checkin_repeat_s")) != 0)
-			rules.checkin_repeat_s = config_get_int(k->cfg, "checkin_repeat_s");
-		if (strcmp(config_get(k->cfg, "approval_required"),
-		           config_get(defaults, "approval_required")) != 0)
-			rules.approval_required = config_get_int(k->cfg, "approval_required");
-		if (strcmp(config_get(k->cfg, "max_open_takes"),
-		           config_get(defaults, "max_open_takes")) != 0)
-			rules.max_open_takes = config_get_int(k->cfg, "max_open_takes");
-		config_free(defaults);
-	}
+	for (size_t i = 0; defaults != NULL && i < sizeof ints / sizeof ints[0]; i++)
+		if (strcmp(config_get(k->cfg, ints[i].key),
+		           config_get(defaults, ints[i].key)) != 0)
+			*(int *)(void *)((char *)&rules + ints[i].off) =
+				config_get_int(k->cfg, ints[i].key);
+	config_free(defaults);
 	snprintf(rules.kiosk_id, sizeof rules.kiosk_id, "%s",
 	         config_get(k->cfg, "kiosk_id"));
 	store_rules_set(k->st, &rules);
@@ -676,6 +689,35 @@ kiosk_screenshot(Kiosk *k, const char *path)
 	return BORNE_OK;
 }
 
+/* Tells the app what the time service says, when that changes (asked
+** every CLOCK_ASK_MS: two stat calls). */
+#define CLOCK_ASK_MS 10000
+static void
+kiosk_clock_news(Kiosk *k, int64_t now)
+{
+	AppEvent ev;
+	ClockSync sync;
+
+	if (k->opt.headless || (k->clock_asked_ms != 0 &&
+	                        now - k->clock_asked_ms < CLOCK_ASK_MS))
+		return;
+	k->clock_asked_ms = now;
+	sync = sysclock_sync();
+	if ((int)sync == k->clock_sync)
+		return;
+	k->clock_sync = (int)sync;
+	memset(&ev, 0, sizeof ev);
+	ev.type = APP_EV_CLOCK;
+	ev.arg = sync;
+	kiosk_send(k, &ev);
+}
+
+void
+kiosk_clock_set(Kiosk *k, int64_t utc)
+{
+	k->vstart_utc = utc - (k->vclock_ms - k->vstart_ms) / 1000;
+}
+
 static int
 kiosk_run(Kiosk *k)
 {
@@ -692,6 +734,7 @@ kiosk_run(Kiosk *k)
 		int64_t wait = app_next_tick_ms(k->app, now);
 		int64_t deadline;
 
+		kiosk_clock_news(k, now);
 		if (k->dirty)
 			kiosk_draw(k);
 		if (k->watchdog_ms > 0) {

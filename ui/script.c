@@ -8,6 +8,8 @@
 **
 **   tap X Y | tap-text "Label" | type "texte" | key NAME | badge UID
 **   badge-remove | wait MS | advance-clock SECONDS | screenshot NAME
+**   clock-set YYYY-MM-DDTHH:MM (the wall clock jumps, not the monotonic)
+**   clock-sync yes|no|unknown (what the time service says)
 **   expect-screen NAME | expect-text "..." | expect-no-text "..."
 **   reader-lost ["detail"] | reader-back        (the reader thread's news)
 **
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "timeutil.h"
 #include "ui_internal.h"
 
 #define SCRIPT_LINE_MAX 1024
@@ -283,6 +286,27 @@ script_line(Script *s, char *line)
 		ev.type = APP_EV_READER;
 		ev.arg = strcmp(cmd, "reader-back") == 0;
 		snprintf(ev.text, sizeof ev.text, "%.127s", n1 == 1 ? a1 : "");
+		kiosk_send(s->k, &ev);
+		return 0;
+	}
+	if (strcmp(cmd, "clock-set") == 0) {
+		int64_t utc;
+		if (n1 != 1 || n2 != 0 || time_parse_local(a1, &utc) != BORNE_OK)
+			return script_fail(s, "say: clock-set YYYY-MM-DDTHH:MM");
+		kiosk_clock_set(s->k, utc);
+		ev.type = APP_EV_TICK;          /* the app notices the jump */
+		kiosk_send(s->k, &ev);
+		return 0;
+	}
+	if (strcmp(cmd, "clock-sync") == 0) {
+		static const char *const names[] = { "unknown", "no", "yes" };
+		ev.arg = -1;
+		for (int i = 0; n1 == 1 && i < 3; i++)
+			if (strcmp(a1, names[i]) == 0)
+				ev.arg = i;
+		if (ev.arg < 0 || n2 != 0)
+			return script_fail(s, "say: clock-sync yes|no|unknown");
+		ev.type = APP_EV_CLOCK;
 		kiosk_send(s->k, &ev);
 		return 0;
 	}

@@ -174,6 +174,9 @@ void kiosk_send(Kiosk *k, const AppEvent *ev);
 void kiosk_sdl_event(Kiosk *k, const SDL_Event *e);
 /* Moves the virtual clock by ms, ticking the app at each deadline. */
 void kiosk_advance(Kiosk *k, int64_t ms);
+/* Headless: sets the wall clock to utc, the monotonic one unmoved (a
+** clock set by hand, NTP arriving). */
+void kiosk_clock_set(Kiosk *k, int64_t utc);
 /* Redraws now (after a resize or for a screenshot). */
 void kiosk_redraw(Kiosk *k);
 /* Writes the last frame as a PNG. BORNE_OK or BORNE_EIO. */

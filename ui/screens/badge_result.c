@@ -40,6 +40,7 @@ result_look(const AppView *v)
 	}
 	switch (v->outcome) {
 	case CHECKIN_IN:
+	case CHECKIN_HELD:               /* recorded; its time comes later */
 		break;
 	case CHECKIN_OUT:
 		lk = (ResultLook){ COL_BLEU, COL_BLANC, 0x1E4566u, COL_BLEU,

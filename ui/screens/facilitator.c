@@ -20,6 +20,7 @@ static void fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h);
 static void fac_reader_card(Ui *ui, const AppView *v, UiRect r);
 static void fac_pending(Ui *ui, const AppView *v, UiRect r);
 static void fac_reasons(Ui *ui, const AppView *v, UiRect r);
+static int  fac_clock(Ui *ui, const AppView *v, UiRect r);
 static void fac_kiosk(Ui *ui, const AppView *v, UiRect r);
 static void fac_panel_title(Ui *ui, UiRect r, uint32_t icon, UiColor ink,
                             const char *title, int count, UiColor pill);
@@ -149,23 +150,34 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	}
 }
 
+/* The kiosk's state at a glance: the reader, or the clock when it is
+** not trusted (taps wait for it: a facilitator must see that first). */
 static void
 fac_reader_card(Ui *ui, const AppView *v, UiRect r)
 {
-	UiColor bg = v->reader_ok ? COL_VERT_PALE : COL_SOLEIL_PALE;
-	UiColor ink = v->reader_ok ? COL_VERT : COL_OCRE;
-	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
-	int sh = v->reader_last[0] ? ui_text_height(ui, FONT_REGULAR, 18) : 0;
-	int y = r.y + (r.h - th - sh) / 2;
+	int ok = v->reader_ok && v->clock_trusted;
+	UiColor bg = ok ? COL_VERT_PALE : COL_SOLEIL_PALE;
+	UiColor ink = ok ? COL_VERT : COL_OCRE;
+	const char *line = v->reader_status[0] ? v->reader_status
+	                                       : tr(v->lang, "ui.fac.reader");
+	const char *sub = v->reader_last;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 20), sh;
+	int y;
 
+	if (!v->clock_trusted) {
+		line = tr(v->lang, "ui.fac.clock_doubt");
+		sub = v->clock_detail[0] ? v->clock_detail : tr(v->lang, "ui.fac.clock_see");
+	}
+	sh = sub[0] ? ui_text_height(ui, FONT_REGULAR, 18) : 0;
+	y = r.y + (r.h - th - sh) / 2;
 	ui_rrect(ui, r, 16, bg);
-	ui_icon(ui, r.x + 16 + 16, r.y + r.h / 2, 30, ink, ICON_SENSORS);
+	ui_icon(ui, r.x + 16 + 16, r.y + r.h / 2, 30, ink,
+	        v->clock_trusted ? ICON_SENSORS : ICON_SCHEDULE);
 	ui_text_fit(ui, r.x + 60, y, r.w - 76, FONT_SEMIBOLD, 20, ink, ALIGN_LEFT,
-	            v->reader_status[0] ? v->reader_status
-	                                : tr(v->lang, "ui.fac.reader"));
+	            line);
 	if (sh)
 		ui_text_fit(ui, r.x + 60, y + th, r.w - 76, FONT_REGULAR, 18, COL_ENCRE,
-		            ALIGN_LEFT, v->reader_last);
+		            ALIGN_LEFT, sub);
 	ui_hit(ui, r, ACT_FAC_TAB, FAC_READER, tr(v->lang, "ui.fac.reader"));
 }
 
@@ -285,6 +297,32 @@ fac_reasons(Ui *ui, const AppView *v, UiRect r)
 }
 
 /* The kiosk panel: reader, day, and closing the program. */
+/* The clock: trusted or not, what waits for it, and the facilitator's
+** "the time shown is right" when the doubt is one a person can lift.
+** Returns the y under it. */
+static int
+fac_clock(Ui *ui, const AppView *v, UiRect r)
+{
+	int y = r.y, lh = ui_text_height(ui, FONT_REGULAR, 18), used;
+	UiColor ink = v->clock_trusted ? COL_VERT : COL_OCRE;
+
+	ui_icon(ui, r.x + 13, y + 13, 26, ink, ICON_SCHEDULE);
+	used = ui_text_box(ui, (UiRect){ r.x + 36, y, r.w - 36, 3 * lh },
+	                   FONT_SEMIBOLD, 18, ink, ALIGN_LEFT, 3, v->clock_status);
+	y += (used > lh ? used : lh) + 4;
+	if (v->clock_detail[0]) {
+		ui_text_fit(ui, r.x + 36, y, r.w - 36, FONT_REGULAR, 18, COL_ENCRE,
+		            ALIGN_LEFT, v->clock_detail);
+		y += lh + 4;
+	}
+	if (v->clock_confirmable) {
+		ui_button(ui, (UiRect){ r.x, y + 4, r.w, 52 }, BTN_GREEN, ICON_CHECK,
+		          tr(v->lang, "ui.fac.clock_confirm"), ACT_CLOCK_CONFIRM, 0);
+		y += 64;
+	}
+	return y + 10;
+}
+
 static void
 fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 {
@@ -300,9 +338,15 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_SEMIBOLD, 20,
 	            v->reader_ok ? COL_VERT : COL_OCRE, ALIGN_LEFT, v->reader_status);
 	y += 30;
-	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 18, COL_ENCRE,
-	            ALIGN_LEFT, v->reader_last);
-	y += 44;
+	/* A doubtful clock matters more than the last badge's hour. */
+	if (v->clock_trusted) {
+		ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 18,
+		            COL_ENCRE, ALIGN_LEFT, v->reader_last);
+		y += 38;
+	} else {
+		y += 8;
+	}
+	y = fac_clock(ui, v, (UiRect){ r.x + pad, y, r.w - 2 * pad, 0 });
 	ui_icon(ui, r.x + pad + 13, y + 13, 26, COL_OCRE, ICON_ROLLER);
 	ui_text(ui, r.x + pad + 36, y, FONT_BOLD, 20, COL_ENCRE,
 	        tr(v->lang, "ui.fac.day"));
@@ -313,13 +357,22 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 		snprintf(day, sizeof day, "%s", tr(v->lang, "ui.fac.no_day"));
 	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 20, COL_ENCRE,
 	            ALIGN_LEFT, day);
-	if (!v->has_day)
-		ui_button2(ui, (UiRect){ r.x + pad, y + 36, r.w - 2 * pad, 64 },
+	y += 36;
+	if (!v->has_day) {
+		ui_button2(ui, (UiRect){ r.x + pad, y, r.w - 2 * pad, 64 },
 		           BTN_GREEN, ICON_EVENT, tr(v->lang, "ui.fac.open_day"),
 		           tr(v->lang, "ui.fac.open_day_sub"), ACT_DAY_OPEN, 0);
-	ui_button2(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 72, r.w - 2 * pad, 72 },
-	           BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
-	           tr(v->lang, "ui.fac.close_sub"), ACT_QUIT, 0);
+		y += 64 + 12;
+	}
+	/* Closing the kiosk at the bottom; one line when space is short. */
+	if (r.y + r.h - pad - 72 >= y)
+		ui_button2(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 72, r.w - 2 * pad, 72 },
+		           BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
+		           tr(v->lang, "ui.fac.close_sub"), ACT_QUIT, 0);
+	else
+		ui_button(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 52, r.w - 2 * pad, 52 },
+		          BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
+		          ACT_QUIT, 0);
 }
 
 static void

@@ -1,0 +1,188 @@
+/* app_clock.c -- the kiosk's clock in the state machine: is it trusted,
+** what facilitators are told, and the taps held meanwhile.
+**
+** The clock is judged (clock_verdict) at start, every minute, on news
+** from the time service (APP_EV_CLOCK), before each tap and whenever the
+** wall clock jumps against the monotonic one. While it is not trusted,
+** taps are held with the monotonic time of this boot (app_clock_tap);
+** the moment it is, they are timed and recorded (checkin_release_held).
+** A wall clock that jumps against the monotonic one, unless the time
+** service says it is synced, is doubtful until it comes back to where
+** it was last trusted: taps made meanwhile are timed by the monotonic
+** clock from that trusted time, so a day's jump forward and back costs
+** no hour. A facilitator may confirm a clock that is only doubtful
+** (jumped, before the newest tap, or not synced: a space with no
+** network); the confirmation is kept in the settings for this boot and
+** lapses when the clock jumps. A clock before the build date is never
+** trusted. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_impl.h"
+#include "audit.h"
+#include "clock.h"
+#include "i18n.h"
+#include "text.h"
+#include "timeutil.h"
+#include "uuid.h"
+
+#define CLOCK_SETTING "clock_confirmed"   /* "BOOT_ID OFFSET_MS" */
+
+static int64_t clock_offset(const App *a);
+static int     confirmation_holds(App *a);
+static void    clock_render(App *a, int n_held, int n_untimed);
+
+static int64_t
+clock_offset(const App *a)
+{
+	return a->now_utc * 1000 - (a->now_ms + a->cfg.mono_offset_ms);
+}
+
+/* The confirmation stored for this boot, if the clock has not jumped
+** since. */
+static int
+confirmation_holds(App *a)
+{
+	char value[128], boot[64];
+	long long offset;
+
+	if (store_setting_get(a->st, CLOCK_SETTING, value, sizeof value) != BORNE_OK ||
+	    sscanf(value, "%63s %lld", boot, &offset) != 2)
+		return 0;
+	return strcmp(boot, a->cfg.boot_id) == 0 &&
+	       llabs(clock_offset(a) - offset) < CLOCK_JUMP_MS;
+}
+
+void
+app_clock_init(App *a)
+{
+	if (a->cfg.boot_id[0] == '\0') {
+		char id[BORNE_UUID_LEN + 1];
+
+		uuid_make(id);
+		text_copy(a->cfg.boot_id, sizeof a->cfg.boot_id, id);
+	}
+	if (a->cfg.build_utc <= 0)
+		a->cfg.build_utc = clock_build_utc();
+	a->clock_sync = CLOCK_SYNC_UNKNOWN;
+	a->clock_offset_ms = clock_offset(a);
+	a->clock_confirmed = confirmation_holds(a);
+	a->clock_verdict = -1;
+	app_clock_check(a);
+}
+
+static void
+clock_render(App *a, int n_held, int n_untimed)
+{
+	AppView *v = &a->v;
+	char date[TIME_DATE_SIZE], hm[32], when[64];
+	static const char *const keys[] = {
+		[CLOCK_OK] = "app.clock.ok",
+		[CLOCK_BEFORE_BUILD] = "app.clock.before_build",
+		[CLOCK_BEFORE_LAST_TAP] = "app.clock.before_last_tap",
+		[CLOCK_NOT_SYNCED] = "app.clock.not_synced",
+		[CLOCK_JUMPED] = "app.clock.jumped",
+	};
+
+	time_local_date(a->now_utc, date);
+	app_format_hm(v->lang, a->now_utc, hm, sizeof hm);
+	snprintf(when, sizeof when, "%s %s", date, hm);
+	v->clock_trusted = a->clock_verdict == CLOCK_OK;
+	v->clock_confirmable = a->clock_verdict == CLOCK_BEFORE_LAST_TAP ||
+	                       a->clock_verdict == CLOCK_NOT_SYNCED ||
+	                       a->clock_verdict == CLOCK_JUMPED;
+	app_trf(v->lang, v->clock_status, sizeof v->clock_status,
+	        keys[a->clock_verdict], when);
+	v->clock_detail[0] = '\0';
+	if (n_held > 0 && n_untimed > 0)
+		app_trf(v->lang, v->clock_detail, sizeof v->clock_detail,
+		        "app.clock.held_untimed", n_held, n_untimed);
+	else if (n_held > 0)
+		app_trf(v->lang, v->clock_detail, sizeof v->clock_detail,
+		        "app.clock.held", n_held);
+	else if (n_untimed > 0)
+		app_trf(v->lang, v->clock_detail, sizeof v->clock_detail,
+		        "app.clock.untimed", n_untimed);
+}
+
+int
+app_clock_check(App *a)
+{
+	ClockFacts f;
+	ClockVerdict verdict;
+	int64_t offset = clock_offset(a);
+	int n_held = 0, n_untimed = 0, before = a->v.clock_trusted;
+	char status[sizeof a->v.clock_status];
+
+	if (llabs(offset - a->clock_offset_ms) >= CLOCK_JUMP_MS)
+		a->clock_confirmed = 0;         /* it was another clock */
+	a->clock_offset_ms = offset;
+	memset(&f, 0, sizeof f);
+	f.now_utc = a->now_utc;
+	f.build_utc = a->cfg.build_utc;
+	f.sync = (ClockSync)a->clock_sync;
+	f.confirmed = a->clock_confirmed;
+	f.jumped = a->clock_was_trusted &&
+	           llabs(offset - a->clock_trusted_offset_ms) >= CLOCK_JUMP_MS;
+	/* A read error leaves the newest tap at 0: the other facts decide,
+	** and the tap that follows meets the same error and says so. */
+	(void)checkin_newest_tap(a->st, &f.newest_tap_utc);
+	verdict = clock_verdict(&f);
+	a->clock_verdict = (int)verdict;
+	if (verdict == CLOCK_OK) {
+		a->clock_was_trusted = 1;
+		a->clock_trusted_offset_ms = offset;
+	}
+	(void)checkin_held_count(a->st, &n_held, &n_untimed);
+	if (verdict == CLOCK_OK && n_held > 0 &&
+	    checkin_release_held(a->st, a->cfg.boot_id,
+	                         a->now_ms + a->cfg.mono_offset_ms, a->now_utc,
+	                         NULL, NULL) == BORNE_OK)
+		(void)checkin_held_count(a->st, &n_held, &n_untimed);
+	memcpy(status, a->v.clock_status, sizeof status);
+	clock_render(a, n_held, n_untimed);
+	return before != a->v.clock_trusted ||
+	       strcmp(status, a->v.clock_status) != 0;
+}
+
+int
+app_clock_watch(App *a)
+{
+	if (llabs(clock_offset(a) - a->clock_offset_ms) < CLOCK_JUMP_MS)
+		return 0;
+	return app_clock_check(a);
+}
+
+void
+app_clock_tap(App *a, TapClock *out)
+{
+	app_clock_check(a);
+	out->utc = a->now_utc;
+	out->trusted = a->clock_verdict == CLOCK_OK;
+	out->boot_id = a->cfg.boot_id;
+	out->mono_ms = a->now_ms + a->cfg.mono_offset_ms;
+}
+
+int
+app_clock_confirm(App *a)
+{
+	char value[128], detail[64];
+	int rc;
+
+	if (!a->in_facilitator || !a->v.clock_confirmable)
+		return 0;
+	snprintf(value, sizeof value, "%s %lld", a->cfg.boot_id,
+	         (long long)clock_offset(a));
+	snprintf(detail, sizeof detail, "clock said %lld", (long long)a->now_utc);
+	if ((rc = store_setting_set(a->st, CLOCK_SETTING, value)) != BORNE_OK ||
+	    (rc = audit_log(a->st, a->staff.id, "clock.confirm", "kiosk", 0,
+	                    detail, a->now_utc)) != BORNE_OK) {
+		app_toast_rc(a, rc);
+		return 1;
+	}
+	a->clock_confirmed = 1;
+	app_clock_check(a);
+	app_toast(a, "app.clock.confirmed");
+	return 1;
+}
