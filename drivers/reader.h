@@ -56,7 +56,8 @@ typedef enum ReaderEventType {
 	READER_EV_ARRIVED = 0,   /* uid */
 	READER_EV_REMOVED,
 	READER_EV_LOST,          /* detail says why */
-	READER_EV_BACK
+	READER_EV_BACK,
+	READER_EV_SEVERAL        /* two badges at once: uid is one of them */
 } ReaderEventType;
 
 typedef struct ReaderEvent {

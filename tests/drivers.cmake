@@ -3,6 +3,12 @@
 borne_c_test(reader_libnfc pn532_emu.c)
 set_tests_properties(reader_libnfc PROPERTIES
   ENVIRONMENT "LIBNFC_AUTO_SCAN=false;LIBNFC_INTRUSIVE_SCAN=false;LIBNFC_LOG_LEVEL=0")
+# Defect 6 of issue 7: reader trouble with a badge lying on the reader
+# (unplug, noise, silence, two cards) makes no tap. Four scenarios run at
+# once, each with the badge lying BORNE_READER_LIE_S seconds (120) first.
+borne_c_test(reader_hiccup pn532_emu.c)
+set_tests_properties(reader_hiccup PROPERTIES TIMEOUT 480
+  ENVIRONMENT "LIBNFC_AUTO_SCAN=false;LIBNFC_INTRUSIVE_SCAN=false;LIBNFC_LOG_LEVEL=0")
 borne_c_test(reader_sim)
 borne_c_test(devlock)
 borne_c_test(wedge)
