@@ -9,6 +9,10 @@ set_tests_properties(reader_libnfc PROPERTIES
 borne_c_test(reader_hiccup pn532_emu.c)
 set_tests_properties(reader_hiccup PROPERTIES TIMEOUT 480
   ENVIRONMENT "LIBNFC_AUTO_SCAN=false;LIBNFC_INTRUSIVE_SCAN=false;LIBNFC_LOG_LEVEL=0")
+# The app's side of it: two badges at once is one message, no tap.
+borne_c_test(app_reader)
+set_tests_properties(app_reader PROPERTIES
+  ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
 borne_c_test(reader_sim)
 borne_c_test(devlock)
 borne_c_test(wedge)
