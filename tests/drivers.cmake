@@ -9,6 +9,8 @@ set_tests_properties(reader_libnfc PROPERTIES
 borne_c_test(reader_hiccup pn532_emu.c)
 set_tests_properties(reader_hiccup PROPERTIES TIMEOUT 480
   ENVIRONMENT "LIBNFC_AUTO_SCAN=false;LIBNFC_INTRUSIVE_SCAN=false;LIBNFC_LOG_LEVEL=0")
+# The thread's presence rules on a scripted driver, exact and fast.
+borne_c_test(reader_thread)
 # The app's side of it: two badges at once is one message, no tap.
 borne_c_test(app_reader)
 set_tests_properties(app_reader PROPERTIES
