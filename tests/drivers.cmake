@@ -23,6 +23,17 @@ borne_c_test(reader_wedge)
 borne_c_test(reader_wedge_uinput)
 set_tests_properties(reader_wedge_uinput PROPERTIES SKIP_RETURN_CODE 77)
 
+# Label "reader": every test that runs a ReaderThread. scripts/test.sh
+# --tsan builds their programs only and runs `ctest -L reader`.
+set(READER_THREAD_TESTS reader_thread reader_hiccup reader_libnfc reader_sim
+    reader_wedge reader_wedge_uinput)
+set_tests_properties(${READER_THREAD_TESTS} PROPERTIES LABELS reader)
+if(BORNE_TSAN)
+  set(tsan_supp ${CMAKE_CURRENT_SOURCE_DIR}/tsan.supp)
+  set_property(TEST ${READER_THREAD_TESTS} APPEND PROPERTY ENVIRONMENT
+    "TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=${tsan_supp}")
+endif()
+
 # The emulator as a program (shell tests, trying borne without a reader).
 add_executable(pn532_emu pn532_emu_main.c pn532_emu.c)
 target_link_libraries(pn532_emu PRIVATE Threads::Threads)

@@ -3,7 +3,7 @@
 ** kiosk uses, talks to tests/pn532_emu.c. In four scenarios a badge is
 ** laid on the reader and left there (two minutes by default), then the
 ** reader hiccups: (a) unplugged and plugged back, (b) three bytes of line
-** noise then three damaged answers, (c) three seconds of silence, (d) a second card laid beside the
+** noise then damaged answers, (c) three seconds of silence, (d) a second card laid beside the
 ** first. Each must give exactly one arrival while the badge stays; once
 ** the badge is lifted (seen absent) and laid again, a second arrival.
 ** In (d) the thread reports one "several badges" event and no arrival.
@@ -207,18 +207,21 @@ hiccup_unplug(Scenario *s)
 }
 
 /* (b) Garbage on the line: three bytes of noise just ahead of an answer
-** (the driver's retry absorbs those), then three answers in a row whose
-** checksum is wrong (that loses the reader: it is reopened). */
+** (the driver's retry absorbs those), then answers with a wrong checksum
+** until the driver gives up on the reader (lost, then reopened). */
 static int
 hiccup_noise(Scenario *s)
 {
 	static const uint8_t junk[3] = { 0xA5, 0x00, 0xFF };
+	int lost;
 
 	if (pn532_emu_inject(s->e, junk, sizeof junk) != 0 || !sc_settle(s))
 		return 0;
-	pn532_emu_garbage(s->e, 3);
-	/* Lost or not, the reader is polling again once lists come back. */
-	return sc_settle(s) && sc_settle(s);
+	pn532_emu_garbage(s->e, 1000000);
+	lost = sc_until(s, READER_EV_LOST, WAIT_MS);
+	pn532_emu_garbage(s->e, 0);
+	/* The reader is polling again once lists come back. */
+	return lost && sc_settle(s) && sc_settle(s);
 }
 
 /* (c) The PN532 hangs for three seconds, then answers again. */
@@ -309,9 +312,12 @@ main(void)
 	setup_env();
 	t0 = now_ms();
 	for (int i = 0; i < N_SCEN; i++) {
-		snprintf(sc[i].link, sizeof sc[i].link, "%s/tty%s", dir, sc[i].name);
+		char link[sizeof sc[i].link];
+
+		snprintf(link, sizeof link, "%s/tty%s", dir, sc[i].name);
+		memcpy(sc[i].link, link, sizeof link);
 		snprintf(sc[i].spec, sizeof sc[i].spec, "libnfc:pn532_uart:%s:115200",
-		         sc[i].link);
+		         link);
 		if (pthread_create(&sc[i].thread, NULL, scenario_main, &sc[i]) != 0) {
 			fprintf(stderr, "cannot start scenario %s\n", sc[i].name);
 			return 1;
