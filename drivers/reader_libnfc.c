@@ -56,7 +56,7 @@ typedef struct LibnfcDrv {
 	DevLock *lock;
 	int excl_fd;                 /* libnfc's tty fd we set TIOCEXCL on */
 	int64_t next_poll_ms;
-	int in_list;                 /* a list is in flight (libnfc_mu) */
+	int in_list;                 /* a command is in flight (libnfc_mu) */
 	int halted;                  /* the last list halted a card */
 	char conn[NFC_BUFSIZE_CONNSTRING];
 	char device[PATH_MAX];       /* from the connstring, "" when none */
@@ -74,6 +74,7 @@ static void libnfc_release(LibnfcDrv *d);
 static void libnfc_device_of(const char *conn, char *out, size_t outlen);
 static int libnfc_tty_fds(const char *device, int *fds, int max);
 static int libnfc_exclude(LibnfcDrv *d, const int *before, int n_before);
+static void libnfc_busy(LibnfcDrv *d, int on);
 static int libnfc_list(Reader *r, LibnfcDrv *d, nfc_target *nt, int max);
 static int libnfc_uid(Reader *r, const nfc_target *nt, BadgeUid *uid);
 
@@ -238,7 +239,16 @@ fail:
 	return rc;
 }
 
-/* One list of up to max targets, after waking the cards the last one
+/* Marks a libnfc command in flight (or not) for libnfc_abort(). */
+static void
+libnfc_busy(LibnfcDrv *d, int on)
+{
+	pthread_mutex_lock(&libnfc_mu);
+	d->in_list = on;
+	pthread_mutex_unlock(&libnfc_mu);
+}
+
+/* One list of up to max targets, after waking the card the last one
 ** halted. Returns how many (0..max), or a libnfc error (< 0). */
 static int
 libnfc_list(Reader *r, LibnfcDrv *d, nfc_target *nt, int max)
@@ -247,23 +257,21 @@ libnfc_list(Reader *r, LibnfcDrv *d, nfc_target *nt, int max)
 	int n = 0;
 
 	memset(nt, 0, (size_t)max * sizeof nt[0]);
-	pthread_mutex_lock(&libnfc_mu);
-	d->in_list = 1;
-	pthread_mutex_unlock(&libnfc_mu);
 	if (d->halted) {
+		libnfc_busy(d, 1);
 		if ((n = nfc_device_set_property_bool(d->pnd, NP_ACTIVATE_FIELD,
-		                                      false)) >= 0 &&
-		    (n = nfc_device_set_property_bool(d->pnd, NP_ACTIVATE_FIELD,
-		                                      true)) >= 0) {
-			d->halted = 0;
-			reader_wait(r, -1, LIBNFC_POWER_UP_MS, NULL);
-		}
+		                                      false)) >= 0)
+			n = nfc_device_set_property_bool(d->pnd, NP_ACTIVATE_FIELD, true);
+		libnfc_busy(d, 0);
+		if (n < 0)
+			return n;
+		d->halted = 0;
+		if (reader_wait(r, -1, LIBNFC_POWER_UP_MS, NULL) == -1)
+			return NFC_EOPABORTED;
 	}
-	if (n >= 0)
-		n = nfc_initiator_list_passive_targets(d->pnd, nm, nt, (size_t)max);
-	pthread_mutex_lock(&libnfc_mu);
-	d->in_list = 0;
-	pthread_mutex_unlock(&libnfc_mu);
+	libnfc_busy(d, 1);
+	n = nfc_initiator_list_passive_targets(d->pnd, nm, nt, (size_t)max);
+	libnfc_busy(d, 0);
 	if (n > 0)
 		d->halted = 1;
 	if (n < 0)

@@ -67,6 +67,8 @@ struct Pn532Emu {
 	uint8_t regs[0x10000];
 };
 
+static pthread_mutex_t emu_ptsname_mu = PTHREAD_MUTEX_INITIALIZER;
+
 static void *emu_main(void *arg);
 static int emu_make_pty(Pn532Emu *e);
 static void emu_drop_pty(Pn532Emu *e);
@@ -315,11 +317,16 @@ emu_make_pty(Pn532Emu *e)
 
 	if ((m = posix_openpt(O_RDWR | O_NOCTTY)) < 0)
 		return -1;
+	/* ptsname() answers in a static buffer: emulators started together on
+	** several threads would swap their names (and share one pty). */
+	pthread_mutex_lock(&emu_ptsname_mu);
 	if (grantpt(m) != 0 || unlockpt(m) != 0 || (name = ptsname(m)) == NULL) {
+		pthread_mutex_unlock(&emu_ptsname_mu);
 		close(m);
 		return -1;
 	}
 	snprintf(pts, sizeof pts, "%s", name);
+	pthread_mutex_unlock(&emu_ptsname_mu);
 	pthread_mutex_lock(&e->mu);
 	snprintf(e->pts, sizeof e->pts, "%s", pts);
 	pthread_mutex_unlock(&e->mu);
