@@ -170,20 +170,30 @@ reader_open(Reader *r)
 int
 reader_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 {
-	BadgeUid tmp;
+	BadgeUid all[READER_POLL_MAX];
+	int rc = reader_poll_all(r, all, timeout_ms);
+
+	if (uid != NULL)
+		*uid = all[0];
+	return rc;
+}
+
+int
+reader_poll_all(Reader *r, BadgeUid uid[READER_POLL_MAX], int timeout_ms)
+{
 	int rc;
 
-	if (uid == NULL)
-		uid = &tmp;
-	memset(uid, 0, sizeof *uid);
+	memset(uid, 0, READER_POLL_MAX * sizeof uid[0]);
 	if (r == NULL)
 		return BORNE_EINVAL;
 	if (!r->is_open)
 		return reader_fail(r, BORNE_ELOST, "%s reader is not open",
 		                   r->ops->name);
 	rc = r->ops->poll(r, uid, timeout_ms < 0 ? 0 : timeout_ms);
-	if (rc != 1)
-		memset(uid, 0, sizeof *uid);
+	if (rc > READER_POLL_MAX)
+		rc = READER_POLL_MAX;
+	for (int i = rc < 0 ? 0 : rc; i < READER_POLL_MAX; i++)
+		memset(&uid[i], 0, sizeof uid[i]);
 	return rc;
 }
 

@@ -8,7 +8,15 @@
 ** reports each arrival once per presence, reports removal, reopens the
 ** device with backoff when it is lost, and hands events to the consumer
 ** through a small queue plus a wake-up callback (the UI posts an SDL user
-** event from it). The UI never blocks on the reader. */
+** event from it). The UI never blocks on the reader.
+**
+** Reader trouble never makes a tap. The thread remembers the badges on
+** the reader across a loss (unplugged, silent, garbage) and a reopen: a
+** badge that was there when the reader was lost is not an arrival when
+** the reader sees it again; it counts again only once it has been seen
+** absent (removed, then laid again). Two badges at once are never an
+** arrival: the thread reports READER_EV_SEVERAL once, and each of the two
+** counts only after it has been seen absent. */
 #ifndef BORNE_READER_H
 #define BORNE_READER_H
 
@@ -20,12 +28,16 @@
 
 typedef struct Reader Reader;
 
+#define READER_POLL_MAX 2        /* badges one poll can report */
+
 typedef struct ReaderOps {
 	const char *name;                                       /* "libnfc", "wedge", "sim", "none" */
 	int  (*open)(Reader *r, const char *arg);
-	/* 1: a badge is on the reader now (uid set), 0: none, <0 BORNE_E*
-	** (BORNE_ELOST: the device is gone; close and reopen). Waits at most
-	** timeout_ms. */
+	/* How many badges are on the reader now: 0 none, 1 one (uid[0] set),
+	** 2 two or more at once (uid[0] and uid[1] set, two of them), or <0
+	** BORNE_E* (BORNE_ELOST: the device is gone; close and reopen). uid
+	** has READER_POLL_MAX slots. A driver that cannot see two badges at
+	** once (sim, wedge) never returns 2. Waits at most timeout_ms. */
 	int  (*poll)(Reader *r, BadgeUid *uid, int timeout_ms);
 	void (*close)(Reader *r);                               /* NULL-safe, idempotent */
 	void (*abort)(Reader *r);                               /* may be NULL: wake a blocked poll */
@@ -44,7 +56,10 @@ int  reader_new(const char *spec, const ReaderOptions *opt, Reader **out,
                 char *err, size_t errlen);
 void reader_free(Reader *r);                                /* NULL-safe */
 int  reader_open(Reader *r);
+/* 0, 1, 2 (two or more badges) or <0, as ReaderOps.poll; *uid is the
+** first badge. reader_poll_all() gives both of two (uid[READER_POLL_MAX]). */
 int  reader_poll(Reader *r, BadgeUid *uid, int timeout_ms);
+int  reader_poll_all(Reader *r, BadgeUid uid[READER_POLL_MAX], int timeout_ms);
 void reader_close(Reader *r);
 const char *reader_name(const Reader *r);
 const char *reader_errmsg(const Reader *r);   /* last error, borrowed */
@@ -56,7 +71,8 @@ typedef enum ReaderEventType {
 	READER_EV_ARRIVED = 0,   /* uid */
 	READER_EV_REMOVED,
 	READER_EV_LOST,          /* detail says why */
-	READER_EV_BACK
+	READER_EV_BACK,
+	READER_EV_SEVERAL        /* two badges at once, no arrival: uid is one */
 } ReaderEventType;
 
 typedef struct ReaderEvent {

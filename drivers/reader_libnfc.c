@@ -14,6 +14,15 @@
 ** retried at once; two in a row mean the reader is lost (unplugged,
 ** silent, or answering garbage), and the thread reopens it with backoff.
 **
+** Two badges at once: each list asks for up to two targets, so a second
+** card laid beside the first is reported (poll returns 2) rather than
+** silently ignored or, worse, seen in turn. To look for a second target
+** libnfc deselects the first, which halts it (HLTA): a halted card
+** answers no list until it loses power. So after a list that found a
+** card, the next poll first switches the RF field off and on (and gives
+** the cards a few milliseconds to power up), and a card lying there is
+** seen by every poll.
+**
 ** Exclusive use: libnfc marks a serial port "claimed" with a termios
 ** flag bit that Linux drops, so two programs can open the same PN532 and
 ** corrupt each other's frames. Open therefore takes a lock file per device
@@ -39,6 +48,7 @@
 #include "devlock.h"
 
 #define LIBNFC_MAX_TTY_FDS 16
+#define LIBNFC_POWER_UP_MS 5     /* cards wake after the field is back on */
 
 typedef struct LibnfcDrv {
 	nfc_context *ctx;
@@ -46,7 +56,8 @@ typedef struct LibnfcDrv {
 	DevLock *lock;
 	int excl_fd;                 /* libnfc's tty fd we set TIOCEXCL on */
 	int64_t next_poll_ms;
-	int in_list;                 /* a list is in flight (libnfc_mu) */
+	int in_list;                 /* a command is in flight (libnfc_mu) */
+	int halted;                  /* the last list halted a card */
 	char conn[NFC_BUFSIZE_CONNSTRING];
 	char device[PATH_MAX];       /* from the connstring, "" when none */
 } LibnfcDrv;
@@ -63,6 +74,9 @@ static void libnfc_release(LibnfcDrv *d);
 static void libnfc_device_of(const char *conn, char *out, size_t outlen);
 static int libnfc_tty_fds(const char *device, int *fds, int max);
 static int libnfc_exclude(LibnfcDrv *d, const int *before, int n_before);
+static void libnfc_busy(LibnfcDrv *d, int on);
+static int libnfc_list(Reader *r, LibnfcDrv *d, nfc_target *nt, int max);
+static int libnfc_uid(Reader *r, const nfc_target *nt, BadgeUid *uid);
 
 const ReaderOps reader_libnfc = {
 	.name = "libnfc",
@@ -225,14 +239,67 @@ fail:
 	return rc;
 }
 
+/* Marks a libnfc command in flight (or not) for libnfc_abort(). */
+static void
+libnfc_busy(LibnfcDrv *d, int on)
+{
+	pthread_mutex_lock(&libnfc_mu);
+	d->in_list = on;
+	pthread_mutex_unlock(&libnfc_mu);
+}
+
+/* One list of up to max targets, after waking the card the last one
+** halted. Returns how many (0..max), or a libnfc error (< 0). */
+static int
+libnfc_list(Reader *r, LibnfcDrv *d, nfc_target *nt, int max)
+{
+	const nfc_modulation nm = { .nmt = NMT_ISO14443A, .nbr = NBR_106 };
+	int n = 0;
+
+	memset(nt, 0, (size_t)max * sizeof nt[0]);
+	if (d->halted) {
+		libnfc_busy(d, 1);
+		if ((n = nfc_device_set_property_bool(d->pnd, NP_ACTIVATE_FIELD,
+		                                      false)) >= 0)
+			n = nfc_device_set_property_bool(d->pnd, NP_ACTIVATE_FIELD, true);
+		libnfc_busy(d, 0);
+		if (n < 0)
+			return n;
+		d->halted = 0;
+		if (reader_wait(r, -1, LIBNFC_POWER_UP_MS, NULL) == -1)
+			return NFC_EOPABORTED;
+	}
+	libnfc_busy(d, 1);
+	n = nfc_initiator_list_passive_targets(d->pnd, nm, nt, (size_t)max);
+	libnfc_busy(d, 0);
+	if (n > 0)
+		d->halted = 1;
+	if (n < 0)
+		return n;
+	if (n == 0 && nfc_device_get_last_error(d->pnd) < 0)
+		return nfc_device_get_last_error(d->pnd);
+	return n > max ? max : n;
+}
+
+/* The badge UID of a target: 1, or 0 for a UID length we do not take. */
+static int
+libnfc_uid(Reader *r, const nfc_target *nt, BadgeUid *uid)
+{
+	if (uid_from_bytes(nt->nti.nai.abtUid, nt->nti.nai.szUidLen, uid)
+	    == BORNE_OK)
+		return 1;
+	reader_fail(r, 0, "badge ignored: a %zu-byte UID is neither 4, "
+	            "7 nor 10 bytes", nt->nti.nai.szUidLen);
+	return 0;
+}
+
 static int
 libnfc_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 {
 	LibnfcDrv *d = r->drv;
-	const nfc_modulation nm = { .nmt = NMT_ISO14443A, .nbr = NBR_106 };
-	nfc_target nt;
+	nfc_target nt[READER_POLL_MAX];
 	int64_t wait_ms = d->next_poll_ms - reader_now_ms();
-	int n = 0, res = 0;
+	int n = 0, got = 0;
 
 	/* Keep the pace: one list per poll period. */
 	if (wait_ms > 0) {
@@ -243,32 +310,20 @@ libnfc_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 	}
 	d->next_poll_ms = reader_now_ms() + r->opt.poll_ms;
 	for (int attempt = 0; attempt < 2; attempt++) {
-		memset(&nt, 0, sizeof nt);
-		pthread_mutex_lock(&libnfc_mu);
-		d->in_list = 1;
-		pthread_mutex_unlock(&libnfc_mu);
-		n = nfc_initiator_list_passive_targets(d->pnd, nm, &nt, 1);
-		pthread_mutex_lock(&libnfc_mu);
-		d->in_list = 0;
-		pthread_mutex_unlock(&libnfc_mu);
-		res = n < 0 ? n : n == 0 ? nfc_device_get_last_error(d->pnd) : 0;
-		if (res == NFC_EOPABORTED || reader_aborted(r))
+		n = libnfc_list(r, d, nt, READER_POLL_MAX);
+		if (n == NFC_EOPABORTED || reader_aborted(r))
 			return 0;
-		if (res == 0)
+		if (n >= 0)
 			break;
 	}
-	if (res < 0)
+	if (n < 0)
 		return reader_fail(r, BORNE_ELOST, "reader %s stopped answering: %s",
 		                   d->device[0] != '\0' ? d->device : d->conn,
 		                   nfc_strerror(d->pnd));
-	if (n == 0)
-		return 0;
-	if (uid_from_bytes(nt.nti.nai.abtUid, nt.nti.nai.szUidLen, uid) != BORNE_OK) {
-		reader_fail(r, 0, "badge ignored: a %zu-byte UID is neither 4, "
-		            "7 nor 10 bytes", nt.nti.nai.szUidLen);
-		return 0;
-	}
-	return 1;
+	/* A card whose UID we do not take is ignored, as when it is alone. */
+	for (int i = 0; i < n; i++)
+		got += libnfc_uid(r, &nt[i], &uid[got]);
+	return got;
 }
 
 static void

@@ -5,7 +5,18 @@
 ** reopen works again. Reopens back off from 250 ms to 4 s. Events go into
 ** a small ring under a mutex, then wake(ctx) tells the consumer; the UI
 ** never blocks on the reader. Stopping aborts the blocked poll, so it
-** takes about one poll period. */
+** takes about one poll period.
+**
+** What is on the reader is one list, kept for every driver here rather
+** than in each: a badge enters it when a poll first sees it and leaves it
+** only when polls have seen it absent (absent_polls_to_remove in a row)
+** or another badge alone has replaced it. A lost reader does not empty
+** the list, so a badge lying there through an unplug, garbage or silence
+** is still on it when the reader is back: no second ARRIVED. A badge
+** first seen together with another one (a poll of 2) enters the list
+** without an ARRIVED, and the thread says READER_EV_SEVERAL once for the
+** whole time two are there; each of them counts only after it has left.
+** Reader trouble can thus delay a tap, never make one. */
 #include "reader_impl.h"
 
 #include <errno.h>
@@ -18,6 +29,22 @@
 #define READER_QUEUE_LEN     64
 #define READER_BACKOFF_MIN_MS 250
 #define READER_BACKOFF_MAX_MS 4000
+#define READER_ON_MAX        8      /* badges remembered on the reader */
+
+/* A badge on the reader, as far as the thread knows. */
+typedef struct OnReader {
+	BadgeUid uid;
+	int reported;               /* ARRIVED was sent: REMOVED will be */
+	int n_absent;               /* polls in a row that did not see it */
+} OnReader;
+
+/* The thread's view of the reader (thread only). */
+typedef struct Presence {
+	OnReader on[READER_ON_MAX];
+	int n_on;
+	int several;                /* two badges seen, not yet alone again */
+	int n_alone;                /* polls in a row with fewer than two */
+} Presence;
 
 struct ReaderThread {
 	Reader *r;
@@ -38,6 +65,12 @@ static void thread_sleep(ReaderThread *t, int ms);
 static void thread_push(ReaderThread *t, ReaderEventType type,
                         const BadgeUid *uid, const char *detail);
 static int thread_next_backoff(int ms);
+static void presence_update(ReaderThread *t, Presence *p, int n,
+                            const BadgeUid *uid, int absent_to_remove);
+static int presence_find(const Presence *p, const BadgeUid *uid);
+static void presence_drop(ReaderThread *t, Presence *p, int i,
+                          const char *why);
+static int presence_add(ReaderThread *t, Presence *p, const BadgeUid *uid);
 
 int
 reader_thread_start(Reader *r, void (*wake)(void *ctx), void *ctx,
@@ -181,17 +214,98 @@ thread_next_backoff(int ms)
 	return ms > READER_BACKOFF_MAX_MS ? READER_BACKOFF_MAX_MS : ms;
 }
 
+/* The index of uid in the list, or -1. */
+static int
+presence_find(const Presence *p, const BadgeUid *uid)
+{
+	for (int i = 0; i < p->n_on; i++)
+		if (uid_equal(&p->on[i].uid, uid))
+			return i;
+	return -1;
+}
+
+/* Takes entry i off the list; REMOVED if its ARRIVED was sent. */
+static void
+presence_drop(ReaderThread *t, Presence *p, int i, const char *why)
+{
+	OnReader gone = p->on[i];
+
+	p->on[i] = p->on[--p->n_on];
+	if (gone.reported)
+		thread_push(t, READER_EV_REMOVED, &gone.uid, why);
+}
+
+/* Puts uid on the list, not reported yet; makes room by forgetting the
+** badge absent the longest. Returns its index. */
+static int
+presence_add(ReaderThread *t, Presence *p, const BadgeUid *uid)
+{
+	if (p->n_on == READER_ON_MAX) {
+		int worst = 0;
+		for (int i = 1; i < p->n_on; i++)
+			if (p->on[i].n_absent > p->on[worst].n_absent)
+				worst = i;
+		presence_drop(t, p, worst, "");
+	}
+	memset(&p->on[p->n_on], 0, sizeof p->on[p->n_on]);
+	p->on[p->n_on].uid = *uid;
+	return p->n_on++;
+}
+
+/* One poll's answer: n badges (0, 1, or 2 for two or more), uid[0..n-1]. */
+static void
+presence_update(ReaderThread *t, Presence *p, int n, const BadgeUid *uid,
+                int absent_to_remove)
+{
+	int fresh = 0;
+
+	/* Absence first: a badge not seen long enough has left. */
+	for (int i = p->n_on - 1; i >= 0; i--) {
+		int seen = 0;
+		for (int k = 0; k < n; k++)
+			seen |= uid_equal(&p->on[i].uid, &uid[k]);
+		if (seen)
+			p->on[i].n_absent = 0;
+		else if (++p->on[i].n_absent >= absent_to_remove)
+			presence_drop(t, p, i, "");
+	}
+	/* Badges never seen before join the list, unreported. */
+	for (int k = 0; k < n; k++)
+		if (presence_find(p, &uid[k]) < 0)
+			fresh |= presence_add(t, p, &uid[k]) >= 0;
+	if (n >= 2) {
+		p->n_alone = 0;
+		if (!p->several) {
+			p->several = 1;
+			thread_push(t, READER_EV_SEVERAL, &uid[0], "");
+		}
+		return;
+	}
+	if (p->several && ++p->n_alone >= absent_to_remove)
+		p->several = 0;
+	if (n != 1 || !fresh)
+		return;
+	/* A new badge, alone on the reader: it replaces whatever was there
+	** (those were not seen this time), then it is a tap. */
+	for (int i = p->n_on - 1; i >= 0; i--)
+		if (!uid_equal(&p->on[i].uid, &uid[0]))
+			presence_drop(t, p, i, "replaced");
+	p->on[presence_find(p, &uid[0])].reported = 1;
+	thread_push(t, READER_EV_ARRIVED, &uid[0], "");
+}
+
 static void *
 thread_main(void *arg)
 {
 	ReaderThread *t = arg;
 	Reader *r = t->r;
-	BadgeUid cur, uid;
-	int present = 0, n_absent = 0, lost = 0;
+	Presence pres;
+	BadgeUid uid[READER_POLL_MAX];
+	int lost = 0;
 	int backoff_ms = READER_BACKOFF_MIN_MS;
 	int rc;
 
-	memset(&cur, 0, sizeof cur);
+	memset(&pres, 0, sizeof pres);
 	while (!thread_stopping(t)) {
 		if (!r->is_open) {
 			if (reader_open(r) != BORNE_OK) {
@@ -210,14 +324,11 @@ thread_main(void *arg)
 			lost = 0;
 			backoff_ms = READER_BACKOFF_MIN_MS;
 		}
-		rc = reader_poll(r, &uid, r->opt.poll_ms);
+		rc = reader_poll_all(r, uid, r->opt.poll_ms);
 		if (thread_stopping(t))
 			break;
 		if (rc < 0) {
-			if (present)
-				thread_push(t, READER_EV_REMOVED, &cur, "reader lost");
-			present = 0;
-			n_absent = 0;
+			/* The badges on it stay on the list: lost is not lifted. */
 			thread_push(t, READER_EV_LOST, NULL, reader_errmsg(r));
 			lost = 1;
 			reader_close(r);
@@ -225,20 +336,7 @@ thread_main(void *arg)
 			backoff_ms = thread_next_backoff(backoff_ms);
 			continue;
 		}
-		if (rc == 1) {
-			n_absent = 0;
-			if (present && uid_equal(&cur, &uid))
-				continue;
-			if (present)
-				thread_push(t, READER_EV_REMOVED, &cur, "replaced");
-			cur = uid;
-			present = 1;
-			thread_push(t, READER_EV_ARRIVED, &uid, "");
-		} else if (present && ++n_absent >= r->absent_polls_to_remove) {
-			thread_push(t, READER_EV_REMOVED, &cur, "");
-			present = 0;
-			n_absent = 0;
-		}
+		presence_update(t, &pres, rc, uid, r->absent_polls_to_remove);
 	}
 	return NULL;
 }

@@ -55,6 +55,7 @@ static int         handle_text(App *a, const char *utf8);
 static int         handle_key(App *a, int key);
 static int         handle_tick(App *a);
 static void        handle_reader(App *a, int up, const char *detail);
+static void        handle_badge_several(App *a);
 
 /* ---- Formatting shared with the screens ------------------------------ */
 
@@ -1620,6 +1621,17 @@ handle_reader(App *a, int up, const char *detail)
 		          tr(v->lang, "app.reader.lost"));
 }
 
+/* Two badges lie on the reader at once (defect 6 of issue 7): neither
+** is a tap, nothing is recorded, whatever the screen; one plain message.
+** The reader thread says it once for the whole time both are there, and
+** each badge counts again only after it has been lifted. */
+static void
+handle_badge_several(App *a)
+{
+	app_toast(a, "app.badge.several");
+	app_cue(a, CUE_REFUSED);
+}
+
 int
 app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 {
@@ -1647,6 +1659,9 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 		a->clock_sync = ev->arg >= CLOCK_SYNC_UNKNOWN &&
 		                ev->arg <= CLOCK_SYNC_YES ? (int)ev->arg : CLOCK_SYNC_UNKNOWN;
 		return app_clock_check(a);
+	case APP_EV_BADGE_SEVERAL:
+		handle_badge_several(a);
+		return 1;
 	default:
 		break;
 	}

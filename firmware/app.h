@@ -75,7 +75,8 @@ typedef enum AppEventType {
 	APP_EV_ACTION,           /* action + arg: a widget was tapped */
 	APP_EV_TEXT,             /* text: UTF-8 typed (keyboard key or SDL) */
 	APP_EV_KEY,              /* key: APP_KEY_* */
-	APP_EV_CLOCK             /* arg: ClockSync, what the time service says */
+	APP_EV_CLOCK,            /* arg: ClockSync, what the time service says */
+	APP_EV_BADGE_SEVERAL     /* two badges on the reader at once: no tap */
 } AppEventType;
 
 typedef enum AppKey {

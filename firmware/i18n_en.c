@@ -128,6 +128,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.err.nomem", "The kiosk ran out of memory: try again." },
 	{ "app.badge.unknown", "This badge is not registered." },
 	{ "app.badge.first", "Tap your badge first." },
+	{ "app.badge.several", "One badge at a time: remove the other one." },
 	{ "app.take.ok", "Done %s: the mission is yours!" },
 	{ "app.take.not_open", "This mission is no longer open." },
 	{ "app.take.already", "You already took this mission." },

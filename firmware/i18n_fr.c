@@ -128,6 +128,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.err.nomem", "La borne manque de mémoire : réessayez." },
 	{ "app.badge.unknown", "Ce badge n’est pas enregistré." },
 	{ "app.badge.first", "Passez d’abord votre badge." },
+	{ "app.badge.several", "Un seul badge à la fois : retirez l’autre." },
 	{ "app.take.ok", "C’est noté %s : la mission est pour vous !" },
 	{ "app.take.not_open", "Cette mission n’est plus ouverte." },
 	{ "app.take.already", "Vous avez déjà pris cette mission." },

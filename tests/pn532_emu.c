@@ -23,6 +23,20 @@
 
 enum { OP_NONE = 0, OP_UNPLUG, OP_REPLUG, OP_QUIT };
 
+#define EMU_TAGS       2         /* cards the antenna can hold at once */
+#define EMU_INJECT_MAX 64
+
+/* One card in the field. A card listed then deselected (InDeselect: HLTA)
+** is halted: it no longer answers a list until it loses power (the field
+** is switched off, or the card leaves the field). */
+typedef struct EmuTag {
+	int on;
+	int selected;
+	int halted;
+	uint8_t uid[10];
+	size_t uid_len;
+} EmuTag;
+
 enum {
 	ST_HUNT = 0, ST_LEN, ST_LCS, ST_ELEN_HI, ST_ELEN_LO, ST_ELCS, ST_DATA,
 	ST_DCS
@@ -38,12 +52,13 @@ struct Pn532Emu {
 	char pts[128];
 	int master, keeper;          /* owned by the thread once started */
 	/* what the antenna sees (mu) */
-	int tag_on;
-	uint8_t uid[10];
-	size_t uid_len;
+	EmuTag tag[EMU_TAGS];
+	int field_on;
 	int silent;
 	int garbage;
 	long n_lists;
+	uint8_t inject[EMU_INJECT_MAX];   /* noise before the next answer (mu) */
+	size_t inject_n;
 	/* frame parser (thread only) */
 	int st;
 	uint8_t prev;
@@ -51,6 +66,8 @@ struct Pn532Emu {
 	uint8_t frame[300];
 	uint8_t regs[0x10000];
 };
+
+static pthread_mutex_t emu_ptsname_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static void *emu_main(void *arg);
 static int emu_make_pty(Pn532Emu *e);
@@ -88,10 +105,17 @@ static void
 emu_reply(Pn532Emu *e, uint8_t cmd, const uint8_t *data, size_t n, int damage)
 {
 	static const uint8_t ack[] = { 0x00, 0x00, 0xFF, 0x00, 0xFF, 0x00 };
-	uint8_t out[300];
-	size_t k = 0;
+	uint8_t out[300], junk[EMU_INJECT_MAX];
+	size_t k = 0, jn;
 	uint8_t sum = 0xD5;
 
+	pthread_mutex_lock(&e->mu);
+	jn = e->inject_n;
+	memcpy(junk, e->inject, jn);
+	e->inject_n = 0;
+	pthread_mutex_unlock(&e->mu);
+	if (jn > 0)
+		emu_write(e, junk, jn);
 	emu_write(e, ack, sizeof ack);
 	out[k++] = 0x00;
 	out[k++] = 0x00;
@@ -157,29 +181,63 @@ emu_command(Pn532Emu *e, const uint8_t *d, size_t n)
 		for (size_t i = 0; i + 2 < n; i += 3)
 			e->regs[(d[i] << 8) | d[i + 1]] = d[i + 2];
 		break;
+	case 0x32:                   /* RFConfiguration CfgItem data */
+		/* Item 1 is the RF field (bit 0: on). Off powers the cards
+		** down, which wakes the halted ones. */
+		if (n >= 2 && d[0] == 0x01) {
+			pthread_mutex_lock(&e->mu);
+			e->field_on = d[1] & 0x01;
+			if (!e->field_on)
+				for (int i = 0; i < EMU_TAGS; i++)
+					e->tag[i].halted = e->tag[i].selected = 0;
+			pthread_mutex_unlock(&e->mu);
+		}
+		break;
 	case 0x12:                   /* SetParameters */
 	case 0x14:                   /* SAMConfiguration */
-	case 0x32:                   /* RFConfiguration */
+		break;
+	case 0x44:                   /* InDeselect Tg: the selected card halts */
+		pthread_mutex_lock(&e->mu);
+		for (int i = 0; i < EMU_TAGS; i++) {
+			if (e->tag[i].selected)
+				e->tag[i].halted = 1;
+			e->tag[i].selected = 0;
+		}
+		pthread_mutex_unlock(&e->mu);
+		r[rn++] = 0x00;
+		break;
+	case 0x52:                   /* InRelease */
+		pthread_mutex_lock(&e->mu);
+		for (int i = 0; i < EMU_TAGS; i++)
+			e->tag[i].selected = 0;
+		pthread_mutex_unlock(&e->mu);
+		r[rn++] = 0x00;
 		break;
 	case 0x16:                   /* PowerDown: status */
-	case 0x44:                   /* InDeselect */
-	case 0x52:                   /* InRelease */
 		r[rn++] = 0x00;
 		break;
 	case 0x4A:                   /* InListPassiveTarget MaxTg BrTy */
 		pthread_mutex_lock(&e->mu);
 		e->n_lists++;
-		if (n >= 2 && d[1] == 0x00 && e->tag_on) {
-			r[rn++] = 1;                             /* NbTg */
-			r[rn++] = 1;                             /* Tg */
+		r[rn++] = 0;                                 /* NbTg */
+		for (int i = 0; i < EMU_TAGS; i++) {
+			EmuTag *g = &e->tag[i];
+			g->selected = 0;
+		}
+		for (int i = 0; i < EMU_TAGS && n >= 2 && d[1] == 0x00 &&
+		     e->field_on && r[0] < d[0]; i++) {
+			EmuTag *g = &e->tag[i];
+			if (!g->on || g->halted)
+				continue;
+			g->selected = 1;
+			r[0]++;
+			r[rn++] = r[0];                          /* Tg */
 			r[rn++] = 0x00;                          /* SENS_RES */
-			r[rn++] = e->uid_len == 4 ? 0x04 : e->uid_len == 7 ? 0x44 : 0x84;
-			r[rn++] = e->uid_len == 4 ? 0x08 : 0x00; /* SEL_RES */
-			r[rn++] = (uint8_t)e->uid_len;
-			memcpy(r + rn, e->uid, e->uid_len);
-			rn += e->uid_len;
-		} else {
-			r[rn++] = 0;
+			r[rn++] = g->uid_len == 4 ? 0x04 : g->uid_len == 7 ? 0x44 : 0x84;
+			r[rn++] = g->uid_len == 4 ? 0x08 : 0x00; /* SEL_RES */
+			r[rn++] = (uint8_t)g->uid_len;
+			memcpy(r + rn, g->uid, g->uid_len);
+			rn += g->uid_len;
 		}
 		pthread_cond_broadcast(&e->cv);
 		pthread_mutex_unlock(&e->mu);
@@ -259,11 +317,16 @@ emu_make_pty(Pn532Emu *e)
 
 	if ((m = posix_openpt(O_RDWR | O_NOCTTY)) < 0)
 		return -1;
+	/* ptsname() answers in a static buffer: emulators started together on
+	** several threads would swap their names (and share one pty). */
+	pthread_mutex_lock(&emu_ptsname_mu);
 	if (grantpt(m) != 0 || unlockpt(m) != 0 || (name = ptsname(m)) == NULL) {
+		pthread_mutex_unlock(&emu_ptsname_mu);
 		close(m);
 		return -1;
 	}
 	snprintf(pts, sizeof pts, "%s", name);
+	pthread_mutex_unlock(&emu_ptsname_mu);
 	pthread_mutex_lock(&e->mu);
 	snprintf(e->pts, sizeof e->pts, "%s", pts);
 	pthread_mutex_unlock(&e->mu);
@@ -389,6 +452,7 @@ pn532_emu_start(const char *link_path, Pn532Emu **out)
 	if (e == NULL)
 		return -1;
 	e->master = e->keeper = -1;
+	e->field_on = 1;
 	snprintf(e->link, sizeof e->link, "%s", link_path);
 	pthread_mutex_init(&e->mu, NULL);
 	pthread_cond_init(&e->cv, NULL);
@@ -434,12 +498,22 @@ pn532_emu_stop(Pn532Emu *e)
 void
 pn532_emu_place(Pn532Emu *e, const uint8_t *uid, size_t n)
 {
-	if (n != 4 && n != 7 && n != 10)
+	pn532_emu_place_at(e, 0, uid, n);
+}
+
+void
+pn532_emu_place_at(Pn532Emu *e, int slot, const uint8_t *uid, size_t n)
+{
+	EmuTag *g;
+
+	if ((n != 4 && n != 7 && n != 10) || slot < 0 || slot >= EMU_TAGS)
 		return;
 	pthread_mutex_lock(&e->mu);
-	memcpy(e->uid, uid, n);
-	e->uid_len = n;
-	e->tag_on = 1;
+	g = &e->tag[slot];
+	memcpy(g->uid, uid, n);
+	g->uid_len = n;
+	g->on = 1;
+	g->halted = g->selected = 0;  /* a card laid down is freshly powered */
 	pthread_mutex_unlock(&e->mu);
 }
 
@@ -458,6 +532,12 @@ emu_hexval(int c)
 int
 pn532_emu_place_hex(Pn532Emu *e, const char *hex)
 {
+	return pn532_emu_place_hex_at(e, 0, hex);
+}
+
+int
+pn532_emu_place_hex_at(Pn532Emu *e, int slot, const char *hex)
+{
 	uint8_t b[10];
 	size_t n = 0, len = strlen(hex);
 
@@ -469,18 +549,39 @@ pn532_emu_place_hex(Pn532Emu *e, const char *hex)
 			return -1;
 		b[n++] = (uint8_t)(hi << 4 | lo);
 	}
-	if (n != 4 && n != 7 && n != 10)
+	if ((n != 4 && n != 7 && n != 10) || slot < 0 || slot >= EMU_TAGS)
 		return -1;
-	pn532_emu_place(e, b, n);
+	pn532_emu_place_at(e, slot, b, n);
 	return 0;
 }
 
 void
 pn532_emu_remove(Pn532Emu *e)
 {
+	pn532_emu_remove_at(e, 0);
+}
+
+void
+pn532_emu_remove_at(Pn532Emu *e, int slot)
+{
+	if (slot < 0 || slot >= EMU_TAGS)
+		return;
 	pthread_mutex_lock(&e->mu);
-	e->tag_on = 0;
+	e->tag[slot].on = 0;
+	e->tag[slot].halted = e->tag[slot].selected = 0;
 	pthread_mutex_unlock(&e->mu);
+}
+
+int
+pn532_emu_inject(Pn532Emu *e, const uint8_t *bytes, size_t n)
+{
+	if (n > EMU_INJECT_MAX)
+		return -1;
+	pthread_mutex_lock(&e->mu);
+	memcpy(e->inject, bytes, n);
+	e->inject_n = n;
+	pthread_mutex_unlock(&e->mu);
+	return 0;
 }
 
 void

@@ -26,6 +26,16 @@ void pn532_emu_place(Pn532Emu *e, const uint8_t *uid, size_t n);
 /* Same, from hex text ("04A1B2C3"); -1 if the text is not 4/7/10 bytes. */
 int  pn532_emu_place_hex(Pn532Emu *e, const char *hex);
 void pn532_emu_remove(Pn532Emu *e);
+/* Two cards at once: slot 0 is the card of place/remove, slot 1 a second
+** one beside it. A list answers every card in the field that is not
+** halted (libnfc deselects, i.e. halts, a card to look for another; the
+** card answers again once the field has been switched off and on). */
+void pn532_emu_place_at(Pn532Emu *e, int slot, const uint8_t *uid, size_t n);
+int  pn532_emu_place_hex_at(Pn532Emu *e, int slot, const char *hex);
+void pn532_emu_remove_at(Pn532Emu *e, int slot);
+/* Noise on the serial wire: these raw bytes (at most 64) go out right
+** before the next answer, ahead of its ACK. 0 or -1. */
+int  pn532_emu_inject(Pn532Emu *e, const uint8_t *bytes, size_t n);
 /* on: read frames but never answer (a PN532 that hung). */
 void pn532_emu_silent(Pn532Emu *e, int on);
 /* The next n answers are damaged: right ACK, then a frame whose data

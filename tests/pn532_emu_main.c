@@ -5,6 +5,8 @@
 ** prints "ready LINK -> /dev/pts/N", then reads one command a line from
 ** CONTROL (a FIFO, created if missing) or from stdin:
 **   place UIDHEX | remove | silent on|off | garbage N | unplug | replug
+**   place2 UIDHEX | remove2   (a second card beside the first)
+**   noise N    (N raw bytes of line noise before the next answer)
 **   settle N   (wait until N more lists are answered, at most 10 s)
 **   quit
 ** Each command answers one line on stdout ("ok ...", "settled ...",
@@ -51,6 +53,21 @@ emu_do(Pn532Emu *e, char *line)
 		else
 			printf("ok place %s lists=%ld t=%lld\n", arg,
 			       pn532_emu_lists(e), emu_mono_ms());
+	} else if (strcmp(cmd, "place2") == 0) {
+		if (pn532_emu_place_hex_at(e, 1, arg) != 0)
+			printf("error place2: UID must be 4, 7 or 10 bytes of hex\n");
+		else
+			printf("ok place2 %s\n", arg);
+	} else if (strcmp(cmd, "remove2") == 0) {
+		pn532_emu_remove_at(e, 1);
+		printf("ok remove2\n");
+	} else if (strcmp(cmd, "noise") == 0) {
+		static const uint8_t junk[64] = { 0xA5, 0x5A, 0xFF, 0x00, 0x13 };
+		int k = atoi(arg);
+		if (k < 1 || k > 64 || pn532_emu_inject(e, junk, (size_t)k) != 0)
+			printf("error noise: 1 to 64 bytes\n");
+		else
+			printf("ok noise %d\n", k);
 	} else if (strcmp(cmd, "remove") == 0) {
 		pn532_emu_remove(e);
 		printf("ok remove lists=%ld\n", pn532_emu_lists(e));

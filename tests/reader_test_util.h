@@ -35,6 +35,7 @@ rtu_name(ReaderEventType t)
 	case READER_EV_REMOVED: return "REMOVED";
 	case READER_EV_LOST:    return "LOST";
 	case READER_EV_BACK:    return "BACK";
+	case READER_EV_SEVERAL: return "SEVERAL";
 	}
 	return "?";
 }

@@ -558,6 +558,9 @@ kiosk_drain_reader(Kiosk *k)
 			ev.type = APP_EV_BADGE_REMOVED;
 			ev.uid = re.uid;
 			break;
+		case READER_EV_SEVERAL:
+			ev.type = APP_EV_BADGE_SEVERAL;
+			break;
 		case READER_EV_LOST:
 		case READER_EV_BACK:
 			ev.type = APP_EV_READER;

@@ -275,6 +275,13 @@ script_line(Script *s, char *line)
 		kiosk_send(s->k, &ev);
 		return 0;
 	}
+	if (strcmp(cmd, "badges-several") == 0) {
+		if (n1 != 0)
+			return script_fail(s, "badges-several takes nothing");
+		ev.type = APP_EV_BADGE_SEVERAL;
+		kiosk_send(s->k, &ev);
+		return 0;
+	}
 	if (strcmp(cmd, "badge-remove") == 0) {
 		if (n1 != 0)
 			return script_fail(s, "badge-remove takes nothing");
