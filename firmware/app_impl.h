@@ -32,6 +32,8 @@ struct App {
 	ScreenId  mission_return;
 	ScreenId  board_return;
 	int64_t   wait_mission;   /* mission a WAIT_TAKE etc. is about */
+	int64_t   wait_member;    /* who was asked: 0 whoever badges first */
+	int64_t   wait_until_ms;  /* the question expires then */
 
 	/* The last check-in shown on badge-result (re-rendered on ACT_LANG). */
 	CheckinResult result;
@@ -63,6 +65,7 @@ struct App {
 };
 
 /* app.c */
+int  app_screen_busy(const App *a);     /* someone's work is on screen */
 void app_goto(App *a, ScreenId s);
 void app_go_home(App *a);
 void app_reload(App *a);
@@ -86,7 +89,6 @@ void app_post_start(App *a, const Member *poster);
 int  app_post_action(App *a, AppAction act, int64_t arg);
 int  app_post_text(App *a, const char *utf8);
 int  app_post_key(App *a, int key);
-void app_post_badge(App *a, const BadgeUid *uid);
 void app_post_render(App *a);
 int  app_member_may_post(const Member *m);
 
