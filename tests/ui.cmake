@@ -34,6 +34,16 @@ borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
 # Two fingers, a drag off the screen, held keys (finger positions: 800x480).
 borne_ui_script(touch_robust SIZES 800x480)
 
+# Start-up without a usable database (read-only, damaged, full disk):
+# "Hors service" with the reason, then Accueil by itself once it works.
+foreach(size 800x480 1920x1080)
+  add_test(NAME ui_out_of_service_${size}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/out_of_service.sh
+                   $<TARGET_FILE:borne> ${size}
+                   ${CMAKE_BINARY_DIR}/screenshots/${size})
+  set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT 120)
+endforeach()
+
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.
 foreach(bad "script_bad_line:4: frobnicate 12"
