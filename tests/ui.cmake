@@ -31,6 +31,10 @@ borne_ui_script(idle        SIZES 800x480 1920x1080)
 borne_ui_script(reader      SIZES ${all_sizes})
 borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
 borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
+# What a badge tap means: facilitator mode without presence, check-ins
+# over busy screens, questions that expire.
+borne_ui_script(facilitator_entry SIZES 800x480 1920x1080)
+borne_ui_script(badge_wait  SIZES 800x480 1920x1080)
 # Two fingers, a drag off the screen, held keys (finger positions: 800x480).
 borne_ui_script(touch_robust SIZES 800x480)
 
