@@ -282,7 +282,7 @@ const I18nEntry i18n_en[] = {
 	{ "ui.oos.body", "The kiosk cannot record taps right now. Please tell the team." },
 	{ "ui.oos.staff", "For the team" },
 	{ "ui.oos.file", "File: %s" },
-	{ "ui.wait.left", "%s (%d s left)" },
+	{ "ui.wait.left", "%d s" },
 	/* -- end ui -- */
 
 	/* -- ui: board, mission, post, keyboard -- */

@@ -282,7 +282,7 @@ const I18nEntry i18n_fr[] = {
 	{ "ui.oos.body", "La borne ne peut pas enregistrer les passages pour l’instant. Prévenez l’équipe." },
 	{ "ui.oos.staff", "Pour l’équipe" },
 	{ "ui.oos.file", "Fichier : %s" },
-	{ "ui.wait.left", "%s (encore %d s)" },
+	{ "ui.wait.left", "%d s" },
 	/* -- end ui -- */
 
 	/* -- ui: board, mission, post, keyboard -- */

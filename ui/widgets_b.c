@@ -140,23 +140,23 @@ ui_wait_overlay(Ui *ui, const AppView *v)
 void
 ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 {
-	const char *asked = v->wait_text[0] != '\0' ? v->wait_text
-	                    : tr(v->lang, "mission.wait_badge");
-	char text[256];
+	const char *text = v->wait_text[0] != '\0' ? v->wait_text
+	                   : tr(v->lang, "mission.wait_badge");
+	char left[32];
 	int wide = r.w >= 560;
 	int bw = 176, bh = 56;
 	UiRect tb;
 
-	/* The question expires: how long is left, as the idle line does. */
-	if (v->wait_left_s > 0)
-		app_trf(v->lang, text, sizeof text, "ui.wait.left", asked,
-		        v->wait_left_s);
-	else
-		ui_fmt(text, sizeof text, "%s", asked);
 	ui_rrect_lip(ui, r, 16, COL_TERRA_PALE, COL_LINE, 2);
 	ui_circle(ui, r.x + 24 + 32, r.y + 24 + 32, 32, COL_TERRA);
 	ui_icon(ui, r.x + 24 + 32, r.y + 24 + 32, 40, COL_BLANC,
 	        ICON_CONTACTLESS);
+	/* The question expires: the seconds left, under the reader's sign. */
+	if (v->wait_left_s > 0) {
+		app_trf(v->lang, left, sizeof left, "ui.wait.left", v->wait_left_s);
+		ui_text_fit(ui, r.x + 8, r.y + 24 + 64 + 2, 96, FONT_SEMIBOLD, 16,
+		            COL_TERRA, ALIGN_CENTER, left);
+	}
 	if (wide) {
 		tb = (UiRect){ r.x + 24 + 64 + 16, r.y + 20,
 		               r.w - 24 - 64 - 16 - bw - 24 - 16, r.h - 40 };
