@@ -417,7 +417,8 @@ int  app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc);
 const AppView *app_view(const App *app);
 
 /* Milliseconds until the app next needs a TICK (clock minute, greeting,
-** idle timeout, toast end), so the UI can sleep exactly that long. */
+** idle timeout, toast end, a question's countdown and end), so the UI can
+** sleep exactly that long. */
 int  app_next_tick_ms(const App *app, int64_t now_ms);
 
 #endif
