@@ -280,7 +280,7 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_badge_panel(ui, v, (UiRect){ 0, y, w, h - y - 104 }, 0, 1);
 		ui_fill(ui, (UiRect){ 0, h - 104, w, 104 }, COL_CREME);
 		accueil_missions_button(ui, v, (UiRect){ m, h - 96, cw, 72 }, 1);
-		accueil_staff(ui, v, w - m - 48, h - 104 - 16 - 48);
+		accueil_staff(ui, v, 16, y + 16);
 		ui_reader_banner_at(ui, (UiRect){ 0, y + 16, w, 40 });
 		ui_wait_overlay(ui, v);
 		return;
