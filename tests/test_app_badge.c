@@ -367,6 +367,13 @@ test_out_of_service(void)
 	CHECK_STR(v->clock, "10:00");
 	app_out_of_service(app, BORNE_EREADONLY, "/x.db", NULL);
 	CHECK_STR(v->oos_reason, "Base de données en lecture seule");
+	CHECK_STR(v->oos_detail, "");
+	app_out_of_service(app, BORNE_ECORRUPT, "/x.db", NULL);
+	CHECK_STR(v->oos_reason, "Base de données illisible ou abîmée");
+	app_out_of_service(app, BORNE_EBUSY, "/x.db", NULL);
+	CHECK_STR(v->oos_reason, "Base de données bloquée par un autre programme");
+	app_out_of_service(app, BORNE_EIO, "/x.db", NULL);
+	CHECK_STR(v->oos_reason, "Base de données inaccessible (erreur de disque)");
 	/* A badge is told it was not saved; buttons do nothing; time runs. */
 	memset(&e, 0, sizeof e);
 	e.type = APP_EV_BADGE;
@@ -419,6 +426,14 @@ test_store_writable(void)
 	CHECK_INT(store_open(uri, &ro, err, sizeof err), BORNE_OK);
 	/* ...but takes no tap: found before the first badge. */
 	CHECK_INT(store_check_writable(ro), BORNE_EREADONLY);
+	store_close(ro);
+	/* Another program holds the write lock: busy, said so. */
+	CHECK_INT(store_open(fx_path("probe.db"), &ro, err, sizeof err), BORNE_OK);
+	store_set_busy_timeout(ro, 1);
+	CHECK_INT(store_begin(st), BORNE_OK);
+	CHECK_INT(store_check_writable(ro), BORNE_EBUSY);
+	store_rollback(st);
+	CHECK_INT(store_check_writable(ro), BORNE_OK);
 	store_close(ro);
 	store_close(st);
 }
