@@ -10,7 +10,7 @@ add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
   ${BORNE_UI_DIR}/screens/unknown_badge.c ${BORNE_UI_DIR}/screens/member_home.c
   ${BORNE_UI_DIR}/screens/board.c ${BORNE_UI_DIR}/screens/mission.c
   ${BORNE_UI_DIR}/screens/post_mission.c ${BORNE_UI_DIR}/screens/facilitator.c
-  ${BORNE_UI_DIR}/screens/pin.c)
+  ${BORNE_UI_DIR}/screens/pin.c ${BORNE_UI_DIR}/screens/out_of_service.c)
 target_include_directories(bench_ui PRIVATE ${BORNE_UI_DIR})
 target_compile_definitions(bench_ui PRIVATE
   BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")

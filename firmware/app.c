@@ -44,8 +44,14 @@ static void        render_result(App *a);
 static int         utf8_put(uint32_t cp, char out[5]);
 static int         badge_member(App *a, const BadgeUid *uid, Member *m);
 static const char *take_refusal(App *a, const Mission *m, const Member *who);
+static void        wait_render(App *a);
+static int         wait_expire(App *a);
+static int         badge_answers(App *a, const BadgeUid *uid);
+static void        checkin_note(App *a, const CheckinResult *r, int rc);
 static void        confirm_badge(App *a, const BadgeUid *uid);
 static void        handle_badge(App *a, const BadgeUid *uid);
+static const char *oos_reason_key(int rc);
+static int         handle_out_of_service(App *a, const AppEvent *ev);
 static void        open_board(App *a, ScreenId from);
 static void        open_mission(App *a, int64_t id);
 static void        scroll_board(App *a, int64_t cards);
@@ -345,6 +351,7 @@ static const char *const screen_names[SCREEN_COUNT] = {
 	[SCREEN_POST_MISSION] = "post-mission",
 	[SCREEN_FACILITATOR] = "facilitator",
 	[SCREEN_PIN] = "pin",
+	[SCREEN_OUT_OF_SERVICE] = "out-of-service",
 };
 
 const char *
@@ -383,6 +390,8 @@ app_config_defaults(AppConfig *cfg)
 	cfg->greeting_ms = atoi(config_default("greeting_s")) * 1000;
 	cfg->pin_max_tries = atoi(config_default("pin_max_tries"));
 	cfg->pin_lock_ms = atoi(config_default("pin_lock_s")) * 1000;
+	cfg->confirm_wait_ms = atoi(config_default("confirm_wait_s")) * 1000;
+	cfg->store_retry_ms = atoi(config_default("store_retry_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
 	          config_default("export_dir"));
 	cfg->build_utc = clock_build_utc();
@@ -397,6 +406,7 @@ screen_timeout_ms(const App *a, ScreenId s)
 
 	switch (s) {
 	case SCREEN_ACCUEIL:
+	case SCREEN_OUT_OF_SERVICE:
 		return 0;
 	case SCREEN_BADGE_RESULT:
 		t = a->cfg.greeting_ms > APP_RESULT_MS_MIN ? a->cfg.greeting_ms :
@@ -519,8 +529,23 @@ app_clear_session(App *a)
 	memset(&a->staff, 0, sizeof a->staff);
 }
 
+/* Asks for a badge (w), or stops asking (WAIT_NONE). The question is put
+** to the badged-in member when there is one, else to whoever badges first,
+** and expires after confirm_wait_ms. */
 void
 app_wait(App *a, WaitFor w, int64_t mission_id)
+{
+	a->v.wait = w;
+	a->wait_mission = w == WAIT_NONE ? 0 : mission_id;
+	a->wait_member = w != WAIT_NONE && w != WAIT_NEW_BADGE && a->v.has_member ?
+	                 a->v.member.id : 0;
+	a->wait_until_ms = w == WAIT_NONE ? 0 : a->now_ms + a->cfg.confirm_wait_ms;
+	wait_render(a);
+}
+
+/* The line that asks for the badge (in v->lang) and the seconds left. */
+static void
+wait_render(App *a)
 {
 	static const char *const keys[] = {
 		[WAIT_NONE] = NULL,
@@ -532,13 +557,28 @@ app_wait(App *a, WaitFor w, int64_t mission_id)
 		[WAIT_STAFF] = "app.wait.staff",
 		[WAIT_NEW_BADGE] = "app.wait.new_badge",
 	};
+	WaitFor w = a->v.wait;
 
-	a->v.wait = w;
-	a->wait_mission = mission_id;
 	if (w == WAIT_NONE || keys[w] == NULL)
 		a->v.wait_text[0] = '\0';
 	else
 		text_copy(a->v.wait_text, sizeof a->v.wait_text, tr(a->v.lang, keys[w]));
+	a->v.wait_left_s = w == WAIT_NONE || a->wait_until_ms <= a->now_ms ? 0 :
+	                   (int)((a->wait_until_ms - a->now_ms + 999) / 1000);
+}
+
+/* A question nobody answered in time is no question any more: the next
+** badge is a check-in. Returns 1 when it expired now. */
+static int
+wait_expire(App *a)
+{
+	if (a->v.wait == WAIT_NONE || a->now_ms < a->wait_until_ms)
+		return 0;
+	app_wait(a, WAIT_NONE, 0);
+	if (a->v.screen == SCREEN_FACILITATOR && a->v.fac_tab == FAC_ENROL)
+		a->v.fac_tab = FAC_PRESENT;
+	app_reload(a);
+	return 1;
 }
 
 /* Clears everything a person left on screen: names, forms, PIN digits. */
@@ -620,7 +660,7 @@ reload_common(App *a)
 	clock_render(a);
 	text_copy(v->space_name, sizeof v->space_name, a->cfg.space_name);
 	text_copy(v->space_tagline, sizeof v->space_tagline, a->cfg.space_tagline);
-	v->has_day = day_on(a->st, a->today, &day) == BORNE_OK;
+	v->has_day = a->st != NULL && day_on(a->st, a->today, &day) == BORNE_OK;
 	if (v->has_day) {
 		text_copy(v->day_title, sizeof v->day_title, day.title);
 		app_format_hours_range(v->lang, day.open_min, day.close_min,
@@ -628,7 +668,8 @@ reload_common(App *a)
 	} else {
 		v->day_title[0] = v->day_hours[0] = '\0';
 	}
-	if (checkin_present_count(a->st, a->now_utc, &n) != BORNE_OK)
+	if (a->st == NULL ||
+	    checkin_present_count(a->st, a->now_utc, &n) != BORNE_OK)
 		n = 0;
 	v->present_count = n;
 	if (n == 0)
@@ -637,8 +678,7 @@ reload_common(App *a)
 	else
 		app_trf(v->lang, v->present_text, sizeof v->present_text,
 		        n == 1 ? "app.present.one" : "app.present.many", n);
-	if (v->wait != WAIT_NONE)
-		app_wait(a, v->wait, a->wait_mission);    /* its text, in v->lang */
+	wait_render(a);                             /* its text, in v->lang */
 	if (v->reader_ok)
 		text_copy(v->reader_status, sizeof v->reader_status,
 		          tr(v->lang, "app.reader.ok"));
@@ -853,6 +893,8 @@ app_reload(App *a)
 
 	reload_common(a);
 	v->kbd_visible = 0;
+	if (a->st == NULL && v->screen != SCREEN_OUT_OF_SERVICE)
+		v->screen = SCREEN_OUT_OF_SERVICE;     /* nothing else without a store */
 	switch (v->screen) {
 	case SCREEN_ACCUEIL:
 		reload_accueil(a);
@@ -882,6 +924,8 @@ app_reload(App *a)
 		break;
 	case SCREEN_FACILITATOR:
 		app_fac_reload(a);
+		break;
+	case SCREEN_OUT_OF_SERVICE:
 		break;
 	case SCREEN_COUNT:
 		break;
@@ -988,6 +1032,66 @@ app_field_pop(TextFieldView *f, char *buf)
 
 /* ---- Badge taps ------------------------------------------------------- */
 
+/* Post form, PIN pad, facilitator mode, enrolment form: someone's work
+** is on screen, which a check-in must not take from them. */
+int
+app_screen_busy(const App *a)
+{
+	switch (a->v.screen) {
+	case SCREEN_POST_MISSION:
+	case SCREEN_PIN:
+	case SCREEN_FACILITATOR:
+		return 1;
+	case SCREEN_UNKNOWN_BADGE:
+		return a->v.enrolling;
+	default:
+		return 0;
+	}
+}
+
+/* A check-in made over a busy screen: the greeting (or why the tap was
+** not saved) as a message, the screen and its owner left as they were. */
+static void
+checkin_note(App *a, const CheckinResult *r, int rc)
+{
+	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)], hm[32];
+
+	if (rc != BORNE_OK) {
+		app_toast(a, "app.tap.error", tr(a->v.lang, rc_key(rc)));
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	text_first_name(r->member.name, first, sizeof first);
+	switch (r->outcome) {
+	case CHECKIN_IN:
+		app_format_hm(a->v.lang, r->in_utc, hm, sizeof hm);
+		app_toast(a, "app.tap.in", first, hm);
+		app_cue(a, CUE_SUCCESS);
+		break;
+	case CHECKIN_OUT:
+		app_format_hm(a->v.lang, r->out_utc, hm, sizeof hm);
+		app_toast(a, "app.tap.out", first, hm);
+		app_cue(a, CUE_SUCCESS);
+		break;
+	case CHECKIN_IGNORED:
+		app_toast(a, "app.result.ignored", first);
+		app_cue(a, CUE_SUCCESS);
+		break;
+	case CHECKIN_HELD:
+		app_toast(a, "app.tap.held", first);
+		app_cue(a, CUE_SUCCESS);
+		break;
+	case CHECKIN_INACTIVE:
+		app_toast(a, "app.result.inactive");
+		app_cue(a, CUE_REFUSED);
+		break;
+	case CHECKIN_UNKNOWN:
+		app_toast(a, "app.tap.unknown");
+		app_cue(a, CUE_UNKNOWN);
+		break;
+	}
+}
+
 void
 app_checkin(App *a, const BadgeUid *uid)
 {
@@ -1006,6 +1110,11 @@ app_checkin(App *a, const BadgeUid *uid)
 
 	/* checkin_tap has committed durably when it returns BORNE_OK: only
 	** now may the greeting be shown. */
+	if (app_screen_busy(a)) {
+		checkin_note(a, &r, rc);
+		app_reload(a);              /* who is here, in facilitator mode */
+		return;
+	}
 	clear_personal(a);
 	if (rc != BORNE_OK) {
 		a->result_rc = rc;
@@ -1091,10 +1200,14 @@ confirm_badge(App *a, const BadgeUid *uid)
 	if (!badge_member(a, uid, &m))
 		return;                     /* still waiting: they may try again */
 	text_first_name(m.name, first, sizeof first);
+	/* A member's badge settles the question: done, or refused with the
+	** reason; the next tap is a check-in again. */
 	if (w == WAIT_POSTER) {
 		if (!app_member_may_post(&m)) {
+			app_wait(a, WAIT_NONE, 0);
 			app_toast(a, "app.post.not_allowed");
 			app_cue(a, CUE_REFUSED);
+			app_reload(a);
 			return;
 		}
 		app_wait(a, WAIT_NONE, 0);
@@ -1105,8 +1218,10 @@ confirm_badge(App *a, const BadgeUid *uid)
 	}
 	if (w == WAIT_STAFF) {
 		if (!member_is_staff(&m)) {
+			app_wait(a, WAIT_NONE, 0);
 			app_toast(a, "app.staff.not_staff");
 			app_cue(a, CUE_REFUSED);
+			app_reload(a);
 			return;
 		}
 		app_wait(a, WAIT_NONE, 0);
@@ -1164,51 +1279,51 @@ confirm_badge(App *a, const BadgeUid *uid)
 	app_reload(a);
 }
 
+/* Whether this badge answers the question on screen (see app.h): the
+** question is still open, and the badge is one it asked for. */
+static int
+badge_answers(App *a, const BadgeUid *uid)
+{
+	Member m;
+	int rc;
+
+	wait_expire(a);
+	if (a->v.wait == WAIT_NONE)
+		return 0;
+	rc = member_by_badge(a->st, uid, &m);
+	if (a->v.wait == WAIT_NEW_BADGE)
+		return rc == BORNE_ENOTFOUND;   /* a known badge is its owner's */
+	if (a->wait_member == 0)
+		return 1;                       /* asked to whoever badges first */
+	return rc == BORNE_OK && m.id == a->wait_member;
+}
+
+/* The one rule (app.h): the answer to the question on screen, else a
+** check-in, whatever the screen. */
 static void
 handle_badge(App *a, const BadgeUid *uid)
 {
 	AppView *v = &a->v;
-	Member m;
 	char hm[32];
 
 	app_format_hm(v->lang, a->now_utc, hm, sizeof hm);
 	app_trf(v->lang, v->reader_last, sizeof v->reader_last, "app.reader.last",
 	        hm);
-	if (v->wait != WAIT_NONE && v->wait != WAIT_NEW_BADGE) {
-		confirm_badge(a, uid);
+	if (badge_answers(a, uid)) {
+		if (v->wait == WAIT_NEW_BADGE)
+			app_fac_badge(a, uid);
+		else
+			confirm_badge(a, uid);
 		return;
 	}
-	switch (v->screen) {
-	case SCREEN_POST_MISSION:
-		app_post_badge(a, uid);
-		return;
-	case SCREEN_PIN:
-		app_toast(a, "app.pin.type_code");
+	if (v->screen == SCREEN_UNKNOWN_BADGE && v->enrolling &&
+	    uid_equal(uid, &a->raw)) {
+		/* The card being enrolled belongs to nobody yet. */
+		app_toast(a, "app.enrol.same_badge");
 		app_cue(a, CUE_REFUSED);
 		return;
-	case SCREEN_FACILITATOR:
-		app_fac_badge(a, uid);
-		return;
-	case SCREEN_UNKNOWN_BADGE:
-		if (v->enrolling) {
-			app_toast(a, uid_equal(uid, &a->raw) ? "app.enrol.same_badge" :
-			          "app.enrol.finish_first");
-			app_cue(a, CUE_REFUSED);
-			return;
-		}
-		/* A facilitator's badge here means "enrol this one". */
-		if (member_by_badge(a->st, uid, &m) == BORNE_OK && m.active &&
-		    member_is_staff(&m)) {
-			app_cue(a, CUE_SUCCESS);
-			app_staff_badge(a, &m);
-			return;
-		}
-		app_checkin(a, uid);
-		return;
-	default:
-		app_checkin(a, uid);
-		return;
 	}
+	app_checkin(a, uid);
 }
 
 /* ---- Actions ---------------------------------------------------------- */
@@ -1537,6 +1652,18 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 		a->cfg.pin_max_tries = 3;
 	if (a->cfg.pin_lock_ms <= 0)
 		a->cfg.pin_lock_ms = 300000;
+	/* A question must stay long enough to find one's badge, and not so
+	** long that the next person's tap answers it (config_def.h). */
+	if (a->cfg.confirm_wait_ms <= 0)
+		a->cfg.confirm_wait_ms = 20000;
+	if (a->cfg.confirm_wait_ms < 5000)
+		a->cfg.confirm_wait_ms = 5000;
+	if (a->cfg.confirm_wait_ms > 120000)
+		a->cfg.confirm_wait_ms = 120000;
+	if (a->cfg.store_retry_ms <= 0)
+		a->cfg.store_retry_ms = 5000;
+	if (a->cfg.store_retry_ms > 60000)
+		a->cfg.store_retry_ms = 60000;
 	a->base_lang = a->cfg.lang;
 	a->now_ms = now_ms;
 	a->now_utc = now_utc;
@@ -1548,10 +1675,92 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 	a->v.pin_tries_left = a->cfg.pin_max_tries;
 	app_clock_init(a);
 	app_go_home(a);
+	if (st == NULL)
+		app_out_of_service(a, BORNE_EIO, NULL, NULL);
 	text_copy(a->v.reader_status, sizeof a->v.reader_status,
 	          tr(a->v.lang, "app.reader.waiting"));
 	*out = a;
 	return BORNE_OK;
+}
+
+/* The reason a database cannot be used, for facilitators. */
+static const char *
+oos_reason_key(int rc)
+{
+	switch (rc) {
+	case BORNE_EFULL:     return "app.oos.full";
+	case BORNE_EREADONLY: return "app.oos.readonly";
+	case BORNE_ECORRUPT:  return "app.oos.corrupt";
+	case BORNE_EBUSY:     return "app.oos.busy";
+	case BORNE_ENOMEM:    return "app.oos.nomem";
+	default:              return "app.oos.io";
+	}
+}
+
+void
+app_out_of_service(App *app, int rc, const char *path, const char *detail)
+{
+	App *a = app;
+	AppView *v;
+
+	if (a == NULL)
+		return;
+	v = &a->v;
+	a->st = NULL;
+	clear_personal(a);
+	text_copy(v->oos_reason, sizeof v->oos_reason,
+	          tr(v->lang, oos_reason_key(rc)));
+	text_copy(v->oos_path, sizeof v->oos_path, path != NULL ? path : "");
+	text_copy(v->oos_detail, sizeof v->oos_detail,
+	          detail != NULL ? detail : "");
+	app_trf(v->lang, v->oos_retry, sizeof v->oos_retry, "app.oos.retry",
+	        (a->cfg.store_retry_ms + 999) / 1000);
+	app_goto(a, SCREEN_OUT_OF_SERVICE);
+}
+
+void
+app_store_ready(App *app, Store *st, int64_t now_ms, int64_t now_utc)
+{
+	App *a = app;
+
+	if (a == NULL || st == NULL)
+		return;
+	a->st = st;
+	a->now_ms = now_ms;
+	a->now_utc = now_utc;
+	a->v.oos_reason[0] = a->v.oos_path[0] = '\0';
+	a->v.oos_detail[0] = a->v.oos_retry[0] = '\0';
+	a->v.clock[0] = '\0';
+	app_clock_reload(a);
+	app_go_home(a);
+}
+
+/* Out of service: the clock runs, the reader's news shows, a badge is
+** told it was not saved; nothing else can be done. */
+static int
+handle_out_of_service(App *a, const AppEvent *ev)
+{
+	int changed;
+
+	switch (ev->type) {
+	case APP_EV_TICK:
+		changed = clock_render(a);
+		if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
+			a->v.toast[0] = '\0';
+			changed = 1;
+		}
+		return changed;
+	case APP_EV_BADGE:
+		app_toast(a, "app.oos.badge");
+		app_cue(a, CUE_REFUSED);
+		return 1;
+	case APP_EV_ACTION:
+		if (ev->action == ACT_SET_COLUMNS && ev->arg >= 1 && ev->arg <= 6)
+			a->v.board_columns = (int)ev->arg;
+		return 0;
+	default:
+		return 0;
+	}
 }
 
 void
@@ -1576,6 +1785,13 @@ handle_tick(App *a)
 		return 1;
 	}
 	changed |= app_clock_watch(a);
+	if (a->v.wait != WAIT_NONE) {
+		int before = a->v.wait_left_s;
+
+		changed |= wait_expire(a);
+		wait_render(a);
+		changed |= before != a->v.wait_left_s;
+	}
 	if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
 		a->v.toast[0] = '\0';
 		changed = 1;
@@ -1645,6 +1861,11 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 	a->now_ms = now_ms;
 	a->now_utc = now_utc;
 	seq = a->v.cue_seq;
+	if (ev->type == APP_EV_CLOCK)       /* kept while out of service too */
+		a->clock_sync = ev->arg >= CLOCK_SYNC_UNKNOWN &&
+		                ev->arg <= CLOCK_SYNC_YES ? (int)ev->arg : CLOCK_SYNC_UNKNOWN;
+	if (a->st == NULL && ev->type != APP_EV_READER)
+		return handle_out_of_service(a, ev);
 	switch (ev->type) {
 	case APP_EV_TICK:
 		return handle_tick(a);
@@ -1656,8 +1877,6 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 		handle_reader(a, ev->arg != 0, text);
 		return 1;
 	case APP_EV_CLOCK:
-		a->clock_sync = ev->arg >= CLOCK_SYNC_UNKNOWN &&
-		                ev->arg <= CLOCK_SYNC_YES ? (int)ev->arg : CLOCK_SYNC_UNKNOWN;
 		return app_clock_check(a);
 	case APP_EV_BADGE_SEVERAL:
 		handle_badge_several(a);
@@ -1735,6 +1954,15 @@ app_next_tick_ms(const App *app, int64_t now_ms)
 	}
 	if (a->v.toast[0] != '\0') {
 		t = a->toast_until_ms - now_ms;
+		if (t < best)
+			best = t;
+	}
+	if (a->v.wait != WAIT_NONE && a->wait_until_ms > 0) {
+		/* The question's countdown, and its end. */
+		t = a->wait_until_ms - now_ms;
+		if (t <= 0)
+			return 0;
+		t = t % 1000 == 0 ? 1000 : t % 1000;
 		if (t < best)
 			best = t;
 	}

@@ -5,11 +5,23 @@
 ** and shown); the core never reads the clock. All text in the view is
 ** ready to draw, in the kiosk's language (i18n.h).
 **
-** Badge taps mean what the screen expects: a check-in on Accueil and the
-** board, a confirmation when a mission waits for one ("Je prends cette
-** mission", "Terminée"), the facilitator's badge when enrolment or
-** facilitator mode asks for it. A tap that cannot be used where it lands
-** is answered with a message (view.toast), never dropped silently. */
+** One rule says what a badge tap means, on every screen: it is the answer
+** to the question the screen asks (view.wait: "Je prends cette mission",
+** "Terminée", the facilitator's badge, the badge to enrol...) when that
+** question is still open (confirm_wait_s, then it expires by itself) and
+** the badge is one it asked: the badged-in member's own when it was asked
+** in their session, the first badge when it was asked to whoever stands
+** at the screen (nobody badged in; the answer names whose badge it was).
+** Every other tap is a check-in, on every screen, facilitator mode, the
+** PIN pad and the post form included: where someone is busy (those and
+** the enrolment form) the greeting shows as a message over their screen
+** and their work stays theirs. Entering facilitator mode from Accueil
+** ("Espace animation", then the facilitator's badge, then the PIN)
+** answers a question and does not touch presence.
+**
+** Without a usable database (app_new with no store, app_out_of_service)
+** the kiosk shows "Hors service" with the reason for facilitators and
+** takes no tap; app_store_ready brings it back to Accueil. */
 #ifndef BORNE_APP_H
 #define BORNE_APP_H
 
@@ -35,6 +47,7 @@ typedef enum ScreenId {
 	SCREEN_POST_MISSION,
 	SCREEN_FACILITATOR,
 	SCREEN_PIN,
+	SCREEN_OUT_OF_SERVICE,   /* no usable database: the reason, retrying */
 	SCREEN_COUNT
 } ScreenId;
 
@@ -52,6 +65,10 @@ typedef struct AppConfig {
 	                         ** (the mockups' "dans 15 secondes"), then Accueil */
 	int  pin_max_tries;
 	int  pin_lock_ms;
+	int  confirm_wait_ms;    /* a question answered by a badge expires
+	                         ** after this (confirm_wait_s) */
+	int  store_retry_ms;     /* out of service: the UI tries the database
+	                         ** again this often (store_retry_s) */
 	char export_dir[512];    /* "" : first writable /media/x/y */
 	int  demo;               /* demo database: F1..F6 tap demo badges */
 	/* The clock (clock.h): no true time is before build_utc; taps held
@@ -130,7 +147,10 @@ typedef enum AppAction {
 	ACT_PIN_DIGIT,           /* arg: 0..9 */
 	ACT_PIN_ERASE,
 	ACT_PIN_OK,
-	ACT_FACILITATOR,         /* "Espace animation" from a staff member home */
+	ACT_FACILITATOR,         /* "Espace animation": from a staff member's
+	                         ** home the PIN; from Accueil (nobody badged
+	                         ** in) the facilitator's badge first, which
+	                         ** is no check-in */
 	ACT_FAC_TAB,             /* arg: FacTab */
 	ACT_APPROVE,             /* arg: mission id */
 	ACT_REJECT,              /* arg: mission id; reason chosen next */
@@ -290,6 +310,7 @@ typedef struct AppView {
 	/* Waiting for a badge: what for, and the line that says so. */
 	WaitFor wait;
 	char    wait_text[160];
+	int     wait_left_s;     /* seconds before the question expires */
 
 	/* SCREEN_ACCUEIL */
 	int  present_count;
@@ -380,13 +401,28 @@ typedef struct AppView {
 	int  clock_confirmable;  /* a facilitator may say the time is right */
 	char clock_status[200];  /* "Heure fiable" / "Heure non fiable : ..." */
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
+	/* SCREEN_OUT_OF_SERVICE: for facilitators, in plain words. */
+	char oos_reason[160];    /* "Disque plein", "Base de données en lecture seule" */
+	char oos_path[512];      /* the database file */
+	char oos_detail[300];    /* what SQLite said, as is */
+	char oos_retry[160];     /* "Nouvel essai toutes les 5 secondes..." */
 } AppView;
 
 /* Makes an app on an open store (borrowed: the caller closes it after
-** app_free). Returns BORNE_OK or BORNE_ENOMEM; *out NULL on error. */
+** app_free). st NULL: out of service until app_store_ready. Returns
+** BORNE_OK or BORNE_ENOMEM; *out NULL on error. */
 int  app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
              App **out);
 void app_free(App *app);                                 /* NULL-safe */
+
+/* The database cannot be used (rc: BORNE_EFULL, BORNE_EREADONLY,
+** BORNE_ECORRUPT, BORNE_EBUSY, BORNE_EIO...): "Hors service" with the
+** reason, the path and detail (may be NULL). The app lets go of its store
+** (the caller closes it). */
+void app_out_of_service(App *app, int rc, const char *path,
+                        const char *detail);
+/* A store that opened and takes writes: back to Accueil. */
+void app_store_ready(App *app, Store *st, int64_t now_ms, int64_t now_utc);
 
 /* Handles one event. Returns 1 when the view changed (redraw), 0 when
 ** not. now_ms is monotonic; now_utc the wall clock. */
@@ -396,7 +432,8 @@ int  app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc);
 const AppView *app_view(const App *app);
 
 /* Milliseconds until the app next needs a TICK (clock minute, greeting,
-** idle timeout, toast end), so the UI can sleep exactly that long. */
+** idle timeout, toast end, a question's countdown and end), so the UI can
+** sleep exactly that long. */
 int  app_next_tick_ms(const App *app, int64_t now_ms);
 
 #endif

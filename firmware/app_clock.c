@@ -47,7 +47,8 @@ confirmation_holds(App *a)
 	char value[128], boot[64];
 	long long offset;
 
-	if (store_setting_get(a->st, CLOCK_SETTING, value, sizeof value) != BORNE_OK ||
+	if (a->st == NULL ||
+	    store_setting_get(a->st, CLOCK_SETTING, value, sizeof value) != BORNE_OK ||
 	    sscanf(value, "%63s %lld", boot, &offset) != 2)
 		return 0;
 	return strcmp(boot, a->cfg.boot_id) == 0 &&
@@ -67,8 +68,13 @@ app_clock_init(App *a)
 		a->cfg.build_utc = clock_build_utc();
 	a->clock_sync = CLOCK_SYNC_UNKNOWN;
 	a->clock_offset_ms = clock_offset(a);
+	app_clock_reload(a);
+}
+
+void
+app_clock_reload(App *a)
+{
 	a->clock_confirmed = confirmation_holds(a);
-	a->clock_verdict = -1;
 	app_clock_check(a);
 }
 
@@ -114,6 +120,12 @@ app_clock_check(App *a)
 	int64_t offset = clock_offset(a);
 	int n_held = 0, n_untimed = 0, before = a->v.clock_trusted;
 	char status[sizeof a->v.clock_status];
+
+	if (a->st == NULL) {                /* out of service: nothing to judge by */
+		a->clock_verdict = CLOCK_NOT_SYNCED;
+		a->v.clock_trusted = 0;
+		return 0;
+	}
 
 	if (llabs(offset - a->clock_offset_ms) >= CLOCK_JUMP_MS)
 		a->clock_confirmed = 0;         /* it was another clock */

@@ -444,11 +444,8 @@ app_fac_badge(App *a, const BadgeUid *uid)
 	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	int rc;
 
-	if (a->v.wait != WAIT_NEW_BADGE) {
-		app_toast(a, "app.fac.badge_busy");
-		app_cue(a, CUE_REFUSED);
-		return;
-	}
+	/* Only an unknown badge answers "the new badge" (app.c); a known one
+	** is a check-in. Checked again here, where the enrolment starts. */
 	rc = member_by_badge(a->st, uid, &m);
 	if (rc == BORNE_OK) {
 		text_first_name(m.name, first, sizeof first);

@@ -33,6 +33,8 @@ struct App {
 	ScreenId  mission_return;
 	ScreenId  board_return;
 	int64_t   wait_mission;   /* mission a WAIT_TAKE etc. is about */
+	int64_t   wait_member;    /* who was asked: 0 whoever badges first */
+	int64_t   wait_until_ms;  /* the question expires then */
 
 	/* The last check-in shown on badge-result (re-rendered on ACT_LANG). */
 	CheckinResult result;
@@ -76,6 +78,9 @@ void app_clock_init(App *a);
 /* Re-judges the clock (jumps, sync, newest tap); on becoming trusted,
 ** times the held taps. Returns 1 when the view changed. */
 int  app_clock_check(App *a);
+/* After the store opened (again): the facilitator's confirmation kept
+** for this boot, then app_clock_check. */
+void app_clock_reload(App *a);
 /* app_clock_check when the wall clock jumped since the last event. */
 int  app_clock_watch(App *a);
 /* The time of a tap now, as checkin_tap_clock takes it. */
@@ -84,6 +89,7 @@ void app_clock_tap(App *a, TapClock *out);
 int  app_clock_confirm(App *a);
 
 /* app.c */
+int  app_screen_busy(const App *a);     /* someone's work is on screen */
 void app_goto(App *a, ScreenId s);
 void app_go_home(App *a);
 void app_reload(App *a);
@@ -107,7 +113,6 @@ void app_post_start(App *a, const Member *poster);
 int  app_post_action(App *a, AppAction act, int64_t arg);
 int  app_post_text(App *a, const char *utf8);
 int  app_post_key(App *a, int key);
-void app_post_badge(App *a, const BadgeUid *uid);
 void app_post_render(App *a);
 int  app_member_may_post(const Member *m);
 

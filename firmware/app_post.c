@@ -471,21 +471,6 @@ app_post_key(App *a, int key)
 }
 
 void
-app_post_badge(App *a, const BadgeUid *uid)
-{
-	Member m;
-
-	/* Never lost silently, never a check-in in the middle of a form. */
-	if (member_by_badge(a->st, uid, &m) == BORNE_OK && m.id == a->poster.id) {
-		app_toast(a, "app.post.same_badge");
-		app_cue(a, CUE_SUCCESS);
-	} else {
-		app_toast(a, "app.post.other_badge");
-		app_cue(a, CUE_REFUSED);
-	}
-}
-
-void
 app_post_render(App *a)
 {
 	static const char *const step_keys[POST_STEP_COUNT] = {

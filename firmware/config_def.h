@@ -14,6 +14,8 @@ CONFIG_DEF("checkout_grace_min", "60",                "a tap this soon after a v
 CONFIG_DEF("visit_cap_h",       "10",                 "a visit with no contributive day's closing hour ends by itself after this long, hours (1-24)")
 CONFIG_DEF("approval_required", "1",                  "1: coworkers' missions wait for a facilitator")
 CONFIG_DEF("max_open_takes",    "2",                  "missions one member may hold at once")
+CONFIG_DEF("confirm_wait_s",    "20",                 "a badge asked for (take a mission, facilitator badge...) is awaited this long, seconds, 5..120")
+CONFIG_DEF("store_retry_s",     "5",                  "out of service: the database is tried again this often, seconds, 1..60")
 CONFIG_DEF("pin_max_tries",     "3",                  "wrong PINs before facilitator mode locks")
 CONFIG_DEF("pin_lock_s",        "300",                "how long facilitator mode stays locked, seconds")
 CONFIG_DEF("export_dir",        "",                   "where reports go; empty: first writable /media/*/*")

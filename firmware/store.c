@@ -258,12 +258,25 @@ map_sqlite(int sqlite_rc)
 int
 store_fail(Store *st, int sqlite_rc, const char *what)
 {
+	int sys_errno = errno;
 	int rc = map_sqlite(sqlite_rc);
 
 	if (rc == BORNE_OK)
 		rc = BORNE_EDB;
 	if (st == NULL)
 		return rc;
+	/* A write the file system refused for want of room is a full disk:
+	** SQLite says SQLITE_FULL for ENOSPC, but a quota (EDQUOT) or a file
+	** size limit (EFBIG) come as SQLITE_IOERR_WRITE, their errno still
+	** the last one set (SQLite keeps it only for some calls). */
+	if (sqlite_rc == SQLITE_IOERR_WRITE) {
+		int e = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
+
+		if (e == 0)
+			e = sys_errno;
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+			rc = BORNE_EFULL;
+	}
 	if (rc == BORNE_EBUSY) {
 		snprintf(st->errmsg, sizeof st->errmsg, "%s: the database is busy "
 		         "(another program is writing to it); try again", what);
@@ -376,6 +389,24 @@ store_connect(Store *st, const char *path)
 	                     "WAL mode")) != BORNE_OK)
 		return rc;
 	return store_exec(st, "PRAGMA synchronous = FULL", "synchronous mode");
+}
+
+int
+store_check_writable(Store *st)
+{
+	char sql[48];
+	int version, rc;
+
+	if ((rc = store_user_version(st, &version)) != BORNE_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	if ((rc = store_exec(st, sql, "writing to the database")) != BORNE_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
 }
 
 void

@@ -36,6 +36,12 @@ typedef struct StoreRules {
 int  store_open(const char *path, Store **out, char *errmsg, size_t errlen);
 void store_close(Store *st);                 /* NULL-safe */
 
+/* A real write that changes nothing (the schema version set to itself),
+** committed: finds a database that opens but cannot take a tap (opened
+** read-only, disk full) before the first badge does. BORNE_OK or the
+** error (BORNE_EREADONLY, BORNE_EFULL, BORNE_EBUSY...), errmsg set. */
+int  store_check_writable(Store *st);
+
 /* The last error's message, borrowed until the next call on st. */
 const char *store_errmsg(const Store *st);
 

@@ -584,7 +584,10 @@ test_mission_refusals(void)
 	t_badge(&t, B_MAMADOU);
 	CHECK_STR(t.v->toast, "Vous avez déjà 2 missions en cours : terminez-en "
 	          "une d’abord.");
-	/* A deactivated badge confirms nothing. */
+	/* A deactivated badge confirms nothing (nobody badged in: the
+	** question is anyone's). */
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_OPEN_MISSION, tablework);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, B_THEO);
 	CHECK_STR(t.v->toast, "Ce badge n’est plus actif");
@@ -609,9 +612,22 @@ test_mission_done_release(void)
 	CHECK_INT(t.v->can_release, 1);
 	t_act(&t, ACT_RELEASE, 0);
 	CHECK_INT(t.v->wait, WAIT_RELEASE);
-	/* Someone who did not take it cannot release it. */
+	/* Inès was asked: Mamadou's badge is his own check-in, and the
+	** mission stays hers. */
+	t_badge(&t, B_MAMADOU);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_STR(t.v->first_name, "Mamadou");
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_INT(mission_get(t.st, plants, &m), BORNE_OK);
+	CHECK_INT(m.n_takers, 1);
+	/* Asked to anyone: someone who did not take it cannot release it. */
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_OPEN_MISSION, plants);
+	t_act(&t, ACT_RELEASE, 0);
 	t_badge(&t, B_MAMADOU);
 	CHECK_STR(t.v->toast, "Ce badge n’a pas pris cette mission.");
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_OPEN_MISSION, plants);
 	t_act(&t, ACT_RELEASE, 0);
 	t_badge(&t, B_INES);
 	CHECK_CONTAINS(t.v->toast, "vous n’êtes plus sur cette mission");
@@ -630,6 +646,12 @@ test_mission_done_release(void)
 	CHECK_STR(t.v->toast, "Seule la personne qui a proposé la mission ou "
 	          "un·e animateur·rice peut faire cela.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
+	/* A facilitator confirms it in their own session. */
+	t_act(&t, ACT_HOME, 0);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_OPEN_MISSION, chat);
+	CHECK_INT(t.v->can_done, 1);
 	t_act(&t, ACT_MARK_DONE, 0);
 	t_badge(&t, B_BERNARD);
 	CHECK_STR(t.v->toast, "Merci Bernard : la mission est terminée.");
@@ -637,6 +659,7 @@ test_mission_done_release(void)
 	CHECK_INT(m.status, MISSION_DONE);
 	/* The poster withdraws a mission. */
 	plants = t_mission(&t, "Ranger la réserve");
+	t_act(&t, ACT_HOME, 0);
 	t_act(&t, ACT_OPEN_MISSION, plants);
 	t_act(&t, ACT_CANCEL_MISSION, 0);
 	CHECK_INT(t.v->wait, WAIT_CANCEL);

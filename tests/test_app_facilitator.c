@@ -63,18 +63,19 @@ test_enrol_unknown(void)
 	t_act(&t, ACT_ENROL, 0);
 	CHECK_INT(t.v->wait, WAIT_STAFF);
 	CHECK_STR(t.v->wait_text, "Un·e animateur·rice passe son badge");
-	/* Not a facilitator's badge: said so, still waiting. */
+	/* Not a facilitator's badge: said so, the question is over. */
 	t_badge(&t, B_SOPHIE);
 	CHECK_STR(t.v->toast, "Ce badge n’est pas celui d’un·e animateur·rice.");
-	CHECK_INT(t.v->wait, WAIT_STAFF);
+	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	t_act(&t, ACT_ENROL, 0);
 	t_badge(&t, B_BERNARD);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
 	CHECK_INT(t.v->wait, WAIT_NONE);
-	/* A badge on the PIN pad asks for the code instead. */
+	/* A badge on the PIN pad is a check-in, greeted over the pad. */
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_STR(t.v->toast, "Tapez votre code sur l’écran.");
+	CHECK_STR(t.v->toast, "Bonjour Inès ! Arrivée enregistrée à 9 h 12");
 	pin(&t, "1234");
 	CHECK_INT(t.v->pin_len, 4);
 	t_act(&t, ACT_PIN_ERASE, 0);
@@ -93,11 +94,13 @@ test_enrol_unknown(void)
 	t_act(&t, ACT_ENROL_SAVE, 0);
 	CHECK_STR(t.v->enrol_error, "Écrivez le prénom de la personne.");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
-	/* A badge during enrolment is answered, not used. */
+	/* The card being enrolled belongs to nobody yet: said so. Anyone
+	** else's badge is their check-in, over the form. */
 	t_badge(&t, B_NEW);
 	CHECK_STR(t.v->toast, "Ce badge est en cours d’enregistrement.");
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->toast, "Terminez d’abord l’enregistrement en cours.");
+	CHECK_STR(t.v->toast, "C’est déjà noté, Inès !");
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	CHECK_INT(t.v->enrolling, 1);
 	t_text(&t, "Zoé Martin");
 	CHECK_STR(t.v->enrol_name.text, "Zoé Martin");
@@ -126,10 +129,17 @@ test_enrol_unknown(void)
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_STR(t.v->greeting, "Bonjour Zoé !");
 
-	/* A facilitator's badge tapped straight on unknown-badge enrols too. */
+	/* A facilitator's badge on unknown-badge, unasked, is her own
+	** check-in: "Enregistrer ce badge" asks for it first. */
 	t_act(&t, ACT_HOME, 0);
 	t_badge(&t, "04BEEF00112233");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	t_badge(&t, B_YASMINE);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	CHECK_STR(t.v->first_name, "Yasmine");
+	t_act(&t, ACT_HOME, 0);
+	t_badge(&t, "04BEEF00112233");
+	t_act(&t, ACT_ENROL, 0);
 	t_badge(&t, B_YASMINE);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
 	t_act(&t, ACT_BACK, 0);              /* changed her mind */
@@ -216,7 +226,7 @@ test_facilitator_mode(void)
 	Mission m;
 	int64_t bernard, id, id2;
 	struct stat sb;
-	int n_pending, n_approved;
+	int n_pending, n_approved, n;
 
 	app_config_defaults(&cfg);
 	snprintf(cfg.export_dir, sizeof cfg.export_dir, "%s", fx_path(""));
@@ -289,11 +299,15 @@ test_facilitator_mode(void)
 	CHECK(stat(fx_path("borne-presences-2024-12-10.csv"), &sb) == 0 &&
 	      sb.st_size > 0);
 	CHECK_INT(audited(t.st, "report.export", bernard), 1);
-	/* A badge now is answered, not lost. */
+	/* A badge now is a check-in, greeted over facilitator mode, which
+	** stays open and lists the newcomer. */
+	n = t.v->n_present;
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->toast, "Espace animation ouvert : le pointage reprend en "
-	          "le quittant.");
+	CHECK_STR(t.v->toast, "Bonjour Inès ! Arrivée enregistrée à 9 h 12");
+	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->n_present, n + 1);
+	CHECK_STR(t.v->first_name, "Bernard");
 	/* Idle leaves facilitator mode: the PIN is asked again. */
 	t_wait_ms(&t, 60000);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
@@ -342,9 +356,11 @@ test_enrol_from_facilitator(void)
 	t_act(&t, ACT_ENROL, 0);
 	CHECK_INT(t.v->wait, WAIT_NEW_BADGE);
 	CHECK_STR(t.v->wait_text, "Tap the new badge on the reader");
+	/* Only a new badge answers; a known one is its owner's check-in. */
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->toast, "This badge is already registered to Inès.");
+	CHECK_STR(t.v->toast, "Hello Inès! Arrival recorded at 9:12");
 	CHECK_INT(t.v->wait, WAIT_NEW_BADGE);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	t_badge(&t, "04C0FFEE112233");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	CHECK_INT(t.v->enrolling, 1);

@@ -35,8 +35,11 @@ test_who_posts(void)
 	CHECK_STR(t.v->wait_text, "Passez votre badge pour proposer une mission");
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
 	t_badge(&t, B_MAMADOU);
-	CHECK_INT(t.v->wait, WAIT_POSTER);  /* a cooperator: still waiting */
+	/* A cooperator's badge answers, refused: the question is over. */
+	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_CONTAINS(t.v->toast, "coopérateur·rices prennent les missions");
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	t_act(&t, ACT_POST, 0);
 	t_badge(&t, B_SOPHIE);
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
@@ -273,24 +276,26 @@ test_badge_during_form(void)
 	t_badge(&t, B_SOPHIE);
 	t_act(&t, ACT_POST, 0);
 	t_text(&t, "Arroser");
-	/* Her own badge again. */
+	/* Her own badge again: a tap like anywhere (within a minute of her
+	** arrival: already noted), the form stays. */
 	seq = t.v->cue_seq;
 	t_badge(&t, B_SOPHIE);
-	CHECK_STR(t.v->toast, "Vous êtes déjà identifié·e.");
+	CHECK_STR(t.v->toast, "C’est déjà noté, Sophie !");
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
 	CHECK_STR(t.v->field.text, "Arroser");
-	/* Someone else's: told to wait, nothing checked in, form intact. */
+	/* Someone else's: checked in and greeted over the form, which stays
+	** Sophie's, draft and all. */
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->toast, "Une mission est en cours d’écriture : terminez-la "
-	          "ou annulez-la d’abord.");
-	CHECK_INT(t.v->cue, CUE_REFUSED);
+	CHECK_STR(t.v->toast, "Bonjour Inès ! Arrivée enregistrée à 9 h 12");
+	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
 	CHECK_STR(t.v->first_name, "Sophie");
 	CHECK_STR(t.v->field.text, "Arroser");
-	CHECK_INT(t.v->present_count, 6);    /* Sophie, not Inès */
+	CHECK_INT(t.v->present_count, 7);    /* Sophie and Inès */
 	t_badge(&t, B_NEW);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	CHECK_CONTAINS(t.v->toast, "pas enregistré");
 	/* Idle ends the form and clears it. */
 	t_wait_ms(&t, 60000);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);

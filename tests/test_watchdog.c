@@ -1,6 +1,8 @@
 /* test_watchdog.c -- the kiosk's real loop (not the headless script
 ** runner) tells systemd it is ready and keeps pinging the watchdog, and
-** stops cleanly on SIGTERM, as systemd stops it.
+** stops cleanly on SIGTERM, as systemd stops it. Also out of service: with
+** a database it cannot use, the loop runs on, says why (STATUS=) and goes
+** on pinging, where it used to exit into a restart loop.
 ** usage: test_watchdog BORNE */
 #include <errno.h>
 #include <poll.h>
@@ -25,17 +27,16 @@ mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int
-main(int argc, char **argv)
+/* Runs borne (the demo, or on db when not NULL) under a fake systemd. */
+static int
+watch(const char *borne, const char *db, const char *dir)
 {
-	char dir[] = "/tmp/borne-watchdog-XXXXXX", path[64], buf[128];
+	char path[64], buf[512];
 	struct sockaddr_un sa;
-	int fd, status = -1, ready = 0, pings = 0;
+	int fd, status = -1, ready = 0, pings = 0, oos = 0;
 	long long until;
 	pid_t pid;
 
-	if (argc != 2 || mkdtemp(dir) == NULL)
-		return 2;
 	snprintf(path, sizeof path, "%s/notify", dir);
 	memset(&sa, 0, sizeof sa);
 	sa.sun_family = AF_UNIX;
@@ -52,8 +53,12 @@ main(int argc, char **argv)
 		** leaks at exit under LeakSanitizer. The loop is what is tested. */
 		setenv("SDL_VIDEODRIVER", "dummy", 1);
 		setenv("SDL_AUDIODRIVER", "dummy", 1);
-		execl(argv[1], argv[1], "--demo", "--windowed", "800x480",
-		      "--reader", "none", (char *)NULL);
+		if (db == NULL)
+			execl(borne, borne, "--demo", "--windowed", "800x480",
+			      "--reader", "none", (char *)NULL);
+		else
+			execl(borne, borne, "--db", db, "--windowed", "800x480",
+			      "--reader", "none", (char *)NULL);
 		_exit(127);
 	}
 	/* Up to 20 s for start-up (sanitizers are slow), then 1 s of pings. */
@@ -73,10 +78,13 @@ main(int argc, char **argv)
 			until = mono_ms() + 1500;
 		} else if (strcmp(buf, "WATCHDOG=1") == 0 && ready) {
 			pings++;
+		} else if (strncmp(buf, "STATUS=out of service: ", 23) == 0) {
+			oos = 1;
 		}
 	}
 	CHECK(ready);
 	CHECK(pings >= 5);
+	CHECK_INT(oos, db != NULL);
 	kill(pid, SIGTERM);
 	until = mono_ms() + 10000;
 	while (waitpid(pid, &status, WNOHANG) == 0 && mono_ms() < until)
@@ -89,6 +97,27 @@ main(int argc, char **argv)
 	CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0);
 	close(fd);
 	unlink(path);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	char dir[] = "/tmp/borne-watchdog-XXXXXX", db[64];
+	FILE *f;
+
+	if (argc != 2 || mkdtemp(dir) == NULL)
+		return 2;
+	watch(argv[1], NULL, dir);
+	/* Not a database at all: out of service, still alive. */
+	snprintf(db, sizeof db, "%s/damaged.db", dir);
+	if ((f = fopen(db, "w")) == NULL)
+		return 2;
+	for (int i = 0; i < 8192; i++)
+		fputc((i * 7919) & 0xFF, f);
+	fclose(f);
+	watch(argv[1], db, dir);
+	unlink(db);
 	rmdir(dir);
 	return check_done();
 }

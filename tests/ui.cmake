@@ -31,8 +31,22 @@ borne_ui_script(idle        SIZES 800x480 1920x1080)
 borne_ui_script(reader      SIZES ${all_sizes})
 borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
 borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
+# What a badge tap means: facilitator mode without presence, check-ins
+# over busy screens, questions that expire.
+borne_ui_script(facilitator_entry SIZES 800x480 1920x1080)
+borne_ui_script(badge_wait  SIZES 800x480 1920x1080)
 # Two fingers, a drag off the screen, held keys (finger positions: 800x480).
 borne_ui_script(touch_robust SIZES 800x480)
+
+# Start-up without a usable database (read-only, damaged, full disk):
+# "Hors service" with the reason, then Accueil by itself once it works.
+foreach(size 800x480 1920x1080)
+  add_test(NAME ui_out_of_service_${size}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/out_of_service.sh
+                   $<TARGET_FILE:borne> ${size}
+                   ${CMAKE_BINARY_DIR}/screenshots/${size})
+  set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT 120)
+endforeach()
 
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.

@@ -9,7 +9,13 @@
 ** Headless mode (--headless --size WxH --script FILE) runs the very same
 ** UI on SDL's offscreen driver with a software renderer and a VIRTUAL
 ** clock that moves only with the script's `wait` and `advance-clock`:
-** tests are fast and give the same pixels every time (script.c). */
+** tests are fast and give the same pixels every time (script.c).
+**
+** A database that cannot be opened or written (full disk, read-only,
+** damaged, locked) does not stop the kiosk: under systemd that would be
+** a black screen in a restart loop. The app shows "Hors service" with the
+** reason, the loop keeps running (and pinging the watchdog) and tries the
+** database again every store_retry_s, back to Accueil once it works. */
 #include <errno.h>
 #include <signal.h>
 #include <stddef.h>
@@ -65,6 +71,10 @@ struct Kiosk {
 	int64_t badge_seen_ms, badge_drained_ms; /* 0: no badge frame pending */
 	int     clock_sync;      /* ClockSync last told to the app */
 	int64_t clock_asked_ms;  /* when the system was last asked */
+	char    store_path[512]; /* the database being tried */
+	char    store_err[256];  /* why it failed last ("" : it works) */
+	int     store_rc;
+	int64_t store_next_ms;   /* out of service: the next try */
 };
 
 static int  main_usage(FILE *out);
@@ -74,6 +84,8 @@ static void main_warn(const char *line, void *ctx);
 static int  kiosk_open(Kiosk *k);
 static void kiosk_close(Kiosk *k);
 static int  kiosk_open_store(Kiosk *k);
+static void kiosk_store_failed(Kiosk *k, int rc);
+static void kiosk_store_poll(Kiosk *k);
 static int  kiosk_open_video(Kiosk *k);
 static int  kiosk_open_reader(Kiosk *k);
 static void kiosk_app_config(Kiosk *k, AppConfig *ac);
@@ -216,6 +228,8 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	ac->greeting_ms = config_get_int(k->cfg, "greeting_s") * 1000;
 	ac->pin_max_tries = config_get_int(k->cfg, "pin_max_tries");
 	ac->pin_lock_ms = config_get_int(k->cfg, "pin_lock_s") * 1000;
+	ac->confirm_wait_ms = config_get_int(k->cfg, "confirm_wait_s") * 1000;
+	ac->store_retry_ms = config_get_int(k->cfg, "store_retry_s") * 1000;
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
 	ac->demo = k->opt.demo;
@@ -284,18 +298,73 @@ kiosk_open_store(Kiosk *k)
 		}
 		path = k->demo_db;
 	}
+	snprintf(k->store_path, sizeof k->store_path, "%s", path);
 	rc = store_open(path, &k->st, err, sizeof err);
 	if (rc != BORNE_OK) {
-		fprintf(stderr, "borne: database %s: %s\n", path, err);
+		snprintf(k->store_err, sizeof k->store_err, "%s", err);
 		return rc;
 	}
 	kiosk_store_rules(k);
-	if (k->opt.demo &&
-	    (rc = demo_fill(k->st, kiosk_now_utc(k))) != BORNE_OK) {
-		fprintf(stderr, "borne: demo data: %s\n", store_errmsg(k->st));
+	if (k->opt.demo)
+		rc = demo_fill(k->st, kiosk_now_utc(k));
+	/* It opens; can it take a tap? Found now, not at the first badge. */
+	if (rc == BORNE_OK)
+		rc = store_check_writable(k->st);
+	if (rc != BORNE_OK) {
+		snprintf(k->store_err, sizeof k->store_err, "%s",
+		         store_errmsg(k->st));
+		store_close(k->st);
+		k->st = NULL;
 		return rc;
 	}
+	k->store_err[0] = '\0';
 	return BORNE_OK;
+}
+
+/* The database cannot be used: "Hors service", said once in the log
+** for each new reason, and another try in store_retry_s. */
+static void
+kiosk_store_failed(Kiosk *k, int rc)
+{
+	int retry_ms = config_get_int(k->cfg, "store_retry_s") * 1000;
+	char status[400];
+
+	if (retry_ms <= 0 || retry_ms > 60000)
+		retry_ms = 5000;
+	if (rc != k->store_rc || app_view(k->app)->screen != SCREEN_OUT_OF_SERVICE) {
+		fprintf(stderr, "borne: database %s: %s; out of service, trying "
+		        "again every %d s\n", k->store_path, k->store_err,
+		        retry_ms / 1000);
+		snprintf(status, sizeof status, "STATUS=out of service: %s",
+		         k->store_err);
+		(void)sdnotify_send(status);
+	}
+	k->store_rc = rc;
+	app_out_of_service(k->app, rc, k->store_path, k->store_err);
+	k->store_next_ms = kiosk_now_ms(k) + retry_ms;
+	k->dirty = 1;
+}
+
+/* Out of service and time to try again: the store, and Accueil if it
+** works now. */
+static void
+kiosk_store_poll(Kiosk *k)
+{
+	int rc;
+
+	if (k->st != NULL || k->app == NULL || kiosk_now_ms(k) < k->store_next_ms)
+		return;
+	rc = kiosk_open_store(k);
+	if (rc != BORNE_OK) {
+		kiosk_store_failed(k, rc);
+		return;
+	}
+	fprintf(stderr, "borne: database %s: back in service\n", k->store_path);
+	(void)sdnotify_send("STATUS=in service");
+	k->store_rc = BORNE_OK;
+	app_store_ready(k->app, k->st, kiosk_now_ms(k), kiosk_now_utc(k));
+	kiosk_columns(k);
+	k->dirty = 1;
 }
 
 static int
@@ -426,7 +495,7 @@ kiosk_open(Kiosk *k)
 {
 	char err[256];
 	AppConfig ac;
-	int rc;
+	int rc, store_rc;
 
 	rc = config_load(k->opt.config != NULL ? k->opt.config :
 	                 (access(CONFIG_DEFAULT, R_OK) == 0 ? CONFIG_DEFAULT : NULL),
@@ -445,13 +514,16 @@ kiosk_open(Kiosk *k)
 		fprintf(stderr, "borne: --now %s: say YYYY-MM-DDTHH:MM\n", k->opt.now);
 		return BORNE_EINVAL;
 	}
-	if ((rc = kiosk_open_store(k)) != BORNE_OK)
-		return rc;
+	store_rc = kiosk_open_store(k);
+	if (store_rc == BORNE_EINVAL)
+		return store_rc;                /* --demo over an existing file */
 	kiosk_app_config(k, &ac);
 	if ((rc = app_new(k->st, &ac, kiosk_now_ms(k), kiosk_now_utc(k), &k->app)) != BORNE_OK) {
 		fprintf(stderr, "borne: %s\n", borne_strerror(rc));
 		return rc;
 	}
+	if (store_rc != BORNE_OK)
+		kiosk_store_failed(k, store_rc);
 	if ((rc = kiosk_open_video(k)) != BORNE_OK)
 		return rc;
 	if ((rc = ui_new(k->ren, k->win_w, k->win_h, &k->ui, err, sizeof err)) != BORNE_OK) {
@@ -640,6 +712,8 @@ kiosk_advance(Kiosk *k, int64_t ms)
 		if (k->flash_until_ms > k->vclock_ms &&
 		    k->flash_until_ms - k->vclock_ms < step)
 			step = k->flash_until_ms - k->vclock_ms;
+		if (k->st == NULL && k->store_next_ms - k->vclock_ms < step)
+			step = k->store_next_ms - k->vclock_ms;
 		if (step < 10)
 			step = 10;
 		if (step > target - k->vclock_ms)
@@ -650,6 +724,7 @@ kiosk_advance(Kiosk *k, int64_t ms)
 			k->dirty = 1;
 		}
 		kiosk_send(k, &tick);
+		kiosk_store_poll(k);
 	}
 	kiosk_drain_reader(k);
 	if (k->dirty)
@@ -752,6 +827,8 @@ kiosk_run(Kiosk *k)
 		}
 		if (k->flash_until_ms > now && k->flash_until_ms - now < wait)
 			wait = k->flash_until_ms - now;
+		if (k->st == NULL && k->store_next_ms - now < wait)
+			wait = k->store_next_ms - now;
 		if (wait < 1)
 			wait = 1;
 		if (wait > 60000)
@@ -790,6 +867,7 @@ kiosk_run(Kiosk *k)
 		}
 		if (now >= deadline)
 			kiosk_send(k, &tick);
+		kiosk_store_poll(k);
 	}
 	return 0;
 }

@@ -13,6 +13,7 @@ static const ScreenOps *const screens[SCREEN_COUNT] = {
 	[SCREEN_POST_MISSION] = &post_mission_screen,
 	[SCREEN_FACILITATOR]  = &facilitator_screen,
 	[SCREEN_PIN]          = &pin_screen,
+	[SCREEN_OUT_OF_SERVICE] = &out_of_service_screen,
 };
 
 const ScreenOps *

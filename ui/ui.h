@@ -203,6 +203,7 @@ typedef struct ScreenOps {
 
 extern const ScreenOps accueil_screen, badge_result_screen,
 	unknown_badge_screen, member_home_screen, board_screen, mission_screen,
-	post_mission_screen, facilitator_screen, pin_screen;
+	post_mission_screen, facilitator_screen, pin_screen,
+	out_of_service_screen;
 
 #endif

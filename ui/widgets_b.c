@@ -142,6 +142,7 @@ ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 {
 	const char *text = v->wait_text[0] != '\0' ? v->wait_text
 	                   : tr(v->lang, "mission.wait_badge");
+	char left[32];
 	int wide = r.w >= 560;
 	int bw = 176, bh = 56;
 	UiRect tb;
@@ -150,6 +151,12 @@ ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 	ui_circle(ui, r.x + 24 + 32, r.y + 24 + 32, 32, COL_TERRA);
 	ui_icon(ui, r.x + 24 + 32, r.y + 24 + 32, 40, COL_BLANC,
 	        ICON_CONTACTLESS);
+	/* The question expires: the seconds left, under the reader's sign. */
+	if (v->wait_left_s > 0) {
+		app_trf(v->lang, left, sizeof left, "ui.wait.left", v->wait_left_s);
+		ui_text_fit(ui, r.x + 8, r.y + 24 + 64 + 2, 96, FONT_SEMIBOLD, 16,
+		            COL_TERRA, ALIGN_CENTER, left);
+	}
 	if (wide) {
 		tb = (UiRect){ r.x + 24 + 64 + 16, r.y + 20,
 		               r.w - 24 - 64 - 16 - bw - 24 - 16, r.h - 40 };

@@ -4,7 +4,9 @@
 ** right-hand panel invites to tap a badge and points at the reader below
 ** the screen. No personal data ever shows here. On a big canvas (1080p)
 ** the clock grows a step and the newest missions appear; in portrait the
-** same blocks stack in one column. */
+** same blocks stack in one column. A small shield at the foot of the
+** badge panel is the facilitators' way in ("Espace animation"): it asks
+** for their badge, which is then no check-in. */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +26,7 @@ static void accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
                                 int one_line);
 static void accueil_news(Ui *ui, const AppView *v, UiRect r);
 static void accueil_lang(Ui *ui, const AppView *v, int right, int y);
+static void accueil_staff(Ui *ui, const AppView *v, int x, int y);
 static void accueil_missions_button(Ui *ui, const AppView *v, UiRect r,
                                     int with_count);
 
@@ -230,6 +233,16 @@ accueil_lang(Ui *ui, const AppView *v, int right, int y)
 	          ACT_LANG, other);
 }
 
+/* "Espace animation": an icon only, as discreet as a key on a ring. */
+static void
+accueil_staff(Ui *ui, const AppView *v, int x, int y)
+{
+	UiRect r = { x, y, 48, 48 };
+
+	ui_button(ui, r, BTN_CHIP, ICON_ADMIN, NULL, ACT_FACILITATOR, 0);
+	ui_hit(ui, r, ACT_FACILITATOR, 0, tr(v->lang, "ui.home.fac"));
+}
+
 static void
 accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 {
@@ -267,7 +280,9 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_badge_panel(ui, v, (UiRect){ 0, y, w, h - y - 104 }, 0, 1);
 		ui_fill(ui, (UiRect){ 0, h - 104, w, 104 }, COL_CREME);
 		accueil_missions_button(ui, v, (UiRect){ m, h - 96, cw, 72 }, 1);
+		accueil_staff(ui, v, 16, y + 16);
 		ui_reader_banner_at(ui, (UiRect){ 0, y + 16, w, 40 });
+		ui_wait_overlay(ui, v);
 		return;
 	}
 	if (big) {
@@ -301,7 +316,9 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_badge_panel(ui, v, (UiRect){ w - 424, 32, 424, h - 32 }, 1, 0);
 		/* Bottom right of the panel, clear of the name and the arrow. */
 		accueil_lang(ui, v, w - 16, h - 16 - 48);
+		accueil_staff(ui, v, w - 424 + 16, h - 16 - 48);
 		ui_reader_banner_at(ui, (UiRect){ w - 424, 48, 424, 44 });
+		ui_wait_overlay(ui, v);
 		return;
 	}
 	{
@@ -318,6 +335,8 @@ accueil_draw(Ui *ui, const AppView *v)
 		accueil_badge_panel(ui, v, (UiRect){ w - 320, 20, 320, h - 20 }, 0, 0);
 		/* Bottom right of the panel, clear of the arrow to the reader. */
 		accueil_lang(ui, v, w - 12, h - 12 - 48);
+		accueil_staff(ui, v, w - 320 + 12, h - 12 - 48);
 		ui_reader_banner_at(ui, (UiRect){ w - 320, 32, 320, 40 });
+		ui_wait_overlay(ui, v);
 	}
 }

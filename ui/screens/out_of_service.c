@@ -1,0 +1,108 @@
+/* screens/out_of_service.c -- "Hors service": the database cannot be used.
+** Plain on purpose: the space's name and the clock, one big line that the
+** kiosk is out of service, one for whoever badges (tell the team), and a
+** card for facilitators with the reason in plain words, the file, what
+** SQLite said and that the kiosk tries again by itself. No button: there
+** is nothing a passer-by can do, and it comes back to Accueil alone. */
+#include <stdio.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "ui_internal.h"
+
+static void oos_draw(Ui *ui, const AppView *v);
+static int  oos_staff_card(Ui *ui, const AppView *v, UiRect r, int big,
+                           int draw);
+static int  oos_box(Ui *ui, UiRect r, UiFont f, int size, UiColor c,
+                    const char *text, int draw);
+
+const ScreenOps out_of_service_screen = { "out-of-service", oos_draw };
+
+/* Up to two wrapped lines; returns their height (drawn when draw). */
+static int
+oos_box(Ui *ui, UiRect r, UiFont f, int size, UiColor c, const char *text,
+        int draw)
+{
+	int lh = ui_text_height(ui, f, size);
+	int n = ui_text_width(ui, f, size, text) > r.w ? 2 : 1;
+
+	if (draw)
+		ui_text_box(ui, (UiRect){ r.x, r.y, r.w, n * lh }, f, size, c,
+		            ALIGN_LEFT, n, text);
+	return n * lh;
+}
+
+/* The facilitators' card, measured (draw 0) or drawn; returns its
+** height. */
+static int
+oos_staff_card(Ui *ui, const AppView *v, UiRect r, int big, int draw)
+{
+	char file[640];
+	int pad = big ? 24 : 16, x = r.x + pad, w = r.w - 2 * pad;
+	int ls = big ? 20 : 17, rs = big ? 30 : 24, ds = big ? 19 : 16;
+	int y = r.y + pad;
+
+	if (draw) {
+		ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+		ui_text_fit(ui, x, y, w, FONT_SEMIBOLD, ls, COL_OCRE, ALIGN_LEFT,
+		            tr(v->lang, "ui.oos.staff"));
+	}
+	y += ui_text_height(ui, FONT_SEMIBOLD, ls) + 2;
+	if (draw)
+		ui_text_fit(ui, x, y, w, FONT_BOLD, rs, COL_ENCRE, ALIGN_LEFT,
+		            v->oos_reason);
+	y += ui_text_height(ui, FONT_BOLD, rs) + 6;
+	if (v->oos_path[0] != '\0') {
+		app_trf(v->lang, file, sizeof file, "ui.oos.file", v->oos_path);
+		y += oos_box(ui, (UiRect){ x, y, w, 0 }, FONT_REGULAR, ds,
+		             COL_ENCRE, file, draw);
+	}
+	if (v->oos_detail[0] != '\0')
+		y += oos_box(ui, (UiRect){ x, y, w, 0 }, FONT_REGULAR, ds,
+		             COL_ENCRE_DOUCE, v->oos_detail, draw);
+	y += 8;
+	y += oos_box(ui, (UiRect){ x, y, w, 0 }, FONT_MEDIUM, ds, COL_VERT,
+	             v->oos_retry, draw);
+	return y + pad - r.y;
+}
+
+static void
+oos_draw(Ui *ui, const AppView *v)
+{
+	int w = ui_width(ui), h = ui_height(ui);
+	int big = h >= 640 && w >= 640;
+	int m = big ? 48 : 20;
+	int logo = big ? 56 : 40, ns = big ? 28 : 20, cs = big ? 28 : 20;
+	int ts = big ? 64 : 40, bs = big ? 26 : 20;
+	int cw = w - 2 * m > 1100 ? 1100 : w - 2 * m;
+	int cx = (w - cw) / 2;
+	int y = m, th;
+
+	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_logo(ui, m, y, logo);
+	ui_text(ui, m + logo + 12, y + (logo - ui_text_height(ui, FONT_BOLD, ns)) / 2,
+	        FONT_BOLD, ns, COL_ENCRE, v->space_name);
+	ui_text_fit(ui, w - m - 200, y + (logo - ui_text_height(ui, FONT_BOLD, cs)) / 2,
+	            200, FONT_BOLD, cs, COL_ENCRE_DOUCE, ALIGN_RIGHT, v->clock);
+	y += logo + (big ? 40 : 14);
+	{
+		int r = big ? 40 : 26;
+		ui_circle(ui, cx + r, y + r, r, COL_TERRA_PALE);
+		ui_icon(ui, cx + r, y + r, r + r / 3, COL_TERRA, ICON_INFO);
+		th = ui_text_height(ui, FONT_BOLD, ts);
+		ui_text_fit(ui, cx + 2 * r + 18, y + r - th / 2, cw - 2 * r - 18,
+		            FONT_BOLD, ts, COL_ENCRE, ALIGN_LEFT,
+		            tr(v->lang, "ui.oos.title"));
+		y += 2 * r + (big ? 20 : 8);
+	}
+	y += oos_box(ui, (UiRect){ cx, y, cw, 0 }, FONT_REGULAR, bs, COL_ENCRE,
+	             tr(v->lang, "ui.oos.body"), 1);
+	y += big ? 32 : 16;
+	{
+		UiRect card = { cx, y, cw, 0 };
+		card.h = oos_staff_card(ui, v, card, big, 0);
+		if (card.h > h - y - 8)
+			card.h = h - y - 8;
+		oos_staff_card(ui, v, card, big, 1);
+	}
+}
