@@ -124,6 +124,15 @@ t_key(T *t, int key)
 	return t_ev(t, &e);
 }
 
+/* Time passes, wall and monotonic clocks together, and nothing is sent
+** (a clock moving alone is a jump: app_clock.c). */
+FX_UNUSED static void
+t_later(T *t, int64_t secs)
+{
+	t->utc += secs;
+	t->ms += secs * 1000;
+}
+
 /* Time passes (no input), then the UI's tick. */
 static int
 t_wait_ms(T *t, int64_t ms)

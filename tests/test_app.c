@@ -260,7 +260,7 @@ test_checkin_refusals(void)
 	/* A bounce within the repeat window: kindly noted, nothing new. */
 	t_badge(&t, B_MAMADOU);
 	CHECK_INT(t.v->outcome, CHECKIN_IN);
-	t.utc += 5;
+	t_later(&t, 5);
 	t.ms += 5000;
 	t_badge(&t, B_MAMADOU);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);

@@ -204,7 +204,7 @@ test_pin_lock(void)
 	t_wait_ms(&t, 59000);
 	t_act(&t, ACT_BACK, 0);
 	t.ms += 200000;                      /* time passes, nobody here */
-	t.utc += 200;
+	t_later(&t, 200);
 	t_badge(&t, B_YASMINE);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
