@@ -1,0 +1,5 @@
+# Text from people: the line breaking on its own (a fake font), then the
+# kiosk showing the worst of it (URLs, long words, combining marks,
+# right-to-left, emoji, maximum lengths) at every screen size.
+borne_c_test(textlayout)
+target_link_libraries(test_textlayout PRIVATE borne_textlayout)
