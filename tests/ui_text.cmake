@@ -3,3 +3,5 @@
 # right-to-left, emoji, maximum lengths) at every screen size.
 borne_c_test(textlayout)
 target_link_libraries(test_textlayout PRIVATE borne_textlayout)
+# The link after a space that crashed the mission page and the preview.
+borne_ui_script(text_url SIZES 800x480 1920x1080 480x800)
