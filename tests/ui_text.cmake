@@ -8,3 +8,17 @@ borne_ui_script(text_url SIZES 800x480 1920x1080 480x800)
 # Emoji, combining marks, Hebrew and Arabic, flags, an e-mail: drawn and
 # shown on the preview, the board's card and the mission page.
 borne_ui_script(text_world SIZES 800x480 1920x1080 480x800)
+# Typed at the limits: a 120-character title of combining marks and ZWJ
+# emoji, a 300-character word; titles cut cleanly on cards and lists.
+borne_ui_script(text_long SIZES 800x480 1920x1080 480x800)
+# A 2,000-character description and a 120-character title put in the
+# database by borne-admin (typing them would cost a frame a character).
+foreach(size 800x480 1920x1080 480x800)
+  add_test(NAME ui_text_max_${size}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/text_db.sh
+                   $<TARGET_FILE:borne> $<TARGET_FILE:borne-admin>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/ui/text_max.script ${size}
+                   ${CMAKE_BINARY_DIR}/screenshots/${size}
+                   ${CMAKE_CURRENT_BINARY_DIR}/text_max)
+  set_tests_properties(ui_text_max_${size} PROPERTIES TIMEOUT 120)
+endforeach()
