@@ -15,7 +15,7 @@
 ** at a slightly wrong place, never a crash. */
 #include "textlayout.h"
 
-#define TL_WHOLE_MAX 1024   /* bytes: longer words are measured by parts */
+#define TL_WHOLE_MAX 64     /* bytes: longer words are measured by parts */
 
 typedef struct Range { uint32_t lo, hi; } Range;
 
@@ -260,9 +260,9 @@ tl_fit(const char *s, size_t len, size_t start, size_t from, size_t to,
 
 	if (to <= from)
 		return from;
-	if (to - start <= TL_WHOLE_MAX && m(ctx, s + start, to - start) <= width)
+	if (to - from <= TL_WHOLE_MAX && m(ctx, s + start, to - start) <= width)
 		return to;
-	if (to - start <= TL_WHOLE_MAX)
+	if (to - from <= TL_WHOLE_MAX)
 		have_bad = 1;   /* the whole is too wide: bad = to */
 	/* Gallop: 1, 2, 4... clusters past the last good boundary. */
 	while (!have_bad) {
