@@ -241,7 +241,7 @@ test_long(void)
 	/* 2,000 characters (a description at its maximum) in a few measures
 	** a line, not one a character. */
 	for (int i = 0; i < 2000; i++)
-		big[i] = i % 97 == 96 ? ' ' : (char)('a' + i % 26);
+		big[i] = (char)(i % 97 == 96 ? ' ' : 'a' + i % 26);
 	big[2000] = '\0';
 	n_measures = 0;
 	n = textlayout_break(big, 2000, 400, fake_measure, NULL, lines,
