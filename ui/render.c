@@ -37,6 +37,8 @@
 #define FACE_EMOJI       (FONT_COUNT + 3)  /* Symbola */
 #define FACE_COUNT       (FONT_COUNT + 4)
 #define SHAPE_STACK_TEXT 512               /* bytes kept off the heap */
+#define WIDTH_SLOTS      2048              /* power of two */
+#define WIDTH_MAX_BYTES  256               /* longer texts are not kept */
 #define SHAPE_STACK_RUNS 16
 #define TEXT_CACHE_MAX   900               /* textures */
 #define TEXT_CACHE_PIXELS (12L * 1024 * 1024)
@@ -80,6 +82,13 @@ typedef struct TextShape {
 	TextRun stack_runs[SHAPE_STACK_RUNS];
 } TextShape;
 
+/* A measured width: layout measures the same words every frame. */
+typedef struct WidthSlot {
+	uint32_t hash;
+	int face, size_px, w;
+	char *s;                             /* NULL: empty slot */
+} WidthSlot;
+
 typedef struct Corner {
 	int radius_px, width_px;             /* width 0: filled */
 	SDL_Texture *tex;
@@ -97,6 +106,7 @@ struct Render {
 	long hits, misses, evictions;
 	Corner corners[CORNER_MAX];
 	int n_corners;
+	WidthSlot widths[WIDTH_SLOTS];
 };
 
 static const char *const face_files[FACE_COUNT][3] = {
@@ -202,6 +212,10 @@ render_flush(Render *rd)
 	while (rd->lru_tail != NULL)
 		render_text_evict(rd);
 	rd->evictions = 0;
+	for (int i = 0; i < WIDTH_SLOTS; i++) {
+		free(rd->widths[i].s);
+		rd->widths[i].s = NULL;
+	}
 	for (int i = 0; i < rd->n_corners; i++)
 		SDL_DestroyTexture(rd->corners[i].tex);
 	rd->n_corners = 0;
@@ -298,6 +312,13 @@ render_text_size(Render *rd, UiFont f, int size_px, const char *utf8,
 	*h = font != NULL ? TTF_FontHeight(font) : size_px;
 	if (font == NULL || utf8 == NULL || utf8[0] == '\0')
 		return BORNE_OK;
+	uint32_t hash = render_hash((int)f, size_px, 0, utf8);
+	WidthSlot *slot = &rd->widths[hash & (WIDTH_SLOTS - 1)];
+	if (slot->s != NULL && slot->hash == hash && slot->face == (int)f &&
+	    slot->size_px == size_px && strcmp(slot->s, utf8) == 0) {
+		*w = slot->w;
+		return BORNE_OK;
+	}
 	if ((rc = render_shape(rd, (int)f, size_px, utf8, &sh)) != BORNE_OK)
 		return rc;
 	for (int i = 0; i < sh.n_runs; i++) {
@@ -306,6 +327,13 @@ render_text_size(Render *rd, UiFont f, int size_px, const char *utf8,
 		*w += sh.runs[i].w;
 	}
 	render_shape_free(&sh);
+	if (rc == BORNE_OK && strlen(utf8) <= WIDTH_MAX_BYTES) {
+		char *copy = strdup(utf8);
+		if (copy != NULL) {
+			free(slot->s);
+			*slot = (WidthSlot){ hash, (int)f, size_px, *w, copy };
+		}
+	}
 	return rc;
 }
 

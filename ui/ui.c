@@ -529,10 +529,12 @@ ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 			free(buf);
 			break;
 		}
-		if (ui_measure(&m, utf8 + l->start, l->len) < 0 || l->len == 0)
+		if (l->len == 0)
 			continue;
-		int tw = ui_text_width(ui, f, size_px, m.buf);
+		int tw = ui_measure(&m, utf8 + l->start, l->len);  /* and m.buf */
 		int x = r.x;
+		if (tw == INT_MAX)
+			continue;           /* out of memory: m.buf is not the line */
 		if (align == ALIGN_CENTER)
 			x += (r.w - tw) / 2;
 		else if (align == ALIGN_RIGHT)
