@@ -692,21 +692,27 @@ render_shape_surface(Render *rd, int face, int size_px, SDL_Color col,
 	TextShape sh;
 	TTF_Font *main_font = render_font(rd, face, size_px);
 	SDL_Surface *out = NULL;
-	int total = 0, x = 0;
+	int total = 0, x = 0, main_h, main_asc;
 
 	if (main_font == NULL ||
 	    render_shape(rd, face, size_px, utf8, &sh) != BORNE_OK)
 		return NULL;
+	/* Opening the fallback faces may have closed the oldest fonts: each
+	** TTF_Font is fetched again right before use. */
 	if (sh.n_runs == 1 && sh.runs[0].face == face && !sh.runs[0].rtl) {
-		out = TTF_RenderUTF8_Blended(main_font, sh.text, col);
+		if ((main_font = render_font(rd, face, size_px)) != NULL)
+			out = TTF_RenderUTF8_Blended(main_font, sh.text, col);
 		goto done;
 	}
 	for (int i = 0; i < sh.n_runs; i++) {
 		render_run_size(rd, &sh, &sh.runs[i], size_px);
 		total += sh.runs[i].w;
 	}
-	out = SDL_CreateRGBSurfaceWithFormat(0, total > 0 ? total : 1,
-	                                     TTF_FontHeight(main_font), 32,
+	if ((main_font = render_font(rd, face, size_px)) == NULL)
+		goto done;
+	main_h = TTF_FontHeight(main_font);
+	main_asc = TTF_FontAscent(main_font);
+	out = SDL_CreateRGBSurfaceWithFormat(0, total > 0 ? total : 1, main_h, 32,
 	                                     SDL_PIXELFORMAT_ARGB8888);
 	if (out == NULL)
 		goto done;
@@ -724,8 +730,8 @@ render_shape_surface(Render *rd, int face, int size_px, SDL_Color col,
 		render_font_direction(font, 0, NULL);
 		*end = saved;
 		if (part != NULL) {
-			SDL_Rect dst = { x, TTF_FontAscent(main_font) - TTF_FontAscent(font),
-			                 part->w, part->h };
+			SDL_Rect dst = { x, main_asc - TTF_FontAscent(font), part->w,
+			                 part->h };
 			SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
 			SDL_BlitSurface(part, NULL, out, &dst);
 			SDL_FreeSurface(part);
