@@ -22,3 +22,10 @@ foreach(size 800x480 1920x1080 480x800)
                    ${CMAKE_CURRENT_BINARY_DIR}/text_max)
   set_tests_properties(ui_text_max_${size} PROPERTIES TIMEOUT 120)
 endforeach()
+# What is drawn for glyphs Inter lacks (render.c on a software renderer).
+borne_c_test(render_text ${PROJECT_SOURCE_DIR}/ui/render.c)
+target_include_directories(test_render_text PRIVATE ${PROJECT_SOURCE_DIR}/ui)
+target_compile_definitions(test_render_text PRIVATE
+  BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
+target_link_libraries(test_render_text PRIVATE borne_textlayout
+  PkgConfig::SDL2 PkgConfig::TTF m)
