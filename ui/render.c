@@ -64,10 +64,13 @@ typedef struct TextEntry {
 	char *s;
 } TextEntry;
 
+/* The scripts HarfBuzz is told for right-to-left runs. */
+enum RtlScript { RTL_NONE = 0, RTL_HEBR, RTL_ARAB, RTL_SYRC, RTL_THAA };
+
 /* A string cut into runs of one face and one direction. text is what is
 ** drawn: sanitised, clusters no face has as U+FFFD; runs index into it. */
 typedef struct TextRun {
-	int face, rtl;
+	int face, rtl;                       /* rtl: 0, else a RtlScript */
 	size_t start, len;
 	int w;                               /* pixels, once measured */
 } TextRun;
@@ -144,7 +147,8 @@ static int  render_shape_add(TextShape *sh, int face, int rtl, size_t start,
                              size_t len);
 static int  render_run_size(Render *rd, TextShape *sh, TextRun *run,
                             int size_px);
-static void render_font_direction(TTF_Font *font, int rtl, const char *s);
+static int  render_rtl_script(uint32_t cp);
+static void render_font_direction(TTF_Font *font, int rtl);
 static SDL_Surface *render_shape_surface(Render *rd, int face, int size_px,
                                          SDL_Color col, const char *utf8);
 static SDL_Texture *render_corner(Render *rd, int radius_px, int width_px);
@@ -419,7 +423,7 @@ render_shape(Render *rd, int face, int size_px, const char *utf8,
 		uint32_t cp;
 		int rtl, f;
 		textlayout_decode(clean, n, i, &cp);
-		rtl = textlayout_is_rtl(cp);
+		rtl = render_rtl_script(cp);
 		if (strong == 0 && (rtl || (cp < 0x80 && ((cp | 0x20) >= 'a' &&
 		                                          (cp | 0x20) <= 'z'))))
 			strong = rtl ? 2 : 1;
@@ -469,11 +473,11 @@ render_shape(Render *rd, int face, int size_px, const char *utf8,
 				j++;
 			if (j < n)
 				textlayout_decode(clean, n, j, &nx);
-			if (textlayout_is_rtl(nx) &&
+			if (render_rtl_script(nx) == sh->runs[sh->n_runs - 1].rtl &&
 			    TTF_GlyphIsProvided32(render_font(rd,
 			        sh->runs[sh->n_runs - 1].face, size_px), ' ')) {
 				f = sh->runs[sh->n_runs - 1].face;
-				rtl = 1;
+				rtl = sh->runs[sh->n_runs - 1].rtl;
 			}
 		}
 		if (render_shape_add(sh, f, rtl, k0, k - k0) != BORNE_OK)
@@ -514,10 +518,10 @@ render_run_size(Render *rd, TextShape *sh, TextRun *run, int size_px)
 	if (font == NULL)
 		return BORNE_EIO;
 	*end = '\0';
-	render_font_direction(font, run->rtl, sh->text + run->start);
+	render_font_direction(font, run->rtl);
 	if (TTF_SizeUTF8(font, sh->text + run->start, &w, &h) != 0)
 		rc = BORNE_EINVAL;
-	render_font_direction(font, 0, NULL);
+	render_font_direction(font, RTL_NONE);
 	*end = saved;
 	run->w = w;
 	return rc;
@@ -654,33 +658,31 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	return e->tex;
 }
 
+/* The right-to-left script of cp, RTL_NONE for the others. */
+static int
+render_rtl_script(uint32_t cp)
+{
+	if (!textlayout_is_rtl(cp))
+		return RTL_NONE;
+	if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F))
+		return RTL_HEBR;
+	if (cp >= 0x0700 && cp <= 0x074F)
+		return RTL_SYRC;
+	if (cp >= 0x0780 && cp <= 0x07BF)
+		return RTL_THAA;
+	return RTL_ARAB;
+}
+
 /* Right to left with the run's script (HarfBuzz joins Arabic letters only
 ** when told the script), or back to SDL_ttf's defaults. */
 static void
-render_font_direction(TTF_Font *font, int rtl, const char *s)
+render_font_direction(TTF_Font *font, int rtl)
 {
-	const char *script = "Arab";
-	uint32_t cp;
+	static const char *const names[] = { "Zzzz", "Hebr", "Arab", "Syrc",
+	                                     "Thaa" };
 
-	if (!rtl) {
-		TTF_SetFontDirection(font, TTF_DIRECTION_LTR);
-		TTF_SetFontScriptName(font, "Zzzz");
-		return;
-	}
-	for (size_t i = 0, n = strlen(s); i < n;) {
-		i += textlayout_decode(s, n, i, &cp);
-		if (!textlayout_is_rtl(cp))
-			continue;
-		if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F))
-			script = "Hebr";
-		else if (cp >= 0x0700 && cp <= 0x074F)
-			script = "Syrc";
-		else if (cp >= 0x0780 && cp <= 0x07BF)
-			script = "Thaa";
-		break;
-	}
-	TTF_SetFontDirection(font, TTF_DIRECTION_RTL);
-	TTF_SetFontScriptName(font, script);
+	TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(font, names[rtl >= 0 && rtl <= RTL_THAA ? rtl : 0]);
 }
 
 /* utf8 drawn run by run on one surface, baselines on the primary face's.
@@ -725,9 +727,9 @@ render_shape_surface(Render *rd, int face, int size_px, SDL_Color col,
 		if (font == NULL || run->len == 0)
 			continue;
 		*end = '\0';
-		render_font_direction(font, run->rtl, sh.text + run->start);
+		render_font_direction(font, run->rtl);
 		part = TTF_RenderUTF8_Blended(font, sh.text + run->start, col);
-		render_font_direction(font, 0, NULL);
+		render_font_direction(font, RTL_NONE);
 		*end = saved;
 		if (part != NULL) {
 			SDL_Rect dst = { x, main_asc - TTF_FontAscent(font), part->w,
