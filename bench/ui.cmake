@@ -14,5 +14,5 @@ add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
 target_include_directories(bench_ui PRIVATE ${BORNE_UI_DIR})
 target_compile_definitions(bench_ui PRIVATE
   BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
-target_link_libraries(bench_ui PRIVATE borne_core
+target_link_libraries(bench_ui PRIVATE borne_core borne_textlayout
   PkgConfig::SDL2 PkgConfig::TTF m)

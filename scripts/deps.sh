@@ -8,7 +8,8 @@ pkgs=(build-essential cmake pkg-config
       libsqlite3-dev sqlite3 libsodium-dev
       libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
       libnfc-dev libnfc-bin
-      fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core)
+      fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
+      fonts-symbola)
 
 missing=()
 for p in "${pkgs[@]}"; do

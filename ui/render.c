@@ -6,7 +6,21 @@
 ** pixel size). Rendered text is cached as textures in an LRU keyed by
 ** face, size, colour and string: a kiosk redraws the same words all day,
 ** and a frame then costs a few texture copies. Everything here is in
-** window pixels; ui.c converts from the logical canvas. */
+** window pixels; ui.c converts from the logical canvas.
+**
+** Text from people may hold what Inter has no glyph for. A string is cut
+** into runs, one grapheme cluster at a time, each run in the first face
+** that has every glyph of its clusters: Inter, then DejaVu Sans (Hebrew,
+** Arabic, many symbols), then Symbola (emoji, monochrome, drawn in the
+** text's colour like the rest). A cluster no face can draw becomes one
+** U+FFFD, never a box per code point; skin tones (a monochrome face would
+** draw a swatch) and joiners a face lacks are dropped, a flag is shown
+** as its two letters ("FR"). Invalid UTF-8 and control characters are drawn as U+FFFD.
+** Right-to-left runs (Hebrew, Arabic) are shaped by HarfBuzz, through
+** SDL_ttf, right to left, with their script, so letters join and read in
+** order; a line whose first strong letter is right-to-left puts its runs
+** right to left too. This is not the full Unicode bidi algorithm (no
+** nested levels, numbers inside RTL runs stay left to right). */
 #include "ui_internal.h"
 
 #include <math.h>
@@ -15,9 +29,17 @@
 #include <string.h>
 
 #include "borne.h"
+#include "textlayout.h"
 
 #define FACE_ICON        FONT_COUNT        /* index of the icon font */
-#define FACE_COUNT       (FONT_COUNT + 1)
+#define FACE_FALLBACK    (FONT_COUNT + 1)  /* DejaVu Sans */
+#define FACE_FALLBACK_BOLD (FONT_COUNT + 2)
+#define FACE_EMOJI       (FONT_COUNT + 3)  /* Symbola */
+#define FACE_COUNT       (FONT_COUNT + 4)
+#define SHAPE_STACK_TEXT 512               /* bytes kept off the heap */
+#define WIDTH_SLOTS      2048              /* power of two */
+#define WIDTH_MAX_BYTES  256               /* longer texts are not kept */
+#define SHAPE_STACK_RUNS 16
 #define TEXT_CACHE_MAX   900               /* textures */
 #define TEXT_CACHE_PIXELS (12L * 1024 * 1024)
 #define TEXT_BUCKETS     1024               /* power of two */
@@ -42,6 +64,34 @@ typedef struct TextEntry {
 	char *s;
 } TextEntry;
 
+/* The scripts HarfBuzz is told for right-to-left runs. */
+enum RtlScript { RTL_NONE = 0, RTL_HEBR, RTL_ARAB, RTL_SYRC, RTL_THAA };
+
+/* A string cut into runs of one face and one direction. text is what is
+** drawn: sanitised, clusters no face has as U+FFFD; runs index into it. */
+typedef struct TextRun {
+	int face, rtl;                       /* rtl: 0, else a RtlScript */
+	size_t start, len;
+	int w;                               /* pixels, once measured */
+} TextRun;
+
+typedef struct TextShape {
+	char *text;
+	size_t len;
+	TextRun *runs;
+	int n_runs, cap_runs;
+	int rtl_line;                        /* runs go right to left */
+	char stack_text[SHAPE_STACK_TEXT];
+	TextRun stack_runs[SHAPE_STACK_RUNS];
+} TextShape;
+
+/* A measured width: layout measures the same words every frame. */
+typedef struct WidthSlot {
+	uint32_t hash;
+	int face, size_px, w;
+	char *s;                             /* NULL: empty slot */
+} WidthSlot;
+
 typedef struct Corner {
 	int radius_px, width_px;             /* width 0: filled */
 	SDL_Texture *tex;
@@ -59,6 +109,7 @@ struct Render {
 	long hits, misses, evictions;
 	Corner corners[CORNER_MAX];
 	int n_corners;
+	WidthSlot widths[WIDTH_SLOTS];
 };
 
 static const char *const face_files[FACE_COUNT][3] = {
@@ -67,6 +118,9 @@ static const char *const face_files[FACE_COUNT][3] = {
 	{ "Inter-SemiBold.otf", "DejaVuSans-Bold.ttf", NULL },
 	{ "Inter-Bold.otf", "DejaVuSans-Bold.ttf", NULL },
 	{ "MaterialIcons-Regular.ttf", NULL, NULL },
+	{ "DejaVuSans.ttf", NULL, NULL },
+	{ "DejaVuSans-Bold.ttf", "DejaVuSans.ttf", NULL },
+	{ "Symbola_hint.ttf", "Symbola.ttf", NULL },
 };
 
 static const char *const font_dirs[] = {
@@ -75,6 +129,7 @@ static const char *const font_dirs[] = {
 	"/usr/share/fonts/truetype/inter",
 	"/usr/share/fonts/truetype/material-design-icons-iconfont",
 	"/usr/share/fonts/truetype/dejavu",
+	"/usr/share/fonts/truetype/ancient-scripts",   /* fonts-symbola */
 	NULL
 };
 
@@ -83,6 +138,19 @@ static TTF_Font *render_font(Render *rd, int face, int size_px);
 static uint32_t render_hash(int face, int size_px, UiColor c, const char *s);
 static void render_text_unlink(Render *rd, TextEntry *e);
 static void render_text_evict(Render *rd);
+static int  render_cluster_face(Render *rd, int face, int size_px,
+                                const char *s, size_t a, size_t b);
+static int  render_shape(Render *rd, int face, int size_px, const char *utf8,
+                         TextShape *sh);
+static void render_shape_free(TextShape *sh);
+static int  render_shape_add(TextShape *sh, int face, int rtl, size_t start,
+                             size_t len);
+static int  render_run_size(Render *rd, TextShape *sh, TextRun *run,
+                            int size_px);
+static int  render_rtl_script(uint32_t cp);
+static void render_font_direction(TTF_Font *font, int rtl);
+static SDL_Surface *render_shape_surface(Render *rd, int face, int size_px,
+                                         SDL_Color col, const char *utf8);
 static SDL_Texture *render_corner(Render *rd, int radius_px, int width_px);
 static float render_coverage(float px, float py, float r);
 static void render_tint(SDL_Texture *t, UiColor c, uint8_t a);
@@ -112,6 +180,13 @@ render_new(SDL_Renderer *r, Render **out, char *err, size_t errlen)
 			        " not found (install fonts-material-design-icons-iconfont)\n");
 			continue;
 		}
+		if (f == FACE_EMOJI) {
+			fprintf(stderr, "borne: emoji font Symbola not found (install"
+			        " fonts-symbola): emoji show as \xEF\xBF\xBD\n");
+			continue;
+		}
+		if (f > FACE_ICON)
+			continue;           /* other scripts then show as U+FFFD */
 		snprintf(err, errlen, "no font for %s (install fonts-inter or"
 		         " fonts-dejavu-core)", face_files[f][0]);
 		rc = BORNE_EIO;
@@ -141,6 +216,10 @@ render_flush(Render *rd)
 	while (rd->lru_tail != NULL)
 		render_text_evict(rd);
 	rd->evictions = 0;
+	for (int i = 0; i < WIDTH_SLOTS; i++) {
+		free(rd->widths[i].s);
+		rd->widths[i].s = NULL;
+	}
 	for (int i = 0; i < rd->n_corners; i++)
 		SDL_DestroyTexture(rd->corners[i].tex);
 	rd->n_corners = 0;
@@ -230,13 +309,222 @@ render_text_size(Render *rd, UiFont f, int size_px, const char *utf8,
 {
 	TTF_Font *font = render_font(rd, (int)f, size_px);
 
+	TextShape sh;
+	int rc;
+
 	*w = 0;
 	*h = font != NULL ? TTF_FontHeight(font) : size_px;
 	if (font == NULL || utf8 == NULL || utf8[0] == '\0')
 		return BORNE_OK;
-	if (TTF_SizeUTF8(font, utf8, w, h) != 0)
-		return BORNE_EINVAL;
+	uint32_t hash = render_hash((int)f, size_px, 0, utf8);
+	WidthSlot *slot = &rd->widths[hash & (WIDTH_SLOTS - 1)];
+	if (slot->s != NULL && slot->hash == hash && slot->face == (int)f &&
+	    slot->size_px == size_px && strcmp(slot->s, utf8) == 0) {
+		*w = slot->w;
+		return BORNE_OK;
+	}
+	if ((rc = render_shape(rd, (int)f, size_px, utf8, &sh)) != BORNE_OK)
+		return rc;
+	for (int i = 0; i < sh.n_runs; i++) {
+		if (render_run_size(rd, &sh, &sh.runs[i], size_px) != BORNE_OK)
+			rc = BORNE_EINVAL;
+		*w += sh.runs[i].w;
+	}
+	render_shape_free(&sh);
+	if (rc == BORNE_OK && strlen(utf8) <= WIDTH_MAX_BYTES) {
+		char *copy = strdup(utf8);
+		if (copy != NULL) {
+			free(slot->s);
+			*slot = (WidthSlot){ hash, (int)f, size_px, *w, copy };
+		}
+	}
+	return rc;
+}
+
+/* The first face, from face on, that has a glyph for every code point of
+** s[a, b) but the ones that may go unseen (joiners, selectors, skin
+** tones); -1 when none has. */
+static int
+render_cluster_face(Render *rd, int face, int size_px, const char *s,
+                    size_t a, size_t b)
+{
+	const int chain[4] = {
+		face, face >= (int)FONT_SEMIBOLD ? FACE_FALLBACK_BOLD : FACE_FALLBACK,
+		FACE_FALLBACK, FACE_EMOJI
+	};
+
+	for (int k = 0; k < 4; k++) {
+		TTF_Font *font;
+		int ok = 1;
+		if (k > 0 && chain[k] == chain[k - 1])
+			continue;
+		if ((font = render_font(rd, chain[k], size_px)) == NULL)
+			continue;
+		for (size_t i = a; i < b && ok;) {
+			uint32_t cp;
+			size_t n = textlayout_decode(s, b, i, &cp);
+			if (!TTF_GlyphIsProvided32(font, cp) &&
+			    !textlayout_is_invisible(cp) &&
+			    !(cp >= 0x1F3FB && cp <= 0x1F3FF) && !(i > a && cp == ' '))
+				ok = 0;
+			i += n;
+		}
+		if (ok)
+			return chain[k];
+	}
+	return -1;
+}
+
+static int
+render_shape_add(TextShape *sh, int face, int rtl, size_t start, size_t len)
+{
+	TextRun *last = sh->n_runs > 0 ? &sh->runs[sh->n_runs - 1] : NULL;
+
+	if (last != NULL && last->face == face && last->rtl == rtl &&
+	    last->start + last->len == start) {
+		last->len += len;
+		return BORNE_OK;
+	}
+	if (sh->n_runs == sh->cap_runs) {
+		int cap = sh->cap_runs * 2;
+		TextRun *p = malloc((size_t)cap * sizeof *p);
+		if (p == NULL)
+			return BORNE_ENOMEM;
+		memcpy(p, sh->runs, (size_t)sh->n_runs * sizeof *p);
+		if (sh->runs != sh->stack_runs)
+			free(sh->runs);
+		sh->runs = p;
+		sh->cap_runs = cap;
+	}
+	sh->runs[sh->n_runs++] = (TextRun){ face, rtl, start, len, 0 };
 	return BORNE_OK;
+}
+
+/* Cuts utf8 into runs (see the top of this file). On success the caller
+** frees sh with render_shape_free. */
+static int
+render_shape(Render *rd, int face, int size_px, const char *utf8,
+             TextShape *sh)
+{
+	size_t in_len = strlen(utf8), cap = 3 * in_len + 1, i = 0, k = 0;
+	char *clean = NULL;
+	int rc = BORNE_ENOMEM, strong = 0;
+
+	memset(sh, 0, offsetof(TextShape, stack_text));
+	sh->runs = sh->stack_runs;
+	sh->cap_runs = SHAPE_STACK_RUNS;
+	/* The drawable text is never longer than the sanitised one. */
+	sh->text = cap <= SHAPE_STACK_TEXT ? sh->stack_text : malloc(cap);
+	if (sh->text == NULL || (clean = malloc(cap)) == NULL)
+		goto fail;
+	size_t n = textlayout_sanitize(utf8, in_len, clean, cap);
+	while (i < n) {
+		size_t e = textlayout_cluster_end(clean, n, i);
+		uint32_t cp;
+		int rtl, f;
+		textlayout_decode(clean, n, i, &cp);
+		rtl = render_rtl_script(cp);
+		if (strong == 0 && (rtl || (cp < 0x80 && ((cp | 0x20) >= 'a' &&
+		                                          (cp | 0x20) <= 'z'))))
+			strong = rtl ? 2 : 1;
+		if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+			/* A flag: no monochrome face draws one, and Symbola's boxed
+			** letters look like missing glyphs: its two letters, "FR". */
+			size_t k0 = k;
+			for (size_t j = i; j < e;) {
+				j += textlayout_decode(clean, e, j, &cp);
+				if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+					sh->text[k++] = (char)('A' + (cp - 0x1F1E6));
+			}
+			if (render_shape_add(sh, face, 0, k0, k - k0) != BORNE_OK)
+				goto fail;
+			i = e;
+			continue;
+		}
+		f = render_cluster_face(rd, face, size_px, clean, i, e);
+		if (f < 0) {
+			/* No face has it: one replacement glyph for the cluster. */
+			f = render_cluster_face(rd, face, size_px, "\xEF\xBF\xBD", 0, 3);
+			memcpy(sh->text + k, "\xEF\xBF\xBD", 3);
+			if (f >= 0 && render_shape_add(sh, f, 0, k, 3) != BORNE_OK)
+				goto fail;
+			k += f >= 0 ? 3 : 0;
+			i = e;
+			continue;
+		}
+		TTF_Font *font = render_font(rd, f, size_px);
+		size_t k0 = k;
+		for (size_t j = i; j < e;) {
+			size_t cn = textlayout_decode(clean, e, j, &cp);
+			/* Skin tones: a monochrome face would draw a swatch. */
+			if (j == i || (TTF_GlyphIsProvided32(font, cp) &&
+			               !(cp >= 0x1F3FB && cp <= 0x1F3FF))) {
+				memcpy(sh->text + k, clean + j, cn);
+				k += cn;
+			}
+			j += cn;
+		}
+		if (cp == ' ' && e == i + 1 && sh->n_runs > 0 &&
+		    sh->runs[sh->n_runs - 1].rtl) {
+			/* A space between two right-to-left words is theirs. */
+			size_t j = e;
+			uint32_t nx = 0;
+			while (j < n && clean[j] == ' ')
+				j++;
+			if (j < n)
+				textlayout_decode(clean, n, j, &nx);
+			if (render_rtl_script(nx) == sh->runs[sh->n_runs - 1].rtl &&
+			    TTF_GlyphIsProvided32(render_font(rd,
+			        sh->runs[sh->n_runs - 1].face, size_px), ' ')) {
+				f = sh->runs[sh->n_runs - 1].face;
+				rtl = sh->runs[sh->n_runs - 1].rtl;
+			}
+		}
+		if (render_shape_add(sh, f, rtl, k0, k - k0) != BORNE_OK)
+			goto fail;
+		i = e;
+	}
+	sh->text[k] = '\0';
+	sh->len = k;
+	sh->rtl_line = strong == 2 && sh->n_runs > 1;
+	free(clean);
+	return BORNE_OK;
+fail:
+	free(clean);
+	render_shape_free(sh);
+	return rc;
+}
+
+static void
+render_shape_free(TextShape *sh)
+{
+	if (sh->text != sh->stack_text)
+		free(sh->text);
+	if (sh->runs != sh->stack_runs)
+		free(sh->runs);
+	sh->text = NULL;
+	sh->runs = NULL;
+}
+
+/* Sets run->w. The font is set to the run's direction for the call. */
+static int
+render_run_size(Render *rd, TextShape *sh, TextRun *run, int size_px)
+{
+	TTF_Font *font = render_font(rd, run->face, size_px);
+	char *end = sh->text + run->start + run->len, saved = *end;
+	int w = 0, h = 0, rc = BORNE_OK;
+
+	run->w = 0;
+	if (font == NULL)
+		return BORNE_EIO;
+	*end = '\0';
+	render_font_direction(font, run->rtl);
+	if (TTF_SizeUTF8(font, sh->text + run->start, &w, &h) != 0)
+		rc = BORNE_EINVAL;
+	render_font_direction(font, RTL_NONE);
+	*end = saved;
+	run->w = w;
+	return rc;
 }
 
 static uint32_t
@@ -325,7 +613,11 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	rd->misses++;
 	if ((font = render_font(rd, face, size_px)) == NULL)
 		return NULL;
-	if ((surf = TTF_RenderUTF8_Blended(font, utf8, col)) == NULL)
+	if (icon)
+		surf = TTF_RenderUTF8_Blended(font, utf8, col);
+	else
+		surf = render_shape_surface(rd, face, size_px, col, utf8);
+	if (surf == NULL)
 		return NULL;
 	e = calloc(1, sizeof *e);
 	if (e != NULL)
@@ -364,6 +656,93 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	*w = e->w;
 	*h = e->h;
 	return e->tex;
+}
+
+/* The right-to-left script of cp, RTL_NONE for the others. */
+static int
+render_rtl_script(uint32_t cp)
+{
+	if (!textlayout_is_rtl(cp))
+		return RTL_NONE;
+	if ((cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F))
+		return RTL_HEBR;
+	if (cp >= 0x0700 && cp <= 0x074F)
+		return RTL_SYRC;
+	if (cp >= 0x0780 && cp <= 0x07BF)
+		return RTL_THAA;
+	return RTL_ARAB;
+}
+
+/* Right to left with the run's script (HarfBuzz joins Arabic letters only
+** when told the script), or back to SDL_ttf's defaults. */
+static void
+render_font_direction(TTF_Font *font, int rtl)
+{
+	static const char *const names[] = { "Zzzz", "Hebr", "Arab", "Syrc",
+	                                     "Thaa" };
+
+	TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(font, names[rtl >= 0 && rtl <= RTL_THAA ? rtl : 0]);
+}
+
+/* utf8 drawn run by run on one surface, baselines on the primary face's.
+** One run of the primary face, left to right: SDL_ttf's surface as is. */
+static SDL_Surface *
+render_shape_surface(Render *rd, int face, int size_px, SDL_Color col,
+                     const char *utf8)
+{
+	TextShape sh;
+	TTF_Font *main_font = render_font(rd, face, size_px);
+	SDL_Surface *out = NULL;
+	int total = 0, x = 0, main_h, main_asc;
+
+	if (main_font == NULL ||
+	    render_shape(rd, face, size_px, utf8, &sh) != BORNE_OK)
+		return NULL;
+	/* Opening the fallback faces may have closed the oldest fonts: each
+	** TTF_Font is fetched again right before use. */
+	if (sh.n_runs == 1 && sh.runs[0].face == face && !sh.runs[0].rtl) {
+		if ((main_font = render_font(rd, face, size_px)) != NULL)
+			out = TTF_RenderUTF8_Blended(main_font, sh.text, col);
+		goto done;
+	}
+	for (int i = 0; i < sh.n_runs; i++) {
+		render_run_size(rd, &sh, &sh.runs[i], size_px);
+		total += sh.runs[i].w;
+	}
+	if ((main_font = render_font(rd, face, size_px)) == NULL)
+		goto done;
+	main_h = TTF_FontHeight(main_font);
+	main_asc = TTF_FontAscent(main_font);
+	out = SDL_CreateRGBSurfaceWithFormat(0, total > 0 ? total : 1, main_h, 32,
+	                                     SDL_PIXELFORMAT_ARGB8888);
+	if (out == NULL)
+		goto done;
+	SDL_FillRect(out, NULL, SDL_MapRGBA(out->format, col.r, col.g, col.b, 0));
+	for (int j = 0; j < sh.n_runs; j++) {
+		TextRun *run = &sh.runs[sh.rtl_line ? sh.n_runs - 1 - j : j];
+		TTF_Font *font = render_font(rd, run->face, size_px);
+		char *end = sh.text + run->start + run->len, saved = *end;
+		SDL_Surface *part;
+		if (font == NULL || run->len == 0)
+			continue;
+		*end = '\0';
+		render_font_direction(font, run->rtl);
+		part = TTF_RenderUTF8_Blended(font, sh.text + run->start, col);
+		render_font_direction(font, RTL_NONE);
+		*end = saved;
+		if (part != NULL) {
+			SDL_Rect dst = { x, main_asc - TTF_FontAscent(font), part->w,
+			                 part->h };
+			SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
+			SDL_BlitSurface(part, NULL, out, &dst);
+			SDL_FreeSurface(part);
+		}
+		x += run->w;
+	}
+done:
+	render_shape_free(&sh);
+	return out;
 }
 
 /* Share of the pixel square at (px, py) inside the circle of radius r

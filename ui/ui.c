@@ -7,12 +7,25 @@
 ** a person sees: clipped-away text does not count. */
 #include "ui_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "borne.h"
+#include "textlayout.h"
+
+#define UI_ELLIPSIS "\xE2\x80\xA6"
+
+/* What textlayout needs to measure with the kiosk's fonts. */
+typedef struct UiMeasure {
+	Ui    *ui;
+	UiFont f;
+	int    size_px;
+	char  *buf;              /* the last range measured, terminated */
+	size_t cap;
+} UiMeasure;
 
 typedef struct UiTextRec {
 	UiRect r;                /* visible part, logical */
@@ -48,8 +61,10 @@ static void ui_record_text(Ui *ui, UiRect r, const char *s, int whole);
 static int  ui_size_px(const Ui *ui, int size);
 static int  ui_line_joined(const Ui *ui, int first, char *buf, size_t len);
 static void ui_utf8_put(uint32_t cp, char out[5]);
-static size_t ui_utf8_next(const char *s, size_t i);
 static int  ui_text_line_height(int size_px);
+static int  ui_measure(void *ctx, const char *s, size_t len);
+static char *ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s,
+                          int w);
 
 float
 ui_scale_for(int win_w, int win_h)
@@ -366,17 +381,6 @@ ui_text_height(Ui *ui, UiFont f, int size_px)
 	return (int)lroundf((float)h / ui->scale);
 }
 
-static size_t
-ui_utf8_next(const char *s, size_t i)
-{
-	if (s[i] == '\0')
-		return i;
-	i++;
-	while ((s[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
-
 static void
 ui_utf8_put(uint32_t cp, char out[5])
 {
@@ -401,64 +405,80 @@ ui_utf8_put(uint32_t cp, char out[5])
 	}
 }
 
-/* Longest prefix of s (whole characters) that, followed by "…", fits w:
-** a binary search over character boundaries. */
-static void
-ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s, int w, char *out,
-             size_t outlen)
+/* The width of s[0..len) for textlayout: a terminated copy, measured. */
+static int
+ui_measure(void *ctx, const char *s, size_t len)
 {
-	size_t starts[512];
-	size_t n_ch = 0, i = 0, lo, hi, best = 0;
-	char buf[1024];
+	UiMeasure *m = ctx;
 
-	while (s[i] != '\0' && n_ch < 512 && i + 8 < sizeof buf && i + 8 < outlen) {
-		starts[n_ch++] = i;
-		i = ui_utf8_next(s, i);
+	if (len + 1 > m->cap) {
+		size_t cap = m->cap ? m->cap : 256;
+		while (cap < len + 1)
+			cap *= 2;
+		char *p = realloc(m->buf, cap);
+		if (p == NULL)
+			return INT_MAX;     /* too wide: one cluster a line */
+		m->buf = p;
+		m->cap = cap;
 	}
-	/* Prefixes of k characters, k in [0, n_ch]: find the largest that fits. */
-	lo = 0;
-	hi = n_ch;
-	while (lo < hi) {
-		size_t mid = (lo + hi + 1) / 2;
-		size_t bytes = mid < n_ch ? starts[mid] : i;
-		size_t k = bytes;
-		memcpy(buf, s, bytes);
-		while (k > 0 && buf[k - 1] == ' ')
-			k--;
-		memcpy(buf + k, "\xE2\x80\xA6", 4);
-		if (ui_text_width(ui, f, size_px, buf) <= w)
-			lo = mid;
-		else
-			hi = mid - 1;
+	memcpy(m->buf, s, len);
+	m->buf[len] = '\0';
+	return ui_text_width(m->ui, m->f, m->size_px, m->buf);
+}
+
+/* The longest prefix of s (whole grapheme clusters, trailing spaces
+** dropped) that, followed by "…", fits w; malloc'd, NULL when out of
+** memory. */
+static char *
+ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s, int w)
+{
+	UiMeasure m = { ui, f, size_px, NULL, 0 };
+	size_t len = strlen(s), p;
+	int ew = ui_text_width(ui, f, size_px, UI_ELLIPSIS);
+	char *out = NULL;
+
+	p = textlayout_prefix(s, len, w - ew, ui_measure, &m);
+	for (;;) {
+		while (p > 0 && s[p - 1] == ' ')
+			p--;
+		free(out);
+		if ((out = malloc(p + sizeof UI_ELLIPSIS)) == NULL)
+			break;
+		memcpy(out, s, p);
+		memcpy(out + p, UI_ELLIPSIS, sizeof UI_ELLIPSIS);
+		/* Kerning may make the whole a pixel wider than its parts. */
+		int tw = ui_text_width(ui, f, size_px, out);
+		if (tw <= w || p == 0)
+			break;
+		p = textlayout_prefix(s, p, ui_measure(&m, s, p) - (tw - w), ui_measure,
+		                      &m);
 	}
-	best = lo < n_ch ? starts[lo] : i;
-	while (best > 0 && s[best - 1] == ' ')
-		best--;
-	memcpy(out, s, best);
-	memcpy(out + best, "\xE2\x80\xA6", 4);
+	free(m.buf);
+	return out;
 }
 
 int
 ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px, UiColor c,
             UiAlign align, const char *utf8)
 {
-	char buf[1024];
+	char *cut = NULL;
 	const char *s = utf8;
-	int tw;
+	int tw, drawn;
 
 	if (utf8 == NULL || utf8[0] == '\0')
 		return 0;
 	tw = ui_text_width(ui, f, size_px, utf8);
-	if (tw > w) {
-		ui_ellipsise(ui, f, size_px, utf8, w, buf, sizeof buf);
-		s = buf;
+	if (tw > w && (cut = ui_ellipsise(ui, f, size_px, utf8, w)) != NULL) {
+		s = cut;
 		tw = ui_text_width(ui, f, size_px, s);
 	}
 	if (align == ALIGN_CENTER)
 		x += (w - tw) / 2;
 	else if (align == ALIGN_RIGHT)
 		x += w - tw;
-	return ui_text(ui, x, y, f, size_px, c, s);
+	drawn = ui_text(ui, x, y, f, size_px, c, s);
+	free(cut);
+	return drawn;
 }
 
 static int
@@ -467,94 +487,66 @@ ui_text_line_height(int size_px)
 	return size_px <= 22 ? (size_px * 7 + 2) / 5 : (size_px * 6 + 2) / 5;
 }
 
-/* Greedy word wrap; a word wider than the box is cut between characters.
-** The last allowed line takes the rest, ellipsised. */
+/* textlayout breaks the lines; this draws them. When max_lines stops it,
+** the last line takes the rest of the text, on one line, ellipsised. */
 int
 ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
             UiAlign align, int max_lines, const char *utf8)
 {
 	int lh = ui_text_line_height(size_px);
 	int fh = ui_text_height(ui, f, size_px);
-	int line = 0, cut = 0;
-	size_t i = 0, n;
-	char buf[1024];
+	int n, cut = 0;
+	size_t len;
+	TextLine stack_lines[64], *lines = stack_lines;
+	UiMeasure m = { ui, f, size_px, NULL, 0 };
 
 	if (utf8 == NULL || utf8[0] == '\0')
 		return 0;
 	if (max_lines <= 0)
 		max_lines = 1000;
-	n = strlen(utf8);
-	while (i < n && line < max_lines) {
-		size_t end = i, best = i, next = i;
-		int y = r.y + line * lh + (lh - fh) / 2;
+	if (max_lines > 64 &&
+	    (lines = malloc((size_t)max_lines * sizeof *lines)) == NULL)
+		return 0;
+	len = strlen(utf8);
+	n = textlayout_break(utf8, len, r.w, ui_measure, &m, lines, max_lines);
+	for (int k = 0; k < n; k++) {
+		int y = r.y + k * lh + (lh - fh) / 2;
+		const TextLine *l = &lines[k];
 
-		while (utf8[i] == ' ')
-			i++;
-		if (i >= n)
-			break;
-		if (line == max_lines - 1) {
+		if (k == n - 1 && l->next < len) {
 			/* The rest goes on this line, cut to fit. */
-			size_t k = 0;
-			for (size_t j = i; j < n && k + 1 < sizeof buf; j++)
-				buf[k++] = utf8[j] == '\n' ? ' ' : utf8[j];
-			buf[k] = '\0';
+			size_t rest = len - l->start;
+			char *buf = malloc(rest + 1);
+			if (buf == NULL)
+				break;
+			for (size_t j = 0; j < rest; j++) {
+				char ch = utf8[l->start + j];
+				buf[j] = ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
+			}
+			buf[rest] = '\0';
 			cut = ui_text_width(ui, f, size_px, buf) > r.w;
 			ui_text_fit(ui, r.x, y, r.w, f, size_px, c, align, buf);
-			line++;
+			free(buf);
 			break;
 		}
-		/* Extend word by word while it fits. */
-		end = i;
-		for (;;) {
-			size_t j = end;
-			while (j < n && utf8[j] == ' ')
-				j++;
-			while (j < n && utf8[j] != ' ' && utf8[j] != '\n')
-				j++;
-			if (j - i + 1 > sizeof buf)
-				break;
-			memcpy(buf, utf8 + i, j - i);
-			buf[j - i] = '\0';
-			if (ui_text_width(ui, f, size_px, buf) > r.w)
-				break;
-			end = best = j;
-			if (j >= n || utf8[j] == '\n')
-				break;
-		}
-		if (best == i) {
-			/* One long word: as many characters as fit, at least one. */
-			size_t j = ui_utf8_next(utf8, i);
-			best = j;
-			while (j < n && utf8[j] != ' ' && utf8[j] != '\n' &&
-			       j - i + 1 < sizeof buf) {
-				j = ui_utf8_next(utf8, j);
-				memcpy(buf, utf8 + i, j - i);
-				buf[j - i] = '\0';
-				if (ui_text_width(ui, f, size_px, buf) > r.w)
-					break;
-				best = j;
-			}
-		}
-		next = best;
-		memcpy(buf, utf8 + i, best - i);
-		buf[best - i] = '\0';
-		{
-			int tw = ui_text_width(ui, f, size_px, buf);
-			int x = r.x;
-			if (align == ALIGN_CENTER)
-				x += (r.w - tw) / 2;
-			else if (align == ALIGN_RIGHT)
-				x += r.w - tw;
-			ui_text(ui, x, y, f, size_px, c, buf);
-		}
-		line++;
-		i = next;
-		if (i < n && utf8[i] == '\n')
-			i++;
+		if (l->len == 0)
+			continue;
+		int tw = ui_measure(&m, utf8 + l->start, l->len);  /* and m.buf */
+		int x = r.x;
+		if (tw == INT_MAX)
+			continue;           /* out of memory: m.buf is not the line */
+		if (align == ALIGN_CENTER)
+			x += (r.w - tw) / 2;
+		else if (align == ALIGN_RIGHT)
+			x += r.w - tw;
+		ui_text(ui, x, y, f, size_px, c, m.buf);
 	}
-	if (line > 1 && !cut)
-		ui_record_text(ui, (UiRect){ r.x, r.y, r.w, line * lh }, utf8, 1);
-	return line * lh;
+	if (n > 1 && !cut)
+		ui_record_text(ui, (UiRect){ r.x, r.y, r.w, n * lh }, utf8, 1);
+	free(m.buf);
+	if (lines != stack_lines)
+		free(lines);
+	return n * lh;
 }
 
 void
