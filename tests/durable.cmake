@@ -1,0 +1,36 @@
+# durable.cmake -- what was saved stays saved: power cuts through a
+# fault-injecting VFS (crashvfs.c), with the synchronous=OFF control that
+# must find losses, and SIGKILLs of a running headless kiosk. The ASan
+# build runs fewer of each (the env vars below); the counts the issue asks
+# for run in the normal build.
+borne_c_test(powercut crashvfs.c)
+set(powercut_env "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
+if(BORNE_SANITIZE)
+  list(APPEND powercut_env "BORNE_POWERCUT_CUTS=250")
+endif()
+set_tests_properties(powercut PROPERTIES TIMEOUT 300
+  ENVIRONMENT "${powercut_env}")
+
+if(TARGET borne)
+  add_executable(test_kill_headless test_kill_headless.c)
+  target_include_directories(test_kill_headless PRIVATE
+                             ${CMAKE_CURRENT_SOURCE_DIR})
+  target_link_libraries(test_kill_headless PRIVATE borne_core)
+  add_test(NAME kill_headless
+           COMMAND test_kill_headless $<TARGET_FILE:borne>)
+  set(kill_env "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
+  if(BORNE_SANITIZE)
+    list(APPEND kill_env "BORNE_KILLS=40")
+  endif()
+  set_tests_properties(kill_headless PROPERTIES TIMEOUT 600
+    ENVIRONMENT "${kill_env}")
+endif()
+
+# A short soak (bench/soak.c): 5,000 taps and 500 mission edits through
+# the app; fails on a gross leak only, prints memory. The full year:
+# build/bench/soak (100,000 taps, 10,000 edits).
+if(TARGET soak)
+  add_test(NAME soak_short COMMAND soak --taps 5000 --edits 500 --check)
+  set_tests_properties(soak_short PROPERTIES TIMEOUT 300
+    ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
+endif()
