@@ -47,6 +47,8 @@ static int n_tracked;
 static uint64_t rng_state;
 static long ops, cut_at;
 static int down;
+static int fail_rc;             /* crashvfs_fail_writes() */
+static long fail_after, refused;
 static CrashStats stats;
 
 static uint64_t rng_next(void);
@@ -56,6 +58,7 @@ static int      tracked_begin(Tracked *t, sqlite3_file *real);
 static int      tracked_save(Tracked *t, sqlite3_file *real, sqlite3_int64 sector);
 static void     tracked_cut(Tracked *t, int lose_all);
 static int      power_tick(void);
+static int      disk_full(void);
 
 static int crash_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
                       int flags, int *out_flags);
@@ -261,6 +264,20 @@ tracked_cut(Tracked *t, int lose_all)
 	close(fd);
 }
 
+/* A full disk: 1 when this write must be refused. */
+static int
+disk_full(void)
+{
+	if (fail_rc == 0)
+		return 0;
+	if (fail_after > 1) {
+		fail_after--;
+		return 0;
+	}
+	refused++;
+	return 1;
+}
+
 /* Counts one write or sync; 1 when the power is (now) off. */
 static int
 power_tick(void)
@@ -375,6 +392,19 @@ crashvfs_forget(void)
 	down = 0;
 	ops = 0;
 	cut_at = 0;
+}
+
+void
+crashvfs_fail_writes(int sqlite_rc, long after_n)
+{
+	fail_rc = sqlite_rc;
+	fail_after = after_n;
+}
+
+long
+crashvfs_refused(void)
+{
+	return refused;
 }
 
 void
@@ -519,6 +549,8 @@ crash_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 
 	if (power_tick())
 		return SQLITE_IOERR_WRITE;
+	if (disk_full())
+		return fail_rc;
 	last = down;                 /* this write meets the cut: it is torn
 	                             ** or lost, and says so */
 	stats.writes++;
@@ -570,6 +602,8 @@ crash_sync(sqlite3_file *f, int flags)
 	(void)flags;
 	if (power_tick() || down)
 		return SQLITE_IOERR_FSYNC;     /* the cut came first */
+	if (disk_full())
+		return fail_rc;
 	stats.syncs++;
 	if (cf->t != NULL)
 		tracked_clear(cf->t);

@@ -45,6 +45,13 @@ int  crashvfs_install(uint64_t seed);
 void crashvfs_arm(long n_ops);
 /* 1 once the power is off. */
 int  crashvfs_down(void);
+/* A disk that fills up: from the after_n-th write on (1: the next one),
+** every write and sync returns sqlite_rc (SQLITE_FULL, or an I/O error)
+** and writes nothing, until called again with sqlite_rc 0. The power
+** stays on: the same connection goes on once there is room again. */
+void crashvfs_fail_writes(int sqlite_rc, long after_n);
+/* Writes refused so far by crashvfs_fail_writes(). */
+long crashvfs_refused(void);
 /* Writes and syncs seen since the last crashvfs_cut() or forget. */
 long crashvfs_ops(void);
 /* Call with every connection closed: applies the cut to the files, as

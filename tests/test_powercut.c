@@ -14,7 +14,11 @@
 **
 ** BORNE_SEED=N replays a run (the seed is printed); BORNE_POWERCUT_CUTS
 ** and BORNE_POWERCUT_CONTROL set the number of cuts (default 1000, 60);
-** BORNE_POWERCUT_DEBUG=1 names the first lost taps. */
+** BORNE_POWERCUT_DEBUG=1 names the first lost taps.
+**
+** Last, the disk fills up (crashvfs_fail_writes) in the middle of the
+** same storms, BORNE_DISKFULL_EPISODES times (default 200): refused taps
+** and edits say so and leave no trace, saved ones stay. */
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -65,6 +69,10 @@ typedef struct Run {
 	int64_t  cap_missions, max_mission;
 	int64_t  interrupted;        /* mission of the edit the cut stopped */
 	long     lost_taps, lost_edits, corrupt, unopenable, unexpected;
+	int      disk_full;          /* writes may be refused: errors expected */
+	long     refused, phantoms, wrong_codes, phantoms_reopen;
+	char   (*refused_taps)[BORNE_UUID_LEN + 1];
+	size_t   n_refused_taps;
 } Run;
 
 static uint64_t rnd(Run *r);
@@ -83,6 +91,7 @@ static int      first_taker(int64_t member_id, const char *name,
 static long     env_long(const char *name, long def);
 static void     durable_run(uint64_t seed, long n_cuts);
 static void     control_run(uint64_t seed, long n_cuts);
+static void     full_run(uint64_t seed, long n_episodes);
 
 static uint64_t
 rnd(Run *r)
@@ -171,6 +180,26 @@ op_tap(Run *r)
 	r->last_member = i;
 	uuid_make(tap.uuid);
 	rc = checkin_tap_id(r->st, uid, r->now, tap.uuid, &res);
+	if (rc != BORNE_OK && r->disk_full) {
+		/* Refused, and said so: nothing of it may be in the file. */
+		r->refused++;
+		if (rc != BORNE_EFULL && rc != BORNE_EIO)
+			r->wrong_codes++;
+		if (sql_count(r->st, "SELECT count(*) FROM visits WHERE uuid = ?1"
+		              " OR out_uuid = ?1", tap.uuid) != 0)
+			r->phantoms++;
+		if ((r->n_refused_taps & 255) == 0) {
+			void *grown = realloc(r->refused_taps, (r->n_refused_taps + 256) *
+			                      sizeof *r->refused_taps);
+
+			if (grown == NULL)
+				exit(2);
+			r->refused_taps = grown;
+		}
+		memcpy(r->refused_taps[r->n_refused_taps++], tap.uuid,
+		       sizeof tap.uuid);
+		return 0;
+	}
 	if (rc != BORNE_OK) {
 		if (crashvfs_down())
 			return -1;
@@ -315,6 +344,12 @@ op_mission(Run *r)
 	r->interrupted = 0;
 	if (rc == BORNE_EREFUSED || rc == BORNE_EPERM)
 		return 0;
+	if (r->disk_full) {          /* verify() finds any trace of it */
+		r->refused++;
+		if (rc != BORNE_EFULL && rc != BORNE_EIO)
+			r->wrong_codes++;
+		return 0;
+	}
 	r->unexpected++;
 	fprintf(stderr, "%s: mission edit failed with the power on: %s\n",
 	        r->name, store_errmsg(r->st));
@@ -461,6 +496,75 @@ durable_run(uint64_t seed, long n_cuts)
 	free(r.missions);
 }
 
+/* Defect 8's data side: the disk fills up (or fails writing) in the
+** middle of taps and edits. Each refused tap or edit must say so
+** (BORNE_EFULL or BORNE_EIO) and leave no trace; what was saved before
+** stays; once there is room again the same connection goes on, and the
+** file is sound, reopened or not. */
+static void
+full_run(uint64_t seed, long n_episodes)
+{
+	const char *path = fx_path("full.db");
+	Run r;
+
+	memset(&r, 0, sizeof r);
+	r.name = "disk full";
+	r.rng = seed ^ 0xF1111;
+	r.day_start = r.now = fx_t("2027-01-04T08:00");
+	if (run_open(&r, path) != 0)
+		exit(2);
+	run_members(&r);
+	for (long ep = 0; ep < n_episodes; ep++) {
+		run_ops(&r, 5 + rnd_n(&r, 30));
+		crashvfs_fail_writes(rnd_n(&r, 4) == 0 ? SQLITE_IOERR_WRITE
+		                                       : SQLITE_FULL,
+		                     1 + rnd_n(&r, 40));
+		r.disk_full = 1;
+		run_ops(&r, 5 + rnd_n(&r, 20));
+		crashvfs_fail_writes(0, 0);
+		r.disk_full = 0;
+		verify(&r, 0);               /* the same connection */
+		if (rnd_n(&r, 4) == 0) {
+			store_close(r.st);
+			crashvfs_forget();
+			CHECK(run_open(&r, path) == 0);
+			if (r.st == NULL)
+				break;
+			verify(&r, 0);
+			/* WAL recovery must not bring back a refused tap. */
+			for (size_t i = 0; i < r.n_refused_taps; i++)
+				if (sql_count(r.st, "SELECT count(*) FROM visits WHERE"
+				              " uuid = ?1 OR out_uuid = ?1",
+				              r.refused_taps[i]) != 0)
+					r.phantoms_reopen++;
+			r.n_refused_taps = 0;
+		}
+	}
+	if (r.st != NULL) {
+		verify(&r, 1);
+		store_close(r.st);
+	}
+	crashvfs_forget();
+	printf("%s: %ld episodes, %ld taps or edits refused (%ld writes"
+	       " refused), %zu taps and %ld edits confirmed; lost: %ld taps,"
+	       " %ld edits; %ld refused but saved (%ld back after a reopen),"
+	       " %ld with a wrong code; %ld damaged\n", r.name, n_episodes,
+	       r.refused, crashvfs_refused(), r.n_taps, r.n_edits, r.lost_taps,
+	       r.lost_edits, r.phantoms, r.phantoms_reopen, r.wrong_codes,
+	       r.corrupt);
+	CHECK(r.refused > 0);
+	CHECK_INT(r.unexpected, 0);
+	CHECK_INT(r.lost_taps, 0);
+	CHECK_INT(r.lost_edits, 0);
+	CHECK_INT(r.phantoms, 0);
+	CHECK_INT(r.phantoms_reopen, 0);
+	CHECK_INT(r.wrong_codes, 0);
+	CHECK_INT(r.corrupt, 0);
+	free(r.taps);
+	free(r.missions);
+	free(r.refused_taps);
+}
+
 /* The same storms with synchronous=OFF, each on a fresh database: the
 ** harness must find confirmed taps lost. */
 static void
@@ -541,6 +645,7 @@ main(void)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	durable_run(seed, n_cuts);
 	control_run(seed, n_control);
+	full_run(seed, env_long("BORNE_DISKFULL_EPISODES", 200));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	crashvfs_stats(&cs);
 	printf("crashvfs: %ld cuts (%ld during a checkpoint), %ld writes, %ld"
