@@ -13,7 +13,8 @@
 ** harness that finds nothing there would prove nothing with FULL.
 **
 ** BORNE_SEED=N replays a run (the seed is printed); BORNE_POWERCUT_CUTS
-** and BORNE_POWERCUT_CONTROL set the number of cuts (default 1000, 60);
+** and BORNE_POWERCUT_CONTROL set the number of cuts (default 1000, 60;
+** BORNE_LONG=1: 10,000 cuts);
 ** BORNE_POWERCUT_DEBUG=1 names the first lost taps.
 **
 ** Last, the disk fills up (crashvfs_fail_writes) in the middle of the
@@ -628,7 +629,9 @@ int
 main(void)
 {
 	uint64_t seed = (uint64_t)env_long("BORNE_SEED", 0);
-	long n_cuts = env_long("BORNE_POWERCUT_CUTS", 1000);
+	int is_long = getenv("BORNE_LONG") != NULL &&
+	              strcmp(getenv("BORNE_LONG"), "1") == 0;
+	long n_cuts = env_long("BORNE_POWERCUT_CUTS", is_long ? 10000 : 1000);
 	long n_control = env_long("BORNE_POWERCUT_CONTROL", 60);
 	CrashStats cs;
 	struct timespec t0, t1;
