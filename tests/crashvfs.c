@@ -637,8 +637,7 @@ crash_check_reserved(sqlite3_file *f, int *out)
 static int
 crash_file_control(sqlite3_file *f, int op, void *arg)
 {
-	/* The VFS name reads "crash/unix" would need memory SQLite frees;
-	** passing everything through keeps the real answers. */
+	/* Passed through: the unix VFS answers (locking, WAL, mmap hints). */
 	return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
 }
 
