@@ -90,6 +90,7 @@ static int64_t  sql_count(Store *st, const char *sql, const char *key);
 static int      first_taker(int64_t member_id, const char *name,
                             int64_t taken_utc, void *ctx);
 static long     env_long(const char *name, long def);
+static void     checkpoint_often(Run *r);
 static void     durable_run(uint64_t seed, long n_cuts);
 static void     control_run(uint64_t seed, long n_cuts);
 static void     full_run(uint64_t seed, long n_episodes);
@@ -441,6 +442,21 @@ verify(Run *r, int full)
 	r->interrupted = 0;
 }
 
+/* Half the time, checkpoints every few pages instead of every 1,000, so
+** that many cuts fall while the database file itself is written (the
+** test's connection only: the store keeps SQLite's default). */
+static void
+checkpoint_often(Run *r)
+{
+	char sql[64];
+
+	if (rnd_n(r, 2) == 0)
+		return;
+	snprintf(sql, sizeof sql, "PRAGMA wal_autocheckpoint = %d",
+	         4 + rnd_n(r, 60));
+	CHECK_INT(sqlite3_exec(store_db(r->st), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
 static void
 durable_run(uint64_t seed, long n_cuts)
 {
@@ -462,6 +478,7 @@ durable_run(uint64_t seed, long n_cuts)
 		if (r.st == NULL)
 			break;
 		verify(&r, cuts % 100 == 99);
+		checkpoint_often(&r);
 		crashvfs_arm(1 + rnd_n(&r, MAX_OPS_PER_CUT));
 		if (!run_ops(&r, 100000)) {
 			store_close(r.st);
@@ -601,6 +618,7 @@ control_run(uint64_t seed, long n_cuts)
 			exit(2);
 		CHECK_INT(sqlite3_exec(store_db(r.st), "PRAGMA synchronous = OFF",
 		                       NULL, NULL, NULL), SQLITE_OK);
+		checkpoint_often(&r);
 		crashvfs_arm(1 + rnd_n(&r, MAX_OPS_PER_CUT));
 		run_ops(&r, 100000);
 		store_close(r.st);
