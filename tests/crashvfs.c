@@ -49,6 +49,7 @@ static long ops, cut_at;
 static int down;
 static int fail_rc;             /* crashvfs_fail_writes() */
 static long fail_after, refused;
+static int claim_psow = 1, tear_whole;
 static CrashStats stats;
 
 static uint64_t rng_next(void);
@@ -237,8 +238,8 @@ tracked_cut(Tracked *t, int lose_all)
 			for (int b = 0; got > 0 && b < CRASH_SECTOR; b++) {
 				uint64_t r = rng_next() % 3;
 
-				if (off + b < t->last_off ||
-				    off + b >= t->last_off + t->last_len)
+				if (!tear_whole && (off + b < t->last_off ||
+				                    off + b >= t->last_off + t->last_len))
 					continue;
 
 				if (r == 0)
@@ -392,6 +393,13 @@ crashvfs_forget(void)
 	down = 0;
 	ops = 0;
 	cut_at = 0;
+}
+
+void
+crashvfs_sectors(int claim, int whole)
+{
+	claim_psow = claim;
+	tear_whole = whole;
 }
 
 void
@@ -650,7 +658,9 @@ crash_sector_size(sqlite3_file *f)
 static int
 crash_device_chars(sqlite3_file *f)
 {
-	return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+	int chars = REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
+
+	return claim_psow ? chars : chars & ~SQLITE_IOCAP_POWERSAFE_OVERWRITE;
 }
 
 static int

@@ -50,6 +50,14 @@ int  crashvfs_down(void);
 ** and writes nothing, until called again with sqlite_rc 0. The power
 ** stays on: the same connection goes on once there is room again. */
 void crashvfs_fail_writes(int sqlite_rc, long after_n);
+/* The disk's sectors. By default the shim says what the unix VFS says,
+** POWERSAFE_OVERWRITE (a torn write never harms bytes it did not write),
+** and tears only the bytes of the last write. tear_whole: a torn sector
+** is garbled whole, bytes written before (and synced) included, as a
+** flash card's controller may do; claim_psow 0 tells SQLite so (it then
+** pads WAL frames to a sector, as with the "psow=0" URI parameter).
+** Takes effect for files opened after the call. */
+void crashvfs_sectors(int claim_psow, int tear_whole);
 /* Writes refused so far by crashvfs_fail_writes(). */
 long crashvfs_refused(void);
 /* Writes and syncs seen since the last crashvfs_cut() or forget. */
