@@ -406,12 +406,12 @@ store_connect(Store *st, const char *path)
 	** log up to its last whole commit and the next write would go on
 	** from there, inside the sector that holds that commit's end: a cut
 	** tearing that write would take the commit with it (psow=0 pads
-	** commits to a sector, but a cut may lose the padding). Copied into
-	** the database and synced, nothing saved depends on the log any
-	** more. Best effort: another process reading, or a read-only file,
-	** leaves the log as it is. (tests/test_powercut.c, "whole-sector
-	** tears": two cuts in a row.) */
-	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	** commits to a sector, but a cut may lose the padding). Once the
+	** log is copied into the database and synced, the next write starts
+	** the log again from its beginning. PASSIVE: never waits; another
+	** process reading, or a read-only file, leaves the log as it is.
+	** (tests/test_powercut.c, "whole-sector tears": two cuts in a row.) */
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
 	                          NULL, NULL);
 	return BORNE_OK;
 }
