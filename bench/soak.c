@@ -532,10 +532,11 @@ main(int argc, char **argv)
 	       s.enrolled, s.left, (double)(t1.tv_sec - t0.tv_sec) +
 	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	printf("soak: rss after 1,000 taps %.2f MB, at the end %.2f MB (%+.1f %%);"
-	       " heap outside SQLite %.1f KB -> %.1f KB\n", first.rss_mb,
+	       " heap outside SQLite %.1f KB -> %.1f KB%s\n", first.rss_mb,
 	       last.rss_mb, first.rss_mb > 0 ? 100.0 * (last.rss_mb - first.rss_mb) /
 	       first.rss_mb : 0.0, ((double)first.heap - (double)first.sqlite) / 1024.0,
-	       ((double)last.heap - (double)last.sqlite) / 1024.0);
+	       ((double)last.heap - (double)last.sqlite) / 1024.0,
+	       SOAK_ASAN ? " (not measured under AddressSanitizer)" : "");
 	if (check) {
 		long long grew = (long long)(last.heap - last.sqlite) -
 		                 (long long)(first.heap - first.sqlite);
