@@ -1,7 +1,9 @@
 /* store.h -- the kiosk's SQLite database.
 ** One file, WAL mode, foreign keys on, synchronous=FULL so that a commit
 ** that returned is on disk, busy_timeout so a second process waits a
-** little before BORNE_EBUSY. The schema is migrated by PRAGMA user_version
+** little before BORNE_EBUSY. Opened with psow=0 (an SD card may garble a
+** whole sector in a power cut: SQLite then pads commits to a sector) and
+** from an empty WAL (a checkpoint at open); tests/test_powercut.c. The schema is migrated by PRAGMA user_version
 ** inside one transaction when the store opens. Every statement is
 ** prepared; user text is only ever bound, never pasted into SQL.
 **
