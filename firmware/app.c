@@ -25,7 +25,7 @@ static void        fmt_minutes_of_day(AppLang lang, int minutes, char *out,
                                       size_t outlen);
 static void        fmt_hour(AppLang lang, int minutes, char *out, size_t outlen);
 static const char *config_default(const char *key);
-static int         screen_timeout_ms(const App *a, ScreenId s);
+static int64_t     screen_timeout_ms(const App *a, ScreenId s);
 static void        idle_reset(App *a);
 static int         idle_render(App *a);
 static int         clock_render(App *a);
@@ -376,20 +376,20 @@ app_config_defaults(AppConfig *cfg)
 	          config_default("space_name"));
 	text_copy(cfg->space_tagline, sizeof cfg->space_tagline,
 	          config_default("space_tagline"));
-	cfg->idle_timeout_ms = atoi(config_default("idle_timeout_s")) * 1000;
-	cfg->greeting_ms = atoi(config_default("greeting_s")) * 1000;
+	cfg->idle_timeout_ms = (int64_t)atoi(config_default("idle_timeout_s")) * 1000;
+	cfg->greeting_ms = (int64_t)atoi(config_default("greeting_s")) * 1000;
 	cfg->pin_max_tries = atoi(config_default("pin_max_tries"));
-	cfg->pin_lock_ms = atoi(config_default("pin_lock_s")) * 1000;
+	cfg->pin_lock_ms = (int64_t)atoi(config_default("pin_lock_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
 	          config_default("export_dir"));
 }
 
 /* How long a screen may stay without input before Accueil. */
-static int
+static int64_t
 screen_timeout_ms(const App *a, ScreenId s)
 {
-	int idle = a->cfg.idle_timeout_ms > 0 ? a->cfg.idle_timeout_ms : 60000;
-	int t;
+	int64_t idle = a->cfg.idle_timeout_ms > 0 ? a->cfg.idle_timeout_ms : 60000;
+	int64_t t;
 
 	switch (s) {
 	case SCREEN_ACCUEIL:
@@ -411,7 +411,7 @@ screen_timeout_ms(const App *a, ScreenId s)
 static void
 idle_reset(App *a)
 {
-	int t = screen_timeout_ms(a, a->v.screen);
+	int64_t t = screen_timeout_ms(a, a->v.screen);
 
 	a->deadline_ms = t > 0 ? a->now_ms + t : 0;
 }

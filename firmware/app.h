@@ -47,11 +47,12 @@ typedef struct AppConfig {
 	AppLang lang;
 	char space_name[128];
 	char space_tagline[128];
-	int  idle_timeout_ms;    /* back to Accueil after this much silence */
-	int  greeting_ms;        /* badge result stays this long, at least 15 s
+	/* Durations in milliseconds, 64 bits: config_get_ms() of each key. */
+	int64_t idle_timeout_ms; /* back to Accueil after this much silence */
+	int64_t greeting_ms;     /* badge result stays this long, at least 15 s
 	                         ** (the mockups' "dans 15 secondes"), then Accueil */
 	int  pin_max_tries;
-	int  pin_lock_ms;
+	int64_t pin_lock_ms;
 	char export_dir[512];    /* "" : first writable /media/x/y */
 	int  demo;               /* demo database: F1..F6 tap demo badges */
 } AppConfig;

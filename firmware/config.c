@@ -2,7 +2,8 @@
 ** Every key, its default and its help come from config_def.h through an
 ** X-macro: the table below is the only list of keys. A value in the file
 ** replaces the default only when it is sensible for that key (a whole
-** number where the default is one, 0/1 for switches, fr/en for lang...).
+** number within the key's [min, max] for CONFIG_NUM keys, fr/en for
+** lang...). Durations become milliseconds in 64 bits (config_get_ms).
 ** Anything else -- a line without '=', an unknown key, a bad value, a NUL
 ** byte or invalid UTF-8 -- is reported as "FILE:LINE: why" and skipped.
 ** A '#' as the first non-blank character makes the line a comment (a '#'
@@ -23,11 +24,15 @@
 
 typedef struct ConfigKey {
 	const char *key, *def, *help;
+	int is_num;
+	long lo, hi;              /* CONFIG_NUM's bounds, inclusive */
 } ConfigKey;
 
 static const ConfigKey config_keys[] = {
-#define CONFIG_DEF(k, d, h) { k, d, h },
+#define CONFIG_DEF(k, d, h) { k, d, h, 0, 0, 0 },
+#define CONFIG_NUM(k, d, lo, hi, h) { k, d, h, 1, lo, hi },
 #include "config_def.h"
+#undef CONFIG_NUM
 #undef CONFIG_DEF
 };
 
@@ -79,14 +84,22 @@ value_check(int k, const char *value, char *why, size_t whylen)
 		snprintf(why, whylen, "is longer than %d bytes", CONFIG_VALUE_MAX);
 		return BORNE_EINVAL;
 	}
-	if (strcmp(c->key, "approval_required") == 0 || strcmp(c->key, "sound") == 0) {
+	if (c->is_num && c->lo == 0 && c->hi == 1) {
 		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0) {
 			snprintf(why, whylen, "must be 0 or 1");
 			return BORNE_EINVAL;
 		}
-	} else if (is_uint(c->def)) {
+	} else if (c->is_num) {
+		long n;
+
 		if (!is_uint(value)) {
 			snprintf(why, whylen, "must be a whole number");
+			return BORNE_EINVAL;
+		}
+		n = strtol(value, NULL, 10);     /* at most 9 digits: no overflow */
+		if (n < c->lo || n > c->hi) {
+			snprintf(why, whylen, "must be between %ld and %ld", c->lo,
+			         c->hi);
 			return BORNE_EINVAL;
 		}
 	} else if (strcmp(c->key, "lang") == 0) {
@@ -251,12 +264,40 @@ int
 config_get_int(const Config *cfg, const char *key)
 {
 	const char *v = config_get(cfg, key);
-	long n;
+	int k = key_index(key);
+	long n, lo = 0, hi = 1000000000;
 
 	if (v == NULL)
 		return 0;
+	if (config_keys[k].is_num) {
+		lo = config_keys[k].lo;
+		hi = config_keys[k].hi;
+	}
 	n = strtol(v, NULL, 10);
-	return n < 0 ? 0 : n > 1000000000 ? 1000000000 : (int)n;
+	return n < lo ? (int)lo : n > hi ? (int)hi : (int)n;
+}
+
+int64_t
+config_get_ms(const Config *cfg, const char *key)
+{
+	size_t n = key != NULL ? strlen(key) : 0;
+	int64_t v = config_get_int(cfg, key);
+
+	if (n > 3 && strcmp(key + n - 3, "_ms") == 0)
+		return v;
+	return v * 1000;
+}
+
+int
+config_key_bounds(const char *key, long *lo, long *hi)
+{
+	int k = key_index(key);
+
+	if (k < 0 || !config_keys[k].is_num)
+		return BORNE_ENOTFOUND;
+	*lo = config_keys[k].lo;
+	*hi = config_keys[k].hi;
+	return BORNE_OK;
 }
 
 int

@@ -1,21 +1,32 @@
 /* config_def.h -- every configuration key, its default and its unit.
 ** Included by config.c (and by docs generation): one table, nothing else.
-** X(key, default, help) */
+**   CONFIG_DEF(key, default, help)            text keys
+**   CONFIG_NUM(key, default, min, max, help)  whole numbers: a value out
+**                                             of [min, max] is refused
+** An includer that defines only CONFIG_DEF gets the numbers through it. */
+#ifndef CONFIG_NUM
+#define CONFIG_NUM(k, d, lo, hi, h) CONFIG_DEF(k, d, h)
+#define CONFIG_NUM_FALLBACK
+#endif
 CONFIG_DEF("space_name",        "Le Patio",           "name shown on Accueil")
 CONFIG_DEF("space_tagline",     "Tiers-lieu · Coopérative jeunesse", "line under the name")
 CONFIG_DEF("lang",              "fr",                 "fr or en")
 CONFIG_DEF("db",                "/var/lib/borne/borne.db", "SQLite database file")
 CONFIG_DEF("reader",            "none",               "libnfc[:CONNSTRING], wedge:DEVICE, sim:FIFO, none")
 CONFIG_DEF("uid_decimal_order", "lsb",                "lsb or msb: byte order of 10-digit wedge numbers")
-CONFIG_DEF("idle_timeout_s",    "60",                 "back to Accueil after this much silence, seconds")
-CONFIG_DEF("greeting_s",        "6",                  "badge result stays this long before the member home, seconds")
-CONFIG_DEF("checkin_repeat_s",  "60",                 "a second tap within this is ignored, seconds")
-CONFIG_DEF("approval_required", "1",                  "1: coworkers' missions wait for a facilitator")
-CONFIG_DEF("max_open_takes",    "2",                  "missions one member may hold at once")
-CONFIG_DEF("pin_max_tries",     "3",                  "wrong PINs before facilitator mode locks")
-CONFIG_DEF("pin_lock_s",        "300",                "how long facilitator mode stays locked, seconds")
+CONFIG_NUM("idle_timeout_s",    "60",    10, 3600,    "back to Accueil after this much silence, seconds")
+CONFIG_NUM("greeting_s",        "6",     1, 600,      "badge result stays this long before the member home, seconds")
+CONFIG_NUM("checkin_repeat_s",  "60",    0, 3600,     "a second tap within this is ignored, seconds")
+CONFIG_NUM("approval_required", "1",     0, 1,        "1: coworkers' missions wait for a facilitator")
+CONFIG_NUM("max_open_takes",    "2",     1, 100,      "missions one member may hold at once")
+CONFIG_NUM("pin_max_tries",     "3",     1, 20,       "wrong PINs before facilitator mode locks")
+CONFIG_NUM("pin_lock_s",        "300",   1, 86400,    "how long facilitator mode stays locked, seconds")
 CONFIG_DEF("export_dir",        "",                   "where reports go; empty: first writable /media/*/*")
 CONFIG_DEF("kiosk_id",          "borne-1",            "this kiosk's name in check-ins")
-CONFIG_DEF("sound",             "1",                  "1: a tone on each badge tap")
-CONFIG_DEF("reader_poll_ms",    "150",                "libnfc poll period, milliseconds")
+CONFIG_NUM("sound",             "1",     0, 1,        "1: a tone on each badge tap")
+CONFIG_NUM("reader_poll_ms",    "150",   10, 5000,    "libnfc poll period, milliseconds")
 CONFIG_DEF("tz",                "",                   "time zone; empty: TZ, else Europe/Paris")
+#ifdef CONFIG_NUM_FALLBACK
+#undef CONFIG_NUM
+#undef CONFIG_NUM_FALLBACK
+#endif
