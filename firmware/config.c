@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,9 @@ static void warnf(void (*warn)(const char *, void *), void *ctx,
 	__attribute__((format(printf, 5, 6)));
 static void trim(char **s);
 static int  config_put(Config *cfg, int k, const char *value);
+static Config *config_defaults(void);
+static int  config_read(Config *cfg, FILE *f, const char *path,
+                        void (*warn)(const char *, void *), void *ctx);
 
 static int
 key_index(const char *key)
@@ -159,27 +163,31 @@ config_put(Config *cfg, int k, const char *value)
 	return BORNE_OK;
 }
 
+/* A Config holding every default; NULL when out of memory. */
+static Config *
+config_defaults(void)
+{
+	Config *cfg = calloc(1, sizeof *cfg);
+
+	if (cfg == NULL)
+		return NULL;
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (config_put(cfg, (int)i, config_keys[i].def) != BORNE_OK) {
+			config_free(cfg);
+			return NULL;
+		}
+	return cfg;
+}
+
 int
 config_load(const char *path, Config **out,
             void (*warn)(const char *line, void *ctx), void *ctx)
 {
-	Config *cfg = calloc(1, sizeof *cfg);
-	FILE *f = NULL;
-	char *buf = NULL, why[96];
-	size_t cap = 0;
-	ssize_t len;
-	long line = 0;
-	int rc = BORNE_OK;
+	FILE *f;
+	int rc;
 
-	*out = NULL;
-	if (cfg == NULL)
+	if ((*out = config_defaults()) == NULL)
 		return BORNE_ENOMEM;
-	for (size_t i = 0; i < N_KEYS; i++)
-		if (config_put(cfg, (int)i, config_keys[i].def) != BORNE_OK) {
-			config_free(cfg);
-			return BORNE_ENOMEM;
-		}
-	*out = cfg;
 	if (path == NULL)
 		return BORNE_OK;
 	if ((f = fopen(path, "r")) == NULL) {
@@ -188,6 +196,41 @@ config_load(const char *path, Config **out,
 		      strerror(errno));
 		return rc;
 	}
+	rc = config_read(*out, f, path, warn, ctx);
+	fclose(f);
+	return rc;
+}
+
+int
+config_load_mem(const char *name, const char *text, size_t len,
+                Config **out, void (*warn)(const char *line, void *ctx),
+                void *ctx)
+{
+	FILE *f;
+	int rc;
+
+	if ((*out = config_defaults()) == NULL)
+		return BORNE_ENOMEM;
+	if (len == 0)
+		return BORNE_OK;
+	if ((f = fmemopen((void *)(uintptr_t)text, len, "r")) == NULL)
+		return BORNE_ENOMEM;
+	rc = config_read(*out, f, name != NULL ? name : "(config)", warn, ctx);
+	fclose(f);
+	return rc;
+}
+
+/* Reads `key = value` lines from f over cfg; name is what warnings say. */
+static int
+config_read(Config *cfg, FILE *f, const char *path,
+            void (*warn)(const char *line, void *ctx), void *ctx)
+{
+	char *buf = NULL, why[96];
+	size_t cap = 0;
+	ssize_t len;
+	long line = 0;
+	int rc = BORNE_OK;
+
 	while ((len = getline(&buf, &cap, f)) >= 0) {
 		char *p = buf, *eq, *key, *value;
 		int k;
@@ -236,7 +279,6 @@ config_load(const char *path, Config **out,
 		rc = BORNE_EIO;
 	}
 	free(buf);
-	fclose(f);
 	return rc;
 }
 

@@ -17,6 +17,11 @@ typedef struct Config Config;
 ** *out is NULL (BORNE_ENOMEM). */
 int  config_load(const char *path, Config **out,
                  void (*warn)(const char *line, void *ctx), void *ctx);
+/* The same from len bytes of text already in memory (name is what the
+** warnings say instead of a path). BORNE_OK, BORNE_EIO or BORNE_ENOMEM. */
+int  config_load_mem(const char *name, const char *text, size_t len,
+                     Config **out, void (*warn)(const char *line, void *ctx),
+                     void *ctx);
 void config_free(Config *cfg);                   /* NULL-safe */
 /* The value for key (a config_def.h key), borrowed while cfg lives. */
 const char *config_get(const Config *cfg, const char *key);

@@ -124,6 +124,19 @@ main(void)
 	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
 	config_free(cfg);
 
+	/* The same text from memory says the same, under the given name. */
+	memset(&w, 0, sizeof w);
+	CHECK_INT(config_load_mem("mem.conf", bad, sizeof bad - 1, &cfg, collect,
+	                          &w), BORNE_OK);
+	CHECK_INT(w.n, 9);
+	CHECK_CONTAINS(w.all, "mem.conf:7: binary data");
+	CHECK_CONTAINS(w.all, "mem.conf:9: uid_decimal_order must be lsb or msb");
+	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
+	config_free(cfg);
+	CHECK_INT(config_load_mem(NULL, "", 0, &cfg, collect, &w), BORNE_OK);
+	CHECK_STR(config_get(cfg, "lang"), "fr");
+	config_free(cfg);
+
 	/* No warn callback: still fine. A folder instead of a file. */
 	CHECK_INT(config_load(fx_path("bad.conf"), &cfg, NULL, NULL), BORNE_OK);
 	config_free(cfg);
