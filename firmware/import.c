@@ -389,14 +389,29 @@ import_members_csv(Store *st, const char *path, int64_t actor_id,
 {
 	char *text = NULL;
 	size_t len = 0;
+	int rc;
+
+	*n_added = 0;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	if ((rc = read_file(path, &text, &len, err, errlen)) == BORNE_OK)
+		rc = import_members_text(st, text, len, actor_id, now_utc, n_added,
+		                         err, errlen);
+	free(text);
+	return rc;
+}
+
+int
+import_members_text(Store *st, const char *text, size_t len,
+                    int64_t actor_id, int64_t now_utc, int *n_added,
+                    char *err, size_t errlen)
+{
 	ImportRow *rows = NULL;
 	int n = 0, rc, began = 0;
 
 	*n_added = 0;
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
-	if ((rc = read_file(path, &text, &len, err, errlen)) != BORNE_OK)
-		goto done;
 	if ((rc = import_members_parse(text, len, &rows, &n, err, errlen))
 	    != BORNE_OK)
 		goto done;
@@ -447,6 +462,5 @@ done:
 	if (began)
 		store_rollback(st);
 	free(rows);
-	free(text);
 	return rc;
 }

@@ -4,3 +4,4 @@
 borne_fuzz_target(NAME uid    SOURCES fuzz_uid.c    LIBS borne_core)
 borne_fuzz_target(NAME config SOURCES fuzz_config.c LIBS borne_core)
 borne_fuzz_target(NAME wedge  SOURCES fuzz_wedge.c  LIBS borne_drivers)
+borne_fuzz_target(NAME import SOURCES fuzz_import.c LIBS borne_core)
