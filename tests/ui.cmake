@@ -34,10 +34,16 @@ borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
 # Two fingers, a drag off the screen, held keys (finger positions: 800x480).
 borne_ui_script(touch_robust SIZES 800x480)
 
+# The line parser alone (no SDL): commands, quotes, number bounds.
+borne_c_test(script_parse)
+target_link_libraries(test_script_parse PRIVATE borne_script)
+
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.
 foreach(bad "script_bad_line:4: frobnicate 12"
-            "script_failed_expect:3: expect-text")
+            "script_failed_expect:3: expect-text"
+            "script_type_invalid:3: type"
+            "script_wait_huge:3: wait 99999999999999999999")
   string(REPLACE ":" ";" parts "${bad}")
   list(GET parts 0 name)
   list(GET parts 1 line)
