@@ -26,6 +26,8 @@
 #include "timeutil.h"
 #include "uid.h"
 
+#define FORM_MAX_OPS 200
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static Store *st;
@@ -205,7 +207,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		act(app, ACT_SEARCH, 0);
 		break;
 	}
-	while (i < size) {
+	/* At most FORM_MAX_OPS events a run: long runs find nothing more and
+	** would slow the search down. */
+	for (int ops = 0; i < size && ops < FORM_MAX_OPS; ops++) {
 		uint8_t op = data[i++];
 		uint8_t b = i < size ? data[i] : 0;
 
