@@ -30,7 +30,7 @@ typedef struct CsvReader {
 static int  csv_put(CsvReader *r, char c);
 static int  csv_next(CsvReader *r, int *start_line, char *err, size_t errlen);
 static const char *csv_field(const CsvReader *r, int i);
-static void trim_copy(char *out, size_t outlen, const char *s);
+static int  trim_copy(char *out, size_t outlen, const char *s);
 static int  seterr(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static int  map_header(const CsvReader *r, int map[COL_COUNT], char *err,
@@ -145,20 +145,26 @@ csv_next(CsvReader *r, int *start_line, char *err, size_t errlen)
 	}
 }
 
-static void
+/* s without its blanks around into out: 0, or -1 when it does not fit
+** (out then holds its beginning, for messages). */
+static int
 trim_copy(char *out, size_t outlen, const char *s)
 {
 	size_t n;
+	int rc = 0;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (n >= outlen)
+	if (n >= outlen) {
 		n = outlen - 1;
+		rc = -1;
+	}
 	memcpy(out, s, n);
 	out[n] = '\0';
+	return rc;
 }
 
 static int
@@ -214,13 +220,16 @@ check_row(const CsvReader *r, const int map[COL_COUNT], int line,
 		return seterr(err, errlen, "line %d: name: %s", line, why);
 	snprintf(row->name, sizeof row->name, "%s", name);
 
-	trim_copy(v, sizeof v, csv_field(r, map[COL_ROLE]));
-	if (member_role_parse(v, &row->role) != BORNE_OK)
+	if (trim_copy(v, sizeof v, csv_field(r, map[COL_ROLE])) != 0 ||
+	    member_role_parse(v, &row->role) != BORNE_OK)
 		return seterr(err, errlen, "line %d: role: unknown role \"%.40s\" "
 		              "(cooperator, coworker, facilitator or admin)", line,
 		              v);
 
-	trim_copy(v, sizeof v, csv_field(r, map[COL_BADGE]));
+	/* A field too long for any badge is refused whole, never cut. */
+	if (trim_copy(v, sizeof v, csv_field(r, map[COL_BADGE])) != 0)
+		return seterr(err, errlen, "line %d: badge: \"%.40s...\" is too "
+		              "long for a badge", line, v);
 	if (v[0] != '\0') {
 		if (uid_parse(v, UID_DEC_LSB_FIRST, &row->badge, uerr,
 		              sizeof uerr) != BORNE_OK)
@@ -229,7 +238,9 @@ check_row(const CsvReader *r, const int map[COL_COUNT], int line,
 		row->has_badge = 1;
 	}
 
-	trim_copy(v, sizeof v, csv_field(r, map[COL_MINOR]));
+	if (trim_copy(v, sizeof v, csv_field(r, map[COL_MINOR])) != 0)
+		return seterr(err, errlen, "line %d: minor: \"%.40s...\" is not 1 "
+		              "or 0", line, v);
 	if (strcmp(v, "1") == 0)
 		row->minor = 1;
 	else if (strcmp(v, "0") == 0)

@@ -126,6 +126,24 @@ test_parse_bad(void)
 	CHECK_STR(err, "line 3: role: unknown role \"chef\" (cooperator, "
 	          "coworker, facilitator or admin)");
 
+	/* A field longer than any badge, role or minor is refused whole, not
+	** cut: the garbage past 63 bytes used to be dropped unseen. */
+	{
+		char csv[400];
+
+		snprintf(csv, sizeof csv, "name,role,badge,minor\nA,cooperator,"
+		         "04A1B2C3%60sZZ,0\n", "");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "line 2: badge:");
+		snprintf(csv, sizeof csv, "name,role,badge,minor\nA,cooperator,,"
+		         "1%70sx\n", "");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "line 2: minor:");
+		snprintf(csv, sizeof csv, "name,role,badge,minor\nA,%70scooperator"
+		         ",,0\n", "");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_OK);
+	}
+
 	CHECK_INT(parse_err("name,role,badge,minor\nA,cooperator,XYZ,0\n", err,
 	                    sizeof err), BORNE_EINVAL);
 	CHECK_CONTAINS(err, "line 2: badge:");
