@@ -119,7 +119,7 @@ script_line(Script *s, const char *line)
 	const AppView *v = app_view(kiosk_app(s->k));
 	Ui *ui = kiosk_ui(s->k);
 
-	if (script_parse_line(line, &c, err, sizeof err) != 0)
+	if (script_parse_line(line, &c, err, sizeof err) != BORNE_OK)
 		return script_fail(s, "%s", err);
 	memset(&ev, 0, sizeof ev);
 	switch (c.kind) {

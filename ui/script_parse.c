@@ -60,7 +60,7 @@ script_err(char *err, size_t errlen, const char *fmt, ...)
 		vsnprintf(err, errlen, fmt, ap);
 		va_end(ap);
 	}
-	return -1;
+	return BORNE_EINVAL;
 }
 
 /* Next word: "quoted" (\" and \\ escapes) or bare. 1 got one, 0 at the
@@ -142,7 +142,7 @@ script_parse_line(const char *line, ScriptCmd *out, char *err, size_t errlen)
 	while (*p == ' ' || *p == '\t')
 		p++;
 	if (*p == '\0' || *p == '#')
-		return 0;
+		return BORNE_OK;
 	if (strlen(p) >= SCRIPT_LINE_MAX)
 		return script_err(err, errlen, "line longer than %d bytes",
 		                  SCRIPT_LINE_MAX - 2);
@@ -226,5 +226,5 @@ script_parse_line(const char *line, ScriptCmd *out, char *err, size_t errlen)
 	default:
 		break;
 	}
-	return 0;
+	return BORNE_OK;
 }

@@ -51,9 +51,10 @@ typedef struct ScriptCmd {
 	BadgeUid uid;            /* badge */
 } ScriptCmd;
 
-/* Parses one line (no newline; leading blanks allowed). 0 with *out set
-** (SCRIPT_NONE for a blank line or a '#' comment), or -1 with err saying
-** what was wrong and how to say it ("say: tap X Y ..."). */
+/* Parses one line (no newline; leading blanks allowed). BORNE_OK with
+** *out set (SCRIPT_NONE for a blank line or a '#' comment), or
+** BORNE_EINVAL with err saying what was wrong and how to say it
+** ("say: tap X Y ..."). */
 int    script_parse_line(const char *line, ScriptCmd *out, char *err,
                          size_t errlen);
 

@@ -33,7 +33,7 @@ check_quoted(const ScriptCmd *c)
 	line[n] = '\0';
 	if (n >= SCRIPT_LINE_MAX)
 		return;                   /* too long once quoted: refused, fine */
-	if (script_parse_line(line, &back, err, sizeof err) != 0 ||
+	if (script_parse_line(line, &back, err, sizeof err) != BORNE_OK ||
 	    back.kind != SCRIPT_EXPECT_TEXT || strcmp(back.text, c->text) != 0)
 		abort();
 }
@@ -46,7 +46,7 @@ check_line(const char *line)
 	size_t n, len;
 
 	err[0] = '\0';
-	if (script_parse_line(line, &c, err, sizeof err) != 0) {
+	if (script_parse_line(line, &c, err, sizeof err) != BORNE_OK) {
 		if (err[0] == '\0')
 			abort();
 		return;
