@@ -575,7 +575,7 @@ clear_personal(App *a)
 	memset(v->present, 0, sizeof v->present);
 	v->rejecting = 0;
 	v->export_msg[0] = '\0';
-	v->search.text[0] = '\0';
+	app_field_clear(&v->search);
 	a->search_focused = 0;
 	v->filter = -1;
 	v->board_offset = 0;
@@ -968,6 +968,14 @@ app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize, int max_ch,
 }
 
 void
+app_field_clear(TextFieldView *f)
+{
+	f->text[0] = '\0';
+	f->error[0] = '\0';
+	f->n_chars = 0;
+}
+
+void
 app_field_pop(TextFieldView *f, char *buf)
 {
 	text_pop_char(buf);
@@ -1355,8 +1363,7 @@ do_action(App *a, AppAction act, int64_t arg)
 		app_reload(a);
 		return 1;
 	case ACT_SEARCH_CLEAR:
-		v->search.text[0] = '\0';
-		v->search.error[0] = '\0';
+		app_field_clear(&v->search);
 		v->board_offset = 0;
 		app_reload(a);
 		return 1;

@@ -60,8 +60,12 @@ check_field(const TextFieldView *f, int multiline)
 	check_text(f->text, sizeof f->text, f->max_chars > 0 ? f->max_chars :
 	           BORNE_DESC_MAX_CH, multiline);
 	if (f->n_chars != (int)text_chars(f->text) ||
-	    (f->max_chars > 0 && f->n_chars > f->max_chars))
+	    (f->max_chars > 0 && f->n_chars > f->max_chars)) {
+		fprintf(stderr, "fuzz_form: field \"%s\": n_chars %d, %zu "
+		        "characters, max %d\n", f->text, f->n_chars,
+		        text_chars(f->text), f->max_chars);
 		abort();
+	}
 	check_text(f->error, sizeof f->error, 1000, 0);
 }
 
