@@ -50,6 +50,7 @@ static void warnf(void (*warn)(const char *, void *), void *ctx,
                   const char *path, long line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 static void trim(char **s);
+static void cut_partial(char *s);
 static int  config_put(Config *cfg, int k, const char *value);
 static Config *config_defaults(void);
 static int  config_read(Config *cfg, FILE *f, const char *path,
@@ -120,6 +121,25 @@ value_check(int k, const char *value, char *why, size_t whylen)
 	return BORNE_OK;
 }
 
+/* Drops a character cut short at the end of s (snprintf cuts bytes). */
+static void
+cut_partial(char *s)
+{
+	size_t len = strlen(s), i = len, need;
+	unsigned char c;
+
+	while (i > 0 && len - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	c = (unsigned char)s[i - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (i - 1 + need > len)
+		s[i - 1] = '\0';
+}
+
+/* One warning line, valid UTF-8 even when cut: the lines it quotes were
+** checked, only the cutting could break a character. */
 static void
 warnf(void (*warn)(const char *, void *), void *ctx, const char *path,
       long line, const char *fmt, ...)
@@ -132,7 +152,9 @@ warnf(void (*warn)(const char *, void *), void *ctx, const char *path,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	cut_partial(msg);
 	snprintf(full, sizeof full, "%s:%ld: %s", path, line, msg);
+	cut_partial(full);
 	warn(full, ctx);
 }
 
@@ -258,7 +280,10 @@ config_read(Config *cfg, FILE *f, const char *path,
 		trim(&key);
 		trim(&value);
 		if ((k = key_index(key)) < 0) {
-			warnf(warn, ctx, path, line, "unknown key '%.64s' ignored", key);
+			char shown[65];
+
+			text_copy(shown, sizeof shown, key);  /* whole characters */
+			warnf(warn, ctx, path, line, "unknown key '%s' ignored", shown);
 			continue;
 		}
 		len = (ssize_t)strlen(value);

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "config.h"
 #include "core_fixture.h"
+#include "text.h"
 
 typedef struct Warnings {
 	int n;
@@ -204,6 +205,31 @@ main(void)
 		CHECK(config_get_ms(cfg, "reader_poll_ms") == 150);
 		CHECK(config_get_ms(cfg, "nope") == 0);
 		config_free(cfg);
+	}
+
+	/* Warnings are whole UTF-8 lines, whatever they quote and however long
+	** (fuzz_config found an unknown key cut in the middle of a letter). */
+	{
+		char *text = malloc(4096), *q = text;
+
+		for (int i = 0; i < 70; i++)
+			q += sprintf(q, "é");
+		q += sprintf(q, " = 1\nspace_name = ");
+		for (int i = 0; i < 300; i++)
+			q += sprintf(q, "é");
+		q += sprintf(q, "\nspace_name = ");
+		memset(q, 'x', 1100);
+		strcpy(q + 1100, "\n");
+		memset(&w, 0, sizeof w);
+		CHECK_INT(config_load_mem("utf8.conf", text, strlen(text), &cfg,
+		                          collect, &w), BORNE_OK);
+		CHECK_INT(w.n, 2);
+		CHECK_CONTAINS(w.all, "utf8.conf:1: unknown key 'éé");
+		CHECK_CONTAINS(w.all, "utf8.conf:3: space_name is longer than");
+		CHECK_INT(text_check(w.all, 100000, TEXT_MULTILINE, 1, NULL, 0),
+		          BORNE_OK);
+		config_free(cfg);
+		free(text);
 	}
 
 	/* Every number key has bounds holding its default, and the largest
