@@ -4,7 +4,8 @@
 ** rolled back after each run, so every run starts from the same members.
 ** Invariants: parsed rows hold a valid name, role, badge and minor; the
 ** import adds exactly the parsed rows or nothing (with a message); every
-** imported badge finds its member by that name. */
+** imported badge finds its member by that name; a refusal is one line
+** of valid UTF-8. */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -82,8 +83,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		}
 	} else if (rows != NULL || n_rows != 0 ||
-	           (rc_parse == BORNE_EINVAL && err[0] == '\0')) {
-		abort();
+	           (rc_parse == BORNE_EINVAL &&
+	            text_check(err, 1000, TEXT_SINGLE_LINE, 1, NULL, 0) !=
+	            BORNE_OK)) {
+		abort();                  /* a message is one line of UTF-8 */
 	}
 
 	before = count_members();
