@@ -30,11 +30,20 @@ wedge_reset(WedgeParser *p)
 	p->bad_code = 0;
 }
 
+/* A recording or a broken driver may stamp an event with any time: it is
+** brought into [0, WEDGE_SEC_MAX] s so that the milliseconds and any
+** difference of two of them stay far from overflowing. */
+#define WEDGE_SEC_MAX (INT64_MAX / 4000)
+
 int64_t
 wedge_event_ms(const struct input_event *ev)
 {
-	return (int64_t)ev->input_event_sec * 1000 +
-	       (int64_t)ev->input_event_usec / 1000;
+	int64_t sec = (int64_t)ev->input_event_sec;
+	int64_t usec = (int64_t)ev->input_event_usec;
+
+	sec = sec < 0 ? 0 : sec > WEDGE_SEC_MAX ? WEDGE_SEC_MAX : sec;
+	usec = usec < 0 ? 0 : usec > 999999 ? 999999 : usec;
+	return sec * 1000 + usec / 1000;
 }
 
 /* The character a key types: a digit or hex letter, 0 for a separator

@@ -48,7 +48,8 @@ int  wedge_pending(const WedgeParser *p);
 /* Forgets a partial number (the caller saw no key for gap_ms). */
 void wedge_reset(WedgeParser *p);
 
-/* The event's time in milliseconds. */
+/* The event's time in milliseconds, from 0 to INT64_MAX / 4 whatever
+** the stamp (a bad one cannot overflow a difference of two times). */
 int64_t wedge_event_ms(const struct input_event *ev);
 
 #endif

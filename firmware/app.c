@@ -27,7 +27,7 @@ static void        fmt_minutes_of_day(AppLang lang, int minutes, char *out,
                                       size_t outlen);
 static void        fmt_hour(AppLang lang, int minutes, char *out, size_t outlen);
 static const char *config_default(const char *key);
-static int         screen_timeout_ms(const App *a, ScreenId s);
+static int64_t     screen_timeout_ms(const App *a, ScreenId s);
 static void        idle_reset(App *a);
 static int         idle_render(App *a);
 static int         clock_render(App *a);
@@ -386,23 +386,23 @@ app_config_defaults(AppConfig *cfg)
 	          config_default("space_name"));
 	text_copy(cfg->space_tagline, sizeof cfg->space_tagline,
 	          config_default("space_tagline"));
-	cfg->idle_timeout_ms = atoi(config_default("idle_timeout_s")) * 1000;
-	cfg->greeting_ms = atoi(config_default("greeting_s")) * 1000;
+	cfg->idle_timeout_ms = (int64_t)atoi(config_default("idle_timeout_s")) * 1000;
+	cfg->greeting_ms = (int64_t)atoi(config_default("greeting_s")) * 1000;
 	cfg->pin_max_tries = atoi(config_default("pin_max_tries"));
-	cfg->pin_lock_ms = atoi(config_default("pin_lock_s")) * 1000;
-	cfg->confirm_wait_ms = atoi(config_default("confirm_wait_s")) * 1000;
-	cfg->store_retry_ms = atoi(config_default("store_retry_s")) * 1000;
+	cfg->pin_lock_ms = (int64_t)atoi(config_default("pin_lock_s")) * 1000;
+	cfg->confirm_wait_ms = (int64_t)atoi(config_default("confirm_wait_s")) * 1000;
+	cfg->store_retry_ms = (int64_t)atoi(config_default("store_retry_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
 	          config_default("export_dir"));
 	cfg->build_utc = clock_build_utc();
 }
 
 /* How long a screen may stay without input before Accueil. */
-static int
+static int64_t
 screen_timeout_ms(const App *a, ScreenId s)
 {
-	int idle = a->cfg.idle_timeout_ms > 0 ? a->cfg.idle_timeout_ms : 60000;
-	int t;
+	int64_t idle = a->cfg.idle_timeout_ms > 0 ? a->cfg.idle_timeout_ms : 60000;
+	int64_t t;
 
 	switch (s) {
 	case SCREEN_ACCUEIL:
@@ -425,7 +425,7 @@ screen_timeout_ms(const App *a, ScreenId s)
 static void
 idle_reset(App *a)
 {
-	int t = screen_timeout_ms(a, a->v.screen);
+	int64_t t = screen_timeout_ms(a, a->v.screen);
 
 	a->deadline_ms = t > 0 ? a->now_ms + t : 0;
 }
@@ -619,7 +619,7 @@ clear_personal(App *a)
 	memset(v->present, 0, sizeof v->present);
 	v->rejecting = 0;
 	v->export_msg[0] = '\0';
-	v->search.text[0] = '\0';
+	app_field_clear(&v->search);
 	a->search_focused = 0;
 	v->filter = -1;
 	v->board_offset = 0;
@@ -1020,6 +1020,14 @@ app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize, int max_ch,
 		a->v.kbd_layer = KBD_LOWER;
 	app_field_show(f, buf, max_ch);
 	return 1;
+}
+
+void
+app_field_clear(TextFieldView *f)
+{
+	f->text[0] = '\0';
+	f->error[0] = '\0';
+	f->n_chars = 0;
 }
 
 void
@@ -1492,8 +1500,7 @@ do_action(App *a, AppAction act, int64_t arg)
 		app_reload(a);
 		return 1;
 	case ACT_SEARCH_CLEAR:
-		v->search.text[0] = '\0';
-		v->search.error[0] = '\0';
+		app_field_clear(&v->search);
 		v->board_offset = 0;
 		app_reload(a);
 		return 1;

@@ -60,14 +60,15 @@ typedef struct AppConfig {
 	AppLang lang;
 	char space_name[128];
 	char space_tagline[128];
-	int  idle_timeout_ms;    /* back to Accueil after this much silence */
-	int  greeting_ms;        /* badge result stays this long, at least 15 s
+	/* Durations in milliseconds, 64 bits: config_get_ms() of each key. */
+	int64_t idle_timeout_ms; /* back to Accueil after this much silence */
+	int64_t greeting_ms;     /* badge result stays this long, at least 15 s
 	                         ** (the mockups' "dans 15 secondes"), then Accueil */
 	int  pin_max_tries;
-	int  pin_lock_ms;
-	int  confirm_wait_ms;    /* a question answered by a badge expires
+	int64_t pin_lock_ms;
+	int64_t confirm_wait_ms; /* a question answered by a badge expires
 	                         ** after this (confirm_wait_s) */
-	int  store_retry_ms;     /* out of service: the UI tries the database
+	int64_t store_retry_ms;  /* out of service: the UI tries the database
 	                         ** again this often (store_retry_s) */
 	char export_dir[512];    /* "" : first writable /media/x/y */
 	int  demo;               /* demo database: F1..F6 tap demo badges */

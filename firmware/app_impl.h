@@ -106,6 +106,8 @@ void app_checkin(App *a, const BadgeUid *uid);
 int  app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize,
                     int max_ch, int multiline, const char *utf8);
 void app_field_pop(TextFieldView *f, char *buf);
+/* Empties a field the view shows on its own (text, count and error). */
+void app_field_clear(TextFieldView *f);
 void app_field_show(TextFieldView *f, const char *buf, int max_ch);
 
 /* app_post.c */

@@ -302,7 +302,7 @@ publish(App *a)
 		mission_draft_init(&v->draft);
 		app_set_session(a, &a->poster);
 		v->filter = -1;
-		v->search.text[0] = '\0';
+		app_field_clear(&v->search);
 		v->board_offset = 0;
 		app_goto(a, SCREEN_BOARD);
 		app_toast(a, "app.post.published");

@@ -2,7 +2,8 @@
 ** Every key, its default and its help come from config_def.h through an
 ** X-macro: the table below is the only list of keys. A value in the file
 ** replaces the default only when it is sensible for that key (a whole
-** number where the default is one, 0/1 for switches, fr/en for lang...).
+** number within the key's [min, max] for CONFIG_NUM keys, fr/en for
+** lang...). Durations become milliseconds in 64 bits (config_get_ms).
 ** Anything else -- a line without '=', an unknown key, a bad value, a NUL
 ** byte or invalid UTF-8 -- is reported as "FILE:LINE: why" and skipped.
 ** A '#' as the first non-blank character makes the line a comment (a '#'
@@ -12,6 +13,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +25,15 @@
 
 typedef struct ConfigKey {
 	const char *key, *def, *help;
+	int is_num;
+	long lo, hi;              /* CONFIG_NUM's bounds, inclusive */
 } ConfigKey;
 
 static const ConfigKey config_keys[] = {
-#define CONFIG_DEF(k, d, h) { k, d, h },
+#define CONFIG_DEF(k, d, h) { k, d, h, 0, 0, 0 },
+#define CONFIG_NUM(k, d, lo, hi, h) { k, d, h, 1, lo, hi },
 #include "config_def.h"
+#undef CONFIG_NUM
 #undef CONFIG_DEF
 };
 
@@ -44,7 +50,11 @@ static void warnf(void (*warn)(const char *, void *), void *ctx,
                   const char *path, long line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 static void trim(char **s);
+static void cut_partial(char *s);
 static int  config_put(Config *cfg, int k, const char *value);
+static Config *config_defaults(void);
+static int  config_read(Config *cfg, FILE *f, const char *path,
+                        void (*warn)(const char *, void *), void *ctx);
 
 static int
 key_index(const char *key)
@@ -79,14 +89,22 @@ value_check(int k, const char *value, char *why, size_t whylen)
 		snprintf(why, whylen, "is longer than %d bytes", CONFIG_VALUE_MAX);
 		return BORNE_EINVAL;
 	}
-	if (strcmp(c->key, "approval_required") == 0 || strcmp(c->key, "sound") == 0) {
+	if (c->is_num && c->lo == 0 && c->hi == 1) {
 		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0) {
 			snprintf(why, whylen, "must be 0 or 1");
 			return BORNE_EINVAL;
 		}
-	} else if (is_uint(c->def)) {
+	} else if (c->is_num) {
+		long n;
+
 		if (!is_uint(value)) {
 			snprintf(why, whylen, "must be a whole number");
+			return BORNE_EINVAL;
+		}
+		n = strtol(value, NULL, 10);     /* at most 9 digits: no overflow */
+		if (n < c->lo || n > c->hi) {
+			snprintf(why, whylen, "must be between %ld and %ld", c->lo,
+			         c->hi);
 			return BORNE_EINVAL;
 		}
 	} else if (strcmp(c->key, "lang") == 0) {
@@ -103,6 +121,25 @@ value_check(int k, const char *value, char *why, size_t whylen)
 	return BORNE_OK;
 }
 
+/* Drops a character cut short at the end of s (snprintf cuts bytes). */
+static void
+cut_partial(char *s)
+{
+	size_t len = strlen(s), i = len, need;
+	unsigned char c;
+
+	while (i > 0 && len - i < 4 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	c = (unsigned char)s[i - 1];
+	need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (i - 1 + need > len)
+		s[i - 1] = '\0';
+}
+
+/* One warning line, valid UTF-8 even when cut: the lines it quotes were
+** checked, only the cutting could break a character. */
 static void
 warnf(void (*warn)(const char *, void *), void *ctx, const char *path,
       long line, const char *fmt, ...)
@@ -115,7 +152,9 @@ warnf(void (*warn)(const char *, void *), void *ctx, const char *path,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	cut_partial(msg);
 	snprintf(full, sizeof full, "%s:%ld: %s", path, line, msg);
+	cut_partial(full);
 	warn(full, ctx);
 }
 
@@ -146,27 +185,31 @@ config_put(Config *cfg, int k, const char *value)
 	return BORNE_OK;
 }
 
+/* A Config holding every default; NULL when out of memory. */
+static Config *
+config_defaults(void)
+{
+	Config *cfg = calloc(1, sizeof *cfg);
+
+	if (cfg == NULL)
+		return NULL;
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (config_put(cfg, (int)i, config_keys[i].def) != BORNE_OK) {
+			config_free(cfg);
+			return NULL;
+		}
+	return cfg;
+}
+
 int
 config_load(const char *path, Config **out,
             void (*warn)(const char *line, void *ctx), void *ctx)
 {
-	Config *cfg = calloc(1, sizeof *cfg);
-	FILE *f = NULL;
-	char *buf = NULL, why[96];
-	size_t cap = 0;
-	ssize_t len;
-	long line = 0;
-	int rc = BORNE_OK;
+	FILE *f;
+	int rc;
 
-	*out = NULL;
-	if (cfg == NULL)
+	if ((*out = config_defaults()) == NULL)
 		return BORNE_ENOMEM;
-	for (size_t i = 0; i < N_KEYS; i++)
-		if (config_put(cfg, (int)i, config_keys[i].def) != BORNE_OK) {
-			config_free(cfg);
-			return BORNE_ENOMEM;
-		}
-	*out = cfg;
 	if (path == NULL)
 		return BORNE_OK;
 	if ((f = fopen(path, "r")) == NULL) {
@@ -175,6 +218,41 @@ config_load(const char *path, Config **out,
 		      strerror(errno));
 		return rc;
 	}
+	rc = config_read(*out, f, path, warn, ctx);
+	fclose(f);
+	return rc;
+}
+
+int
+config_load_mem(const char *name, const char *text, size_t len,
+                Config **out, void (*warn)(const char *line, void *ctx),
+                void *ctx)
+{
+	FILE *f;
+	int rc;
+
+	if ((*out = config_defaults()) == NULL)
+		return BORNE_ENOMEM;
+	if (len == 0)
+		return BORNE_OK;
+	if ((f = fmemopen((void *)(uintptr_t)text, len, "r")) == NULL)
+		return BORNE_ENOMEM;
+	rc = config_read(*out, f, name != NULL ? name : "(config)", warn, ctx);
+	fclose(f);
+	return rc;
+}
+
+/* Reads `key = value` lines from f over cfg; name is what warnings say. */
+static int
+config_read(Config *cfg, FILE *f, const char *path,
+            void (*warn)(const char *line, void *ctx), void *ctx)
+{
+	char *buf = NULL, why[96];
+	size_t cap = 0;
+	ssize_t len;
+	long line = 0;
+	int rc = BORNE_OK;
+
 	while ((len = getline(&buf, &cap, f)) >= 0) {
 		char *p = buf, *eq, *key, *value;
 		int k;
@@ -202,7 +280,10 @@ config_load(const char *path, Config **out,
 		trim(&key);
 		trim(&value);
 		if ((k = key_index(key)) < 0) {
-			warnf(warn, ctx, path, line, "unknown key '%.64s' ignored", key);
+			char shown[65];
+
+			text_copy(shown, sizeof shown, key);  /* whole characters */
+			warnf(warn, ctx, path, line, "unknown key '%s' ignored", shown);
 			continue;
 		}
 		len = (ssize_t)strlen(value);
@@ -223,7 +304,6 @@ config_load(const char *path, Config **out,
 		rc = BORNE_EIO;
 	}
 	free(buf);
-	fclose(f);
 	return rc;
 }
 
@@ -251,12 +331,40 @@ int
 config_get_int(const Config *cfg, const char *key)
 {
 	const char *v = config_get(cfg, key);
-	long n;
+	int k = key_index(key);
+	long n, lo = 0, hi = 1000000000;
 
 	if (v == NULL)
 		return 0;
+	if (config_keys[k].is_num) {
+		lo = config_keys[k].lo;
+		hi = config_keys[k].hi;
+	}
 	n = strtol(v, NULL, 10);
-	return n < 0 ? 0 : n > 1000000000 ? 1000000000 : (int)n;
+	return n < lo ? (int)lo : n > hi ? (int)hi : (int)n;
+}
+
+int64_t
+config_get_ms(const Config *cfg, const char *key)
+{
+	size_t n = key != NULL ? strlen(key) : 0;
+	int64_t v = config_get_int(cfg, key);
+
+	if (n > 3 && strcmp(key + n - 3, "_ms") == 0)
+		return v;
+	return v * 1000;
+}
+
+int
+config_key_bounds(const char *key, long *lo, long *hi)
+{
+	int k = key_index(key);
+
+	if (k < 0 || !config_keys[k].is_num)
+		return BORNE_ENOTFOUND;
+	*lo = config_keys[k].lo;
+	*hi = config_keys[k].hi;
+	return BORNE_OK;
 }
 
 int

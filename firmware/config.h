@@ -7,6 +7,7 @@
 #define BORNE_CONFIG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct Config Config;
 
@@ -16,10 +17,23 @@ typedef struct Config Config;
 ** *out is NULL (BORNE_ENOMEM). */
 int  config_load(const char *path, Config **out,
                  void (*warn)(const char *line, void *ctx), void *ctx);
+/* The same from len bytes of text already in memory (name is what the
+** warnings say instead of a path). BORNE_OK, BORNE_EIO or BORNE_ENOMEM. */
+int  config_load_mem(const char *name, const char *text, size_t len,
+                     Config **out, void (*warn)(const char *line, void *ctx),
+                     void *ctx);
 void config_free(Config *cfg);                   /* NULL-safe */
 /* The value for key (a config_def.h key), borrowed while cfg lives. */
 const char *config_get(const Config *cfg, const char *key);
+/* A CONFIG_NUM key's value, always within its bounds (0 for an unknown
+** key; a text key's number clamped to 0..10^9). */
 int  config_get_int(const Config *cfg, const char *key);
+/* A duration key in milliseconds, computed in 64 bits: a "..._s" key
+** times 1000, a "..._ms" key as it is. */
+int64_t config_get_ms(const Config *cfg, const char *key);
+/* The [lo, hi] bounds of a CONFIG_NUM key: BORNE_OK, or BORNE_ENOTFOUND
+** for an unknown or text key. */
+int  config_key_bounds(const char *key, long *lo, long *hi);
 /* Overrides one key (from the command line). BORNE_EINVAL for unknown. */
 int  config_set(Config *cfg, const char *key, const char *value);
 /* The i-th key of config_def.h with its default and help (for --help and

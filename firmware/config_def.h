@@ -1,25 +1,36 @@
 /* config_def.h -- every configuration key, its default and its unit.
 ** Included by config.c (and by docs generation): one table, nothing else.
-** X(key, default, help) */
+**   CONFIG_DEF(key, default, help)            text keys
+**   CONFIG_NUM(key, default, min, max, help)  whole numbers: a value out
+**                                             of [min, max] is refused
+** An includer that defines only CONFIG_DEF gets the numbers through it. */
+#ifndef CONFIG_NUM
+#define CONFIG_NUM(k, d, lo, hi, h) CONFIG_DEF(k, d, h)
+#define CONFIG_NUM_FALLBACK
+#endif
 CONFIG_DEF("space_name",        "Le Patio",           "name shown on Accueil")
 CONFIG_DEF("space_tagline",     "Tiers-lieu · Coopérative jeunesse", "line under the name")
 CONFIG_DEF("lang",              "fr",                 "fr or en")
 CONFIG_DEF("db",                "/var/lib/borne/borne.db", "SQLite database file")
 CONFIG_DEF("reader",            "none",               "libnfc[:CONNSTRING], wedge:DEVICE, sim:FIFO, none")
 CONFIG_DEF("uid_decimal_order", "lsb",                "lsb or msb: byte order of 10-digit wedge numbers")
-CONFIG_DEF("idle_timeout_s",    "60",                 "back to Accueil after this much silence, seconds")
-CONFIG_DEF("greeting_s",        "6",                  "badge result stays this long before the member home, seconds")
-CONFIG_DEF("checkin_repeat_s",  "60",                 "a second tap within this is ignored, seconds")
-CONFIG_DEF("checkout_grace_min", "60",                "a tap this soon after a visit was closed automatically is its departure, minutes (0-1440)")
-CONFIG_DEF("visit_cap_h",       "10",                 "a visit with no contributive day's closing hour ends by itself after this long, hours (1-24)")
-CONFIG_DEF("approval_required", "1",                  "1: coworkers' missions wait for a facilitator")
-CONFIG_DEF("max_open_takes",    "2",                  "missions one member may hold at once")
-CONFIG_DEF("confirm_wait_s",    "20",                 "a badge asked for (take a mission, facilitator badge...) is awaited this long, seconds, 5..120")
-CONFIG_DEF("store_retry_s",     "5",                  "out of service: the database is tried again this often, seconds, 1..60")
-CONFIG_DEF("pin_max_tries",     "3",                  "wrong PINs before facilitator mode locks")
-CONFIG_DEF("pin_lock_s",        "300",                "how long facilitator mode stays locked, seconds")
+CONFIG_NUM("idle_timeout_s",    "60",    10, 3600,    "back to Accueil after this much silence, seconds")
+CONFIG_NUM("greeting_s",        "6",     1, 600,      "badge result stays this long before the member home, seconds")
+CONFIG_NUM("checkin_repeat_s",  "60",    0, 3600,     "a second tap within this is ignored, seconds")
+CONFIG_NUM("checkout_grace_min", "60",   0, 1440,     "a tap this soon after a visit was closed automatically is its departure, minutes")
+CONFIG_NUM("visit_cap_h",       "10",    1, 24,       "a visit with no contributive day's closing hour ends by itself after this long, hours")
+CONFIG_NUM("approval_required", "1",     0, 1,        "1: coworkers' missions wait for a facilitator")
+CONFIG_NUM("max_open_takes",    "2",     1, 100,      "missions one member may hold at once")
+CONFIG_NUM("confirm_wait_s",    "20",    5, 120,      "a badge asked for (take a mission, facilitator badge...) is awaited this long, seconds")
+CONFIG_NUM("store_retry_s",     "5",     1, 60,       "out of service: the database is tried again this often, seconds")
+CONFIG_NUM("pin_max_tries",     "3",     1, 20,       "wrong PINs before facilitator mode locks")
+CONFIG_NUM("pin_lock_s",        "300",   1, 86400,    "how long facilitator mode stays locked, seconds")
 CONFIG_DEF("export_dir",        "",                   "where reports go; empty: first writable /media/*/*")
 CONFIG_DEF("kiosk_id",          "borne-1",            "this kiosk's name in check-ins")
-CONFIG_DEF("sound",             "1",                  "1: a tone on each badge tap")
-CONFIG_DEF("reader_poll_ms",    "150",                "libnfc poll period, milliseconds")
+CONFIG_NUM("sound",             "1",     0, 1,        "1: a tone on each badge tap")
+CONFIG_NUM("reader_poll_ms",    "150",   10, 5000,    "libnfc poll period, milliseconds")
 CONFIG_DEF("tz",                "",                   "time zone; empty: TZ, else Europe/Paris")
+#ifdef CONFIG_NUM_FALLBACK
+#undef CONFIG_NUM
+#undef CONFIG_NUM_FALLBACK
+#endif

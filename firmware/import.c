@@ -14,6 +14,7 @@
 #include "text.h"
 
 #define CSV_MAX_COLS 16
+#define SHOWN_SIZE   41          /* a field quoted in a message, bytes */
 
 enum { COL_NAME = 0, COL_ROLE, COL_BADGE, COL_MINOR, COL_COUNT };
 
@@ -30,7 +31,8 @@ typedef struct CsvReader {
 static int  csv_put(CsvReader *r, char c);
 static int  csv_next(CsvReader *r, int *start_line, char *err, size_t errlen);
 static const char *csv_field(const CsvReader *r, int i);
-static void trim_copy(char *out, size_t outlen, const char *s);
+static int  trim_copy(char *out, size_t outlen, const char *s);
+static const char *shown(char out[SHOWN_SIZE], const char *s);
 static int  seterr(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static int  map_header(const CsvReader *r, int map[COL_COUNT], char *err,
@@ -145,20 +147,45 @@ csv_next(CsvReader *r, int *start_line, char *err, size_t errlen)
 	}
 }
 
-static void
+/* s without its blanks around into out: 0, or -1 when it does not fit
+** (out then holds its beginning, for messages). */
+static int
 trim_copy(char *out, size_t outlen, const char *s)
 {
 	size_t n;
+	int rc = 0;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
 	n = strlen(s);
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	if (n >= outlen)
+	if (n >= outlen) {
 		n = outlen - 1;
+		rc = -1;
+	}
 	memcpy(out, s, n);
 	out[n] = '\0';
+	return rc;
+}
+
+/* A field as a message may quote it: at most 40 bytes of whole
+** characters, any byte of invalid UTF-8 or control character as '?'. */
+static const char *
+shown(char out[SHOWN_SIZE], const char *s)
+{
+	size_t n = 0;
+
+	if (text_check(s, (size_t)-1 / 8, TEXT_SINGLE_LINE, 0, NULL, 0) ==
+	    BORNE_OK) {
+		text_copy(out, SHOWN_SIZE, s);
+		return out;
+	}
+	for (; *s != '\0' && n < SHOWN_SIZE - 1; s++)
+		out[n++] = (unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F ?
+		           '?' : *s;
+	out[n] = '\0';
+	return out;
 }
 
 static int
@@ -167,7 +194,7 @@ map_header(const CsvReader *r, int map[COL_COUNT], char *err, size_t errlen)
 	static const char *const names[COL_COUNT] = {
 		"name", "role", "badge", "minor"
 	};
-	char h[64];
+	char h[64], quoted[SHOWN_SIZE];
 
 	for (int c = 0; c < COL_COUNT; c++)
 		map[c] = -1;
@@ -183,7 +210,8 @@ map_header(const CsvReader *r, int map[COL_COUNT], char *err, size_t errlen)
 				found = c;
 		if (found < 0)
 			return seterr(err, errlen, "line 1: header: unknown column "
-			              "\"%s\" (expected name,role,badge,minor)", h);
+			              "\"%s\" (expected name,role,badge,minor)",
+			              shown(quoted, h));
 		if (map[found] >= 0)
 			return seterr(err, errlen, "line 1: header: column \"%s\" "
 			              "appears twice", h);
@@ -201,7 +229,7 @@ static int
 check_row(const CsvReader *r, const int map[COL_COUNT], int line,
           ImportRow *row, char *err, size_t errlen)
 {
-	char why[128], v[64], uerr[128];
+	char why[128], v[64], uerr[128], q[SHOWN_SIZE];
 	const char *name = csv_field(r, map[COL_NAME]);
 
 	memset(row, 0, sizeof *row);
@@ -214,29 +242,34 @@ check_row(const CsvReader *r, const int map[COL_COUNT], int line,
 		return seterr(err, errlen, "line %d: name: %s", line, why);
 	snprintf(row->name, sizeof row->name, "%s", name);
 
-	trim_copy(v, sizeof v, csv_field(r, map[COL_ROLE]));
-	if (member_role_parse(v, &row->role) != BORNE_OK)
-		return seterr(err, errlen, "line %d: role: unknown role \"%.40s\" "
+	if (trim_copy(v, sizeof v, csv_field(r, map[COL_ROLE])) != 0 ||
+	    member_role_parse(v, &row->role) != BORNE_OK)
+		return seterr(err, errlen, "line %d: role: unknown role \"%s\" "
 		              "(cooperator, coworker, facilitator or admin)", line,
-		              v);
+		              shown(q, v));
 
-	trim_copy(v, sizeof v, csv_field(r, map[COL_BADGE]));
+	/* A field too long for any badge is refused whole, never cut. */
+	if (trim_copy(v, sizeof v, csv_field(r, map[COL_BADGE])) != 0)
+		return seterr(err, errlen, "line %d: badge: \"%s...\" is too "
+		              "long for a badge", line, shown(q, v));
 	if (v[0] != '\0') {
 		if (uid_parse(v, UID_DEC_LSB_FIRST, &row->badge, uerr,
 		              sizeof uerr) != BORNE_OK)
-			return seterr(err, errlen, "line %d: badge: \"%.40s\": %s",
-			              line, v, uerr);
+			return seterr(err, errlen, "line %d: badge: \"%s\": %s",
+			              line, shown(q, v), uerr);
 		row->has_badge = 1;
 	}
 
-	trim_copy(v, sizeof v, csv_field(r, map[COL_MINOR]));
+	if (trim_copy(v, sizeof v, csv_field(r, map[COL_MINOR])) != 0)
+		return seterr(err, errlen, "line %d: minor: \"%s...\" is not 1 "
+		              "or 0", line, shown(q, v));
 	if (strcmp(v, "1") == 0)
 		row->minor = 1;
 	else if (strcmp(v, "0") == 0)
 		row->minor = 0;
 	else
-		return seterr(err, errlen, "line %d: minor: \"%.40s\" is not 1 or 0",
-		              line, v);
+		return seterr(err, errlen, "line %d: minor: \"%s\" is not 1 or 0",
+		              line, shown(q, v));
 	return BORNE_OK;
 }
 
@@ -389,14 +422,29 @@ import_members_csv(Store *st, const char *path, int64_t actor_id,
 {
 	char *text = NULL;
 	size_t len = 0;
+	int rc;
+
+	*n_added = 0;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	if ((rc = read_file(path, &text, &len, err, errlen)) == BORNE_OK)
+		rc = import_members_text(st, text, len, actor_id, now_utc, n_added,
+		                         err, errlen);
+	free(text);
+	return rc;
+}
+
+int
+import_members_text(Store *st, const char *text, size_t len,
+                    int64_t actor_id, int64_t now_utc, int *n_added,
+                    char *err, size_t errlen)
+{
 	ImportRow *rows = NULL;
 	int n = 0, rc, began = 0;
 
 	*n_added = 0;
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
-	if ((rc = read_file(path, &text, &len, err, errlen)) != BORNE_OK)
-		goto done;
 	if ((rc = import_members_parse(text, len, &rows, &n, err, errlen))
 	    != BORNE_OK)
 		goto done;
@@ -447,6 +495,5 @@ done:
 	if (began)
 		store_rollback(st);
 	free(rows);
-	free(text);
 	return rc;
 }

@@ -43,5 +43,9 @@ int import_members_parse(const char *text, size_t len, ImportRow **rows,
 int import_members_csv(Store *st, const char *path, int64_t actor_id,
                        int64_t now_utc, int *n_added, char *err,
                        size_t errlen);
+/* The same from len bytes of CSV text already in memory. */
+int import_members_text(Store *st, const char *text, size_t len,
+                        int64_t actor_id, int64_t now_utc, int *n_added,
+                        char *err, size_t errlen);
 
 #endif

@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 
 #include "borne.h"
+#include "config.h"
 
 #define STORE_STMT_CACHE 128
 
@@ -731,7 +732,7 @@ static void
 store_rule_apply(StoreRules *r, const char *key, const char *value)
 {
 	char *end;
-	long v;
+	long v, lo, hi;
 
 	if (strcmp(key, "kiosk_id") == 0) {
 		if (*value != '\0')
@@ -742,6 +743,8 @@ store_rule_apply(StoreRules *r, const char *key, const char *value)
 	v = strtol(value, &end, 10);
 	if (errno != 0 || end == value || *end != '\0' || v < 0 || v > 1000000)
 		return;
+	if (config_key_bounds(key, &lo, &hi) == BORNE_OK && (v < lo || v > hi))
+		return;                       /* the config file's bounds hold here too */
 	if (strcmp(key, "checkin_repeat_s") == 0)
 		r->checkin_repeat_s = (int)v;
 	else if (strcmp(key, "approval_required") == 0)

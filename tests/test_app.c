@@ -463,6 +463,20 @@ test_board(void)
 	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
 	t_act(&t, ACT_HOME, 0);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+
+	/* A cleared search is empty in the whole view, wherever it is cleared
+	** (fuzz_form found text "" with n_chars 6 after leaving the board). */
+	t_act(&t, ACT_SEARCH, 0);
+	t_text(&t, "décape");
+	CHECK_INT(t.v->search.n_chars, 6);
+	t_act(&t, ACT_HOME, 0);
+	CHECK_STR(t.v->search.text, "");
+	CHECK_INT(t.v->search.n_chars, 0);
+	t_act(&t, ACT_SEARCH, 0);
+	t_text(&t, "abc");
+	t_act(&t, ACT_SEARCH_CLEAR, 0);
+	CHECK_STR(t.v->search.text, "");
+	CHECK_INT(t.v->search.n_chars, 0);
 	t_close(&t);
 }
 

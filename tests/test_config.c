@@ -8,6 +8,7 @@
 #include "check.h"
 #include "config.h"
 #include "core_fixture.h"
+#include "text.h"
 
 typedef struct Warnings {
 	int n;
@@ -124,6 +125,19 @@ main(void)
 	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
 	config_free(cfg);
 
+	/* The same text from memory says the same, under the given name. */
+	memset(&w, 0, sizeof w);
+	CHECK_INT(config_load_mem("mem.conf", bad, sizeof bad - 1, &cfg, collect,
+	                          &w), BORNE_OK);
+	CHECK_INT(w.n, 9);
+	CHECK_CONTAINS(w.all, "mem.conf:7: binary data");
+	CHECK_CONTAINS(w.all, "mem.conf:9: uid_decimal_order must be lsb or msb");
+	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
+	config_free(cfg);
+	CHECK_INT(config_load_mem(NULL, "", 0, &cfg, collect, &w), BORNE_OK);
+	CHECK_STR(config_get(cfg, "lang"), "fr");
+	config_free(cfg);
+
 	/* No warn callback: still fine. A folder instead of a file. */
 	CHECK_INT(config_load(fx_path("bad.conf"), &cfg, NULL, NULL), BORNE_OK);
 	config_free(cfg);
@@ -152,6 +166,96 @@ main(void)
 		config_free(cfg);
 		write_file(fx_path("empty.conf"), "", 0);
 		CHECK_INT(config_load(fx_path("empty.conf"), &cfg, collect, &w), BORNE_OK);
+		config_free(cfg);
+	}
+
+	/* Numbers out of their key's bounds are warned and the default kept:
+	** pin_lock_s = 3000000 used to become 3000000 * 1000 in an int. */
+	{
+		static const char big[] =
+			"pin_lock_s = 3000000\n"             /* 1: ~35 days */
+			"idle_timeout_s = 999999999\n"       /* 2 */
+			"greeting_s = 0\n"                   /* 3: below the minimum */
+			"pin_max_tries = 0\n"                /* 4 */
+			"reader_poll_ms = 1\n"               /* 5 */
+			"checkin_repeat_s = 3600\n";         /* 6: fine (the maximum) */
+
+		write_file(fx_path("big.conf"), big, sizeof big - 1);
+		memset(&w, 0, sizeof w);
+		CHECK_INT(config_load(fx_path("big.conf"), &cfg, collect, &w), BORNE_OK);
+		CHECK_INT(w.n, 5);
+		CHECK_CONTAINS(w.all, "big.conf:1: pin_lock_s must be between");
+		CHECK_CONTAINS(w.all, "default '300' kept");
+		CHECK_CONTAINS(w.all, "big.conf:2: idle_timeout_s must be between");
+		CHECK_CONTAINS(w.all, "big.conf:3: greeting_s must be between");
+		CHECK_CONTAINS(w.all, "big.conf:4: pin_max_tries must be between");
+		CHECK_CONTAINS(w.all, "big.conf:5: reader_poll_ms must be between");
+		CHECK_INT(config_get_int(cfg, "pin_lock_s"), 300);
+		CHECK_INT(config_get_int(cfg, "idle_timeout_s"), 60);
+		CHECK_INT(config_get_int(cfg, "greeting_s"), 6);
+		CHECK_INT(config_get_int(cfg, "pin_max_tries"), 3);
+		CHECK_INT(config_get_int(cfg, "reader_poll_ms"), 150);
+		CHECK_INT(config_get_int(cfg, "checkin_repeat_s"), 3600);
+		CHECK_INT(config_set(cfg, "pin_lock_s", "3000000"), BORNE_EINVAL);
+		CHECK_INT(config_get_int(cfg, "pin_lock_s"), 300);
+		/* Milliseconds in 64 bits, whatever the key's maximum. */
+		CHECK_INT(config_set(cfg, "pin_lock_s", "86400"), BORNE_OK);
+		CHECK(config_get_ms(cfg, "pin_lock_s") == 86400000LL);
+		CHECK(config_get_ms(cfg, "checkin_repeat_s") == 3600000LL);
+		CHECK(config_get_ms(cfg, "reader_poll_ms") == 150);
+		CHECK(config_get_ms(cfg, "nope") == 0);
+		config_free(cfg);
+	}
+
+	/* Warnings are whole UTF-8 lines, whatever they quote and however long
+	** (fuzz_config found an unknown key cut in the middle of a letter). */
+	{
+		char *text = malloc(4096), *q = text;
+
+		for (int i = 0; i < 70; i++)
+			q += sprintf(q, "é");
+		q += sprintf(q, " = 1\nspace_name = ");
+		for (int i = 0; i < 300; i++)
+			q += sprintf(q, "é");
+		q += sprintf(q, "\nspace_name = ");
+		memset(q, 'x', 1100);
+		strcpy(q + 1100, "\n");
+		memset(&w, 0, sizeof w);
+		CHECK_INT(config_load_mem("utf8.conf", text, strlen(text), &cfg,
+		                          collect, &w), BORNE_OK);
+		CHECK_INT(w.n, 2);
+		CHECK_CONTAINS(w.all, "utf8.conf:1: unknown key 'éé");
+		CHECK_CONTAINS(w.all, "utf8.conf:3: space_name is longer than");
+		CHECK_INT(text_check(w.all, 100000, TEXT_MULTILINE, 1, NULL, 0),
+		          BORNE_OK);
+		config_free(cfg);
+		free(text);
+	}
+
+	/* Every number key has bounds holding its default, and the largest
+	** duration it allows fits an int in milliseconds. */
+	for (int i = 0; config_key_at(i, &key, &def, &help) == BORNE_OK; i++) {
+		long lo, hi, d;
+		char *end;
+
+		d = strtol(def, &end, 10);
+		if (*def == '\0' || *end != '\0') {
+			CHECK_INT(config_key_bounds(key, &lo, &hi), BORNE_ENOTFOUND);
+			continue;
+		}
+		CHECK_INT(config_key_bounds(key, &lo, &hi), BORNE_OK);
+		CHECK(lo <= d && d <= hi);
+		CHECK(hi <= 2147483);
+		CHECK_INT(config_load(NULL, &cfg, NULL, NULL), BORNE_OK);
+		{
+			char v[32];
+
+			snprintf(v, sizeof v, "%ld", hi);
+			CHECK_INT(config_set(cfg, key, v), BORNE_OK);
+			snprintf(v, sizeof v, "%ld", hi + 1);
+			CHECK_INT(config_set(cfg, key, v), BORNE_EINVAL);
+			CHECK_INT(config_get_int(cfg, key), hi);
+		}
 		config_free(cfg);
 	}
 

@@ -9,6 +9,7 @@
 #include "import.h"
 #include "member.h"
 #include "store.h"
+#include "text.h"
 #include "timeutil.h"
 
 
@@ -125,6 +126,45 @@ test_parse_bad(void)
 	                    "B,chef,,0\n", err, sizeof err), BORNE_EINVAL);
 	CHECK_STR(err, "line 3: role: unknown role \"chef\" (cooperator, "
 	          "coworker, facilitator or admin)");
+
+	/* A message quotes a field as valid UTF-8: whole letters, '?' for
+	** bytes that are not text. */
+	{
+		char csv[400], *q;
+
+		q = csv + sprintf(csv, "name,role,badge,minor\nA,");
+		for (int i = 0; i < 30; i++)
+			q += sprintf(q, "rôle");
+		strcpy(q, ",,0\n");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "line 2: role: unknown role \"rôlerôle");
+		CHECK_INT(text_check(err, 1000, TEXT_SINGLE_LINE, 1, NULL, 0),
+		          BORNE_OK);
+		CHECK_INT(parse_err("name,role,badge,minor\nA,ch\xC3" "f\x01,,0\n",
+		                    err, sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "unknown role \"ch?f?\"");
+		CHECK_INT(parse_err("n\xE9m,role,badge,minor\nA,admin,,0\n", err,
+		                    sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "unknown column \"n?m\"");
+	}
+
+	/* A field longer than any badge, role or minor is refused whole, not
+	** cut: the garbage past 63 bytes used to be dropped unseen. */
+	{
+		char csv[400];
+
+		snprintf(csv, sizeof csv, "name,role,badge,minor\nA,cooperator,"
+		         "04A1B2C3%60sZZ,0\n", "");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "line 2: badge:");
+		snprintf(csv, sizeof csv, "name,role,badge,minor\nA,cooperator,,"
+		         "1%70sx\n", "");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_EINVAL);
+		CHECK_CONTAINS(err, "line 2: minor:");
+		snprintf(csv, sizeof csv, "name,role,badge,minor\nA,%70scooperator"
+		         ",,0\n", "");
+		CHECK_INT(parse_err(csv, err, sizeof err), BORNE_OK);
+	}
 
 	CHECK_INT(parse_err("name,role,badge,minor\nA,cooperator,XYZ,0\n", err,
 	                    sizeof err), BORNE_EINVAL);

@@ -4,6 +4,7 @@
 ** numbers. The streams are written to tests' temp dir as .bin files (the
 ** layout of struct input_event depends on the machine, so they are made
 ** here rather than stored) and read back before parsing. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,38 @@ main(void)
 		CHECK_INT(wedge_pending(&p), 1);
 		wedge_reset(&p);
 		CHECK_INT(wedge_pending(&p), 0);
+	}
+
+	/* Any time a recording or a broken driver gives (found by fuzz_wedge:
+	** seconds * 1000 overflowed): times stay in range, a number typed
+	** with absurd stamps is still read, one far in the future drops it. */
+	{
+		WedgeParser p;
+		struct input_event e;
+		char out[64];
+		static const int64_t secs[] = { INT64_MAX, INT64_MIN, -1,
+		                                504409755402372096LL };
+
+		for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++) {
+			memset(&e, 0, sizeof e);
+			e.input_event_sec = (time_t)secs[i];
+			e.input_event_usec = secs[i] < 0 ? -5 : 999999999;
+			CHECK(wedge_event_ms(&e) >= 0);
+			CHECK(wedge_event_ms(&e) <= INT64_MAX / 2);
+		}
+		wedge_init(&p, 300);
+		memset(&e, 0, sizeof e);
+		e.type = EV_KEY;
+		e.value = 1;
+		e.code = KEY_1;
+		e.input_event_sec = (time_t)INT64_MIN;
+		CHECK_INT(wedge_feed(&p, &e, out, sizeof out), WEDGE_NONE);
+		e.code = KEY_2;
+		e.input_event_sec = (time_t)INT64_MAX;
+		CHECK_INT(wedge_feed(&p, &e, out, sizeof out), WEDGE_DROPPED);
+		e.code = KEY_ENTER;
+		CHECK_INT(wedge_feed(&p, &e, out, sizeof out), WEDGE_NUMBER);
+		CHECK_STR(out, "2");
 	}
 
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -47,11 +47,16 @@ foreach(size 800x480 1920x1080)
                    ${CMAKE_BINARY_DIR}/screenshots/${size})
   set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT 120)
 endforeach()
+# The line parser alone (no SDL): commands, quotes, number bounds.
+borne_c_test(script_parse)
+target_link_libraries(test_script_parse PRIVATE borne_script)
 
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.
 foreach(bad "script_bad_line:4: frobnicate 12"
-            "script_failed_expect:3: expect-text")
+            "script_failed_expect:3: expect-text"
+            "script_type_invalid:3: type"
+            "script_wait_huge:3: wait 99999999999999999999")
   string(REPLACE ":" ";" parts "${bad}")
   list(GET parts 0 name)
   list(GET parts 1 line)

@@ -224,12 +224,12 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	         config_get(k->cfg, "space_name"));
 	snprintf(ac->space_tagline, sizeof ac->space_tagline, "%s",
 	         config_get(k->cfg, "space_tagline"));
-	ac->idle_timeout_ms = config_get_int(k->cfg, "idle_timeout_s") * 1000;
-	ac->greeting_ms = config_get_int(k->cfg, "greeting_s") * 1000;
+	ac->idle_timeout_ms = config_get_ms(k->cfg, "idle_timeout_s");
+	ac->greeting_ms = config_get_ms(k->cfg, "greeting_s");
 	ac->pin_max_tries = config_get_int(k->cfg, "pin_max_tries");
-	ac->pin_lock_ms = config_get_int(k->cfg, "pin_lock_s") * 1000;
-	ac->confirm_wait_ms = config_get_int(k->cfg, "confirm_wait_s") * 1000;
-	ac->store_retry_ms = config_get_int(k->cfg, "store_retry_s") * 1000;
+	ac->pin_lock_ms = config_get_ms(k->cfg, "pin_lock_s");
+	ac->confirm_wait_ms = config_get_ms(k->cfg, "confirm_wait_s");
+	ac->store_retry_ms = config_get_ms(k->cfg, "store_retry_s");
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
 	ac->demo = k->opt.demo;

@@ -1,0 +1,148 @@
+/* test_script_parse.c -- the headless script's line parser: every command
+** with its arguments, and every number refused beyond its bounds rather
+** than overflowing (wait, advance-clock, tap, finger, key-hold). */
+#include <stdio.h>
+#include <string.h>
+
+#include "borne.h"
+#include "check.h"
+#include "script_parse.h"
+
+static ScriptCmd c;
+static char err[256];
+
+static int
+parse(const char *line)
+{
+	return script_parse_line(line, &c, err, sizeof err);
+}
+
+int
+main(void)
+{
+	char big[SCRIPT_LINE_MAX + 16];
+
+	/* Blank lines and comments. */
+	CHECK_INT(parse(""), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_NONE);
+	CHECK_INT(parse("   # tap 1 2"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_NONE);
+
+	/* Each command. */
+	CHECK_INT(parse("tap 12 34"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_TAP);
+	CHECK_INT(c.x, 12);
+	CHECK_INT(c.y, 34);
+	CHECK_INT(parse("tap-text \"Je prends \\\"cette\\\" mission\""), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_TAP_TEXT);
+	CHECK_STR(c.text, "Je prends \"cette\" mission");
+	CHECK_INT(parse("\ttype \"Zoé 🌱\""), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_TYPE);
+	CHECK_STR(c.text, "Zoé 🌱");
+	CHECK_INT(script_char_len(c.text), 1);
+	CHECK_INT(script_char_len(c.text + 2), 2);
+	CHECK_INT(script_char_len(c.text + 5), 4);
+	CHECK_INT(script_char_len(""), 0);
+	CHECK_INT(parse("key Backspace"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_KEY);
+	CHECK_STR(c.text, "Backspace");
+	CHECK_INT(parse("key-hold Escape 20"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_KEY_HOLD);
+	CHECK_STR(c.text, "Escape");
+	CHECK_INT(c.repeats, 20);
+	CHECK_INT(parse("finger up 1 200 -60"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_FINGER);
+	CHECK_INT(c.finger, 2);
+	CHECK_INT(c.id, 1);
+	CHECK_INT(c.y, -60);
+	CHECK_INT(parse("badge 04:a1:b2:c3"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_BADGE);
+	CHECK_INT(c.uid.len, 4);
+	CHECK_INT(c.uid.bytes[1], 0xA1);
+	CHECK_INT(parse("badge-remove"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_BADGE_REMOVE);
+	CHECK_INT(parse("reader-lost \"sim reader: gone\""), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_READER_LOST);
+	CHECK_STR(c.text, "sim reader: gone");
+	CHECK_INT(parse("reader-back"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_READER_BACK);
+	CHECK_STR(c.text, "");
+	CHECK_INT(parse("wait 400"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_WAIT);
+	CHECK_INT(c.ms, 400);
+	CHECK_INT(parse("advance-clock 300"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_WAIT);
+	CHECK_INT(c.ms, 300000);
+	CHECK_INT(parse("screenshot accueil_1"), BORNE_OK);
+	CHECK_STR(c.text, "accueil_1");
+	CHECK_INT(parse("expect-screen board"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_EXPECT_SCREEN);
+	CHECK_INT(parse("expect-text \"12 personnes\""), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_EXPECT_TEXT);
+	CHECK_INT(parse("expect-no-text x"), BORNE_OK);
+	CHECK_INT(c.kind, SCRIPT_EXPECT_NO_TEXT);
+
+	/* The largest clock moves: 400 days, in 64 bits. */
+	CHECK_INT(parse("advance-clock 34560000"), BORNE_OK);
+	CHECK(c.ms == 34560000000LL);
+	CHECK_INT(parse("wait 34560000000"), BORNE_OK);
+	CHECK(c.ms == 34560000000LL);
+
+	/* Absurd numbers are refused, never wrapped. */
+	CHECK_INT(parse("wait 34560000001"), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "say: wait MS");
+	CHECK_INT(parse("wait -1"), BORNE_EINVAL);
+	CHECK_INT(parse("wait 99999999999999999999999"), BORNE_EINVAL);
+	CHECK_INT(parse("wait 12abc"), BORNE_EINVAL);
+	CHECK_INT(parse("wait +5"), BORNE_EINVAL);
+	CHECK_INT(parse("advance-clock 34560001"), BORNE_EINVAL);
+	CHECK_INT(parse("advance-clock 9223372036854775807"), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "say: advance-clock SECONDS");
+	CHECK_INT(parse("tap 4294967296 10"), BORNE_EINVAL);
+	CHECK_INT(parse("tap -1 10"), BORNE_EINVAL);
+	CHECK_INT(parse("tap 10 10001"), BORNE_EINVAL);
+	CHECK_INT(parse("finger down 1 10001 0"), BORNE_EINVAL);
+	CHECK_INT(parse("finger down 9223372036854775807 1 1"), BORNE_EINVAL);
+	CHECK_INT(parse("finger down -1 1 1"), BORNE_EINVAL);
+	CHECK_INT(parse("finger sideways 1 1 1"), BORNE_EINVAL);
+	CHECK_INT(parse("key-hold Backspace 1001"), BORNE_EINVAL);
+	CHECK_INT(parse("key-hold Backspace -1"), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "say: key-hold NAME REPEATS");
+
+	/* Words, quotes and arguments. */
+	CHECK_INT(parse("frobnicate 12"), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "unknown command frobnicate");
+	CHECK_INT(parse("type \"never closed"), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "unterminated quote");
+	CHECK_INT(parse("tap 1 2 3"), BORNE_EINVAL);
+	CHECK_INT(parse("tap 1"), BORNE_EINVAL);
+	CHECK_INT(parse("badge-remove now"), BORNE_EINVAL);
+	CHECK_INT(parse("reader-lost a b"), BORNE_EINVAL);
+	CHECK_INT(parse("expect-text \"a\" \"b\""), BORNE_EINVAL);
+	CHECK_INT(parse("finger down 1 2 3 4 5 6 7"), BORNE_EINVAL);
+	CHECK_INT(parse("badge 04A1"), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "bad UID");
+	CHECK_INT(parse("screenshot ../x"), BORNE_EINVAL);
+	CHECK_INT(parse("screenshot .."), BORNE_EINVAL);
+	memset(big, 'a', sizeof big);
+	memcpy(big, "reader-lost ", 12);
+	big[12 + 128] = '\0';
+	CHECK_INT(parse(big), BORNE_EINVAL);
+	big[12 + 127] = '\0';
+	CHECK_INT(parse(big), BORNE_OK);
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	CHECK_INT(parse(big), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "line longer than");
+
+	/* Text to type is valid UTF-8: a lead byte with 60 continuation
+	** bytes was copied whole into SDL's 32-byte text event. */
+	memset(big, 0, sizeof big);
+	strcpy(big, "type \"\xC3");
+	memset(big + strlen(big), 0x80, 60);
+	strcat(big, "\"");
+	CHECK_INT(parse(big), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "valid UTF-8");
+	CHECK_INT(parse("type \"a\x01z\""), BORNE_EINVAL);
+	return check_done();
+}
