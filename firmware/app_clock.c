@@ -139,19 +139,19 @@ app_clock_check(App *a)
 	           llabs(offset - a->clock_trusted_offset_ms) >= CLOCK_JUMP_MS;
 	/* A read error leaves the newest tap at 0: the other facts decide,
 	** and the tap that follows meets the same error and says so. */
-	(void)checkin_newest_tap(a->st, &f.newest_tap_utc);
+	(void)checkin_clock_facts(a->st, &f.newest_tap_utc, &n_held, &n_untimed);
 	verdict = clock_verdict(&f);
 	a->clock_verdict = (int)verdict;
 	if (verdict == CLOCK_OK) {
 		a->clock_was_trusted = 1;
 		a->clock_trusted_offset_ms = offset;
 	}
-	(void)checkin_held_count(a->st, &n_held, &n_untimed);
 	if (verdict == CLOCK_OK && n_held > 0 &&
 	    checkin_release_held(a->st, a->cfg.boot_id,
 	                         a->now_ms + a->cfg.mono_offset_ms, a->now_utc,
 	                         NULL, NULL) == BORNE_OK)
-		(void)checkin_held_count(a->st, &n_held, &n_untimed);
+		(void)checkin_clock_facts(a->st, &f.newest_tap_utc, &n_held,
+		                          &n_untimed);
 	memcpy(status, a->v.clock_status, sizeof status);
 	clock_render(a, n_held, n_untimed);
 	return before != a->v.clock_trusted ||

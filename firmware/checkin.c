@@ -919,49 +919,31 @@ out:
 }
 
 int
-checkin_held_count(Store *st, int *n_held, int *n_untimed)
-{
-	static const char sql[] =
-		"SELECT COALESCE(SUM(untimed = 0), 0), COALESCE(SUM(untimed), 0)"
-		" FROM held_taps";
-	sqlite3_stmt *stmt = NULL;
-	int rc, src;
-
-	*n_held = *n_untimed = 0;
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
-		return rc;
-	src = sqlite3_step(stmt);
-	if (src == SQLITE_ROW) {
-		*n_held = sqlite3_column_int(stmt, 0);
-		*n_untimed = sqlite3_column_int(stmt, 1);
-		rc = BORNE_OK;
-	} else {
-		rc = store_fail(st, src, "counting held taps");
-	}
-	store_stmt_release(st, stmt);
-	return rc;
-}
-
-int
-checkin_newest_tap(Store *st, int64_t *utc)
+checkin_clock_facts(Store *st, int64_t *newest_tap_utc, int *n_held,
+                    int *n_untimed)
 {
 	static const char sql[] =
 		"SELECT MAX(COALESCE((SELECT MAX(in_utc) FROM visits), 0),"
 		"           COALESCE((SELECT out_utc FROM visits WHERE auto_closed = 0"
 		"                     AND out_utc IS NOT NULL"
-		"                     ORDER BY out_utc DESC LIMIT 1), 0))";
+		"                     ORDER BY out_utc DESC LIMIT 1), 0)),"
+		"       (SELECT COUNT(*) FROM held_taps WHERE untimed = 0),"
+		"       (SELECT COUNT(*) FROM held_taps WHERE untimed = 1)";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src;
 
-	*utc = 0;
+	*newest_tap_utc = 0;
+	*n_held = *n_untimed = 0;
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		return rc;
 	src = sqlite3_step(stmt);
 	if (src == SQLITE_ROW) {
-		*utc = sqlite3_column_int64(stmt, 0);
+		*newest_tap_utc = sqlite3_column_int64(stmt, 0);
+		*n_held = sqlite3_column_int(stmt, 1);
+		*n_untimed = sqlite3_column_int(stmt, 2);
 		rc = BORNE_OK;
 	} else {
-		rc = store_fail(st, src, "reading the newest tap");
+		rc = store_fail(st, src, "reading the clock's facts");
 	}
 	store_stmt_release(st, stmt);
 	return rc;

@@ -94,11 +94,13 @@ int checkin_tap_clock(Store *st, const BadgeUid *uid, const TapClock *clk,
 ** marked untimed. One transaction. *n_timed, *n_untimed may be NULL. */
 int checkin_release_held(Store *st, const char *boot_id, int64_t mono_now_ms,
                          int64_t now_utc, int *n_timed, int *n_untimed);
-/* How many taps wait for a trusted clock, and how many never can. */
-int checkin_held_count(Store *st, int *n_held, int *n_untimed);
-/* The newest time a tap was recorded at (0 if none): arrivals, tapped
-** departures (not unknown badges, logged even at an untrusted time). A clock before it has gone backwards. */
-int checkin_newest_tap(Store *st, int64_t *utc);
+/* What the clock is judged by (clock.h): the newest time a tap was
+** recorded at (0 if none: arrivals and tapped departures, not unknown
+** badges, which are logged even at an untrusted time; a clock before it
+** has gone backwards), how many taps wait for a trusted clock, and how
+** many never can be timed. */
+int checkin_clock_facts(Store *st, int64_t *newest_tap_utc, int *n_held,
+                        int *n_untimed);
 
 /* Closes every visit whose day ended before now_utc; *n_closed (may be
 ** NULL) says how many. */

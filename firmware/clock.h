@@ -34,7 +34,7 @@ typedef enum ClockVerdict {
 typedef struct ClockFacts {
 	int64_t   now_utc;
 	int64_t   build_utc;      /* no true time is before this */
-	int64_t   newest_tap_utc; /* checkin_newest_tap, 0 if none */
+	int64_t   newest_tap_utc; /* checkin_clock_facts, 0 if none */
 	ClockSync sync;
 	int       confirmed;      /* a facilitator said the time shown is right */
 	int       jumped;         /* the wall clock moved by CLOCK_JUMP_MS or

@@ -159,6 +159,7 @@ story_run(const Story *s, int k)
 	Door d;
 	CheckinResult r;
 	int held = 0, untimed = 0;
+	int64_t newest;
 
 	memset(&d, 0, sizeof d);
 	snprintf(name, sizeof name, "story%d.db", k);
@@ -224,7 +225,7 @@ story_run(const Story *s, int k)
 			        s->expect[e].who, s->expect[e].date);
 		CHECK_INT(secs, s->expect[e].seconds);
 	}
-	CHECK_INT(checkin_held_count(d.st, &held, &untimed), BORNE_OK);
+	CHECK_INT(checkin_clock_facts(d.st, &newest, &held, &untimed), BORNE_OK);
 	CHECK_INT(untimed, s->n_untimed);
 	CHECK_INT(fx_sql_int(d.st, "SELECT count(*) FROM visits"
 	                           " WHERE out_utc < in_utc"), 0);
