@@ -12,7 +12,7 @@ function(borne_ui_script name)
                      --now 2026-12-10T10:42 ${U_ARGS}
                      --script ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.script
                      --screenshots ${CMAKE_BINARY_DIR}/screenshots/${size})
-    set_tests_properties(ui_${name}_${size} PROPERTIES TIMEOUT 120)
+    set_tests_properties(ui_${name}_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
   endforeach()
 endfunction()
 
@@ -45,7 +45,7 @@ foreach(size 800x480 1920x1080)
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/out_of_service.sh
                    $<TARGET_FILE:borne> ${size}
                    ${CMAKE_BINARY_DIR}/screenshots/${size})
-  set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT 120)
+  set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 endforeach()
 # The line parser alone (no SDL): commands, quotes, number bounds.
 borne_c_test(script_parse)

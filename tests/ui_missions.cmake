@@ -10,7 +10,7 @@ function(borne_ui_missions_script name)
                      --now 2026-12-10T10:42
                      --script ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.script
                      --screenshots ${CMAKE_BINARY_DIR}/screenshots/${size})
-    set_tests_properties(ui_${name}_${size} PROPERTIES TIMEOUT 120)
+    set_tests_properties(ui_${name}_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
   endforeach()
 endfunction()
 

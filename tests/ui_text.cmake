@@ -20,7 +20,7 @@ foreach(size 800x480 1920x1080 480x800)
                    ${CMAKE_CURRENT_SOURCE_DIR}/ui/text_max.script ${size}
                    ${CMAKE_BINARY_DIR}/screenshots/${size}
                    ${CMAKE_CURRENT_BINARY_DIR}/text_max)
-  set_tests_properties(ui_text_max_${size} PROPERTIES TIMEOUT 120)
+  set_tests_properties(ui_text_max_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 endforeach()
 # What is drawn for glyphs Inter lacks (render.c on a software renderer).
 borne_c_test(render_text ${PROJECT_SOURCE_DIR}/ui/render.c)
