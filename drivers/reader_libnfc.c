@@ -281,15 +281,20 @@ libnfc_list(Reader *r, LibnfcDrv *d, nfc_target *nt, int max)
 	return n > max ? max : n;
 }
 
-/* The badge UID of a target: 1, or 0 for a UID length we do not take. */
+/* The badge UID of a target: 1, or 0 for a UID length we do not take or
+** an all-zero UID (a misread): no badge, so no tap. */
 static int
 libnfc_uid(Reader *r, const nfc_target *nt, BadgeUid *uid)
 {
 	if (uid_from_bytes(nt->nti.nai.abtUid, nt->nti.nai.szUidLen, uid)
 	    == BORNE_OK)
 		return 1;
-	reader_fail(r, 0, "badge ignored: a %zu-byte UID is neither 4, "
-	            "7 nor 10 bytes", nt->nti.nai.szUidLen);
+	if (nt->nti.nai.szUidLen == 4 || nt->nti.nai.szUidLen == 7 ||
+	    nt->nti.nai.szUidLen == 10)
+		reader_fail(r, 0, "badge ignored: its UID is all zeros (a misread)");
+	else
+		reader_fail(r, 0, "badge ignored: a %zu-byte UID is neither 4, "
+		            "7 nor 10 bytes", nt->nti.nai.szUidLen);
 	return 0;
 }
 

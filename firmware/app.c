@@ -988,9 +988,10 @@ app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize, int max_ch,
 
 	if (utf8 == NULL || utf8[0] == '\0')
 		return 0;
-	if (text_check(utf8, (size_t)-1 / 8, multiline, 0, why, sizeof why) !=
-	    BORNE_OK) {
-		text_copy(f->error, sizeof f->error, tr(a->v.lang, "app.field.bad_char"));
+	if (text_check_typed(buf, utf8, multiline, why, sizeof why) != BORNE_OK) {
+		text_copy(f->error, sizeof f->error,
+		          tr(a->v.lang, strstr(why, "invisible") != NULL ?
+		             "app.field.invisible" : "app.field.bad_char"));
 		return 1;
 	}
 	have = text_chars(buf);

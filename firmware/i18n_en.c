@@ -178,6 +178,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.post.err.reward", "Give an amount between €0.01 and €1,000, for example 15." },
 	{ "app.post.err.other", "Check the mission: something is not right." },
 	{ "app.field.bad_char", "This character is not accepted." },
+	{ "app.field.invisible", "This character is invisible or turns the text around: it is not accepted." },
 	{ "app.field.limit", "%d characters at most: the limit is reached." },
 	{ "app.pin.wrong", "Wrong code, %d tries left" },
 	{ "app.pin.wrong_one", "Wrong code, %d try left" },

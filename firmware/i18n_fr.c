@@ -178,6 +178,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.post.err.reward", "Indiquez un montant entre 0,01 € et 1 000 €, par exemple 15." },
 	{ "app.post.err.other", "Vérifiez la mission : quelque chose ne va pas." },
 	{ "app.field.bad_char", "Ce caractère n’est pas accepté." },
+	{ "app.field.invisible", "Ce caractère est invisible ou change le sens du texte : il n’est pas accepté." },
 	{ "app.field.limit", "%d caractères au plus : la limite est atteinte." },
 	{ "app.pin.wrong", "Code incorrect, %d essais restants" },
 	{ "app.pin.wrong_one", "Code incorrect, %d essai restant" },

@@ -1,7 +1,17 @@
 /* text.c -- checks on what people type (see text.h).
 ** One strict UTF-8 decoder: overlong forms, UTF-16 surrogates, code
 ** points past U+10FFFF and stray continuation bytes are invalid. Control
-** characters are C0, DEL and C1; tab and newline pass in multiline text. */
+** characters are C0, DEL and C1; tab and newline pass in multiline text.
+**
+** Invisible and direction-changing characters are refused too, so a name
+** is what it shows: bidi embeddings, overrides, isolates and marks,
+** zero-width spaces and joiners, the BOM, the soft hyphen, Hangul
+** fillers, line and paragraph separators, tag characters, and variation
+** selectors with nothing to vary (at the start, after a space). One
+** exception: the zero-width joiner between two emoji, which builds one
+** emoji from several ("woman" ZWJ "laptop"). Tag characters are refused
+** even after a black flag, so the England/Scotland/Wales flags are not
+** taken (a rare loss for a simple rule). */
 #include "text.h"
 
 #include <stdint.h>
@@ -10,10 +20,23 @@
 
 #include "borne.h"
 
+typedef struct TextScan {
+	uint32_t prev;          /* the last character seen */
+	int      in_emoji;      /* inside an emoji (a ZWJ may follow) */
+	int      blank;         /* only spaces so far */
+	size_t   n_ch;
+} TextScan;
+
+static int  scan(const char *s, int multiline, int open_end, TextScan *st,
+                 char *why, size_t whylen);
 static int  utf8_next(const unsigned char *s, uint32_t *cp);
 static int  is_space(unsigned char c);
 static void set_why(char *why, size_t whylen, const char *msg);
 static void copy_chars(char *out, size_t outlen, const char *p, size_t n);
+static int  is_invisible(uint32_t cp);
+static int  is_pictographic(uint32_t cp);
+static int  is_selector(uint32_t cp);
+static int  next_pictographic(const unsigned char *s);
 
 /* Decodes one code point at s: its length in bytes, or 0 when the bytes
 ** at s are not valid UTF-8 (s must not point at the NUL). */
@@ -46,6 +69,53 @@ utf8_next(const unsigned char *s, uint32_t *cp)
 		return 0;
 	*cp = v;
 	return n;
+}
+
+/* Format and filler characters that show nothing (ZWJ and variation
+** selectors are judged by their neighbours in text_check). */
+static int
+is_invisible(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x061C ||
+	       cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5 ||
+	       cp == 0x180E || (cp >= 0x200B && cp <= 0x200C) ||
+	       (cp >= 0x200E && cp <= 0x200F) ||
+	       (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 ||
+	       cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	       (cp >= 0x1D173 && cp <= 0x1D17A) ||
+	       (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* Emoji and pictographs a ZWJ may join (a broad reading of Unicode's
+** Extended_Pictographic, plus skin tones and the keycap mark). */
+static int
+is_pictographic(uint32_t cp)
+{
+	return cp == 0x00A9 || cp == 0x00AE || cp == 0x203C || cp == 0x2049 ||
+	       cp == 0x2122 || cp == 0x2139 || (cp >= 0x2194 && cp <= 0x21AA) ||
+	       (cp >= 0x231A && cp <= 0x23FF) || cp == 0x24C2 ||
+	       (cp >= 0x25AA && cp <= 0x27BF) || (cp >= 0x2934 && cp <= 0x2935) ||
+	       (cp >= 0x2B05 && cp <= 0x2B55) || cp == 0x3030 || cp == 0x303D ||
+	       cp == 0x3297 || cp == 0x3299 || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+	       (cp >= 0x1FC00 && cp <= 0x1FFFD);
+}
+
+/* Variation selectors: they change the look of the character before. */
+static int
+is_selector(uint32_t cp)
+{
+	return (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/* 1 when the character at s (maybe the NUL) is an emoji. */
+static int
+next_pictographic(const unsigned char *s)
+{
+	uint32_t cp;
+
+	return *s != '\0' && utf8_next(s, &cp) > 0 && is_pictographic(cp);
 }
 
 static int
@@ -84,15 +154,15 @@ copy_chars(char *out, size_t outlen, const char *p, size_t n)
 	out[keep] = '\0';
 }
 
-int
-text_check(const char *s, size_t max_ch, int multiline, int required,
-           char *why, size_t whylen)
+/* Checks every character of p, carrying what came before in *st. With
+** open_end, a ZWJ after an emoji may end p (the next emoji is still to
+** be typed). */
+static int
+scan(const char *s, int multiline, int open_end, TextScan *st, char *why,
+     size_t whylen)
 {
 	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
-	size_t n_ch = 0;
-	int blank = 1;
 
-	set_why(why, whylen, "");
 	while (*p != '\0') {
 		uint32_t cp;
 		int len = utf8_next(p, &cp);
@@ -107,21 +177,61 @@ text_check(const char *s, size_t max_ch, int multiline, int required,
 				return BORNE_EINVAL;
 			}
 		}
+		if (is_invisible(cp) ||
+		    (is_selector(cp) && st->prev < 0x80 &&
+		     is_space((unsigned char)st->prev)) ||
+		    (cp == 0x200D && !(st->in_emoji &&
+		     (next_pictographic(p + len) ||
+		      (open_end && p[len] == '\0'))))) {
+			if (why != NULL && whylen > 0)
+				snprintf(why, whylen, "has an invisible or "
+				         "direction-changing character (U+%04X)",
+				         (unsigned)cp);
+			return BORNE_EINVAL;
+		}
+		if (is_pictographic(cp))
+			st->in_emoji = 1;
+		else if (!(is_selector(cp) || cp == 0x200D || cp == 0x20E3))
+			st->in_emoji = 0;
 		if (!is_space(*p))
-			blank = 0;
-		n_ch++;
+			st->blank = 0;
+		st->prev = cp;
+		st->n_ch++;
 		p += len;
 	}
-	if (required && blank) {
+	return BORNE_OK;
+}
+
+int
+text_check(const char *s, size_t max_ch, int multiline, int required,
+           char *why, size_t whylen)
+{
+	TextScan st = { ' ', 0, 1, 0 };  /* the start counts as a space */
+
+	set_why(why, whylen, "");
+	if (scan(s, multiline, 0, &st, why, whylen) != BORNE_OK)
+		return BORNE_EINVAL;
+	if (required && st.blank) {
 		set_why(why, whylen, "is empty");
 		return BORNE_EINVAL;
 	}
-	if (n_ch > max_ch) {
+	if (st.n_ch > max_ch) {
 		if (why != NULL && whylen > 0)
 			snprintf(why, whylen, "is longer than %zu characters", max_ch);
 		return BORNE_EINVAL;
 	}
 	return BORNE_OK;
+}
+
+int
+text_check_typed(const char *before, const char *s, int multiline,
+                 char *why, size_t whylen)
+{
+	TextScan st = { ' ', 0, 1, 0 };
+
+	set_why(why, whylen, "");
+	(void)scan(before, multiline, 1, &st, NULL, 0);  /* only for context */
+	return scan(s, multiline, 1, &st, why, whylen);
 }
 
 size_t

@@ -1,7 +1,10 @@
 /* text.h -- checks on what people type.
 ** Text is UTF-8. Refused: invalid UTF-8, control characters (tab and
-** newline are allowed where multiline is asked), and more than max_ch
-** characters. Emoji and any other valid character are fine. */
+** newline are allowed where multiline is asked), invisible or
+** direction-changing characters (bidi controls, zero-width characters,
+** BOM, soft hyphen, fillers, tags: see text.c; a ZWJ between two emoji
+** is fine), and more than max_ch characters. Emoji, right-to-left
+** letters, accents and any other visible character are fine. */
 #ifndef BORNE_TEXT_H
 #define BORNE_TEXT_H
 
@@ -11,9 +14,15 @@ enum { TEXT_SINGLE_LINE = 0, TEXT_MULTILINE = 1 };
 
 /* BORNE_OK, or BORNE_EINVAL with a reason in why (English, one line):
 ** "is empty", "is not valid UTF-8", "has a control character",
+** "has an invisible or direction-changing character (U+202E)",
 ** "is longer than N characters". Empty text is refused when required. */
 int    text_check(const char *s, size_t max_ch, int multiline, int required,
                   char *why, size_t whylen);
+/* Checks s, typed at the end of before (already in the field), like
+** text_check but with no length or empty rule: a ZWJ right after an emoji
+** may end s, since the emoji it joins comes in the next keystroke. */
+int    text_check_typed(const char *before, const char *s, int multiline,
+                        char *why, size_t whylen);
 /* Number of code points in valid UTF-8 (bytes for invalid input). */
 size_t text_chars(const char *s);
 /* Bytes taken by the first n code points of s. */

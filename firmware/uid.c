@@ -8,6 +8,7 @@
 
 static int hexval(int c);
 static int fail(BadgeUid *out, char *err, size_t errlen, const char *why);
+static int all_zero(const BadgeUid *u);
 static int parse_decimal(const char *s, size_t n, UidDecOrder order,
                          BadgeUid *out, char *err, size_t errlen);
 
@@ -21,6 +22,16 @@ hexval(int c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
+}
+
+/* A UID of zeros is what a reader reads when it misreads: never a badge. */
+static int
+all_zero(const BadgeUid *u)
+{
+	for (size_t i = 0; i < u->len; i++)
+		if (u->bytes[i] != 0)
+			return 0;
+	return 1;
 }
 
 static int
@@ -50,6 +61,8 @@ parse_decimal(const char *s, size_t n, UidDecOrder order, BadgeUid *out,
 		int shift = order == UID_DEC_LSB_FIRST ? 8 * i : 8 * (3 - i);
 		out->bytes[i] = (uint8_t)((v >> shift) & 0xFF);
 	}
+	if (all_zero(out))
+		return fail(out, err, errlen, "badge UID is all zeros (a misread)");
 	return BORNE_OK;
 }
 
@@ -86,6 +99,8 @@ uid_parse(const char *text, UidDecOrder order, BadgeUid *out, char *err,
 	for (size_t i = 0; i < out->len; i++)
 		out->bytes[i] = (uint8_t)(hexval(digits[2 * i]) << 4 |
 		                          hexval(digits[2 * i + 1]));
+	if (all_zero(out))
+		return fail(out, err, errlen, "badge UID is all zeros (a misread)");
 	return BORNE_OK;
 }
 
@@ -97,6 +112,10 @@ uid_from_bytes(const uint8_t *bytes, size_t n, BadgeUid *out)
 		return BORNE_EINVAL;
 	out->len = (uint8_t)n;
 	memcpy(out->bytes, bytes, n);
+	if (all_zero(out)) {
+		memset(out, 0, sizeof *out);
+		return BORNE_EINVAL;
+	}
 	return BORNE_OK;
 }
 

@@ -23,13 +23,16 @@ typedef enum UidDecOrder {
 	UID_DEC_MSB_FIRST = 1   /* number = b0<<24 + ... + b3 */
 } UidDecOrder;
 
+/* An all-zero UID (00000000, and the 7 and 10-byte forms) is a misread,
+** never a badge: uid_parse and uid_from_bytes refuse it. */
+
 /* Parses text into *out. Returns BORNE_OK or BORNE_EINVAL; on error *out
 ** is zeroed and err (if not NULL) holds one line saying why, in English. */
 int uid_parse(const char *text, UidDecOrder order, BadgeUid *out,
               char *err, size_t errlen);
 
 /* Makes a UID from raw bytes as a reader reports them. BORNE_EINVAL unless
-** n is 4, 7 or 10. */
+** n is 4, 7 or 10 and some byte is not zero (then out->len is 0). */
 int uid_from_bytes(const uint8_t *bytes, size_t n, BadgeUid *out);
 
 /* Writes the canonical form into out (UID_HEX_SIZE bytes). */

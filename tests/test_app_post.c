@@ -106,6 +106,28 @@ test_title_step(void)
 	CHECK_STR(t.v->field.error, "Ce caractère n’est pas accepté.");
 	t_text(&t, "e");
 	CHECK_STR(t.v->field.error, "");
+	/* Invisible and direction-changing characters too (a USB keyboard
+	** can type them); a ZWJ waits for the emoji it joins. */
+	t_text(&t, "\xE2\x80\xAE");                      /* U+202E */
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
+	CHECK_STR(t.v->field.error, "Ce caractère est invisible ou change le "
+	          "sens du texte : il n’est pas accepté.");
+	t_act(&t, ACT_TYPE, 0x200B);
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
+	t_act(&t, ACT_TYPE, 0x200D);         /* ZWJ after a letter */
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
+	CHECK_CONTAINS(t.v->field.error, "invisible");
+	t_act(&t, ACT_TYPE, 0x1F469);
+	t_act(&t, ACT_TYPE, 0x200D);
+	t_act(&t, ACT_TYPE, 0x1F4BB);
+	CHECK_STR(t.v->field.text,
+	          "Arroser les plantes du bure\xF0\x9F\x91\xA9\xE2\x80\x8D"
+	          "\xF0\x9F\x92\xBB");
+	CHECK_STR(t.v->field.error, "");
+	t_key(&t, APP_KEY_BACKSPACE);
+	t_key(&t, APP_KEY_BACKSPACE);
+	t_key(&t, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
 
 	/* Typing past the limit stops at it and says so. */
 	memset(long_text, 'x', 100);

@@ -73,6 +73,10 @@ main(void)
 	CHECK_INT(day_add(st, "2025-05-01", "", 600, 700, NULL, 0, 1, NULL, NULL),
 	          BORNE_EINVAL);
 	CHECK_STR(store_errmsg(st), "title is empty");
+	CHECK_INT(day_add(st, "2025-05-01", "Atelier\xEF\xBB\xBF", 600, 700, NULL,
+	                  0, 1, NULL, NULL), BORNE_EINVAL);
+	CHECK_STR(store_errmsg(st),
+	          "title has an invisible or direction-changing character (U+FEFF)");
 	for (int i = 0; i < 121; i++)
 		strcat(title, "a");
 	CHECK_INT(day_add(st, "2025-05-01", title, 600, 700, NULL, 0, 1, NULL, NULL),

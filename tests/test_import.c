@@ -117,6 +117,16 @@ test_parse_bad(void)
 	CHECK_INT(parse_err("name,role,badge,minor\n\"A,\n\"\"B\"\"\",admin,,0\n"
 	                    "C,admin,,2\n", err, sizeof err), BORNE_EINVAL);
 	CHECK_STR(err, "line 2: name: has a control character");
+	/* A name that poses as another (right-to-left override) is refused,
+	** and so is the badge a reader gives when it misreads. */
+	CHECK_INT(parse_err("name,role,badge,minor\nA,admin,,0\n"
+	                    "Ali\xE2\x80\xAE" "ecnI,admin,,0\n", err, sizeof err),
+	          BORNE_EINVAL);
+	CHECK_STR(err, "line 3: name: has an invisible or direction-changing "
+	          "character (U+202E)");
+	CHECK_INT(parse_err("name,role,badge,minor\nA,admin,00000000,0\n", err,
+	                    sizeof err), BORNE_EINVAL);
+	CHECK_CONTAINS(err, "all zeros");
 
 	CHECK_INT(parse_err("name,role,badge,minor\n\"B\"x,cooperator,,0\n", err,
 	                    sizeof err), BORNE_EINVAL);

@@ -121,6 +121,13 @@ test_add_and_refusals(Store *st)
 	CHECK_INT(member_add(st, "Inès\nMartin", ROLE_COOPERATOR, 0, NULL, NULL, 0,
 	                     1, NULL), BORNE_EINVAL);
 	CHECK_STR(store_errmsg(st), "name has a control character");
+	CHECK_INT(member_add(st, "In\xE2\x80\xAEs", ROLE_COOPERATOR, 0, NULL, NULL,
+	                     0, 1, NULL), BORNE_EINVAL);
+	CHECK_STR(store_errmsg(st),
+	          "name has an invisible or direction-changing character (U+202E)");
+	CHECK_INT(member_add(st, "In\xE2\x80\x8Bs", ROLE_COOPERATOR, 0, NULL, NULL,
+	                     0, 1, NULL), BORNE_EINVAL);
+	CHECK_CONTAINS(store_errmsg(st), "(U+200B)");
 	CHECK_INT(member_add(st, "Inès", (MemberRole)9, 0, NULL, NULL, 0, 1, NULL),
 	          BORNE_EINVAL);
 	CHECK_CONTAINS(store_errmsg(st), "role");

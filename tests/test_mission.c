@@ -77,6 +77,11 @@ test_validate(void)
 	snprintf(d.title, sizeof d.title, "Arroser\tles plantes");
 	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
 	CHECK_STR(why, "title has a control character");
+	snprintf(d.title, sizeof d.title, "Arroser\xE2\x81\xA6 les plantes");
+	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_EINVAL);
+	CHECK_INT(f, MFIELD_TITLE);
+	CHECK_STR(why,
+	          "title has an invisible or direction-changing character (U+2066)");
 	snprintf(d.title, sizeof d.title, "Arroser les plantes 🌱");
 	CHECK_INT(mission_validate(&d, &f, why, sizeof why), BORNE_OK);
 	CHECK_INT(f, MFIELD_NONE);

@@ -116,5 +116,88 @@ main(void)
 	CHECK_STR(buf, "🌱");
 	text_copy(buf, sizeof buf, NULL);
 	CHECK_STR(buf, "");
+	/* Invisible and direction-changing characters: a name must be what it
+	** shows, so none of these pass, in any mode (issue 8). */
+	{
+		static const char *const hidden[][2] = {
+			{ "Ali\xE2\x80\xAE" "ecnI", "U+202E" },          /* RLO */
+			{ "a\xE2\x80\xAA" "b", "U+202A" },              /* LRE */
+			{ "a\xE2\x80\xAB" "b", "U+202B" },
+			{ "a\xE2\x80\xAC" "b", "U+202C" },
+			{ "a\xE2\x80\xAD" "b", "U+202D" },
+			{ "a\xE2\x81\xA6" "b", "U+2066" },              /* isolates */
+			{ "a\xE2\x81\xA9" "b", "U+2069" },
+			{ "a\xE2\x80\x8E" "b", "U+200E" },              /* LRM */
+			{ "a\xE2\x80\x8F" "b", "U+200F" },              /* RLM */
+			{ "a\xD8\x9C" "b", "U+061C" },                  /* ALM */
+			{ "In\xE2\x80\x8B" "es", "U+200B" },            /* ZWSP */
+			{ "a\xE2\x80\x8C" "b", "U+200C" },              /* ZWNJ */
+			{ "a\xE2\x80\x8D" "b", "U+200D" },      /* ZWJ between letters */
+			{ "\xE2\x80\x8D" "a", "U+200D" },
+			{ "\xF0\x9F\x91\xA9\xE2\x80\x8D", "U+200D" }, /* ZWJ at the end */
+			{ "a\xE2\x81\xA0" "b", "U+2060" },              /* word joiner */
+			{ "a\xE2\x81\xA4" "b", "U+2064" },
+			{ "\xEF\xBB\xBF" "Ines", "U+FEFF" },            /* BOM */
+			{ "In\xC2\xAD" "es", "U+00AD" },                /* soft hyphen */
+			{ "a\xE1\xA0\x8E" "b", "U+180E" },
+			{ "\xE3\x85\xA4", "U+3164" },                   /* Hangul fillers */
+			{ "a\xE1\x85\x9F", "U+115F" },
+			{ "a\xE1\x85\xA0", "U+1160" },
+			{ "a\xEF\xBE\xA0", "U+FFA0" },
+			{ "a\xE2\x80\xA8" "b", "U+2028" },              /* separators */
+			{ "a\xE2\x80\xA9" "b", "U+2029" },
+			{ "a\xF3\xA0\x80\x81", "U+E0001" },             /* tags */
+			{ "a\xF3\xA0\x81\xBF", "U+E007F" },
+			{ "\xEF\xB8\x8F" "a", "U+FE0F" },       /* selector with no base */
+			{ "\xE1\xA0\x8B" "a", "U+180B" },      /* Mongolian FVS, no base */
+			{ "a \xEF\xB8\x8E", "U+FE0E" },         /* selector on a space */
+		};
+		for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+			refused(hidden[i][0], 80, TEXT_SINGLE_LINE, 1, "invisible");
+			refused(hidden[i][0], 80, TEXT_MULTILINE, 0, hidden[i][1]);
+		}
+		refused("Ali\xE2\x80\xAE" "ecnI", 80, TEXT_SINGLE_LINE, 1,
+		        "has an invisible or direction-changing character (U+202E)");
+	}
+	/* Still accepted: right-to-left letters, accents, combining marks,
+	** emoji sequences joined by ZWJ, keycaps, flags, skin tones. */
+	accepted("\xD8\xB9\xD9\x84\xD9\x8A", 80, TEXT_SINGLE_LINE, 1);  /* Arabic */
+	accepted("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", 80, TEXT_SINGLE_LINE, 1);
+	accepted("Ine\xCC\x80s", 80, TEXT_SINGLE_LINE, 1);    /* e + U+0300 */
+	accepted("\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", 80,
+	         TEXT_SINGLE_LINE, 1);                        /* woman technologist */
+	accepted("\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x92\xBB", 80,
+	         TEXT_SINGLE_LINE, 1);                        /* with a skin tone */
+	accepted("\xE2\x9D\xA4\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x94\xA5", 80,
+	         TEXT_SINGLE_LINE, 1);                        /* heart on fire */
+	accepted("\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88", 80,
+	         TEXT_SINGLE_LINE, 1);                        /* rainbow flag */
+	accepted("1\xEF\xB8\x8F\xE2\x83\xA3", 80, TEXT_SINGLE_LINE, 1); /* keycap */
+	accepted("\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7", 80, TEXT_SINGLE_LINE, 1);
+	accepted("\xE2\x98\xBA\xEF\xB8\x8F", 80, TEXT_SINGLE_LINE, 1);
+
+	/* Typed piece by piece (the kiosk's fields): a ZWJ after an emoji may
+	** wait for the next keystroke; anything else invisible is refused. */
+	{
+		char w[96];
+
+		CHECK_INT(text_check_typed("\xF0\x9F\x91\xA9", "\xE2\x80\x8D", 0, w,
+		                           sizeof w), BORNE_OK);
+		CHECK_INT(text_check_typed("\xF0\x9F\x91\xA9\xE2\x80\x8D",
+		                           "\xF0\x9F\x92\xBB", 0, w, sizeof w), BORNE_OK);
+		CHECK_INT(text_check_typed("Ines", "\xE2\x80\x8D", 0, w, sizeof w),
+		          BORNE_EINVAL);
+		CHECK_CONTAINS(w, "U+200D");
+		CHECK_INT(text_check_typed("Ines", "\xE2\x80\xAE", 0, w, sizeof w),
+		          BORNE_EINVAL);
+		CHECK_CONTAINS(w, "invisible");
+		CHECK_INT(text_check_typed("", "\xEF\xB8\x8F", 0, w, sizeof w),
+		          BORNE_EINVAL);
+		CHECK_INT(text_check_typed("\xE2\x98\xBA", "\xEF\xB8\x8F", 0, w,
+		                           sizeof w), BORNE_OK);
+		CHECK_INT(text_check_typed(NULL, "a\nb", 1, w, sizeof w), BORNE_OK);
+		CHECK_INT(text_check_typed(NULL, "a\nb", 0, w, sizeof w), BORNE_EINVAL);
+	}
+
 	return check_done();
 }

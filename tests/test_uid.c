@@ -68,5 +68,29 @@ main(void)
 	CHECK_INT(uid_from_bytes(raw7, 5, &b), BORNE_EINVAL);
 	CHECK_INT(b.len, 0);
 	CHECK_INT(uid_from_bytes(NULL, 4, &b), BORNE_EINVAL);
+	/* All zeros is a misread, not a badge: refused in every form, and a
+	** reader reporting it gives no badge (len 0), so no tap. */
+	check_refused("00000000", "misread");
+	check_refused("00:00:00:00", "misread");
+	check_refused("0000000000", "misread");             /* decimal form */
+	check_refused("00000000000000", "misread");
+	check_refused("0000000000000000000000", "4, 7 or 10");
+	check_refused("00000000000000000000", "misread");
+	{
+		const uint8_t zero[10] = { 0 };
+		char err[128] = "";
+
+		CHECK_INT(uid_parse("00 00 00 00", UID_DEC_LSB_FIRST, &b, err,
+		                    sizeof err), BORNE_EINVAL);
+		CHECK_STR(err, "badge UID is all zeros (a misread)");
+		memset(&b, 0xAA, sizeof b);
+		CHECK_INT(uid_from_bytes(zero, 4, &b), BORNE_EINVAL);
+		CHECK_INT(b.len, 0);
+		CHECK_INT(uid_from_bytes(zero, 7, &b), BORNE_EINVAL);
+		CHECK_INT(uid_from_bytes(zero, 10, &b), BORNE_EINVAL);
+		CHECK_INT(b.len, 0);
+	}
+	check_hex("00000001", UID_DEC_LSB_FIRST, "00000001");
+	check_hex("0000000001", UID_DEC_LSB_FIRST, "01000000");
 	return check_done();
 }

@@ -68,6 +68,17 @@ expect_exit 2 adm day add 2025-04-01 --title "$ff" --from 09:00 --to 10:00
 expect_err "title"
 expect_exit 2 adm day add 2025-04-01 --title "Fin avant début" --from 10:00 --to 09:00
 expect_err "--to"
+# invisible and direction-changing characters; an all-zero badge (misread)
+expect_exit 2 adm member add --name $'Ali\u202eecnI' --role coworker
+expect_err "name has an invisible or direction-changing character (U+202E)"
+expect_exit 2 adm member add --name $'In\u200bès' --role coworker
+expect_err "U+200B"
+expect_exit 2 mission --title $'T\u2066' --description "d"
+expect_err "title has an invisible"
+expect_exit 2 adm day add 2025-04-01 --title $'\ufeffJour' --from 09:00 --to 10:00
+expect_err "title has an invisible"
+expect_exit 2 adm member add --name "Zoé" --role coworker --badge 00000000
+expect_err "all zeros"
 expect_unchanged "$sum"
 
 # ---- at the limit: accepted, shown exactly ------------------------------
@@ -87,5 +98,7 @@ expect_out "${desc2000//$'\n'/\\n}"
 expect_exit 0 adm member add --name "Léa 🌱" --role coworker
 expect_exit 0 adm member list
 expect_out "Léa 🌱"
+# right-to-left letters and joined emoji are valid text
+expect_exit 0 adm member add --name $'مرحبا שלום \U0001F469\u200d\U0001F4BB' --role coworker
 
 finish
