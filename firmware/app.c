@@ -1701,6 +1701,7 @@ oos_reason_key(int rc)
 	case BORNE_ECORRUPT:  return "app.oos.corrupt";
 	case BORNE_EBUSY:     return "app.oos.busy";
 	case BORNE_ENOMEM:    return "app.oos.nomem";
+	case BORNE_EPERM:     return "app.oos.mode";
 	default:              return "app.oos.io";
 	}
 }

@@ -218,6 +218,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.oos.corrupt", "Database unreadable or damaged" },
 	{ "app.oos.busy", "Database locked by another program" },
 	{ "app.oos.nomem", "Out of memory" },
+	{ "app.oos.mode", "Database readable by everyone: refused" },
 	{ "app.oos.io", "Database unreachable (disk error)" },
 	{ "app.oos.retry", "Trying again every %d seconds: the kiosk will come back by itself." },
 	{ "app.oos.badge", "Kiosk out of service: tap not recorded." },

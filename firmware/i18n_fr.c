@@ -218,6 +218,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.oos.corrupt", "Base de données illisible ou abîmée" },
 	{ "app.oos.busy", "Base de données bloquée par un autre programme" },
 	{ "app.oos.nomem", "Mémoire insuffisante" },
+	{ "app.oos.mode", "Base de données lisible par tout le monde : refusée" },
 	{ "app.oos.io", "Base de données inaccessible (erreur de disque)" },
 	{ "app.oos.retry", "Nouvel essai toutes les %d secondes : la borne repartira toute seule." },
 	{ "app.oos.badge", "Borne hors service : passage non enregistré." },

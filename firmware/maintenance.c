@@ -188,6 +188,14 @@ maintenance_backup(Store *st, const char *path, char *msg, size_t msglen)
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	snprintf(dir, sizeof dir, "%s", path);
 	remove_tmp(tmp);
+	/* The copy holds personal data: 0600 whatever the umask, and its
+	** journal takes the same mode from it. */
+	{
+		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+		if (fd >= 0)
+			close(fd);
+	}
 
 	errno = 0;
 	src = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE |

@@ -743,10 +743,13 @@ report_export_day(Store *st, const char *dir, const char *date,
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	/* Written beside, then renamed: a stick pulled out mid-write leaves
 	** the previous export whole, never half a file under the real name. */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* Names of who came: 0600 whatever the umask (a stale .tmp keeps
+	** its old mode through O_TRUNC, hence the fchmod). */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return errno == ENOENT || errno == ENOTDIR ? BORNE_ENOTFOUND :
 		       errno_to_rc(errno);
+	(void)fchmod(fd, 0600);   /* FAT sticks have no modes: not an error */
 	if ((f = fdopen(fd, "w")) == NULL) {
 		rc = errno_to_rc(errno);
 		close(fd);

@@ -27,7 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "borne.h"
 #include "config.h"
@@ -51,6 +53,7 @@ struct Store {
 
 static int  store_connect(Store *st, const char *path);
 static char *store_uri_psow0(const char *path);
+static int  store_check_modes(Store *st);
 static int  store_migrate(Store *st);
 static int  store_exec(Store *st, const char *sql, const char *what);
 static int  store_user_version(Store *st, int *out);
@@ -406,6 +409,14 @@ store_connect(Store *st, const char *path)
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return store_set_error(st, BORNE_EIO,
 		                       "%s: is a folder, not a database file", path);
+	/* A new database is made 0600 before SQLite sees it, whatever the
+	** umask: SQLite gives its -wal and -shm the database's own mode. */
+	if (strncmp(path, "file:", 5) != 0 && strcmp(path, ":memory:") != 0) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+		if (fd >= 0)
+			close(fd);
+	}
 	if ((uri = store_uri_psow0(path)) == NULL)
 		return store_set_error(st, BORNE_ENOMEM, "out of memory");
 	src = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READWRITE |
@@ -424,6 +435,8 @@ store_connect(Store *st, const char *path)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	if ((rc = store_check_modes(st)) != BORNE_OK)
+		return rc;
 	if ((rc = store_user_version(st, &version)) != BORNE_OK) {
 		if (rc == BORNE_ECORRUPT)
 			store_set_error(st, rc, "%s: not a borne database (not a "
@@ -451,6 +464,44 @@ store_connect(Store *st, const char *path)
 	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
 	                          NULL, NULL);
 	return BORNE_OK;
+}
+
+/* The database holds personal data: borne refuses one that others can
+** read (it or its -wal, -shm), naming the chmod that fixes it. Checked
+** on the file SQLite opened, so "file:" URIs count too; ":memory:" and
+** temporary databases have no file. An empty file is one just made
+** (a URI that created it): it gets 0600, as nothing is in it yet. */
+static int
+store_check_modes(Store *st)
+{
+	static const char *const ext[] = { "", "-wal", "-shm" };
+	const char *db = sqlite3_db_filename(st->db, "main");
+	char file[4096], loose[3 * 4096 + 16];
+	struct stat sb;
+	size_t n = 0;
+	unsigned mode = 0;
+
+	if (db == NULL || *db == '\0')
+		return BORNE_OK;
+	loose[0] = '\0';
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		snprintf(file, sizeof file, "%s%s", db, ext[i]);
+		if (stat(file, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+		    (sb.st_mode & 077) == 0)
+			continue;
+		if (i == 0 && sb.st_size == 0 && chmod(file, 0600) == 0)
+			continue;
+		if (n == 0)
+			mode = (unsigned)(sb.st_mode & 0777);
+		n += (size_t)snprintf(loose + n, sizeof loose - n, " %s", file);
+		if (n >= sizeof loose)
+			n = sizeof loose - 1;
+	}
+	if (n == 0)
+		return BORNE_OK;
+	return store_set_error(st, BORNE_EPERM, "%s: others can read this "
+	                       "database (mode %03o); to fix it: chmod 600%s",
+	                       db, mode, loose);
 }
 
 int

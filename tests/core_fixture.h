@@ -61,6 +61,9 @@ fx_setup(void)
 	setenv("TZ", "Europe/Paris", 1);
 	tzset();
 	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	/* As borne.service runs it (UMask=0077): databases a test makes
+	** with sqlite3_open directly are 0600, or store_open refuses them. */
+	umask(077);
 	snprintf(fx_dir, sizeof fx_dir, "%s/borne-test-XXXXXX",
 	         tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	if (mkdtemp(fx_dir) == NULL) {

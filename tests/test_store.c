@@ -12,6 +12,7 @@
 #include "check.h"
 #include "checkin.h"
 #include "core_fixture.h"
+#include "maintenance.h"
 #include "member.h"
 #include "store.h"
 
@@ -209,12 +210,13 @@ test_read_only(void)
 		sqlite3_open(fx_path("empty-ro.db"), &db);
 		sqlite3_exec(db, "CREATE TABLE unrelated(x)", NULL, NULL, NULL);
 		sqlite3_close(db);
+		chmod(fx_path("empty-ro.db"), 0600);
 	}
 	CHECK_INT(store_open(uri, &st, err, sizeof err), BORNE_EREADONLY);
 	CHECK(err[0] != '\0');
 	/* chmod 0444 only binds non-root users. */
 	if (geteuid() != 0) {
-		chmod(fx_path("ro.db"), 0444);
+		chmod(fx_path("ro.db"), 0400);
 		st = NULL;
 		if (store_open(fx_path("ro.db"), &st, err, sizeof err) == BORNE_OK) {
 			CHECK_INT(store_setting_set(st, "k", "v"), BORNE_EREADONLY);
@@ -222,8 +224,82 @@ test_read_only(void)
 		} else {
 			CHECK(err[0] != '\0');
 		}
-		chmod(fx_path("ro.db"), 0644);
+		chmod(fx_path("ro.db"), 0600);
 	}
+}
+
+static unsigned
+file_mode(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (unsigned)(sb.st_mode & 0777) : 01000;
+}
+
+/* Personal data: the database, its -wal and -shm and a backup are 0600
+** whatever the umask; a database others can read is refused, naming
+** the chmod that fixes it. (Modes read the same to root.) */
+static void
+test_file_modes(void)
+{
+	char err[600], msg[512], path[600], uri[700];
+	mode_t old = umask(022);
+	Store *st = NULL;
+	int64_t id;
+
+	snprintf(path, sizeof path, "%s", fx_path("modes.db"));
+	CHECK_INT(store_open(path, &st, err, sizeof err), BORNE_OK);
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1000,
+	                     &id), BORNE_OK);
+	CHECK_INT(file_mode(path), 0600);
+	CHECK_INT(file_mode(fx_path("modes.db-wal")), 0600);
+	CHECK_INT(file_mode(fx_path("modes.db-shm")), 0600);
+	CHECK_INT(maintenance_backup(st, fx_path("modes-copy.db"), msg,
+	                             sizeof msg), BORNE_OK);
+	CHECK_INT(file_mode(fx_path("modes-copy.db")), 0600);
+	/* An old backup at 0644 is replaced by a 0600 one. */
+	chmod(fx_path("modes-copy.db"), 0644);
+	CHECK_INT(maintenance_backup(st, fx_path("modes-copy.db"), msg,
+	                             sizeof msg), BORNE_OK);
+	CHECK_INT(file_mode(fx_path("modes-copy.db")), 0600);
+	store_close(st);
+
+	/* A new database through a file: URI is 0600 too. */
+	snprintf(uri, sizeof uri, "file:%s", fx_path("modes-uri.db"));
+	st = NULL;
+	CHECK_INT(store_open(uri, &st, err, sizeof err), BORNE_OK);
+	CHECK_INT(file_mode(fx_path("modes-uri.db")), 0600);
+	store_close(st);
+
+	/* Readable by others: refused, plain path, URI and read-only alike. */
+	chmod(path, 0644);
+	st = NULL;
+	CHECK_INT(store_open(path, &st, err, sizeof err), BORNE_EPERM);
+	CHECK(st == NULL);
+	CHECK_CONTAINS(err, "chmod 600 ");
+	CHECK_CONTAINS(err, path);
+	snprintf(uri, sizeof uri, "file:%s?mode=ro", path);
+	CHECK_INT(store_open(uri, &st, err, sizeof err), BORNE_EPERM);
+	chmod(path, 0640);
+	CHECK_INT(store_open(path, &st, err, sizeof err), BORNE_EPERM);
+	chmod(path, 0600);
+	/* A -wal left readable is named too. */
+	{
+		int fd = open(fx_path("modes.db-wal"), O_WRONLY | O_CREAT, 0600);
+		if (fd >= 0)
+			close(fd);
+	}
+	chmod(fx_path("modes.db-wal"), 0644);
+	CHECK_INT(store_open(path, &st, err, sizeof err), BORNE_EPERM);
+	CHECK_CONTAINS(err, "modes.db-wal");
+	chmod(fx_path("modes.db-wal"), 0600);
+	CHECK_INT(store_open(path, &st, err, sizeof err), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
+	store_close(st);
+	/* No file, no mode. */
+	CHECK_INT(store_open(":memory:", &st, err, sizeof err), BORNE_OK);
+	store_close(st);
+	umask(old);
 }
 
 static void
@@ -362,6 +438,7 @@ main(void)
 	test_newer_schema();
 	test_failed_migration_rolls_back();
 	test_read_only();
+	test_file_modes();
 	test_locked();
 	test_disk_full();
 	test_transactions();

@@ -3,9 +3,30 @@
 # read-only database, one locked by another process: a clear line, exit
 # 2, no crash, nothing written.
 . "$(dirname "$0")/lib.sh"
+umask 077   # as borne.service runs (UMask=0077)
 
 expect_exit 0 adm member add --name "Fatou" --role facilitator --badge 0A0B0C0D
 sum=$(db_sum)
+
+# ---- readable by others: refused, the chmod named, nothing changed ----
+cp "$DB" "$TMP/open.db"
+chmod 644 "$TMP/open.db"
+expect_exit 2 "$ADMIN" --db "$TMP/open.db" check
+expect_err "chmod 600 $TMP/open.db"
+[ "$(stat -c %a "$TMP/open.db")" = 644 ] || fail "mode changed"
+chmod 600 "$TMP/open.db"
+expect_exit 0 "$ADMIN" --db "$TMP/open.db" check
+rm -f "$TMP"/open.db*
+# A backup is 0600 whatever the umask.
+(umask 022 && "$ADMIN" --db "$DB" backup "$TMP/copy.db" >/dev/null) ||
+	fail "backup"
+[ "$(stat -c %a "$TMP/copy.db")" = 600 ] || fail "backup is $(stat -c %a "$TMP/copy.db")"
+rm -f "$TMP/copy.db"
+# The unit makes files and the state folder the service user's alone.
+unit="$(dirname "$0")/../../deploy/borne.service"
+grep -qx 'UMask=0077' "$unit" || fail "borne.service: no UMask=0077"
+grep -qx 'StateDirectoryMode=0700' "$unit" ||
+	fail "borne.service: no StateDirectoryMode=0700"
 
 # ---- not a SQLite file ---------------------------------------------------
 printf 'name,role\nthis is a CSV, not a database\n%.0s' 1 2 3 4 5 6 7 8 > "$TMP/notdb"

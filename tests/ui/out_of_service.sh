@@ -8,6 +8,7 @@
 # disk is a file size limit (ulimit -f, SIGXFSZ ignored, which stops root
 # too) raised again with prlimit while borne runs.
 set -u
+umask 077   # as borne.service runs (UMask=0077)
 BORNE=$1
 SIZE=$2
 SHOTS=$3
@@ -101,6 +102,18 @@ send 'expect-screen accueil'
 send 'badge 04A1B2C3'
 send 'expect-screen badge-result'
 send 'expect-text "Bonjour Inès"'
+finish
+
+# ---- readable by everyone: refused, the chmod named; fixed: back ----
+good_db "$TMP/open.db"
+chmod 644 "$TMP/open.db"
+start "$BORNE" --db "$TMP/open.db"
+send 'expect-screen out-of-service'
+send 'expect-text "Base de données lisible par tout le monde : refusée"'
+send 'expect-text "chmod 600"'
+chmod 600 "$TMP/open.db"
+send 'advance-clock 6'
+send 'expect-screen accueil'
 finish
 
 # ---- a full disk at start, then room again ----
