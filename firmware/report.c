@@ -74,6 +74,8 @@ static int     report_by_day(Store *st, const char *from, const char *to,
 static int     report_by_member(Store *st, const char *from, const char *to,
                                 ReportFormat fmt, FILE *out);
 static int     check_range(const char *from, const char *to, int *n_days);
+static int     csv_is_number(const char *s);
+static int     csv_is_formula(const char *s);
 
 static char *
 dup_str(const char *s)
@@ -117,16 +119,52 @@ put_padded(FILE *out, const char *s, size_t width, char align)
 			fputc(' ', out);
 }
 
+/* A plain number ("-3", "12", "-1.5", "-2:30"): a minus sign, digits, and
+** single separators . , : between digits. Nothing a spreadsheet would run. */
+static int
+csv_is_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '-')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if ((*s == '.' || *s == ',' || *s == ':') && digits > 0 &&
+		         s[1] >= '0' && s[1] <= '9')
+			continue;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* A cell a spreadsheet would read as a formula (OWASP CSV injection):
+** it begins with = + - @ TAB or CR and is not a plain number. */
+static int
+csv_is_formula(const char *s)
+{
+	if (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL)
+		return 0;
+	return !csv_is_number(s);
+}
+
 void
 report_csv_field(FILE *out, const char *s)
 {
+	int formula;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	formula = csv_is_formula(s);
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			fputc('"', out);

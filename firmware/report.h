@@ -23,7 +23,10 @@ int report_export_day(Store *st, const char *dir, const char *date,
 /* The first writable directory media_root/USER/STICK (smallest path
 ** first), as report_export_day("") looks for under "/media". */
 int report_find_stick(const char *media_root, char *out, size_t outlen);
-/* Writes one CSV field, quoted when needed. */
+/* Writes one CSV field, quoted when needed. Every CSV the project writes
+** goes through here: a field beginning with = + - @ TAB or CR that is not
+** a plain number ("-3", "-1.5", "-2:30") is written as "'..." so that a
+** spreadsheet shows it as text instead of running it (OWASP CSV injection). */
 void report_csv_field(FILE *out, const char *s);
 
 /* A table of text cells printed either as aligned text columns or as CSV

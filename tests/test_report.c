@@ -76,6 +76,47 @@ test_csv_field(void)
 	free(buf);
 }
 
+/* Each cell written alone, returned in a static buffer. */
+static const char *
+csv_of(const char *s)
+{
+	static char out[256];
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	report_csv_field(f, s);
+	fclose(f);
+	snprintf(out, sizeof out, "%s", buf);
+	free(buf);
+	return out;
+}
+
+static void
+test_csv_formulas(void)
+{
+	/* What a spreadsheet would run: quoted, behind a '. */
+	CHECK_STR(csv_of("=1+1"), "\"'=1+1\"");
+	CHECK_STR(csv_of("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+	CHECK_STR(csv_of("@SUM(A1)"), "\"'@SUM(A1)\"");
+	CHECK_STR(csv_of("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
+	CHECK_STR(csv_of("-2+3"), "\"'-2+3\"");
+	CHECK_STR(csv_of("\t=1+1"), "\"'\t=1+1\"");
+	CHECK_STR(csv_of("\r=1+1"), "\"'\r=1+1\"");
+	CHECK_STR(csv_of("+33 6 12"), "\"'+33 6 12\"");
+	CHECK_STR(csv_of("-"), "\"'-\"");
+	CHECK_STR(csv_of("--1"), "\"'--1\"");
+	CHECK_STR(csv_of("-1."), "\"'-1.\"");
+	/* Plain numbers stay numbers, negative ones too. */
+	CHECK_STR(csv_of("-3"), "-3");
+	CHECK_STR(csv_of("-1.5"), "-1.5");
+	CHECK_STR(csv_of("-2:30"), "-2:30");
+	CHECK_STR(csv_of("-1,5"), "\"-1,5\"");
+	CHECK_STR(csv_of("7:30"), "7:30");
+	/* Inside a cell, = is only text. */
+	CHECK_STR(csv_of("a=1+1"), "a=1+1");
+}
+
 static void
 test_table(void)
 {
@@ -278,6 +319,7 @@ main(void)
 	fx_setup();                     /* temp folder, TZ, fast PIN hash */
 	timeutil_init();
 	test_csv_field();
+	test_csv_formulas();
 	test_table();
 	st = fx_open("report.db");
 	test_attendance(st);
