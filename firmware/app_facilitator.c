@@ -338,6 +338,10 @@ export_today(App *a)
 		text_copy(v->export_msg, sizeof v->export_msg,
 		          tr(v->lang, "app.export.full"));
 		break;
+	case BORNE_EREFUSED:
+		text_copy(v->export_msg, sizeof v->export_msg,
+		          tr(v->lang, "app.export.unsafe"));
+		break;
 	default:
 		text_copy(v->export_msg, sizeof v->export_msg,
 		          tr(v->lang, "app.export.failed"));

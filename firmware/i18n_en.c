@@ -196,6 +196,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.export.no_stick", "No USB stick found. Plug one in and try again." },
 	{ "app.export.readonly", "The USB stick is write-protected." },
 	{ "app.export.full", "The USB stick is full." },
+	{ "app.export.unsafe", "This USB stick has a suspicious link instead of a folder. Export refused: use another stick." },
 	{ "app.export.failed", "The export failed." },
 	{ "app.enrol.name", "First name and initial" },
 	{ "app.enrol.name_hint", "For example: Inès B." },

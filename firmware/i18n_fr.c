@@ -196,6 +196,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.export.no_stick", "Aucune clé USB trouvée. Branchez-en une et réessayez." },
 	{ "app.export.readonly", "La clé USB est protégée en écriture." },
 	{ "app.export.full", "La clé USB est pleine." },
+	{ "app.export.unsafe", "Cette clé USB contient un lien suspect à la place du dossier. Export refusé : utilisez une autre clé." },
 	{ "app.export.failed", "L’export n’a pas pu se faire." },
 	{ "app.enrol.name", "Prénom et initiale" },
 	{ "app.enrol.name_hint", "Par exemple : Inès B." },

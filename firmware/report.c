@@ -74,6 +74,8 @@ static int     report_by_day(Store *st, const char *from, const char *to,
 static int     report_by_member(Store *st, const char *from, const char *to,
                                 ReportFormat fmt, FILE *out);
 static int     check_range(const char *from, const char *to, int *n_days);
+static int     csv_is_number(const char *s);
+static int     csv_is_formula(const char *s);
 
 static char *
 dup_str(const char *s)
@@ -117,16 +119,52 @@ put_padded(FILE *out, const char *s, size_t width, char align)
 			fputc(' ', out);
 }
 
+/* A plain number ("-3", "12", "-1.5", "-2:30"): a minus sign, digits, and
+** single separators . , : between digits. Nothing a spreadsheet would run. */
+static int
+csv_is_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '-')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if ((*s == '.' || *s == ',' || *s == ':') && digits > 0 &&
+		         s[1] >= '0' && s[1] <= '9')
+			continue;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* A cell a spreadsheet would read as a formula (OWASP CSV injection):
+** it begins with = + - @ TAB or CR and is not a plain number. */
+static int
+csv_is_formula(const char *s)
+{
+	if (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL)
+		return 0;
+	return !csv_is_number(s);
+}
+
 void
 report_csv_field(FILE *out, const char *s)
 {
+	int formula;
+
 	if (s == NULL)
 		s = "";
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	formula = csv_is_formula(s);
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			fputc('"', out);
@@ -621,7 +659,7 @@ write_visit_row(const Visit *v, void *ctx)
 	VisitRows *vr = ctx;
 	char id[24], mid[24], date[TIME_DATE_SIZE], in[6], outs[6] = "",
 	     dur[16];
-	const char *row[10];
+	const char *row[9];
 	ContribDay day;
 	int has_day = 0;
 
@@ -634,16 +672,17 @@ write_visit_row(const Visit *v, void *ctx)
 	time_format_duration(visit_seconds(v), dur, sizeof dur);
 	if (v->day_id > 0 && day_get(vr->st, v->day_id, &day) == BORNE_OK)
 		has_day = 1;
+	/* No badge UID: a file on a stick leaves the building, and a UID is
+	** enough to clone a badge. */
 	row[0] = id;
 	row[1] = mid;
 	row[2] = v->member_name;
-	row[3] = v->badge;
-	row[4] = date;
-	row[5] = in;
-	row[6] = outs;
-	row[7] = dur;
-	row[8] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
-	row[9] = has_day ? day.title : "";
+	row[3] = date;
+	row[4] = in;
+	row[5] = outs;
+	row[6] = dur;
+	row[7] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
+	row[8] = has_day ? day.title : "";
 	if ((vr->rc = report_table_add(vr->t, row)) != BORNE_OK)
 		return 1;
 	return 0;
@@ -653,8 +692,8 @@ int
 report_visits_csv(Store *st, const char *date, FILE *out)
 {
 	static const char *const head[] = {
-		"id", "member_id", "name", "badge", "date", "in", "out", "hours",
-		"flag", "day"
+		"id", "member_id", "name", "date", "in", "out", "hours", "flag",
+		"day"
 	};
 	VisitRows vr;
 	int rc;
@@ -664,7 +703,7 @@ report_visits_csv(Store *st, const char *date, FILE *out)
 		return BORNE_EINVAL;
 	vr.st = st;
 	vr.rc = BORNE_OK;
-	vr.t = report_table_new(10, head, NULL);
+	vr.t = report_table_new(9, head, NULL);
 	if (vr.t == NULL)
 		return BORNE_ENOMEM;
 	rc = checkin_each(st, date, write_visit_row, &vr);
@@ -683,6 +722,7 @@ report_find_stick(const char *media_root, char *out, size_t outlen)
 	struct dirent *u, *s;
 	char user[1024], path[2048];
 	int rc = BORNE_ENOTFOUND;
+	int read_only = 0;
 
 	if (outlen > 0)
 		out[0] = '\0';
@@ -704,9 +744,14 @@ report_find_stick(const char *media_root, char *out, size_t outlen)
 			if (s->d_name[0] == '.')
 				continue;
 			snprintf(path, sizeof path, "%s/%s", user, s->d_name);
-			if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) ||
-			    access(path, W_OK) != 0)
+			/* lstat: a link in /media is not a stick, whatever it
+			** points to. */
+			if (lstat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
 				continue;
+			if (access(path, W_OK) != 0) {
+				read_only = 1;
+				continue;
+			}
 			if (rc != BORNE_OK || strcmp(path, out) < 0) {
 				if (strlen(path) >= outlen)
 					continue;
@@ -717,6 +762,9 @@ report_find_stick(const char *media_root, char *out, size_t outlen)
 		closedir(sub);
 	}
 	closedir(top);
+	/* Only read-only sticks: say so, not "no stick". */
+	if (rc == BORNE_ENOTFOUND && read_only)
+		rc = BORNE_EREADONLY;
 	return rc;
 }
 
@@ -724,10 +772,10 @@ int
 report_export_day(Store *st, const char *dir, const char *date,
                   char *path_out, size_t pathlen)
 {
-	char stick[1024], path[1200], tmp[1300];
+	char stick[1024], name[64], tmp[80], path[1200];
 	const char *where = dir;
 	FILE *f = NULL;
-	int fd, dfd, rc;
+	int fd = -1, dfd = -1, rc;
 
 	if (path_out != NULL && pathlen > 0)
 		path_out[0] = '\0';
@@ -739,17 +787,37 @@ report_export_day(Store *st, const char *dir, const char *date,
 			return rc;
 		where = stick;
 	}
-	snprintf(path, sizeof path, "%s/borne-presences-%s.csv", where, date);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	/* The folder is opened once, not followed if it is a link, and every
+	** name below is opened relative to it: a link planted on the stick
+	** cannot send the write anywhere else. */
+	dfd = open(where, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dfd < 0) {
+		if (errno == ENOENT)
+			return BORNE_ENOTFOUND;
+		if (errno == ELOOP || errno == ENOTDIR)
+			return BORNE_EREFUSED;
+		return errno_to_rc(errno);
+	}
+	snprintf(name, sizeof name, "borne-presences-%s.csv", date);
+	snprintf(tmp, sizeof tmp, "%s.tmp", name);
+	snprintf(path, sizeof path, "%s/%s", where, name);
 	/* Written beside, then renamed: a stick pulled out mid-write leaves
-	** the previous export whole, never half a file under the real name. */
-	/* Names of who came: 0600 whatever the umask (a stale .tmp keeps
-	** its old mode through O_TRUNC, hence the fchmod). */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return errno == ENOENT || errno == ENOTDIR ? BORNE_ENOTFOUND :
-		       errno_to_rc(errno);
-	(void)fchmod(fd, 0600);   /* FAT sticks have no modes: not an error */
+	** the previous export whole, never half a file under the real name.
+	** O_EXCL|O_NOFOLLOW: never write through what is already there. A
+	** leftover .tmp (an earlier pull-out, or a planted link) is unlinked
+	** -- unlinking a link removes the link, not what it points to. It is
+	** made 0600 (names of who came), never inheriting an old mode. */
+	fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	            O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST && unlinkat(dfd, tmp, 0) == 0)
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		            O_CLOEXEC, 0600);
+	if (fd < 0) {
+		rc = errno == EEXIST || errno == ELOOP || errno == EISDIR ?
+		     BORNE_EREFUSED : errno_to_rc(errno);
+		close(dfd);
+		return rc;
+	}
 	if ((f = fdopen(fd, "w")) == NULL) {
 		rc = errno_to_rc(errno);
 		close(fd);
@@ -769,20 +837,21 @@ report_export_day(Store *st, const char *dir, const char *date,
 		goto fail;
 	}
 	f = NULL;
-	if (rename(tmp, path) != 0) {
+	/* rename() replaces a link under the final name by the file itself;
+	** the link's target is never opened. */
+	if (renameat(dfd, tmp, dfd, name) != 0) {
 		rc = errno_to_rc(errno);
 		goto fail;
 	}
-	if ((dfd = open(where, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		(void)fsync(dfd);    /* some file systems refuse: the file is synced */
-		close(dfd);
-	}
+	(void)fsync(dfd);    /* some file systems refuse: the file is synced */
+	close(dfd);
 	if (path_out != NULL && pathlen > 0)
 		snprintf(path_out, pathlen, "%s", path);
 	return BORNE_OK;
 fail:
 	if (f != NULL)
 		fclose(f);
-	unlink(tmp);
+	unlinkat(dfd, tmp, 0);
+	close(dfd);
 	return rc;
 }

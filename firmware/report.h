@@ -13,17 +13,24 @@ typedef enum ReportFormat { REPORT_TEXT = 0, REPORT_CSV } ReportFormat;
 
 int report_attendance(Store *st, const char *from, const char *to,
                       ReportBy by, ReportFormat fmt, FILE *out);
-/* Every visit of one local date, one row each, CSV (the USB export). */
+/* Every visit of one local date, one row each, CSV (the USB export). No
+** badge UIDs: the file leaves the building. */
 int report_visits_csv(Store *st, const char *date, FILE *out);
 /* Writes today's visits to dir/borne-presences-DATE.csv durably (fsync);
 ** dir "" means the first writable /media/USER/STICK. path_out gets the
-** file written. BORNE_ENOTFOUND: no stick; BORNE_EREADONLY, BORNE_EFULL. */
+** file written. BORNE_ENOTFOUND: no stick; BORNE_EREADONLY, BORNE_EFULL;
+** BORNE_EREFUSED: dir is a link (or not a folder). Links on the stick under
+** the file's names are never written through. */
 int report_export_day(Store *st, const char *dir, const char *date,
                       char *path_out, size_t pathlen);
 /* The first writable directory media_root/USER/STICK (smallest path
-** first), as report_export_day("") looks for under "/media". */
+** first; links skipped), as report_export_day("") looks for under
+** "/media". BORNE_EREADONLY when the only sticks are read-only. */
 int report_find_stick(const char *media_root, char *out, size_t outlen);
-/* Writes one CSV field, quoted when needed. */
+/* Writes one CSV field, quoted when needed. Every CSV the project writes
+** goes through here: a field beginning with = + - @ TAB or CR that is not
+** a plain number ("-3", "-1.5", "-2:30") is written as "'..." so that a
+** spreadsheet shows it as text instead of running it (OWASP CSV injection). */
 void report_csv_field(FILE *out, const char *s);
 
 /* A table of text cells printed either as aligned text columns or as CSV

@@ -76,6 +76,47 @@ test_csv_field(void)
 	free(buf);
 }
 
+/* Each cell written alone, returned in a static buffer. */
+static const char *
+csv_of(const char *s)
+{
+	static char out[256];
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	report_csv_field(f, s);
+	fclose(f);
+	snprintf(out, sizeof out, "%s", buf);
+	free(buf);
+	return out;
+}
+
+static void
+test_csv_formulas(void)
+{
+	/* What a spreadsheet would run: quoted, behind a '. */
+	CHECK_STR(csv_of("=1+1"), "\"'=1+1\"");
+	CHECK_STR(csv_of("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+	CHECK_STR(csv_of("@SUM(A1)"), "\"'@SUM(A1)\"");
+	CHECK_STR(csv_of("+cmd|' /C calc'!A0"), "\"'+cmd|' /C calc'!A0\"");
+	CHECK_STR(csv_of("-2+3"), "\"'-2+3\"");
+	CHECK_STR(csv_of("\t=1+1"), "\"'\t=1+1\"");
+	CHECK_STR(csv_of("\r=1+1"), "\"'\r=1+1\"");
+	CHECK_STR(csv_of("+33 6 12"), "\"'+33 6 12\"");
+	CHECK_STR(csv_of("-"), "\"'-\"");
+	CHECK_STR(csv_of("--1"), "\"'--1\"");
+	CHECK_STR(csv_of("-1."), "\"'-1.\"");
+	/* Plain numbers stay numbers, negative ones too. */
+	CHECK_STR(csv_of("-3"), "-3");
+	CHECK_STR(csv_of("-1.5"), "-1.5");
+	CHECK_STR(csv_of("-2:30"), "-2:30");
+	CHECK_STR(csv_of("-1,5"), "\"-1,5\"");
+	CHECK_STR(csv_of("7:30"), "7:30");
+	/* Inside a cell, = is only text. */
+	CHECK_STR(csv_of("a=1+1"), "a=1+1");
+}
+
 static void
 test_table(void)
 {
@@ -204,12 +245,13 @@ test_visits_csv(Store *st)
 
 	CHECK_INT(report_visits_csv(st, "2025-03-05", f), BORNE_OK);
 	fclose(f);
-	CHECK_STR(buf, "id,member_id,name,badge,date,in,out,hours,flag,day\r\n"
-	          "1,1,Inès Martin,04A1B2C3,2025-03-05,09:12,12:00,2:48,,"
+	/* No badge UIDs in the file that leaves on a stick. */
+	CHECK_STR(buf, "id,member_id,name,date,in,out,hours,flag,day\r\n"
+	          "1,1,Inès Martin,2025-03-05,09:12,12:00,2:48,,"
 	          "Journée contributive\r\n"
-	          "2,2,\"Ali, \"\"Le Chef\"\"\",04112233,2025-03-05,09:30,17:00,"
+	          "2,2,\"Ali, \"\"Le Chef\"\"\",2025-03-05,09:30,17:00,"
 	          "7:30,auto_closed,Journée contributive\r\n"
-	          "3,1,Inès Martin,04A1B2C3,2025-03-05,13:00,17:00,4:00,"
+	          "3,1,Inès Martin,2025-03-05,13:00,17:00,4:00,"
 	          "auto_closed,Journée contributive\r\n");
 	free(buf);
 	buf = NULL;
@@ -237,7 +279,7 @@ test_export_day(Store *st)
 	CHECK(f != NULL);
 	if (f != NULL) {
 		CHECK(fgets(line, sizeof line, f) != NULL);
-		CHECK_STR(line, "id,member_id,name,badge,date,in,out,hours,flag,"
+		CHECK_STR(line, "id,member_id,name,date,in,out,hours,flag,"
 		          "day\r\n");
 		fclose(f);
 	}
@@ -270,6 +312,80 @@ test_export_day(Store *st)
 	CHECK_STR(found, line);
 }
 
+/* Reads a whole small file into buf; returns its length or -1. */
+static long
+slurp(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, len - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return (long)n;
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	CHECK(f != NULL);
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* A stick holding links under the export's names, pointing at a file that
+** stands for the live database: that file is never written. */
+static void
+test_export_links(Store *st)
+{
+	char stick[128], victim[128], tmp[300], final[300], path[512],
+	     got[4096], link_dir[128];
+	struct stat sb;
+
+	snprintf(stick, sizeof stick, "%s", fx_path("trap"));
+	snprintf(victim, sizeof victim, "%s", fx_path("victim.db"));
+	CHECK_INT(mkdir(stick, 0755), 0);
+	write_file(victim, "SQLite format 3 -- do not touch");
+	snprintf(tmp, sizeof tmp, "%s/borne-presences-2025-03-05.csv.tmp",
+	         stick);
+	snprintf(final, sizeof final, "%s/borne-presences-2025-03-05.csv",
+	         stick);
+	CHECK_INT(symlink(victim, tmp), 0);
+	CHECK_INT(report_export_day(st, stick, "2025-03-05", path, sizeof path),
+	          BORNE_OK);
+	CHECK(slurp(victim, got, sizeof got) > 0);
+	CHECK_STR(got, "SQLite format 3 -- do not touch");
+	CHECK_INT(lstat(final, &sb), 0);
+	CHECK(S_ISREG(sb.st_mode));
+	CHECK(lstat(tmp, &sb) != 0);
+
+	/* The final name a link: replaced by the file, the target untouched. */
+	CHECK_INT(unlink(final), 0);
+	CHECK_INT(symlink(victim, final), 0);
+	CHECK_INT(symlink(victim, tmp), 0);
+	CHECK_INT(report_export_day(st, stick, "2025-03-05", path, sizeof path),
+	          BORNE_OK);
+	CHECK(slurp(victim, got, sizeof got) > 0);
+	CHECK_STR(got, "SQLite format 3 -- do not touch");
+	CHECK_INT(lstat(final, &sb), 0);
+	CHECK(S_ISREG(sb.st_mode));
+	CHECK(slurp(final, got, sizeof got) > 0);
+	CHECK_CONTAINS(got, "id,member_id,name,");
+
+	/* The export folder itself a link (out of the stick): refused. */
+	snprintf(link_dir, sizeof link_dir, "%s", fx_path("trap-link"));
+	CHECK_INT(symlink(stick, link_dir), 0);
+	CHECK_INT(report_export_day(st, link_dir, "2025-03-05", path,
+	                            sizeof path), BORNE_EREFUSED);
+	CHECK_STR(path, "");
+}
+
 int
 main(void)
 {
@@ -278,11 +394,13 @@ main(void)
 	fx_setup();                     /* temp folder, TZ, fast PIN hash */
 	timeutil_init();
 	test_csv_field();
+	test_csv_formulas();
 	test_table();
 	st = fx_open("report.db");
 	test_attendance(st);
 	test_visits_csv(st);
 	test_export_day(st);
+	test_export_links(st);
 	store_close(st);
 	return check_done();
 }

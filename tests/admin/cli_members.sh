@@ -148,4 +148,18 @@ fi
 # The badge can be given to someone new afterwards.
 expect_exit 0 adm badge add 2 04A1B2C3
 
+# ---- CSV cells a spreadsheet would run ----------------------------------
+# A name that is a formula comes out as text: quoted, behind a '.
+expect_exit 0 adm member add --name '=HYPERLINK("http://x","clic")' --role coworker
+id_f=$OUT
+expect_exit 0 adm member add --name '@SUM(A1)' --role coworker
+id_a=$OUT
+expect_exit 0 adm --format csv member list
+expect_out $'\n'"$id_f"$',"\'=HYPERLINK(""http://x"",""clic"")",coworker,'
+expect_out $'\n'"$id_a"$',"\'@SUM(A1)",coworker,'
+expect_no_out ',=HYPERLINK'
+expect_no_out ',@SUM'
+expect_exit 0 adm --format csv member show "$id_f"
+expect_out $',"\'=HYPERLINK('
+
 finish
