@@ -69,8 +69,6 @@ static int     open_visits(Store *st, int64_t from_utc, int64_t to_utc,
                            OpenVisit **out, size_t *n);
 static int     tap_in_tx(Store *st, const BadgeUid *uid, int64_t now_utc,
                          const char *tap_uuid, CheckinResult *r);
-static int     visit_late_close(Store *st, int64_t id, const char *tap_uuid,
-                                int64_t out_utc);
 static int     tap_result(Store *st, int64_t now_utc, CheckinResult *r);
 static void    visit_row(sqlite3_stmt *stmt, Visit *v);
 static int     visit_one(Store *st, const char *sql, const char *key,
@@ -81,7 +79,7 @@ static int     log_unknown(Store *st, int64_t now_utc, const char *outcome,
 static int     visit_open(Store *st, const Member *m, const char *badge_hex,
                           const char *tap_uuid, int64_t now_utc, int64_t *id);
 static int     visit_close(Store *st, int64_t id, const char *tap_uuid,
-                           int64_t out_utc);
+                           int64_t out_utc, int late);
 static int     each_open(Store *st, int64_t now_utc,
                          int (*fn)(const Visit *v, void *ctx), void *ctx,
                          int *n);
@@ -361,12 +359,16 @@ visit_open(Store *st, const Member *m, const char *badge_hex,
 	return BORNE_OK;
 }
 
+/* A departure: of an open visit, or (late) tapped within the grace after
+** the visit was closed automatically, which the tap's time then replaces. */
 static int
-visit_close(Store *st, int64_t id, const char *tap_uuid, int64_t out_utc)
+visit_close(Store *st, int64_t id, const char *tap_uuid, int64_t out_utc,
+            int late)
 {
 	static const char sql[] =
-		"UPDATE visits SET out_utc = ?2, out_uuid = ?3 WHERE id = ?1"
-		" AND out_utc IS NULL";
+		"UPDATE visits SET out_utc = ?2, out_uuid = ?3, auto_closed = 0,"
+		" out_late = ?4 WHERE id = ?1"
+		" AND (out_utc IS NULL OR auto_closed = 1)";
 	sqlite3_stmt *stmt = NULL;
 	int rc;
 
@@ -375,6 +377,7 @@ visit_close(Store *st, int64_t id, const char *tap_uuid, int64_t out_utc)
 	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, out_utc);
 	sqlite3_bind_text(stmt, 3, tap_uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 4, late != 0);
 	return store_step_done(st, stmt, "recording a departure");
 }
 
@@ -385,24 +388,6 @@ checkin_tap(Store *st, const BadgeUid *uid, int64_t now_utc, CheckinResult *out)
 
 	uuid_make(tap_uuid);
 	return checkin_tap_id(st, uid, now_utc, tap_uuid, out);
-}
-
-/* A departure tapped after the visit was closed automatically. */
-static int
-visit_late_close(Store *st, int64_t id, const char *tap_uuid, int64_t out_utc)
-{
-	static const char sql[] =
-		"UPDATE visits SET out_utc = ?2, out_uuid = ?3, auto_closed = 0,"
-		" out_late = 1 WHERE id = ?1 AND auto_closed = 1";
-	sqlite3_stmt *stmt = NULL;
-	int rc;
-
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, out_utc);
-	sqlite3_bind_text(stmt, 3, tap_uuid, -1, SQLITE_TRANSIENT);
-	return store_step_done(st, stmt, "recording a late departure");
 }
 
 /* One tap inside the caller's transaction: the rules of the file's
@@ -474,8 +459,7 @@ tap_in_tx(Store *st, const BadgeUid *uid, int64_t now_utc,
 			return BORNE_OK;
 		}
 		if (v.out_utc == 0 || (v.auto_closed && now_utc - v.out_utc <= grace)) {
-			rc = v.out_utc == 0 ? visit_close(st, v.id, tap_uuid, now_utc) :
-			     visit_late_close(st, v.id, tap_uuid, now_utc);
+			rc = visit_close(st, v.id, tap_uuid, now_utc, v.out_utc != 0);
 			r->outcome = CHECKIN_OUT;
 			r->visit_id = v.id;
 			return rc;
