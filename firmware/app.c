@@ -30,6 +30,7 @@ static const char *config_default(const char *key);
 static int64_t     screen_timeout_ms(const App *a, ScreenId s);
 static void        idle_reset(App *a);
 static int         idle_render(App *a);
+static int         clock_tick(App *a);
 static int         clock_render(App *a);
 static const char *rc_key(int rc);
 static void        clear_personal(App *a);
@@ -449,21 +450,49 @@ idle_render(App *a)
 }
 
 /* Clock and date; returns 1 when the minute changed. */
+/* 1 when the wall clock reached a new minute or date since last time:
+** the minute's duties (closing visits, expiring missions) follow it. */
 static int
-clock_render(App *a)
+clock_tick(App *a)
 {
 	int min = time_local_minutes(a->now_utc);
 	char today[11];
+	int changed;
 
 	time_local_date(a->now_utc, today);
-	if (min == a->clock_min && strcmp(today, a->today) == 0 &&
-	    a->v.clock[0] != '\0')
-		return 0;
+	changed = min != a->clock_min || strcmp(today, a->today) != 0;
 	a->clock_min = min;
 	memcpy(a->today, today, sizeof a->today);
-	snprintf(a->v.clock, sizeof a->v.clock, "%d:%02d", min / 60, min % 60);
-	app_format_date_long(a->v.lang, today, a->v.date_long,
-	                     sizeof a->v.date_long);
+	return changed;
+}
+
+/* The time and date on screen: the kiosk's best knowledge of the true
+** time (app_clock_shown_utc), or dashes and "Heure à vérifier" when it
+** has none.
+** 1 when they changed. */
+static int
+clock_render(App *a)
+{
+	char hm[sizeof a->v.clock], date[sizeof a->shown_date] = "";
+	int64_t t;
+
+	if (app_clock_shown_utc(a, &t)) {
+		int min = time_local_minutes(t);
+
+		snprintf(hm, sizeof hm, "%d:%02d", min / 60, min % 60);
+		time_local_date(t, date);
+	} else
+		snprintf(hm, sizeof hm, "--:--");
+	if (strcmp(hm, a->v.clock) == 0 && strcmp(date, a->shown_date) == 0)
+		return 0;
+	memcpy(a->v.clock, hm, sizeof hm);
+	memcpy(a->shown_date, date, sizeof date);
+	if (date[0] != '\0')
+		app_format_date_long(a->v.lang, date, a->v.date_long,
+		                     sizeof a->v.date_long);
+	else
+		text_copy(a->v.date_long, sizeof a->v.date_long,
+		          tr(a->v.lang, "app.clock.unknown"));
 	return 1;
 }
 
@@ -657,7 +686,8 @@ reload_common(App *a)
 	ContribDay day;
 	int n = 0;
 
-	clock_render(a);
+	(void)clock_tick(a);
+	(void)clock_render(a);
 	text_copy(v->space_name, sizeof v->space_name, a->cfg.space_name);
 	text_copy(v->space_tagline, sizeof v->space_tagline, a->cfg.space_tagline);
 	v->has_day = a->st != NULL && day_on(a->st, a->today, &day) == BORNE_OK;
@@ -1753,7 +1783,8 @@ handle_out_of_service(App *a, const AppEvent *ev)
 
 	switch (ev->type) {
 	case APP_EV_TICK:
-		changed = clock_render(a);
+		changed = clock_tick(a);
+		changed |= clock_render(a);
 		if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
 			a->v.toast[0] = '\0';
 			changed = 1;
@@ -1805,7 +1836,7 @@ handle_tick(App *a)
 		a->v.toast[0] = '\0';
 		changed = 1;
 	}
-	if (clock_render(a)) {
+	if (clock_tick(a)) {
 		/* New minute: close the visits whose day ended, so hours are
 		** never inflated; on a new date, expire the missions whose dates
 		** passed, so the board never offers yesterday's jobs. Errors are
@@ -1819,6 +1850,7 @@ handle_tick(App *a)
 		app_reload(a);          /* present count, the day */
 		changed = 1;
 	}
+	changed |= clock_render(a);     /* the clock's verdict may have changed */
 	if (a->v.screen == SCREEN_PIN) {
 		int before = a->v.pin_locked_s;
 

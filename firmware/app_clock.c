@@ -159,6 +159,21 @@ app_clock_check(App *a)
 }
 
 int
+app_clock_shown_utc(const App *a, int64_t *out)
+{
+	if (a->clock_verdict == CLOCK_OK || a->clock_verdict == CLOCK_NOT_SYNCED) {
+		*out = a->now_utc;
+		return 1;
+	}
+	if (a->clock_was_trusted) {
+		*out = (a->now_ms + a->cfg.mono_offset_ms +
+		        a->clock_trusted_offset_ms) / 1000;
+		return 1;
+	}
+	return 0;
+}
+
+int
 app_clock_watch(App *a)
 {
 	if (llabs(clock_offset(a) - a->clock_offset_ms) < CLOCK_JUMP_MS)

@@ -25,7 +25,8 @@ struct App {
 	int64_t   now_ms, now_utc;   /* of the last event */
 	int64_t   deadline_ms;    /* screen timeout (0: none, on Accueil) */
 	int64_t   toast_until_ms;
-	int       clock_min;      /* minute of day shown by v.clock */
+	int       clock_min;      /* the wall clock's minute of day, last tick */
+	char      shown_date[11]; /* the date v.date_long shows; "" none */
 	char      today[11];
 	char      swept_on[11];     /* the local date mission_expire last ran */
 
@@ -78,6 +79,10 @@ void app_clock_init(App *a);
 /* Re-judges the clock (jumps, sync, newest tap); on becoming trusted,
 ** times the held taps. Returns 1 when the view changed. */
 int  app_clock_check(App *a);
+/* The time to show: the wall clock when it is trusted or only not synced,
+** the monotonic clock from the last trusted time when the wall clock
+** jumped; 0 when the kiosk knows no true time. */
+int  app_clock_shown_utc(const App *a, int64_t *out);
 /* After the store opened (again): the facilitator's confirmation kept
 ** for this boot, then app_clock_check. */
 void app_clock_reload(App *a);

@@ -120,6 +120,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.clock.untimed", "%d tap(s) with no time: to correct" },
 	{ "app.clock.held_untimed", "%d waiting, %d with no time" },
 	{ "app.clock.confirmed", "Time confirmed: taps are counted" },
+	{ "app.clock.unknown", "Time to be checked" },
 	{ "app.result.error", "Tap not recorded" },
 	{ "app.err.db", "Could not save: nothing was changed. Try again or tell the team." },
 	{ "app.err.busy", "The kiosk is busy: try again in a moment." },

@@ -120,6 +120,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.clock.untimed", "%d passage(s) sans heure : à corriger" },
 	{ "app.clock.held_untimed", "%d en attente, %d sans heure" },
 	{ "app.clock.confirmed", "Heure confirmée : les passages sont comptés" },
+	{ "app.clock.unknown", "Heure à vérifier" },
 	{ "app.result.error", "Passage non enregistré" },
 	{ "app.err.db", "Problème d’enregistrement : rien n’a été modifié. Réessayez ou prévenez l’équipe." },
 	{ "app.err.busy", "La borne est occupée : réessayez dans un instant." },

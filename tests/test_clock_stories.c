@@ -269,6 +269,73 @@ verdicts(void)
 	CHECK_INT(clock_verdict(&f), CLOCK_BEFORE_BUILD);  /* nobody vouches */
 }
 
+/* Plays steps (S: news from the time service; K: a minute of ticks) on a
+** new kiosk and checks the time and date it shows after each. */
+static void
+shown_run(const char *name, const Step *steps, const char *const (*shown)[2],
+          size_t n)
+{
+	Door d;
+
+	memset(&d, 0, sizeof d);
+	d.st = fx_open(name);
+	d.base_utc = fx_t(steps[0].when) - 3600;
+	d.mono_ms = 3600 * 1000;
+	door_at(&d, &steps[0]);
+	door_app(&d);
+	for (size_t i = 0; i < n; i++) {
+		const AppView *v;
+
+		door_at(&d, &steps[i]);
+		if (steps[i].op == 'S')
+			door_send(&d, APP_EV_CLOCK, steps[i].arg, NULL);
+		else {
+			door_send(&d, APP_EV_TICK, 0, NULL);
+			d.mono_ms += 60000;
+			d.now_utc += 60;
+		}
+		door_send(&d, APP_EV_TICK, 0, NULL);
+		v = app_view(d.app);
+		if (strcmp(v->clock, shown[i][0]) != 0)
+			fprintf(stderr, "%s: step %zu\n", name, i);
+		CHECK_STR(v->clock, shown[i][0]);
+		CHECK_STR(v->date_long, shown[i][1]);
+	}
+	app_free(d.app);
+	store_close(d.st);
+}
+
+/* The time on screen is the kiosk's best knowledge: dashes when it has
+** none, the monotonic clock from the last trusted time when the wall
+** clock jumped, never the jumped clock. */
+static void
+shown_time(void)
+{
+	static const Step boot_1970[] = {
+		{ 'S', "2026-03-12T08:59", "1970-01-01T01:00", 0, CLOCK_SYNC_NO },
+		{ 'K', "2026-03-12T09:05", "1970-01-01T01:06", 0, 0 },
+		{ 'S', "2026-03-12T09:10", NULL, 0, CLOCK_SYNC_YES },
+	};
+	static const char *const boot_1970_shown[][2] = {
+		{ "--:--", "Heure à vérifier" }, { "--:--", "Heure à vérifier" },
+		{ "9:10", "Jeudi 12 mars" },
+	};
+	static const Step jump[] = {
+		{ 'K', "2026-03-12T09:00", NULL, 0, 0 },
+		{ 'K', "2026-03-12T09:30", "2026-03-13T11:30", 0, 0 },
+		{ 'K', "2026-03-12T10:00", "2026-03-11T07:00", 0, 0 },
+		{ 'K', "2026-03-12T10:30", NULL, 0, 0 },
+	};
+	static const char *const jump_shown[][2] = {
+		{ "9:01", "Jeudi 12 mars" }, { "9:31", "Jeudi 12 mars" },
+		{ "10:01", "Jeudi 12 mars" }, { "10:31", "Jeudi 12 mars" },
+	};
+
+	shown_run("shown1970.db", boot_1970, boot_1970_shown,
+	          sizeof boot_1970 / sizeof boot_1970[0]);
+	shown_run("shownjump.db", jump, jump_shown, sizeof jump / sizeof jump[0]);
+}
+
 /* Corrections that would make hours untrue are refused. */
 static void
 absurd_fixes(void)
@@ -307,6 +374,7 @@ main(void)
 	fx_setup();
 	verdicts();
 	absurd_fixes();
+	shown_time();
 	for (size_t k = 0; k < sizeof stories / sizeof stories[0]; k++)
 		story_run(&stories[k], (int)k);
 	fx_cleanup();
