@@ -28,6 +28,7 @@
 
 #include <SDL_image.h>
 
+#include "clock.h"
 #include "config.h"
 #include "demo.h"
 #include "i18n.h"
@@ -305,8 +306,14 @@ kiosk_open_store(Kiosk *k)
 		return rc;
 	}
 	kiosk_store_rules(k);
-	if (k->opt.demo)
-		rc = demo_fill(k->st, kiosk_now_utc(k));
+	if (k->opt.demo) {
+		/* A clock before the build date (a Pi with no RTC nor network)
+		** cannot date the demo's visits: they are dated from the build
+		** date, and the kiosk then says its clock is wrong. */
+		int64_t now = kiosk_now_utc(k);
+
+		rc = demo_fill(k->st, now > clock_build_utc() ? now : clock_build_utc());
+	}
 	/* It opens; can it take a tap? Found now, not at the first badge. */
 	if (rc == BORNE_OK)
 		rc = store_check_writable(k->st);
