@@ -28,6 +28,8 @@ struct App {
 	int       clock_min;      /* minute of day shown by v.clock */
 	char      today[11];
 	char      swept_on[11];     /* the local date mission_expire last ran */
+	int64_t   scrub_next_ms;  /* next look for a log to empty (privacy.h) */
+	int       scrub_pending;  /* one is waiting for a reader to let go */
 
 	/* Where ACT_BACK goes from the mission detail and the board. */
 	ScreenId  mission_return;
