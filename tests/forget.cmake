@@ -12,3 +12,8 @@ if(TARGET borne AND TARGET borne-admin)
   set_tests_properties(forget PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT}
     ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
 endif()
+
+# Backups kept by rotation, on a fake clock.
+borne_c_test(backups)
+set_tests_properties(backups PROPERTIES
+  ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
