@@ -17,3 +17,12 @@ endif()
 borne_c_test(backups)
 set_tests_properties(backups PROPERTIES
   ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
+
+# borne-admin's forget, purge, backup --rotate and restore, end to end.
+if(TARGET borne-admin)
+  add_test(NAME admin_cli_forget
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/admin/cli_forget.sh
+                   $<TARGET_FILE:borne-admin>)
+  set_tests_properties(admin_cli_forget PROPERTIES TIMEOUT 120
+                       ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
+endif()
