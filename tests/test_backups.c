@@ -36,7 +36,7 @@ list_backups(const char *dir, char names[][32], int max)
 	while ((e = readdir(d)) != NULL && n < max)
 		if (strncmp(e->d_name, "borne-", 6) == 0 &&
 		    strlen(e->d_name) == strlen("borne-YYYY-MM-DD.db"))
-			snprintf(names[n++], 32, "%s", e->d_name);
+			snprintf(names[n++], 32, "%.31s", e->d_name);
 	closedir(d);
 	qsort(names, (size_t)n, 32, (int (*)(const void *, const void *))strcmp);
 	return n;
