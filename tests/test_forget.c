@@ -167,9 +167,9 @@ file_size(const char *path)
 }
 
 /* The person to forget, with what points to them everywhere: an unknown
-** tap of their badge before they had it, two badges, visits, a held tap
-** is not made (checkin.c's own tests), audit lines; and somebody else.
-** Returns the person's id. */
+** tap of their badge before they had it, two badges (7 and 10 bytes),
+** visits, audit lines; and somebody else. (Held taps: checkin.c's
+** tests.) Returns the person's id. */
 static int64_t
 populate(Store *st)
 {
