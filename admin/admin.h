@@ -57,6 +57,10 @@ int admin_parse_id(Admin *a, const char *s, const char *what, int64_t *out);
 /* A whole number, 0 or more, below 2^31. Same returns. */
 int admin_parse_int(Admin *a, const char *s, const char *what, int *out);
 
+/* After forget or purge: says on stdout whether the erased rows are gone
+** from the files too, or left to the kiosk (privacy_scrub). */
+void admin_note_scrub(Admin *a);
+
 /* "YYYY-MM-DD HH:MM" local, or "" for 0. */
 void admin_format_local(int64_t utc, char out[17]);
 
@@ -84,6 +88,7 @@ int cmd_mission_done(Admin *a, int argc, char **argv);
 int cmd_report_attendance(Admin *a, int argc, char **argv);
 int cmd_import_members(Admin *a, int argc, char **argv);
 int cmd_backup(Admin *a, int argc, char **argv);
+int cmd_restore(Admin *a, int argc, char **argv);
 int cmd_check(Admin *a, int argc, char **argv);
 int cmd_purge(Admin *a, int argc, char **argv);
 

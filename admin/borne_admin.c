@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "admin.h"
+#include "privacy.h"
 #include "timeutil.h"
 
 typedef struct AdminCmd {
@@ -53,7 +54,9 @@ static const AdminCmd commands[] = {
 	{ "report", "attendance", cmd_report_attendance, "report attendance "
 	  "--from D --to D [--by day|member]" },
 	{ "import", "members", cmd_import_members, "import members FILE.csv" },
-	{ "backup", NULL, cmd_backup, "backup FILE" },
+	{ "backup", NULL, cmd_backup, "backup FILE | backup --rotate DIR "
+	  "[--keep-daily N] [--keep-weekly N]" },
+	{ "restore", NULL, cmd_restore, "restore BACKUP" },
 	{ "check", NULL, cmd_check, "check" },
 	{ "purge", NULL, cmd_purge, "purge --older-than-days N" },
 };
@@ -238,6 +241,17 @@ admin_parse_int(Admin *a, const char *s, const char *what, int *out)
 bad:
 	return admin_usage_error(a, "%s: \"%s\" is not a whole number", what,
 	                         s != NULL ? s : "");
+}
+
+void
+admin_note_scrub(Admin *a)
+{
+	if (privacy_scrub_pending(a->st) > 0)
+		printf("the kiosk is reading the database: it empties the log "
+		       "(the erased rows' last copies) within seconds, once it "
+		       "lets go\n");
+	else
+		printf("erased from the files too (log emptied)\n");
 }
 
 void

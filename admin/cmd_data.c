@@ -1,5 +1,6 @@
-/* cmd_data.c -- borne-admin report, import, backup, check and purge: the
-** commands about the data as a whole rather than one record. */
+/* cmd_data.c -- borne-admin report, import, backup (one file, or a
+** folder kept by rotation), restore, check and purge: the commands about
+** the data as a whole rather than one record. */
 #include <stdio.h>
 #include <string.h>
 
@@ -77,16 +78,63 @@ cmd_import_members(Admin *a, int argc, char **argv)
 int
 cmd_backup(Admin *a, int argc, char **argv)
 {
+	AdminOpt opts[] = {
+		{ "--rotate", 1, NULL }, { "--keep-daily", 1, NULL },
+		{ "--keep-weekly", 1, NULL }, { NULL, 0, NULL }
+	};
 	char *pos[1], msg[600];
-	int n, rc;
+	int n, rc, daily = MAINTENANCE_KEEP_DAILY, weekly = MAINTENANCE_KEEP_WEEKLY;
 
-	if ((rc = admin_args(a, argc, argv, NULL, pos, 1, 1, &n)) != ADMIN_GO ||
-	    (rc = admin_open(a)) != ADMIN_GO)
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 1, &n)) != ADMIN_GO)
 		return rc;
+	if ((opts[0].value == NULL) == (n == 0))
+		return admin_usage_error(a, "give a FILE, or --rotate DIR");
+	if (opts[0].value == NULL && (opts[1].value != NULL ||
+	                              opts[2].value != NULL))
+		return admin_usage_error(a, "--keep-daily and --keep-weekly go "
+		                         "with --rotate DIR");
+	if ((opts[1].value != NULL &&
+	     (rc = admin_parse_int(a, opts[1].value, "--keep-daily", &daily))
+	     != ADMIN_GO) ||
+	    (opts[2].value != NULL &&
+	     (rc = admin_parse_int(a, opts[2].value, "--keep-weekly", &weekly))
+	     != ADMIN_GO))
+		return rc;
+	if (daily < 1 || daily > MAINTENANCE_KEEP_MAX || weekly > MAINTENANCE_KEEP_MAX)
+		return admin_refuse("--keep-daily: 1 to %d, --keep-weekly: 0 to %d",
+		                    MAINTENANCE_KEEP_MAX, MAINTENANCE_KEEP_MAX);
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value != NULL) {
+		if (maintenance_backup_rotate(a->st, opts[0].value, a->now_utc,
+		                              daily, weekly, msg, sizeof msg)
+		    != BORNE_OK)
+			return admin_refuse("backup: %s", msg);
+		printf("backup in %s: %s\n", opts[0].value, msg);
+		return ADMIN_EXIT_OK;
+	}
 	if ((rc = maintenance_backup(a->st, pos[0], msg, sizeof msg))
 	    != BORNE_OK)
 		return admin_refuse("backup: %s", msg);
 	printf("backup written to %s (%s)\n", pos[0], msg);
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_restore(Admin *a, int argc, char **argv)
+{
+	char *pos[1], msg[600];
+	int n, rc, n_again = 0;
+
+	if ((rc = admin_args(a, argc, argv, NULL, pos, 1, 1, &n)) != ADMIN_GO ||
+	    (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if (maintenance_restore(a->st, pos[0], a->now_utc, &n_again, msg,
+	                        sizeof msg) != BORNE_OK)
+		return admin_refuse("restore: %s; the database is as it was", msg);
+	printf("restored %s from %s; %d forgotten member(s) forgotten again. "
+	       "Start the kiosk again (systemctl restart borne).\n", a->db_path,
+	       pos[0], n_again);
 	return ADMIN_EXIT_OK;
 }
 
@@ -132,5 +180,6 @@ cmd_purge(Admin *a, int argc, char **argv)
 	time_local_date(before, date);
 	printf("purged before %s: %d visits, %d unknown taps, %d takes\n", date,
 	       c.visits, c.unknown_taps, c.takes);
+	admin_note_scrub(a);
 	return ADMIN_EXIT_OK;
 }

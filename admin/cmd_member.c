@@ -256,6 +256,7 @@ cmd_member_forget(Admin *a, int argc, char **argv)
 		return admin_store_error(a, rc, NULL);
 	printf("member %lld forgotten: name, badges and PIN erased, visits "
 	       "kept anonymous\n", (long long)id);
+	admin_note_scrub(a);
 	return ADMIN_EXIT_OK;
 }
 

@@ -15,6 +15,7 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "privacy.h"
 #include "text.h"
 #include "timeutil.h"
 #include "uuid.h"
@@ -61,6 +62,7 @@ static int         do_action(App *a, AppAction act, int64_t arg);
 static int         handle_text(App *a, const char *utf8);
 static int         handle_key(App *a, int key);
 static int         handle_tick(App *a);
+static void        scrub_poll(App *a);
 static void        handle_reader(App *a, int up, const char *detail);
 static void        handle_badge_several(App *a);
 
@@ -1858,7 +1860,22 @@ handle_tick(App *a)
 		changed |= before != a->v.pin_locked_s;
 	}
 	changed |= idle_render(a);
+	scrub_poll(a);
 	return changed;
+}
+
+/* borne-admin's forget or purge empties the write-ahead log, unless this
+** kiosk was reading just then: the setting it leaves is looked at on
+** the ticks, at most every PRIVACY_SCRUB_POLL_MS, and the checkpoint is
+** retried that often, never waiting (the screen must not freeze), until
+** it goes through. */
+static void
+scrub_poll(App *a)
+{
+	if (a->st == NULL || a->now_ms < a->scrub_next_ms)
+		return;
+	a->scrub_next_ms = a->now_ms + PRIVACY_SCRUB_POLL_MS;
+	a->scrub_pending = privacy_scrub(a->st, 0) != BORNE_OK;
 }
 
 static void
@@ -2004,6 +2021,11 @@ app_next_tick_ms(const App *app, int64_t now_ms)
 		if (t <= 0)
 			return 0;
 		t = t % 1000 == 0 ? 1000 : t % 1000;
+		if (t < best)
+			best = t;
+	}
+	if (a->scrub_pending) {
+		t = a->scrub_next_ms - now_ms;
 		if (t < best)
 			best = t;
 	}

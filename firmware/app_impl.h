@@ -29,6 +29,8 @@ struct App {
 	char      shown_date[11]; /* the date v.date_long shows; "" none */
 	char      today[11];
 	char      swept_on[11];     /* the local date mission_expire last ran */
+	int64_t   scrub_next_ms;  /* next look for a log to empty (privacy.h) */
+	int       scrub_pending;  /* one is waiting for a reader to let go */
 
 	/* Where ACT_BACK goes from the mission detail and the board. */
 	ScreenId  mission_return;

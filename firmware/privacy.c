@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -26,6 +27,8 @@ static int  json_rows(Store *st, const char *sql, int64_t id,
 static int  run_id(Store *st, const char *sql, int64_t id, const char *text1,
                    const char *text2, int *changes, const char *what);
 static size_t utf8_seq(const unsigned char *s);
+static int  scrub_mark(Store *st);
+static int  scrub_try(Store *st, int wait_ms);
 
 /* Length of the valid UTF-8 sequence at s, 0 when it is not one. */
 static size_t
@@ -291,6 +294,11 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	static const char sql_audit_badges[] =
 		"UPDATE audit SET detail = NULL WHERE target_kind = 'member'"
 		" AND target_id = ?1 AND action LIKE 'badge.%'";
+	/* The list a restored backup is forgotten again from: the uuid and
+	** the date, nothing that names the person. */
+	static const char sql_list[] =
+		"INSERT OR IGNORE INTO forgotten(uuid, forgotten_utc)"
+		" VALUES (?2, ?1)";
 	char marker[64];
 	Member m;
 	int rc;
@@ -318,10 +326,16 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	                 "scrubbing the audit")) != BORNE_OK ||
 	    (rc = run_id(st, sql_member, id, marker, NULL, NULL,
 	                 "forgetting the member")) != BORNE_OK ||
+	    (rc = run_id(st, sql_list, now_utc, m.uuid, NULL, NULL,
+	                 "listing the member as forgotten")) != BORNE_OK ||
+	    (rc = scrub_mark(st)) != BORNE_OK ||
 	    (rc = audit_log(st, actor_id, "member.forget", "member", id, NULL,
 	                    now_utc)) != BORNE_OK)
 		goto fail;
-	return store_commit(st);
+	if ((rc = store_commit(st)) != BORNE_OK)
+		return rc;
+	(void)scrub_try(st, PRIVACY_SCRUB_WAIT_MS);
+	return BORNE_OK;
 fail:
 	store_rollback(st);
 	return rc;
@@ -357,15 +371,167 @@ privacy_purge(Store *st, int64_t before_utc, int64_t actor_id,
 	snprintf(detail, sizeof detail, "before %lld: %d visits, %d unknown "
 	         "taps, %d takes", (long long)before_utc, c.visits,
 	         c.unknown_taps, c.takes);
-	if ((rc = audit_log(st, actor_id, "data.purge", "store", 0, detail,
+	if ((rc = scrub_mark(st)) != BORNE_OK ||
+	    (rc = audit_log(st, actor_id, "data.purge", "store", 0, detail,
 	                    now_utc)) != BORNE_OK)
 		goto fail;
 	if ((rc = store_commit(st)) != BORNE_OK)
 		return rc;
+	(void)scrub_try(st, PRIVACY_SCRUB_WAIT_MS);
 	if (counts != NULL)
 		*counts = c;
 	return BORNE_OK;
 fail:
 	store_rollback(st);
 	return rc;
+}
+
+int
+privacy_forget_listed(Store *st, Store *from, int64_t now_utc,
+                      int *n_forgotten)
+{
+	static const char sql_from[] =
+		"SELECT uuid, forgotten_utc FROM forgotten ORDER BY uuid";
+	static const char sql_add[] =
+		"INSERT OR IGNORE INTO forgotten(uuid, forgotten_utc)"
+		" VALUES (?1, ?2)";
+	static const char sql_due[] =
+		"SELECT m.id FROM members m JOIN forgotten f ON f.uuid = m.uuid"
+		" WHERE m.forgotten = 0 ORDER BY m.id";
+	sqlite3_stmt *rd = NULL, *wr = NULL;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc = BORNE_OK, src;
+
+	if (n_forgotten != NULL)
+		*n_forgotten = 0;
+	if (from != NULL && from != st) {
+		if ((rc = store_stmt(from, sql_from, &rd)) != BORNE_OK)
+			return store_set_error(st, rc, "the live list: %s",
+			                       store_errmsg(from));
+		if ((rc = store_begin(st)) != BORNE_OK) {
+			store_stmt_release(from, rd);
+			return rc;
+		}
+		while ((src = sqlite3_step(rd)) == SQLITE_ROW) {
+			if ((rc = store_stmt(st, sql_add, &wr)) != BORNE_OK)
+				break;
+			sqlite3_bind_text(wr, 1, (const char *)sqlite3_column_text(rd, 0),
+			                  -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(wr, 2, sqlite3_column_int64(rd, 1));
+			if ((rc = store_step_done(st, wr, "copying the list")) != BORNE_OK)
+				break;
+		}
+		if (rc == BORNE_OK && src != SQLITE_DONE) {
+			rc = store_fail(from, src, "reading");
+			store_set_error(st, rc, "the live list: %s", store_errmsg(from));
+		}
+		store_stmt_release(from, rd);
+		if (rc != BORNE_OK) {
+			store_rollback(st);
+			return rc;
+		}
+		if ((rc = store_commit(st)) != BORNE_OK)
+			return rc;
+	}
+	if ((rc = store_stmt(st, sql_due, &rd)) != BORNE_OK)
+		return rc;
+	while ((src = sqlite3_step(rd)) == SQLITE_ROW) {
+		if (n == cap) {
+			int64_t *more = realloc(ids, (cap = cap * 2 + 16) * sizeof *ids);
+
+			if (more == NULL) {
+				src = SQLITE_NOMEM;
+				break;
+			}
+			ids = more;
+		}
+		ids[n++] = sqlite3_column_int64(rd, 0);
+	}
+	rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "reading the list");
+	store_stmt_release(st, rd);
+	for (size_t i = 0; rc == BORNE_OK && i < n; i++) {
+		rc = privacy_forget_member(st, ids[i], 0, now_utc);
+		if (rc == BORNE_OK && n_forgotten != NULL)
+			(*n_forgotten)++;
+	}
+	free(ids);
+	return rc;
+}
+
+/* ---- The log after forget and purge ----------------------------------
+** What a delete removed from the tables is still in the -wal file (the
+** pages as they were, written before) until a checkpoint copies the log
+** into the database and truncates it. A checkpoint cannot finish while
+** another connection (the kiosk, days long) reads an older snapshot, so
+** the work to do is written in the same transaction as the delete: the
+** setting PRIVACY_SCRUB_KEY counts the deletes not yet checkpointed, and
+** whoever checkpoints after reading N removes it only if it still says
+** N (a delete committed meanwhile keeps it). The kiosk polls it. */
+
+/* Counts one more delete to checkpoint, inside the caller's transaction. */
+static int
+scrub_mark(Store *st)
+{
+	static const char sql[] =
+		"INSERT INTO settings(key, value) VALUES ('" PRIVACY_SCRUB_KEY "', '1')"
+		" ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	return store_step_done(st, stmt, "noting the log to empty");
+}
+
+/* Checkpoints when something is to do, then clears what was read. */
+static int
+scrub_try(Store *st, int wait_ms)
+{
+	static const char sql_done[] =
+		"DELETE FROM settings WHERE key = '" PRIVACY_SCRUB_KEY "'"
+		" AND value = ?1";
+	sqlite3_stmt *stmt = NULL;
+	char seen[32];
+	int rc, busy_ms = store_busy_timeout(st);
+
+	rc = store_setting_get(st, PRIVACY_SCRUB_KEY, seen, sizeof seen);
+	if (rc == BORNE_ENOTFOUND)
+		return BORNE_OK;
+	if (rc != BORNE_OK)
+		return rc;
+	if ((rc = store_checkpoint_truncate(st, wait_ms)) != BORNE_OK)
+		return rc;
+	/* The clearing write waits no longer than the checkpoint did. */
+	store_set_busy_timeout(st, wait_ms);
+	if ((rc = store_stmt(st, sql_done, &stmt)) == BORNE_OK) {
+		sqlite3_bind_text(stmt, 1, seen, -1, SQLITE_TRANSIENT);
+		rc = store_step_done(st, stmt, "noting the log emptied");
+	}
+	store_set_busy_timeout(st, busy_ms);
+	if (rc != BORNE_OK)
+		return rc;
+	/* That write is in the log again: a page of settings, nothing about
+	** anybody. Emptied too when it can be, never waited for. */
+	(void)store_checkpoint_truncate(st, 0);
+	return BORNE_OK;
+}
+
+int
+privacy_scrub(Store *st, int wait_ms)
+{
+	if (st == NULL)
+		return BORNE_EINVAL;
+	return scrub_try(st, wait_ms);
+}
+
+int
+privacy_scrub_pending(Store *st)
+{
+	char seen[32];
+	int rc = store_setting_get(st, PRIVACY_SCRUB_KEY, seen, sizeof seen);
+
+	if (rc == BORNE_ENOTFOUND)
+		return 0;
+	return rc == BORNE_OK ? 1 : rc;
 }

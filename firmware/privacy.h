@@ -30,10 +30,21 @@
 ** BORNE_ENOTFOUND, BORNE_EDB, BORNE_EIO/BORNE_EFULL (writing out). */
 int privacy_export_member(Store *st, int64_t id, FILE *out);
 
-/* Forgets member id in one transaction, audited as actor_id.
-** BORNE_ENOTFOUND, BORNE_EREFUSED (already forgotten), BORNE_EDB... */
+/* Forgets member id in one transaction, audited as actor_id, then
+** empties the log (privacy_scrub, waiting PRIVACY_SCRUB_WAIT_MS): when
+** another connection holds it back, it returns BORNE_OK all the same
+** (the member is forgotten) and the checkpoint stays pending for the
+** kiosk; privacy_scrub_pending() tells. BORNE_ENOTFOUND, BORNE_EREFUSED (already forgotten), BORNE_EDB... */
 int privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
                           int64_t now_utc);
+
+/* Restores forget again: adds every uuid of from's forgotten list (from
+** may be NULL: st's own list only) to st's, then forgets, as
+** privacy_forget_member does, every member of st on the list not yet
+** forgotten. *n_forgotten (may be NULL) counts them. BORNE_OK or the
+** first error (what was forgotten before it stays forgotten). */
+int privacy_forget_listed(Store *st, Store *from, int64_t now_utc,
+                          int *n_forgotten);
 
 typedef struct PurgeCounts {
 	int visits;
@@ -42,9 +53,29 @@ typedef struct PurgeCounts {
 } PurgeCounts;
 
 /* Deletes what is older than before_utc (see above), in one transaction,
-** audited as actor_id. *counts (may be NULL) says how many rows went. */
+** audited as actor_id, then empties the log as forget does. *counts (may be NULL) says how many rows went. */
 int privacy_purge(Store *st, int64_t before_utc, int64_t actor_id,
                   int64_t now_utc, PurgeCounts *counts);
+
+/* The setting that says the log still holds what forget or purge
+** removed (a count; absent when nothing is pending). */
+#define PRIVACY_SCRUB_KEY "privacy.scrub_pending"
+/* How long forget and purge wait for other connections to let the
+** checkpoint through before leaving it to the kiosk. */
+#define PRIVACY_SCRUB_WAIT_MS 2000
+/* How often the kiosk looks for a pending checkpoint and retries it. */
+#define PRIVACY_SCRUB_POLL_MS 5000
+
+/* When forget or purge left the log to empty (PRIVACY_SCRUB_KEY): a
+** checkpoint TRUNCATE waiting at most wait_ms for the other connections
+** (the kiosk calls it with 0: it never blocks the screen), and the
+** pending mark cleared. BORNE_OK (done, or nothing to do), BORNE_EBUSY
+** (another connection reads: still pending, try again later), or an
+** error from the store. */
+int privacy_scrub(Store *st, int wait_ms);
+
+/* 1 when a checkpoint is pending, 0 when not, or a BORNE_E* error. */
+int privacy_scrub_pending(Store *st);
 
 /* Writes s as a JSON string, quotes included. Invalid UTF-8 bytes become
 ** U+FFFD so the document always parses. */

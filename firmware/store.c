@@ -47,6 +47,8 @@ struct Store {
 	char       errmsg[512];
 	StoreRules rules;
 	int        tx_depth;
+	int        busy_ms;      /* the busy timeout set, restored after a
+	                         ** checkpoint that asked for another */
 	int        n_slots;
 	StmtSlot   slots[STORE_STMT_CACHE];
 };
@@ -231,10 +233,20 @@ static const char schema_v2[] =
 	"  untimed   INTEGER NOT NULL DEFAULT 0 CHECK (untimed IN (0,1)));"
 	"CREATE INDEX held_taps_member ON held_taps(member_id, mono_ms);";
 
+/* Version 3: the members forgotten (privacy.c), by uuid and date and
+** nothing else, so that a restored backup can forget them again. No
+** foreign key: the list outlives the rows, and travels to copies that
+** never had them. */
+static const char schema_v3[] =
+	"CREATE TABLE forgotten ("
+	"  uuid          TEXT PRIMARY KEY,"
+	"  forgotten_utc INTEGER NOT NULL);";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -434,7 +446,7 @@ store_connect(Store *st, const char *path)
 		return rc;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+	store_set_busy_timeout(st, STORE_BUSY_TIMEOUT_MS);
 	if ((rc = store_check_modes(st)) != BORNE_OK)
 		return rc;
 	if ((rc = store_user_version(st, &version)) != BORNE_OK) {
@@ -445,6 +457,15 @@ store_connect(Store *st, const char *path)
 	}
 	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON",
 	                     "foreign keys")) != BORNE_OK)
+		return rc;
+	/* Deleted rows are overwritten with zeros, in the page and on the
+	** free list, so that a forgotten name or badge is gone from the file
+	** and not only from the tables (privacy.c). Not FAST: FAST zeroes
+	** only what costs no extra write and leaves whole freed pages, with
+	** their old rows, on the free list, where a copy of the card still
+	** reads them. The extra writes are a few pages per delete. */
+	if ((rc = store_exec(st, "PRAGMA secure_delete = ON",
+	                     "secure delete")) != BORNE_OK)
 		return rc;
 	if ((rc = store_exec(st, "PRAGMA journal_mode = WAL",
 	                     "WAL mode")) != BORNE_OK)
@@ -612,8 +633,40 @@ store_schema_latest(void)
 void
 store_set_busy_timeout(Store *st, int timeout_ms)
 {
-	if (st != NULL && st->db != NULL)
-		sqlite3_busy_timeout(st->db, timeout_ms < 0 ? 0 : timeout_ms);
+	if (st == NULL || st->db == NULL)
+		return;
+	st->busy_ms = timeout_ms < 0 ? 0 : timeout_ms;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+}
+
+int
+store_busy_timeout(const Store *st)
+{
+	return st != NULL ? st->busy_ms : 0;
+}
+
+int
+store_checkpoint_truncate(Store *st, int wait_ms)
+{
+	int src, n_log = -1, n_done = -1;
+
+	if (st == NULL || st->db == NULL)
+		return BORNE_EINVAL;
+	if (st->tx_depth > 0)
+		return store_set_error(st, BORNE_EBUSY, "checkpoint inside a "
+		                       "transaction");
+	sqlite3_busy_timeout(st->db, wait_ms < 0 ? 0 : wait_ms);
+	src = sqlite3_wal_checkpoint_v2(st->db, NULL,
+	                                SQLITE_CHECKPOINT_TRUNCATE, &n_log,
+	                                &n_done);
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	if (src == SQLITE_OK)
+		return BORNE_OK;
+	if ((src & 0xFF) == SQLITE_BUSY || (src & 0xFF) == SQLITE_LOCKED)
+		return store_set_error(st, BORNE_EBUSY, "checkpoint: another "
+		                       "program is reading the database (%d of %d "
+		                       "pages copied)", n_done, n_log);
+	return store_fail(st, src, "checkpoint");
 }
 
 struct sqlite3 *

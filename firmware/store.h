@@ -1,7 +1,8 @@
 /* store.h -- the kiosk's SQLite database.
-** One file, WAL mode, foreign keys on, synchronous=FULL so that a commit
-** that returned is on disk, busy_timeout so a second process waits a
-** little before BORNE_EBUSY. Opened with psow=0 (an SD card may garble a
+** One file, WAL mode, secure_delete on (deleted rows are zeroed in the
+** file), foreign keys on, synchronous=FULL so that a commit that
+** returned is on disk, busy_timeout so a second process waits a little
+** before BORNE_EBUSY. Opened with psow=0 (an SD card may garble a
 ** whole sector in a power cut: SQLite then pads commits to a sector) and
 ** from an empty WAL (a checkpoint at open); tests/test_powercut.c. The schema is migrated by PRAGMA user_version
 ** inside one transaction when the store opens. Every statement is
@@ -61,6 +62,16 @@ int store_schema_latest(void);
 ** (default STORE_BUSY_TIMEOUT_MS). Tests make it short. */
 #define STORE_BUSY_TIMEOUT_MS 2000
 void store_set_busy_timeout(Store *st, int timeout_ms);
+/* The busy timeout last set, in milliseconds. */
+int  store_busy_timeout(const Store *st);
+
+/* Copies the write-ahead log into the database and truncates the -wal
+** file to zero bytes (checkpoint TRUNCATE), waiting at most wait_ms
+** (0: not at all) for other connections: a reader still looking at an
+** older snapshot, or a writer, holds it back. The busy timeout is set
+** back afterwards. BORNE_OK (the -wal is empty), BORNE_EBUSY (nothing
+** lost, try again later), or another error; store_errmsg says why. */
+int  store_checkpoint_truncate(Store *st, int wait_ms);
 
 /* ---- For the modules built on the store (member.c, report.c...) ----
 ** The path may be a SQLite URI ("file:x.db?mode=ro"): tests use it to
