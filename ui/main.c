@@ -17,6 +17,7 @@
 ** reason, the loop keeps running (and pinging the watchdog) and tries the
 ** database again every store_retry_s, back to Accueil once it works. */
 #include <errno.h>
+#include <glob.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@
 #include "config.h"
 #include "demo.h"
 #include "i18n.h"
+#include "panel.h"
 #include "reader.h"
 #include "sdnotify.h"
 #include "timeutil.h"
@@ -60,7 +62,11 @@ struct Kiosk {
 	Sound  *snd;
 	ReaderThread *rt;
 	Uint32  ev_reader;       /* SDL user event: the reader queued something */
-	int     win_w, win_h;    /* output pixels */
+	int     win_w, win_h;    /* the picture's pixels (the UI's canvas) */
+	int     panel_w, panel_h;  /* the output's pixels: the panel */
+	Panel   panel;           /* the picture turned, the touch mirrored */
+	SDL_Texture *picture;    /* a turned picture is drawn here first */
+	float   panel_scale;     /* window points to panel pixels */
 	int     dirty;
 	int64_t vclock_ms, vstart_ms, vstart_utc;   /* headless clock */
 	unsigned last_cue_seq;
@@ -88,6 +94,10 @@ static int  kiosk_open_store(Kiosk *k);
 static void kiosk_store_failed(Kiosk *k, int rc);
 static void kiosk_store_poll(Kiosk *k);
 static int  kiosk_open_video(Kiosk *k);
+static SDL_Renderer *kiosk_renderer(Kiosk *k);
+static int  kiosk_wants_gpu(const char *choice);
+static int  kiosk_panel(Kiosk *k, int pw, int ph);
+static void kiosk_panel_event(Kiosk *k, SDL_Event *e);
 static int  kiosk_open_reader(Kiosk *k);
 static void kiosk_app_config(Kiosk *k, AppConfig *ac);
 static void kiosk_store_rules(Kiosk *k);
@@ -383,17 +393,19 @@ kiosk_open_video(Kiosk *k)
 	int w = k->opt.win_w, h = k->opt.win_h;
 
 	if (k->opt.headless) {
-		k->win_w = k->opt.win_w;
-		k->win_h = k->opt.win_h;
-		k->surface = SDL_CreateRGBSurfaceWithFormat(0, k->win_w, k->win_h, 32,
+		k->surface = SDL_CreateRGBSurfaceWithFormat(0, k->opt.win_w,
+		                                            k->opt.win_h, 32,
 		                                            SDL_PIXELFORMAT_ARGB8888);
 		if (k->surface == NULL ||
 		    (k->ren = SDL_CreateSoftwareRenderer(k->surface)) == NULL) {
 			fprintf(stderr, "borne: software renderer: %s\n", SDL_GetError());
 			return BORNE_EIO;
 		}
-		return BORNE_OK;
+		k->panel_scale = 1.0f;
+		return kiosk_panel(k, k->opt.win_w, k->opt.win_h);
 	}
+	if (!kiosk_wants_gpu(config_get(k->cfg, "renderer")))
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	if (w == 0) {
 		/* Fullscreen: made at the screen's size from the start, so the
 		** window is right even where no window manager honours the
@@ -414,24 +426,140 @@ kiosk_open_video(Kiosk *k)
 		fprintf(stderr, "borne: window: %s\n", SDL_GetError());
 		return BORNE_EIO;
 	}
-	k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_ACCELERATED |
-	                                        SDL_RENDERER_PRESENTVSYNC);
-	if (k->ren == NULL)
-		k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
-	if (k->ren == NULL) {
+	if ((k->ren = kiosk_renderer(k)) == NULL) {
 		fprintf(stderr, "borne: renderer: %s\n", SDL_GetError());
 		return BORNE_EIO;
 	}
 	if (k->opt.win_w == 0)
 		SDL_ShowCursor(SDL_DISABLE);
-	SDL_GetRendererOutputSize(k->ren, &k->win_w, &k->win_h);
 	{
-		int pw, ph;
+		int pw, ph, ow, oh;
+
+		SDL_GetRendererOutputSize(k->ren, &ow, &oh);
 		SDL_GetWindowSize(k->win, &pw, &ph);
-		k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
+		k->panel_scale = pw > 0 ? (float)ow / (float)pw : 1.0f;
+		k->in.mouse_scale = k->panel_scale;
+		if (kiosk_panel(k, ow, oh) != BORNE_OK)
+			return BORNE_EIO;
 	}
 	SDL_StartTextInput();
 	return BORNE_OK;
+}
+
+/* "auto": the GPU's renderer where the machine has a GPU (a DRM render
+** node: a Pi's v3d), else the software one, which draws a kiosk's frame
+** fast enough and spares the ~80 MiB and threads of Mesa's llvmpipe. */
+static int
+kiosk_wants_gpu(const char *choice)
+{
+	glob_t g;
+	int found;
+
+	if (strcmp(choice, "gl") == 0)
+		return 1;
+	if (strcmp(choice, "software") == 0)
+		return 0;
+	found = glob("/dev/dri/renderD*", 0, NULL, &g) == 0 && g.gl_pathc > 0;
+	globfree(&g);
+	return found;
+}
+
+/* The renderer the config asks for; the other one when it cannot be
+** made (KMSDRM has no software window surface; a GPU may be missing). */
+static SDL_Renderer *
+kiosk_renderer(Kiosk *k)
+{
+	Uint32 gpu = SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+	int wants_gpu = kiosk_wants_gpu(config_get(k->cfg, "renderer"));
+	SDL_Renderer *r = SDL_CreateRenderer(k->win, -1, wants_gpu ? gpu :
+	                                     SDL_RENDERER_SOFTWARE);
+	SDL_RendererInfo info;
+
+	if (r == NULL) {
+		fprintf(stderr, "borne: %s renderer: %s; trying the %s one\n",
+		        wants_gpu ? "GPU" : "software", SDL_GetError(),
+		        wants_gpu ? "software" : "GPU");
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+		r = SDL_CreateRenderer(k->win, -1, wants_gpu ? SDL_RENDERER_SOFTWARE
+		                                            : gpu);
+	}
+	if (r != NULL && SDL_GetRendererInfo(r, &info) == 0)
+		fprintf(stderr, "borne: renderer %s (%s)\n", info.name,
+		        config_get(k->cfg, "renderer"));
+	return r;
+}
+
+/* The panel is pw x ph output pixels; the picture is that, turned as
+** display_rotate says, drawn through a texture when it is turned. */
+static int
+kiosk_panel(Kiosk *k, int pw, int ph)
+{
+	panel_init(&k->panel, config_get_int(k->cfg, "display_rotate"),
+	           config_get(k->cfg, "touch_flip"));
+	k->panel_w = pw;
+	k->panel_h = ph;
+	panel_picture_size(&k->panel, pw, ph, &k->win_w, &k->win_h);
+	if (k->picture != NULL) {
+		SDL_DestroyTexture(k->picture);
+		k->picture = NULL;
+	}
+	if (k->panel.rotate == 0)
+		return BORNE_OK;
+	k->picture = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_ARGB8888,
+	                               SDL_TEXTUREACCESS_TARGET, k->win_w,
+	                               k->win_h);
+	if (k->picture == NULL) {
+		fprintf(stderr, "borne: display_rotate %d: %s\n", k->panel.rotate,
+		        SDL_GetError());
+		return BORNE_EIO;
+	}
+	return BORNE_OK;
+}
+
+/* A touch or a click at a point of the panel becomes one at the point
+** of the picture under it, the mirrored touch layer undone. */
+static void
+kiosk_panel_event(Kiosk *k, SDL_Event *e)
+{
+	float x, y;
+
+	if (k->panel.rotate == 0 && !k->panel.flip_x && !k->panel.flip_y)
+		return;
+	switch (e->type) {
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP:
+		panel_touch_to_picture(&k->panel, &e->tfinger.x, &e->tfinger.y);
+		return;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		x = (float)e->button.x * k->panel_scale / (float)k->panel_w;
+		y = (float)e->button.y * k->panel_scale / (float)k->panel_h;
+		panel_touch_to_picture(&k->panel, &x, &y);
+		e->button.x = (Sint32)(x * (float)k->win_w / k->panel_scale);
+		e->button.y = (Sint32)(y * (float)k->win_h / k->panel_scale);
+		return;
+	case SDL_MOUSEMOTION:
+		x = (float)e->motion.x * k->panel_scale / (float)k->panel_w;
+		y = (float)e->motion.y * k->panel_scale / (float)k->panel_h;
+		panel_touch_to_picture(&k->panel, &x, &y);
+		e->motion.x = (Sint32)(x * (float)k->win_w / k->panel_scale);
+		e->motion.y = (Sint32)(y * (float)k->win_h / k->panel_scale);
+		return;
+	default:
+		return;
+	}
+}
+
+void
+kiosk_picture_to_window(const Kiosk *k, int *x, int *y)
+{
+	float fx = ((float)*x + 0.5f) / (float)k->win_w;
+	float fy = ((float)*y + 0.5f) / (float)k->win_h;
+
+	panel_picture_to_touch(&k->panel, &fx, &fy);
+	*x = (int)(fx * (float)k->panel_w / k->panel_scale);
+	*y = (int)(fy * (float)k->panel_h / k->panel_scale);
 }
 
 static void
@@ -553,6 +681,8 @@ kiosk_close(Kiosk *k)
 	reader_thread_stop(k->rt);
 	sound_close(k->snd);
 	ui_free(k->ui);
+	if (k->picture != NULL)
+		SDL_DestroyTexture(k->picture);
 	if (k->ren != NULL)
 		SDL_DestroyRenderer(k->ren);
 	if (k->surface != NULL)
@@ -609,8 +739,12 @@ void
 kiosk_sdl_event(Kiosk *k, const SDL_Event *e)
 {
 	AppEvent evs[INPUT_MAX_EVENTS];
-	int n = input_translate(&k->in, k->ui, app_view(k->app), e, evs,
-	                        INPUT_MAX_EVENTS);
+	SDL_Event on_picture = *e;
+	int n;
+
+	kiosk_panel_event(k, &on_picture);
+	n = input_translate(&k->in, k->ui, app_view(k->app), &on_picture, evs,
+	                    INPUT_MAX_EVENTS);
 
 	for (int i = 0; i < n; i++)
 		kiosk_send(k, &evs[i]);
@@ -662,7 +796,17 @@ kiosk_draw(Kiosk *k)
 
 	if (k->flash_until_ms > now)
 		flash = 0.35f + 0.65f * (float)(k->flash_until_ms - now) / FLASH_MS;
-	ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
+	if (k->picture != NULL) {
+		SDL_Rect to = { (k->panel_w - k->win_w) / 2, (k->panel_h - k->win_h) / 2,
+		                k->win_w, k->win_h };
+
+		SDL_SetRenderTarget(k->ren, k->picture);
+		ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
+		SDL_SetRenderTarget(k->ren, NULL);
+		SDL_RenderCopyEx(k->ren, k->picture, NULL, &to, k->panel.rotate, NULL,
+		                 SDL_FLIP_NONE);
+	} else
+		ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
 	SDL_RenderPresent(k->ren);
 	k->dirty = 0;
 	if (k->latency_log != NULL && k->badge_seen_ms != 0) {
@@ -753,13 +897,13 @@ kiosk_ui(Kiosk *k)
 int
 kiosk_window_w(const Kiosk *k)
 {
-	return k->win_w;
+	return (int)((float)k->panel_w / k->panel_scale);
 }
 
 int
 kiosk_window_h(const Kiosk *k)
 {
-	return k->win_h;
+	return (int)((float)k->panel_h / k->panel_scale);
 }
 
 int
@@ -849,10 +993,13 @@ kiosk_run(Kiosk *k)
 					kiosk_drain_reader(k);
 				} else if (e.type == SDL_WINDOWEVENT) {
 					if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-						int pw, ph;
-						SDL_GetRendererOutputSize(k->ren, &k->win_w, &k->win_h);
+						int pw, ph, ow, oh;
+						SDL_GetRendererOutputSize(k->ren, &ow, &oh);
 						SDL_GetWindowSize(k->win, &pw, &ph);
-						k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
+						k->panel_scale = pw > 0 ? (float)ow / (float)pw : 1.0f;
+						k->in.mouse_scale = k->panel_scale;
+						if (kiosk_panel(k, ow, oh) != BORNE_OK)
+							return 1;
 						ui_resize(k->ui, k->win_w, k->win_h);
 						kiosk_columns(k);
 					}

@@ -183,6 +183,9 @@ void kiosk_redraw(Kiosk *k);
 int  kiosk_screenshot(Kiosk *k, const char *path);
 int  kiosk_window_w(const Kiosk *k);
 int  kiosk_window_h(const Kiosk *k);
+/* A point of the picture (what the UI draws) to the window's point a
+** finger must touch for it, the panel's rotation and mirror included. */
+void kiosk_picture_to_window(const Kiosk *k, int *x, int *y);
 
 /* Runs a script (path or "-" for stdin). Returns 0 when every line ran
 ** and every expectation held; else 1, having printed the line number and

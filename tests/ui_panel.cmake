@@ -1,0 +1,16 @@
+# A screen mounted turned or upside down, a touch layer mirrored: the
+# mapping alone, then the kiosk drawn turned and touched on its panel.
+borne_c_test(panel)
+target_link_libraries(test_panel PRIVATE borne_panel m)
+borne_ui_script(panel_rot90 SIZES 480x800
+  ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/rot90.conf)
+borne_ui_script(panel_rot180_flipxy SIZES 800x480
+  ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/rot180_flipxy.conf)
+borne_ui_script(panel_flipx SIZES 800x480
+  ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/flipx.conf)
+# In a real X window (Xvfb): the renderer borne.conf asks for, software
+# where the machine has no GPU.
+add_test(NAME ui_renderer
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/renderer.sh $<TARGET_FILE:borne>)
+set_tests_properties(ui_renderer PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT}
+                     LABELS console)
