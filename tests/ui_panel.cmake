@@ -14,3 +14,10 @@ add_test(NAME ui_renderer
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/renderer.sh $<TARGET_FILE:borne>)
 set_tests_properties(ui_renderer PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT}
                      LABELS console)
+# Outside screen_hours the screen goes dark when nobody is there; a touch
+# lights it without acting, a badge lights it and counts.
+borne_ui_script(screen_night SIZES 800x480
+  ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/hours.conf
+       --now 2026-12-10T22:00)
+borne_ui_script(screen_day SIZES 800x480
+  ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/hours.conf)

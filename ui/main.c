@@ -67,6 +67,10 @@ struct Kiosk {
 	Panel   panel;           /* the picture turned, the touch mirrored */
 	SDL_Texture *picture;    /* a turned picture is drawn here first */
 	float   panel_scale;     /* window points to panel pixels */
+	int     dark;            /* asleep outside screen_hours */
+	int     swallow;         /* the touch that woke it: until released */
+	int64_t active_ms;       /* the last touch, key or badge */
+	int     backlight_said;  /* the backlight's refusal was logged */
 	int     dirty;
 	int64_t vclock_ms, vstart_ms, vstart_utc;   /* headless clock */
 	unsigned last_cue_seq;
@@ -98,6 +102,11 @@ static SDL_Renderer *kiosk_renderer(Kiosk *k);
 static int  kiosk_wants_gpu(const char *choice);
 static int  kiosk_panel(Kiosk *k, int pw, int ph);
 static void kiosk_panel_event(Kiosk *k, SDL_Event *e);
+static int  kiosk_should_sleep(Kiosk *k, int64_t now_ms);
+static void kiosk_sleep(Kiosk *k, int64_t now_ms);
+static int64_t kiosk_sleep_in_ms(Kiosk *k, int64_t now_ms);
+static int  kiosk_wake(Kiosk *k, const SDL_Event *e);
+static void kiosk_backlight(Kiosk *k, int on);
 static int  kiosk_open_reader(Kiosk *k);
 static void kiosk_app_config(Kiosk *k, AppConfig *ac);
 static void kiosk_store_rules(Kiosk *k);
@@ -562,6 +571,106 @@ kiosk_picture_to_window(const Kiosk *k, int *x, int *y)
 	*y = (int)(fy * (float)k->panel_h / k->panel_scale);
 }
 
+/* ---- the screen outside its hours ---- */
+
+/* Dark when screen_hours are set and now is outside them, nobody has
+** touched the kiosk for idle_timeout_s, and it rests on Accueil. */
+static int
+kiosk_should_sleep(Kiosk *k, int64_t now_ms)
+{
+	int from, to, min;
+
+	if (k->app == NULL ||
+	    config_hours(config_get(k->cfg, "screen_hours"), &from, &to) != BORNE_OK ||
+	    app_view(k->app)->screen != SCREEN_ACCUEIL ||
+	    now_ms - k->active_ms < config_get_ms(k->cfg, "idle_timeout_s"))
+		return 0;
+	min = time_local_minutes(kiosk_now_utc(k));
+	return from < to ? min < from || min >= to : min < from && min >= to;
+}
+
+/* Turns the screen dark or lit as kiosk_should_sleep says. */
+static void
+kiosk_sleep(Kiosk *k, int64_t now_ms)
+{
+	int dark = kiosk_should_sleep(k, now_ms);
+
+	if (dark == k->dark)
+		return;
+	k->dark = dark;
+	k->dirty = 1;
+	kiosk_backlight(k, !dark);
+}
+
+/* How long until the screen may go dark; -1: not on the way to it. */
+static int64_t
+kiosk_sleep_in_ms(Kiosk *k, int64_t now_ms)
+{
+	int64_t left;
+
+	if (k->dark || config_get(k->cfg, "screen_hours")[0] == '\0')
+		return -1;
+	left = k->active_ms + config_get_ms(k->cfg, "idle_timeout_s") - now_ms;
+	return left > 0 ? left : -1;
+}
+
+/* Any touch, click or key counts as activity. While dark, the touch
+** that lights the screen does nothing else (nobody saw what it hit),
+** up to its release: 1 when e is swallowed so. */
+static int
+kiosk_wake(Kiosk *k, const SDL_Event *e)
+{
+	int press = e->type == SDL_FINGERDOWN || e->type == SDL_MOUSEBUTTONDOWN ||
+	            e->type == SDL_KEYDOWN || e->type == SDL_TEXTINPUT ||
+	            e->type == SDL_MOUSEWHEEL;
+	int release = e->type == SDL_FINGERUP || e->type == SDL_MOUSEBUTTONUP;
+	int motion = e->type == SDL_FINGERMOTION || e->type == SDL_MOUSEMOTION;
+
+	if (!press && !release && !motion)
+		return 0;
+	if (press || release)
+		k->active_ms = kiosk_now_ms(k);
+	if (k->swallow) {
+		if (release)
+			k->swallow = 0;
+		return 1;
+	}
+	if (!k->dark || !press)
+		return 0;
+	k->swallow = e->type == SDL_FINGERDOWN || e->type == SDL_MOUSEBUTTONDOWN;
+	kiosk_sleep(k, k->active_ms);
+	return 1;
+}
+
+/* The panel's backlight off while dark, where the kiosk may change it
+** (a Pi's DSI screen: /sys/class/backlight/NAME/bl_power, 0 on, 1 off);
+** elsewhere the black picture is all there is, said once. */
+static void
+kiosk_backlight(Kiosk *k, int on)
+{
+	glob_t g;
+	int done = 0;
+
+	if (k->opt.headless)
+		return;
+	if (glob("/sys/class/backlight/*/bl_power", 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			FILE *f = fopen(g.gl_pathv[i], "w");
+
+			if (f == NULL)
+				continue;
+			done |= fputs(on ? "0\n" : "1\n", f) >= 0;
+			done &= fclose(f) == 0;
+		}
+	}
+	globfree(&g);
+	if (!done && !k->backlight_said) {
+		fprintf(stderr, "borne: no backlight this kiosk may switch off:"
+		        " the screen shows black outside screen_hours\n");
+		k->backlight_said = 1;
+	}
+}
+
 static void
 kiosk_reader_wake(void *ctx)
 {
@@ -671,6 +780,7 @@ kiosk_open(Kiosk *k)
 	if ((rc = kiosk_open_reader(k)) != BORNE_OK)
 		return rc;
 	k->last_cue_seq = app_view(k->app)->cue_seq;
+	k->active_ms = kiosk_now_ms(k);
 	k->dirty = 1;
 	return BORNE_OK;
 }
@@ -732,6 +842,10 @@ kiosk_after(Kiosk *k, int changed)
 void
 kiosk_send(Kiosk *k, const AppEvent *ev)
 {
+	if (ev->type == APP_EV_BADGE) {          /* a badge lights it and counts */
+		k->active_ms = kiosk_now_ms(k);
+		kiosk_sleep(k, k->active_ms);
+	}
 	kiosk_after(k, app_handle(k->app, ev, kiosk_now_ms(k), kiosk_now_utc(k)));
 }
 
@@ -742,6 +856,10 @@ kiosk_sdl_event(Kiosk *k, const SDL_Event *e)
 	SDL_Event on_picture = *e;
 	int n;
 
+	if (kiosk_wake(k, e)) {         /* the touch that lit the screen */
+		kiosk_after(k, 0);
+		return;
+	}
 	kiosk_panel_event(k, &on_picture);
 	n = input_translate(&k->in, k->ui, app_view(k->app), &on_picture, evs,
 	                    INPUT_MAX_EVENTS);
@@ -796,7 +914,10 @@ kiosk_draw(Kiosk *k)
 
 	if (k->flash_until_ms > now)
 		flash = 0.35f + 0.65f * (float)(k->flash_until_ms - now) / FLASH_MS;
-	if (k->picture != NULL) {
+	if (k->dark) {
+		SDL_SetRenderTarget(k->ren, NULL);
+		ui_draw_dark(k->ui);
+	} else if (k->picture != NULL) {
 		SDL_Rect to = { (k->panel_w - k->win_w) / 2, (k->panel_h - k->win_h) / 2,
 		                k->win_w, k->win_h };
 
@@ -865,6 +986,9 @@ kiosk_advance(Kiosk *k, int64_t ms)
 			step = k->flash_until_ms - k->vclock_ms;
 		if (k->st == NULL && k->store_next_ms - k->vclock_ms < step)
 			step = k->store_next_ms - k->vclock_ms;
+		if (kiosk_sleep_in_ms(k, k->vclock_ms) >= 0 &&
+		    kiosk_sleep_in_ms(k, k->vclock_ms) < step)
+			step = kiosk_sleep_in_ms(k, k->vclock_ms);
 		if (step < 10)
 			step = 10;
 		if (step > target - k->vclock_ms)
@@ -876,6 +1000,7 @@ kiosk_advance(Kiosk *k, int64_t ms)
 		}
 		kiosk_send(k, &tick);
 		kiosk_store_poll(k);
+		kiosk_sleep(k, k->vclock_ms);
 	}
 	kiosk_drain_reader(k);
 	if (k->dirty)
@@ -980,6 +1105,8 @@ kiosk_run(Kiosk *k)
 			wait = k->flash_until_ms - now;
 		if (k->st == NULL && k->store_next_ms - now < wait)
 			wait = k->store_next_ms - now;
+		if (kiosk_sleep_in_ms(k, now) >= 0 && kiosk_sleep_in_ms(k, now) < wait)
+			wait = kiosk_sleep_in_ms(k, now);
 		if (wait < 1)
 			wait = 1;
 		if (wait > 60000)
@@ -1022,6 +1149,7 @@ kiosk_run(Kiosk *k)
 		if (now >= deadline)
 			kiosk_send(k, &tick);
 		kiosk_store_poll(k);
+		kiosk_sleep(k, now);
 	}
 	return 0;
 }

@@ -40,6 +40,9 @@ float ui_scale_for(int win_w, int win_h);
 ** the reader banner, and the flash of a cue when flash > 0 (0..1). The
 ** caller presents it. */
 void ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash);
+/* A dark frame (the screen asleep outside its hours): black, nothing
+** to read or tap. */
+void ui_draw_dark(Ui *ui);
 
 /* Where ui_reader_banner_at() put the banner this frame: 1 and *out. */
 int  ui_banner_slot(const Ui *ui, UiRect *out);
