@@ -21,3 +21,7 @@ borne_ui_script(screen_night SIZES 800x480
        --now 2026-12-10T22:00)
 borne_ui_script(screen_day SIZES 800x480
   ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/hours.conf)
+# A bad line in borne.conf: the default is used and the facilitator's
+# kiosk panel says which line.
+borne_ui_script(config_bad SIZES 800x480 1920x1080 480x800
+  ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/bad.conf)

@@ -71,6 +71,9 @@ struct Kiosk {
 	int     swallow;         /* the touch that woke it: until released */
 	int64_t active_ms;       /* the last touch, key or badge */
 	int     backlight_said;  /* the backlight's refusal was logged */
+	int     config_problems; /* lines of borne.conf set aside */
+	char    config_problem[200];  /* the first, as main_warn said it */
+	int     config_problem_line;  /* its line in the file, 0: none */
 	int     dirty;
 	int64_t vclock_ms, vstart_ms, vstart_utc;   /* headless clock */
 	unsigned last_cue_seq;
@@ -208,8 +211,19 @@ main_parse(int argc, char **argv, Options *o)
 static void
 main_warn(const char *line, void *ctx)
 {
-	(void)ctx;
+	Kiosk *k = ctx;
+
 	fprintf(stderr, "borne: config: %s\n", line);
+	if (k->config_problems++ == 0) {
+		/* "FILE:LINE: what": the line and what, for facilitators. */
+		const char *what = strstr(line, ": ");
+		const char *colon = strchr(line, ':');
+
+		if (colon != NULL && what != NULL && colon < what)
+			k->config_problem_line = atoi(colon + 1);
+		snprintf(k->config_problem, sizeof k->config_problem, "%s",
+		         what != NULL ? what + 2 : line);
+	}
 }
 
 /* ---- the clock: real, or the script's virtual one ---- */
@@ -253,6 +267,10 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
 	ac->demo = k->opt.demo;
+	ac->config_problems = k->config_problems;
+	ac->config_problem_line = k->config_problem_line;
+	snprintf(ac->config_problem, sizeof ac->config_problem, "%s",
+	         k->config_problem);
 	/* Held taps are timed by this boot's monotonic clock: the headless
 	** clock is its own (the app makes up a boot id for the run). */
 	if (!k->opt.headless) {
@@ -743,7 +761,7 @@ kiosk_open(Kiosk *k)
 
 	rc = config_load(k->opt.config != NULL ? k->opt.config :
 	                 (access(CONFIG_DEFAULT, R_OK) == 0 ? CONFIG_DEFAULT : NULL),
-	                 &k->cfg, main_warn, NULL);
+	                 &k->cfg, main_warn, k);
 	if (k->cfg == NULL)
 		return BORNE_ENOMEM;
 	if (rc == BORNE_ENOTFOUND)
