@@ -1710,6 +1710,19 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 	a->clock_min = -1;
 	a->v.lang = a->cfg.lang;
 	a->v.demo = a->cfg.demo;
+	if (a->cfg.config_problems > 0) {
+		app_trf(a->v.lang, a->v.config_note, sizeof a->v.config_note,
+		        a->cfg.config_problems == 1 ? "app.config.problem"
+		                                    : "app.config.problems",
+		        a->cfg.config_problems);
+		if (a->cfg.config_problem_line > 0)
+			app_trf(a->v.lang, a->v.config_detail, sizeof a->v.config_detail,
+			        "app.config.line", a->cfg.config_problem_line,
+			        a->cfg.config_problem);
+		else
+			text_copy(a->v.config_detail, sizeof a->v.config_detail,
+			          a->cfg.config_problem);
+	}
 	a->v.board_columns = 2;
 	a->v.reader_ok = 1;
 	a->v.pin_tries_left = a->cfg.pin_max_tries;

@@ -79,6 +79,11 @@ typedef struct AppConfig {
 	int64_t build_utc;
 	int64_t mono_offset_ms;
 	char boot_id[40];
+	/* Lines of the config file set aside (a bad value: the default was
+	** used), and the first of them, for facilitators to see. */
+	int  config_problems;
+	int  config_problem_line;
+	char config_problem[200];
 } AppConfig;
 
 /* Fills cfg from config_def.h's defaults. */
@@ -401,6 +406,8 @@ typedef struct AppView {
 	int  clock_trusted;      /* 0: taps are held until the time is known */
 	int  clock_confirmable;  /* a facilitator may say the time is right */
 	char clock_status[200];  /* "Heure fiable" / "Heure non fiable : ..." */
+	char config_note[120];   /* "borne.conf : 2 réglages ignorés" or "" */
+	char config_detail[200]; /* the first, as the config file reader said */
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
 	/* SCREEN_OUT_OF_SERVICE: for facilitators, in plain words. */
 	char oos_reason[160];    /* "Disque plein", "Base de données en lecture seule" */

@@ -46,6 +46,8 @@ struct Config {
 static int  key_index(const char *key);
 static int  value_check(int k, const char *value, char *why, size_t whylen);
 static int  is_uint(const char *s);
+static int  one_of(const char *key, const char *value, char *why,
+                   size_t whylen);
 static void warnf(void (*warn)(const char *, void *), void *ctx,
                   const char *path, long line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -77,6 +79,63 @@ is_uint(const char *s)
 }
 
 /* BORNE_OK when value suits key k, else BORNE_EINVAL and why. */
+/* The text keys that take one word of a list. */
+static const struct {
+	const char *key;
+	const char *words[5];
+} choices[] = {
+	{ "lang", { "fr", "en" } },
+	{ "uid_decimal_order", { "lsb", "msb" } },
+	{ "renderer", { "auto", "gl", "software" } },
+	{ "display_rotate", { "0", "90", "180", "270" } },
+	{ "touch_flip", { "none", "x", "y", "xy" } },
+};
+
+/* BORNE_EINVAL, with why "must be a, b or c", when key takes one word of
+** a list and value is none of them. */
+static int
+one_of(const char *key, const char *value, char *why, size_t whylen)
+{
+	for (size_t i = 0; i < sizeof choices / sizeof choices[0]; i++) {
+		size_t n = 0, len;
+
+		if (strcmp(choices[i].key, key) != 0)
+			continue;
+		while (n < 5 && choices[i].words[n] != NULL) {
+			if (strcmp(choices[i].words[n], value) == 0)
+				return BORNE_OK;
+			n++;
+		}
+		snprintf(why, whylen, "must be ");
+		for (size_t w = 0; w < n; w++) {
+			len = strlen(why);
+			snprintf(why + len, whylen - len, "%s%s",
+			         w == 0 ? "" : w + 1 == n ? " or " : ", ",
+			         choices[i].words[w]);
+		}
+		return BORNE_EINVAL;
+	}
+	return BORNE_OK;
+}
+
+int
+config_hours(const char *s, int *from_min, int *to_min)
+{
+	unsigned h1, m1, h2, m2;
+	int end = 0;
+
+	if (sscanf(s, "%2u:%2u-%2u:%2u%n", &h1, &m1, &h2, &m2, &end) != 4 ||
+	    s[end] != '\0' || h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59 ||
+	    (h1 == 24 && m1 != 0) || (h2 == 24 && m2 != 0) ||
+	    h1 * 60 + m1 == h2 * 60 + m2)
+		return BORNE_EINVAL;
+	if (from_min != NULL)
+		*from_min = (int)(h1 * 60 + m1);
+	if (to_min != NULL)
+		*to_min = (int)(h2 * 60 + m2);
+	return BORNE_OK;
+}
+
 static int
 value_check(int k, const char *value, char *why, size_t whylen)
 {
@@ -107,16 +166,13 @@ value_check(int k, const char *value, char *why, size_t whylen)
 			         c->hi);
 			return BORNE_EINVAL;
 		}
-	} else if (strcmp(c->key, "lang") == 0) {
-		if (strcmp(value, "fr") != 0 && strcmp(value, "en") != 0) {
-			snprintf(why, whylen, "must be fr or en");
-			return BORNE_EINVAL;
-		}
-	} else if (strcmp(c->key, "uid_decimal_order") == 0) {
-		if (strcmp(value, "lsb") != 0 && strcmp(value, "msb") != 0) {
-			snprintf(why, whylen, "must be lsb or msb");
-			return BORNE_EINVAL;
-		}
+	}
+	if (one_of(c->key, value, why, whylen) != BORNE_OK)
+		return BORNE_EINVAL;
+	if (strcmp(c->key, "screen_hours") == 0 && value[0] != '\0' &&
+	           config_hours(value, NULL, NULL) != BORNE_OK) {
+		snprintf(why, whylen, "must be HH:MM-HH:MM, or empty");
+		return BORNE_EINVAL;
 	}
 	return BORNE_OK;
 }

@@ -31,6 +31,9 @@ int  config_get_int(const Config *cfg, const char *key);
 /* A duration key in milliseconds, computed in 64 bits: a "..._s" key
 ** times 1000, a "..._ms" key as it is. */
 int64_t config_get_ms(const Config *cfg, const char *key);
+/* "HH:MM-HH:MM" (a span that may cross midnight: "22:00-06:00") in
+** minutes of the day. BORNE_EINVAL when s is not one, or empty. */
+int  config_hours(const char *s, int *from_min, int *to_min);
 /* The [lo, hi] bounds of a CONFIG_NUM key: BORNE_OK, or BORNE_ENOTFOUND
 ** for an unknown or text key. */
 int  config_key_bounds(const char *key, long *lo, long *hi);

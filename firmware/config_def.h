@@ -29,6 +29,10 @@ CONFIG_DEF("export_dir",        "",                   "where reports go; empty: 
 CONFIG_DEF("kiosk_id",          "borne-1",            "this kiosk's name in check-ins")
 CONFIG_NUM("sound",             "1",     0, 1,        "1: a tone on each badge tap")
 CONFIG_NUM("reader_poll_ms",    "150",   10, 5000,    "libnfc poll period, milliseconds")
+CONFIG_DEF("renderer",          "auto",               "auto, gl or software: auto takes the GPU where the machine has one")
+CONFIG_NUM("display_rotate",    "0",     0, 270,      "0, 90, 180 or 270: degrees the picture turns clockwise on the panel")
+CONFIG_DEF("touch_flip",        "none",               "none, x, y or xy: a touch panel mounted mirrored or upside down")
+CONFIG_DEF("screen_hours",      "",                   "HH:MM-HH:MM the screen stays lit; outside, it goes dark when idle; empty: always lit")
 CONFIG_DEF("tz",                "",                   "time zone; empty: TZ, else Europe/Paris")
 #ifdef CONFIG_NUM_FALLBACK
 #undef CONFIG_NUM

@@ -35,6 +35,65 @@ write_file(const char *path, const void *data, size_t n)
 	fclose(f);
 }
 
+/* The screen's keys: a word of their list, or hours; anything else is
+** named with its line and the default kept. */
+static void
+display_keys(void)
+{
+	static const char text[] =
+		"display_rotate = 180\n"
+		"touch_flip = xy\n"
+		"renderer = software\n"
+		"screen_hours = 22:30-06:00\n";
+	static const char bad[] =
+		"\n\n\n\n"
+		"display_rotate = 45\n"
+		"touch_flip = upside-down\n"
+		"renderer = vulkan\n"
+		"screen_hours = 8h-20h\n"
+		"screen_hours = 09:00-09:00\n"
+		"screen_hours = 25:00-06:00\n";
+	static const char *const bad_hours[] = {
+		"", "8:00", "08:00-", "08:00-20:60", "24:30-08:00", "08:00-20:00x",
+		"-1:00-08:00",
+	};
+	Config *cfg = NULL;
+	Warnings w;
+	int from = -1, to = -1;
+
+	memset(&w, 0, sizeof w);
+	CHECK_INT(config_load_mem("d.conf", text, sizeof text - 1, &cfg, collect,
+	                          &w), BORNE_OK);
+	CHECK_INT(w.n, 0);
+	CHECK_INT(config_get_int(cfg, "display_rotate"), 180);
+	CHECK_STR(config_get(cfg, "touch_flip"), "xy");
+	CHECK_STR(config_get(cfg, "renderer"), "software");
+	CHECK_STR(config_get(cfg, "screen_hours"), "22:30-06:00");
+	config_free(cfg);
+	CHECK_INT(config_load_mem("d.conf", bad, sizeof bad - 1, &cfg, collect,
+	                          &w), BORNE_OK);
+	CHECK_INT(w.n, 6);
+	CHECK_CONTAINS(w.all, "d.conf:5: display_rotate must be 0, 90, 180 or 270");
+	CHECK_CONTAINS(w.all, "d.conf:6: touch_flip must be none, x, y or xy");
+	CHECK_CONTAINS(w.all, "d.conf:7: renderer must be auto, gl or software");
+	CHECK_CONTAINS(w.all, "d.conf:8: screen_hours must be HH:MM-HH:MM, or empty");
+	CHECK_CONTAINS(w.all, "d.conf:9: screen_hours must be");
+	CHECK_CONTAINS(w.all, "d.conf:10: screen_hours must be");
+	CHECK_STR(config_get(cfg, "display_rotate"), "0");
+	CHECK_STR(config_get(cfg, "touch_flip"), "none");
+	CHECK_STR(config_get(cfg, "renderer"), "auto");
+	CHECK_STR(config_get(cfg, "screen_hours"), "");
+	config_free(cfg);
+
+	CHECK_INT(config_hours("22:30-06:00", &from, &to), BORNE_OK);
+	CHECK_INT(from, 22 * 60 + 30);
+	CHECK_INT(to, 6 * 60);
+	CHECK_INT(config_hours("00:00-24:00", &from, &to), BORNE_OK);
+	CHECK_INT(to, 1440);
+	for (size_t i = 0; i < sizeof bad_hours / sizeof bad_hours[0]; i++)
+		CHECK_INT(config_hours(bad_hours[i], NULL, NULL), BORNE_EINVAL);
+}
+
 int
 main(void)
 {
@@ -137,6 +196,7 @@ main(void)
 	CHECK_INT(config_load_mem(NULL, "", 0, &cfg, collect, &w), BORNE_OK);
 	CHECK_STR(config_get(cfg, "lang"), "fr");
 	config_free(cfg);
+	display_keys();
 
 	/* No warn callback: still fine. A folder instead of a file. */
 	CHECK_INT(config_load(fx_path("bad.conf"), &cfg, NULL, NULL), BORNE_OK);

@@ -17,6 +17,7 @@
 ** reason, the loop keeps running (and pinging the watchdog) and tries the
 ** database again every store_retry_s, back to Accueil once it works. */
 #include <errno.h>
+#include <glob.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@
 #include "config.h"
 #include "demo.h"
 #include "i18n.h"
+#include "panel.h"
 #include "reader.h"
 #include "sdnotify.h"
 #include "timeutil.h"
@@ -60,7 +62,18 @@ struct Kiosk {
 	Sound  *snd;
 	ReaderThread *rt;
 	Uint32  ev_reader;       /* SDL user event: the reader queued something */
-	int     win_w, win_h;    /* output pixels */
+	int     win_w, win_h;    /* the picture's pixels (the UI's canvas) */
+	int     panel_w, panel_h;  /* the output's pixels: the panel */
+	Panel   panel;           /* the picture turned, the touch mirrored */
+	SDL_Texture *picture;    /* a turned picture is drawn here first */
+	float   panel_scale;     /* window points to panel pixels */
+	int     dark;            /* asleep outside screen_hours */
+	int     swallow;         /* the touch that woke it: until released */
+	int64_t active_ms;       /* the last touch, key or badge */
+	int     backlight_said;  /* the backlight's refusal was logged */
+	int     config_problems; /* lines of borne.conf set aside */
+	char    config_problem[200];  /* the first, as main_warn said it */
+	int     config_problem_line;  /* its line in the file, 0: none */
 	int     dirty;
 	int64_t vclock_ms, vstart_ms, vstart_utc;   /* headless clock */
 	unsigned last_cue_seq;
@@ -88,6 +101,15 @@ static int  kiosk_open_store(Kiosk *k);
 static void kiosk_store_failed(Kiosk *k, int rc);
 static void kiosk_store_poll(Kiosk *k);
 static int  kiosk_open_video(Kiosk *k);
+static SDL_Renderer *kiosk_renderer(Kiosk *k);
+static int  kiosk_wants_gpu(const char *choice);
+static int  kiosk_panel(Kiosk *k, int pw, int ph);
+static void kiosk_panel_event(Kiosk *k, SDL_Event *e);
+static int  kiosk_should_sleep(Kiosk *k, int64_t now_ms);
+static void kiosk_sleep(Kiosk *k, int64_t now_ms);
+static int64_t kiosk_sleep_in_ms(Kiosk *k, int64_t now_ms);
+static int  kiosk_wake(Kiosk *k, const SDL_Event *e);
+static void kiosk_backlight(Kiosk *k, int on);
 static int  kiosk_open_reader(Kiosk *k);
 static void kiosk_app_config(Kiosk *k, AppConfig *ac);
 static void kiosk_store_rules(Kiosk *k);
@@ -189,8 +211,19 @@ main_parse(int argc, char **argv, Options *o)
 static void
 main_warn(const char *line, void *ctx)
 {
-	(void)ctx;
+	Kiosk *k = ctx;
+
 	fprintf(stderr, "borne: config: %s\n", line);
+	if (k->config_problems++ == 0) {
+		/* "FILE:LINE: what": the line and what, for facilitators. */
+		const char *what = strstr(line, ": ");
+		const char *colon = strchr(line, ':');
+
+		if (colon != NULL && what != NULL && colon < what)
+			k->config_problem_line = atoi(colon + 1);
+		snprintf(k->config_problem, sizeof k->config_problem, "%s",
+		         what != NULL ? what + 2 : line);
+	}
 }
 
 /* ---- the clock: real, or the script's virtual one ---- */
@@ -234,6 +267,10 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
 	ac->demo = k->opt.demo;
+	ac->config_problems = k->config_problems;
+	ac->config_problem_line = k->config_problem_line;
+	snprintf(ac->config_problem, sizeof ac->config_problem, "%s",
+	         k->config_problem);
 	/* Held taps are timed by this boot's monotonic clock: the headless
 	** clock is its own (the app makes up a boot id for the run). */
 	if (!k->opt.headless) {
@@ -383,17 +420,19 @@ kiosk_open_video(Kiosk *k)
 	int w = k->opt.win_w, h = k->opt.win_h;
 
 	if (k->opt.headless) {
-		k->win_w = k->opt.win_w;
-		k->win_h = k->opt.win_h;
-		k->surface = SDL_CreateRGBSurfaceWithFormat(0, k->win_w, k->win_h, 32,
+		k->surface = SDL_CreateRGBSurfaceWithFormat(0, k->opt.win_w,
+		                                            k->opt.win_h, 32,
 		                                            SDL_PIXELFORMAT_ARGB8888);
 		if (k->surface == NULL ||
 		    (k->ren = SDL_CreateSoftwareRenderer(k->surface)) == NULL) {
 			fprintf(stderr, "borne: software renderer: %s\n", SDL_GetError());
 			return BORNE_EIO;
 		}
-		return BORNE_OK;
+		k->panel_scale = 1.0f;
+		return kiosk_panel(k, k->opt.win_w, k->opt.win_h);
 	}
+	if (!kiosk_wants_gpu(config_get(k->cfg, "renderer")))
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	if (w == 0) {
 		/* Fullscreen: made at the screen's size from the start, so the
 		** window is right even where no window manager honours the
@@ -414,24 +453,240 @@ kiosk_open_video(Kiosk *k)
 		fprintf(stderr, "borne: window: %s\n", SDL_GetError());
 		return BORNE_EIO;
 	}
-	k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_ACCELERATED |
-	                                        SDL_RENDERER_PRESENTVSYNC);
-	if (k->ren == NULL)
-		k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
-	if (k->ren == NULL) {
+	if ((k->ren = kiosk_renderer(k)) == NULL) {
 		fprintf(stderr, "borne: renderer: %s\n", SDL_GetError());
 		return BORNE_EIO;
 	}
 	if (k->opt.win_w == 0)
 		SDL_ShowCursor(SDL_DISABLE);
-	SDL_GetRendererOutputSize(k->ren, &k->win_w, &k->win_h);
 	{
-		int pw, ph;
+		int pw, ph, ow, oh;
+
+		SDL_GetRendererOutputSize(k->ren, &ow, &oh);
 		SDL_GetWindowSize(k->win, &pw, &ph);
-		k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
+		k->panel_scale = pw > 0 ? (float)ow / (float)pw : 1.0f;
+		k->in.mouse_scale = k->panel_scale;
+		if (kiosk_panel(k, ow, oh) != BORNE_OK)
+			return BORNE_EIO;
 	}
 	SDL_StartTextInput();
 	return BORNE_OK;
+}
+
+/* "auto": the GPU's renderer where the machine has a GPU (a DRM render
+** node: a Pi's v3d), else the software one, which draws a kiosk's frame
+** fast enough and spares the ~80 MiB and threads of Mesa's llvmpipe. */
+static int
+kiosk_wants_gpu(const char *choice)
+{
+	glob_t g;
+	int found;
+
+	if (strcmp(choice, "gl") == 0)
+		return 1;
+	if (strcmp(choice, "software") == 0)
+		return 0;
+	found = glob("/dev/dri/renderD*", 0, NULL, &g) == 0 && g.gl_pathc > 0;
+	globfree(&g);
+	return found;
+}
+
+/* The renderer the config asks for; the other one when it cannot be
+** made (KMSDRM has no software window surface; a GPU may be missing). */
+static SDL_Renderer *
+kiosk_renderer(Kiosk *k)
+{
+	Uint32 gpu = SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+	int wants_gpu = kiosk_wants_gpu(config_get(k->cfg, "renderer"));
+	SDL_Renderer *r = SDL_CreateRenderer(k->win, -1, wants_gpu ? gpu :
+	                                     SDL_RENDERER_SOFTWARE);
+	SDL_RendererInfo info;
+
+	if (r == NULL) {
+		fprintf(stderr, "borne: %s renderer: %s; trying the %s one\n",
+		        wants_gpu ? "GPU" : "software", SDL_GetError(),
+		        wants_gpu ? "software" : "GPU");
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+		r = SDL_CreateRenderer(k->win, -1, wants_gpu ? SDL_RENDERER_SOFTWARE
+		                                            : gpu);
+	}
+	if (r != NULL && SDL_GetRendererInfo(r, &info) == 0)
+		fprintf(stderr, "borne: renderer %s (%s)\n", info.name,
+		        config_get(k->cfg, "renderer"));
+	return r;
+}
+
+/* The panel is pw x ph output pixels; the picture is that, turned as
+** display_rotate says, drawn through a texture when it is turned. */
+static int
+kiosk_panel(Kiosk *k, int pw, int ph)
+{
+	panel_init(&k->panel, config_get_int(k->cfg, "display_rotate"),
+	           config_get(k->cfg, "touch_flip"));
+	k->panel_w = pw;
+	k->panel_h = ph;
+	panel_picture_size(&k->panel, pw, ph, &k->win_w, &k->win_h);
+	if (k->picture != NULL) {
+		SDL_DestroyTexture(k->picture);
+		k->picture = NULL;
+	}
+	if (k->panel.rotate == 0)
+		return BORNE_OK;
+	k->picture = SDL_CreateTexture(k->ren, SDL_PIXELFORMAT_ARGB8888,
+	                               SDL_TEXTUREACCESS_TARGET, k->win_w,
+	                               k->win_h);
+	if (k->picture == NULL) {
+		fprintf(stderr, "borne: display_rotate %d: %s\n", k->panel.rotate,
+		        SDL_GetError());
+		return BORNE_EIO;
+	}
+	return BORNE_OK;
+}
+
+/* A touch or a click at a point of the panel becomes one at the point
+** of the picture under it, the mirrored touch layer undone. */
+static void
+kiosk_panel_event(Kiosk *k, SDL_Event *e)
+{
+	float x, y;
+
+	if (k->panel.rotate == 0 && !k->panel.flip_x && !k->panel.flip_y)
+		return;
+	switch (e->type) {
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP:
+		panel_touch_to_picture(&k->panel, &e->tfinger.x, &e->tfinger.y);
+		return;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		x = (float)e->button.x * k->panel_scale / (float)k->panel_w;
+		y = (float)e->button.y * k->panel_scale / (float)k->panel_h;
+		panel_touch_to_picture(&k->panel, &x, &y);
+		e->button.x = (Sint32)(x * (float)k->win_w / k->panel_scale);
+		e->button.y = (Sint32)(y * (float)k->win_h / k->panel_scale);
+		return;
+	case SDL_MOUSEMOTION:
+		x = (float)e->motion.x * k->panel_scale / (float)k->panel_w;
+		y = (float)e->motion.y * k->panel_scale / (float)k->panel_h;
+		panel_touch_to_picture(&k->panel, &x, &y);
+		e->motion.x = (Sint32)(x * (float)k->win_w / k->panel_scale);
+		e->motion.y = (Sint32)(y * (float)k->win_h / k->panel_scale);
+		return;
+	default:
+		return;
+	}
+}
+
+void
+kiosk_picture_to_window(const Kiosk *k, int *x, int *y)
+{
+	float fx = ((float)*x + 0.5f) / (float)k->win_w;
+	float fy = ((float)*y + 0.5f) / (float)k->win_h;
+
+	panel_picture_to_touch(&k->panel, &fx, &fy);
+	*x = (int)(fx * (float)k->panel_w / k->panel_scale);
+	*y = (int)(fy * (float)k->panel_h / k->panel_scale);
+}
+
+/* ---- the screen outside its hours ---- */
+
+/* Dark when screen_hours are set and now is outside them, nobody has
+** touched the kiosk for idle_timeout_s, and it rests on Accueil. */
+static int
+kiosk_should_sleep(Kiosk *k, int64_t now_ms)
+{
+	int from, to, min;
+
+	if (k->app == NULL ||
+	    config_hours(config_get(k->cfg, "screen_hours"), &from, &to) != BORNE_OK ||
+	    app_view(k->app)->screen != SCREEN_ACCUEIL ||
+	    now_ms - k->active_ms < config_get_ms(k->cfg, "idle_timeout_s"))
+		return 0;
+	min = time_local_minutes(kiosk_now_utc(k));
+	return from < to ? min < from || min >= to : min < from && min >= to;
+}
+
+/* Turns the screen dark or lit as kiosk_should_sleep says. */
+static void
+kiosk_sleep(Kiosk *k, int64_t now_ms)
+{
+	int dark = kiosk_should_sleep(k, now_ms);
+
+	if (dark == k->dark)
+		return;
+	k->dark = dark;
+	k->dirty = 1;
+	kiosk_backlight(k, !dark);
+}
+
+/* How long until the screen may go dark; -1: not on the way to it. */
+static int64_t
+kiosk_sleep_in_ms(Kiosk *k, int64_t now_ms)
+{
+	int64_t left;
+
+	if (k->dark || config_get(k->cfg, "screen_hours")[0] == '\0')
+		return -1;
+	left = k->active_ms + config_get_ms(k->cfg, "idle_timeout_s") - now_ms;
+	return left > 0 ? left : -1;
+}
+
+/* Any touch, click or key counts as activity. While dark, the touch
+** that lights the screen does nothing else (nobody saw what it hit),
+** up to its release: 1 when e is swallowed so. */
+static int
+kiosk_wake(Kiosk *k, const SDL_Event *e)
+{
+	int press = e->type == SDL_FINGERDOWN || e->type == SDL_MOUSEBUTTONDOWN ||
+	            e->type == SDL_KEYDOWN || e->type == SDL_TEXTINPUT ||
+	            e->type == SDL_MOUSEWHEEL;
+	int release = e->type == SDL_FINGERUP || e->type == SDL_MOUSEBUTTONUP;
+	int motion = e->type == SDL_FINGERMOTION || e->type == SDL_MOUSEMOTION;
+
+	if (!press && !release && !motion)
+		return 0;
+	if (press || release)
+		k->active_ms = kiosk_now_ms(k);
+	if (k->swallow) {
+		if (release)
+			k->swallow = 0;
+		return 1;
+	}
+	if (!k->dark || !press)
+		return 0;
+	k->swallow = e->type == SDL_FINGERDOWN || e->type == SDL_MOUSEBUTTONDOWN;
+	kiosk_sleep(k, k->active_ms);
+	return 1;
+}
+
+/* The panel's backlight off while dark, where the kiosk may change it
+** (a Pi's DSI screen: /sys/class/backlight/NAME/bl_power, 0 on, 1 off);
+** elsewhere the black picture is all there is, said once. */
+static void
+kiosk_backlight(Kiosk *k, int on)
+{
+	glob_t g;
+	int done = 0;
+
+	if (k->opt.headless)
+		return;
+	if (glob("/sys/class/backlight/*/bl_power", 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc; i++) {
+			FILE *f = fopen(g.gl_pathv[i], "w");
+
+			if (f == NULL)
+				continue;
+			done |= fputs(on ? "0\n" : "1\n", f) >= 0;
+			done &= fclose(f) == 0;
+		}
+	}
+	globfree(&g);
+	if (!done && !k->backlight_said) {
+		fprintf(stderr, "borne: no backlight this kiosk may switch off:"
+		        " the screen shows black outside screen_hours\n");
+		k->backlight_said = 1;
+	}
 }
 
 static void
@@ -506,7 +761,7 @@ kiosk_open(Kiosk *k)
 
 	rc = config_load(k->opt.config != NULL ? k->opt.config :
 	                 (access(CONFIG_DEFAULT, R_OK) == 0 ? CONFIG_DEFAULT : NULL),
-	                 &k->cfg, main_warn, NULL);
+	                 &k->cfg, main_warn, k);
 	if (k->cfg == NULL)
 		return BORNE_ENOMEM;
 	if (rc == BORNE_ENOTFOUND)
@@ -543,6 +798,7 @@ kiosk_open(Kiosk *k)
 	if ((rc = kiosk_open_reader(k)) != BORNE_OK)
 		return rc;
 	k->last_cue_seq = app_view(k->app)->cue_seq;
+	k->active_ms = kiosk_now_ms(k);
 	k->dirty = 1;
 	return BORNE_OK;
 }
@@ -553,6 +809,8 @@ kiosk_close(Kiosk *k)
 	reader_thread_stop(k->rt);
 	sound_close(k->snd);
 	ui_free(k->ui);
+	if (k->picture != NULL)
+		SDL_DestroyTexture(k->picture);
 	if (k->ren != NULL)
 		SDL_DestroyRenderer(k->ren);
 	if (k->surface != NULL)
@@ -602,6 +860,10 @@ kiosk_after(Kiosk *k, int changed)
 void
 kiosk_send(Kiosk *k, const AppEvent *ev)
 {
+	if (ev->type == APP_EV_BADGE) {          /* a badge lights it and counts */
+		k->active_ms = kiosk_now_ms(k);
+		kiosk_sleep(k, k->active_ms);
+	}
 	kiosk_after(k, app_handle(k->app, ev, kiosk_now_ms(k), kiosk_now_utc(k)));
 }
 
@@ -609,8 +871,16 @@ void
 kiosk_sdl_event(Kiosk *k, const SDL_Event *e)
 {
 	AppEvent evs[INPUT_MAX_EVENTS];
-	int n = input_translate(&k->in, k->ui, app_view(k->app), e, evs,
-	                        INPUT_MAX_EVENTS);
+	SDL_Event on_picture = *e;
+	int n;
+
+	if (kiosk_wake(k, e)) {         /* the touch that lit the screen */
+		kiosk_after(k, 0);
+		return;
+	}
+	kiosk_panel_event(k, &on_picture);
+	n = input_translate(&k->in, k->ui, app_view(k->app), &on_picture, evs,
+	                    INPUT_MAX_EVENTS);
 
 	for (int i = 0; i < n; i++)
 		kiosk_send(k, &evs[i]);
@@ -662,7 +932,20 @@ kiosk_draw(Kiosk *k)
 
 	if (k->flash_until_ms > now)
 		flash = 0.35f + 0.65f * (float)(k->flash_until_ms - now) / FLASH_MS;
-	ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
+	if (k->dark) {
+		SDL_SetRenderTarget(k->ren, NULL);
+		ui_draw_dark(k->ui);
+	} else if (k->picture != NULL) {
+		SDL_Rect to = { (k->panel_w - k->win_w) / 2, (k->panel_h - k->win_h) / 2,
+		                k->win_w, k->win_h };
+
+		SDL_SetRenderTarget(k->ren, k->picture);
+		ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
+		SDL_SetRenderTarget(k->ren, NULL);
+		SDL_RenderCopyEx(k->ren, k->picture, NULL, &to, k->panel.rotate, NULL,
+		                 SDL_FLIP_NONE);
+	} else
+		ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
 	SDL_RenderPresent(k->ren);
 	k->dirty = 0;
 	if (k->latency_log != NULL && k->badge_seen_ms != 0) {
@@ -721,6 +1004,9 @@ kiosk_advance(Kiosk *k, int64_t ms)
 			step = k->flash_until_ms - k->vclock_ms;
 		if (k->st == NULL && k->store_next_ms - k->vclock_ms < step)
 			step = k->store_next_ms - k->vclock_ms;
+		if (kiosk_sleep_in_ms(k, k->vclock_ms) >= 0 &&
+		    kiosk_sleep_in_ms(k, k->vclock_ms) < step)
+			step = kiosk_sleep_in_ms(k, k->vclock_ms);
 		if (step < 10)
 			step = 10;
 		if (step > target - k->vclock_ms)
@@ -732,6 +1018,7 @@ kiosk_advance(Kiosk *k, int64_t ms)
 		}
 		kiosk_send(k, &tick);
 		kiosk_store_poll(k);
+		kiosk_sleep(k, k->vclock_ms);
 	}
 	kiosk_drain_reader(k);
 	if (k->dirty)
@@ -753,13 +1040,13 @@ kiosk_ui(Kiosk *k)
 int
 kiosk_window_w(const Kiosk *k)
 {
-	return k->win_w;
+	return (int)((float)k->panel_w / k->panel_scale);
 }
 
 int
 kiosk_window_h(const Kiosk *k)
 {
-	return k->win_h;
+	return (int)((float)k->panel_h / k->panel_scale);
 }
 
 int
@@ -836,6 +1123,8 @@ kiosk_run(Kiosk *k)
 			wait = k->flash_until_ms - now;
 		if (k->st == NULL && k->store_next_ms - now < wait)
 			wait = k->store_next_ms - now;
+		if (kiosk_sleep_in_ms(k, now) >= 0 && kiosk_sleep_in_ms(k, now) < wait)
+			wait = kiosk_sleep_in_ms(k, now);
 		if (wait < 1)
 			wait = 1;
 		if (wait > 60000)
@@ -849,10 +1138,13 @@ kiosk_run(Kiosk *k)
 					kiosk_drain_reader(k);
 				} else if (e.type == SDL_WINDOWEVENT) {
 					if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-						int pw, ph;
-						SDL_GetRendererOutputSize(k->ren, &k->win_w, &k->win_h);
+						int pw, ph, ow, oh;
+						SDL_GetRendererOutputSize(k->ren, &ow, &oh);
 						SDL_GetWindowSize(k->win, &pw, &ph);
-						k->in.mouse_scale = pw > 0 ? (float)k->win_w / (float)pw : 1.0f;
+						k->panel_scale = pw > 0 ? (float)ow / (float)pw : 1.0f;
+						k->in.mouse_scale = k->panel_scale;
+						if (kiosk_panel(k, ow, oh) != BORNE_OK)
+							return 1;
 						ui_resize(k->ui, k->win_w, k->win_h);
 						kiosk_columns(k);
 					}
@@ -875,6 +1167,7 @@ kiosk_run(Kiosk *k)
 		if (now >= deadline)
 			kiosk_send(k, &tick);
 		kiosk_store_poll(k);
+		kiosk_sleep(k, now);
 	}
 	return 0;
 }

@@ -142,6 +142,7 @@ script_line(Script *s, const char *line)
 			ui_frame_dump_texts(ui, stderr);
 			return 1;
 		}
+		kiosk_picture_to_window(s->k, &x, &y);
 		printf("   tap %d %d\n", x, y);
 		return script_tap(s, x, y);
 	}

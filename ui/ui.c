@@ -791,3 +791,14 @@ ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
 		ui_fill_alpha(ui, (UiRect){ ui->w - b, b, b, ui->h - 2 * b }, tint, a);
 	}
 }
+
+void
+ui_draw_dark(Ui *ui)
+{
+	ui->n_texts = ui->n_hits = 0;
+	ui->arena_len = 0;
+	ui->has_slot = 0;
+	ui_clip(ui, NULL);
+	SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
+	SDL_RenderClear(ui->r);
+}

@@ -40,6 +40,9 @@ float ui_scale_for(int win_w, int win_h);
 ** the reader banner, and the flash of a cue when flash > 0 (0..1). The
 ** caller presents it. */
 void ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash);
+/* A dark frame (the screen asleep outside its hours): black, nothing
+** to read or tap. */
+void ui_draw_dark(Ui *ui);
 
 /* Where ui_reader_banner_at() put the banner this frame: 1 and *out. */
 int  ui_banner_slot(const Ui *ui, UiRect *out);
@@ -183,6 +186,9 @@ void kiosk_redraw(Kiosk *k);
 int  kiosk_screenshot(Kiosk *k, const char *path);
 int  kiosk_window_w(const Kiosk *k);
 int  kiosk_window_h(const Kiosk *k);
+/* A point of the picture (what the UI draws) to the window's point a
+** finger must touch for it, the panel's rotation and mirror included. */
+void kiosk_picture_to_window(const Kiosk *k, int *x, int *y);
 
 /* Runs a script (path or "-" for stdin). Returns 0 when every line ran
 ** and every expectation held; else 1, having printed the line number and

@@ -347,6 +347,18 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 		y += 8;
 	}
 	y = fac_clock(ui, v, (UiRect){ r.x + pad, y, r.w - 2 * pad, 0 });
+	if (v->config_note[0]) {
+		/* A bad line in borne.conf: its default is in use, say which. */
+		int lh = ui_text_height(ui, FONT_REGULAR, 18), w = r.w - 2 * pad - 36;
+
+		ui_icon(ui, r.x + pad + 13, y + 13, 26, COL_OCRE, ICON_INFO);
+		ui_text_fit(ui, r.x + pad + 36, y, w, FONT_SEMIBOLD, 18, COL_OCRE,
+		            ALIGN_LEFT, v->config_note);
+		y += lh + 4;
+		y += ui_text_box(ui, (UiRect){ r.x + pad + 36, y, w, 2 * lh },
+		                 FONT_REGULAR, 18, COL_ENCRE, ALIGN_LEFT, 2,
+		                 v->config_detail) + 14;
+	}
 	ui_icon(ui, r.x + pad + 13, y + 13, 26, COL_OCRE, ICON_ROLLER);
 	ui_text(ui, r.x + pad + 36, y, FONT_BOLD, 20, COL_ENCRE,
 	        tr(v->lang, "ui.fac.day"));
