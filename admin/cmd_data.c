@@ -1,7 +1,9 @@
 /* cmd_data.c -- borne-admin report, import, backup (one file, or a
 ** folder kept by rotation), restore, check and purge: the commands about
 ** the data as a whole rather than one record. */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "admin.h"
@@ -10,9 +12,13 @@
 #include "maintenance.h"
 #include "privacy.h"
 #include "report.h"
+#include "storage.h"
 #include "timeutil.h"
 
 #define PURGE_MAX_DAYS 36500
+#define MOUNTINFO_MAX  (1 << 20)
+
+static void check_storage(const char *db_path);
 
 int
 cmd_report_attendance(Admin *a, int argc, char **argv)
@@ -150,7 +156,50 @@ cmd_check(Admin *a, int argc, char **argv)
 	if ((rc = maintenance_check(a->st, msg, sizeof msg)) != BORNE_OK)
 		return admin_refuse("check: %s: %s", a->db_path, msg);
 	printf("%s: %s\n", a->db_path, msg);
+	check_storage(a->db_path);
 	return ADMIN_EXIT_OK;
+}
+
+/* The file systems under the database and the system, and what a power
+** cut would do to them. Says, never refuses: the database itself is
+** sound, and the fix (a partition, the overlay) is the operator's. */
+static void
+check_storage(const char *db_path)
+{
+	static const char *const verdicts[] = {
+		[STORAGE_OK] = "ok", [STORAGE_WEAK] = "warning",
+		[STORAGE_VOLATILE] = "DANGER", [STORAGE_READONLY] = "DANGER",
+	};
+	char real[PATH_MAX], why[200], *info = NULL;
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	size_t n = 0;
+	MountInfo m, root;
+	StorageVerdict v;
+
+	if (f != NULL && (info = malloc(MOUNTINFO_MAX)) != NULL) {
+		n = fread(info, 1, MOUNTINFO_MAX - 1, f);
+		info[n] = '\0';
+	}
+	if (f != NULL)
+		fclose(f);
+	if (info == NULL || realpath(db_path, real) == NULL ||
+	    storage_mount_of(info, real, &m) != BORNE_OK) {
+		printf("storage: unknown (no /proc/self/mountinfo to read)\n");
+		free(info);
+		return;
+	}
+	v = storage_verdict(info, &m, why, sizeof why);
+	printf("storage: %s is on %s (%s %s, %s): %s: %s\n", real, m.point,
+	       m.fstype, m.source, m.options, verdicts[v], why);
+	if (v != STORAGE_OK)
+		fprintf(stderr, "borne-admin: check: %s: %s\n", verdicts[v], why);
+	if (storage_mount_of(info, "/", &root) == BORNE_OK)
+		printf("system: / is %s (%s): %s\n", root.fstype, root.options,
+		       storage_root_protected(info, &root)
+		       ? "read-only, a power cut cannot damage it"
+		       : "writable: see the README's \"SD card\" section to make it"
+		         " read-only");
+	free(info);
 }
 
 int

@@ -6,3 +6,5 @@ foreach(t uid text timeutil store member day checkin clock_stories mission confi
   set_tests_properties(${t} PROPERTIES
     ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
 endforeach()
+# The mounts under the database, from mountinfo texts of a Pi.
+borne_c_test(storage)

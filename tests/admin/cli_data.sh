@@ -53,6 +53,9 @@ expect_out "Inès Martin"
 # ---- check --------------------------------------------------------------
 expect_exit 0 adm check
 expect_out "ok"
+# The mounts under the database and the system, as mountinfo says.
+expect_out "storage: $(realpath "$DB") is on "
+expect_out "system: / is "
 
 # ---- backup -------------------------------------------------------------
 expect_exit 0 adm backup "$TMP/copy.db"
