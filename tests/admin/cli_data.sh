@@ -42,7 +42,7 @@ printf '%s\r\n' 'name,role,badge,minor' 'Inès Martin,cooperator,04A1B2C3,1' \
 	"\"'); DROP TABLE members;--\",cooperator,,1" > "$TMP/good.csv"
 expect_exit 0 adm import members "$TMP/good.csv"
 expect_out "imported 4 members"
-expect_exit 0 adm member list --format csv
+expect_exit 0 adm member list --format csv --badges
 expect_out $'\n2,Inès Martin,cooperator,1,1,0,0,04A1B2C3,'
 expect_out $'\n3,"Ali ""Le Chef""",coworker,0,1,0,0,,'
 expect_out $'\n4,L\'Atelier,coworker,0,1,0,0,04112233,'
