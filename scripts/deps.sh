@@ -9,7 +9,8 @@ pkgs=(build-essential cmake pkg-config
       libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
       libnfc-dev libnfc-bin
       fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
-      fonts-symbola)
+      fonts-symbola
+      xvfb xdotool)     # tests: real X key events (tests/ui/x11_keys.sh)
 
 missing=()
 for p in "${pkgs[@]}"; do

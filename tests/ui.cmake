@@ -99,3 +99,7 @@ target_include_directories(test_console PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(test_console PRIVATE borne_console)
 add_test(NAME console COMMAND test_console)
 set_tests_properties(console PROPERTIES TIMEOUT 30)
+# The same with real X key events: Xvfb, xdotool (skipped without them).
+add_test(NAME x11_keys COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/x11_keys.sh
+         $<TARGET_FILE:borne>)
+set_tests_properties(x11_keys PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
