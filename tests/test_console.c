@@ -15,6 +15,9 @@
 #include "check.h"
 #include "console.h"
 
+static int isig_on(int fd);
+
+/* 1 when fd's terminal turns Ctrl-C into SIGINT, 0 when not, -1 error. */
 static int
 isig_on(int fd)
 {
