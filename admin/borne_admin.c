@@ -26,8 +26,8 @@ static const AdminCmd commands[] = {
 	{ "member", "add", cmd_member_add, "member add --name NAME --role "
 	  "cooperator|coworker|facilitator|admin [--badge UID] [--minor] "
 	  "[--pin PIN]" },
-	{ "member", "list", cmd_member_list, "member list" },
-	{ "member", "show", cmd_member_show, "member show ID" },
+	{ "member", "list", cmd_member_list, "member list [--badges]" },
+	{ "member", "show", cmd_member_show, "member show ID [--badges]" },
 	{ "member", "deactivate", cmd_member_deactivate, "member deactivate ID" },
 	{ "member", "export", cmd_member_export, "member export ID" },
 	{ "member", "forget", cmd_member_forget, "member forget ID" },
@@ -37,7 +37,7 @@ static const AdminCmd commands[] = {
 	  "HH:MM --to HH:MM [--weekly-until YYYY-MM-DD]" },
 	{ "day", "list", cmd_day_list, "day list [--from D --to D]" },
 	{ "tap", NULL, cmd_tap, "tap UID [--at YYYY-MM-DDTHH:MM[:SS]]" },
-	{ "checkin", "list", cmd_checkin_list, "checkin list [--date D]" },
+	{ "checkin", "list", cmd_checkin_list, "checkin list [--date D] [--badges]" },
 	{ "checkin", "fix", cmd_checkin_fix, "checkin fix ID --in TIME --out "
 	  "TIME" },
 	{ "mission", "add", cmd_mission_add, "mission add --poster ID --title T "

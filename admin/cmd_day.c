@@ -15,6 +15,7 @@ typedef struct Rows {
 	Admin       *a;
 	ReportTable *t;
 	int          rc;
+	int          badges;     /* checkin list --badges: the UID column */
 } Rows;
 
 static int day_row(const ContribDay *d, void *ctx);
@@ -207,6 +208,7 @@ visit_row(const Visit *v, void *ctx)
 	char id[24], mid[24], date[TIME_DATE_SIZE], in[6], out[6] = "",
 	     dur[16], day[24] = "";
 	const char *row[10];
+	int n;
 
 	snprintf(id, sizeof id, "%lld", (long long)v->id);
 	snprintf(mid, sizeof mid, "%lld", (long long)v->member_id);
@@ -218,17 +220,19 @@ visit_row(const Visit *v, void *ctx)
 		time_format_hm(v->out_utc, out);
 	time_format_duration(v->out_utc > v->in_utc ? v->out_utc - v->in_utc : 0,
 	                     dur, sizeof dur);
-	row[0] = id;
-	row[1] = date;
-	row[2] = mid;
-	row[3] = v->member_name;
-	row[4] = v->badge;
-	row[5] = in;
-	row[6] = out;
-	row[7] = dur;
-	row[8] = v->auto_closed ? "auto_closed" : v->out_late ? "late_out" :
-	         v->out_utc > 0 ? "" : "open";
-	row[9] = day;
+	n = 0;
+	row[n++] = id;
+	row[n++] = date;
+	row[n++] = mid;
+	row[n++] = v->member_name;
+	if (r->badges)
+		row[n++] = v->badge;
+	row[n++] = in;
+	row[n++] = out;
+	row[n++] = dur;
+	row[n++] = v->auto_closed ? "auto_closed" : v->out_late ? "late_out" :
+	           v->out_utc > 0 ? "" : "open";
+	row[n++] = day;
 	if ((r->rc = report_table_add(r->t, row)) != BORNE_OK)
 		return 1;
 	return 0;
@@ -237,11 +241,19 @@ visit_row(const Visit *v, void *ctx)
 int
 cmd_checkin_list(Admin *a, int argc, char **argv)
 {
+	/* A badge UID is all a check-in asks for: the column is there only
+	** with --badges. */
 	static const char *const head[] = {
 		"id", "date", "member_id", "name", "badge", "in", "out", "hours",
 		"flag", "day_id"
 	};
-	AdminOpt opts[] = { { "--date", 1, NULL }, { NULL, 0, NULL } };
+	static const char *const head_no_badge[] = {
+		"id", "date", "member_id", "name", "in", "out", "hours", "flag",
+		"day_id"
+	};
+	AdminOpt opts[] = {
+		{ "--date", 1, NULL }, { "--badges", 0, NULL }, { NULL, 0, NULL }
+	};
 	Rows r;
 	char *pos[1];
 	int n, rc;
@@ -258,7 +270,10 @@ cmd_checkin_list(Admin *a, int argc, char **argv)
 	(void)checkin_close_stale(a->st, a->now_utc, NULL);
 	r.a = a;
 	r.rc = BORNE_OK;
-	if ((r.t = report_table_new(10, head, "rlrlllllll")) == NULL)
+	r.badges = opts[1].value != NULL;
+	r.t = r.badges ? report_table_new(10, head, "rlrlllllll") :
+	      report_table_new(9, head_no_badge, "rlrllllll");
+	if (r.t == NULL)
 		return admin_refuse("out of memory");
 	rc = checkin_each(a->st, opts[0].value, visit_row, &r);
 	if (rc == BORNE_OK)

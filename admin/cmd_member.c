@@ -10,16 +10,20 @@
 #include "privacy.h"
 #include "uid.h"
 
-/* Badges of one member joined by spaces, for lists. */
+/* Badges of one member, for lists: their UIDs joined by spaces, and how
+** many. A badge UID is the only thing a check-in asks for, so lists show
+** the count and the UIDs only when --badges asks for them. */
 typedef struct BadgeJoin {
 	char text[8 * (UID_HEX_SIZE + 1)];
+	int  n;
 } BadgeJoin;
 
-/* Rows of `member list`. */
+/* Rows of `member list`; badges: --badges was given. */
 typedef struct MemberRows {
 	Admin       *a;
 	ReportTable *t;
 	int          rc;
+	int          badges;
 } MemberRows;
 
 static int  join_badge(const char *uid_hex, int64_t added_utc, void *ctx);
@@ -38,6 +42,7 @@ join_badge(const char *uid_hex, int64_t added_utc, void *ctx)
 	(void)added_utc;
 	snprintf(j->text + n, sizeof j->text - n, "%s%s", n > 0 ? " " : "",
 	         uid_hex);
+	j->n++;
 	return 0;
 }
 
@@ -57,7 +62,7 @@ member_row(const Member *m, void *ctx)
 {
 	MemberRows *mr = ctx;
 	BadgeJoin bj;
-	char id[24], created[17];
+	char id[24], created[17], n_badges[16];
 	const char *row[9];
 
 	memset(&bj, 0, sizeof bj);
@@ -72,7 +77,8 @@ member_row(const Member *m, void *ctx)
 	row[4] = m->active ? "1" : "0";
 	row[5] = m->forgotten ? "1" : "0";
 	row[6] = m->has_pin ? "1" : "0";
-	row[7] = bj.text;
+	snprintf(n_badges, sizeof n_badges, "%d", bj.n);
+	row[7] = mr->badges ? bj.text : n_badges;
 	row[8] = created;
 	if ((mr->rc = report_table_add(mr->t, row)) != BORNE_OK)
 		return 1;
@@ -148,16 +154,18 @@ cmd_member_add(Admin *a, int argc, char **argv)
 int
 cmd_member_list(Admin *a, int argc, char **argv)
 {
+	AdminOpt opts[] = { { "--badges", 0, NULL }, { NULL, 0, NULL } };
 	MemberRows mr;
 	char *pos[1];
 	int n, rc;
 
-	if ((rc = admin_args(a, argc, argv, NULL, pos, 0, 0, &n)) != ADMIN_GO)
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n)) != ADMIN_GO)
 		return rc;
 	if ((rc = admin_open(a)) != ADMIN_GO)
 		return rc;
 	mr.a = a;
 	mr.rc = BORNE_OK;
+	mr.badges = opts[0].value != NULL;
 	if ((mr.t = member_table()) == NULL)
 		return admin_refuse("out of memory");
 	rc = member_each(a->st, member_row, &mr);
@@ -184,19 +192,23 @@ show_badge(const char *uid_hex, int64_t added_utc, void *ctx)
 int
 cmd_member_show(Admin *a, int argc, char **argv)
 {
+	AdminOpt opts[] = { { "--badges", 0, NULL }, { NULL, 0, NULL } };
+	MemberRows mr = { a, NULL, BORNE_OK, 0 };
+	BadgeJoin bj;
 	Member m;
 	int64_t id;
-	char created[17];
-	int rc;
+	char created[17], *pos[1];
+	int n, rc;
 
-	if ((rc = one_id_command(a, argc, argv, &id)) != ADMIN_GO)
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n)) != ADMIN_GO ||
+	    (rc = admin_parse_id(a, pos[0], "ID", &id)) != ADMIN_GO ||
+	    (rc = admin_open(a)) != ADMIN_GO)
 		return rc;
+	mr.badges = opts[0].value != NULL;
 	if ((rc = member_get(a->st, id, &m)) != BORNE_OK)
 		return admin_store_error(a, rc, NULL);
 	if (a->fmt == REPORT_CSV) {
-		MemberRows mr = { a, member_table(), BORNE_OK };
-
-		if (mr.t == NULL)
+		if ((mr.t = member_table()) == NULL)
 			return admin_refuse("out of memory");
 		member_row(&m, &mr);
 		rc = mr.rc;
@@ -212,8 +224,13 @@ cmd_member_show(Admin *a, int argc, char **argv)
 	       (long long)m.id, m.name, member_role_name(m.role),
 	       m.minor ? "yes" : "no", m.active ? "yes" : "no",
 	       m.forgotten ? "yes" : "no", m.has_pin ? "set" : "none", created);
-	if ((rc = badge_each(a->st, id, show_badge, NULL)) != BORNE_OK)
+	memset(&bj, 0, sizeof bj);
+	rc = mr.badges ? badge_each(a->st, id, show_badge, NULL) :
+	     badge_each(a->st, id, join_badge, &bj);
+	if (rc != BORNE_OK)
 		return admin_store_error(a, rc, "listing badges");
+	if (!mr.badges)
+		printf("badges:    %d (--badges shows them)\n", bj.n);
 	return ADMIN_EXIT_OK;
 }
 

@@ -164,7 +164,8 @@ field_error_key(const MissionDraft *d, MissionField f)
 {
 	switch (f) {
 	case MFIELD_TITLE:
-		return text_chars(d->title) == 0 || text_check(d->title,
+		/* Only spaces, even U+3000 or NBSP: no title yet. */
+		return text_blank(d->title) || text_check(d->title,
 		       BORNE_TITLE_MAX_CH, 0, 1, NULL, 0) == BORNE_OK ?
 		       "app.post.err.title" : "app.post.err.title_chars";
 	case MFIELD_DESCRIPTION: return "app.post.err.description";

@@ -823,6 +823,12 @@ report_export_day(Store *st, const char *dir, const char *date,
 		close(fd);
 		goto fail;
 	}
+	/* The file is for a spreadsheet: UTF-8 with a BOM, or Excel reads it
+	** as Windows-1252 and "Inès" comes out as "InÃ¨s". */
+	if (fputs(REPORT_UTF8_BOM, f) == EOF) {
+		rc = errno_to_rc(errno);
+		goto fail;
+	}
 	if ((rc = report_visits_csv(st, date, f)) != BORNE_OK)
 		goto fail;
 	errno = 0;

@@ -16,7 +16,13 @@ int report_attendance(Store *st, const char *from, const char *to,
 /* Every visit of one local date, one row each, CSV (the USB export). No
 ** badge UIDs: the file leaves the building. */
 int report_visits_csv(Store *st, const char *date, FILE *out);
-/* Writes today's visits to dir/borne-presences-DATE.csv durably (fsync);
+/* The UTF-8 byte order mark. Files made for a spreadsheet begin with it
+** (a French Excel reads a CSV without it as Windows-1252); what goes to
+** stdout does not (a pipe's next program would take it for data). */
+#define REPORT_UTF8_BOM "\xEF\xBB\xBF"
+
+/* Writes today's visits to dir/borne-presences-DATE.csv durably (fsync),
+** beginning with REPORT_UTF8_BOM;
 ** dir "" means the first writable /media/USER/STICK. path_out gets the
 ** file written. BORNE_ENOTFOUND: no stick; BORNE_EREADONLY, BORNE_EFULL;
 ** BORNE_EREFUSED: dir is a link (or not a folder). Links on the stick under

@@ -11,7 +11,14 @@
 ** exception: the zero-width joiner between two emoji, which builds one
 ** emoji from several ("woman" ZWJ "laptop"). Tag characters are refused
 ** even after a black flag, so the England/Scotland/Wales flags are not
-** taken (a rare loss for a simple rule). */
+** taken (a rare loss for a simple rule).
+**
+** Text that is required (a name, a title, a day's title) needs at least
+** one character that draws something: Unicode's spaces (no-break, en, em,
+** ideographic U+3000...), the Braille blank U+2800 and combining marks
+** with nothing to sit on draw no ink, so a name made only of them is
+** refused as "has no visible character", and text_copy trims the spaces
+** at the edges as it trims ASCII ones. */
 #include "text.h"
 
 #include <stdint.h>
@@ -23,7 +30,8 @@
 typedef struct TextScan {
 	uint32_t prev;          /* the last character seen */
 	int      in_emoji;      /* inside an emoji (a ZWJ may follow) */
-	int      blank;         /* only spaces so far */
+	int      blank;         /* nothing visible so far */
+	uint32_t blank_cp;      /* the first blank one past ASCII, 0: none */
 	size_t   n_ch;
 } TextScan;
 
@@ -31,6 +39,10 @@ static int  scan(const char *s, int multiline, int open_end, TextScan *st,
                  char *why, size_t whylen);
 static int  utf8_next(const unsigned char *s, uint32_t *cp);
 static int  is_space(unsigned char c);
+static int  is_blank(uint32_t cp);
+static int  is_mark(uint32_t cp);
+static size_t blank_prefix(const char *p, size_t n, int marks);
+static size_t blank_suffix(const char *p, size_t n);
 static void set_why(char *why, size_t whylen, const char *msg);
 static void copy_chars(char *out, size_t outlen, const char *p, size_t n);
 static int  is_invisible(uint32_t cp);
@@ -83,8 +95,35 @@ is_invisible(uint32_t cp)
 	       (cp >= 0x2028 && cp <= 0x202E) ||
 	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0x3164 ||
 	       cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+	       (cp >= 0x13430 && cp <= 0x1343F) ||     /* hieroglyph format */
+	       (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||     /* shorthand format */
 	       (cp >= 0x1D173 && cp <= 0x1D17A) ||
 	       (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* Characters that draw no ink: Unicode's White_Space (NBSP, Ogham space,
+** U+2000-200A, narrow NBSP, U+205F, U+3000, line separators), the Braille
+** blank, and the Hangul fillers (also refused by is_invisible). */
+static int
+is_blank(uint32_t cp)
+{
+	return cp == 0x20 || (cp >= 0x09 && cp <= 0x0D) || cp == 0x85 ||
+	       cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000 || cp == 0x2800 || cp == 0x115F || cp == 0x1160 ||
+	       cp == 0x3164 || cp == 0xFFA0;
+}
+
+/* Combining marks (the main blocks): they draw on the character before
+** and, with none, on nothing. Variation selectors count here too. */
+static int
+is_mark(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) ||
+	       (cp >= 0x0591 && cp <= 0x05BD) || (cp >= 0x0610 && cp <= 0x061A) ||
+	       (cp >= 0x064B && cp <= 0x065F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	       (cp >= 0xFE20 && cp <= 0xFE2F) || is_selector(cp);
 }
 
 /* Emoji and pictographs a ZWJ may join (a broad reading of Unicode's
@@ -193,8 +232,10 @@ scan(const char *s, int multiline, int open_end, TextScan *st, char *why,
 			st->in_emoji = 1;
 		else if (!(is_selector(cp) || cp == 0x200D || cp == 0x20E3))
 			st->in_emoji = 0;
-		if (!is_space(*p))
+		if (!is_blank(cp) && !is_mark(cp))
 			st->blank = 0;
+		else if (st->blank_cp == 0 && !(cp < 0x80 && is_space(*p)))
+			st->blank_cp = cp;
 		st->prev = cp;
 		st->n_ch++;
 		p += len;
@@ -206,13 +247,19 @@ int
 text_check(const char *s, size_t max_ch, int multiline, int required,
            char *why, size_t whylen)
 {
-	TextScan st = { ' ', 0, 1, 0 };  /* the start counts as a space */
+	TextScan st = { ' ', 0, 1, 0, 0 };  /* the start counts as a space */
 
 	set_why(why, whylen, "");
 	if (scan(s, multiline, 0, &st, why, whylen) != BORNE_OK)
 		return BORNE_EINVAL;
-	if (required && st.blank) {
+	if (required && st.blank && st.blank_cp == 0) {
 		set_why(why, whylen, "is empty");
+		return BORNE_EINVAL;
+	}
+	if (required && st.blank) {
+		if (why != NULL && whylen > 0)
+			snprintf(why, whylen, "has no visible character (U+%04X "
+			         "shows nothing)", (unsigned)st.blank_cp);
 		return BORNE_EINVAL;
 	}
 	if (st.n_ch > max_ch) {
@@ -227,11 +274,27 @@ int
 text_check_typed(const char *before, const char *s, int multiline,
                  char *why, size_t whylen)
 {
-	TextScan st = { ' ', 0, 1, 0 };
+	TextScan st = { ' ', 0, 1, 0, 0 };
 
 	set_why(why, whylen, "");
 	(void)scan(before, multiline, 1, &st, NULL, 0);  /* only for context */
 	return scan(s, multiline, 1, &st, why, whylen);
+}
+
+int
+text_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+
+	while (*p != '\0') {
+		uint32_t cp;
+		int len = utf8_next(p, &cp);
+
+		if (len == 0 || !(is_blank(cp) || is_mark(cp)))
+			return 0;
+		p += len;
+	}
+	return 1;
 }
 
 size_t
@@ -299,16 +362,56 @@ text_first_name(const char *name, char *out, size_t outlen)
 	copy_chars(out, outlen, p, n);
 }
 
+/* Bytes of blank characters (is_blank) at the start of p[0..n). */
+static size_t
+blank_prefix(const char *p, size_t n, int marks)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		int len = utf8_next((const unsigned char *)p + i, &cp);
+
+		if (len == 0 || (size_t)len > n - i ||
+		    !(is_blank(cp) || (marks && is_mark(cp))))
+			break;
+		i += (size_t)len;
+	}
+	return i;
+}
+
+/* Bytes of blank characters at the end of p[0..n): characters are walked
+** from the start, since UTF-8 is read forward. */
+static size_t
+blank_suffix(const char *p, size_t n)
+{
+	size_t i = 0, keep = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		int len = utf8_next((const unsigned char *)p + i, &cp);
+
+		if (len == 0)
+			len = 1;                 /* invalid: a byte, not blank */
+		else if (!is_blank(cp))
+			keep = i + (size_t)len;
+		i += (size_t)len;
+	}
+	return n - keep;
+}
+
 void
 text_copy(char *out, size_t outlen, const char *s)
 {
 	const char *p = s != NULL ? s : "";
-	size_t n;
+	size_t n = strlen(p), skip;
 
-	while (is_space((unsigned char)*p))
-		p++;
-	n = strlen(p);
-	while (n > 0 && is_space((unsigned char)p[n - 1]))
-		n--;
+	/* Marks right after leading blanks sit on nothing: trimmed too. */
+	skip = blank_prefix(p, n, 0);
+	if (skip > 0)
+		skip += blank_prefix(p + skip, n - skip, 1);
+	p += skip;
+	n -= skip;
+	n -= blank_suffix(p, n);
 	copy_chars(out, outlen, p, n);
 }

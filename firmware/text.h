@@ -23,6 +23,12 @@ int    text_check(const char *s, size_t max_ch, int multiline, int required,
 ** may end s, since the emoji it joins comes in the next keystroke. */
 int    text_check_typed(const char *before, const char *s, int multiline,
                         char *why, size_t whylen);
+/* 1 when s shows nothing: empty, or only spaces (any Unicode space, the
+** Braille blank U+2800, Hangul fillers) and combining marks; 0 otherwise
+** (invalid UTF-8 too). A required text_check refuses such text with
+** "has no visible character (U+3000 shows nothing)", or "is empty" when
+** it holds nothing but ASCII blanks. */
+int    text_blank(const char *s);
 /* Number of code points in valid UTF-8 (bytes for invalid input). */
 size_t text_chars(const char *s);
 /* Bytes taken by the first n code points of s. */
@@ -31,7 +37,8 @@ size_t text_prefix_bytes(const char *s, size_t n_ch);
 void   text_pop_char(char *s);
 /* First word of a display name ("Inès Martin" -> "Inès"). */
 void   text_first_name(const char *name, char *out, size_t outlen);
-/* Copies trimmed s into out (truncating on a character boundary). */
+/* Copies s into out, trimmed of blanks at both ends (ASCII and Unicode
+** spaces, see text_blank), truncating on a character boundary. */
 void   text_copy(char *out, size_t outlen, const char *s);
 
 #endif

@@ -10,7 +10,7 @@ pkgs=(build-essential cmake pkg-config
       libnfc-dev libnfc-bin
       fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
       fonts-symbola
-      xvfb)
+      xvfb xdotool)     # tests: real X key events (tests/ui/x11_keys.sh)
 
 missing=()
 for p in "${pkgs[@]}"; do

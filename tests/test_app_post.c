@@ -76,6 +76,15 @@ test_title_step(void)
 	CHECK_INT(t.v->post_step, POST_TITLE);
 	CHECK_STR(t.v->post_error, "Donnez un titre à la mission.");
 	CHECK_STR(t.v->field.error, "Donnez un titre à la mission.");
+	/* Blank-looking characters typed on a real keyboard are no title
+	** either, and the message says so, not "a character refused". */
+	t_text(&t, "\xE3\x80\x80\xC2\xA0\xE2\xA0\x80");   /* U+3000 NBSP U+2800 */
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post_step, POST_TITLE);
+	CHECK_STR(t.v->post_error, "Donnez un titre à la mission.");
+	for (n = 0; n < 3; n++)
+		t_key(&t, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->field.text, "");
 
 	/* One capital, then lower case, as on phones. */
 	t_act(&t, ACT_TYPE, 'A');

@@ -278,6 +278,9 @@ test_export_day(Store *st)
 	f = fopen(path, "r");
 	CHECK(f != NULL);
 	if (f != NULL) {
+		/* A BOM first, so that a French spreadsheet reads UTF-8. */
+		CHECK_INT(fread(line, 1, 3, f), 3);
+		CHECK(memcmp(line, "\xEF\xBB\xBF", 3) == 0);
 		CHECK(fgets(line, sizeof line, f) != NULL);
 		CHECK_STR(line, "id,member_id,name,date,in,out,hours,flag,"
 		          "day\r\n");

@@ -44,6 +44,62 @@ main(void)
 	refused(NULL, 80, TEXT_SINGLE_LINE, 1, "is empty");
 	refused("   ", 80, TEXT_SINGLE_LINE, 1, "is empty");
 
+	/* Blank-looking: characters that draw no ink, alone or together, are
+	** no name, no title (issue 8). Every Unicode space, the Braille blank,
+	** the Hangul fillers, and combining marks with nothing to sit on. */
+	{
+		static const char *const blank[] = {
+			"\xC2\xA0",                       /* U+00A0 no-break space */
+			"\xC2\xA0\xC2\xA0 ",
+			"\xE3\x80\x80",                   /* U+3000 ideographic */
+			"\xE2\xA0\x80",                   /* U+2800 Braille blank */
+			"\xE2\xA0\x80\xE2\xA0\x80",
+			"\xE1\x9A\x80",                   /* U+1680 Ogham space */
+			"\xE2\x80\x80", "\xE2\x80\x83",  /* U+2000, U+2003 */
+			"\xE2\x80\x8A",                   /* U+200A hair space */
+			"\xE2\x80\xAF",                   /* U+202F narrow NBSP */
+			"\xE2\x81\x9F",                   /* U+205F math space */
+			" \xC2\xA0\xE3\x80\x80\xE2\xA0\x80 ",
+			"\xCC\x81",                        /* U+0301 accent alone */
+			"\xC2\xA0\xCC\x81\xCC\x88",        /* accents on a space */
+			"\xE2\x83\x9D",                   /* U+20DD enclosing circle */
+		};
+		char w[96];
+
+		for (size_t i = 0; i < sizeof blank / sizeof blank[0]; i++) {
+			CHECK_INT(text_check(blank[i], 80, TEXT_SINGLE_LINE, 1, w,
+			                     sizeof w), BORNE_EINVAL);
+			CHECK_CONTAINS(w, "no visible character");
+			CHECK_INT(text_blank(blank[i]), 1);
+			/* Not required (a place, a description): fine. */
+			accepted(blank[i], 80, TEXT_MULTILINE, 0);
+		}
+		/* The Hangul fillers are refused for what they are. */
+		refused("\xE3\x85\xA4", 80, TEXT_SINGLE_LINE, 1, "U+3164");
+		refused("\xEF\xBE\xA0", 80, TEXT_SINGLE_LINE, 1, "U+FFA0");
+		/* One visible character is enough. */
+		accepted("\xE3\x80\x80" "Inès\xC2\xA0" "B.", 80, TEXT_SINGLE_LINE, 1);
+		accepted("Jose\xCC\x81", 80, TEXT_SINGLE_LINE, 1);
+		accepted("\xE2\xA0\x81", 80, TEXT_SINGLE_LINE, 1); /* Braille dot */
+		accepted(".", 80, TEXT_SINGLE_LINE, 1);
+		CHECK_INT(text_blank("Inès"), 0);
+		CHECK_INT(text_blank(""), 1);
+		CHECK_INT(text_blank(NULL), 1);
+		CHECK_INT(text_blank("   "), 1);
+		/* Still "is empty" for nothing or ASCII spaces: the usual case. */
+		refused(" \t ", 80, TEXT_MULTILINE, 1, "is empty");
+		/* text_copy trims them at the edges, as it trims spaces, and
+		** keeps an accent that ends a name. */
+		text_copy(buf, sizeof buf, "\xE3\x80\x80\xC2\xA0Inès B.\xE2\xA0\x80 ");
+		CHECK_STR(buf, "Inès B.");
+		text_copy(buf, sizeof buf, "Jose\xCC\x81\xC2\xA0");
+		CHECK_STR(buf, "Jose\xCC\x81");
+		text_copy(buf, sizeof buf, "a\xC2\xA0" "b");
+		CHECK_STR(buf, "a\xC2\xA0" "b");
+		text_copy(buf, sizeof buf, "\xC2\xA0\xE3\x80\x80");
+		CHECK_STR(buf, "");
+	}
+
 	/* Invalid UTF-8. */
 	refused("caf\xE9", 80, 0, 1, "is not valid UTF-8");          /* Latin-1 */
 	refused("\xFF", 80, 0, 1, "is not valid UTF-8");

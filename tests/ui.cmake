@@ -83,3 +83,23 @@ set_tests_properties(watchdog PROPERTIES TIMEOUT 60)
 # (clock_confirm).
 borne_ui_script(clock         SIZES 800x480 1920x1080)
 borne_ui_script(clock_confirm SIZES 800x480 1920x1080)
+# Nothing to a shell: key chords, SDL_QUIT and a closed window do nothing
+# in kiosk mode (signals: test_signals below).
+borne_ui_script(no_shell SIZES 800x480)
+# Nothing to a shell, by signals: the real loop in kiosk mode ignores
+# SIGINT, SIGQUIT and SIGTSTP and stops cleanly on SIGTERM; windowed
+# (a developer's) quits on SIGINT.
+add_executable(test_signals test_signals.c)
+target_include_directories(test_signals PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+add_test(NAME signals COMMAND test_signals $<TARGET_FILE:borne>)
+set_tests_properties(signals PROPERTIES TIMEOUT 120)
+# The console held shut (ISIG off, VT switching locked), on a pty.
+add_executable(test_console test_console.c)
+target_include_directories(test_console PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(test_console PRIVATE borne_console)
+add_test(NAME console COMMAND test_console)
+set_tests_properties(console PROPERTIES TIMEOUT 30)
+# The same with real X key events: Xvfb, xdotool (skipped without them).
+add_test(NAME x11_keys COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/x11_keys.sh
+         $<TARGET_FILE:borne>)
+set_tests_properties(x11_keys PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)

@@ -7,7 +7,15 @@
 ** release we never saw the press of do nothing and leave no state
 ** behind. Keys map to APP_KEY_*; in demo mode F1..F6 tap the demo
 ** badges. Text typed on a real keyboard arrives as one APP_EV_TEXT per
-** character, exactly like the on-screen keyboard's keys. */
+** character, exactly like the on-screen keyboard's keys.
+**
+** The kiosk has no keyboard shortcuts: a key pressed with Ctrl, Alt or
+** the GUI (Windows) key held does nothing at all, so Ctrl-Alt-F1, Alt-F4
+** or Ctrl-C is not read as F1, F4 or a typed "c" (in demo mode Alt-F1
+** would have tapped a badge). Whatever the system does with such chords
+** is kept from it elsewhere (main.c, console.c, README "Nothing to a
+** shell"). AltGr stays: French keyboards type @, €, # and [ with it, and
+** that text comes as SDL_TEXTINPUT anyway. */
 #include <string.h>
 #include <strings.h>
 
@@ -22,8 +30,8 @@ static int  input_press(Input *in, const Ui *ui, int x, int y);
 static int  input_move(Input *in, const Ui *ui, int y, AppEvent *out, int max);
 static int  input_release(Input *in, const Ui *ui, int x, int y,
                           AppEvent *out, int max);
-static int  input_key(SDL_Keycode k, int repeat, const AppView *v,
-                      AppEvent *out);
+static int  input_key(SDL_Keycode k, Uint16 mod, int repeat,
+                      const AppView *v, AppEvent *out);
 static int  input_demo_badge(int index, const AppView *v, AppEvent *out);
 static int  input_win_w(const Ui *ui);
 static int  input_win_h(const Ui *ui);
@@ -149,11 +157,16 @@ input_demo_badge(int index, const AppView *v, AppEvent *out)
 }
 
 static int
-input_key(SDL_Keycode k, int repeat, const AppView *v, AppEvent *out)
+input_key(SDL_Keycode k, Uint16 mod, int repeat, const AppView *v,
+          AppEvent *out)
 {
 	int key = 0;
 
 	memset(out, 0, sizeof *out);
+	if (mod & (KMOD_CTRL | KMOD_LALT | KMOD_GUI))
+		return 0;          /* a chord: nothing, see the top of the file */
+	if ((mod & KMOD_RALT) && k >= SDLK_F1 && k <= SDLK_F12)
+		return 0;          /* right Alt is Alt on some layouts: Alt-Fn */
 	switch (k) {
 	case SDLK_BACKSPACE: key = APP_KEY_BACKSPACE; break;
 	case SDLK_RETURN:
@@ -201,7 +214,7 @@ input_key_named(const char *name, const AppView *v, AppEvent *out)
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (strcasecmp(name, keys[i].name) == 0)
-			return input_key(keys[i].k, 0, v, out) == 1 ? 1 : 0;
+			return input_key(keys[i].k, 0, 0, v, out) == 1 ? 1 : 0;
 	return 0;
 }
 
@@ -279,7 +292,8 @@ input_translate(Input *in, const Ui *ui, const AppView *v, const SDL_Event *e,
 		return n;
 	}
 	case SDL_KEYDOWN:
-		if (input_key(e->key.keysym.sym, e->key.repeat, v, &ev) == 1)
+		if (input_key(e->key.keysym.sym, e->key.keysym.mod, e->key.repeat,
+		              v, &ev) == 1)
 			return input_emit(out, 0, max, &ev);
 		return 0;
 	default:

@@ -15,9 +15,22 @@
 ** damaged, locked) does not stop the kiosk: under systemd that would be
 ** a black screen in a restart loop. The app shows "Hors service" with the
 ** reason, the loop keeps running (and pinging the watchdog) and tries the
-** database again every store_retry_s, back to Accueil once it works. */
+** database again every store_retry_s, back to Accueil once it works.
+**
+** Nothing to a shell. Fullscreen (the product at the door) and headless
+** are kiosk mode: only facilitator mode's "quit" leaves, and systemd's
+** stop (SIGTERM, or SIGHUP) ends it cleanly with status 0. SIGINT,
+** SIGQUIT and SIGTSTP (Ctrl-C, Ctrl-\, Ctrl-Z on a keyboard plugged into
+** its VT) are ignored and logged; SDL_QUIT and a window closed by a
+** window manager (Alt-F4) are swallowed; key chords do nothing (input.c);
+** the console gets ISIG off and VT switching locked (console.c). Signals
+** are blocked in every thread from the start and taken by one thread with
+** sigwait(), which pushes an SDL event for a stop: no handler runs in the
+** middle of anything. `--windowed WxH` is the developer's mode: Ctrl-C in
+** its terminal, SIGINT and closing the window quit, as usual. */
 #include <errno.h>
 #include <glob.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -31,6 +44,7 @@
 
 #include "clock.h"
 #include "config.h"
+#include "console.h"
 #include "demo.h"
 #include "i18n.h"
 #include "panel.h"
@@ -47,6 +61,7 @@ typedef struct Options {
 	const char *config, *db, *reader, *lang, *script, *shots, *now;
 	int  demo, headless;
 	int  win_w, win_h;       /* --windowed / --size; 0: fullscreen */
+	int  kiosk;              /* fullscreen or headless: nothing quits */
 } Options;
 
 struct Kiosk {
@@ -89,6 +104,10 @@ struct Kiosk {
 	char    store_err[256];  /* why it failed last ("" : it works) */
 	int     store_rc;
 	int64_t store_next_ms;   /* out of service: the next try */
+	Uint32  ev_signal;       /* SDL user event: a stop signal came */
+	pthread_t sig_thread;
+	int     sig_thread_on;
+	Console console;         /* kiosk mode: the VT held shut */
 };
 
 static int  main_usage(FILE *out);
@@ -122,6 +141,11 @@ static void kiosk_draw(Kiosk *k);
 static void kiosk_columns(Kiosk *k);
 static int64_t mono_ms(void);
 static int  kiosk_run(Kiosk *k);
+static void main_signal_set(int kiosk, sigset_t *set);
+static const char *main_signal_name(int sig);
+static void *kiosk_signal_thread(void *arg);
+static int  kiosk_signals_start(Kiosk *k);
+static void kiosk_signals_stop(Kiosk *k);
 
 static int
 main_usage(FILE *out)
@@ -205,6 +229,7 @@ main_parse(int argc, char **argv, Options *o)
 		fprintf(stderr, "borne: --script, --screenshots and --now go with --headless\n");
 		return BORNE_EINVAL;
 	}
+	o->kiosk = o->headless || o->win_w == 0;
 	return BORNE_OK;
 }
 
@@ -1090,6 +1115,142 @@ kiosk_clock_set(Kiosk *k, int64_t utc)
 	k->vstart_utc = utc - (k->vclock_ms - k->vstart_ms) / 1000;
 }
 
+int
+kiosk_dispatch(Kiosk *k, const SDL_Event *e)
+{
+	if (e->type == SDL_QUIT) {
+		if (!k->opt.kiosk)
+			return 1;
+		fprintf(stderr, "borne: SDL_QUIT ignored: kiosk mode\n");
+		return 0;
+	}
+	if (k->ev_signal != 0 && e->type == k->ev_signal) {
+		fprintf(stderr, "borne: %s: stopping\n",
+		        main_signal_name(e->user.code));
+		return 1;
+	}
+	if (k->rt != NULL && e->type == k->ev_reader) {
+		kiosk_drain_reader(k);
+	} else if (e->type == SDL_WINDOWEVENT) {
+		if (e->window.event == SDL_WINDOWEVENT_CLOSE) {
+			/* Alt-F4 under a window manager, or its close button. */
+			if (!k->opt.kiosk)
+				return 1;
+			fprintf(stderr, "borne: window close ignored: kiosk mode\n");
+			return 0;
+		}
+		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED &&
+		    k->win != NULL) {
+			int pw, ph, ow, oh;
+			SDL_GetRendererOutputSize(k->ren, &ow, &oh);
+			SDL_GetWindowSize(k->win, &pw, &ph);
+			k->panel_scale = pw > 0 ? (float)ow / (float)pw : 1.0f;
+			k->in.mouse_scale = k->panel_scale;
+			if (kiosk_panel(k, ow, oh) != BORNE_OK)
+				return 1;
+			ui_resize(k->ui, k->win_w, k->win_h);
+			kiosk_columns(k);
+		}
+		k->dirty = 1;
+	} else if (e->type == SDL_RENDER_TARGETS_RESET ||
+	           e->type == SDL_RENDER_DEVICE_RESET) {
+		ui_resize(k->ui, 0, 0);
+		ui_resize(k->ui, k->win_w, k->win_h);
+		k->dirty = 1;
+	} else {
+		kiosk_sdl_event(k, e);
+	}
+	return 0;
+}
+
+/* ---- signals (not in headless mode, where a signal simply kills) ---- */
+
+/* What the signal thread waits for. SIGUSR2 only stops the thread. */
+static void
+main_signal_set(int kiosk, sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGUSR2);
+	if (kiosk) {
+		sigaddset(set, SIGQUIT);
+		sigaddset(set, SIGTSTP);
+	}
+}
+
+static const char *
+main_signal_name(int sig)
+{
+	switch (sig) {
+	case SIGTERM: return "SIGTERM";
+	case SIGHUP:  return "SIGHUP";
+	case SIGINT:  return "SIGINT";
+	case SIGQUIT: return "SIGQUIT";
+	case SIGTSTP: return "SIGTSTP";
+	default:      return "a signal";
+	}
+}
+
+/* Stops (SIGTERM, SIGHUP; in windowed mode SIGINT too) become an SDL
+** event the loop reads; in kiosk mode the keyboard's signals are only
+** logged. SDL_PushEvent is thread-safe; nothing here runs in a handler. */
+static void *
+kiosk_signal_thread(void *arg)
+{
+	Kiosk *k = arg;
+	sigset_t set;
+	int sig;
+
+	main_signal_set(k->opt.kiosk, &set);
+	for (;;) {
+		if (sigwait(&set, &sig) != 0)
+			continue;
+		if (sig == SIGUSR2)
+			return NULL;                /* kiosk_signals_stop */
+		if (sig == SIGTERM || sig == SIGHUP || !k->opt.kiosk) {
+			SDL_Event e;
+
+			memset(&e, 0, sizeof e);
+			e.type = k->ev_signal;
+			e.user.code = sig;
+			SDL_PushEvent(&e);
+			continue;
+		}
+		fprintf(stderr, "borne: %s ignored: kiosk mode (facilitator mode "
+		        "quits; systemctl stop sends SIGTERM)\n",
+		        main_signal_name(sig));
+	}
+}
+
+static int
+kiosk_signals_start(Kiosk *k)
+{
+	k->ev_signal = SDL_RegisterEvents(1);
+	if (k->ev_signal == (Uint32)-1) {
+		k->ev_signal = 0;
+		fprintf(stderr, "borne: no SDL event left for signals\n");
+		return BORNE_EIO;
+	}
+	if (pthread_create(&k->sig_thread, NULL, kiosk_signal_thread, k) != 0) {
+		fprintf(stderr, "borne: signal thread: %s\n", strerror(errno));
+		return BORNE_EIO;
+	}
+	k->sig_thread_on = 1;
+	return BORNE_OK;
+}
+
+static void
+kiosk_signals_stop(Kiosk *k)
+{
+	if (!k->sig_thread_on)
+		return;
+	pthread_kill(k->sig_thread, SIGUSR2);
+	pthread_join(k->sig_thread, NULL);
+	k->sig_thread_on = 0;
+}
+
 static int
 kiosk_run(Kiosk *k)
 {
@@ -1132,31 +1293,8 @@ kiosk_run(Kiosk *k)
 		deadline = now + wait;
 		if (SDL_WaitEventTimeout(&e, (int)wait)) {
 			do {
-				if (e.type == SDL_QUIT)
+				if (kiosk_dispatch(k, &e))
 					return 0;
-				if (k->rt != NULL && e.type == k->ev_reader) {
-					kiosk_drain_reader(k);
-				} else if (e.type == SDL_WINDOWEVENT) {
-					if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-						int pw, ph, ow, oh;
-						SDL_GetRendererOutputSize(k->ren, &ow, &oh);
-						SDL_GetWindowSize(k->win, &pw, &ph);
-						k->panel_scale = pw > 0 ? (float)ow / (float)pw : 1.0f;
-						k->in.mouse_scale = k->panel_scale;
-						if (kiosk_panel(k, ow, oh) != BORNE_OK)
-							return 1;
-						ui_resize(k->ui, k->win_w, k->win_h);
-						kiosk_columns(k);
-					}
-					k->dirty = 1;
-				} else if (e.type == SDL_RENDER_TARGETS_RESET ||
-				           e.type == SDL_RENDER_DEVICE_RESET) {
-					ui_resize(k->ui, 0, 0);
-					ui_resize(k->ui, k->win_w, k->win_h);
-					k->dirty = 1;
-				} else {
-					kiosk_sdl_event(k, &e);
-				}
 			} while (SDL_PollEvent(&e));
 		}
 		now = kiosk_now_ms(k);
@@ -1180,8 +1318,19 @@ main(int argc, char **argv)
 	int rc, status = 1;
 
 	input_init(&k->in);
+	k->console.fd = -1;
 	if (main_parse(argc, argv, &k->opt) != BORNE_OK)
 		return main_usage(stderr);
+	if (!k->opt.headless) {
+		sigset_t set;
+
+		/* Before any thread exists (SDL's, the reader's): they all
+		** inherit the mask, and only the signal thread takes them. */
+		main_signal_set(k->opt.kiosk, &set);
+		pthread_sigmask(SIG_BLOCK, &set, NULL);
+	}
+	if (k->opt.kiosk)
+		SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	if (k->opt.headless) {
 		setenv("SDL_VIDEODRIVER", "offscreen", 1);
 		setenv("SDL_AUDIODRIVER", "dummy", 1);
@@ -1199,6 +1348,14 @@ main(int argc, char **argv)
 	if (getenv("BORNE_LATENCY_LOG") != NULL &&
 	    (k->latency_log = fopen(getenv("BORNE_LATENCY_LOG"), "w")) == NULL)
 		fprintf(stderr, "borne: BORNE_LATENCY_LOG: %s\n", strerror(errno));
+	if (!k->opt.headless && kiosk_signals_start(k) != BORNE_OK) {
+		SDL_Quit();
+		return 1;
+	}
+	if (k->opt.kiosk && !k->opt.headless) {
+		console_hold(&k->console, STDIN_FILENO);
+		fprintf(stderr, "borne: console: %s\n", k->console.note);
+	}
 	rc = kiosk_open(k);
 	if (rc == BORNE_OK) {
 		if (k->opt.headless)
@@ -1207,6 +1364,8 @@ main(int argc, char **argv)
 			status = kiosk_run(k);
 	}
 	kiosk_close(k);
+	kiosk_signals_stop(k);
+	console_release(&k->console);
 	TTF_Quit();
 	IMG_Quit();
 	SDL_Quit();

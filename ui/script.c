@@ -7,6 +7,9 @@
 ** and `advance-clock` move it and nothing sleeps.
 **
 **   tap X Y | tap-text "Label" | type "texte" | key NAME | badge UID
+**   key MOD+...+KEY (a chord: SDL key events with ctrl, alt, shift, gui
+**   or altgr held, through the main loop's dispatch, as a keyboard would)
+**   quit | window-close (SDL_QUIT, the window manager closing the window)
 **   badge-remove | wait MS | advance-clock SECONDS | screenshot NAME
 **   clock-set YYYY-MM-DDTHH:MM (the wall clock jumps, not the monotonic)
 **   clock-sync yes|no|unknown (what the time service says)
@@ -41,6 +44,8 @@ static int  script_fail(Script *s, const char *fmt, ...)
 static int  script_tap(Script *s, int x, int y);
 static int  script_finger(Script *s, const ScriptCmd *c);
 static int  script_mkdirs(const char *dir);
+static int  script_chord(Script *s, const ScriptCmd *c);
+static int  script_dispatch(Script *s, const SDL_Event *e);
 
 static int
 script_fail(Script *s, const char *fmt, ...)
@@ -69,6 +74,73 @@ script_mkdirs(const char *dir)
 		*c = '/';
 	}
 	return mkdir(p, 0775) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* An event through the main loop's own dispatch: the kiosk must still be
+** running after it. */
+static int
+script_dispatch(Script *s, const SDL_Event *e)
+{
+	if (kiosk_dispatch(s->k, e))
+		return script_fail(s, "the kiosk left its loop: it must not");
+	return 0;
+}
+
+/* `key ctrl+alt+F1`: the modifiers pressed, the key pressed and released,
+** the modifiers released, each an SDL key event carrying the modifier
+** state, as SDL reports a real keyboard. */
+static int
+script_chord(Script *s, const ScriptCmd *c)
+{
+	static const struct { int mod; SDL_Keycode key; Uint16 kmod; } mods[] = {
+		{ SCRIPT_MOD_CTRL,  SDLK_LCTRL,  KMOD_LCTRL },
+		{ SCRIPT_MOD_ALT,   SDLK_LALT,   KMOD_LALT },
+		{ SCRIPT_MOD_SHIFT, SDLK_LSHIFT, KMOD_LSHIFT },
+		{ SCRIPT_MOD_GUI,   SDLK_LGUI,   KMOD_LGUI },
+		{ SCRIPT_MOD_ALTGR, SDLK_RALT,   KMOD_RALT | KMOD_MODE },
+	};
+	SDL_Keycode key = SDL_GetKeyFromName(c->text);
+	SDL_Event e;
+	Uint16 held = 0;
+	int rc = 0;
+
+	if (key == SDLK_UNKNOWN)
+		return script_fail(s, "unknown key \"%s\": say an SDL key name "
+		                   "(F1, Backspace, Delete, Tab, Q...)", c->text);
+	memset(&e, 0, sizeof e);
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		/* pass 0: modifiers down, the key; pass 1: modifiers up. */
+		for (size_t i = 0; i < sizeof mods / sizeof mods[0] && rc == 0;
+		     i++) {
+			size_t j = pass == 0 ? i : sizeof mods / sizeof mods[0] - 1 - i;
+
+			if (!(c->mods & mods[j].mod))
+				continue;
+			if (pass == 0)
+				held |= mods[j].kmod;
+			else
+				held &= (Uint16)~mods[j].kmod;
+			e.type = pass == 0 ? SDL_KEYDOWN : SDL_KEYUP;
+			e.key.state = pass == 0 ? SDL_PRESSED : SDL_RELEASED;
+			e.key.keysym.sym = mods[j].key;
+			e.key.keysym.scancode = SDL_GetScancodeFromKey(mods[j].key);
+			e.key.keysym.mod = held;
+			rc = script_dispatch(s, &e);
+		}
+		if (pass == 0 && rc == 0) {
+			e.key.keysym.sym = key;
+			e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+			e.key.keysym.mod = held;
+			e.type = SDL_KEYDOWN;
+			e.key.state = SDL_PRESSED;
+			rc = script_dispatch(s, &e);
+			e.type = SDL_KEYUP;
+			e.key.state = SDL_RELEASED;
+			if (rc == 0)
+				rc = script_dispatch(s, &e);
+		}
+	}
+	return rc;
 }
 
 /* A press and a release at window pixel (x, y), through input.c. */
@@ -181,6 +253,8 @@ script_line(Script *s, const char *line)
 		return 0;
 	}
 	case SCRIPT_KEY:
+		if (c.mods != 0)
+			return script_chord(s, &c);
 		if (!input_key_named(c.text, v, &ev))
 			return script_fail(s, "unknown key: say Backspace, Return, Enter,"
 			                   " Tab, Escape, Up, Down, PageUp, PageDown or F1..F6");
@@ -188,6 +262,19 @@ script_line(Script *s, const char *line)
 		return 0;
 	case SCRIPT_FINGER:
 		return script_finger(s, &c);
+	case SCRIPT_QUIT:
+	case SCRIPT_WINDOW_CLOSE: {
+		SDL_Event e;
+
+		memset(&e, 0, sizeof e);
+		if (c.kind == SCRIPT_QUIT) {
+			e.type = SDL_QUIT;
+		} else {
+			e.type = SDL_WINDOWEVENT;
+			e.window.event = SDL_WINDOWEVENT_CLOSE;
+		}
+		return script_dispatch(s, &e);
+	}
 	case SCRIPT_BADGE:
 		ev.type = APP_EV_BADGE;
 		ev.uid = c.uid;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "borne.h"
 #include "text.h"
@@ -27,7 +28,9 @@ static const ScriptSpec script_specs[] = {
 	{ "tap",            SCRIPT_TAP,            2, 2, "tap X Y (two numbers)" },
 	{ "tap-text",       SCRIPT_TAP_TEXT,       1, 1, "tap-text \"Label\"" },
 	{ "type",           SCRIPT_TYPE,           1, 1, "type \"texte\"" },
-	{ "key",            SCRIPT_KEY,            1, 1, "key NAME" },
+	{ "key",            SCRIPT_KEY,            1, 1, "key NAME or key "
+	                                                 "MOD+...+KEY (mods: ctrl alt "
+	                                                 "shift gui altgr)" },
 	{ "key-hold",       SCRIPT_KEY_HOLD,       2, 2, "key-hold NAME REPEATS "
 	                                                 "(0 to 1000 repeats)" },
 	{ "finger",         SCRIPT_FINGER,         4, 4, "finger down|move|up ID X Y" },
@@ -45,12 +48,15 @@ static const ScriptSpec script_specs[] = {
 	{ "badges-several", SCRIPT_BADGES_SEVERAL, 0, 0, "badges-several" },
 	{ "clock-set",      SCRIPT_CLOCK_SET,      1, 1, "clock-set YYYY-MM-DDTHH:MM" },
 	{ "clock-sync",     SCRIPT_CLOCK_SYNC,     1, 1, "clock-sync yes|no|unknown" },
+	{ "quit",           SCRIPT_QUIT,           0, 0, "quit" },
+	{ "window-close",   SCRIPT_WINDOW_CLOSE,   0, 0, "window-close" },
 };
 
 #define N_SPECS (sizeof script_specs / sizeof script_specs[0])
 
 static int script_word(const char **p, char *out, size_t outlen);
 static int script_num(const char *s, int64_t lo, int64_t hi, int64_t *out);
+static int script_chord(char *text, int *mods);
 static int script_err(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -116,6 +122,41 @@ script_num(const char *s, int64_t lo, int64_t hi, int64_t *out)
 	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
 		return -1;
 	*out = (int64_t)v;
+	return 0;
+}
+
+/* "ctrl+alt+F1": the modifiers into *mods, the key's name left in text.
+** A '+' ending the chord is the key itself ("ctrl++"). 0, or -1 for an
+** unknown modifier or no key. */
+static int
+script_chord(char *text, int *mods)
+{
+	static const struct { const char *name; int mod; } names[] = {
+		{ "ctrl", SCRIPT_MOD_CTRL }, { "control", SCRIPT_MOD_CTRL },
+		{ "alt", SCRIPT_MOD_ALT }, { "shift", SCRIPT_MOD_SHIFT },
+		{ "gui", SCRIPT_MOD_GUI }, { "super", SCRIPT_MOD_GUI },
+		{ "altgr", SCRIPT_MOD_ALTGR },
+	};
+	char *p = text, *plus;
+
+	*mods = 0;
+	while ((plus = strchr(p, '+')) != NULL && plus[1] != '\0') {
+		size_t n = (size_t)(plus - p);
+		int found = 0;
+
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i].name) == n &&
+			    strncasecmp(p, names[i].name, n) == 0) {
+				*mods |= names[i].mod;
+				found = 1;
+			}
+		if (!found)
+			return -1;
+		p = plus + 1;
+	}
+	if (*p == '\0')
+		return -1;
+	memmove(text, p, strlen(p) + 1);
 	return 0;
 }
 
@@ -221,6 +262,11 @@ script_parse_line(const char *line, ScriptCmd *out, char *err, size_t errlen)
 		    strlen(out->text) > SCRIPT_DETAIL_MAX)
 			return script_err(err, errlen, "say: %s (valid UTF-8, at most "
 			                  "%d bytes)", spec->usage, SCRIPT_DETAIL_MAX);
+		break;
+	case SCRIPT_KEY:
+		if (strlen(out->text) > 1 && strchr(out->text, '+') != NULL &&
+		    script_chord(out->text, &out->mods) != 0)
+			return script_err(err, errlen, "say: %s", spec->usage);
 		break;
 	case SCRIPT_CLOCK_SET:
 		if (time_parse_local(out->text, &out->utc) != BORNE_OK)

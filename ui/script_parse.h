@@ -25,7 +25,8 @@ typedef enum ScriptCmdKind {
 	SCRIPT_TAP,              /* x y */
 	SCRIPT_TAP_TEXT,         /* text: the label */
 	SCRIPT_TYPE,             /* text: valid UTF-8 to type */
-	SCRIPT_KEY,              /* text: key name (input_key_named) */
+	SCRIPT_KEY,              /* text: key name (input_key_named), or with
+	                         ** mods an SDL key name pressed as a chord */
 	SCRIPT_KEY_HOLD,         /* text: SDL key name; repeats */
 	SCRIPT_FINGER,           /* finger: 0 down, 1 move, 2 up; id x y */
 	SCRIPT_BADGE,            /* uid */
@@ -39,8 +40,16 @@ typedef enum ScriptCmdKind {
 	SCRIPT_EXPECT_NO_TEXT,   /* text */
 	SCRIPT_BADGES_SEVERAL,   /* two badges on the reader at once */
 	SCRIPT_CLOCK_SET,        /* utc: the wall clock jumps there */
-	SCRIPT_CLOCK_SYNC        /* sync: 0 unknown, 1 no, 2 yes (ClockSync) */
+	SCRIPT_CLOCK_SYNC,       /* sync: 0 unknown, 1 no, 2 yes (ClockSync) */
+	SCRIPT_QUIT,             /* SDL_QUIT, as a desktop's "log out" sends */
+	SCRIPT_WINDOW_CLOSE      /* the window manager closes the window */
 } ScriptCmdKind;
+
+/* Modifiers held in a `key` chord ("ctrl+alt+F1"). */
+enum {
+	SCRIPT_MOD_CTRL = 1, SCRIPT_MOD_ALT = 2, SCRIPT_MOD_SHIFT = 4,
+	SCRIPT_MOD_GUI = 8, SCRIPT_MOD_ALTGR = 16
+};
 
 typedef struct ScriptCmd {
 	ScriptCmdKind kind;
@@ -54,6 +63,7 @@ typedef struct ScriptCmd {
 	BadgeUid uid;            /* badge */
 	int64_t  utc;            /* clock-set */
 	int      sync;           /* clock-sync */
+	int      mods;           /* key: SCRIPT_MOD_* held, 0 for a plain key */
 } ScriptCmd;
 
 /* Parses one line (no newline; leading blanks allowed). BORNE_OK with

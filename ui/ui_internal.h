@@ -175,6 +175,11 @@ Ui   *kiosk_ui(Kiosk *k);
 void kiosk_send(Kiosk *k, const AppEvent *ev);
 /* Passes an SDL event through input.c, then kiosk_send. */
 void kiosk_sdl_event(Kiosk *k, const SDL_Event *e);
+/* Any SDL event, as the main loop takes it (quit, window, reader, input).
+** 1 when the kiosk leaves its loop: a stop signal, or in windowed mode
+** SDL_QUIT; in kiosk mode (fullscreen, headless) SDL_QUIT and a closed
+** window are swallowed. */
+int  kiosk_dispatch(Kiosk *k, const SDL_Event *e);
 /* Moves the virtual clock by ms, ticking the app at each deadline. */
 void kiosk_advance(Kiosk *k, int64_t ms);
 /* Headless: sets the wall clock to utc, the monotonic one unmoved (a

@@ -77,6 +77,17 @@ expect_exit 2 mission --title $'T\u2066' --description "d"
 expect_err "title has an invisible"
 expect_exit 2 adm day add 2025-04-01 --title $'\ufeffJour' --from 09:00 --to 10:00
 expect_err "title has an invisible"
+# blank-looking names and titles: no visible character, refused by name
+sum=$(db_sum)
+expect_exit 2 adm member add --name $'\u3000' --role coworker
+expect_err "name has no visible character"
+expect_exit 2 adm member add --name $'\u00a0 \u2800' --role coworker
+expect_err "name has no visible character"
+expect_exit 2 mission --title $'\u202f\u205f' --description "d"
+expect_err "title has no visible character"
+expect_exit 2 adm day add 2025-04-01 --title $'\u2800\u2800' --from 09:00 --to 10:00
+expect_err "title has no visible character"
+expect_unchanged "$sum"
 expect_exit 2 adm member add --name "Zoé" --role coworker --badge 00000000
 expect_err "all zeros"
 expect_unchanged "$sum"

@@ -26,6 +26,10 @@ expect_err "line 2: minor"
 printf 'name,role,badge,minor\n%s,cooperator,,1\n' "$(printf 'In\xffs')" > "$TMP/utf8.csv"
 expect_exit 2 adm import members "$TMP/utf8.csv"
 expect_err "line 2: name: is not valid UTF-8"
+# A name of ideographic spaces (U+3000) shows nothing: refused by line.
+printf 'name,role,badge,minor\nInès,cooperator,,1\n\343\200\200\343\200\200,coworker,,0\n' > "$TMP/blank.csv"
+expect_exit 2 adm import members "$TMP/blank.csv"
+expect_err "line 3: name: has no visible character (U+3000"
 printf 'nom,role,badge,minor\nInès,cooperator,,1\n' > "$TMP/header.csv"
 expect_exit 2 adm import members "$TMP/header.csv"
 expect_err "header"
@@ -42,7 +46,7 @@ printf '%s\r\n' 'name,role,badge,minor' 'Inès Martin,cooperator,04A1B2C3,1' \
 	"\"'); DROP TABLE members;--\",cooperator,,1" > "$TMP/good.csv"
 expect_exit 0 adm import members "$TMP/good.csv"
 expect_out "imported 4 members"
-expect_exit 0 adm member list --format csv
+expect_exit 0 adm member list --format csv --badges
 expect_out $'\n2,Inès Martin,cooperator,1,1,0,0,04A1B2C3,'
 expect_out $'\n3,"Ali ""Le Chef""",coworker,0,1,0,0,,'
 expect_out $'\n4,L\'Atelier,coworker,0,1,0,0,04112233,'

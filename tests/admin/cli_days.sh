@@ -60,12 +60,24 @@ expect_unchanged "$sum"
 # Inès (13:00) and Ali (09:30) never tapped out: closed at 17:00, flagged.
 expect_exit 0 adm checkin list --date 2025-03-05
 expect_out "auto_closed"
-expect_exit 0 adm checkin list --date 2025-03-05 --format csv
+expect_exit 0 adm checkin list --date 2025-03-05 --format csv --badges
 expect_line "id,date,member_id,name,badge,in,out,hours,flag,day_id"
 expect_line "1,2025-03-05,1,Inès Martin,04A1B2C3,09:12,12:00,2:48,,1"
 expect_line '2,2025-03-05,2,"Ali ""Le Chef""",04112233,09:30,17:00,7:30,auto_closed,1'
 expect_line "3,2025-03-05,1,Inès Martin,04A1B2C3,13:00,17:00,4:00,auto_closed,1"
 expect_line "4,2025-03-05,3,Zoé,0A0B0C0D,10:00,16:15,6:15,,1"
+# Without --badges, no UID: it is all a check-in asks for.
+expect_exit 0 adm checkin list --date 2025-03-05 --format csv
+expect_line "id,date,member_id,name,in,out,hours,flag,day_id"
+expect_line "1,2025-03-05,1,Inès Martin,09:12,12:00,2:48,,1"
+expect_no_out "04A1B2C3"
+expect_no_out "04112233"
+expect_exit 0 adm checkin list --date 2025-03-05
+expect_no_out "04A1B2C3"
+# CSV on stdout has no BOM (it goes to pipes): the header comes first.
+case "$OUT" in $'\xef\xbb\xbf'*) fail "a BOM on stdout" ;; *) pass ;; esac
+expect_exit 0 adm checkin list --date 2025-03-05 --format csv
+case "$OUT" in id,date,*) pass ;; *) fail "CSV on stdout starts with: ${OUT:0:8}" ;; esac
 expect_exit 0 adm checkin list --date 2025-03-06 --format csv
 expect_eq "$(printf '%s\n' "$OUT" | grep -c .)" 1 "no visit on 2025-03-06"
 

@@ -49,7 +49,13 @@ expect_out "L'Atelier"
 expect_out 'Ali "Le Chef"'
 expect_out "'); DROP TABLE members;--"
 expect_out "Inès Martin"
+# A badge UID is all a check-in asks for: lists show how many, and the
+# UIDs only when --badges asks.
+expect_no_out "04A1B2C3"
+expect_exit 0 adm member list --badges
 expect_out "04A1B2C3"
+expect_exit 0 adm --format csv member list --badges
+expect_out $'\n3,"Ali ""Le Chef""",coworker,0,1,0,0,04112233445566,'
 # --format right after --db and after the command words give the same CSV
 expect_exit 0 adm --format csv member list
 csv1=$OUT
@@ -57,15 +63,19 @@ expect_exit 0 adm member list --format csv
 expect_eq "$OUT" "$csv1" "--format in either place"
 expect_line "id,name,role,minor,active,forgotten,pin,badges,created"
 expect_out $'\r\n'
-expect_out $'\n3,"Ali ""Le Chef""",coworker,0,1,0,0,04112233445566,'
-expect_out $'\n2,L\'Atelier,coworker,0,1,0,0,,'
-expect_out $'\n4,\'); DROP TABLE members;--,cooperator,0,1,0,0,,'
+expect_out $'\n3,"Ali ""Le Chef""",coworker,0,1,0,0,1,'
+expect_no_out "04112233445566"
+expect_out $'\n2,L\'Atelier,coworker,0,1,0,0,0,'
+expect_out $'\n4,\'); DROP TABLE members;--,cooperator,0,1,0,0,0,'
 first=$(printf '%s\n' "$OUT" | tr -d '\r' | sed -n 2p | cut -d, -f1)
 case "$first" in [0-9]*) pass ;; *) fail "CSV first column is not the id: $first" ;; esac
 
 expect_exit 0 adm member show 1
 expect_out "name:      Inès Martin"
 expect_out "minor:     yes"
+expect_out "badges:    1"
+expect_no_out "04A1B2C3"
+expect_exit 0 adm member show 1 --badges
 expect_out "badge:     04A1B2C3"
 expect_exit 0 adm member show 5
 expect_out "pin:       set"
@@ -93,7 +103,7 @@ expect_out "unknown badge 0A0B0C0D at 11:00"
 expect_exit 0 adm member deactivate 3
 expect_exit 0 adm tap 04112233445566 --at 2025-03-05T11:30
 case "$OUT" in inactive*) pass ;; *) fail "tap of a deactivated member: $OUT" ;; esac
-expect_exit 0 adm --format csv member list
+expect_exit 0 adm --format csv member list --badges
 expect_out $'\n3,"Ali ""Le Chef""",coworker,0,0,0,0,04112233445566,'
 
 # ---- Export ------------------------------------------------------------
