@@ -1682,6 +1682,7 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 	a->v.reader_ok = 1;
 	a->v.pin_tries_left = a->cfg.pin_max_tries;
 	app_clock_init(a);
+	app_pin_load(a);
 	app_go_home(a);
 	if (st == NULL)
 		app_out_of_service(a, BORNE_EIO, NULL, NULL);
@@ -1741,6 +1742,7 @@ app_store_ready(App *app, Store *st, int64_t now_ms, int64_t now_utc)
 	a->v.oos_detail[0] = a->v.oos_retry[0] = '\0';
 	a->v.clock[0] = '\0';
 	app_clock_reload(a);
+	app_pin_load(a);
 	app_go_home(a);
 }
 

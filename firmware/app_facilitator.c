@@ -2,7 +2,16 @@
 ** A facilitator proves themselves twice: their badge, then their PIN.
 ** Wrong PINs are counted per kiosk: after pin_max_tries the PIN pad locks
 ** for pin_lock_ms for everyone, even after leaving the screen, so a PIN
-** cannot be guessed by walking away and back. Facilitator mode shows who
+** cannot be guessed by walking away and back. The count and the lock are
+** saved in the settings (PIN_LOCK_SETTING) with each wrong PIN, so a
+** restart, the watchdog or a crash gives no fresh tries; the lock is
+** timed by the monotonic clock (now_ms), so a wall clock set forward does
+** not open it early. After a reboot the lock starts again from the time
+** it had left when last saved (every PIN_SAVE_EVERY_MS while locked; the
+** time the kiosk was off does not count).
+** Every wrong PIN and every lock is audited, the badge holder as actor.
+** A facilitator with no PIN, or a PIN the kiosk cannot check (its key is
+** missing), is told so, and that counts as no failure. Facilitator mode shows who
 ** is here, missions waiting for approval, enrolment of a new badge,
 ** today's contributive day, the USB export and the reader's state. Each
 ** change goes through a core function given the facilitator's id, which
@@ -15,12 +24,19 @@
 
 #include "audit.h"
 #include "i18n.h"
+#include "pinkey.h"
 #include "report.h"
 #include "text.h"
 #include "timeutil.h"
 
+#define PIN_LOCK_SETTING "pin_lock"  /* "FAILS REMAINING_MS BOOT_ID UNTIL_MS" */
+#define PIN_SAVE_EVERY_MS 10000     /* the time left, while locked */
+
 static int  pin_locked(App *a);
 static void pin_ok(App *a);
+static int  pin_state_save(App *a);
+static void pin_failed(App *a);
+static int  pin_none(App *a);
 static void enter_facilitator(App *a);
 static int  present_add(const Visit *vis, void *ctx);
 static void present_scroll(AppView *v, int64_t delta);
@@ -31,6 +47,70 @@ static void enrol_save(App *a);
 
 /* ---- PIN -------------------------------------------------------------- */
 
+/* Saves the count and the lock (inside the caller's transaction, or on
+** its own): the time left, and for this boot the monotonic instant it
+** ends. */
+static int
+pin_state_save(App *a)
+{
+	char value[160];
+	int64_t left = a->pin_lock_until_ms > a->now_ms ?
+	               a->pin_lock_until_ms - a->now_ms : 0;
+
+	if (a->st == NULL)
+		return BORNE_EIO;
+	a->pin_saved_ms = a->now_ms;
+	snprintf(value, sizeof value, "%d %lld %s %lld", a->pin_fails,
+	         (long long)left, a->cfg.boot_id[0] ? a->cfg.boot_id : "-",
+	         (long long)(left > 0 ? a->pin_lock_until_ms + a->cfg.mono_offset_ms
+	                              : 0));
+	return store_setting_set(a->st, PIN_LOCK_SETTING, value);
+}
+
+void
+app_pin_load(App *a)
+{
+	char value[160], boot[64];
+	long long fails, left, until;
+	int64_t end;
+
+	a->pin_fails = 0;
+	a->pin_lock_until_ms = 0;
+	if (a->st == NULL ||
+	    store_setting_get(a->st, PIN_LOCK_SETTING, value, sizeof value) != BORNE_OK)
+		return;
+	if (sscanf(value, "%lld %lld %63s %lld", &fails, &left, boot, &until) != 4) {
+		/* Unreadable: the safe side is a full lock, not fresh tries. */
+		fails = a->cfg.pin_max_tries;
+		left = a->cfg.pin_lock_ms;
+		boot[0] = '\0';
+		until = 0;
+	}
+	if (fails < 0)
+		fails = 0;
+	if (fails > a->cfg.pin_max_tries)
+		fails = a->cfg.pin_max_tries;
+	if (left < 0)
+		left = 0;
+	if (left > a->cfg.pin_lock_ms)
+		left = a->cfg.pin_lock_ms;
+	a->pin_fails = (int)fails;
+	if (left == 0)
+		return;
+	end = a->now_ms + left;
+	/* The same boot: the monotonic clock ran on while the kiosk was
+	** down, and says when the lock ends. */
+	if (strcmp(boot, a->cfg.boot_id) == 0 &&
+	    until - a->cfg.mono_offset_ms < end)
+		end = until - a->cfg.mono_offset_ms;
+	if (end > a->now_ms) {
+		a->pin_lock_until_ms = end;
+	} else {
+		a->pin_fails = 0;
+		(void)pin_state_save(a);
+	}
+}
+
 static int
 pin_locked(App *a)
 {
@@ -39,9 +119,40 @@ pin_locked(App *a)
 	if (a->now_ms >= a->pin_lock_until_ms) {
 		a->pin_lock_until_ms = 0;       /* the lock ran out: fresh tries */
 		a->pin_fails = 0;
+		(void)pin_state_save(a);
 		return 0;
 	}
+	/* The time left, saved now and then for a restart after a reboot. */
+	if (a->now_ms - a->pin_saved_ms >= PIN_SAVE_EVERY_MS)
+		(void)pin_state_save(a);
 	return 1;
+}
+
+/* The staff member has no PIN, or one this kiosk cannot check: says so
+** on the PIN pad and returns 1. Neither is a failure. */
+static int
+pin_none(App *a)
+{
+	AppView *v = &a->v;
+	Member m;
+
+	if (a->st == NULL || member_get(a->st, a->staff.id, &m) != BORNE_OK)
+		return 0;
+	if (!m.has_pin) {
+		text_copy(v->pin_msg, sizeof v->pin_msg, tr(v->lang, "app.pin.none"));
+		return 1;
+	}
+	if (pinkey_source() == PINKEY_NONE) {
+		int n_legacy = 0, n_keyed = 0;
+
+		if (member_pin_counts(a->st, &n_legacy, &n_keyed) == BORNE_OK &&
+		    n_keyed > 0) {
+			text_copy(v->pin_msg, sizeof v->pin_msg,
+			          tr(v->lang, "app.pin.nokey"));
+			return 1;
+		}
+	}
+	return 0;
 }
 
 void
@@ -53,6 +164,7 @@ app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back)
 	memset(a->pin, 0, sizeof a->pin);
 	a->v.pin_msg[0] = '\0';
 	app_goto(a, SCREEN_PIN);
+	(void)pin_none(a);
 }
 
 void
@@ -101,6 +213,46 @@ enter_facilitator(App *a)
 	app_goto(a, SCREEN_FACILITATOR);
 }
 
+/* One more wrong PIN: counted, saved, audited; the lock when it is the
+** last try. */
+static void
+pin_failed(App *a)
+{
+	AppView *v = &a->v;
+	char detail[48];
+	int locks;
+
+	a->pin_fails++;
+	locks = a->pin_fails >= a->cfg.pin_max_tries;
+	if (locks)
+		a->pin_lock_until_ms = a->now_ms + a->cfg.pin_lock_ms;
+	snprintf(detail, sizeof detail, "%d/%d", a->pin_fails,
+	         a->cfg.pin_max_tries);
+	if (store_begin(a->st) == BORNE_OK) {
+		int rc = pin_state_save(a);
+
+		if (rc == BORNE_OK)
+			rc = audit_log(a->st, a->staff.id, "pin.fail", "member",
+			               a->staff.id, detail, a->now_utc);
+		if (rc == BORNE_OK && locks) {
+			snprintf(detail, sizeof detail, "%lld s",
+			         (long long)(a->cfg.pin_lock_ms / 1000));
+			rc = audit_log(a->st, a->staff.id, "pin.lock", "kiosk", 0,
+			               detail, a->now_utc);
+		}
+		if (rc == BORNE_OK)
+			(void)store_commit(a->st);
+		else
+			store_rollback(a->st);
+	}
+	if (!locks) {
+		int left = a->cfg.pin_max_tries - a->pin_fails;
+
+		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg,
+		        left == 1 ? "app.pin.wrong_one" : "app.pin.wrong", left);
+	}
+}
+
 static void
 pin_ok(App *a)
 {
@@ -114,11 +266,21 @@ pin_ok(App *a)
 	}
 	if (a->pin[0] == '\0')
 		return;
+	if (pin_none(a)) {
+		memset(a->pin, 0, sizeof a->pin);
+		v->pin_len = 0;
+		app_cue(a, CUE_REFUSED);
+		app_pin_render(a);
+		return;
+	}
 	rc = member_check_pin(a->st, a->staff.id, a->pin);
 	memset(a->pin, 0, sizeof a->pin);
 	v->pin_len = 0;
 	if (rc == BORNE_OK) {
-		a->pin_fails = 0;
+		if (a->pin_fails != 0) {
+			a->pin_fails = 0;
+			(void)pin_state_save(a);
+		}
 		v->pin_msg[0] = '\0';
 		app_cue(a, CUE_SUCCESS);
 		if (a->pin_for == PIN_FOR_ENROL) {
@@ -130,20 +292,17 @@ pin_ok(App *a)
 		return;
 	}
 	app_cue(a, CUE_REFUSED);
+	if (rc == BORNE_EIO) {
+		text_copy(v->pin_msg, sizeof v->pin_msg, tr(v->lang, "app.pin.nokey"));
+		app_pin_render(a);
+		return;
+	}
 	if (rc != BORNE_EREFUSED) {
 		app_toast_rc(a, rc);
 		app_pin_render(a);
 		return;
 	}
-	a->pin_fails++;
-	if (a->pin_fails >= a->cfg.pin_max_tries) {
-		a->pin_lock_until_ms = a->now_ms + a->cfg.pin_lock_ms;
-	} else {
-		int left = a->cfg.pin_max_tries - a->pin_fails;
-
-		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg,
-		        left == 1 ? "app.pin.wrong_one" : "app.pin.wrong", left);
-	}
+	pin_failed(a);
 	app_pin_render(a);
 }
 

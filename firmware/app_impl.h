@@ -56,7 +56,9 @@ struct App {
 	Member    staff;          /* the facilitator proving themselves */
 	char      pin[APP_PIN_MAX_DIGITS + 1];
 	int       pin_fails;
-	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen */
+	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen
+	                              ** and restarts (settings "pin_lock") */
+	int64_t   pin_saved_ms;   /* when the lock was last saved */
 	int       in_facilitator; /* the PIN was right: staff may act */
 
 	/* The clock (app_clock.c). */
@@ -120,6 +122,9 @@ int  app_member_may_post(const Member *m);
 
 /* app_facilitator.c */
 void app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back);
+/* The wrong-PIN count and lock saved in the settings (app_new, and when
+** the store comes back). */
+void app_pin_load(App *a);
 int  app_pin_action(App *a, AppAction act, int64_t arg);
 void app_pin_render(App *a);
 int  app_fac_action(App *a, AppAction act, int64_t arg);

@@ -183,6 +183,8 @@ const I18nEntry i18n_en[] = {
 	{ "app.pin.wrong", "Wrong code, %d tries left" },
 	{ "app.pin.wrong_one", "Wrong code, %d try left" },
 	{ "app.pin.locked", "Too many tries: facilitator mode locked for %d min." },
+	{ "app.pin.none", "No code set for you. An administrator can give you one." },
+	{ "app.pin.nokey", "Codes cannot be checked: the kiosk's key is missing. Tell an administrator." },
 	{ "app.staff.not_staff", "This is not a facilitator's badge." },
 	{ "app.staff.only", "Facilitators only." },
 	{ "app.fac.approved", "Mission published" },

@@ -183,6 +183,8 @@ const I18nEntry i18n_fr[] = {
 	{ "app.pin.wrong", "Code incorrect, %d essais restants" },
 	{ "app.pin.wrong_one", "Code incorrect, %d essai restant" },
 	{ "app.pin.locked", "Trop d’essais : espace animation verrouillé pendant %d min." },
+	{ "app.pin.none", "Pas de code défini pour vous. Un·e administrateur·rice peut vous en donner un." },
+	{ "app.pin.nokey", "Les codes ne peuvent pas être vérifiés : la clé de la borne manque. Prévenez un·e administrateur·rice." },
 	{ "app.staff.not_staff", "Ce badge n’est pas celui d’un·e animateur·rice." },
 	{ "app.staff.only", "Réservé aux animateur·rices." },
 	{ "app.fac.approved", "Mission publiée" },
