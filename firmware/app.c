@@ -390,6 +390,7 @@ app_config_defaults(AppConfig *cfg)
 	cfg->greeting_ms = (int64_t)atoi(config_default("greeting_s")) * 1000;
 	cfg->pin_max_tries = atoi(config_default("pin_max_tries"));
 	cfg->pin_lock_ms = (int64_t)atoi(config_default("pin_lock_s")) * 1000;
+	cfg->pin_digits = atoi(config_default("pin_digits"));
 	cfg->confirm_wait_ms = (int64_t)atoi(config_default("confirm_wait_s")) * 1000;
 	cfg->store_retry_ms = (int64_t)atoi(config_default("store_retry_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
@@ -1660,6 +1661,9 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 		a->cfg.pin_max_tries = 3;
 	if (a->cfg.pin_lock_ms <= 0)
 		a->cfg.pin_lock_ms = 300000;
+	if (a->cfg.pin_digits < MEMBER_PIN_MIN_DIGITS ||
+	    a->cfg.pin_digits > MEMBER_PIN_MAX_DIGITS)
+		a->cfg.pin_digits = MEMBER_PIN_DEFAULT_DIGITS;
 	/* A question must stay long enough to find one's badge, and not so
 	** long that the next person's tap answers it (config_def.h). */
 	if (a->cfg.confirm_wait_ms <= 0)

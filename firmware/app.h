@@ -66,6 +66,8 @@ typedef struct AppConfig {
 	                         ** (the mockups' "dans 15 secondes"), then Accueil */
 	int  pin_max_tries;
 	int64_t pin_lock_ms;
+	int  pin_digits;         /* a PIN set at the kiosk: digits asked for
+	                         ** by default (6; 4 to 8 accepted) */
 	int64_t confirm_wait_ms; /* a question answered by a badge expires
 	                         ** after this (confirm_wait_s) */
 	int64_t store_retry_ms;  /* out of service: the UI tries the database
