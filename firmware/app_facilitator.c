@@ -37,6 +37,11 @@ static void pin_ok(App *a);
 static int  pin_state_save(App *a);
 static void pin_failed(App *a);
 static int  pin_none(App *a);
+static int  pin_setting(const App *a);
+static void pin_set_start(App *a, int64_t member_id);
+static void pin_set_ok(App *a);
+static void pin_set_leave(App *a);
+static int  staff_add(const Member *m, void *ctx);
 static void enter_facilitator(App *a);
 static int  present_add(const Visit *vis, void *ctx);
 static void present_scroll(AppView *v, int64_t delta);
@@ -162,6 +167,7 @@ app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back)
 	a->staff = *staff;
 	a->pin_return = back;
 	memset(a->pin, 0, sizeof a->pin);
+	memset(a->pin_first, 0, sizeof a->pin_first);
 	a->v.pin_msg[0] = '\0';
 	app_goto(a, SCREEN_PIN);
 	(void)pin_none(a);
@@ -182,10 +188,30 @@ void
 app_pin_render(App *a)
 {
 	AppView *v = &a->v;
-	int locked = pin_locked(a);
+	int locked;
 
 	v->pin_len = (int)strlen(a->pin);
+	locked = !pin_setting(a) && pin_locked(a);   /* may end the lock */
 	v->pin_tries_left = a->cfg.pin_max_tries - a->pin_fails;
+	if (pin_setting(a)) {
+		/* A new PIN is no guess: the lock does not apply. */
+		v->pin_setting = a->pin_for == PIN_FOR_NEW ? 1 : 2;
+		v->pin_digits = a->cfg.pin_digits;
+		v->pin_locked_s = 0;
+		app_trf(v->lang, v->pin_title, sizeof v->pin_title,
+		        "app.pin.set_title", a->pin_member_name);
+		if (a->pin_for == PIN_FOR_NEW)
+			app_trf(v->lang, v->pin_prompt, sizeof v->pin_prompt,
+			        "app.pin.set_prompt", a->cfg.pin_digits,
+			        MEMBER_PIN_MIN_DIGITS, MEMBER_PIN_MAX_DIGITS);
+		else
+			text_copy(v->pin_prompt, sizeof v->pin_prompt,
+			          tr(v->lang, "app.pin.set_again"));
+		return;
+	}
+	v->pin_setting = 0;
+	v->pin_digits = MEMBER_PIN_MIN_DIGITS;
+	v->pin_title[0] = v->pin_prompt[0] = '\0';
 	if (locked) {
 		v->pin_locked_s = (int)((a->pin_lock_until_ms - a->now_ms + 999) /
 		                        1000);
@@ -196,6 +222,119 @@ app_pin_render(App *a)
 			v->pin_msg[0] = '\0';   /* unlocked while on screen */
 		v->pin_locked_s = 0;
 	}
+}
+
+/* ---- Setting a PIN at the kiosk (admins) ------------------------------ */
+
+static int
+pin_setting(const App *a)
+{
+	return a->pin_for == PIN_FOR_NEW || a->pin_for == PIN_FOR_NEW_AGAIN;
+}
+
+/* An admin in facilitator mode sets member_id's PIN: typed twice on the
+** PIN pad, cfg.pin_digits digits proposed, 4 to 8 accepted. */
+static void
+pin_set_start(App *a, int64_t member_id)
+{
+	AppView *v = &a->v;
+	Member m;
+	int rc;
+
+	if (a->staff.role != ROLE_ADMIN) {
+		app_toast(a, "app.pin.set_admin");
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	rc = member_get(a->st, member_id, &m);
+	if (rc != BORNE_OK) {
+		app_toast_rc(a, rc);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	if (!member_is_staff(&m) || !m.active || m.forgotten) {
+		app_toast(a, "app.pin.set_nostaff");
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	a->pin_for = PIN_FOR_NEW;
+	a->pin_member = m.id;
+	text_copy(a->pin_member_name, sizeof a->pin_member_name, m.name);
+	memset(a->pin, 0, sizeof a->pin);
+	memset(a->pin_first, 0, sizeof a->pin_first);
+	v->pin_msg[0] = '\0';
+	app_goto(a, SCREEN_PIN);
+}
+
+/* Back to the list of PINs, nothing of the typed PINs kept. */
+static void
+pin_set_leave(App *a)
+{
+	AppView *v = &a->v;
+
+	memset(a->pin, 0, sizeof a->pin);
+	memset(a->pin_first, 0, sizeof a->pin_first);
+	a->pin_for = PIN_FOR_FACILITATOR;
+	a->pin_member = 0;
+	a->pin_member_name[0] = '\0';
+	v->pin_msg[0] = '\0';
+	v->pin_setting = 0;
+	v->pin_title[0] = v->pin_prompt[0] = '\0';
+	v->fac_tab = FAC_PINS;
+	app_goto(a, SCREEN_FACILITATOR);
+}
+
+static void
+pin_set_ok(App *a)
+{
+	AppView *v = &a->v;
+	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	size_t n = strlen(a->pin);
+	int rc;
+
+	if (n < MEMBER_PIN_MIN_DIGITS) {
+		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg, "app.pin.set_short",
+		        MEMBER_PIN_MIN_DIGITS, MEMBER_PIN_MAX_DIGITS);
+		app_cue(a, CUE_REFUSED);
+		app_pin_render(a);
+		return;
+	}
+	if (a->pin_for == PIN_FOR_NEW) {
+		memcpy(a->pin_first, a->pin, sizeof a->pin_first);
+		memset(a->pin, 0, sizeof a->pin);
+		a->pin_for = PIN_FOR_NEW_AGAIN;
+		v->pin_msg[0] = '\0';
+		app_pin_render(a);
+		return;
+	}
+	if (strcmp(a->pin, a->pin_first) != 0) {
+		memset(a->pin, 0, sizeof a->pin);
+		memset(a->pin_first, 0, sizeof a->pin_first);
+		a->pin_for = PIN_FOR_NEW;
+		text_copy(v->pin_msg, sizeof v->pin_msg,
+		          tr(v->lang, "app.pin.set_differ"));
+		app_cue(a, CUE_REFUSED);
+		app_pin_render(a);
+		return;
+	}
+	rc = member_set_pin(a->st, a->pin_member, a->pin, a->staff.id, a->now_utc);
+	memset(a->pin, 0, sizeof a->pin);
+	memset(a->pin_first, 0, sizeof a->pin_first);
+	if (rc != BORNE_OK) {
+		a->pin_for = PIN_FOR_NEW;
+		if (rc == BORNE_EIO)
+			text_copy(v->pin_msg, sizeof v->pin_msg,
+			          tr(v->lang, "app.pin.nokey"));
+		else
+			app_toast_rc(a, rc);
+		app_cue(a, CUE_REFUSED);
+		app_pin_render(a);
+		return;
+	}
+	text_copy(name, sizeof name, a->pin_member_name);
+	app_cue(a, CUE_SUCCESS);
+	pin_set_leave(a);
+	app_toast(a, "app.pin.set_done", name);
 }
 
 static void
@@ -315,7 +454,7 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 	case ACT_PIN_DIGIT:
 		if (arg < 0 || arg > 9)
 			return 1;
-		if (pin_locked(a)) {
+		if (!pin_setting(a) && pin_locked(a)) {
 			app_cue(a, CUE_REFUSED);
 		} else if (n < APP_PIN_MAX_DIGITS) {
 			a->pin[n] = (char)('0' + arg);
@@ -330,10 +469,17 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 		app_pin_render(a);
 		return 1;
 	case ACT_PIN_OK:
-		pin_ok(a);
+		if (pin_setting(a))
+			pin_set_ok(a);
+		else
+			pin_ok(a);
 		return 1;
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
+		if (pin_setting(a)) {
+			pin_set_leave(a);
+			return 1;
+		}
 		memset(a->pin, 0, sizeof a->pin);
 		a->v.pin_msg[0] = '\0';
 		if (a->pin_return == SCREEN_UNKNOWN_BADGE)
@@ -351,6 +497,27 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 /* ---- Facilitator mode ------------------------------------------------- */
 
 struct present_ctx { App *a; };
+
+/* FAC_PINS: each active facilitator and admin, and whether they have a
+** PIN. */
+static int
+staff_add(const Member *m, void *ctx)
+{
+	AppView *v = &((struct present_ctx *)ctx)->a->v;
+	AppPerson *p;
+
+	if (!member_is_staff(m) || !m->active || m->forgotten)
+		return 0;
+	if (v->n_staff >= APP_LIST_MAX)
+		return 1;
+	v->staff_has_pin[v->n_staff] = m->has_pin;
+	p = &v->staff[v->n_staff++];
+	memset(p, 0, sizeof *p);
+	p->member_id = m->id;
+	text_copy(p->name, sizeof p->name, m->name);
+	text_copy(p->role, sizeof p->role, app_role_label(v->lang, m->role));
+	return 0;
+}
 
 /* Moves the first person shown by delta, kept within the list. */
 static void
@@ -393,6 +560,10 @@ app_fac_reload(App *a)
 
 	v->n_present = 0;
 	checkin_present_each(a->st, a->now_utc, present_add, &ctx);
+	v->fac_is_admin = a->staff.role == ROLE_ADMIN;
+	v->n_staff = 0;
+	if (v->fac_is_admin && member_each(a->st, staff_add, &ctx) != BORNE_OK)
+		v->n_staff = 0;
 	present_scroll(v, 0);                   /* someone may have left */
 	memset(&q, 0, sizeof q);
 	q.category = -1;
@@ -526,6 +697,11 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 	case ACT_FAC_TAB:
 		if (arg < 0 || arg >= FAC_TAB_COUNT)
 			return 1;
+		if (arg == FAC_PINS && a->staff.role != ROLE_ADMIN) {
+			app_toast(a, "app.pin.set_admin");
+			app_cue(a, CUE_REFUSED);
+			return 1;
+		}
 		v->fac_tab = (FacTab)arg;
 		v->rejecting = 0;
 		if (v->fac_tab == FAC_ENROL)
@@ -568,6 +744,9 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 		return 1;
 	case ACT_CLOCK_CONFIRM:
 		return app_clock_confirm(a);
+	case ACT_PIN_SET:
+		pin_set_start(a, arg);
+		return 1;
 	case ACT_OPEN_MISSION:
 		return 0;                       /* the detail, as anywhere */
 	case ACT_QUIT:

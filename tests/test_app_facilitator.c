@@ -21,6 +21,7 @@ static void test_open_day(void);
 static void test_pin_lock_stored(void);
 static void test_pin_lock_same_boot(void);
 static void test_pin_none(void);
+static void test_pin_set(void);
 static void t_restart(T *t, const char *boot_id);
 
 struct audit_find { const char *action; int64_t actor; int n; };
@@ -612,6 +613,117 @@ test_pin_none(void)
 	t_close(&t);
 }
 
+/* An admin gives or changes a PIN at the kiosk: the member chosen in
+** facilitator mode, the new PIN typed twice (6 digits proposed, 4 to 8
+** taken); a facilitator who is no admin cannot. */
+static void
+test_pin_set(void)
+{
+	T t;
+	BadgeUid uid;
+	Member ines;
+	int64_t chloe;
+	int found = -1;
+
+	t_open(&t, "pinset.db", "2024-12-10T09:12", LANG_FR);
+	uid_parse("04C10E00", UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_add(t.st, "Chloé V.", ROLE_FACILITATOR, 0, &uid, NULL, 0,
+	                     t.utc, &chloe), BORNE_OK);
+	uid_parse(B_INES, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	member_by_badge(t.st, &uid, &ines);
+
+	/* A facilitator, not an admin: no PIN list, no PIN set. */
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_is_admin, 0);
+	CHECK_INT(t.v->n_staff, 0);
+	t_act(&t, ACT_FAC_TAB, FAC_PINS);
+	CHECK(t.v->fac_tab != FAC_PINS);
+	CHECK_STR(t.v->toast, "Seul·e un·e administrateur·rice peut donner un code.");
+	t_act(&t, ACT_PIN_SET, chloe);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	t_act(&t, ACT_HOME, 0);
+
+	/* An admin: the staff and who has a PIN. */
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_is_admin, 1);
+	t_act(&t, ACT_FAC_TAB, FAC_PINS);
+	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	CHECK(t.v->n_staff >= 3);            /* Bernard, Chloé, Yasmine... */
+	for (int i = 0; i < t.v->n_staff; i++)
+		if (t.v->staff[i].member_id == chloe)
+			found = i;
+	CHECK(found >= 0);
+	if (found >= 0)
+		CHECK_INT(t.v->staff_has_pin[found], 0);
+	t_act(&t, ACT_PIN_SET, ines.id);     /* a cooperator has no PIN */
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_CONTAINS(t.v->toast, "Seuls les animateur·rices");
+
+	t_act(&t, ACT_PIN_SET, chloe);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_INT(t.v->pin_digits, 6);
+	CHECK_STR(t.v->pin_title, "Nouveau code pour Chloé V.");
+	CHECK_STR(t.v->pin_prompt, "Tapez 6 chiffres (de 4 à 8).");
+	pin(&t, "12");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_STR(t.v->pin_msg, "Le code doit avoir de 4 à 8 chiffres.");
+	CHECK_INT(t.v->pin_setting, 1);
+	t_act(&t, ACT_PIN_ERASE, 0);
+	t_act(&t, ACT_PIN_ERASE, 0);
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->pin_setting, 2);
+	CHECK_INT(t.v->pin_len, 0);
+	CHECK_STR(t.v->pin_prompt, "Tapez le même code encore une fois.");
+	pin(&t, "135791");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_STR(t.v->pin_msg, "Les deux codes sont différents. Recommencez.");
+	CHECK_INT(audited(t.st, "member.pin", 0) + audited(t.st, "pin.fail", 0), 0);
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	CHECK_STR(t.v->toast, "Code enregistré pour Chloé V..");
+	if (found >= 0)
+		CHECK_INT(t.v->staff_has_pin[found], 1);
+	{
+		Member y;
+
+		uid_parse(B_YASMINE, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+		member_by_badge(t.st, &uid, &y);
+		CHECK_INT(audited(t.st, "member.pin", y.id), 1);
+	}
+	/* "Retour" from the PIN pad goes back to the list, nothing saved. */
+	t_act(&t, ACT_PIN_SET, chloe);
+	pin(&t, "2468");
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	t_act(&t, ACT_HOME, 0);
+
+	/* Chloé's new PIN opens facilitator mode. */
+	t_badge(&t, "04C10E00");
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_STR(t.v->pin_msg, "");
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->first_name, "Chloé");
+	t_close(&t);
+}
+
 int
 main(void)
 {
@@ -625,5 +737,6 @@ main(void)
 	test_pin_lock_stored();
 	test_pin_lock_same_boot();
 	test_pin_none();
+	test_pin_set();
 	return check_done();
 }
