@@ -671,7 +671,7 @@ test_pin_set(void)
 	CHECK_INT(t.v->screen, SCREEN_PIN);
 	CHECK_INT(t.v->pin_setting, 1);
 	CHECK_INT(t.v->pin_digits, 6);
-	CHECK_STR(t.v->pin_title, "Nouveau code pour Chloé V.");
+	CHECK_STR(t.v->pin_title, "Code de Chloé V.");
 	CHECK_STR(t.v->pin_prompt, "Tapez 6 chiffres (de 4 à 8).");
 	pin(&t, "12");
 	t_act(&t, ACT_PIN_OK, 0);
