@@ -888,6 +888,10 @@ enrol_save(App *a)
 		a->enrol_focused = 0;
 		v->fac_tab = FAC_PRESENT;
 		app_goto(a, SCREEN_FACILITATOR);
+		/* A new facilitator or admin (given by an admin): their PIN
+		** now, on the PIN pad, six digits proposed. */
+		if (member_is_staff(&(Member){ .role = v->enrol_role }))
+			pin_set_start(a, id);
 	} else {
 		app_go_home(a);
 	}
@@ -913,7 +917,7 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 	case ACT_SET_ROLE:
 		if (arg < 0 || arg >= ROLE_COUNT)
 			return 1;
-		/* Staff roles need an admin, and a PIN set with borne-admin. */
+		/* Staff roles need an admin (who then sets their PIN). */
 		if (arg >= ROLE_FACILITATOR && a->staff.role != ROLE_ADMIN) {
 			app_toast(a, "app.enrol.role_admin");
 			app_cue(a, CUE_REFUSED);

@@ -322,9 +322,10 @@ load_file(Store *st, const PinKeyOptions *o, uint8_t key[PINKEY_BYTES],
 	if (st != NULL && member_pin_counts(st, &n_legacy, &n_keyed) == BORNE_OK &&
 	    n_keyed > 0) {
 		set_msg(msg, msglen, "PIN key file %s is missing, and %d PIN%s "
-		        "were hashed with it: facilitator PINs cannot be checked. "
+		        "hashed with it: facilitator PINs cannot be checked. "
 		        "Put the key file back from its backup (see docs/admin.md, "
-		        "\"PIN\")", o->key_file, n_keyed, n_keyed == 1 ? "" : "s");
+		        "\"PINs\")", o->key_file, n_keyed,
+		        n_keyed == 1 ? " was" : "s were");
 		return BORNE_ENOTFOUND;
 	}
 	if (!o->create) {

@@ -713,6 +713,35 @@ test_pin_set(void)
 	CHECK_INT(t.v->fac_tab, FAC_PINS);
 	t_act(&t, ACT_HOME, 0);
 
+	/* A facilitator the admin enrols now gets their PIN at once. */
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	t_act(&t, ACT_ENROL, 0);
+	t_badge(&t, "04C0FFEE112233");
+	CHECK_INT(t.v->enrolling, 1);
+	t_text(&t, "Zoé K.");
+	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
+	t_act(&t, ACT_ENROL_SAVE, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_STR(t.v->pin_title, "Code de Zoé K.");
+	pin(&t, "112233");
+	t_act(&t, ACT_PIN_OK, 0);
+	pin(&t, "112233");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->toast, "Code enregistré pour Zoé K..");
+	t_act(&t, ACT_HOME, 0);
+	t_badge(&t, "04C0FFEE112233");
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "112233");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->first_name, "Zoé");
+	t_act(&t, ACT_HOME, 0);
+
 	/* Chloé's new PIN opens facilitator mode. */
 	t_badge(&t, "04C10E00");
 	t_act(&t, ACT_FACILITATOR, 0);

@@ -87,7 +87,7 @@ test_copied_database(void)
 	argon = strstr(hash, "$argon2id$");
 	CHECK(argon != NULL);
 	for (int pin = 0; argon != NULL && pin < 10000 && found < 0; pin++) {
-		char p[8];
+		char p[16];
 
 		snprintf(p, sizeof p, "%04d", pin);
 		if (crypto_pwhash_str_verify(hash, p, 4) == 0 ||
@@ -217,7 +217,7 @@ test_key_file(void)
 	CHECK_INT(rename(path, fx_path("pin.key.saved")), 0);
 	CHECK_INT(pinkey_load(st, &o, msg, sizeof msg), BORNE_ENOTFOUND);
 	CHECK_CONTAINS(msg, "is missing");
-	CHECK_CONTAINS(msg, "1 PIN were hashed with it");
+	CHECK_CONTAINS(msg, "1 PIN was hashed with it");
 	CHECK(stat(path, &sb) != 0);
 	CHECK_INT(member_check_pin(st, id, "97531"), BORNE_EIO);
 	CHECK_CONTAINS(store_errmsg(st), "is missing");
