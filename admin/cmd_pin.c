@@ -74,14 +74,14 @@ ask_tty(const char *prompt, char *out, size_t outlen)
 	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
 	quiet.c_lflag |= ICANON;
 	if (write(fd, prompt, strlen(prompt)) < 0 ||
-	    tcsetattr(fd, TCSAFLUSH, &quiet) != 0)
+	    tcsetattr(fd, TCSANOW, &quiet) != 0)
 		rc = BORNE_EIO;
 	if (rc == BORNE_OK) {
 		got = read_line_fd(fd, out, outlen);
 		if (got <= 0)
 			rc = BORNE_EIO;
 	}
-	(void)tcsetattr(fd, TCSAFLUSH, &old);
+	(void)tcsetattr(fd, TCSANOW, &old);
 	{
 		ssize_t w = write(fd, "\n", 1);    /* the Enter the echo ate */
 

@@ -66,6 +66,21 @@ mv "$TMP/pin.key.saved" "$KEY"
 BORNE_PIN_KEY_FILE=$KEY expect_exit 0 adm_in 13579 member pin 1
 expect_unchanged "$(db_sum)"
 
+# ---- On a terminal: asked twice, never echoed ----------------------------
+# (script(1) gives borne-admin a terminal; the lines are typed a moment
+# after the prompt, as a person would.)
+if command -v script >/dev/null 2>&1; then
+	tty_out=$( (sleep 2; printf '864200\n'; sleep 1; printf '864201\n') |
+	          script -qec "'$ADMIN' --db '$DB' member pin 3" /dev/null)
+	case "$tty_out" in *"the two PINs differ"*) pass ;;
+	*) fail "mismatch on a terminal: $tty_out" ;; esac
+	tty_out=$( (sleep 2; printf '864200\n'; sleep 1; printf '864200\n') |
+	          script -qec "'$ADMIN' --db '$DB' member pin 3" /dev/null)
+	case "$tty_out" in *"New PIN for Yasmine T."*"The same PIN again"*"PIN changed for member 3"*) pass ;;
+	*) fail "PIN on a terminal: $tty_out" ;; esac
+	case "$tty_out" in *864200*) fail "the PIN was echoed: $tty_out" ;; *) pass ;; esac
+fi
+
 # ---- The kiosk opens with a PIN set here ---------------------------------
 BORNE=$(dirname "$ADMIN")/../ui/borne
 if [ -x "$BORNE" ]; then
@@ -86,6 +101,18 @@ SCRIPT
 	run "$BORNE" --headless --size 800x480 --db "$DB" --now 2026-12-10T10:42 \
 	    --script "$TMP/pin.script"
 	expect_eq "$RC" 0 "kiosk opens with the PIN: $ERR"
+	expect_err "PIN key from $KEY"
+	# The key file lost: the kiosk says so, makes no new key, and runs;
+	# the PIN pad does not open facilitator mode and counts no try.
+	mv "$KEY" "$TMP/pin.key.saved"
+	sed -i 's/^expect-screen facilitator$/expect-screen pin/' "$TMP/pin.script"
+	run "$BORNE" --headless --size 800x480 --db "$DB" --now 2026-12-10T10:42 \
+	    --script "$TMP/pin.script"
+	expect_eq "$RC" 0 "kiosk without its key: $ERR"
+	expect_err "is missing, and 2 PINs were hashed with it"
+	expect_eq "$(test -e "$KEY" && echo yes || echo no)" no "kiosk made no new key"
+	expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'pin.fail'")" 0 "no try counted"
+	mv "$TMP/pin.key.saved" "$KEY"
 else
 	fail "no borne next to borne-admin: $BORNE"
 fi
