@@ -11,9 +11,11 @@
 ** time the kiosk was off does not count).
 ** Every wrong PIN and every lock is audited, the badge holder as actor.
 ** A facilitator with no PIN, or a PIN the kiosk cannot check (its key is
-** missing), is told so, and that counts as no failure. Facilitator mode shows who
-** is here, missions waiting for approval, enrolment of a new badge,
-** today's contributive day, the USB export and the reader's state. Each
+** missing), is told so, and that counts as no failure. Admins give or
+** change PINs on the same pad (PIN_FOR_NEW*, typed twice, no lock).
+** Facilitator mode shows who is here, missions waiting for approval,
+** enrolment of a new badge, today's contributive day, the USB export and
+** the reader's state (and, for admins, the staff's PINs). Each
 ** change goes through a core function given the facilitator's id, which
 ** writes the audit log. */
 #include "app_impl.h"
@@ -82,7 +84,8 @@ app_pin_load(App *a)
 	a->pin_fails = 0;
 	a->pin_lock_until_ms = 0;
 	if (a->st == NULL ||
-	    store_setting_get(a->st, PIN_LOCK_SETTING, value, sizeof value) != BORNE_OK)
+	    store_setting_get(a->st, PIN_LOCK_SETTING, value,
+	                      sizeof value) != BORNE_OK)
 		return;
 	if (sscanf(value, "%lld %lld %63s %lld", &fails, &left, boot, &until) != 4) {
 		/* Unreadable: the safe side is a full lock, not fresh tries. */
