@@ -64,6 +64,13 @@ void admin_note_scrub(Admin *a);
 /* "YYYY-MM-DD HH:MM" local, or "" for 0. */
 void admin_format_local(int64_t utc, char out[17]);
 
+/* Reads a PIN for who (cmd_pin.c): twice on the terminal, echo off, or
+** one line of stdin when it is no terminal. ADMIN_GO or 2 after saying
+** why (out wiped). */
+int admin_read_pin(Admin *a, const char *who, char *out, size_t outlen);
+/* Loads the kiosk's PIN key (pinkey.h). ADMIN_GO or 2 after saying why. */
+int admin_pin_key(Admin *a);
+
 /* Commands: argc/argv are the words after the command words. */
 int cmd_member_add(Admin *a, int argc, char **argv);
 int cmd_member_list(Admin *a, int argc, char **argv);
@@ -71,6 +78,7 @@ int cmd_member_show(Admin *a, int argc, char **argv);
 int cmd_member_deactivate(Admin *a, int argc, char **argv);
 int cmd_member_export(Admin *a, int argc, char **argv);
 int cmd_member_forget(Admin *a, int argc, char **argv);
+int cmd_member_pin(Admin *a, int argc, char **argv);
 int cmd_badge_add(Admin *a, int argc, char **argv);
 int cmd_badge_remove(Admin *a, int argc, char **argv);
 int cmd_day_add(Admin *a, int argc, char **argv);

@@ -25,7 +25,9 @@ typedef struct AdminCmd {
 static const AdminCmd commands[] = {
 	{ "member", "add", cmd_member_add, "member add --name NAME --role "
 	  "cooperator|coworker|facilitator|admin [--badge UID] [--minor] "
-	  "[--pin PIN]" },
+	  "[--pin]" },
+	{ "member", "pin", cmd_member_pin, "member pin ID   (the PIN is read "
+	  "from the terminal, or one line of stdin)" },
 	{ "member", "list", cmd_member_list, "member list [--badges]" },
 	{ "member", "show", cmd_member_show, "member show ID [--badges]" },
 	{ "member", "deactivate", cmd_member_deactivate, "member deactivate ID" },

@@ -119,12 +119,12 @@ cmd_member_add(Admin *a, int argc, char **argv)
 {
 	AdminOpt opts[] = {
 		{ "--name", 1, NULL }, { "--role", 1, NULL }, { "--badge", 1, NULL },
-		{ "--minor", 0, NULL }, { "--pin", 1, NULL }, { NULL, 0, NULL }
+		{ "--minor", 0, NULL }, { "--pin", 0, NULL }, { NULL, 0, NULL }
 	};
 	MemberRole role;
 	BadgeUid uid;
 	int64_t id;
-	char *pos[1];
+	char *pos[1], pin[64] = "";
 	int n, rc;
 
 	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n)) != ADMIN_GO)
@@ -142,9 +142,15 @@ cmd_member_add(Admin *a, int argc, char **argv)
 	if (opts[2].value != NULL &&
 	    (rc = parse_uid(a, opts[2].value, &uid)) != ADMIN_GO)
 		return rc;
+	/* --pin: read as `member pin` reads it, never from the command line. */
+	if (opts[4].value != NULL &&
+	    ((rc = admin_pin_key(a)) != ADMIN_GO ||
+	     (rc = admin_read_pin(a, opts[0].value, pin, sizeof pin)) != ADMIN_GO))
+		return rc;
 	rc = member_add(a->st, opts[0].value, role, opts[3].value != NULL,
-	                opts[2].value != NULL ? &uid : NULL, opts[4].value, 0,
-	                a->now_utc, &id);
+	                opts[2].value != NULL ? &uid : NULL,
+	                opts[4].value != NULL ? pin : NULL, 0, a->now_utc, &id);
+	memset(pin, 0, sizeof pin);
 	if (rc != BORNE_OK)
 		return admin_store_error(a, rc, NULL);
 	printf("%lld\n", (long long)id);

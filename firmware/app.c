@@ -393,6 +393,7 @@ app_config_defaults(AppConfig *cfg)
 	cfg->greeting_ms = (int64_t)atoi(config_default("greeting_s")) * 1000;
 	cfg->pin_max_tries = atoi(config_default("pin_max_tries"));
 	cfg->pin_lock_ms = (int64_t)atoi(config_default("pin_lock_s")) * 1000;
+	cfg->pin_digits = atoi(config_default("pin_digits"));
 	cfg->confirm_wait_ms = (int64_t)atoi(config_default("confirm_wait_s")) * 1000;
 	cfg->store_retry_ms = (int64_t)atoi(config_default("store_retry_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
@@ -1692,6 +1693,9 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 		a->cfg.pin_max_tries = 3;
 	if (a->cfg.pin_lock_ms <= 0)
 		a->cfg.pin_lock_ms = 300000;
+	if (a->cfg.pin_digits < MEMBER_PIN_MIN_DIGITS ||
+	    a->cfg.pin_digits > MEMBER_PIN_MAX_DIGITS)
+		a->cfg.pin_digits = MEMBER_PIN_DEFAULT_DIGITS;
 	/* A question must stay long enough to find one's badge, and not so
 	** long that the next person's tap answers it (config_def.h). */
 	if (a->cfg.confirm_wait_ms <= 0)
@@ -1727,6 +1731,7 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 	a->v.reader_ok = 1;
 	a->v.pin_tries_left = a->cfg.pin_max_tries;
 	app_clock_init(a);
+	app_pin_load(a);
 	app_go_home(a);
 	if (st == NULL)
 		app_out_of_service(a, BORNE_EIO, NULL, NULL);
@@ -1786,6 +1791,7 @@ app_store_ready(App *app, Store *st, int64_t now_ms, int64_t now_utc)
 	a->v.oos_detail[0] = a->v.oos_retry[0] = '\0';
 	a->v.clock[0] = '\0';
 	app_clock_reload(a);
+	app_pin_load(a);
 	app_go_home(a);
 }
 

@@ -66,6 +66,8 @@ typedef struct AppConfig {
 	                         ** (the mockups' "dans 15 secondes"), then Accueil */
 	int  pin_max_tries;
 	int64_t pin_lock_ms;
+	int  pin_digits;         /* a PIN set at the kiosk: digits asked for
+	                         ** by default (6; 4 to 8 accepted) */
 	int64_t confirm_wait_ms; /* a question answered by a badge expires
 	                         ** after this (confirm_wait_s) */
 	int64_t store_retry_ms;  /* out of service: the UI tries the database
@@ -173,7 +175,9 @@ typedef enum AppAction {
 	                         ** opens), 0: unfocus (keyboard closes) */
 	ACT_REJECT_CANCEL,       /* facilitator: no reason after all */
 	ACT_DAY_OPEN,            /* facilitator: make today a contributive day */
-	ACT_CLOCK_CONFIRM        /* facilitator: the time shown is right */
+	ACT_CLOCK_CONFIRM,       /* facilitator: the time shown is right */
+	ACT_PIN_SET              /* admin, facilitator mode: set the PIN of
+	                         ** member arg (then typed twice on the pad) */
 } AppAction;
 
 typedef struct AppEvent {
@@ -213,7 +217,9 @@ typedef enum WhenChoice {
 } WhenChoice;
 
 typedef enum FacTab { FAC_PRESENT = 0, FAC_PENDING, FAC_ENROL, FAC_DAY,
-                      FAC_EXPORT, FAC_READER, FAC_TAB_COUNT } FacTab;
+                      FAC_EXPORT, FAC_READER,
+                      FAC_PINS,  /* admins: staff and their PINs */
+                      FAC_TAB_COUNT } FacTab;
 
 typedef enum WaitFor {
 	WAIT_NONE = 0,
@@ -386,6 +392,11 @@ typedef struct AppView {
 
 	/* SCREEN_PIN */
 	int  pin_len;            /* digits typed (shown as dots) */
+	int  pin_setting;        /* 0: proving oneself; 1: a new PIN, first
+	                         ** time; 2: the same again (admin, FAC_PINS) */
+	int  pin_digits;         /* dots shown at least (4; 6 for a new PIN) */
+	char pin_title[160];     /* "" : the usual title; "Nouveau code pour X" */
+	char pin_prompt[160];    /* "" : the usual prompt */
 	int  pin_locked_s;       /* > 0: locked, seconds left */
 	char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
 	int  pin_tries_left;
@@ -401,6 +412,10 @@ typedef struct AppView {
 	char reject_reasons[APP_N_REJECT_REASONS][96];
 	int64_t rejecting;       /* mission id waiting for a reason, 0 none */
 	char export_msg[300];    /* result of the last export */
+	int  fac_is_admin;       /* the facilitator is an admin: FAC_PINS */
+	AppPerson staff[APP_LIST_MAX];  /* FAC_PINS: facilitators and admins */
+	int  staff_has_pin[APP_LIST_MAX];
+	int  n_staff;
 
 	/* The clock, for facilitators (app_clock.c). */
 	int  clock_trusted;      /* 0: taps are held until the time is known */

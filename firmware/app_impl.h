@@ -15,7 +15,12 @@
 #define APP_PIN_MAX_DIGITS 8
 #define APP_AMOUNT_MAX_CH  7      /* "1000,00" */
 
-typedef enum PinPurpose { PIN_FOR_FACILITATOR = 0, PIN_FOR_ENROL } PinPurpose;
+typedef enum PinPurpose {
+	PIN_FOR_FACILITATOR = 0,
+	PIN_FOR_ENROL,
+	PIN_FOR_NEW,             /* an admin sets pin_member's PIN: first time */
+	PIN_FOR_NEW_AGAIN        /* ... and the same again */
+} PinPurpose;
 
 struct App {
 	Store    *st;
@@ -59,8 +64,13 @@ struct App {
 	Member    staff;          /* the facilitator proving themselves */
 	char      pin[APP_PIN_MAX_DIGITS + 1];
 	int       pin_fails;
-	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen */
+	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen
+	                              ** and restarts (settings "pin_lock") */
+	int64_t   pin_saved_ms;   /* when the lock was last saved */
 	int       in_facilitator; /* the PIN was right: staff may act */
+	int64_t   pin_member;     /* PIN_FOR_NEW*: whose PIN is set */
+	char      pin_member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+	char      pin_first[APP_PIN_MAX_DIGITS + 1];  /* the new PIN, first time */
 
 	/* The clock (app_clock.c). */
 	int       clock_sync;     /* ClockSync */
@@ -127,6 +137,9 @@ int  app_member_may_post(const Member *m);
 
 /* app_facilitator.c */
 void app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back);
+/* The wrong-PIN count and lock saved in the settings (app_new, and when
+** the store comes back). */
+void app_pin_load(App *a);
 int  app_pin_action(App *a, AppAction act, int64_t arg);
 void app_pin_render(App *a);
 int  app_fac_action(App *a, AppAction act, int64_t arg);

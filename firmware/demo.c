@@ -12,6 +12,7 @@
 #include "checkin.h"
 #include "day.h"
 #include "mission.h"
+#include "pinkey.h"
 #include "text.h"
 #include "timeutil.h"
 #include "uid.h"
@@ -316,6 +317,10 @@ demo_fill(Store *st, int64_t now_utc)
 	if (uid_of(demo_badges[0].uid, &uid) == BORNE_OK &&
 	    member_by_badge(st, &uid, &m) == BORNE_OK)
 		return BORNE_EREFUSED;
+	/* Demo PINs need a key: a process that has none gets one in memory
+	** (a demo database lives for one run). */
+	if (pinkey_source() == PINKEY_NONE)
+		pinkey_set_random();
 	memset(ids, 0, sizeof ids);
 	time_local_date(now_utc, today);
 	if ((rc = store_begin(st)) != BORNE_OK)

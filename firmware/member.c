@@ -1,8 +1,14 @@
 /* member.c -- the people the kiosk knows, and their badges (member.h).
-** A PIN is 4 to 8 digits, kept only as a libsodium crypto_pwhash_str hash
-** (Argon2id, "interactive" limits: about 64 MiB and a fraction of a
-** second on a Pi). Hashing happens before the write transaction starts,
-** so the database is never locked while Argon2 runs. Tests set
+** A PIN is 4 to 8 digits, kept only as a hash. The hash is libsodium's
+** crypto_pwhash_str (Argon2id, "interactive" limits: about 64 MiB and a
+** fraction of a second on a Pi) over a keyed BLAKE2b of the PIN, keyed
+** with the kiosk's PIN key (pinkey.h), which is never in the database:
+**   "$borne-k1$KEYID$" "$argon2id$v=19$m=...,t=...,p=1$SALT$HASH"
+** KEYID names the key (8 hex digits), so a PIN made with another key is
+** told apart from a wrong PIN. A hash that begins with "$argon2" is the
+** old scheme (no key): it is still checked, and re-hashed with the key at
+** its next correct entry. Hashing happens before the write transaction
+** starts, so the database is never locked while Argon2 runs. Tests set
 ** BORNE_PIN_HASH_FAST=1 in the environment to use the minimum limits.
 **
 ** A badge row is never deleted: badge_remove() clears its active flag,
@@ -16,8 +22,13 @@
 #include <string.h>
 
 #include "audit.h"
+#include "pinkey.h"
 #include "text.h"
 #include "uuid.h"
+
+#define PIN_KEYED_PREFIX "$borne-k1$"
+#define PIN_PREFIX_LEN_SQL "10"   /* strlen(PIN_KEYED_PREFIX) */
+#define PIN_HASH_SIZE    (crypto_pwhash_STRBYTES + 32)
 
 #define MEMBER_COLS \
 	"m.id, m.uuid, m.name, m.role, m.minor, m.active," \
@@ -26,7 +37,10 @@
 static int  member_row(sqlite3_stmt *stmt, Member *m);
 static int  member_exists(Store *st, int64_t id);
 static int  pin_check_format(Store *st, const char *pin);
-static int  pin_hash(Store *st, const char *pin, char out[crypto_pwhash_STRBYTES]);
+static int  pin_hash(Store *st, const char *pin, char out[PIN_HASH_SIZE]);
+static int  pin_verify(Store *st, const char *hash, const char *pin,
+                       int *legacy);
+static int  pin_save(Store *st, int64_t id, const char *hash);
 static int  badge_add_in_tx(Store *st, int64_t member_id, const BadgeUid *uid,
                             int64_t actor_id, int64_t now_utc);
 static int  sodium_ready(Store *st);
@@ -116,7 +130,7 @@ pin_check_format(Store *st, const char *pin)
 {
 	size_t n = pin != NULL ? strlen(pin) : 0;
 
-	if (n < 4 || n > 8)
+	if (n < MEMBER_PIN_MIN_DIGITS || n > MEMBER_PIN_MAX_DIGITS)
 		return store_set_error(st, BORNE_EINVAL, "PIN must be 4 to 8 digits");
 	for (size_t i = 0; i < n; i++)
 		if (pin[i] < '0' || pin[i] > '9')
@@ -124,25 +138,94 @@ pin_check_format(Store *st, const char *pin)
 	return BORNE_OK;
 }
 
+/* out = PIN_KEYED_PREFIX KEYID "$" Argon2id(BLAKE2b_key(pin)). Needs the
+** kiosk's key: BORNE_EIO (message says why) without one. */
 static int
-pin_hash(Store *st, const char *pin, char out[crypto_pwhash_STRBYTES])
+pin_hash(Store *st, const char *pin, char out[PIN_HASH_SIZE])
 {
 	const char *fast = getenv("BORNE_PIN_HASH_FAST");
 	unsigned long long ops = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 	size_t mem = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+	uint8_t mixed[PINKEY_BYTES];
+	char argon[crypto_pwhash_STRBYTES];
 	int rc;
 
+	memset(out, 0, PIN_HASH_SIZE);
 	if ((rc = pin_check_format(st, pin)) != BORNE_OK)
 		return rc;
 	if ((rc = sodium_ready(st)) != BORNE_OK)
 		return rc;
+	if (pinkey_mix(pin, strlen(pin), mixed) != BORNE_OK)
+		return store_set_error(st, BORNE_EIO, "PINs cannot be set: %s",
+		                       pinkey_why());
 	if (fast != NULL && strcmp(fast, "1") == 0) {
 		ops = crypto_pwhash_OPSLIMIT_MIN;
 		mem = crypto_pwhash_MEMLIMIT_MIN;
 	}
-	if (crypto_pwhash_str(out, pin, strlen(pin), ops, mem) != 0)
+	rc = crypto_pwhash_str(argon, (const char *)mixed, sizeof mixed, ops, mem);
+	sodium_memzero(mixed, sizeof mixed);
+	if (rc != 0)
 		return store_set_error(st, BORNE_ENOMEM, "not enough memory to hash the PIN");
+	snprintf(out, PIN_HASH_SIZE, PIN_KEYED_PREFIX "%s$%s", pinkey_id(), argon);
 	return BORNE_OK;
+}
+
+/* BORNE_OK when pin matches hash (*legacy: 1 when hash is of the old,
+** keyless scheme), BORNE_EREFUSED when not, BORNE_EIO when the key it
+** needs is not loaded. */
+static int
+pin_verify(Store *st, const char *hash, const char *pin, int *legacy)
+{
+	const size_t np = sizeof PIN_KEYED_PREFIX - 1;
+	uint8_t mixed[PINKEY_BYTES];
+	const char *id, *argon;
+	int rc;
+
+	*legacy = 0;
+	if (strncmp(hash, "$argon2", 7) == 0) {
+		*legacy = 1;
+		if (crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0)
+			return store_set_error(st, BORNE_EREFUSED, "wrong PIN");
+		return BORNE_OK;
+	}
+	if (strncmp(hash, PIN_KEYED_PREFIX, np) != 0 ||
+	    (argon = strchr(hash + np, '$')) == NULL)
+		return store_set_error(st, BORNE_EIO, "this PIN is stored in a form"
+		                       " this kiosk does not know: set it again");
+	id = hash + np;
+	if (pinkey_source() == PINKEY_NONE)
+		return store_set_error(st, BORNE_EIO, "PINs cannot be checked: %s",
+		                       pinkey_why());
+	if ((size_t)(argon - id) != strlen(pinkey_id()) ||
+	    strncmp(id, pinkey_id(), (size_t)(argon - id)) != 0)
+		return store_set_error(st, BORNE_EIO, "this PIN was set with another"
+		                       " PIN key (%.*s; this kiosk's is %s): put that"
+		                       " key back or set the PIN again",
+		                       (int)(argon - id < 16 ? argon - id : 16), id,
+		                       pinkey_id());
+	if ((rc = pinkey_mix(pin, strlen(pin), mixed)) != BORNE_OK)
+		return store_set_error(st, BORNE_EIO, "PINs cannot be checked: %s",
+		                       pinkey_why());
+	rc = crypto_pwhash_str_verify(argon + 1, (const char *)mixed, sizeof mixed);
+	sodium_memzero(mixed, sizeof mixed);
+	if (rc != 0)
+		return store_set_error(st, BORNE_EREFUSED, "wrong PIN");
+	return BORNE_OK;
+}
+
+/* Writes a hash inside the caller's transaction. */
+static int
+pin_save(Store *st, int64_t id, const char *hash)
+{
+	static const char sql[] = "UPDATE members SET pin_hash = ?2 WHERE id = ?1";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, hash, -1, SQLITE_TRANSIENT);
+	return store_step_done(st, stmt, "saving a PIN");
 }
 
 int
@@ -154,7 +237,7 @@ member_add(Store *st, const char *name, MemberRole role, int minor,
 		"INSERT INTO members(uuid, name, role, minor, active, pin_hash,"
 		" created_utc) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)";
 	char why[64], clean[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	char hash[crypto_pwhash_STRBYTES];
+	char hash[PIN_HASH_SIZE];
 	char uuid[BORNE_UUID_LEN + 1];
 	sqlite3_stmt *stmt = NULL;
 	int rc, has_pin = pin != NULL && *pin != '\0';
@@ -305,9 +388,9 @@ int
 member_check_pin(Store *st, int64_t id, const char *pin)
 {
 	static const char sql[] = "SELECT pin_hash FROM members WHERE id = ?1";
-	char hash[crypto_pwhash_STRBYTES];
+	char hash[PIN_HASH_SIZE], fresh[PIN_HASH_SIZE];
 	sqlite3_stmt *stmt = NULL;
-	int rc, src, has_hash = 0;
+	int rc, src, has_hash = 0, legacy = 0;
 
 	if ((rc = sodium_ready(st)) != BORNE_OK)
 		return rc;
@@ -329,9 +412,20 @@ member_check_pin(Store *st, int64_t id, const char *pin)
 		return rc;
 	if (!has_hash)
 		return store_set_error(st, BORNE_EREFUSED, "this member has no PIN");
-	if (pin == NULL ||
-	    crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0)
+	if (pin == NULL)
 		return store_set_error(st, BORNE_EREFUSED, "wrong PIN");
+	if ((rc = pin_verify(st, hash, pin, &legacy)) != BORNE_OK)
+		return rc;
+	/* An old keyless hash and the key at hand: hashed anew with it (the
+	** same PIN, no one's change: not audited). A failure here leaves the
+	** old hash, which still works. */
+	if (legacy && pinkey_source() != PINKEY_NONE &&
+	    pin_hash(st, pin, fresh) == BORNE_OK && store_begin(st) == BORNE_OK) {
+		if (pin_save(st, id, fresh) == BORNE_OK)
+			store_commit(st);
+		else
+			store_rollback(st);
+	}
 	return BORNE_OK;
 }
 
@@ -339,9 +433,7 @@ int
 member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
                int64_t now_utc)
 {
-	static const char sql[] = "UPDATE members SET pin_hash = ?2 WHERE id = ?1";
-	char hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt *stmt = NULL;
+	char hash[PIN_HASH_SIZE];
 	int rc;
 
 	if ((rc = pin_hash(st, pin, hash)) != BORNE_OK)
@@ -350,11 +442,7 @@ member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
 		return rc;
 	if ((rc = member_exists(st, id)) != BORNE_OK)
 		goto fail;
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
-		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_text(stmt, 2, hash, -1, SQLITE_TRANSIENT);
-	if ((rc = store_step_done(st, stmt, "saving a PIN")) != BORNE_OK)
+	if ((rc = pin_save(st, id, hash)) != BORNE_OK)
 		goto fail;
 	if ((rc = audit_log(st, actor_id, "member.pin", "member", id, NULL,
 	                    now_utc)) != BORNE_OK)
@@ -362,6 +450,31 @@ member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
 	return store_commit(st);
 fail:
 	store_rollback(st);
+	return rc;
+}
+
+int
+member_pin_counts(Store *st, int *n_legacy, int *n_keyed)
+{
+	static const char sql[] =
+		"SELECT coalesce(sum(substr(pin_hash, 1, 7) = '$argon2'), 0),"
+		" coalesce(sum(substr(pin_hash, 1, " PIN_PREFIX_LEN_SQL ") = '"
+		PIN_KEYED_PREFIX "'), 0) FROM members WHERE pin_hash IS NOT NULL";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	*n_legacy = *n_keyed = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW) {
+		*n_legacy = sqlite3_column_int(stmt, 0);
+		*n_keyed = sqlite3_column_int(stmt, 1);
+		rc = BORNE_OK;
+	} else {
+		rc = store_fail(st, src, "counting PINs");
+	}
+	store_stmt_release(st, stmt);
 	return rc;
 }
 

@@ -1,8 +1,9 @@
 /* member.h -- the people the kiosk knows, and their badges.
 ** A member has a display name, a role, a minor flag, an active flag and
-** zero or more badges. Facilitators and admins may have a PIN (stored as
-** a libsodium password hash, never in clear). Only what the kiosk needs
-** is kept: minors' data is personal data. */
+** zero or more badges. Facilitators and admins may have a PIN of 4 to 8
+** digits (stored as a libsodium password hash over a keyed hash of the
+** PIN, never in clear; the key is outside the database: pinkey.h). Only
+** what the kiosk needs is kept: minors' data is personal data. */
 #ifndef BORNE_MEMBER_H
 #define BORNE_MEMBER_H
 
@@ -51,10 +52,23 @@ int  member_by_badge(Store *st, const BadgeUid *uid, Member *out);
 /* Calls fn for every member ordered by name; fn returns non-zero to stop. */
 int  member_each(Store *st, int (*fn)(const Member *m, void *ctx), void *ctx);
 int  member_deactivate(Store *st, int64_t id, int64_t actor_id, int64_t now_utc);
-/* BORNE_OK when pin matches, BORNE_EREFUSED when not or no PIN set. */
+#define MEMBER_PIN_MIN_DIGITS     4
+#define MEMBER_PIN_MAX_DIGITS     8
+#define MEMBER_PIN_DEFAULT_DIGITS 6   /* proposed to new facilitators */
+
+/* BORNE_OK when pin matches; BORNE_EREFUSED when it does not or no PIN
+** is set (Member.has_pin tells these apart); BORNE_ENOTFOUND: no such
+** member; BORNE_EIO when the PIN key it was hashed with is not loaded
+** (missing key file, another key: store_errmsg says what to do). A
+** correct PIN with an old keyless hash is hashed again with the key. */
 int  member_check_pin(Store *st, int64_t id, const char *pin);
+/* Sets or changes a PIN (4 to 8 digits: BORNE_EINVAL otherwise); needs
+** the PIN key (BORNE_EIO without). Audited as member.pin. */
 int  member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
                     int64_t now_utc);
+/* How many PIN hashes are of the old keyless scheme, and how many were
+** made with a key. */
+int  member_pin_counts(Store *st, int *n_legacy, int *n_keyed);
 
 int  badge_add(Store *st, int64_t member_id, const BadgeUid *uid,
                int64_t actor_id, int64_t now_utc);

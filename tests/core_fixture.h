@@ -1,6 +1,6 @@
 /* core_fixture.h -- what the core tests share: a private temp folder
 ** (removed at the end), the kiosk's time zone pinned to Europe/Paris, the
-** fast PIN hash, and local-time shorthands. Header-only, static. */
+** fast PIN hash and a PIN key in memory, and local-time shorthands. Header-only, static. */
 #ifndef BORNE_CORE_FIXTURE_H
 #define BORNE_CORE_FIXTURE_H
 
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "borne.h"
+#include "pinkey.h"
 #include "store.h"
 #include "timeutil.h"
 
@@ -61,6 +62,9 @@ fx_setup(void)
 	setenv("TZ", "Europe/Paris", 1);
 	tzset();
 	setenv("BORNE_PIN_HASH_FAST", "1", 1);
+	/* PINs are hashed with a key outside the database (pinkey.h): the
+	** tests' one lives in memory. */
+	pinkey_set_random();
 	/* As borne.service runs it (UMask=0077): databases a test makes
 	** with sqlite3_open directly are 0600, or store_open refuses them. */
 	umask(077);

@@ -1,4 +1,5 @@
-/* test_app_facilitator.c -- PIN, its lock per kiosk, facilitator mode
+/* test_app_facilitator.c -- PIN, its lock per kiosk (stored: it survives
+** a restart and a clock set forward; every failure audited), facilitator mode
 ** (present list, approvals, rejections with a preset reason, USB export,
 ** quitting) and enrolment of an unknown badge, each change audited with
 ** the facilitator's id. */
@@ -10,12 +11,18 @@
 
 #include "audit.h"
 #include "checkin.h"
+#include "pinkey.h"
 
 static void test_enrol_unknown(void);
 static void test_pin_lock(void);
 static void test_facilitator_mode(void);
 static void test_enrol_from_facilitator(void);
 static void test_open_day(void);
+static void test_pin_lock_stored(void);
+static void test_pin_lock_same_boot(void);
+static void test_pin_none(void);
+static void test_pin_set(void);
+static void t_restart(T *t, const char *boot_id);
 
 struct audit_find { const char *action; int64_t actor; int n; };
 
@@ -434,6 +441,318 @@ test_open_day(void)
 	t_close(&t);
 }
 
+/* The kiosk process ends and starts again on the same database: a new
+** App, its own monotonic clock going on from t->ms. boot_id "" : another
+** boot (the kiosk cannot know how long it was off). */
+static void
+t_restart(T *t, const char *boot_id)
+{
+	AppConfig cfg;
+
+	app_free(t->app);
+	app_config_defaults(&cfg);
+	cfg.idle_timeout_ms = 60000;
+	cfg.build_utc = BORNE_CLOCK_FLOOR_UTC;
+	snprintf(cfg.boot_id, sizeof cfg.boot_id, "%s", boot_id);
+	if (app_new(t->st, &cfg, t->ms, t->utc, &t->app) != BORNE_OK) {
+		fprintf(stderr, "app_new failed\n");
+		exit(2);
+	}
+	t->v = app_view(t->app);
+}
+
+/* A restart, the watchdog or a crash gives no fresh tries, a wall clock
+** set forward frees nothing, and each failure and the lock are audited
+** with the badge holder as actor. */
+static void
+test_pin_lock_stored(void)
+{
+	T t;
+	Member bernard;
+	BadgeUid uid;
+
+	t_open(&t, "pinstored.db", "2024-12-10T09:12", LANG_FR);
+	uid_parse(B_BERNARD, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	member_by_badge(t.st, &uid, &bernard);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "0000");
+	t_act(&t, ACT_PIN_OK, 0);
+	pin(&t, "1111");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_STR(t.v->pin_msg, "Code incorrect, 1 essai restant");
+	CHECK_INT(audited(t.st, "pin.fail", bernard.id), 2);
+
+	/* Killed and started again: one try left, not three. */
+	t_restart(&t, "");
+	t_later(&t, 5);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_tries_left, 1);
+	pin(&t, "2222");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->pin_locked_s, 300);
+	CHECK_INT(audited(t.st, "pin.fail", bernard.id), 3);
+	CHECK_INT(audited(t.st, "pin.lock", bernard.id), 1);
+
+	/* The wall clock set a day forward: still locked (the lock counts
+	** monotonic time). */
+	t.utc += 86400;
+	t_wait_ms(&t, 1000);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_locked_s, 299);
+	/* Restarted, even with the wall clock a day later: still locked, for
+	** the time it had left when last saved (every 10 s). */
+	t_wait_ms(&t, 20000);
+	CHECK_INT(t.v->pin_locked_s, 279);
+	t_restart(&t, "");
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK(t.v->pin_locked_s > 270);
+	CHECK(t.v->pin_locked_s <= 280);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(audited(t.st, "pin.fail", bernard.id), 3);   /* locked: no try */
+
+	/* Once the time has run on the monotonic clock, it opens. */
+	t_act(&t, ACT_BACK, 0);
+	t.ms += 300000;
+	t_restart(&t, "");
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK(t.v->pin_locked_s > 270);      /* a new boot: the time it had left */
+	t_act(&t, ACT_BACK, 0);
+	t.ms += 300000;
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->pin_locked_s, 0);
+	CHECK_INT(t.v->pin_tries_left, 3);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	/* A right PIN after wrong ones starts the count again, stored. */
+	t_restart(&t, "");
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->pin_tries_left, 3);
+	t_close(&t);
+}
+
+/* Restarted within the same boot, the monotonic clock ran on while the
+** kiosk was down: the lock ends when it was going to. */
+static void
+test_pin_lock_same_boot(void)
+{
+	T t;
+
+	t_open(&t, "pinboot.db", "2024-12-10T09:12", LANG_FR);
+	t_restart(&t, "boot-1");
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	for (int i = 0; i < 3; i++) {
+		pin(&t, "9999");
+		t_act(&t, ACT_PIN_OK, 0);
+	}
+	CHECK_INT(t.v->pin_locked_s, 300);
+	t_later(&t, 100);                    /* down for 100 s */
+	t_restart(&t, "boot-1");
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->pin_locked_s, 200);
+	t_later(&t, 250);
+	t_restart(&t, "boot-1");             /* down past the end: open */
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->pin_locked_s, 0);
+	CHECK_INT(t.v->pin_tries_left, 3);
+	t_close(&t);
+}
+
+/* A facilitator with no PIN is told so, and it is no failure; a kiosk
+** that lost its key says that, not "wrong code". */
+static void
+test_pin_none(void)
+{
+	T t;
+	BadgeUid uid;
+	int64_t chloe;
+
+	t_open(&t, "pinnone.db", "2024-12-10T09:12", LANG_FR);
+	uid_parse("04C10E00", UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_add(t.st, "Chloé V.", ROLE_FACILITATOR, 0, &uid, NULL, 0,
+	                     t.utc, &chloe), BORNE_OK);
+	t_badge(&t, "04C10E00");
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_CONTAINS(t.v->pin_msg, "Pas de code défini");
+	for (int i = 0; i < 4; i++) {
+		pin(&t, "1234");
+		t_act(&t, ACT_PIN_OK, 0);
+	}
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_CONTAINS(t.v->pin_msg, "Pas de code défini");
+	CHECK_INT(t.v->pin_locked_s, 0);
+	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_INT(audited(t.st, "pin.fail", chloe), 0);
+
+	/* The key is gone (key file lost): the PIN pad says so. */
+	t_act(&t, ACT_BACK, 0);
+	pinkey_clear();
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_CONTAINS(t.v->pin_msg, "la clé de la borne manque");
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_CONTAINS(t.v->pin_msg, "la clé de la borne manque");
+	CHECK_INT(t.v->pin_tries_left, 3);
+	pinkey_set_random();
+	t_close(&t);
+}
+
+/* An admin gives or changes a PIN at the kiosk: the member chosen in
+** facilitator mode, the new PIN typed twice (6 digits proposed, 4 to 8
+** taken); a facilitator who is no admin cannot. */
+static void
+test_pin_set(void)
+{
+	T t;
+	BadgeUid uid;
+	Member ines;
+	int64_t chloe;
+	int found = -1;
+
+	t_open(&t, "pinset.db", "2024-12-10T09:12", LANG_FR);
+	uid_parse("04C10E00", UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_add(t.st, "Chloé V.", ROLE_FACILITATOR, 0, &uid, NULL, 0,
+	                     t.utc, &chloe), BORNE_OK);
+	uid_parse(B_INES, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	member_by_badge(t.st, &uid, &ines);
+
+	/* A facilitator, not an admin: no PIN list, no PIN set. */
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_is_admin, 0);
+	CHECK_INT(t.v->n_staff, 0);
+	t_act(&t, ACT_FAC_TAB, FAC_PINS);
+	CHECK(t.v->fac_tab != FAC_PINS);
+	CHECK_STR(t.v->toast, "Seul·e un·e administrateur·rice peut donner un code.");
+	t_act(&t, ACT_PIN_SET, chloe);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	t_act(&t, ACT_HOME, 0);
+
+	/* An admin: the staff and who has a PIN. */
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_is_admin, 1);
+	t_act(&t, ACT_FAC_TAB, FAC_PINS);
+	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	CHECK(t.v->n_staff >= 3);            /* Bernard, Chloé, Yasmine... */
+	for (int i = 0; i < t.v->n_staff; i++)
+		if (t.v->staff[i].member_id == chloe)
+			found = i;
+	CHECK(found >= 0);
+	if (found >= 0)
+		CHECK_INT(t.v->staff_has_pin[found], 0);
+	t_act(&t, ACT_PIN_SET, ines.id);     /* a cooperator has no PIN */
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_CONTAINS(t.v->toast, "Seuls les animateur·rices");
+
+	t_act(&t, ACT_PIN_SET, chloe);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_INT(t.v->pin_digits, 6);
+	CHECK_STR(t.v->pin_title, "Code de Chloé V.");
+	CHECK_STR(t.v->pin_prompt, "Tapez 6 chiffres (de 4 à 8).");
+	pin(&t, "12");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_STR(t.v->pin_msg, "Le code doit avoir de 4 à 8 chiffres.");
+	CHECK_INT(t.v->pin_setting, 1);
+	t_act(&t, ACT_PIN_ERASE, 0);
+	t_act(&t, ACT_PIN_ERASE, 0);
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->pin_setting, 2);
+	CHECK_INT(t.v->pin_len, 0);
+	CHECK_STR(t.v->pin_prompt, "Tapez le même code encore une fois.");
+	pin(&t, "135791");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_STR(t.v->pin_msg, "Les deux codes sont différents. Recommencez.");
+	CHECK_INT(audited(t.st, "member.pin", 0) + audited(t.st, "pin.fail", 0), 0);
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	CHECK_STR(t.v->toast, "Code enregistré pour Chloé V..");
+	if (found >= 0)
+		CHECK_INT(t.v->staff_has_pin[found], 1);
+	{
+		Member y;
+
+		uid_parse(B_YASMINE, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+		member_by_badge(t.st, &uid, &y);
+		CHECK_INT(audited(t.st, "member.pin", y.id), 1);
+	}
+	/* "Retour" from the PIN pad goes back to the list, nothing saved. */
+	t_act(&t, ACT_PIN_SET, chloe);
+	pin(&t, "2468");
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	t_act(&t, ACT_HOME, 0);
+
+	/* A facilitator the admin enrols now gets their PIN at once. */
+	t_badge(&t, B_YASMINE);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "4321");
+	t_act(&t, ACT_PIN_OK, 0);
+	t_act(&t, ACT_ENROL, 0);
+	t_badge(&t, "04C0FFEE112233");
+	CHECK_INT(t.v->enrolling, 1);
+	t_text(&t, "Zoé K.");
+	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
+	t_act(&t, ACT_ENROL_SAVE, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_STR(t.v->pin_title, "Code de Zoé K.");
+	pin(&t, "112233");
+	t_act(&t, ACT_PIN_OK, 0);
+	pin(&t, "112233");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->toast, "Code enregistré pour Zoé K..");
+	t_act(&t, ACT_HOME, 0);
+	t_badge(&t, "04C0FFEE112233");
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "112233");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->first_name, "Zoé");
+	t_act(&t, ACT_HOME, 0);
+
+	/* Chloé's new PIN opens facilitator mode. */
+	t_badge(&t, "04C10E00");
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_STR(t.v->pin_msg, "");
+	pin(&t, "135790");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->first_name, "Chloé");
+	t_close(&t);
+}
+
 int
 main(void)
 {
@@ -444,5 +763,9 @@ main(void)
 	test_facilitator_mode();
 	test_enrol_from_facilitator();
 	test_open_day();
+	test_pin_lock_stored();
+	test_pin_lock_same_boot();
+	test_pin_none();
+	test_pin_set();
 	return check_done();
 }

@@ -24,6 +24,8 @@ borne_ui_script(enrol       SIZES ${all_sizes})
 borne_ui_script(enrol_empty SIZES 800x480 480x800)
 # Taps a locked key by its place at 800x480; 1080p checks the rest.
 borne_ui_script(pin_lock    SIZES 800x480 1920x1080)
+# An admin sets a PIN at the kiosk (issue 8).
+borne_ui_script(pin_set     SIZES 800x480 1920x1080 480x800)
 borne_ui_script(facilitator SIZES ${all_sizes})
 borne_ui_script(facilitator_day SIZES ${all_sizes})
 borne_ui_script(facilitator_scroll SIZES 480x800)

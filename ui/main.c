@@ -46,6 +46,8 @@
 #include "config.h"
 #include "console.h"
 #include "demo.h"
+#include "member.h"
+#include "pinkey.h"
 #include "i18n.h"
 #include "panel.h"
 #include "reader.h"
@@ -117,6 +119,7 @@ static void main_warn(const char *line, void *ctx);
 static int  kiosk_open(Kiosk *k);
 static void kiosk_close(Kiosk *k);
 static int  kiosk_open_store(Kiosk *k);
+static void kiosk_pin_key(Kiosk *k);
 static void kiosk_store_failed(Kiosk *k, int rc);
 static void kiosk_store_poll(Kiosk *k);
 static int  kiosk_open_video(Kiosk *k);
@@ -287,6 +290,7 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	ac->greeting_ms = config_get_ms(k->cfg, "greeting_s");
 	ac->pin_max_tries = config_get_int(k->cfg, "pin_max_tries");
 	ac->pin_lock_ms = config_get_ms(k->cfg, "pin_lock_s");
+	ac->pin_digits = config_get_int(k->cfg, "pin_digits");
 	ac->confirm_wait_ms = config_get_ms(k->cfg, "confirm_wait_s");
 	ac->store_retry_ms = config_get_ms(k->cfg, "store_retry_s");
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
@@ -333,6 +337,36 @@ kiosk_store_rules(Kiosk *k)
 	store_rules_set(k->st, &rules);
 }
 
+/* The PIN key (pinkey.h): the board's OTP key, else the key file, made
+** at first start. Without one the kiosk runs and the PIN pad says why;
+** the log says it once here. */
+static void
+kiosk_pin_key(Kiosk *k)
+{
+	PinKeyOptions o;
+	char file[600], msg[600];
+	int n_legacy = 0, n_keyed = 0;
+
+	memset(&o, 0, sizeof o);
+	o.otp_device = config_get(k->cfg, "pin_otp_device");
+	if (config_get(k->cfg, "pin_key_file")[0] != '\0')
+		snprintf(file, sizeof file, "%s", config_get(k->cfg, "pin_key_file"));
+	else
+		pinkey_default_file(k->store_path, file, sizeof file);
+	o.key_file = file;
+	o.create = 1;
+	if (pinkey_load(k->st, &o, msg, sizeof msg) != BORNE_OK)
+		fprintf(stderr, "borne: %s; facilitator mode cannot open until "
+		        "this is fixed\n", msg);
+	else
+		fprintf(stderr, "borne: %s\n", msg);
+	if (member_pin_counts(k->st, &n_legacy, &n_keyed) == BORNE_OK &&
+	    n_legacy > 0)
+		fprintf(stderr, "borne: %d PIN%s hashed without the key: each is "
+		        "hashed with it at its next right entry\n", n_legacy,
+		        n_legacy == 1 ? " is" : "s are");
+}
+
 static int
 kiosk_open_store(Kiosk *k)
 {
@@ -371,11 +405,13 @@ kiosk_open_store(Kiosk *k)
 	if (k->opt.demo) {
 		/* A clock before the build date (a Pi with no RTC nor network)
 		** cannot date the demo's visits: they are dated from the build
-		** date, and the kiosk then says its clock is wrong. */
+		** date, and the kiosk then says its clock is wrong. demo_fill
+		** makes a PIN key in memory. */
 		int64_t now = kiosk_now_utc(k);
 
 		rc = demo_fill(k->st, now > clock_build_utc() ? now : clock_build_utc());
-	}
+	} else
+		kiosk_pin_key(k);
 	/* It opens; can it take a tap? Found now, not at the first badge. */
 	if (rc == BORNE_OK)
 		rc = store_check_writable(k->st);

@@ -37,11 +37,11 @@ expect_exit 0 adm member add --name 'Ali "Le Chef"' --role coworker --badge 04:1
 expect_eq "$OUT" 3
 expect_exit 0 adm member add --name "'); DROP TABLE members;--" --role cooperator
 expect_eq "$OUT" 4
-expect_exit 0 adm member add --name "Fatou Diallo" --role facilitator --pin 4321
+expect_exit 0 adm_in 4321 member add --name "Fatou Diallo" --role facilitator --pin
 expect_eq "$OUT" 5
 expect_exit 2 adm member add --name "Bad Role" --role chef
 expect_err "role"
-expect_exit 2 adm member add --name "Short PIN" --role admin --pin 12
+expect_exit 2 adm_in 12 member add --name "Short PIN" --role admin --pin
 expect_err "PIN"
 
 expect_exit 0 adm member list

@@ -98,3 +98,10 @@ finish() {
 	echo "$n_pass passed, $n_fail failed"
 	[ "$n_fail" -eq 0 ]
 }
+# adm_in LINE ARGS...: borne-admin on the test database, LINE on stdin
+# (how a script gives a PIN: never on the command line).
+adm_in() {
+	local line=$1
+	shift
+	printf '%s\n' "$line" | "$ADMIN" --db "$DB" "$@"
+}

@@ -2,7 +2,9 @@
 ** The dashboard: who is here today on the left; on the right the
 ** missions waiting for approval (the primary tile, with their count),
 ** enrolling a new badge, exporting today's attendance to a USB stick,
-** and the reader's state. The approval list takes the whole width:
+** and the reader's state. Admins also get "Codes" in the header: the
+** facilitators and admins, whether each has a PIN, and a button to give
+** or change it (then the PIN pad). The approval list takes the whole width:
 ** each pending mission with "Publier" and "Refuser" (then a reason).
 ** The reader card opens the kiosk panel: reader, today's contributive
 ** day, and closing the kiosk program. "Quitter" leaves facilitator mode. */
@@ -19,6 +21,7 @@ static void fac_present(Ui *ui, const AppView *v, UiRect r);
 static void fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h);
 static void fac_reader_card(Ui *ui, const AppView *v, UiRect r);
 static void fac_pending(Ui *ui, const AppView *v, UiRect r);
+static void fac_pins(Ui *ui, const AppView *v, UiRect r);
 static void fac_reasons(Ui *ui, const AppView *v, UiRect r);
 static int  fac_clock(Ui *ui, const AppView *v, UiRect r);
 static void fac_kiosk(Ui *ui, const AppView *v, UiRect r);
@@ -32,6 +35,8 @@ fac_header(Ui *ui, const AppView *v, int big)
 {
 	int w = ui_width(ui), bh = 64;
 	int qw = big ? 160 : 124;
+	int cw = v->fac_is_admin ? (big ? 150 : 120) : 0;   /* "Codes" */
+	int right = w - 16 - qw - (ui_portrait(ui) ? 12 : 132);
 	const char *title = tr(v->lang, "ui.pin.title");
 
 	(void)big;
@@ -40,8 +45,11 @@ fac_header(Ui *ui, const AppView *v, int big)
 	ui_rrect(ui, (UiRect){ 16, 10, 44, 44 }, 10, COL_TERRA_PALE);
 	ui_icon(ui, 16 + 22, 32, 28, COL_TERRA, ICON_ADMIN);
 	ui_text_fit(ui, 16 + 44 + 14, (bh - ui_text_height(ui, FONT_BOLD, 26)) / 2,
-	            w - 74 - qw - (ui_portrait(ui) ? 24 : 140), FONT_BOLD, 26,
-	            COL_ENCRE, ALIGN_LEFT, title);
+	            w - 74 - qw - (ui_portrait(ui) ? 24 : 140) - (cw ? cw + 12 : 0),
+	            FONT_BOLD, 26, COL_ENCRE, ALIGN_LEFT, title);
+	if (cw)
+		ui_button(ui, (UiRect){ right - cw, 8, cw, 46 }, BTN_QUIET, ICON_LOCK,
+		          tr(v->lang, "ui.fac.pins"), ACT_FAC_TAB, FAC_PINS);
 	if (v->reader_ok && !ui_portrait(ui))
 		ui_text_fit(ui, w - 16 - qw - 20 - 100,
 		            (bh - ui_text_height(ui, FONT_SEMIBOLD, 20)) / 2, 100,
@@ -260,6 +268,55 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 	}
 }
 
+/* Admins: each facilitator and admin, whether they have a PIN, and the
+** button that gives or changes it (the button under the name when the
+** screen is narrow). */
+static void
+fac_pins(Ui *ui, const AppView *v, UiRect r)
+{
+	int pad = 16, narrow = r.w < 600;
+	int row_h = narrow ? 124 : 80;
+	int y = r.y + pad + 44;
+	int fits = (r.y + r.h - y) / row_h;
+	int bw = r.w >= 900 ? 240 : narrow ? r.w - 2 * pad : 220;
+
+	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
+	                ICON_LOCK, COL_TERRA, tr(v->lang, "ui.fac.pins_title"),
+	                -1, 0);
+	ui_button(ui, (UiRect){ r.x + r.w - pad - 120, r.y + 10, 120, 48 },
+	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
+	          FAC_PRESENT);
+	for (int i = 0; i < v->n_staff && i < fits; i++) {
+		const AppPerson *p = &v->staff[i];
+		int has = v->staff_has_pin[i];
+		int cy = y + (narrow ? 34 : row_h / 2), tx = r.x + pad + 48 + 14;
+		int tw = narrow ? r.w - (tx - r.x) - pad
+		                : r.w - (tx - r.x) - pad - bw - 16;
+		int by = narrow ? y + 64 : cy - 25;
+		char meta[160];
+
+		if (i > 0)
+			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
+		ui_circle(ui, r.x + pad + 24, cy, 24, has ? COL_VERT_PALE : COL_SOLEIL_PALE);
+		ui_icon(ui, r.x + pad + 24, cy, 28, has ? COL_VERT : COL_OCRE,
+		        has ? ICON_LOCK : ICON_PERSON);
+		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, 20, COL_ENCRE,
+		            ALIGN_LEFT, p->name);
+		snprintf(meta, sizeof meta, "%s · %s", p->role,
+		         tr(v->lang, has ? "ui.fac.pin_yes" : "ui.fac.pin_no"));
+		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, 18,
+		            has ? COL_ENCRE_DOUCE : COL_OCRE, ALIGN_LEFT, meta);
+		ui_hit(ui, (UiRect){ r.x + pad, cy - 32, tw + (tx - r.x - pad), 64 },
+		       ACT_PIN_SET, p->member_id, p->name);
+		ui_button(ui, (UiRect){ r.x + r.w - pad - bw, by, bw, 50 },
+		          has ? BTN_SECONDARY : BTN_GREEN, ICON_LOCK,
+		          tr(v->lang, has ? "ui.fac.pin_change" : "ui.fac.pin_set"),
+		          ACT_PIN_SET, p->member_id);
+		y += row_h;
+	}
+}
+
 /* The reasons to reject, over the list. */
 static void
 fac_reasons(Ui *ui, const AppView *v, UiRect r)
@@ -409,6 +466,9 @@ fac_draw(Ui *ui, const AppView *v)
 		right = (UiRect){ w - m - rw, top, rw, h - top - m };
 	}
 	switch (v->fac_tab) {
+	case FAC_PINS:
+		fac_pins(ui, v, full);
+		return;
 	case FAC_PENDING:
 		fac_pending(ui, v, full);
 		if (v->rejecting != 0)

@@ -1,4 +1,6 @@
-/* screens/pin.c -- the facilitator's PIN, after their badge.
+/* screens/pin.c -- the facilitator's PIN, after their badge; and a new
+** PIN an admin gives (view.pin_setting: its own title and prompt, typed
+** twice, as many dots as digits proposed).
 ** A phone-like keypad (1-9, erase, 0, OK) with big keys, the digits shown
 ** as dots, what went wrong in Terracotta. After too many wrong codes the
 ** keypad locks for everyone and the screen counts down to when it opens
@@ -86,7 +88,8 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 	int big = r.w >= 500;
 	int lr = big ? 48 : 40, ts = big ? 40 : 30, ps = big ? 24 : 20;
 	int x = r.x, y = r.y, cx;
-	int dots = v->pin_len > 4 ? v->pin_len : 4;
+	int want = v->pin_digits > 4 ? v->pin_digits : 4;
+	int dots = v->pin_len > want ? v->pin_len : want;
 	int dr = big ? 16 : 13, dgap = big ? 52 : 48;
 	int locked = v->pin_locked_s > 0;
 	UiAlign al = center ? ALIGN_CENTER : ALIGN_LEFT;
@@ -96,6 +99,7 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 	ui_icon(ui, cx, y + lr, lr, COL_TERRA, ICON_LOCK);
 	y += 2 * lr + 16;
 	ui_text_fit(ui, x, y, r.w, FONT_BOLD, ts, COL_ENCRE, al,
+	            v->pin_title[0] ? v->pin_title :
 	            tr(v->lang, locked ? "ui.pin.locked" : "ui.pin.title"));
 	y += ui_text_height(ui, FONT_BOLD, ts) + 6;
 	if (locked) {
@@ -108,7 +112,7 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 		return;
 	}
 	ui_text_fit(ui, x, y, r.w, FONT_REGULAR, ps, COL_ENCRE, al,
-	            tr(v->lang, "ui.pin.prompt"));
+	            v->pin_prompt[0] ? v->pin_prompt : tr(v->lang, "ui.pin.prompt"));
 	y += ui_text_height(ui, FONT_REGULAR, ps) + 24;
 	{
 		int total = (dots - 1) * dgap + 2 * dr;
@@ -125,13 +129,18 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 	}
 	y += 2 * dr + 28;
 	if (v->pin_msg[0]) {
+		/* "No PIN set... ask an admin" is long: up to three lines. */
 		int mh = ui_text_height(ui, FONT_MEDIUM, 18);
 		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->pin_msg);
-		int ix = center ? r.x + (r.w - tw - 28) / 2 : x;
+		int ix;
+
+		if (tw > r.w - 28)
+			tw = r.w - 28;
+		ix = center ? r.x + (r.w - tw - 28) / 2 : x;
 		ui_icon(ui, ix + 10, y + mh / 2, 22, COL_TERRA, ICON_INFO);
-		ui_text_fit(ui, ix + 28, y, r.w - 28, FONT_SEMIBOLD, 18, COL_TERRA,
-		            ALIGN_LEFT, v->pin_msg);
-	} else {
+		ui_text_box(ui, (UiRect){ ix + 28, y, tw, 3 * mh }, FONT_SEMIBOLD, 18,
+		            COL_TERRA, ALIGN_LEFT, 3, v->pin_msg);
+	} else if (!v->pin_setting) {
 		const char *f = tr(v->lang, "ui.pin.forgot");
 		int mh = ui_text_height(ui, FONT_MEDIUM, 18);
 		int tw = ui_text_width(ui, FONT_MEDIUM, 18, f);
