@@ -37,7 +37,7 @@ esac
 need=()
 command -v lintian >/dev/null || need+=(lintian)
 command -v debootstrap >/dev/null || need+=(debootstrap)
-command -v fakeroot >/dev/null || need+=(fakeroot)
+command -v file >/dev/null || need+=(file)
 if [ ${#need[@]} -gt 0 ]; then
 	sudo=""
 	[ "$(id -u)" -eq 0 ] || sudo="sudo"
