@@ -160,9 +160,9 @@ tarball=$cache/bookworm-amd64-$key.tar
 find "$cache" -name 'bookworm-amd64-*.tar' -mtime +7 -delete
 root=$work/root
 cleanup() {
-	for m in proc; do
-		mountpoint -q "$root/$m" 2>/dev/null && umount -l "$root/$m"
-	done
+	if mountpoint -q "$root/proc" 2>/dev/null; then
+		umount -l "$root/proc"
+	fi
 	return 0
 }
 trap cleanup EXIT
@@ -232,8 +232,9 @@ done
 check "/var/lib/borne 700 borne:borne" test "$(mode_of /var/lib/borne)" = "700 borne:borne"
 check "borne.service enabled" \
 	test -L "$root/etc/systemd/system/multi-user.target.wants/borne.service"
-units=$(cd "$work/tree/lib/systemd/system" && ls)
-check "systemd-analyze verify in the chroot: $(echo $units)" in_root systemd-analyze verify $units
+mapfile -t units < <(cd "$work/tree/lib/systemd/system" && ls)
+check "systemd-analyze verify in the chroot: ${units[*]}" \
+	in_root systemd-analyze verify "${units[@]}"
 # The kiosk's data: a database made by the service user, a local edit.
 in_root runuser -u borne -- borne-admin --db /var/lib/borne/borne.db \
 	member add --name "Test Remove" --role cooperator >/dev/null 2>&1 || true
