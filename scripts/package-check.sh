@@ -233,6 +233,12 @@ check "/var/lib/borne 700 borne:borne" test "$(mode_of /var/lib/borne)" = "700 b
 check "borne.service enabled" \
 	test -L "$root/etc/systemd/system/multi-user.target.wants/borne.service"
 mapfile -t units < <(cd "$work/tree/lib/systemd/system" && ls)
+# Every unit that says where it belongs (a backup timer...) is enabled too.
+for u in "${units[@]}"; do
+	wanted=$(sed -n 's/^WantedBy=//p' "$work/tree/lib/systemd/system/$u" | head -n1 | awk '{print $1}')
+	[ -n "$wanted" ] || continue
+	check "$u enabled ($wanted)" test -L "$root/etc/systemd/system/$wanted.wants/$u"
+done
 check "systemd-analyze verify in the chroot: ${units[*]}" \
 	in_root systemd-analyze verify "${units[@]}"
 # The kiosk's data: a database made by the service user, a local edit.
