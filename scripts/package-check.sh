@@ -9,7 +9,8 @@
 # Debian 12 chroot made by debootstrap (minbase plus the package's
 # dependencies; systemd does not run there, the maintainer scripts only
 # enable the units): files, the borne user and groups, 0700 state folder,
-# enabled units, conffile kept on upgrade, database kept on remove and purge.
+# enabled units, conffile kept on upgrade, database kept on remove and purge;
+# the installed borne draws Accueil headless as the borne user.
 # The chroot is cached as a tarball outside the repository:
 # BORNE_CHROOT_CACHE (default /var/cache/borne-ci), one per dependency
 # list, remade after 7 days; the first run downloads about 100 MB (4-5 min).
@@ -241,6 +242,24 @@ for u in "${units[@]}"; do
 done
 check "systemd-analyze verify in the chroot: ${units[*]}" \
 	in_root systemd-analyze verify "${units[@]}"
+# The installed kiosk draws Accueil as the borne user, with the fonts its
+# Depends brought (not the build tree's): SDL's offscreen driver.
+printf 'expect-screen accueil\nexpect-text "Approchez"\nscreenshot accueil\n' \
+	>"$root/tmp/accueil.script"
+mkdir -p "$root/tmp/shots"
+chmod 1777 "$root/tmp/shots"
+if in_root runuser -u borne -- env HOME=/tmp TZ=Europe/Paris borne --headless \
+	--size 800x480 --script /tmp/accueil.script --screenshots /tmp/shots \
+	--demo >"$work/headless.log" 2>&1 &&
+   [ -s "$root/tmp/shots/accueil.png" ]; then
+	ok "installed borne draws Accueil (headless, as borne)"
+else
+	tail -20 "$work/headless.log"
+	bad "installed borne draws Accueil (headless, as borne)"
+fi
+# (Symbola, emoji only, is a Recommends: the chroot has Depends alone.)
+check "no text or icon font missing" \
+	sh -c "! grep -qi 'no font\\|icon font' '$work/headless.log'"
 # The kiosk's data: a database made by the service user, a local edit.
 in_root runuser -u borne -- borne-admin --db /var/lib/borne/borne.db \
 	member add --name "Test Remove" --role cooperator >/dev/null 2>&1 || true
