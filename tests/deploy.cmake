@@ -1,0 +1,22 @@
+# deploy.cmake -- what the Debian package ships, checked without building
+# the package (scripts/package-check.sh builds, installs, upgrades and
+# purges it). Label: deploy.
+# deploy_conf: the packaged borne.conf documents every key of config_def.h
+# with its true default (cmake/borne_conf.cmake writes it).
+add_executable(test_deploy_conf test_deploy_conf.c)
+target_include_directories(test_deploy_conf PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(test_deploy_conf PRIVATE borne_core)
+add_dependencies(test_deploy_conf borne_conf)
+add_test(NAME deploy_conf
+         COMMAND test_deploy_conf ${PROJECT_BINARY_DIR}/deploy/borne.conf)
+set_tests_properties(deploy_conf PROPERTIES TIMEOUT 60 LABELS deploy)
+
+# deploy_unit_security: systemd rates the unit's sandbox "OK" or better
+# (exposure below 5.0; --threshold counts tenths).
+find_program(SYSTEMD_ANALYZE systemd-analyze)
+if(SYSTEMD_ANALYZE)
+  add_test(NAME deploy_unit_security
+           COMMAND ${SYSTEMD_ANALYZE} security --offline=true --threshold=49
+                   ${PROJECT_SOURCE_DIR}/deploy/borne.service)
+  set_tests_properties(deploy_unit_security PROPERTIES TIMEOUT 60 LABELS deploy)
+endif()
