@@ -171,7 +171,13 @@ in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
 	DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@"; }
 if [ ! -f "$tarball" ]; then
 	t=$(date +%s)
-	mirror=${BORNE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+	# The mirror this machine's apt uses (a CI machine may have its own),
+	# else Debian's.
+	apt_mirror=$( { sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' \
+			/etc/apt/sources.list.d/debian.sources 2>/dev/null
+		sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\([^ ]*\/debian\) bookworm .*/\2/p' \
+			/etc/apt/sources.list 2>/dev/null; } | head -1)
+	mirror=${BORNE_DEBIAN_MIRROR:-${apt_mirror:-http://deb.debian.org/debian}}
 	debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 || {
 		tail -20 "$work/debootstrap.log"
 		bad "debootstrap"
