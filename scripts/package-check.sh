@@ -98,6 +98,7 @@ want_file -rw-r--r-- /lib/systemd/system/borne.service
 want_file -rw-r--r-- /lib/udev/rules.d/60-borne-readers.rules
 want_file -rw-r--r-- /lib/udev/rules.d/70-borne-usb-stick.rules
 want_file -rwxr-xr-x /usr/libexec/borne/borne-usb-stick
+want_file -rwxr-xr-x /usr/sbin/borne-data-disk
 want_file -rw-r--r-- /usr/lib/tmpfiles.d/borne.conf
 want_file -rw-r--r-- /usr/share/doc/borne/copyright
 want_file -rw-r--r-- /usr/share/doc/borne/changelog.gz

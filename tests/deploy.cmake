@@ -20,3 +20,10 @@ if(SYSTEMD_ANALYZE)
                    ${PROJECT_SOURCE_DIR}/deploy/borne.service)
   set_tests_properties(deploy_unit_security PROPERTIES TIMEOUT 60 LABELS deploy)
 endif()
+
+# deploy_data_disk: borne-data-disk (the database on its own partition,
+# then the read-only root) in a sandbox, changing no disk.
+add_test(NAME deploy_data_disk
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/deploy/data_disk.sh
+                 ${PROJECT_SOURCE_DIR}/deploy/borne-data-disk)
+set_tests_properties(deploy_data_disk PROPERTIES TIMEOUT 60 LABELS deploy)
