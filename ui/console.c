@@ -36,6 +36,12 @@ console_hold(Console *c, int fd)
 		         strlen(c->note), "; not a VT");
 		return;
 	}
+	/* The console's own screen blanking (10 minutes on Raspberry Pi OS)
+	** would black out the kiosk in opening hours: off, as `setterm
+	** --blank 0` does, by the console's escape sequence. */
+	if (write(fd, "\033[9;0]", 6) == 6)
+		snprintf(c->note + strlen(c->note), sizeof c->note -
+		         strlen(c->note), "; console blanking off");
 	if (ioctl(fd, VT_LOCKSWITCH, 0) == 0) {
 		c->vt_locked = 1;
 		snprintf(c->note + strlen(c->note), sizeof c->note -

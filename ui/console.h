@@ -7,7 +7,8 @@
 ** Ctrl-Alt-Fn and Ctrl-Alt-Del too); this is the belt to that brace:
 ** ISIG is cleared so no key becomes a signal, and VT switching is locked
 ** (VT_LOCKSWITCH, which needs CAP_SYS_TTY_CONFIG; refused, it is said
-** once and the kiosk goes on). Plain C and Linux ioctls, no SDL, so it is
+** once and the kiosk goes on); on a VT the console's screen blanking is
+** also turned off (it would black out the kiosk after ten minutes). Plain C and Linux ioctls, no SDL, so it is
 ** tested on a pty (tests/test_console.c). */
 #ifndef BORNE_CONSOLE_H
 #define BORNE_CONSOLE_H
