@@ -177,7 +177,7 @@ if [ ! -f "$tarball" ]; then
 	apt_mirror=$( { sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p' \
 			/etc/apt/sources.list.d/debian.sources 2>/dev/null
 		sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\([^ ]*\/debian\) bookworm .*/\2/p' \
-			/etc/apt/sources.list 2>/dev/null; } | head -1)
+			/etc/apt/sources.list 2>/dev/null; } | head -1 || true)
 	mirror=${BORNE_DEBIAN_MIRROR:-${apt_mirror:-http://deb.debian.org/debian}}
 	debootstrap --variant=minbase bookworm "$root" "$mirror" >"$work/debootstrap.log" 2>&1 || {
 		tail -20 "$work/debootstrap.log"
