@@ -41,6 +41,6 @@ target_link_libraries(pn532_emu PRIVATE Threads::Threads)
 if(TARGET borne)
   add_test(NAME e2e_libnfc
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/drivers/e2e_libnfc.sh
-                   $<TARGET_FILE:borne> $<TARGET_FILE:pn532_emu>)
+                   ${run_borne} ${run_pn532_emu})
   set_tests_properties(e2e_libnfc PROPERTIES TIMEOUT 120)
 endif()

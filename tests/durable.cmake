@@ -28,7 +28,7 @@ if(TARGET borne)
   endif()
   foreach(half a b)
     add_test(NAME kill_headless_${half}
-             COMMAND test_kill_headless $<TARGET_FILE:borne>)
+             COMMAND test_kill_headless ${run_borne})
     set_tests_properties(kill_headless_${half} PROPERTIES TIMEOUT 600
       ENVIRONMENT "${kill_env}")
   endforeach()

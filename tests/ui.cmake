@@ -43,7 +43,7 @@ borne_ui_script(touch_robust SIZES 800x480)
 foreach(size 800x480 1920x1080)
   add_test(NAME ui_out_of_service_${size}
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/out_of_service.sh
-                   $<TARGET_FILE:borne> ${size}
+                   ${run_borne} ${size}
                    ${CMAKE_BINARY_DIR}/screenshots/${size})
   set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 endforeach()
@@ -63,7 +63,7 @@ foreach(bad "script_bad_line:4: frobnicate 12"
   list(GET parts 2 text)
   add_test(NAME ui_${name}
            COMMAND sh -c "out=$(\"$0\" --headless --size 800x480 --demo --now 2026-12-10T10:42 --script \"$1\" 2>&1); rc=$?; printf '%s\\n' \"$out\"; [ $rc -eq 1 ] && printf '%s' \"$out\" | grep -qF \"$1:$2:$3\""
-                   $<TARGET_FILE:borne>
+                   ${run_borne}
                    ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.script ${line} "${text}")
   set_tests_properties(ui_${name} PROPERTIES TIMEOUT 60)
 endforeach()
@@ -71,12 +71,12 @@ endforeach()
 # Bad command lines are refused with the usage, before any window opens.
 add_test(NAME ui_bad_options
          COMMAND sh -c "! \"$0\" --headless --size 12x12 --script - </dev/null && ! \"$0\" --frobnicate && ! \"$0\" --lang de"
-                 $<TARGET_FILE:borne>)
+                 ${run_borne})
 
 # The real loop under systemd: READY=1, watchdog pings, clean SIGTERM.
 add_executable(test_watchdog test_watchdog.c)
 target_include_directories(test_watchdog PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-add_test(NAME watchdog COMMAND test_watchdog $<TARGET_FILE:borne>)
+add_test(NAME watchdog COMMAND test_watchdog ${run_borne})
 set_tests_properties(watchdog PROPERTIES TIMEOUT 60)
 # The clock: a Pi booted in 1970 holds taps until the time is known
 # (clock), a clock behind the last tap is confirmed by a facilitator
