@@ -18,11 +18,11 @@ if(BORNE_CROSS_CXX)
   set(CMAKE_CXX_COMPILER ${BORNE_CROSS_CXX})
 endif()
 
-# Libraries and headers come from the multiarch paths of / (the :arm64
-# packages): /usr/lib/aarch64-linux-gnu, /usr/include/aarch64-linux-gnu,
-# /usr/include. Programs (the emulator, pkg-config) are the build
-# machine's.
-set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
+# No sysroot: libraries and headers come from the multiarch paths of /
+# (the :arm64 packages), which CMAKE_LIBRARY_ARCHITECTURE and the cross
+# compiler's own search paths name: /usr/lib/aarch64-linux-gnu,
+# /usr/include/aarch64-linux-gnu, /usr/include. Programs (pkg-config, the
+# emulator) are the build machine's.
 
 # pkgconf:arm64 provides aarch64-linux-gnu-pkg-config, which reads only the
 # .pc files of arm64 and of /usr/share/pkgconfig.
