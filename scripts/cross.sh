@@ -49,8 +49,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 build="build-arm64"
-cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake \
-	-DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+tcflag=()                 # read once, when the build tree is made
+[ -f "$build/CMakeCache.txt" ] ||
+	tcflag=(-DCMAKE_TOOLCHAIN_FILE="$PWD/cmake/aarch64-linux-gnu.cmake")
+cmake -S . -B "$build" "${tcflag[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j"$(nproc)"
 
 # What goes on a Pi: the architecture, and the sizes as built (with debug
