@@ -7,8 +7,8 @@ if(TARGET borne AND TARGET borne-admin)
   target_include_directories(test_forget PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
   target_link_libraries(test_forget PRIVATE borne_core)
   target_link_options(test_forget PRIVATE -Wl,--wrap=sqlite3_open_v2)
-  add_test(NAME forget COMMAND test_forget $<TARGET_FILE:borne>
-           $<TARGET_FILE:borne-admin>)
+  add_test(NAME forget COMMAND test_forget ${run_borne}
+           ${run_admin})
   set_tests_properties(forget PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT}
     ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
 endif()
@@ -22,7 +22,7 @@ set_tests_properties(backups PROPERTIES
 if(TARGET borne-admin)
   add_test(NAME admin_cli_forget
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/admin/cli_forget.sh
-                   $<TARGET_FILE:borne-admin>)
+                   ${run_admin})
   set_tests_properties(admin_cli_forget PROPERTIES TIMEOUT 120
                        ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
 endif()

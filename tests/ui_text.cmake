@@ -16,7 +16,7 @@ borne_ui_script(text_long SIZES 800x480 1920x1080 480x800)
 foreach(size 800x480 1920x1080 480x800)
   add_test(NAME ui_text_max_${size}
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/text_db.sh
-                   $<TARGET_FILE:borne> $<TARGET_FILE:borne-admin>
+                   ${run_borne} ${run_admin}
                    ${CMAKE_CURRENT_SOURCE_DIR}/ui/text_max.script ${size}
                    ${CMAKE_BINARY_DIR}/screenshots/${size}
                    ${CMAKE_CURRENT_BINARY_DIR}/text_max)
