@@ -11,7 +11,7 @@ foreach(t members days missions data badinput dbfail pin)
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/admin/cli_${t}.sh)
     add_test(NAME admin_cli_${t}
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/admin/cli_${t}.sh
-                     ${run_admin})
+                     ${run_admin} ${run_borne})
     set_tests_properties(admin_cli_${t} PROPERTIES TIMEOUT 120
                          ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
   endif()

@@ -82,7 +82,9 @@ if command -v script >/dev/null 2>&1; then
 fi
 
 # ---- The kiosk opens with a PIN set here ---------------------------------
-BORNE=$(dirname "$ADMIN")/../ui/borne
+# The kiosk: the second argument (tests/admin.cmake gives the emulated
+# one in the arm64 build), else beside borne-admin's build folder.
+BORNE=${2:-$(dirname "$ADMIN")/../ui/borne}
 if [ -x "$BORNE" ]; then
 	cat >"$TMP/pin.script" <<'SCRIPT'
 badge 04C0FFEE
