@@ -6,18 +6,6 @@
 # portrait too. Screenshots land in ${CMAKE_BINARY_DIR}/screenshots/<size>/.
 function(borne_ui_script name)
   cmake_parse_arguments(U "" "" "SIZES;ARGS" ${ARGN})
-  # Under the emulator (the arm64 build), the Pi's screen only: 800x480
-  # when the script runs there, else its first size. The layouts are
-  # arch-independent and every size runs natively; qemu costs ~5x.
-  if(BORNE_EMULATED)
-    list(FIND U_SIZES 800x480 at)
-    if(at GREATER -1)
-      set(U_SIZES 800x480)
-    else()
-      list(GET U_SIZES 0 first)
-      set(U_SIZES ${first})
-    endif()
-  endif()
   foreach(size ${U_SIZES})
     add_test(NAME ui_${name}_${size}
              COMMAND borne --headless --size ${size} --demo
