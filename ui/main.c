@@ -85,6 +85,8 @@ struct Kiosk {
 	SDL_Texture *picture;    /* a turned picture is drawn here first */
 	float   panel_scale;     /* window points to panel pixels */
 	int     dark;            /* asleep outside screen_hours */
+	int     lit_from, lit_to;  /* screen_hours in minutes; -1: always lit */
+	int64_t idle_ms;         /* idle_timeout_s: nobody there after this */
 	int     swallow;         /* the touch that woke it: until released */
 	int64_t active_ms;       /* the last touch, key or badge */
 	int     backlight_said;  /* the backlight's refusal was logged */
@@ -127,6 +129,7 @@ static SDL_Renderer *kiosk_renderer(Kiosk *k);
 static int  kiosk_wants_gpu(const char *choice);
 static int  kiosk_panel(Kiosk *k, int pw, int ph);
 static void kiosk_panel_event(Kiosk *k, SDL_Event *e);
+static void kiosk_panel_mouse(const Kiosk *k, Sint32 *wx, Sint32 *wy);
 static int  kiosk_should_sleep(Kiosk *k, int64_t now_ms);
 static void kiosk_sleep(Kiosk *k, int64_t now_ms);
 static int64_t kiosk_sleep_in_ms(Kiosk *k, int64_t now_ms);
@@ -604,13 +607,24 @@ kiosk_panel(Kiosk *k, int pw, int ph)
 	return BORNE_OK;
 }
 
+/* A mouse point of the window (points) to the picture's point under it,
+** still in window points (input.c scales them by mouse_scale). */
+static void
+kiosk_panel_mouse(const Kiosk *k, Sint32 *wx, Sint32 *wy)
+{
+	float x = (float)*wx * k->panel_scale / (float)k->panel_w;
+	float y = (float)*wy * k->panel_scale / (float)k->panel_h;
+
+	panel_touch_to_picture(&k->panel, &x, &y);
+	*wx = (Sint32)(x * (float)k->win_w / k->panel_scale);
+	*wy = (Sint32)(y * (float)k->win_h / k->panel_scale);
+}
+
 /* A touch or a click at a point of the panel becomes one at the point
 ** of the picture under it, the mirrored touch layer undone. */
 static void
 kiosk_panel_event(Kiosk *k, SDL_Event *e)
 {
-	float x, y;
-
 	if (k->panel.rotate == 0 && !k->panel.flip_x && !k->panel.flip_y)
 		return;
 	switch (e->type) {
@@ -621,18 +635,10 @@ kiosk_panel_event(Kiosk *k, SDL_Event *e)
 		return;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
-		x = (float)e->button.x * k->panel_scale / (float)k->panel_w;
-		y = (float)e->button.y * k->panel_scale / (float)k->panel_h;
-		panel_touch_to_picture(&k->panel, &x, &y);
-		e->button.x = (Sint32)(x * (float)k->win_w / k->panel_scale);
-		e->button.y = (Sint32)(y * (float)k->win_h / k->panel_scale);
+		kiosk_panel_mouse(k, &e->button.x, &e->button.y);
 		return;
 	case SDL_MOUSEMOTION:
-		x = (float)e->motion.x * k->panel_scale / (float)k->panel_w;
-		y = (float)e->motion.y * k->panel_scale / (float)k->panel_h;
-		panel_touch_to_picture(&k->panel, &x, &y);
-		e->motion.x = (Sint32)(x * (float)k->win_w / k->panel_scale);
-		e->motion.y = (Sint32)(y * (float)k->win_h / k->panel_scale);
+		kiosk_panel_mouse(k, &e->motion.x, &e->motion.y);
 		return;
 	default:
 		return;
@@ -657,12 +663,11 @@ kiosk_picture_to_window(const Kiosk *k, int *x, int *y)
 static int
 kiosk_should_sleep(Kiosk *k, int64_t now_ms)
 {
-	int from, to, min;
+	int from = k->lit_from, to = k->lit_to, min;
 
-	if (k->app == NULL ||
-	    config_hours(config_get(k->cfg, "screen_hours"), &from, &to) != BORNE_OK ||
+	if (k->app == NULL || from < 0 ||
 	    app_view(k->app)->screen != SCREEN_ACCUEIL ||
-	    now_ms - k->active_ms < config_get_ms(k->cfg, "idle_timeout_s"))
+	    now_ms - k->active_ms < k->idle_ms)
 		return 0;
 	min = time_local_minutes(kiosk_now_utc(k));
 	return from < to ? min < from || min >= to : min < from && min >= to;
@@ -687,9 +692,9 @@ kiosk_sleep_in_ms(Kiosk *k, int64_t now_ms)
 {
 	int64_t left;
 
-	if (k->dark || config_get(k->cfg, "screen_hours")[0] == '\0')
+	if (k->dark || k->lit_from < 0)
 		return -1;
-	left = k->active_ms + config_get_ms(k->cfg, "idle_timeout_s") - now_ms;
+	left = k->active_ms + k->idle_ms - now_ms;
 	return left > 0 ? left : -1;
 }
 
@@ -860,6 +865,10 @@ kiosk_open(Kiosk *k)
 		return rc;
 	k->last_cue_seq = app_view(k->app)->cue_seq;
 	k->active_ms = kiosk_now_ms(k);
+	k->idle_ms = config_get_ms(k->cfg, "idle_timeout_s");
+	if (config_hours(config_get(k->cfg, "screen_hours"), &k->lit_from,
+	                 &k->lit_to) != BORNE_OK)
+		k->lit_from = k->lit_to = -1;      /* empty: always lit */
 	k->dirty = 1;
 	return BORNE_OK;
 }
@@ -1065,9 +1074,9 @@ kiosk_advance(Kiosk *k, int64_t ms)
 			step = k->flash_until_ms - k->vclock_ms;
 		if (k->st == NULL && k->store_next_ms - k->vclock_ms < step)
 			step = k->store_next_ms - k->vclock_ms;
-		if (kiosk_sleep_in_ms(k, k->vclock_ms) >= 0 &&
-		    kiosk_sleep_in_ms(k, k->vclock_ms) < step)
-			step = kiosk_sleep_in_ms(k, k->vclock_ms);
+		int64_t dark_in = kiosk_sleep_in_ms(k, k->vclock_ms);
+		if (dark_in >= 0 && dark_in < step)
+			step = dark_in;
 		if (step < 10)
 			step = 10;
 		if (step > target - k->vclock_ms)
@@ -1320,8 +1329,9 @@ kiosk_run(Kiosk *k)
 			wait = k->flash_until_ms - now;
 		if (k->st == NULL && k->store_next_ms - now < wait)
 			wait = k->store_next_ms - now;
-		if (kiosk_sleep_in_ms(k, now) >= 0 && kiosk_sleep_in_ms(k, now) < wait)
-			wait = kiosk_sleep_in_ms(k, now);
+		int64_t dark_in = kiosk_sleep_in_ms(k, now);
+		if (dark_in >= 0 && dark_in < wait)
+			wait = dark_in;
 		if (wait < 1)
 			wait = 1;
 		if (wait > 60000)
