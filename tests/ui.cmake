@@ -105,3 +105,6 @@ set_tests_properties(console PROPERTIES TIMEOUT 30)
 add_test(NAME x11_keys COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/x11_keys.sh
          ${run_borne})
 set_tests_properties(x11_keys PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+if(BORNE_EMULATED)
+  set_tests_properties(x11_keys PROPERTIES ENVIRONMENT BORNE_EMULATED=1)
+endif()

@@ -55,8 +55,22 @@ ines() {
 	sqlite3 "$TMP/demo.db" "SELECT count(*) FROM visits v JOIN badges b
 		ON b.member_id = v.member_id WHERE upper(b.uid) = '04A1B2C3'"
 }
-wait_for 'xdotool search --name "^borne$" >/dev/null 2>&1' ||
+# A window, or borne gone. Under qemu-user (the arm64 run) one CI
+# machine's emulated Xlib could not open the display ("x11 not
+# available") that the native borne had just used: that is the
+# emulator's socket layer, not the Pi's (which draws through KMSDRM), and
+# the chords are checked there by the headless `key` scripts; say so and
+# skip rather than fail.
+wait_for 'xdotool search --name "^borne$" >/dev/null 2>&1 ||
+	! kill -0 "$pid" 2>/dev/null'
+if ! xdotool search --name "^borne$" >/dev/null 2>&1; then
+	if [ "${BORNE_EMULATED:-0}" = 1 ] && grep -q "not available" "$TMP/err"; then
+		echo "SKIP: the emulated borne could not open the X display:"
+		sed 's/^/    borne: /' "$TMP/err"
+		exit 77
+	fi
 	die "no borne window"
+fi
 wait_for '[ -n "$(visits)" ]' || die "no demo database"
 before=$(visits)
 ines_before=$(ines)
