@@ -309,6 +309,11 @@ typedef struct AppView {
 	AppCue   cue;
 	unsigned cue_seq;
 	char toast[200];         /* transient message, "" for none */
+	/* A read for this screen failed: "La borne a un problème, prévenez
+	** l'équipe d'animation.", and in facilitator mode the reason; ""
+	** when all was read. The lists it left empty are not "none". */
+	char problem[200];
+	char problem_detail[300];
 	int  idle_left_s;        /* seconds before Accueil ("Retour dans 15 s") */
 
 	/* The member badged in, if any (cleared on Accueil). */

@@ -1,4 +1,4 @@
-/* app_impl.h -- what app.c, app_post.c and app_facilitator.c share.
+/* app_impl.h -- what app.c and the screen modules (scr_*.c) share.
 ** Private to the state machine: the UI sees only app.h. The App keeps the
 ** state (who is badged in, what the kiosk waits for, the form being
 ** edited) and the AppView it draws from; app_reload() rebuilds the view's
@@ -80,6 +80,11 @@ struct App {
 	int       clock_was_trusted;
 	int       clock_verdict;  /* ClockVerdict */
 
+	/* A read failed during this reload (app_read_failed); the reason
+	** last written to the journal, "" when the last reload read all. */
+	int       problem_seen;
+	char      problem_logged[300];
+
 	/* Enrolment of an unknown badge. */
 	BadgeUid  raw;
 	int       enrol_focused;
@@ -115,6 +120,13 @@ void app_toast(App *a, const char *key, ...);
 void app_toast_rc(App *a, int rc);       /* storage error, in words */
 void app_set_session(App *a, const Member *m);
 void app_clear_session(App *a);
+/* app_clear_session, no question, and every screen module's clear(). */
+void app_clear_personal(App *a);
+/* A read for the screen failed (what: the function): says so (app.h,
+** view.problem). rc < 0. */
+void app_read_failed(App *a, int rc, const char *what);
+/* The i18n key of the words for a storage error. */
+const char *app_rc_key(int rc);
 void app_wait(App *a, WaitFor w, int64_t mission_id);
 void app_checkin(App *a, const BadgeUid *uid);
 /* Inserts typed UTF-8 into a field held in buf (bufsize bytes), at most
@@ -127,7 +139,22 @@ void app_field_pop(TextFieldView *f, char *buf);
 void app_field_clear(TextFieldView *f);
 void app_field_show(TextFieldView *f, const char *buf, int max_ch);
 
-/* app_post.c */
+/* Screens' entry points, for the kiosk and the other screens. */
+void app_board_open(App *a, ScreenId from);            /* scr_board.c */
+void app_mission_open(App *a, int64_t id);             /* scr_mission.c */
+/* The member's missions into the view; BORNE_OK or the read's error. */
+int  app_my_missions_load(App *a);                     /* scr_member_home.c */
+/* A tap's greeting (r NULL when rc is an error), and whether the last
+** one was a departure. */
+void app_result_show(App *a, const CheckinResult *r, int rc);
+int  app_result_was_out(const App *a);                 /* scr_badge_result.c */
+void app_unknown_show(App *a, const BadgeUid *uid);    /* scr_unknown_badge.c */
+void app_enrol_proved(App *a);
+void app_fac_enter(App *a);                            /* scr_facilitator.c */
+void app_fac_show(App *a, FacTab t);
+void app_pin_set_start(App *a, int64_t member_id);     /* scr_pin.c */
+
+/* scr_post_mission.c */
 void app_post_start(App *a, const Member *poster);
 int  app_post_action(App *a, AppAction act, int64_t arg);
 int  app_post_text(App *a, const char *utf8);
@@ -135,7 +162,7 @@ int  app_post_key(App *a, int key);
 void app_post_render(App *a);
 int  app_member_may_post(const Member *m);
 
-/* app_facilitator.c */
+/* scr_pin.c, scr_facilitator.c, scr_unknown_badge.c */
 void app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back);
 /* The wrong-PIN count and lock saved in the settings (app_new, and when
 ** the store comes back). */

@@ -1,4 +1,4 @@
-/* app_post.c -- posting a mission at the kiosk, step by step.
+/* scr_post_mission.c -- posting a mission at the kiosk, step by step.
 ** Six steps (title, description, category, when, duration and people,
 ** reward) then a preview, as in mockups/post-mission. Text is typed into
 ** the step's field on the on-screen keyboard; "Suivant" checks the step
@@ -6,6 +6,7 @@
 ** field instead of moving on. Publishing adds the mission, pending when
 ** the space wants a facilitator to approve coworkers' missions. */
 #include "app_impl.h"
+#include "app_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,19 @@ static int         check_draft(App *a, PostStep upto, int jump);
 static void        go_step(App *a, PostStep s);
 static void        publish(App *a);
 static const char *field_error_key(const MissionDraft *d, MissionField f);
+static void        post_reward_sync(App *a);
+static void        post_clear(App *a);
+static int         post_busy(const App *a);
+
+const AppScreen scr_post_mission = {
+	.name = "post-mission",
+	.action = app_post_action,
+	.text = app_post_text,
+	.key = app_post_key,
+	.reload = app_post_render,
+	.clear = post_clear,
+	.busy = post_busy,
+};
 
 int
 app_member_may_post(const Member *m)
@@ -368,6 +382,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 			d->reward_kind = (RewardKind)arg;
 		if (d->reward_kind == REWARD_FIXED && a->amount[0] == '\0')
 			a->post_focused = 1;
+		post_reward_sync(a);
 		break;
 	case ACT_SET_REWARD_CENTS:
 		if (arg < 1 || arg > MISSION_REWARD_MAX)
@@ -422,8 +437,10 @@ app_post_text(App *a, const char *utf8)
 	}
 	a->post_focused = 1;
 	app_field_type(a, &v->field, buf, size, max_ch, multiline, utf8);
-	if (v->post_step == POST_REWARD)
+	if (v->post_step == POST_REWARD) {
 		v->draft.reward_kind = REWARD_FIXED;
+		post_reward_sync(a);
+	}
 	{
 		char keep[sizeof v->field.error];
 
@@ -451,6 +468,7 @@ app_post_key(App *a, int key)
 			return 0;
 		text_pop_char(buf);
 		v->field.error[0] = '\0';
+		post_reward_sync(a);
 		app_post_render(a);
 		return 1;
 	case APP_KEY_ENTER:
@@ -519,12 +537,40 @@ app_post_render(App *a)
 	/* The step's validation message shows next to the field too. */
 	if (v->post_error[0] != '\0')
 		text_copy(f->error, sizeof f->error, v->post_error);
-	if (v->draft.reward_kind == REWARD_FIXED &&
-	    parse_amount(a->amount, &v->draft.reward_cents) == 0)
-		v->draft.reward_cents = 0;
 	v->needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(&a->poster);
 	app_card_from_draft(&v->draft, &card);
 	app_card_text(v->lang, &card, &v->draft_text);
 	v->kbd_visible = buf != NULL && a->post_focused;
+}
+
+/* A fixed reward is the amount as typed (0 while it is no amount): set
+** when the amount or the kind of reward changes, never when drawing. */
+static void
+post_reward_sync(App *a)
+{
+	MissionDraft *d = &a->v.draft;
+
+	if (d->reward_kind == REWARD_FIXED &&
+	    parse_amount(a->amount, &d->reward_cents) == 0)
+		d->reward_cents = 0;
+}
+
+static int
+post_busy(const App *a)
+{
+	(void)a;
+	return 1;
+}
+
+static void
+post_clear(App *a)
+{
+	AppView *v = &a->v;
+
+	memset(&a->poster, 0, sizeof a->poster);
+	mission_draft_init(&v->draft);
+	memset(&v->field, 0, sizeof v->field);
+	a->amount[0] = '\0';
+	a->post_focused = 0;
 }

@@ -1,0 +1,210 @@
+/* scr_board.c -- the board of missions: a window of APP_BOARD_WINDOW
+** cards of the results, a category filter and a search field, scrolled
+** by rows of view.board_columns cards. "Retour" goes back where the board
+** was opened from (the member's home, a greeting on leaving, Accueil). */
+#include "app_impl.h"
+#include "app_screen.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+
+static int  board_action(App *a, AppAction act, int64_t arg);
+static int  board_text(App *a, const char *utf8);
+static int  board_key(App *a, int key);
+static void board_back(App *a);
+static void board_reload(App *a);
+static void board_clear(App *a);
+static void board_leave(App *a);
+static int  board_cols(const AppView *v);
+static void board_scroll(App *a, int64_t cards);
+
+const AppScreen scr_board = {
+	.name = "board",
+	.action = board_action,
+	.text = board_text,
+	.key = board_key,
+	.back = board_back,
+	.leave = board_leave,
+	.reload = board_reload,
+	.clear = board_clear,
+};
+
+static int
+board_cols(const AppView *v)
+{
+	return v->board_columns > 0 ? v->board_columns : 2;
+}
+
+void
+app_board_open(App *a, ScreenId from)
+{
+	a->board_return = from == SCREEN_BOARD ? a->board_return : from;
+	a->v.board_offset = 0;
+	app_goto(a, SCREEN_BOARD);
+}
+
+static void
+board_scroll(App *a, int64_t cards)
+{
+	AppView *v = &a->v;
+	int64_t off = v->board_offset + cards;
+	int cols = board_cols(v);
+	int last = v->board_total > 0 ? (v->board_total - 1) / cols * cols : 0;
+
+	if (off > last)
+		off = last;
+	if (off < 0)
+		off = 0;
+	v->board_offset = (int)off;
+	app_reload(a);
+}
+
+static int
+board_action(App *a, AppAction act, int64_t arg)
+{
+	AppView *v = &a->v;
+
+	switch (act) {
+	case ACT_FILTER:
+		v->filter = arg >= 0 && arg < CAT_COUNT ? (int)arg : -1;
+		v->board_offset = 0;
+		app_reload(a);
+		return 1;
+	case ACT_SEARCH:
+		a->search_focused = 1;
+		v->kbd_layer = KBD_LOWER;
+		app_reload(a);
+		return 1;
+	case ACT_SEARCH_CLEAR:
+		app_field_clear(&v->search);
+		v->board_offset = 0;
+		app_reload(a);
+		return 1;
+	case ACT_SCROLL:
+		board_scroll(a, arg * board_cols(v));
+		return 1;
+	case ACT_SCROLL_TO:
+		board_scroll(a, arg - v->board_offset);
+		return 1;
+	case ACT_FOCUS:
+		a->search_focused = arg != 0;
+		app_reload(a);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Typed text goes to the search field. */
+static int
+board_text(App *a, const char *utf8)
+{
+	AppView *v = &a->v;
+
+	a->search_focused = 1;
+	app_field_type(a, &v->search, v->search.text, sizeof v->search.text,
+	               BORNE_TITLE_MAX_CH, TEXT_SINGLE_LINE, utf8);
+	v->board_offset = 0;
+	app_reload(a);
+	return 1;
+}
+
+static int
+board_key(App *a, int key)
+{
+	AppView *v = &a->v;
+
+	if (a->search_focused && key == APP_KEY_BACKSPACE) {
+		app_field_pop(&v->search, v->search.text);
+		v->board_offset = 0;
+		app_reload(a);
+		return 1;
+	}
+	if (a->search_focused && key == APP_KEY_ENTER) {
+		a->search_focused = 0;
+		app_reload(a);
+		return 1;
+	}
+	if (key == APP_KEY_DOWN || key == APP_KEY_UP)
+		return board_action(a, ACT_SCROLL, key == APP_KEY_DOWN ? 1 : -1);
+	if (key == APP_KEY_PAGEDOWN || key == APP_KEY_PAGEUP)
+		return board_action(a, ACT_SCROLL, key == APP_KEY_PAGEDOWN ? 2 : -2);
+	return 0;
+}
+
+static void
+board_back(App *a)
+{
+	AppView *v = &a->v;
+
+	if (a->search_focused) {
+		a->search_focused = 0;
+		app_reload(a);
+		return;
+	}
+	if (v->has_member &&
+	    (a->board_return == SCREEN_MEMBER_HOME ||
+	     a->board_return == SCREEN_BADGE_RESULT))
+		app_goto(a, a->board_return == SCREEN_BADGE_RESULT &&
+		         app_result_was_out(a) ? SCREEN_BADGE_RESULT :
+		         SCREEN_MEMBER_HOME);
+	else
+		app_go_home(a);
+}
+
+static void
+board_reload(App *a)
+{
+	AppView *v = &a->v;
+	MissionQuery q;
+	int total = 0, cols = board_cols(v), rc;
+
+	memset(&q, 0, sizeof q);
+	q.category = v->filter;
+	q.text = v->search.text;
+	q.minors_only = v->has_member && v->member.minor;
+	q.status = -1;
+	q.offset = v->board_offset;
+	q.limit = APP_BOARD_WINDOW;
+	v->minors_only = q.minors_only;
+	v->n_cards = 0;
+	rc = mission_search(a->st, &q, v->cards, &v->n_cards, &total);
+	if (rc == BORNE_OK && v->board_offset > 0 && v->board_offset >= total) {
+		/* Results shrank under the window: show the last row. */
+		v->board_offset = total > 0 ? (total - 1) / cols * cols : 0;
+		q.offset = v->board_offset;
+		rc = mission_search(a->st, &q, v->cards, &v->n_cards, &total);
+	}
+	if (rc != BORNE_OK) {
+		v->n_cards = total = 0;
+		app_read_failed(a, rc, "mission_search");
+	}
+	v->board_total = total;
+	for (int i = 0; i < v->n_cards; i++)
+		app_card_text(v->lang, &v->cards[i], &v->cards_text[i]);
+	app_field_show(&v->search, v->search.text, BORNE_TITLE_MAX_CH);
+	text_copy(v->search.label, sizeof v->search.label,
+	          tr(v->lang, "app.search.label"));
+	v->search.focused = a->search_focused;
+	v->kbd_visible = a->search_focused;
+}
+
+/* The keyboard closes; the search and the filter stay for "Retour". */
+static void
+board_leave(App *a)
+{
+	a->search_focused = 0;
+}
+
+static void
+board_clear(App *a)
+{
+	AppView *v = &a->v;
+
+	app_field_clear(&v->search);
+	a->search_focused = 0;
+	v->filter = -1;
+	v->board_offset = 0;
+}
