@@ -51,9 +51,12 @@ struct Store {
 	                         ** checkpoint that asked for another */
 	int        n_slots;
 	StmtSlot   slots[STORE_STMT_CACHE];
+	int        fault_rc;     /* store_fault_reads: BORNE_OK when unset */
+	char       fault_match[96];
 };
 
 static int  store_connect(Store *st, const char *path);
+static int  store_is_read(const char *sql);
 static char *store_uri_psow0(const char *path);
 static int  store_check_modes(Store *st);
 static int  store_migrate(Store *st);
@@ -677,6 +680,25 @@ store_db(Store *st)
 
 /* ---- Statements ----------------------------------------------------- */
 
+/* A statement that only reads (what store_fault_reads breaks). */
+static int
+store_is_read(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+		sql++;
+	return strncmp(sql, "SELECT", 6) == 0 || strncmp(sql, "WITH", 4) == 0;
+}
+
+void
+store_fault_reads(Store *st, int rc, const char *match)
+{
+	if (st == NULL)
+		return;
+	st->fault_rc = rc;
+	snprintf(st->fault_match, sizeof st->fault_match, "%s",
+	         match != NULL ? match : "");
+}
+
 int
 store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out)
 {
@@ -684,6 +706,9 @@ store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out)
 	int src;
 
 	*out = NULL;
+	if (st->fault_rc != BORNE_OK && store_is_read(sql) &&
+	    strstr(sql, st->fault_match) != NULL)
+		return store_set_error(st, st->fault_rc, "fault injected on a read");
 	for (int i = 0; i < st->n_slots; i++) {
 		if (st->slots[i].sql == sql) {
 			slot = &st->slots[i];

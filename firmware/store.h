@@ -90,6 +90,11 @@ struct sqlite3 *store_db(Store *st);
 ** it. BORNE_OK or an error with store_errmsg set. */
 int  store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out);
 void store_stmt_release(Store *st, struct sqlite3_stmt *stmt);   /* NULL-safe */
+/* For tests: from now on each statement that only reads (SELECT, WITH)
+** and whose SQL contains match ("" or NULL: every one) fails with rc, as
+** a failing disk would, store_errmsg "fault injected on a read"; writes
+** go through. rc BORNE_OK stops it. Inert unless called. */
+void store_fault_reads(Store *st, int rc, const char *match);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE (the write lock is
 ** taken first, so a busy database fails at once with BORNE_EBUSY instead
