@@ -3,7 +3,7 @@
 # renderer (cold and warm text cache) and the cache's hit rate.
 set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
 add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
-  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/widgets.c
+  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/problem.c ${BORNE_UI_DIR}/widgets.c
   ${BORNE_UI_DIR}/widgets_b.c ${BORNE_UI_DIR}/keyboard.c
   ${BORNE_UI_DIR}/screens.c
   ${BORNE_UI_DIR}/screens/accueil.c ${BORNE_UI_DIR}/screens/badge_result.c

@@ -774,6 +774,7 @@ ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
 	if (ops != NULL && ops->draw != NULL)
 		ops->draw(ui, v);
 	ui_clip(ui, NULL);
+	ui_problem(ui, v);
 	ui_toast(ui, v);
 	ui_reader_banner(ui, v);
 	if (flash > 0.0f && flash_cue != CUE_NONE) {
