@@ -501,7 +501,7 @@ app_set_session(App *a, const Member *m)
 	text_first_name(m->name, a->v.first_name, sizeof a->v.first_name);
 	a->v.can_post = app_member_may_post(m);
 	a->v.is_staff = member_is_staff(m);
-	a->v.minors_only = m->minor;
+	a->v.board.minors_only = m->minor;
 }
 
 void
@@ -510,7 +510,7 @@ app_clear_session(App *a)
 	a->v.has_member = 0;
 	memset(&a->v.member, 0, sizeof a->v.member);
 	a->v.first_name[0] = '\0';
-	a->v.can_post = a->v.is_staff = a->v.minors_only = 0;
+	a->v.can_post = a->v.is_staff = a->v.board.minors_only = 0;
 	a->in_facilitator = 0;
 	memset(&a->staff, 0, sizeof a->staff);
 }
@@ -1269,7 +1269,7 @@ app_new(Store *st, const AppConfig *cfg, int64_t now_ms, int64_t now_utc,
 	}
 	a->v.board_columns = 2;
 	a->v.reader_ok = 1;
-	a->v.pin_tries_left = a->cfg.pin_max_tries;
+	a->v.pin.pin_tries_left = a->cfg.pin_max_tries;
 	app_clock_init(a);
 	app_pin_load(a);
 	app_go_home(a);
@@ -1359,10 +1359,10 @@ handle_tick(App *a)
 	}
 	changed |= clock_render(a);     /* the clock's verdict may have changed */
 	if (a->v.screen == SCREEN_PIN) {
-		int before = a->v.pin_locked_s;
+		int before = a->v.pin.pin_locked_s;
 
 		app_pin_render(a);
-		changed |= before != a->v.pin_locked_s;
+		changed |= before != a->v.pin.pin_locked_s;
 	}
 	changed |= idle_render(a);
 	scrub_poll(a);

@@ -31,15 +31,15 @@ accueil_reload(App *a)
 	MissionQuery q = { .category = -1, .status = -1, .limit = APP_NEWS_MAX };
 	int total = 0, rc;
 
-	v->n_news = 0;
-	rc = mission_search(a->st, &q, v->news, &v->n_news, &total);
+	v->accueil.n_news = 0;
+	rc = mission_search(a->st, &q, v->accueil.news, &v->accueil.n_news, &total);
 	if (rc != BORNE_OK) {
-		v->n_news = total = 0;
+		v->accueil.n_news = total = 0;
 		app_read_failed(a, rc, "mission_search");
 	}
-	v->open_count = total;
-	for (int i = 0; i < v->n_news; i++)
-		app_card_text(v->lang, &v->news[i], &v->news_text[i]);
+	v->accueil.open_count = total;
+	for (int i = 0; i < v->accueil.n_news; i++)
+		app_card_text(v->lang, &v->accueil.news[i], &v->accueil.news_text[i]);
 }
 
 static void

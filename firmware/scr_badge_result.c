@@ -65,11 +65,11 @@ result_next_mission(App *a)
 
 	if (r->outcome != CHECKIN_IN && r->outcome != CHECKIN_IGNORED)
 		return;
-	for (int i = 0; i < v->n_my; i++) {
-		if (mission_is_taker(a->st, v->my[i].id, r->member.id) == 1) {
-			app_trf(v->lang, v->greeting_note, sizeof v->greeting_note,
-			        "app.result.next_mission", v->my[i].title,
-			        v->my_text[i].when);
+	for (int i = 0; i < v->home.n_my; i++) {
+		if (mission_is_taker(a->st, v->home.my[i].id, r->member.id) == 1) {
+			app_trf(v->lang, v->result.greeting_note, sizeof v->result.greeting_note,
+			        "app.result.next_mission", v->home.my[i].title,
+			        v->home.my_text[i].when);
 			break;
 		}
 	}
@@ -83,63 +83,63 @@ result_render(App *a)
 	const CheckinResult *r = &a->result;
 	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)], hm[32], hours[32];
 
-	v->greeting[0] = v->greeting_detail[0] = '\0';
-	v->greeting_extra[0] = v->greeting_note[0] = '\0';
-	v->result_error = a->result_rc != BORNE_OK;
-	if (v->result_error) {
-		text_copy(v->greeting, sizeof v->greeting,
+	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
+	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
+	v->result.result_error = a->result_rc != BORNE_OK;
+	if (v->result.result_error) {
+		text_copy(v->result.greeting, sizeof v->result.greeting,
 		          tr(v->lang, "app.result.error"));
-		text_copy(v->greeting_detail, sizeof v->greeting_detail,
+		text_copy(v->result.greeting_detail, sizeof v->result.greeting_detail,
 		          tr(v->lang, app_rc_key(a->result_rc)));
 		return;
 	}
-	v->outcome = r->outcome;
+	v->result.outcome = r->outcome;
 	text_first_name(r->member.name, first, sizeof first);
 	switch (r->outcome) {
 	case CHECKIN_IN:
 		app_format_hm(v->lang, r->in_utc, hm, sizeof hm);
-		app_trf(v->lang, v->greeting, sizeof v->greeting, "app.result.in",
+		app_trf(v->lang, v->result.greeting, sizeof v->result.greeting, "app.result.in",
 		        first);
-		app_trf(v->lang, v->greeting_detail, sizeof v->greeting_detail,
+		app_trf(v->lang, v->result.greeting_detail, sizeof v->result.greeting_detail,
 		        "app.result.in_detail", hm);
 		break;
 	case CHECKIN_OUT:
 		app_format_hm(v->lang, r->out_utc, hm, sizeof hm);
 		app_format_hours(v->lang, r->today_s, hours, sizeof hours);
-		app_trf(v->lang, v->greeting, sizeof v->greeting, "app.result.out",
+		app_trf(v->lang, v->result.greeting, sizeof v->result.greeting, "app.result.out",
 		        first);
 		if (r->detail_rc == BORNE_OK)
-			app_trf(v->lang, v->greeting_detail, sizeof v->greeting_detail,
+			app_trf(v->lang, v->result.greeting_detail, sizeof v->result.greeting_detail,
 			        "app.result.out_detail", hours);
-		app_trf(v->lang, v->greeting_extra, sizeof v->greeting_extra,
+		app_trf(v->lang, v->result.greeting_extra, sizeof v->result.greeting_extra,
 		        "app.result.out_extra", hm);
 		if (r->has_day)
-			app_trf(v->lang, v->greeting_note, sizeof v->greeting_note,
+			app_trf(v->lang, v->result.greeting_note, sizeof v->result.greeting_note,
 			        "app.result.thanks_day", r->day.title);
 		break;
 	case CHECKIN_IGNORED:
-		app_trf(v->lang, v->greeting, sizeof v->greeting,
+		app_trf(v->lang, v->result.greeting, sizeof v->result.greeting,
 		        "app.result.ignored", first);
 		if (r->out_utc != 0) {
 			app_format_hm(v->lang, r->out_utc, hm, sizeof hm);
-			app_trf(v->lang, v->greeting_detail, sizeof v->greeting_detail,
+			app_trf(v->lang, v->result.greeting_detail, sizeof v->result.greeting_detail,
 			        "app.result.ignored_out", hm);
 		} else {
 			app_format_hm(v->lang, r->in_utc, hm, sizeof hm);
-			app_trf(v->lang, v->greeting_detail, sizeof v->greeting_detail,
+			app_trf(v->lang, v->result.greeting_detail, sizeof v->result.greeting_detail,
 			        "app.result.ignored_in", hm);
 		}
 		break;
 	case CHECKIN_INACTIVE:
-		text_copy(v->greeting, sizeof v->greeting,
+		text_copy(v->result.greeting, sizeof v->result.greeting,
 		          tr(v->lang, "app.result.inactive"));
-		text_copy(v->greeting_detail, sizeof v->greeting_detail,
+		text_copy(v->result.greeting_detail, sizeof v->result.greeting_detail,
 		          tr(v->lang, "app.result.inactive_detail"));
 		break;
 	case CHECKIN_HELD:
-		app_trf(v->lang, v->greeting, sizeof v->greeting,
+		app_trf(v->lang, v->result.greeting, sizeof v->result.greeting,
 		        r->held_out ? "app.result.out" : "app.result.in", first);
-		text_copy(v->greeting_detail, sizeof v->greeting_detail,
+		text_copy(v->result.greeting_detail, sizeof v->result.greeting_detail,
 		          tr(v->lang, r->held_out ? "app.result.held_out"
 		                                  : "app.result.held_in"));
 		break;
@@ -159,7 +159,7 @@ result_clear(App *a)
 
 	memset(&a->result, 0, sizeof a->result);
 	a->result_rc = BORNE_OK;
-	v->greeting[0] = v->greeting_detail[0] = '\0';
-	v->greeting_extra[0] = v->greeting_note[0] = '\0';
-	v->result_error = 0;
+	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
+	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
+	v->result.result_error = 0;
 }

@@ -41,7 +41,7 @@ void
 app_board_open(App *a, ScreenId from)
 {
 	a->board_return = from == SCREEN_BOARD ? a->board_return : from;
-	a->v.board_offset = 0;
+	a->v.board.board_offset = 0;
 	app_goto(a, SCREEN_BOARD);
 }
 
@@ -49,15 +49,15 @@ static void
 board_scroll(App *a, int64_t cards)
 {
 	AppView *v = &a->v;
-	int64_t off = v->board_offset + cards;
+	int64_t off = v->board.board_offset + cards;
 	int cols = board_cols(v);
-	int last = v->board_total > 0 ? (v->board_total - 1) / cols * cols : 0;
+	int last = v->board.board_total > 0 ? (v->board.board_total - 1) / cols * cols : 0;
 
 	if (off > last)
 		off = last;
 	if (off < 0)
 		off = 0;
-	v->board_offset = (int)off;
+	v->board.board_offset = (int)off;
 	app_reload(a);
 }
 
@@ -68,8 +68,8 @@ board_action(App *a, AppAction act, int64_t arg)
 
 	switch (act) {
 	case ACT_FILTER:
-		v->filter = arg >= 0 && arg < CAT_COUNT ? (int)arg : -1;
-		v->board_offset = 0;
+		v->board.filter = arg >= 0 && arg < CAT_COUNT ? (int)arg : -1;
+		v->board.board_offset = 0;
 		app_reload(a);
 		return 1;
 	case ACT_SEARCH:
@@ -78,15 +78,15 @@ board_action(App *a, AppAction act, int64_t arg)
 		app_reload(a);
 		return 1;
 	case ACT_SEARCH_CLEAR:
-		app_field_clear(&v->search);
-		v->board_offset = 0;
+		app_field_clear(&v->board.search);
+		v->board.board_offset = 0;
 		app_reload(a);
 		return 1;
 	case ACT_SCROLL:
 		board_scroll(a, arg * board_cols(v));
 		return 1;
 	case ACT_SCROLL_TO:
-		board_scroll(a, arg - v->board_offset);
+		board_scroll(a, arg - v->board.board_offset);
 		return 1;
 	case ACT_FOCUS:
 		a->search_focused = arg != 0;
@@ -104,9 +104,9 @@ board_text(App *a, const char *utf8)
 	AppView *v = &a->v;
 
 	a->search_focused = 1;
-	app_field_type(a, &v->search, v->search.text, sizeof v->search.text,
+	app_field_type(a, &v->board.search, v->board.search.text, sizeof v->board.search.text,
 	               BORNE_TITLE_MAX_CH, TEXT_SINGLE_LINE, utf8);
-	v->board_offset = 0;
+	v->board.board_offset = 0;
 	app_reload(a);
 	return 1;
 }
@@ -117,8 +117,8 @@ board_key(App *a, int key)
 	AppView *v = &a->v;
 
 	if (a->search_focused && key == APP_KEY_BACKSPACE) {
-		app_field_pop(&v->search, v->search.text);
-		v->board_offset = 0;
+		app_field_pop(&v->board.search, v->board.search.text);
+		v->board.board_offset = 0;
 		app_reload(a);
 		return 1;
 	}
@@ -162,32 +162,32 @@ board_reload(App *a)
 	int total = 0, cols = board_cols(v), rc;
 
 	memset(&q, 0, sizeof q);
-	q.category = v->filter;
-	q.text = v->search.text;
+	q.category = v->board.filter;
+	q.text = v->board.search.text;
 	q.minors_only = v->has_member && v->member.minor;
 	q.status = -1;
-	q.offset = v->board_offset;
+	q.offset = v->board.board_offset;
 	q.limit = APP_BOARD_WINDOW;
-	v->minors_only = q.minors_only;
-	v->n_cards = 0;
-	rc = mission_search(a->st, &q, v->cards, &v->n_cards, &total);
-	if (rc == BORNE_OK && v->board_offset > 0 && v->board_offset >= total) {
+	v->board.minors_only = q.minors_only;
+	v->board.n_cards = 0;
+	rc = mission_search(a->st, &q, v->board.cards, &v->board.n_cards, &total);
+	if (rc == BORNE_OK && v->board.board_offset > 0 && v->board.board_offset >= total) {
 		/* Results shrank under the window: show the last row. */
-		v->board_offset = total > 0 ? (total - 1) / cols * cols : 0;
-		q.offset = v->board_offset;
-		rc = mission_search(a->st, &q, v->cards, &v->n_cards, &total);
+		v->board.board_offset = total > 0 ? (total - 1) / cols * cols : 0;
+		q.offset = v->board.board_offset;
+		rc = mission_search(a->st, &q, v->board.cards, &v->board.n_cards, &total);
 	}
 	if (rc != BORNE_OK) {
-		v->n_cards = total = 0;
+		v->board.n_cards = total = 0;
 		app_read_failed(a, rc, "mission_search");
 	}
-	v->board_total = total;
-	for (int i = 0; i < v->n_cards; i++)
-		app_card_text(v->lang, &v->cards[i], &v->cards_text[i]);
-	app_field_show(&v->search, v->search.text, BORNE_TITLE_MAX_CH);
-	text_copy(v->search.label, sizeof v->search.label,
+	v->board.board_total = total;
+	for (int i = 0; i < v->board.n_cards; i++)
+		app_card_text(v->lang, &v->board.cards[i], &v->board.cards_text[i]);
+	app_field_show(&v->board.search, v->board.search.text, BORNE_TITLE_MAX_CH);
+	text_copy(v->board.search.label, sizeof v->board.search.label,
 	          tr(v->lang, "app.search.label"));
-	v->search.focused = a->search_focused;
+	v->board.search.focused = a->search_focused;
 	v->kbd_visible = a->search_focused;
 }
 
@@ -203,8 +203,8 @@ board_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	app_field_clear(&v->search);
+	app_field_clear(&v->board.search);
 	a->search_focused = 0;
-	v->filter = -1;
-	v->board_offset = 0;
+	v->board.filter = -1;
+	v->board.board_offset = 0;
 }

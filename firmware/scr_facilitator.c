@@ -46,10 +46,10 @@ app_fac_enter(App *a)
 	a->in_facilitator = 1;
 	app_set_session(a, &a->staff);
 	a->in_facilitator = 1;
-	v->fac_tab = FAC_PRESENT;
-	v->rejecting = 0;
-	v->present_offset = 0;
-	v->export_msg[0] = '\0';
+	v->fac.fac_tab = FAC_PRESENT;
+	v->fac.rejecting = 0;
+	v->fac.present_offset = 0;
+	v->fac.export_msg[0] = '\0';
 	app_goto(a, SCREEN_FACILITATOR);
 }
 
@@ -66,10 +66,10 @@ staff_add(const Member *m, void *ctx)
 
 	if (!member_is_staff(m) || !m->active || m->forgotten)
 		return 0;
-	if (v->n_staff >= APP_LIST_MAX)
+	if (v->fac.n_staff >= APP_LIST_MAX)
 		return 1;
-	v->staff_has_pin[v->n_staff] = m->has_pin;
-	p = &v->staff[v->n_staff++];
+	v->fac.staff_has_pin[v->fac.n_staff] = m->has_pin;
+	p = &v->fac.staff[v->fac.n_staff++];
 	memset(p, 0, sizeof *p);
 	p->member_id = m->id;
 	text_copy(p->name, sizeof p->name, m->name);
@@ -81,11 +81,11 @@ staff_add(const Member *m, void *ctx)
 static void
 present_scroll(AppView *v, int64_t delta)
 {
-	int64_t o = v->present_offset + delta;
+	int64_t o = v->fac.present_offset + delta;
 
-	if (o > v->n_present - 1)
-		o = v->n_present - 1;
-	v->present_offset = o < 0 ? 0 : (int)o;
+	if (o > v->fac.n_present - 1)
+		o = v->fac.n_present - 1;
+	v->fac.present_offset = o < 0 ? 0 : (int)o;
 }
 
 static int
@@ -96,9 +96,9 @@ present_add(const Visit *vis, void *ctx)
 	AppPerson *p;
 	Member m;
 
-	if (v->n_present >= APP_LIST_MAX)
+	if (v->fac.n_present >= APP_LIST_MAX)
 		return 1;
-	p = &v->present[v->n_present++];
+	p = &v->fac.present[v->fac.n_present++];
 	memset(p, 0, sizeof *p);
 	p->member_id = vis->member_id;
 	text_copy(p->name, sizeof p->name, vis->member_name);
@@ -117,19 +117,19 @@ app_fac_reload(App *a)
 	int total = 0, rc;
 
 	/* The enrolment tab is shown while the new badge is awaited only. */
-	if (v->fac_tab == FAC_ENROL && v->wait != WAIT_NEW_BADGE)
-		v->fac_tab = FAC_PRESENT;
-	v->n_present = 0;
+	if (v->fac.fac_tab == FAC_ENROL && v->wait != WAIT_NEW_BADGE)
+		v->fac.fac_tab = FAC_PRESENT;
+	v->fac.n_present = 0;
 	rc = checkin_present_each(a->st, a->now_utc, present_add, &ctx);
 	if (rc < 0) {
-		v->n_present = 0;
+		v->fac.n_present = 0;
 		app_read_failed(a, rc, "checkin_present_each");
 	}
-	v->fac_is_admin = a->staff.role == ROLE_ADMIN;
-	v->n_staff = 0;
-	if (v->fac_is_admin &&
+	v->fac.fac_is_admin = a->staff.role == ROLE_ADMIN;
+	v->fac.n_staff = 0;
+	if (v->fac.fac_is_admin &&
 	    (rc = member_each(a->st, staff_add, &ctx)) < 0) {
-		v->n_staff = 0;
+		v->fac.n_staff = 0;
 		app_read_failed(a, rc, "member_each");
 	}
 	present_scroll(v, 0);                   /* someone may have left */
@@ -138,19 +138,19 @@ app_fac_reload(App *a)
 	q.status = MISSION_PENDING;
 	q.include_taken = 0;
 	q.limit = APP_LIST_MAX;
-	v->n_pending = 0;
-	rc = mission_search(a->st, &q, v->pending, &v->n_pending, &total);
+	v->fac.n_pending = 0;
+	rc = mission_search(a->st, &q, v->fac.pending, &v->fac.n_pending, &total);
 	if (rc != BORNE_OK) {
-		v->n_pending = 0;
+		v->fac.n_pending = 0;
 		app_read_failed(a, rc, "mission_search");
 	}
-	for (int i = 0; i < v->n_pending; i++)
-		app_card_text(v->lang, &v->pending[i], &v->pending_text[i]);
+	for (int i = 0; i < v->fac.n_pending; i++)
+		app_card_text(v->lang, &v->fac.pending[i], &v->fac.pending_text[i]);
 	for (int i = 0; i < APP_N_REJECT_REASONS; i++) {
 		char key[40];
 
 		snprintf(key, sizeof key, "app.reject.%d", i);
-		text_copy(v->reject_reasons[i], sizeof v->reject_reasons[i],
+		text_copy(v->fac.reject_reasons[i], sizeof v->fac.reject_reasons[i],
 		          tr(v->lang, key));
 	}
 }
@@ -161,13 +161,13 @@ reject(App *a, int64_t reason)
 	AppView *v = &a->v;
 	int rc;
 
-	if (v->rejecting == 0 || reason < 0 || reason >= APP_N_REJECT_REASONS) {
-		v->rejecting = 0;
+	if (v->fac.rejecting == 0 || reason < 0 || reason >= APP_N_REJECT_REASONS) {
+		v->fac.rejecting = 0;
 		return;
 	}
-	rc = mission_reject(a->st, v->rejecting, v->reject_reasons[reason],
+	rc = mission_reject(a->st, v->fac.rejecting, v->fac.reject_reasons[reason],
 	                    a->staff.id, a->now_utc);
-	v->rejecting = 0;
+	v->fac.rejecting = 0;
 	if (rc == BORNE_OK)
 		app_toast(a, "app.fac.rejected");
 	else if (rc == BORNE_ENOTFOUND || rc == BORNE_EREFUSED)
@@ -221,29 +221,29 @@ export_today(App *a)
 	rc = report_export_day(a->st, a->cfg.export_dir, today, path, sizeof path);
 	switch (rc) {
 	case BORNE_OK:
-		app_trf(v->lang, v->export_msg, sizeof v->export_msg,
+		app_trf(v->lang, v->fac.export_msg, sizeof v->fac.export_msg,
 		        "app.export.ok", path);
 		audit_log(a->st, a->staff.id, "report.export", "day", 0, path,
 		          a->now_utc);
 		break;
 	case BORNE_ENOTFOUND:
-		text_copy(v->export_msg, sizeof v->export_msg,
+		text_copy(v->fac.export_msg, sizeof v->fac.export_msg,
 		          tr(v->lang, "app.export.no_stick"));
 		break;
 	case BORNE_EREADONLY:
-		text_copy(v->export_msg, sizeof v->export_msg,
+		text_copy(v->fac.export_msg, sizeof v->fac.export_msg,
 		          tr(v->lang, "app.export.readonly"));
 		break;
 	case BORNE_EFULL:
-		text_copy(v->export_msg, sizeof v->export_msg,
+		text_copy(v->fac.export_msg, sizeof v->fac.export_msg,
 		          tr(v->lang, "app.export.full"));
 		break;
 	case BORNE_EREFUSED:
-		text_copy(v->export_msg, sizeof v->export_msg,
+		text_copy(v->fac.export_msg, sizeof v->fac.export_msg,
 		          tr(v->lang, "app.export.unsafe"));
 		break;
 	default:
-		text_copy(v->export_msg, sizeof v->export_msg,
+		text_copy(v->fac.export_msg, sizeof v->fac.export_msg,
 		          tr(v->lang, "app.export.failed"));
 		break;
 	}
@@ -272,16 +272,16 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 			app_cue(a, CUE_REFUSED);
 			return 1;
 		}
-		v->fac_tab = (FacTab)arg;
-		v->rejecting = 0;
-		if (v->fac_tab == FAC_ENROL)
+		v->fac.fac_tab = (FacTab)arg;
+		v->fac.rejecting = 0;
+		if (v->fac.fac_tab == FAC_ENROL)
 			app_wait(a, WAIT_NEW_BADGE, 0);
 		else if (v->wait == WAIT_NEW_BADGE)
 			app_wait(a, WAIT_NONE, 0);
 		app_reload(a);
 		return 1;
 	case ACT_ENROL:
-		v->fac_tab = FAC_ENROL;
+		v->fac.fac_tab = FAC_ENROL;
 		app_wait(a, WAIT_NEW_BADGE, 0);
 		app_reload(a);
 		return 1;
@@ -297,14 +297,14 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 		app_reload(a);
 		return 1;
 	case ACT_REJECT:
-		v->rejecting = arg;
+		v->fac.rejecting = arg;
 		return 1;
 	case ACT_REJECT_REASON:
 		reject(a, arg);
 		app_reload(a);
 		return 1;
 	case ACT_REJECT_CANCEL:
-		v->rejecting = 0;
+		v->fac.rejecting = 0;
 		return 1;
 	case ACT_EXPORT:
 		export_today(a);
@@ -326,19 +326,19 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 		return 1;
 	case ACT_CANCEL_WAIT:
 		app_wait(a, WAIT_NONE, 0);
-		if (v->fac_tab == FAC_ENROL)
-			v->fac_tab = FAC_PRESENT;
+		if (v->fac.fac_tab == FAC_ENROL)
+			v->fac.fac_tab = FAC_PRESENT;
 		app_reload(a);
 		return 1;
 	case ACT_BACK:
-		if (v->wait != WAIT_NONE || v->rejecting != 0) {
+		if (v->wait != WAIT_NONE || v->fac.rejecting != 0) {
 			app_wait(a, WAIT_NONE, 0);
-			v->rejecting = 0;
+			v->fac.rejecting = 0;
 			app_reload(a);
 			return 1;
 		}
-		if (v->fac_tab != FAC_PRESENT) {
-			v->fac_tab = FAC_PRESENT;
+		if (v->fac.fac_tab != FAC_PRESENT) {
+			v->fac.fac_tab = FAC_PRESENT;
 			app_reload(a);
 			return 1;
 		}
@@ -379,7 +379,7 @@ app_fac_badge(App *a, const BadgeUid *uid)
 void
 app_fac_show(App *a, FacTab t)
 {
-	a->v.fac_tab = t;
+	a->v.fac.fac_tab = t;
 	app_goto(a, SCREEN_FACILITATOR);
 }
 
@@ -405,10 +405,10 @@ fac_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	v->n_present = 0;
-	memset(v->present, 0, sizeof v->present);
-	v->n_staff = 0;
-	memset(v->staff, 0, sizeof v->staff);
-	v->rejecting = 0;
-	v->export_msg[0] = '\0';
+	v->fac.n_present = 0;
+	memset(v->fac.present, 0, sizeof v->fac.present);
+	v->fac.n_staff = 0;
+	memset(v->fac.staff, 0, sizeof v->fac.staff);
+	v->fac.rejecting = 0;
+	v->fac.export_msg[0] = '\0';
 }

@@ -20,17 +20,17 @@ app_my_missions_load(App *a)
 	AppView *v = &a->v;
 	int rc;
 
-	v->n_my = 0;
+	v->home.n_my = 0;
 	if (!v->has_member)
 		return BORNE_OK;
-	rc = mission_of_member(a->st, v->member.id, v->my, APP_BOARD_WINDOW,
-	                       &v->n_my);
+	rc = mission_of_member(a->st, v->member.id, v->home.my, APP_BOARD_WINDOW,
+	                       &v->home.n_my);
 	if (rc != BORNE_OK) {
-		v->n_my = 0;
+		v->home.n_my = 0;
 		return rc;
 	}
-	for (int i = 0; i < v->n_my; i++)
-		app_card_text(v->lang, &v->my[i], &v->my_text[i]);
+	for (int i = 0; i < v->home.n_my; i++)
+		app_card_text(v->lang, &v->home.my[i], &v->home.my_text[i]);
 	return BORNE_OK;
 }
 
@@ -48,6 +48,6 @@ member_home_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	v->n_my = 0;
-	memset(v->my, 0, sizeof v->my);
+	v->home.n_my = 0;
+	memset(v->home.my, 0, sizeof v->home.my);
 }

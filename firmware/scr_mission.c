@@ -38,7 +38,7 @@ app_mission_open(App *a, int64_t id)
 	}
 	if (a->v.screen != SCREEN_MISSION)
 		a->mission_return = a->v.screen;
-	a->v.mission.id = id;
+	a->v.detail.mission.id = id;
 	app_goto(a, SCREEN_MISSION);
 }
 
@@ -53,11 +53,11 @@ mission_action(App *a, AppAction act, int64_t arg)
 	case ACT_RELEASE:
 	case ACT_MARK_DONE:
 	case ACT_CANCEL_MISSION:
-		if (v->mission.id == 0)
+		if (v->detail.mission.id == 0)
 			return 0;
 		app_wait(a, act == ACT_TAKE ? WAIT_TAKE : act == ACT_RELEASE ?
 		         WAIT_RELEASE : act == ACT_MARK_DONE ? WAIT_DONE : WAIT_CANCEL,
-		         v->mission.id);
+		         v->detail.mission.id);
 		return 1;
 	default:
 		return 0;
@@ -78,11 +78,11 @@ taker_add(int64_t member_id, const char *name, int64_t taken_utc, void *ctx)
 
 	(void)member_id;
 	(void)taken_utc;
-	if (v->n_takers_shown >= 4)
+	if (v->detail.n_takers_shown >= 4)
 		return 1;
-	text_first_name(name, v->takers[v->n_takers_shown],
-	                sizeof v->takers[0]);
-	v->n_takers_shown++;
+	text_first_name(name, v->detail.takers[v->detail.n_takers_shown],
+	                sizeof v->detail.takers[0]);
+	v->detail.n_takers_shown++;
 	return 0;
 }
 
@@ -90,7 +90,7 @@ static void
 mission_reload(App *a)
 {
 	AppView *v = &a->v;
-	Mission *m = &v->mission;
+	Mission *m = &v->detail.mission;
 	MissionCard card;
 	struct takers_ctx ctx = { v };
 	int64_t id = m->id;
@@ -104,25 +104,25 @@ mission_reload(App *a)
 			app_read_failed(a, rc, "mission_get");
 	}
 	app_card_from_mission(m, &card);
-	app_card_text(v->lang, &card, &v->mission_text);
-	text_first_name(m->poster_name, v->poster_first, sizeof v->poster_first);
+	app_card_text(v->lang, &card, &v->detail.mission_text);
+	text_first_name(m->poster_name, v->detail.poster_first, sizeof v->detail.poster_first);
 	is_poster = v->has_member && m->poster_id == v->member.id;
-	v->is_taker = v->has_member && mission_is_taker(a->st, m->id,
+	v->detail.is_taker = v->has_member && mission_is_taker(a->st, m->id,
 	                                                v->member.id) == 1;
 	/* Names of takers are personal data: the poster and staff only. */
-	memset(v->takers, 0, sizeof v->takers);
-	v->n_takers_shown = 0;
+	memset(v->detail.takers, 0, sizeof v->detail.takers);
+	v->detail.n_takers_shown = 0;
 	if (is_poster || v->is_staff)
 		mission_takers_each(a->st, m->id, taker_add, &ctx);
 	live = m->status == MISSION_OPEN || m->status == MISSION_TAKEN;
 	places_left = m->d.places - m->n_takers;
-	v->can_take = m->status == MISSION_OPEN && places_left > 0 &&
-	              !v->is_taker && !is_poster &&
+	v->detail.can_take = m->status == MISSION_OPEN && places_left > 0 &&
+	              !v->detail.is_taker && !is_poster &&
 	              !(v->has_member && v->member.minor && !m->d.minors_ok);
-	v->can_release = live && (v->has_member ? v->is_taker : m->n_takers > 0);
-	v->can_done = v->has_member && (is_poster || v->is_staff) && live &&
+	v->detail.can_release = live && (v->has_member ? v->detail.is_taker : m->n_takers > 0);
+	v->detail.can_done = v->has_member && (is_poster || v->is_staff) && live &&
 	              m->n_takers > 0;
-	v->can_cancel = v->has_member && (is_poster || v->is_staff) &&
+	v->detail.can_cancel = v->has_member && (is_poster || v->is_staff) &&
 	                (live || m->status == MISSION_PENDING);
 }
 
@@ -131,8 +131,8 @@ mission_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	memset(&v->mission, 0, sizeof v->mission);
-	memset(v->takers, 0, sizeof v->takers);
-	v->n_takers_shown = 0;
-	v->poster_first[0] = '\0';
+	memset(&v->detail.mission, 0, sizeof v->detail.mission);
+	memset(v->detail.takers, 0, sizeof v->detail.takers);
+	v->detail.n_takers_shown = 0;
+	v->detail.poster_first[0] = '\0';
 }

@@ -52,12 +52,12 @@ app_out_of_service(App *app, int rc, const char *path, const char *detail)
 	v = &a->v;
 	a->st = NULL;
 	app_clear_personal(a);
-	text_copy(v->oos_reason, sizeof v->oos_reason,
+	text_copy(v->oos.oos_reason, sizeof v->oos.oos_reason,
 	          tr(v->lang, oos_reason_key(rc)));
-	text_copy(v->oos_path, sizeof v->oos_path, path != NULL ? path : "");
-	text_copy(v->oos_detail, sizeof v->oos_detail,
+	text_copy(v->oos.oos_path, sizeof v->oos.oos_path, path != NULL ? path : "");
+	text_copy(v->oos.oos_detail, sizeof v->oos.oos_detail,
 	          detail != NULL ? detail : "");
-	app_trf(v->lang, v->oos_retry, sizeof v->oos_retry, "app.oos.retry",
+	app_trf(v->lang, v->oos.oos_retry, sizeof v->oos.oos_retry, "app.oos.retry",
 	        (a->cfg.store_retry_ms + 999) / 1000);
 	app_goto(a, SCREEN_OUT_OF_SERVICE);
 }
@@ -86,6 +86,6 @@ oos_clear(App *a)
 {
 	if (a->st == NULL)
 		return;
-	a->v.oos_reason[0] = a->v.oos_path[0] = '\0';
-	a->v.oos_detail[0] = a->v.oos_retry[0] = '\0';
+	a->v.oos.oos_reason[0] = a->v.oos.oos_path[0] = '\0';
+	a->v.oos.oos_detail[0] = a->v.oos.oos_retry[0] = '\0';
 }

@@ -146,7 +146,7 @@ pin_none(App *a)
 	if (a->st == NULL || member_get(a->st, a->staff.id, &m) != BORNE_OK)
 		return 0;
 	if (!m.has_pin) {
-		text_copy(v->pin_msg, sizeof v->pin_msg, tr(v->lang, "app.pin.none"));
+		text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg, tr(v->lang, "app.pin.none"));
 		return 1;
 	}
 	if (pinkey_source() == PINKEY_NONE) {
@@ -154,7 +154,7 @@ pin_none(App *a)
 
 		if (member_pin_counts(a->st, &n_legacy, &n_keyed) == BORNE_OK &&
 		    n_keyed > 0) {
-			text_copy(v->pin_msg, sizeof v->pin_msg,
+			text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg,
 			          tr(v->lang, "app.pin.nokey"));
 			return 1;
 		}
@@ -170,7 +170,7 @@ app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back)
 	a->pin_return = back;
 	memset(a->pin, 0, sizeof a->pin);
 	memset(a->pin_first, 0, sizeof a->pin_first);
-	a->v.pin_msg[0] = '\0';
+	a->v.pin.pin_msg[0] = '\0';
 	app_goto(a, SCREEN_PIN);
 	(void)pin_none(a);
 }
@@ -192,37 +192,37 @@ app_pin_render(App *a)
 	AppView *v = &a->v;
 	int locked;
 
-	v->pin_len = (int)strlen(a->pin);
+	v->pin.pin_len = (int)strlen(a->pin);
 	locked = !pin_setting(a) && pin_locked(a);   /* may end the lock */
-	v->pin_tries_left = a->cfg.pin_max_tries - a->pin_fails;
+	v->pin.pin_tries_left = a->cfg.pin_max_tries - a->pin_fails;
 	if (pin_setting(a)) {
 		/* A new PIN is no guess: the lock does not apply. */
-		v->pin_setting = a->pin_for == PIN_FOR_NEW ? 1 : 2;
-		v->pin_digits = a->cfg.pin_digits;
-		v->pin_locked_s = 0;
-		app_trf(v->lang, v->pin_title, sizeof v->pin_title,
+		v->pin.pin_setting = a->pin_for == PIN_FOR_NEW ? 1 : 2;
+		v->pin.pin_digits = a->cfg.pin_digits;
+		v->pin.pin_locked_s = 0;
+		app_trf(v->lang, v->pin.pin_title, sizeof v->pin.pin_title,
 		        "app.pin.set_title", a->pin_member_name);
 		if (a->pin_for == PIN_FOR_NEW)
-			app_trf(v->lang, v->pin_prompt, sizeof v->pin_prompt,
+			app_trf(v->lang, v->pin.pin_prompt, sizeof v->pin.pin_prompt,
 			        "app.pin.set_prompt", a->cfg.pin_digits,
 			        MEMBER_PIN_MIN_DIGITS, MEMBER_PIN_MAX_DIGITS);
 		else
-			text_copy(v->pin_prompt, sizeof v->pin_prompt,
+			text_copy(v->pin.pin_prompt, sizeof v->pin.pin_prompt,
 			          tr(v->lang, "app.pin.set_again"));
 		return;
 	}
-	v->pin_setting = 0;
-	v->pin_digits = MEMBER_PIN_MIN_DIGITS;
-	v->pin_title[0] = v->pin_prompt[0] = '\0';
+	v->pin.pin_setting = 0;
+	v->pin.pin_digits = MEMBER_PIN_MIN_DIGITS;
+	v->pin.pin_title[0] = v->pin.pin_prompt[0] = '\0';
 	if (locked) {
-		v->pin_locked_s = (int)((a->pin_lock_until_ms - a->now_ms + 999) /
+		v->pin.pin_locked_s = (int)((a->pin_lock_until_ms - a->now_ms + 999) /
 		                        1000);
-		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg, "app.pin.locked",
-		        (v->pin_locked_s + 59) / 60);
+		app_trf(v->lang, v->pin.pin_msg, sizeof v->pin.pin_msg, "app.pin.locked",
+		        (v->pin.pin_locked_s + 59) / 60);
 	} else {
-		if (v->pin_locked_s > 0)
-			v->pin_msg[0] = '\0';   /* unlocked while on screen */
-		v->pin_locked_s = 0;
+		if (v->pin.pin_locked_s > 0)
+			v->pin.pin_msg[0] = '\0';   /* unlocked while on screen */
+		v->pin.pin_locked_s = 0;
 	}
 }
 
@@ -264,7 +264,7 @@ app_pin_set_start(App *a, int64_t member_id)
 	text_copy(a->pin_member_name, sizeof a->pin_member_name, m.name);
 	memset(a->pin, 0, sizeof a->pin);
 	memset(a->pin_first, 0, sizeof a->pin_first);
-	v->pin_msg[0] = '\0';
+	v->pin.pin_msg[0] = '\0';
 	app_goto(a, SCREEN_PIN);
 }
 
@@ -279,9 +279,9 @@ pin_set_leave(App *a)
 	a->pin_for = PIN_FOR_FACILITATOR;
 	a->pin_member = 0;
 	a->pin_member_name[0] = '\0';
-	v->pin_msg[0] = '\0';
-	v->pin_setting = 0;
-	v->pin_title[0] = v->pin_prompt[0] = '\0';
+	v->pin.pin_msg[0] = '\0';
+	v->pin.pin_setting = 0;
+	v->pin.pin_title[0] = v->pin.pin_prompt[0] = '\0';
 	app_fac_show(a, FAC_PINS);
 }
 
@@ -294,7 +294,7 @@ pin_set_ok(App *a)
 	int rc;
 
 	if (n < MEMBER_PIN_MIN_DIGITS) {
-		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg, "app.pin.set_short",
+		app_trf(v->lang, v->pin.pin_msg, sizeof v->pin.pin_msg, "app.pin.set_short",
 		        MEMBER_PIN_MIN_DIGITS, MEMBER_PIN_MAX_DIGITS);
 		app_cue(a, CUE_REFUSED);
 		app_pin_render(a);
@@ -304,7 +304,7 @@ pin_set_ok(App *a)
 		memcpy(a->pin_first, a->pin, sizeof a->pin_first);
 		memset(a->pin, 0, sizeof a->pin);
 		a->pin_for = PIN_FOR_NEW_AGAIN;
-		v->pin_msg[0] = '\0';
+		v->pin.pin_msg[0] = '\0';
 		app_pin_render(a);
 		return;
 	}
@@ -312,7 +312,7 @@ pin_set_ok(App *a)
 		memset(a->pin, 0, sizeof a->pin);
 		memset(a->pin_first, 0, sizeof a->pin_first);
 		a->pin_for = PIN_FOR_NEW;
-		text_copy(v->pin_msg, sizeof v->pin_msg,
+		text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg,
 		          tr(v->lang, "app.pin.set_differ"));
 		app_cue(a, CUE_REFUSED);
 		app_pin_render(a);
@@ -324,7 +324,7 @@ pin_set_ok(App *a)
 	if (rc != BORNE_OK) {
 		a->pin_for = PIN_FOR_NEW;
 		if (rc == BORNE_EIO)
-			text_copy(v->pin_msg, sizeof v->pin_msg,
+			text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg,
 			          tr(v->lang, "app.pin.nokey"));
 		else
 			app_toast_rc(a, rc);
@@ -373,7 +373,7 @@ pin_failed(App *a)
 	if (!locks) {
 		int left = a->cfg.pin_max_tries - a->pin_fails;
 
-		app_trf(v->lang, v->pin_msg, sizeof v->pin_msg,
+		app_trf(v->lang, v->pin.pin_msg, sizeof v->pin.pin_msg,
 		        left == 1 ? "app.pin.wrong_one" : "app.pin.wrong", left);
 	}
 }
@@ -393,20 +393,20 @@ pin_ok(App *a)
 		return;
 	if (pin_none(a)) {
 		memset(a->pin, 0, sizeof a->pin);
-		v->pin_len = 0;
+		v->pin.pin_len = 0;
 		app_cue(a, CUE_REFUSED);
 		app_pin_render(a);
 		return;
 	}
 	rc = member_check_pin(a->st, a->staff.id, a->pin);
 	memset(a->pin, 0, sizeof a->pin);
-	v->pin_len = 0;
+	v->pin.pin_len = 0;
 	if (rc == BORNE_OK) {
 		if (a->pin_fails != 0) {
 			a->pin_fails = 0;
 			(void)pin_state_save(a);
 		}
-		v->pin_msg[0] = '\0';
+		v->pin.pin_msg[0] = '\0';
 		app_cue(a, CUE_SUCCESS);
 		if (a->pin_for == PIN_FOR_ENROL) {
 			a->in_facilitator = 1;
@@ -418,7 +418,7 @@ pin_ok(App *a)
 	}
 	app_cue(a, CUE_REFUSED);
 	if (rc == BORNE_EIO) {
-		text_copy(v->pin_msg, sizeof v->pin_msg, tr(v->lang, "app.pin.nokey"));
+		text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg, tr(v->lang, "app.pin.nokey"));
 		app_pin_render(a);
 		return;
 	}
@@ -445,7 +445,7 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 		} else if (n < APP_PIN_MAX_DIGITS) {
 			a->pin[n] = (char)('0' + arg);
 			a->pin[n + 1] = '\0';
-			a->v.pin_msg[0] = '\0';
+			a->v.pin.pin_msg[0] = '\0';
 		}
 		app_pin_render(a);
 		return 1;
@@ -467,7 +467,7 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 			return 1;
 		}
 		memset(a->pin, 0, sizeof a->pin);
-		a->v.pin_msg[0] = '\0';
+		a->v.pin.pin_msg[0] = '\0';
 		if (a->pin_return == SCREEN_UNKNOWN_BADGE)
 			app_goto(a, SCREEN_UNKNOWN_BADGE);
 		else if (a->v.has_member)
@@ -517,6 +517,6 @@ pin_clear(App *a)
 	a->pin_for = PIN_FOR_FACILITATOR;
 	a->pin_member = 0;
 	a->pin_member_name[0] = '\0';
-	a->v.pin_len = 0;
-	a->v.pin_msg[0] = '\0';
+	a->v.pin.pin_len = 0;
+	a->v.pin.pin_msg[0] = '\0';
 }

@@ -75,7 +75,7 @@ step_has_field(PostStep s)
 static char *
 step_buf(App *a, PostStep s, size_t *size, int *max_ch, int *multiline)
 {
-	MissionDraft *d = &a->v.draft;
+	MissionDraft *d = &a->v.post.draft;
 
 	*multiline = TEXT_SINGLE_LINE;
 	switch (s) {
@@ -140,7 +140,7 @@ parse_amount(const char *s, int *cents)
 static void
 set_when(App *a, WhenChoice w)
 {
-	MissionDraft *d = &a->v.draft;
+	MissionDraft *d = &a->v.post.draft;
 	char today[TIME_DATE_SIZE];
 	int wd;
 
@@ -148,7 +148,7 @@ set_when(App *a, WhenChoice w)
 	wd = time_weekday(today);
 	if (wd < 0)
 		wd = 0;
-	a->v.when = w;
+	a->v.post.when = w;
 	d->date_from[0] = d->date_to[0] = '\0';
 	switch (w) {
 	case WHEN_TODAY:
@@ -168,7 +168,7 @@ set_when(App *a, WhenChoice w)
 		break;
 	case WHEN_FLEXIBLE:
 	case WHEN_COUNT:
-		a->v.when = WHEN_FLEXIBLE;
+		a->v.post.when = WHEN_FLEXIBLE;
 		break;
 	}
 }
@@ -200,13 +200,13 @@ static int
 check_draft(App *a, PostStep upto, int jump)
 {
 	AppView *v = &a->v;
-	MissionDraft t = v->draft, blank;
+	MissionDraft t = v->post.draft, blank;
 	MissionField f = MFIELD_NONE;
 	char why[160];
 	int cents;
 
 	mission_draft_init(&blank);
-	v->post_error[0] = '\0';
+	v->post.post_error[0] = '\0';
 	a->post_err_field = MFIELD_NONE;
 	if (upto >= POST_REWARD && t.reward_kind == REWARD_FIXED) {
 		if (!parse_amount(a->amount, &cents)) {
@@ -214,7 +214,7 @@ check_draft(App *a, PostStep upto, int jump)
 			goto refused;
 		}
 		t.reward_cents = cents;
-		v->draft.reward_cents = cents;
+		v->post.draft.reward_cents = cents;
 	}
 	if (upto < POST_DESCRIPTION)
 		text_copy(t.description, sizeof t.description, "-");
@@ -235,10 +235,10 @@ check_draft(App *a, PostStep upto, int jump)
 	if (mission_validate(&t, &f, why, sizeof why) == BORNE_OK)
 		return 1;
 refused:
-	if (jump && field_step(f) != v->post_step)
+	if (jump && field_step(f) != v->post.post_step)
 		go_step(a, field_step(f));
 	a->post_err_field = f;
-	text_copy(v->post_error, sizeof v->post_error,
+	text_copy(v->post.post_error, sizeof v->post.post_error,
 	          tr(v->lang, field_error_key(&t, f)));
 	app_post_render(a);
 	return 0;
@@ -251,16 +251,16 @@ go_step(App *a, PostStep s)
 
 	if ((int)s < 0 || s >= POST_STEP_COUNT)
 		return;
-	if (s != v->post_step) {
-		v->post_error[0] = '\0';
+	if (s != v->post.post_step) {
+		v->post.post_error[0] = '\0';
 		a->post_err_field = MFIELD_NONE;
 	}
-	v->post_step = s;
+	v->post.post_step = s;
 	/* Title and description open the keyboard at once; place and amount
 	** are there when asked (chips come first). */
 	a->post_focused = s == POST_TITLE || s == POST_DESCRIPTION;
 	v->kbd_layer = s == POST_REWARD ? KBD_SYMBOLS :
-	               (s == POST_TITLE && v->draft.title[0] == '\0') ? KBD_UPPER :
+	               (s == POST_TITLE && v->post.draft.title[0] == '\0') ? KBD_UPPER :
 	               KBD_LOWER;
 	app_post_render(a);
 }
@@ -273,13 +273,13 @@ app_post_start(App *a, const Member *poster)
 	a->poster = *poster;
 	a->post_return = v->screen == SCREEN_POST_MISSION ? a->post_return :
 	                 v->screen;
-	mission_draft_init(&v->draft);
+	mission_draft_init(&v->post.draft);
 	set_when(a, WHEN_FLEXIBLE);
 	a->amount[0] = '\0';
-	v->post_error[0] = '\0';
-	v->needs_approval = store_rules(a->st)->approval_required &&
+	v->post.post_error[0] = '\0';
+	v->post.needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(poster);
-	v->post_step = POST_TITLE;
+	v->post.post_step = POST_TITLE;
 	app_goto(a, SCREEN_POST_MISSION);
 	go_step(a, POST_TITLE);
 }
@@ -294,9 +294,9 @@ publish(App *a)
 
 	if (!check_draft(a, POST_PREVIEW, 1))
 		return;
-	rc = mission_add(a->st, &v->draft, a->poster.id, a->now_utc, &id);
+	rc = mission_add(a->st, &v->post.draft, a->poster.id, a->now_utc, &id);
 	if (rc == BORNE_EINVAL) {
-		text_copy(v->post_error, sizeof v->post_error,
+		text_copy(v->post.post_error, sizeof v->post.post_error,
 		          tr(v->lang, "app.post.err.other"));
 		app_cue(a, CUE_REFUSED);
 		return;
@@ -309,16 +309,16 @@ publish(App *a)
 	}
 	app_cue(a, CUE_SUCCESS);
 	if (mission_get(a->st, id, &m) == BORNE_OK && m.status == MISSION_PENDING) {
-		mission_draft_init(&v->draft);
+		mission_draft_init(&v->post.draft);
 		app_set_session(a, &a->poster);
 		app_goto(a, SCREEN_MEMBER_HOME);
 		app_toast(a, "app.post.pending");
 	} else {
-		mission_draft_init(&v->draft);
+		mission_draft_init(&v->post.draft);
 		app_set_session(a, &a->poster);
-		v->filter = -1;
-		app_field_clear(&v->search);
-		v->board_offset = 0;
+		v->board.filter = -1;
+		app_field_clear(&v->board.search);
+		v->board.board_offset = 0;
 		app_goto(a, SCREEN_BOARD);
 		app_toast(a, "app.post.published");
 	}
@@ -328,20 +328,20 @@ int
 app_post_action(App *a, AppAction act, int64_t arg)
 {
 	AppView *v = &a->v;
-	MissionDraft *d = &v->draft;
+	MissionDraft *d = &v->post.draft;
 
 	switch (act) {
 	case ACT_NEXT:
-		if (v->post_step >= POST_PREVIEW)
+		if (v->post.post_step >= POST_PREVIEW)
 			publish(a);
-		else if (check_draft(a, v->post_step, 0))
-			go_step(a, (PostStep)(v->post_step + 1));
+		else if (check_draft(a, v->post.post_step, 0))
+			go_step(a, (PostStep)(v->post.post_step + 1));
 		else
 			app_post_render(a);
 		return 1;
 	case ACT_PREV:
-		if (v->post_step > POST_TITLE)
-			go_step(a, (PostStep)(v->post_step - 1));
+		if (v->post.post_step > POST_TITLE)
+			go_step(a, (PostStep)(v->post.post_step - 1));
 		return 1;
 	case ACT_FIELD:
 		if (arg < 0 || arg >= POST_STEP_COUNT)
@@ -358,7 +358,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		publish(a);
 		return 1;
 	case ACT_FOCUS:
-		a->post_focused = arg != 0 && step_has_field(v->post_step);
+		a->post_focused = arg != 0 && step_has_field(v->post.post_step);
 		app_post_render(a);
 		return 1;
 	case ACT_SET_CATEGORY:
@@ -408,7 +408,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
 		/* "Annuler": leave the form, the member stays badged in. */
-		mission_draft_init(&v->draft);
+		mission_draft_init(&v->post.draft);
 		a->amount[0] = '\0';
 		app_goto(a, a->post_return == SCREEN_BOARD ? SCREEN_BOARD :
 		         SCREEN_MEMBER_HOME);
@@ -417,8 +417,8 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		return 0;
 	}
 	if (a->post_err_field != MFIELD_NONE &&
-	    field_step(a->post_err_field) == v->post_step)
-		check_draft(a, v->post_step, 0);     /* the message follows the fix */
+	    field_step(a->post_err_field) == v->post.post_step)
+		check_draft(a, v->post.post_step, 0);     /* the message follows the fix */
 	app_post_render(a);
 	return 1;
 }
@@ -429,27 +429,27 @@ app_post_text(App *a, const char *utf8)
 	AppView *v = &a->v;
 	size_t size;
 	int max_ch, multiline;
-	char *buf = step_buf(a, v->post_step, &size, &max_ch, &multiline);
+	char *buf = step_buf(a, v->post.post_step, &size, &max_ch, &multiline);
 
 	if (buf == NULL) {
 		app_toast(a, "app.post.no_field");
 		return 1;
 	}
 	a->post_focused = 1;
-	app_field_type(a, &v->field, buf, size, max_ch, multiline, utf8);
-	if (v->post_step == POST_REWARD) {
-		v->draft.reward_kind = REWARD_FIXED;
+	app_field_type(a, &v->post.field, buf, size, max_ch, multiline, utf8);
+	if (v->post.post_step == POST_REWARD) {
+		v->post.draft.reward_kind = REWARD_FIXED;
 		post_reward_sync(a);
 	}
 	{
-		char keep[sizeof v->field.error];
+		char keep[sizeof v->post.field.error];
 
 		/* Typing clears the step's validation message, not the field's. */
-		memcpy(keep, v->field.error, sizeof keep);
-		v->post_error[0] = '\0';
+		memcpy(keep, v->post.field.error, sizeof keep);
+		v->post.post_error[0] = '\0';
 		a->post_err_field = MFIELD_NONE;
 		app_post_render(a);
-		memcpy(v->field.error, keep, sizeof keep);
+		memcpy(v->post.field.error, keep, sizeof keep);
 	}
 	return 1;
 }
@@ -460,14 +460,14 @@ app_post_key(App *a, int key)
 	AppView *v = &a->v;
 	size_t size;
 	int max_ch, multiline;
-	char *buf = step_buf(a, v->post_step, &size, &max_ch, &multiline);
+	char *buf = step_buf(a, v->post.post_step, &size, &max_ch, &multiline);
 
 	switch (key) {
 	case APP_KEY_BACKSPACE:
 		if (buf == NULL || !a->post_focused)
 			return 0;
 		text_pop_char(buf);
-		v->field.error[0] = '\0';
+		v->post.field.error[0] = '\0';
 		post_reward_sync(a);
 		app_post_render(a);
 		return 1;
@@ -509,20 +509,20 @@ app_post_render(App *a)
 		"app.post.label.place", "", "app.post.label.amount", "",
 	};
 	AppView *v = &a->v;
-	TextFieldView *f = &v->field;
+	TextFieldView *f = &v->post.field;
 	MissionCard card;
-	PostStep s = v->post_step;
+	PostStep s = v->post.post_step;
 	size_t size;
 	int max_ch, multiline;
 	char *buf = step_buf(a, s, &size, &max_ch, &multiline);
 	char error[sizeof f->error];
 
 	if (s < POST_PREVIEW)
-		app_trf(v->lang, v->post_step_label, sizeof v->post_step_label,
+		app_trf(v->lang, v->post.post_step_label, sizeof v->post.post_step_label,
 		        "app.post.step_of", (int)s + 1, (int)POST_PREVIEW,
 		        tr(v->lang, step_keys[s]));
 	else
-		text_copy(v->post_step_label, sizeof v->post_step_label,
+		text_copy(v->post.post_step_label, sizeof v->post.post_step_label,
 		          tr(v->lang, step_keys[s]));
 	memcpy(error, f->error, sizeof error);
 	memset(f, 0, sizeof *f);
@@ -535,12 +535,12 @@ app_post_render(App *a)
 	}
 	text_copy(f->hint, sizeof f->hint, tr(v->lang, hint_keys[s]));
 	/* The step's validation message shows next to the field too. */
-	if (v->post_error[0] != '\0')
-		text_copy(f->error, sizeof f->error, v->post_error);
-	v->needs_approval = store_rules(a->st)->approval_required &&
+	if (v->post.post_error[0] != '\0')
+		text_copy(f->error, sizeof f->error, v->post.post_error);
+	v->post.needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(&a->poster);
-	app_card_from_draft(&v->draft, &card);
-	app_card_text(v->lang, &card, &v->draft_text);
+	app_card_from_draft(&v->post.draft, &card);
+	app_card_text(v->lang, &card, &v->post.draft_text);
 	v->kbd_visible = buf != NULL && a->post_focused;
 }
 
@@ -549,7 +549,7 @@ app_post_render(App *a)
 static void
 post_reward_sync(App *a)
 {
-	MissionDraft *d = &a->v.draft;
+	MissionDraft *d = &a->v.post.draft;
 
 	if (d->reward_kind == REWARD_FIXED &&
 	    parse_amount(a->amount, &d->reward_cents) == 0)
@@ -569,8 +569,8 @@ post_clear(App *a)
 	AppView *v = &a->v;
 
 	memset(&a->poster, 0, sizeof a->poster);
-	mission_draft_init(&v->draft);
-	memset(&v->field, 0, sizeof v->field);
+	mission_draft_init(&v->post.draft);
+	memset(&v->post.field, 0, sizeof v->post.field);
 	a->amount[0] = '\0';
 	a->post_focused = 0;
 }

@@ -34,7 +34,7 @@ static int64_t
 unknown_timeout(const App *a, int64_t idle_ms)
 {
 	/* The enrolment form gets the full idle time. */
-	if (a->v.enrolling)
+	if (a->v.enrol.enrolling)
 		return idle_ms;
 	return APP_UNKNOWN_MS < idle_ms ? APP_UNKNOWN_MS : idle_ms;
 }
@@ -44,7 +44,7 @@ void
 app_unknown_show(App *a, const BadgeUid *uid)
 {
 	a->raw = *uid;
-	uid_format(uid, a->v.raw_uid);
+	uid_format(uid, a->v.enrol.raw_uid);
 	app_goto(a, SCREEN_UNKNOWN_BADGE);
 }
 
@@ -74,7 +74,7 @@ unknown_action(App *a, AppAction act, int64_t arg)
 static int
 unknown_badge(App *a, const BadgeUid *uid, int answers)
 {
-	if (answers || !a->v.enrolling || !uid_equal(uid, &a->raw))
+	if (answers || !a->v.enrol.enrolling || !uid_equal(uid, &a->raw))
 		return 0;
 	app_toast(a, "app.enrol.same_badge");
 	app_cue(a, CUE_REFUSED);
@@ -84,7 +84,7 @@ unknown_badge(App *a, const BadgeUid *uid, int answers)
 static int
 unknown_busy(const App *a)
 {
-	return a->v.enrolling;
+	return a->v.enrol.enrolling;
 }
 
 static void
@@ -92,10 +92,10 @@ unknown_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	memset(&v->enrol_name, 0, sizeof v->enrol_name);
-	v->enrolling = 0;
-	v->enrol_error[0] = '\0';
-	v->raw_uid[0] = '\0';
+	memset(&v->enrol.enrol_name, 0, sizeof v->enrol.enrol_name);
+	v->enrol.enrolling = 0;
+	v->enrol.enrol_error[0] = '\0';
+	v->enrol.raw_uid[0] = '\0';
 	memset(&a->raw, 0, sizeof a->raw);
 	a->enrol_focused = 0;
 	a->enrol_from_fac = 0;
@@ -107,13 +107,13 @@ app_enrol_start(App *a, const BadgeUid *uid, int from_fac)
 	AppView *v = &a->v;
 
 	a->raw = *uid;
-	uid_format(uid, v->raw_uid);
+	uid_format(uid, v->enrol.raw_uid);
 	a->enrol_from_fac = from_fac;
-	v->enrolling = 1;
-	memset(&v->enrol_name, 0, sizeof v->enrol_name);
-	v->enrol_role = ROLE_COOPERATOR;
-	v->enrol_minor = 0;
-	v->enrol_error[0] = '\0';
+	v->enrol.enrolling = 1;
+	memset(&v->enrol.enrol_name, 0, sizeof v->enrol.enrol_name);
+	v->enrol.enrol_role = ROLE_COOPERATOR;
+	v->enrol.enrol_minor = 0;
+	v->enrol.enrol_error[0] = '\0';
 	a->enrol_focused = 1;
 	v->kbd_layer = KBD_UPPER;
 	app_goto(a, SCREEN_UNKNOWN_BADGE);
@@ -123,9 +123,9 @@ void
 app_enrol_render(App *a)
 {
 	AppView *v = &a->v;
-	TextFieldView *f = &v->enrol_name;
+	TextFieldView *f = &v->enrol.enrol_name;
 
-	if (!v->enrolling) {
+	if (!v->enrol.enrolling) {
 		v->kbd_visible = 0;
 		return;
 	}
@@ -145,9 +145,9 @@ enrol_save(App *a)
 	Member m;
 	int rc;
 
-	if (text_check(v->enrol_name.text, BORNE_NAME_MAX_CH, TEXT_SINGLE_LINE, 1,
+	if (text_check(v->enrol.enrol_name.text, BORNE_NAME_MAX_CH, TEXT_SINGLE_LINE, 1,
 	               why, sizeof why) != BORNE_OK) {
-		text_copy(v->enrol_error, sizeof v->enrol_error,
+		text_copy(v->enrol.enrol_error, sizeof v->enrol.enrol_error,
 		          tr(v->lang, "app.enrol.name_missing"));
 		a->enrol_focused = 1;
 		app_cue(a, CUE_REFUSED);
@@ -156,34 +156,34 @@ enrol_save(App *a)
 	}
 	if (member_by_badge(a->st, &a->raw, &m) == BORNE_OK) {
 		text_first_name(m.name, first, sizeof first);
-		app_trf(v->lang, v->enrol_error, sizeof v->enrol_error,
+		app_trf(v->lang, v->enrol.enrol_error, sizeof v->enrol.enrol_error,
 		        "app.enrol.known", first);
 		app_cue(a, CUE_REFUSED);
 		return;
 	}
-	rc = member_add(a->st, v->enrol_name.text, v->enrol_role, v->enrol_minor,
+	rc = member_add(a->st, v->enrol.enrol_name.text, v->enrol.enrol_role, v->enrol.enrol_minor,
 	                &a->raw, NULL, a->staff.id, a->now_utc, &id);
 	if (rc != BORNE_OK) {
 		if (rc == BORNE_EINVAL)
-			text_copy(v->enrol_error, sizeof v->enrol_error,
+			text_copy(v->enrol.enrol_error, sizeof v->enrol.enrol_error,
 			          tr(v->lang, "app.enrol.refused"));
 		else
-			text_copy(v->enrol_error, sizeof v->enrol_error,
+			text_copy(v->enrol.enrol_error, sizeof v->enrol.enrol_error,
 			          tr(v->lang, "app.err.db"));
 		app_cue(a, CUE_REFUSED);
 		return;
 	}
-	text_first_name(v->enrol_name.text, first, sizeof first);
+	text_first_name(v->enrol.enrol_name.text, first, sizeof first);
 	app_cue(a, CUE_SUCCESS);
 	if (a->enrol_from_fac) {
-		v->enrolling = 0;
-		memset(&v->enrol_name, 0, sizeof v->enrol_name);
-		v->raw_uid[0] = '\0';
+		v->enrol.enrolling = 0;
+		memset(&v->enrol.enrol_name, 0, sizeof v->enrol.enrol_name);
+		v->enrol.raw_uid[0] = '\0';
 		a->enrol_focused = 0;
 		app_fac_show(a, FAC_PRESENT);
 		/* A new facilitator or admin (given by an admin): their PIN
 		** now, on the PIN pad, six digits proposed. */
-		if (member_is_staff(&(Member){ .role = v->enrol_role }))
+		if (member_is_staff(&(Member){ .role = v->enrol.enrol_role }))
 			app_pin_set_start(a, id);
 	} else {
 		app_go_home(a);
@@ -196,7 +196,7 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 {
 	AppView *v = &a->v;
 
-	if (!v->enrolling)
+	if (!v->enrol.enrolling)
 		return 0;
 	if (!a->in_facilitator) {
 		app_go_home(a);
@@ -216,11 +216,11 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 			app_cue(a, CUE_REFUSED);
 			return 1;
 		}
-		v->enrol_role = (MemberRole)arg;
+		v->enrol.enrol_role = (MemberRole)arg;
 		a->enrol_focused = 0;
 		break;
 	case ACT_TOGGLE_MINOR:
-		v->enrol_minor = !v->enrol_minor;
+		v->enrol.enrol_minor = !v->enrol.enrol_minor;
 		a->enrol_focused = 0;
 		break;
 	case ACT_ENROL_SAVE:
@@ -233,8 +233,8 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
 		if (a->enrol_from_fac) {
-			v->enrolling = 0;
-			v->raw_uid[0] = '\0';
+			v->enrol.enrolling = 0;
+			v->enrol.raw_uid[0] = '\0';
 			app_goto(a, SCREEN_FACILITATOR);
 		} else {
 			app_go_home(a);
@@ -252,19 +252,19 @@ app_enrol_text(App *a, const char *utf8)
 {
 	AppView *v = &a->v;
 
-	if (!v->enrolling)
+	if (!v->enrol.enrolling)
 		return 0;
 	a->enrol_focused = 1;
-	v->enrol_error[0] = '\0';
-	app_field_type(a, &v->enrol_name, v->enrol_name.text,
+	v->enrol.enrol_error[0] = '\0';
+	app_field_type(a, &v->enrol.enrol_name, v->enrol.enrol_name.text,
 	               BORNE_CH_BYTES(BORNE_NAME_MAX_CH), BORNE_NAME_MAX_CH,
 	               TEXT_SINGLE_LINE, utf8);
 	{
-		char keep[sizeof v->enrol_name.error];
+		char keep[sizeof v->enrol.enrol_name.error];
 
-		memcpy(keep, v->enrol_name.error, sizeof keep);
+		memcpy(keep, v->enrol.enrol_name.error, sizeof keep);
 		app_reload(a);
-		memcpy(v->enrol_name.error, keep, sizeof keep);
+		memcpy(v->enrol.enrol_name.error, keep, sizeof keep);
 	}
 	return 1;
 }
@@ -274,11 +274,11 @@ app_enrol_key(App *a, int key)
 {
 	AppView *v = &a->v;
 
-	if (!v->enrolling)
+	if (!v->enrol.enrolling)
 		return 0;
 	switch (key) {
 	case APP_KEY_BACKSPACE:
-		app_field_pop(&v->enrol_name, v->enrol_name.text);
+		app_field_pop(&v->enrol.enrol_name, v->enrol.enrol_name.text);
 		app_reload(a);
 		return 1;
 	case APP_KEY_ENTER:

@@ -62,30 +62,30 @@ test_board_read_fails(void)
 	t_open(&t, "err_board.db", "2024-12-10T10:00", LANG_FR);
 	t_act(&t, ACT_BOARD, 0);
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
-	CHECK(t.v->n_cards > 0);
+	CHECK(t.v->board.n_cards > 0);
 	CHECK_STR(t.v->problem, "");
 	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_FILTER, -1);
-	CHECK_INT(t.v->n_cards, 0);
+	CHECK_INT(t.v->board.n_cards, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	/* Nobody in facilitator mode: no reason shown. */
 	CHECK_STR(t.v->problem_detail, "");
 	/* Searching does not hide it either. */
 	t_text(&t, "p");
-	CHECK_STR(t.v->search.text, "p");
+	CHECK_STR(t.v->board.search.text, "p");
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	t_key(&t, APP_KEY_BACKSPACE);
-	CHECK_STR(t.v->search.text, "");
+	CHECK_STR(t.v->board.search.text, "");
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	store_fault_reads(t.st, BORNE_OK, NULL);
 	t_act(&t, ACT_FILTER, -1);
-	CHECK(t.v->n_cards > 0);
+	CHECK(t.v->board.n_cards > 0);
 	CHECK_STR(t.v->problem, "");
 	/* Accueil's newest missions too. */
 	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_HOME, 0);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
-	CHECK_INT(t.v->n_news, 0);
+	CHECK_INT(t.v->accueil.n_news, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	store_fault_reads(t.st, BORNE_OK, NULL);
 	t_close(&t);
@@ -125,7 +125,7 @@ test_facilitator_reason(void)
 	CHECK_STR(t.v->problem, "");
 	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_FAC_TAB, FAC_PENDING);
-	CHECK_INT(t.v->n_pending, 0);
+	CHECK_INT(t.v->fac.n_pending, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	CHECK_CONTAINS(t.v->problem_detail, "mission_search");
 	CHECK_CONTAINS(t.v->problem_detail, "fault injected");
@@ -184,9 +184,9 @@ test_tap_saved_read_back_fails(void)
 	store_fault_reads(t.st, BORNE_EIO, SQL_HOURS);
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->result_error, 0);
-	CHECK_STR(t.v->greeting, "Bonjour Inès !");
-	CHECK_STR(t.v->greeting_detail, "Arrivée enregistrée à 10 h 00");
+	CHECK_INT(t.v->result.result_error, 0);
+	CHECK_STR(t.v->result.greeting, "Bonjour Inès !");
+	CHECK_STR(t.v->result.greeting_detail, "Arrivée enregistrée à 10 h 00");
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->has_member, 1);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
@@ -198,10 +198,10 @@ test_tap_saved_read_back_fails(void)
 	t_later(&t, 3600);
 	store_fault_reads(t.st, BORNE_EIO, SQL_HOURS);
 	t_badge(&t, B_INES);
-	CHECK_INT(t.v->result_error, 0);
-	CHECK_STR(t.v->greeting, "À bientôt Inès !");
-	CHECK_STR(t.v->greeting_detail, "");
-	CHECK_CONTAINS(t.v->greeting_extra, "11 h 00");
+	CHECK_INT(t.v->result.result_error, 0);
+	CHECK_STR(t.v->result.greeting, "À bientôt Inès !");
+	CHECK_STR(t.v->result.greeting_detail, "");
+	CHECK_CONTAINS(t.v->result.greeting_extra, "11 h 00");
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	store_fault_reads(t.st, BORNE_OK, NULL);
 	checkin_present_count(t.st, t.utc, &after);
