@@ -14,13 +14,13 @@
 #include <string.h>
 
 #include "clock.h"
+#include "config.h"
 #include "i18n.h"
 #include "privacy.h"
 #include "text.h"
 #include "timeutil.h"
 #include "uuid.h"
 
-static const char *config_default(const char *key);
 static int64_t     screen_timeout_ms(const App *a, ScreenId s);
 static void        idle_reset(App *a);
 static int         idle_render(App *a);
@@ -36,7 +36,6 @@ static int         taker_add(int64_t member_id, const char *name,
                              int64_t taken_utc, void *ctx);
 static void        reload_mission(App *a);
 static void        render_result(App *a);
-static int         utf8_put(uint32_t cp, char out[5]);
 static int         badge_member(App *a, const BadgeUid *uid, Member *m);
 static const char *take_refusal(App *a, const Mission *m, const Member *who);
 static void        wait_render(App *a);
@@ -89,21 +88,6 @@ app_screen_name(ScreenId s)
 	if ((int)s < 0 || s >= SCREEN_COUNT)
 		return "?";
 	return screen_names[s];
-}
-
-#define CONFIG_DEF(key, def, help) { key, def },
-static const struct { const char *key, *def; } config_defs[] = {
-#include "config_def.h"
-};
-#undef CONFIG_DEF
-
-static const char *
-config_default(const char *key)
-{
-	for (size_t i = 0; i < sizeof config_defs / sizeof config_defs[0]; i++)
-		if (strcmp(config_defs[i].key, key) == 0)
-			return config_defs[i].def;
-	return "";
 }
 
 void
@@ -693,41 +677,6 @@ app_reload(App *a)
 }
 
 /* ---- Text fields ------------------------------------------------------ */
-
-/* Encodes a code point as UTF-8: its length, 0 when it is not one. */
-static int
-utf8_put(uint32_t cp, char out[5])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		out[1] = '\0';
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		out[2] = '\0';
-		return 2;
-	}
-	if (cp >= 0xD800 && cp <= 0xDFFF)
-		return 0;
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		out[3] = '\0';
-		return 3;
-	}
-	if (cp <= 0x10FFFF) {
-		out[0] = (char)(0xF0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char)(0x80 | (cp & 0x3F));
-		out[4] = '\0';
-		return 4;
-	}
-	return 0;
-}
 
 void
 app_field_show(TextFieldView *f, const char *buf, int max_ch)
@@ -1707,7 +1656,7 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 			char buf[5];
 
 			if (ev->arg < 0 || ev->arg > 0x10FFFF ||
-			    utf8_put((uint32_t)ev->arg, buf) == 0 ||
+			    text_utf8_put((uint32_t)ev->arg, buf) == 0 ||
 			    (ev->arg < 0x20 && ev->arg != '\n') || ev->arg == 0x7F) {
 				memcpy(buf, "\x01", 2);         /* refused below */
 			}

@@ -328,5 +328,22 @@ main(void)
 	}
 	CHECK(n_keys >= 18);
 	CHECK_INT(config_key_at(-1, &key, &def, &help), BORNE_ENOTFOUND);
+	/* config_default: the one lookup of config_def.h's defaults, the
+	** same as config_key_at lists and a config with no file reads. */
+	{
+		const char *k2, *d2, *h2;
+		Config *none = NULL;
+
+		CHECK_INT(config_load_mem("empty", "", 0, &none, NULL, NULL), BORNE_OK);
+		for (int i = 0; config_key_at(i, &k2, &d2, &h2) == BORNE_OK; i++) {
+			CHECK_STR(config_default(k2), d2);
+			if (none != NULL)
+				CHECK_STR(config_get(none, k2), d2);
+		}
+		CHECK_STR(config_default("greeting_s"), "6");
+		CHECK_STR(config_default("no_such_key"), "");
+		CHECK_STR(config_default(NULL), "");
+		config_free(none);
+	}
 	return check_done();
 }
