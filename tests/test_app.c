@@ -16,6 +16,7 @@ static void test_checkin_in_out(void);
 static void test_checkin_refusals(void);
 static void test_checkin_db_error(void);
 static void test_idle(void);
+static void test_greeting_time(void);
 static void test_board(void);
 static void test_mission_take(void);
 static void test_mission_refusals(void);
@@ -256,6 +257,38 @@ test_checkin_db_error(void)
 	CHECK_INT(t.v->result_error, 0);
 	CHECK_STR(t.v->greeting, "Bonjour Inès !");
 	store_close(other);
+	t_close(&t);
+}
+
+/* greeting_s is how long the badge result stays: the default is what the
+** kiosk does, a longer one is kept, a shorter one is raised to 15 s. */
+static void
+test_greeting_time(void)
+{
+	T t;
+	AppConfig cfg;
+
+	app_config_defaults(&cfg);
+	cfg.idle_timeout_ms = 60000;
+	t_open_cfg(&t, "greet1.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, (int)(cfg.greeting_ms / 1000));
+	t_close(&t);
+
+	cfg.greeting_ms = 30000;
+	t_open_cfg(&t, "greet2.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, 30);
+	t_wait_ms(&t, 29000);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	t_wait_ms(&t, 1000);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	t_close(&t);
+
+	cfg.greeting_ms = 6000;
+	t_open_cfg(&t, "greet3.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, 15);
 	t_close(&t);
 }
 
@@ -690,6 +723,7 @@ main(void)
 	test_checkin_refusals();
 	test_checkin_db_error();
 	test_idle();
+	test_greeting_time();
 	test_board();
 	test_mission_take();
 	test_mission_refusals();
