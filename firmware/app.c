@@ -11,7 +11,6 @@
 #include "app_impl.h"
 #include "app_screen.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +21,6 @@
 #include "privacy.h"
 #include "text.h"
 #include "timeutil.h"
-#include "uuid.h"
 
 static int64_t     screen_timeout_ms(const App *a);
 static void        idle_reset(App *a);
@@ -30,14 +28,6 @@ static int         idle_render(App *a);
 static int         clock_tick(App *a);
 static int         clock_render(App *a);
 static void        reload_common(App *a);
-static int         badge_member(App *a, const BadgeUid *uid, Member *m);
-static const char *take_refusal(App *a, const Mission *m, const Member *who);
-static void        wait_render(App *a);
-static int         wait_expire(App *a);
-static int         badge_answers(App *a, const BadgeUid *uid);
-static void        checkin_note(App *a, const CheckinResult *r, int rc);
-static void        confirm_badge(App *a, const BadgeUid *uid);
-static void        handle_badge(App *a, const BadgeUid *uid);
 static int         handle_out_of_service(App *a, const AppEvent *ev);
 static void        go_back(App *a);
 static int         do_action(App *a, AppAction act, int64_t arg);
@@ -163,118 +153,6 @@ clock_render(App *a)
 	return 1;
 }
 
-void
-app_cue(App *a, AppCue cue)
-{
-	a->v.cue = cue;
-	a->v.cue_seq++;
-}
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-void
-app_toast(App *a, const char *key, ...)
-{
-	va_list ap;
-
-	va_start(ap, key);
-	vsnprintf(a->v.toast, sizeof a->v.toast, tr(a->v.lang, key), ap);
-	va_end(ap);
-	a->toast_until_ms = a->now_ms + APP_TOAST_MS;
-}
-#pragma GCC diagnostic pop
-
-/* The key of the message that explains a storage error. */
-const char *
-app_rc_key(int rc)
-{
-	switch (rc) {
-	case BORNE_EBUSY:     return "app.err.busy";
-	case BORNE_EFULL:     return "app.err.full";
-	case BORNE_EREADONLY: return "app.err.readonly";
-	case BORNE_ENOMEM:    return "app.err.nomem";
-	default:              return "app.err.db";
-	}
-}
-
-void
-app_toast_rc(App *a, int rc)
-{
-	app_toast(a, app_rc_key(rc));
-}
-
-void
-app_set_session(App *a, const Member *m)
-{
-	a->v.has_member = 1;
-	a->v.member = *m;
-	text_first_name(m->name, a->v.first_name, sizeof a->v.first_name);
-	a->v.can_post = app_member_may_post(m);
-	a->v.is_staff = member_is_staff(m);
-	a->v.board.minors_only = m->minor;
-}
-
-void
-app_clear_session(App *a)
-{
-	a->v.has_member = 0;
-	memset(&a->v.member, 0, sizeof a->v.member);
-	a->v.first_name[0] = '\0';
-	a->v.can_post = a->v.is_staff = a->v.board.minors_only = 0;
-	a->in_facilitator = 0;
-	memset(&a->staff, 0, sizeof a->staff);
-}
-
-/* Asks for a badge (w), or stops asking (WAIT_NONE). The question is put
-** to the badged-in member when there is one, else to whoever badges first,
-** and expires after confirm_wait_ms. */
-void
-app_wait(App *a, WaitFor w, int64_t mission_id)
-{
-	a->v.wait = w;
-	a->wait_mission = w == WAIT_NONE ? 0 : mission_id;
-	a->wait_member = w != WAIT_NONE && w != WAIT_NEW_BADGE && a->v.has_member ?
-	                 a->v.member.id : 0;
-	a->wait_until_ms = w == WAIT_NONE ? 0 : a->now_ms + a->cfg.confirm_wait_ms;
-	wait_render(a);
-}
-
-/* The line that asks for the badge (in v->lang) and the seconds left. */
-static void
-wait_render(App *a)
-{
-	static const char *const keys[] = {
-		[WAIT_NONE] = NULL,
-		[WAIT_TAKE] = "app.wait.take",
-		[WAIT_RELEASE] = "app.wait.release",
-		[WAIT_DONE] = "app.wait.done",
-		[WAIT_CANCEL] = "app.wait.cancel",
-		[WAIT_POSTER] = "app.wait.poster",
-		[WAIT_STAFF] = "app.wait.staff",
-		[WAIT_NEW_BADGE] = "app.wait.new_badge",
-	};
-	WaitFor w = a->v.wait;
-
-	if (w == WAIT_NONE || keys[w] == NULL)
-		a->v.wait_text[0] = '\0';
-	else
-		text_copy(a->v.wait_text, sizeof a->v.wait_text, tr(a->v.lang, keys[w]));
-	a->v.wait_left_s = w == WAIT_NONE || a->wait_until_ms <= a->now_ms ? 0 :
-	                   (int)((a->wait_until_ms - a->now_ms + 999) / 1000);
-}
-
-/* A question nobody answered in time is no question any more: the next
-** badge is a check-in. Returns 1 when it expired now. */
-static int
-wait_expire(App *a)
-{
-	if (a->v.wait == WAIT_NONE || a->now_ms < a->wait_until_ms)
-		return 0;
-	app_wait(a, WAIT_NONE, 0);
-	app_reload(a);
-	return 1;
-}
-
 /* Clears everything a person left on screen: the session, the question,
 ** and each screen module's own fields (names, forms, PIN digits). */
 void
@@ -351,7 +229,7 @@ reload_common(App *a)
 	else
 		app_trf(v->lang, v->present_text, sizeof v->present_text,
 		        n == 1 ? "app.present.one" : "app.present.many", n);
-	wait_render(a);                             /* its text, in v->lang */
+	app_wait_render(a);                             /* its text, in v->lang */
 	if (v->reader_ok)
 		text_copy(v->reader_status, sizeof v->reader_status,
 		          tr(v->lang, "app.reader.ok"));
@@ -400,355 +278,6 @@ app_read_failed(App *a, int rc, const char *what)
 		fprintf(stderr, "borne: read failed: %s\n", reason);
 		text_copy(a->problem_logged, sizeof a->problem_logged, reason);
 	}
-}
-
-/* ---- Text fields ------------------------------------------------------ */
-
-void
-app_field_show(TextFieldView *f, const char *buf, int max_ch)
-{
-	if (f->text != buf)
-		snprintf(f->text, sizeof f->text, "%s", buf);
-	f->n_chars = (int)text_chars(f->text);
-	f->max_chars = max_ch;
-}
-
-int
-app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize, int max_ch,
-               int multiline, const char *utf8)
-{
-	char why[96];
-	size_t have, len, room_ch, n_ch, cut;
-
-	if (utf8 == NULL || utf8[0] == '\0')
-		return 0;
-	if (text_check_typed(buf, utf8, multiline, why, sizeof why) != BORNE_OK) {
-		text_copy(f->error, sizeof f->error,
-		          tr(a->v.lang, strstr(why, "invisible") != NULL ?
-		             "app.field.invisible" : "app.field.bad_char"));
-		return 1;
-	}
-	have = text_chars(buf);
-	n_ch = text_chars(utf8);
-	room_ch = (size_t)max_ch > have ? (size_t)max_ch - have : 0;
-	f->error[0] = '\0';
-	if (n_ch > room_ch) {
-		app_trf(a->v.lang, f->error, sizeof f->error, "app.field.limit",
-		        max_ch);
-		n_ch = room_ch;
-	}
-	if (n_ch == 0) {
-		app_field_show(f, buf, max_ch);
-		return 1;
-	}
-	cut = text_prefix_bytes(utf8, n_ch);
-	len = strlen(buf);
-	if (len + cut + 1 > bufsize) {
-		app_trf(a->v.lang, f->error, sizeof f->error, "app.field.limit",
-		        max_ch);
-		return 1;
-	}
-	memcpy(buf + len, utf8, cut);
-	buf[len + cut] = '\0';
-	/* Phones go back to lower case after one capital: so do we. */
-	if (a->v.kbd_layer == KBD_UPPER)
-		a->v.kbd_layer = KBD_LOWER;
-	app_field_show(f, buf, max_ch);
-	return 1;
-}
-
-void
-app_field_clear(TextFieldView *f)
-{
-	f->text[0] = '\0';
-	f->error[0] = '\0';
-	f->n_chars = 0;
-}
-
-void
-app_field_pop(TextFieldView *f, char *buf)
-{
-	text_pop_char(buf);
-	f->error[0] = '\0';
-	app_field_show(f, buf, f->max_chars);
-}
-
-/* ---- Badge taps ------------------------------------------------------- */
-
-/* Post form, PIN pad, facilitator mode, enrolment form: someone's work
-** is on screen, which a check-in must not take from them. */
-int
-app_screen_busy(const App *a)
-{
-	const AppScreen *scr = app_screen(a->v.screen);
-
-	return scr->busy != NULL && scr->busy(a);
-}
-
-/* A check-in made over a busy screen: the greeting (or why the tap was
-** not saved) as a message, the screen and its owner left as they were. */
-static void
-checkin_note(App *a, const CheckinResult *r, int rc)
-{
-	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)], hm[32];
-
-	if (rc != BORNE_OK) {
-		app_toast(a, "app.tap.error", tr(a->v.lang, app_rc_key(rc)));
-		app_cue(a, CUE_REFUSED);
-		return;
-	}
-	text_first_name(r->member.name, first, sizeof first);
-	switch (r->outcome) {
-	case CHECKIN_IN:
-		app_format_hm(a->v.lang, r->in_utc, hm, sizeof hm);
-		app_toast(a, "app.tap.in", first, hm);
-		app_cue(a, CUE_SUCCESS);
-		break;
-	case CHECKIN_OUT:
-		app_format_hm(a->v.lang, r->out_utc, hm, sizeof hm);
-		app_toast(a, "app.tap.out", first, hm);
-		app_cue(a, CUE_SUCCESS);
-		break;
-	case CHECKIN_IGNORED:
-		app_toast(a, "app.result.ignored", first);
-		app_cue(a, CUE_SUCCESS);
-		break;
-	case CHECKIN_HELD:
-		app_toast(a, "app.tap.held", first);
-		app_cue(a, CUE_SUCCESS);
-		break;
-	case CHECKIN_INACTIVE:
-		app_toast(a, "app.result.inactive");
-		app_cue(a, CUE_REFUSED);
-		break;
-	case CHECKIN_UNKNOWN:
-		app_toast(a, "app.tap.unknown");
-		app_cue(a, CUE_UNKNOWN);
-		break;
-	}
-}
-
-void
-app_checkin(App *a, const BadgeUid *uid)
-{
-	CheckinResult r;
-	TapClock clk;
-	char tap_uuid[BORNE_UUID_LEN + 1];
-	int rc;
-
-	/* The tap is timed by a clock the kiosk trusts, or held until it
-	** does (app_clock.c). */
-	uuid_make(tap_uuid);
-	app_clock_tap(a, &clk);
-	rc = checkin_tap_clock(a->st, uid, &clk, tap_uuid, &r);
-	if (rc == BORNE_OK && r.outcome == CHECKIN_HELD)
-		app_clock_check(a);             /* one more tap waits */
-
-	/* checkin_tap has committed durably when it returns BORNE_OK: only
-	** now may the greeting be shown. */
-	if (app_screen_busy(a)) {
-		checkin_note(a, &r, rc);
-		app_reload(a);              /* who is here, in facilitator mode */
-		return;
-	}
-	app_clear_personal(a);
-	if (rc != BORNE_OK) {
-		app_cue(a, CUE_REFUSED);
-		app_result_show(a, NULL, rc);
-		return;
-	}
-	switch (r.outcome) {
-	case CHECKIN_UNKNOWN:
-		app_cue(a, CUE_UNKNOWN);
-		app_unknown_show(a, uid);
-		return;
-	case CHECKIN_INACTIVE:
-		app_cue(a, CUE_REFUSED);
-		break;
-	case CHECKIN_IN:
-	case CHECKIN_OUT:
-	case CHECKIN_IGNORED:
-	case CHECKIN_HELD:
-		app_set_session(a, &r.member);
-		app_cue(a, CUE_SUCCESS);
-		break;
-	}
-	app_result_show(a, &r, BORNE_OK);
-}
-
-/* The member behind a badge for a confirmation; 0 and a message if none. */
-static int
-badge_member(App *a, const BadgeUid *uid, Member *m)
-{
-	int rc = member_by_badge(a->st, uid, m);
-
-	if (rc == BORNE_ENOTFOUND) {
-		app_toast(a, "app.badge.unknown");
-		app_cue(a, CUE_UNKNOWN);
-		return 0;
-	}
-	if (rc != BORNE_OK) {
-		app_toast_rc(a, rc);
-		app_cue(a, CUE_REFUSED);
-		return 0;
-	}
-	if (!m->active) {
-		app_toast(a, "app.result.inactive");
-		app_cue(a, CUE_REFUSED);
-		return 0;
-	}
-	return 1;
-}
-
-/* Why the core refused a take, in words, from the facts we can check. */
-static const char *
-take_refusal(App *a, const Mission *m, const Member *who)
-{
-	if (mission_is_taker(a->st, m->id, who->id) == 1)
-		return "app.take.already";
-	if (m->status == MISSION_TAKEN ||
-	    (m->status == MISSION_OPEN && m->n_takers >= m->d.places))
-		return "app.take.full";
-	if (m->status != MISSION_OPEN)
-		return "app.take.not_open";
-	if (m->poster_id == who->id)
-		return "app.take.own";
-	if (who->minor && !m->d.minors_ok)
-		return "app.take.minor";
-	return "app.take.too_many";
-}
-
-static void
-confirm_badge(App *a, const BadgeUid *uid)
-{
-	WaitFor w = a->v.wait;
-	int64_t id = a->wait_mission;
-	Member m;
-	Mission before;
-	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	int rc;
-
-	if (!badge_member(a, uid, &m))
-		return;                     /* still waiting: they may try again */
-	text_first_name(m.name, first, sizeof first);
-	/* A member's badge settles the question: done, or refused with the
-	** reason; the next tap is a check-in again. */
-	if (w == WAIT_POSTER) {
-		if (!app_member_may_post(&m)) {
-			app_wait(a, WAIT_NONE, 0);
-			app_toast(a, "app.post.not_allowed");
-			app_cue(a, CUE_REFUSED);
-			app_reload(a);
-			return;
-		}
-		app_wait(a, WAIT_NONE, 0);
-		app_cue(a, CUE_SUCCESS);
-		app_set_session(a, &m);
-		app_post_start(a, &m);
-		return;
-	}
-	if (w == WAIT_STAFF) {
-		if (!member_is_staff(&m)) {
-			app_wait(a, WAIT_NONE, 0);
-			app_toast(a, "app.staff.not_staff");
-			app_cue(a, CUE_REFUSED);
-			app_reload(a);
-			return;
-		}
-		app_wait(a, WAIT_NONE, 0);
-		app_cue(a, CUE_SUCCESS);
-		app_staff_badge(a, &m);
-		return;
-	}
-	app_wait(a, WAIT_NONE, 0);
-	if (mission_get(a->st, id, &before) != BORNE_OK) {
-		app_toast(a, "app.mission.gone");
-		app_cue(a, CUE_REFUSED);
-		app_reload(a);
-		return;
-	}
-	switch (w) {
-	case WAIT_TAKE:
-		rc = mission_take(a->st, id, m.id, a->now_utc);
-		break;
-	case WAIT_RELEASE:
-		rc = mission_release(a->st, id, m.id, a->now_utc);
-		break;
-	case WAIT_DONE:
-		rc = mission_done(a->st, id, m.id, a->now_utc);
-		break;
-	default:
-		rc = mission_cancel(a->st, id, m.id, a->now_utc);
-		break;
-	}
-	if (rc == BORNE_OK) {
-		static const char *const ok[] = {
-			[WAIT_TAKE] = "app.take.ok", [WAIT_RELEASE] = "app.release.ok",
-			[WAIT_DONE] = "app.done.ok", [WAIT_CANCEL] = "app.cancel.ok",
-		};
-		app_toast(a, ok[w], first);
-		app_cue(a, CUE_SUCCESS);
-		app_set_session(a, &m);
-	} else {
-		app_cue(a, CUE_REFUSED);
-		if (rc == BORNE_EPERM)
-			app_toast(a, "app.mission.not_poster");
-		else if (rc == BORNE_EREFUSED && w == WAIT_TAKE)
-			app_toast(a, take_refusal(a, &before, &m),
-			          store_rules(a->st)->max_open_takes);
-		else if (w == WAIT_RELEASE &&
-		         (rc == BORNE_EREFUSED || rc == BORNE_ENOTFOUND))
-			app_toast(a, mission_is_taker(a->st, id, m.id) == 1 ?
-			          "app.release.refused" : "app.release.not_taker");
-		else if (rc == BORNE_EREFUSED || rc == BORNE_EINVAL)
-			app_toast(a, "app.mission.refused");
-		else if (rc == BORNE_ENOTFOUND)
-			app_toast(a, "app.mission.gone");
-		else
-			app_toast_rc(a, rc);
-	}
-	app_reload(a);
-}
-
-/* Whether this badge answers the question on screen (see app.h): the
-** question is still open, and the badge is one it asked for. */
-static int
-badge_answers(App *a, const BadgeUid *uid)
-{
-	Member m;
-	int rc;
-
-	wait_expire(a);
-	if (a->v.wait == WAIT_NONE)
-		return 0;
-	rc = member_by_badge(a->st, uid, &m);
-	if (a->v.wait == WAIT_NEW_BADGE)
-		return rc == BORNE_ENOTFOUND;   /* a known badge is its owner's */
-	if (a->wait_member == 0)
-		return 1;                       /* asked to whoever badges first */
-	return rc == BORNE_OK && m.id == a->wait_member;
-}
-
-/* The one rule (app.h): the answer to the question on screen, else a
-** check-in, whatever the screen. */
-static void
-handle_badge(App *a, const BadgeUid *uid)
-{
-	AppView *v = &a->v;
-	const AppScreen *scr = app_screen(v->screen);
-	char hm[32];
-	int answers;
-
-	app_format_hm(v->lang, a->now_utc, hm, sizeof hm);
-	app_trf(v->lang, v->reader_last, sizeof v->reader_last, "app.reader.last",
-	        hm);
-	answers = badge_answers(a, uid);
-	if (scr->badge != NULL && scr->badge(a, uid, answers))
-		return;                 /* the screen's own question */
-	if (answers)
-		confirm_badge(a, uid);
-	else
-		app_checkin(a, uid);
 }
 
 /* ---- Actions ---------------------------------------------------------- */
@@ -1010,8 +539,8 @@ handle_tick(App *a)
 	if (a->v.wait != WAIT_NONE) {
 		int before = a->v.wait_left_s;
 
-		changed |= wait_expire(a);
-		wait_render(a);
+		changed |= app_wait_expire(a);
+		app_wait_render(a);
 		changed |= before != a->v.wait_left_s;
 	}
 	if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
@@ -1134,7 +663,7 @@ app_handle(App *app, const AppEvent *ev, int64_t now_ms, int64_t now_utc)
 		rc |= idle_render(a);
 		break;
 	case APP_EV_BADGE:
-		handle_badge(a, &ev->uid);
+		app_badge(a, &ev->uid);
 		rc = 1;
 		break;
 	case APP_EV_ACTION:

@@ -128,6 +128,14 @@ void app_read_failed(App *a, int rc, const char *what);
 /* The i18n key of the words for a storage error. */
 const char *app_rc_key(int rc);
 void app_wait(App *a, WaitFor w, int64_t mission_id);
+/* The question's line (in v.lang) and its seconds left. */
+void app_wait_render(App *a);
+/* A question nobody answered in time is none any more; 1 when it
+** expired now. */
+int  app_wait_expire(App *a);
+/* A badge tap (app_badge.c): the answer to the question, else a
+** check-in. */
+void app_badge(App *a, const BadgeUid *uid);
 void app_checkin(App *a, const BadgeUid *uid);
 /* Inserts typed UTF-8 into a field held in buf (bufsize bytes), at most
 ** max_ch characters. Returns 1 when the text changed. Refused input and
