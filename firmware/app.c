@@ -734,8 +734,8 @@ app_next_tick_ms(const App *app, int64_t now_ms)
 		if (t < best)
 			best = t;
 	}
-	if (a->v.screen == SCREEN_PIN && a->pin_lock_until_ms > now_ms) {
-		t = (a->pin_lock_until_ms - now_ms) % 1000;
+	if (a->v.screen == SCREEN_PIN && a->pin.lock_until_ms > now_ms) {
+		t = (a->pin.lock_until_ms - now_ms) % 1000;
 		if (t == 0)
 			t = 1000;
 		if (t < best)

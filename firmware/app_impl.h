@@ -37,40 +37,52 @@ struct App {
 	int64_t   scrub_next_ms;  /* next look for a log to empty (privacy.h) */
 	int       scrub_pending;  /* one is waiting for a reader to let go */
 
-	/* Where ACT_BACK goes from the mission detail and the board. */
-	ScreenId  mission_return;
-	ScreenId  board_return;
+	/* The question a badge answers (app_session.c). */
 	int64_t   wait_mission;   /* mission a WAIT_TAKE etc. is about */
 	int64_t   wait_member;    /* who was asked: 0 whoever badges first */
 	int64_t   wait_until_ms;  /* the question expires then */
 
-	/* The last check-in shown on badge-result (re-rendered on ACT_LANG). */
-	CheckinResult result;
-	int           result_rc;  /* BORNE_OK or the storage error */
-
-	/* Search field. */
-	int       search_focused;
-
-	/* Post form (app_post.c). */
-	Member    poster;
-	ScreenId  post_return;
-	int       post_focused;
-	char      amount[32];     /* the fixed amount as typed: "12,50" */
-	MissionField post_err_field;
-
-	/* PIN and facilitator mode (app_facilitator.c). */
-	PinPurpose pin_for;
-	ScreenId  pin_return;
+	/* Staff proved by badge and PIN: who (the actor of what they do). */
 	Member    staff;          /* the facilitator proving themselves */
-	char      pin[APP_PIN_MAX_DIGITS + 1];
-	int       pin_fails;
-	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen
-	                              ** and restarts (settings "pin_lock") */
-	int64_t   pin_saved_ms;   /* when the lock was last saved */
 	int       in_facilitator; /* the PIN was right: staff may act */
-	int64_t   pin_member;     /* PIN_FOR_NEW*: whose PIN is set */
-	char      pin_member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	char      pin_first[APP_PIN_MAX_DIGITS + 1];  /* the new PIN, first time */
+
+	/* Each screen module's own state, next to its part of the view. */
+	struct {
+		/* The last check-in shown (re-rendered on ACT_LANG). */
+		CheckinResult tap;
+		int       rc;         /* BORNE_OK or the storage error */
+	} result;                 /* scr_badge_result.c */
+	struct {
+		int       search_focused;
+		ScreenId  from;       /* where "Retour" goes */
+	} board;                  /* scr_board.c */
+	struct {
+		ScreenId  from;       /* where "Retour" goes */
+	} detail;                 /* scr_mission.c */
+	struct {
+		Member    poster;
+		ScreenId  from;
+		int       focused;
+		char      amount[32]; /* the fixed amount as typed: "12,50" */
+		MissionField err_field;
+	} post;                   /* scr_post_mission.c */
+	struct {
+		PinPurpose purpose;   /* what the PIN is typed for, and what follows */
+		ScreenId  from;
+		char      typed[APP_PIN_MAX_DIGITS + 1];
+		int       fails;
+		int64_t   lock_until_ms;  /* per kiosk, survives leaving the screen
+		                          ** and restarts (settings "pin_lock") */
+		int64_t   saved_ms;   /* when the lock was last saved */
+		int64_t   member;     /* PIN_FOR_NEW*: whose PIN is set */
+		char      member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+		char      first[APP_PIN_MAX_DIGITS + 1];  /* the new PIN, first time */
+	} pin;                    /* scr_pin.c */
+	struct {
+		BadgeUid  raw;        /* the badge nobody owns */
+		int       focused;
+		int       from_fac;   /* return to facilitator mode after */
+	} enrol;                  /* scr_unknown_badge.c */
 
 	/* The clock (app_clock.c). */
 	int       clock_sync;     /* ClockSync */
@@ -84,11 +96,6 @@ struct App {
 	** last written to the journal, "" when the last reload read all. */
 	int       problem_seen;
 	char      problem_logged[300];
-
-	/* Enrolment of an unknown badge. */
-	BadgeUid  raw;
-	int       enrol_focused;
-	int       enrol_from_fac; /* return to facilitator mode after */
 };
 
 /* app_clock.c */

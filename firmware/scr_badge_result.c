@@ -36,17 +36,17 @@ void
 app_result_show(App *a, const CheckinResult *r, int rc)
 {
 	if (rc != BORNE_OK)
-		memset(&a->result, 0, sizeof a->result);
+		memset(&a->result.tap, 0, sizeof a->result.tap);
 	else
-		a->result = *r;
-	a->result_rc = rc;
+		a->result.tap = *r;
+	a->result.rc = rc;
 	app_goto(a, SCREEN_BADGE_RESULT);
 }
 
 int
 app_result_was_out(const App *a)
 {
-	return a->result_rc == BORNE_OK && a->result.outcome == CHECKIN_OUT;
+	return a->result.rc == BORNE_OK && a->result.tap.outcome == CHECKIN_OUT;
 }
 
 static void
@@ -61,7 +61,7 @@ static void
 result_next_mission(App *a)
 {
 	AppView *v = &a->v;
-	const CheckinResult *r = &a->result;
+	const CheckinResult *r = &a->result.tap;
 
 	if (r->outcome != CHECKIN_IN && r->outcome != CHECKIN_IGNORED)
 		return;
@@ -80,17 +80,17 @@ static void
 result_render(App *a)
 {
 	AppView *v = &a->v;
-	const CheckinResult *r = &a->result;
+	const CheckinResult *r = &a->result.tap;
 	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)], hm[32], hours[32];
 
 	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
 	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
-	v->result.result_error = a->result_rc != BORNE_OK;
+	v->result.result_error = a->result.rc != BORNE_OK;
 	if (v->result.result_error) {
 		text_copy(v->result.greeting, sizeof v->result.greeting,
 		          tr(v->lang, "app.result.error"));
 		text_copy(v->result.greeting_detail, sizeof v->result.greeting_detail,
-		          tr(v->lang, app_rc_key(a->result_rc)));
+		          tr(v->lang, app_rc_key(a->result.rc)));
 		return;
 	}
 	v->result.outcome = r->outcome;
@@ -157,8 +157,8 @@ result_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	memset(&a->result, 0, sizeof a->result);
-	a->result_rc = BORNE_OK;
+	memset(&a->result.tap, 0, sizeof a->result.tap);
+	a->result.rc = BORNE_OK;
 	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
 	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
 	v->result.result_error = 0;

@@ -40,7 +40,7 @@ board_cols(const AppView *v)
 void
 app_board_open(App *a, ScreenId from)
 {
-	a->board_return = from == SCREEN_BOARD ? a->board_return : from;
+	a->board.from = from == SCREEN_BOARD ? a->board.from : from;
 	a->v.board.board_offset = 0;
 	app_goto(a, SCREEN_BOARD);
 }
@@ -73,7 +73,7 @@ board_action(App *a, AppAction act, int64_t arg)
 		app_reload(a);
 		return 1;
 	case ACT_SEARCH:
-		a->search_focused = 1;
+		a->board.search_focused = 1;
 		v->kbd_layer = KBD_LOWER;
 		app_reload(a);
 		return 1;
@@ -89,7 +89,7 @@ board_action(App *a, AppAction act, int64_t arg)
 		board_scroll(a, arg - v->board.board_offset);
 		return 1;
 	case ACT_FOCUS:
-		a->search_focused = arg != 0;
+		a->board.search_focused = arg != 0;
 		app_reload(a);
 		return 1;
 	default:
@@ -103,7 +103,7 @@ board_text(App *a, const char *utf8)
 {
 	AppView *v = &a->v;
 
-	a->search_focused = 1;
+	a->board.search_focused = 1;
 	app_field_type(a, &v->board.search, v->board.search.text, sizeof v->board.search.text,
 	               BORNE_TITLE_MAX_CH, TEXT_SINGLE_LINE, utf8);
 	v->board.board_offset = 0;
@@ -116,14 +116,14 @@ board_key(App *a, int key)
 {
 	AppView *v = &a->v;
 
-	if (a->search_focused && key == APP_KEY_BACKSPACE) {
+	if (a->board.search_focused && key == APP_KEY_BACKSPACE) {
 		app_field_pop(&v->board.search, v->board.search.text);
 		v->board.board_offset = 0;
 		app_reload(a);
 		return 1;
 	}
-	if (a->search_focused && key == APP_KEY_ENTER) {
-		a->search_focused = 0;
+	if (a->board.search_focused && key == APP_KEY_ENTER) {
+		a->board.search_focused = 0;
 		app_reload(a);
 		return 1;
 	}
@@ -139,15 +139,15 @@ board_back(App *a)
 {
 	AppView *v = &a->v;
 
-	if (a->search_focused) {
-		a->search_focused = 0;
+	if (a->board.search_focused) {
+		a->board.search_focused = 0;
 		app_reload(a);
 		return;
 	}
 	if (v->has_member &&
-	    (a->board_return == SCREEN_MEMBER_HOME ||
-	     a->board_return == SCREEN_BADGE_RESULT))
-		app_goto(a, a->board_return == SCREEN_BADGE_RESULT &&
+	    (a->board.from == SCREEN_MEMBER_HOME ||
+	     a->board.from == SCREEN_BADGE_RESULT))
+		app_goto(a, a->board.from == SCREEN_BADGE_RESULT &&
 		         app_result_was_out(a) ? SCREEN_BADGE_RESULT :
 		         SCREEN_MEMBER_HOME);
 	else
@@ -187,15 +187,15 @@ board_reload(App *a)
 	app_field_show(&v->board.search, v->board.search.text, BORNE_TITLE_MAX_CH);
 	text_copy(v->board.search.label, sizeof v->board.search.label,
 	          tr(v->lang, "app.search.label"));
-	v->board.search.focused = a->search_focused;
-	v->kbd_visible = a->search_focused;
+	v->board.search.focused = a->board.search_focused;
+	v->kbd_visible = a->board.search_focused;
 }
 
 /* The keyboard closes; the search and the filter stay for "Retour". */
 static void
 board_leave(App *a)
 {
-	a->search_focused = 0;
+	a->board.search_focused = 0;
 }
 
 static void
@@ -204,7 +204,7 @@ board_clear(App *a)
 	AppView *v = &a->v;
 
 	app_field_clear(&v->board.search);
-	a->search_focused = 0;
+	a->board.search_focused = 0;
 	v->board.filter = -1;
 	v->board.board_offset = 0;
 }

@@ -37,7 +37,7 @@ app_mission_open(App *a, int64_t id)
 		return;
 	}
 	if (a->v.screen != SCREEN_MISSION)
-		a->mission_return = a->v.screen;
+		a->detail.from = a->v.screen;
 	a->v.detail.mission.id = id;
 	app_goto(a, SCREEN_MISSION);
 }
@@ -67,7 +67,7 @@ mission_action(App *a, AppAction act, int64_t arg)
 static void
 mission_back(App *a)
 {
-	app_goto(a, a->mission_return == SCREEN_MEMBER_HOME && a->v.has_member ?
+	app_goto(a, a->detail.from == SCREEN_MEMBER_HOME && a->v.has_member ?
 	         SCREEN_MEMBER_HOME : SCREEN_BOARD);
 }
 

@@ -60,15 +60,15 @@ static int
 pin_state_save(App *a)
 {
 	char value[160];
-	int64_t left = a->pin_lock_until_ms > a->now_ms ?
-	               a->pin_lock_until_ms - a->now_ms : 0;
+	int64_t left = a->pin.lock_until_ms > a->now_ms ?
+	               a->pin.lock_until_ms - a->now_ms : 0;
 
 	if (a->st == NULL)
 		return BORNE_EIO;
-	a->pin_saved_ms = a->now_ms;
-	snprintf(value, sizeof value, "%d %lld %s %lld", a->pin_fails,
+	a->pin.saved_ms = a->now_ms;
+	snprintf(value, sizeof value, "%d %lld %s %lld", a->pin.fails,
 	         (long long)left, a->cfg.boot_id[0] ? a->cfg.boot_id : "-",
-	         (long long)(left > 0 ? a->pin_lock_until_ms + a->cfg.mono_offset_ms
+	         (long long)(left > 0 ? a->pin.lock_until_ms + a->cfg.mono_offset_ms
 	                              : 0));
 	return store_setting_set(a->st, PIN_LOCK_SETTING, value);
 }
@@ -80,8 +80,8 @@ app_pin_load(App *a)
 	long long fails, left, until;
 	int64_t end;
 
-	a->pin_fails = 0;
-	a->pin_lock_until_ms = 0;
+	a->pin.fails = 0;
+	a->pin.lock_until_ms = 0;
 	if (a->st == NULL ||
 	    store_setting_get(a->st, PIN_LOCK_SETTING, value,
 	                      sizeof value) != BORNE_OK)
@@ -101,7 +101,7 @@ app_pin_load(App *a)
 		left = 0;
 	if (left > a->cfg.pin_lock_ms)
 		left = a->cfg.pin_lock_ms;
-	a->pin_fails = (int)fails;
+	a->pin.fails = (int)fails;
 	if (left == 0)
 		return;
 	end = a->now_ms + left;
@@ -111,9 +111,9 @@ app_pin_load(App *a)
 	    until - a->cfg.mono_offset_ms < end)
 		end = until - a->cfg.mono_offset_ms;
 	if (end > a->now_ms) {
-		a->pin_lock_until_ms = end;
+		a->pin.lock_until_ms = end;
 	} else {
-		a->pin_fails = 0;
+		a->pin.fails = 0;
 		(void)pin_state_save(a);
 	}
 }
@@ -121,16 +121,16 @@ app_pin_load(App *a)
 static int
 pin_locked(App *a)
 {
-	if (a->pin_lock_until_ms == 0)
+	if (a->pin.lock_until_ms == 0)
 		return 0;
-	if (a->now_ms >= a->pin_lock_until_ms) {
-		a->pin_lock_until_ms = 0;       /* the lock ran out: fresh tries */
-		a->pin_fails = 0;
+	if (a->now_ms >= a->pin.lock_until_ms) {
+		a->pin.lock_until_ms = 0;       /* the lock ran out: fresh tries */
+		a->pin.fails = 0;
 		(void)pin_state_save(a);
 		return 0;
 	}
 	/* The time left, saved now and then for a restart after a reboot. */
-	if (a->now_ms - a->pin_saved_ms >= PIN_SAVE_EVERY_MS)
+	if (a->now_ms - a->pin.saved_ms >= PIN_SAVE_EVERY_MS)
 		(void)pin_state_save(a);
 	return 1;
 }
@@ -165,11 +165,11 @@ pin_none(App *a)
 void
 app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back)
 {
-	a->pin_for = why;
+	a->pin.purpose = why;
 	a->staff = *staff;
-	a->pin_return = back;
-	memset(a->pin, 0, sizeof a->pin);
-	memset(a->pin_first, 0, sizeof a->pin_first);
+	a->pin.from = back;
+	memset(a->pin.typed, 0, sizeof a->pin.typed);
+	memset(a->pin.first, 0, sizeof a->pin.first);
 	a->v.pin.pin_msg[0] = '\0';
 	app_goto(a, SCREEN_PIN);
 	(void)pin_none(a);
@@ -192,17 +192,17 @@ app_pin_render(App *a)
 	AppView *v = &a->v;
 	int locked;
 
-	v->pin.pin_len = (int)strlen(a->pin);
+	v->pin.pin_len = (int)strlen(a->pin.typed);
 	locked = !pin_setting(a) && pin_locked(a);   /* may end the lock */
-	v->pin.pin_tries_left = a->cfg.pin_max_tries - a->pin_fails;
+	v->pin.pin_tries_left = a->cfg.pin_max_tries - a->pin.fails;
 	if (pin_setting(a)) {
 		/* A new PIN is no guess: the lock does not apply. */
-		v->pin.pin_setting = a->pin_for == PIN_FOR_NEW ? 1 : 2;
+		v->pin.pin_setting = a->pin.purpose == PIN_FOR_NEW ? 1 : 2;
 		v->pin.pin_digits = a->cfg.pin_digits;
 		v->pin.pin_locked_s = 0;
 		app_trf(v->lang, v->pin.pin_title, sizeof v->pin.pin_title,
-		        "app.pin.set_title", a->pin_member_name);
-		if (a->pin_for == PIN_FOR_NEW)
+		        "app.pin.set_title", a->pin.member_name);
+		if (a->pin.purpose == PIN_FOR_NEW)
 			app_trf(v->lang, v->pin.pin_prompt, sizeof v->pin.pin_prompt,
 			        "app.pin.set_prompt", a->cfg.pin_digits,
 			        MEMBER_PIN_MIN_DIGITS, MEMBER_PIN_MAX_DIGITS);
@@ -215,7 +215,7 @@ app_pin_render(App *a)
 	v->pin.pin_digits = MEMBER_PIN_MIN_DIGITS;
 	v->pin.pin_title[0] = v->pin.pin_prompt[0] = '\0';
 	if (locked) {
-		v->pin.pin_locked_s = (int)((a->pin_lock_until_ms - a->now_ms + 999) /
+		v->pin.pin_locked_s = (int)((a->pin.lock_until_ms - a->now_ms + 999) /
 		                        1000);
 		app_trf(v->lang, v->pin.pin_msg, sizeof v->pin.pin_msg, "app.pin.locked",
 		        (v->pin.pin_locked_s + 59) / 60);
@@ -231,7 +231,7 @@ app_pin_render(App *a)
 static int
 pin_setting(const App *a)
 {
-	return a->pin_for == PIN_FOR_NEW || a->pin_for == PIN_FOR_NEW_AGAIN;
+	return a->pin.purpose == PIN_FOR_NEW || a->pin.purpose == PIN_FOR_NEW_AGAIN;
 }
 
 /* An admin in facilitator mode sets member_id's PIN: typed twice on the
@@ -259,11 +259,11 @@ app_pin_set_start(App *a, int64_t member_id)
 		app_cue(a, CUE_REFUSED);
 		return;
 	}
-	a->pin_for = PIN_FOR_NEW;
-	a->pin_member = m.id;
-	text_copy(a->pin_member_name, sizeof a->pin_member_name, m.name);
-	memset(a->pin, 0, sizeof a->pin);
-	memset(a->pin_first, 0, sizeof a->pin_first);
+	a->pin.purpose = PIN_FOR_NEW;
+	a->pin.member = m.id;
+	text_copy(a->pin.member_name, sizeof a->pin.member_name, m.name);
+	memset(a->pin.typed, 0, sizeof a->pin.typed);
+	memset(a->pin.first, 0, sizeof a->pin.first);
 	v->pin.pin_msg[0] = '\0';
 	app_goto(a, SCREEN_PIN);
 }
@@ -274,11 +274,11 @@ pin_set_leave(App *a)
 {
 	AppView *v = &a->v;
 
-	memset(a->pin, 0, sizeof a->pin);
-	memset(a->pin_first, 0, sizeof a->pin_first);
-	a->pin_for = PIN_FOR_FACILITATOR;
-	a->pin_member = 0;
-	a->pin_member_name[0] = '\0';
+	memset(a->pin.typed, 0, sizeof a->pin.typed);
+	memset(a->pin.first, 0, sizeof a->pin.first);
+	a->pin.purpose = PIN_FOR_FACILITATOR;
+	a->pin.member = 0;
+	a->pin.member_name[0] = '\0';
 	v->pin.pin_msg[0] = '\0';
 	v->pin.pin_setting = 0;
 	v->pin.pin_title[0] = v->pin.pin_prompt[0] = '\0';
@@ -290,7 +290,7 @@ pin_set_ok(App *a)
 {
 	AppView *v = &a->v;
 	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	size_t n = strlen(a->pin);
+	size_t n = strlen(a->pin.typed);
 	int rc;
 
 	if (n < MEMBER_PIN_MIN_DIGITS) {
@@ -300,29 +300,29 @@ pin_set_ok(App *a)
 		app_pin_render(a);
 		return;
 	}
-	if (a->pin_for == PIN_FOR_NEW) {
-		memcpy(a->pin_first, a->pin, sizeof a->pin_first);
-		memset(a->pin, 0, sizeof a->pin);
-		a->pin_for = PIN_FOR_NEW_AGAIN;
+	if (a->pin.purpose == PIN_FOR_NEW) {
+		memcpy(a->pin.first, a->pin.typed, sizeof a->pin.first);
+		memset(a->pin.typed, 0, sizeof a->pin.typed);
+		a->pin.purpose = PIN_FOR_NEW_AGAIN;
 		v->pin.pin_msg[0] = '\0';
 		app_pin_render(a);
 		return;
 	}
-	if (strcmp(a->pin, a->pin_first) != 0) {
-		memset(a->pin, 0, sizeof a->pin);
-		memset(a->pin_first, 0, sizeof a->pin_first);
-		a->pin_for = PIN_FOR_NEW;
+	if (strcmp(a->pin.typed, a->pin.first) != 0) {
+		memset(a->pin.typed, 0, sizeof a->pin.typed);
+		memset(a->pin.first, 0, sizeof a->pin.first);
+		a->pin.purpose = PIN_FOR_NEW;
 		text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg,
 		          tr(v->lang, "app.pin.set_differ"));
 		app_cue(a, CUE_REFUSED);
 		app_pin_render(a);
 		return;
 	}
-	rc = member_set_pin(a->st, a->pin_member, a->pin, a->staff.id, a->now_utc);
-	memset(a->pin, 0, sizeof a->pin);
-	memset(a->pin_first, 0, sizeof a->pin_first);
+	rc = member_set_pin(a->st, a->pin.member, a->pin.typed, a->staff.id, a->now_utc);
+	memset(a->pin.typed, 0, sizeof a->pin.typed);
+	memset(a->pin.first, 0, sizeof a->pin.first);
 	if (rc != BORNE_OK) {
-		a->pin_for = PIN_FOR_NEW;
+		a->pin.purpose = PIN_FOR_NEW;
 		if (rc == BORNE_EIO)
 			text_copy(v->pin.pin_msg, sizeof v->pin.pin_msg,
 			          tr(v->lang, "app.pin.nokey"));
@@ -332,7 +332,7 @@ pin_set_ok(App *a)
 		app_pin_render(a);
 		return;
 	}
-	text_copy(name, sizeof name, a->pin_member_name);
+	text_copy(name, sizeof name, a->pin.member_name);
 	app_cue(a, CUE_SUCCESS);
 	pin_set_leave(a);
 	app_toast(a, "app.pin.set_done", name);
@@ -347,11 +347,11 @@ pin_failed(App *a)
 	char detail[48];
 	int locks;
 
-	a->pin_fails++;
-	locks = a->pin_fails >= a->cfg.pin_max_tries;
+	a->pin.fails++;
+	locks = a->pin.fails >= a->cfg.pin_max_tries;
 	if (locks)
-		a->pin_lock_until_ms = a->now_ms + a->cfg.pin_lock_ms;
-	snprintf(detail, sizeof detail, "%d/%d", a->pin_fails,
+		a->pin.lock_until_ms = a->now_ms + a->cfg.pin_lock_ms;
+	snprintf(detail, sizeof detail, "%d/%d", a->pin.fails,
 	         a->cfg.pin_max_tries);
 	if (store_begin(a->st) == BORNE_OK) {
 		int rc = pin_state_save(a);
@@ -371,7 +371,7 @@ pin_failed(App *a)
 			store_rollback(a->st);
 	}
 	if (!locks) {
-		int left = a->cfg.pin_max_tries - a->pin_fails;
+		int left = a->cfg.pin_max_tries - a->pin.fails;
 
 		app_trf(v->lang, v->pin.pin_msg, sizeof v->pin.pin_msg,
 		        left == 1 ? "app.pin.wrong_one" : "app.pin.wrong", left);
@@ -389,26 +389,26 @@ pin_ok(App *a)
 		app_pin_render(a);
 		return;
 	}
-	if (a->pin[0] == '\0')
+	if (a->pin.typed[0] == '\0')
 		return;
 	if (pin_none(a)) {
-		memset(a->pin, 0, sizeof a->pin);
+		memset(a->pin.typed, 0, sizeof a->pin.typed);
 		v->pin.pin_len = 0;
 		app_cue(a, CUE_REFUSED);
 		app_pin_render(a);
 		return;
 	}
-	rc = member_check_pin(a->st, a->staff.id, a->pin);
-	memset(a->pin, 0, sizeof a->pin);
+	rc = member_check_pin(a->st, a->staff.id, a->pin.typed);
+	memset(a->pin.typed, 0, sizeof a->pin.typed);
 	v->pin.pin_len = 0;
 	if (rc == BORNE_OK) {
-		if (a->pin_fails != 0) {
-			a->pin_fails = 0;
+		if (a->pin.fails != 0) {
+			a->pin.fails = 0;
 			(void)pin_state_save(a);
 		}
 		v->pin.pin_msg[0] = '\0';
 		app_cue(a, CUE_SUCCESS);
-		if (a->pin_for == PIN_FOR_ENROL) {
+		if (a->pin.purpose == PIN_FOR_ENROL) {
 			a->in_facilitator = 1;
 			app_enrol_proved(a);
 		} else {
@@ -434,7 +434,7 @@ pin_ok(App *a)
 int
 app_pin_action(App *a, AppAction act, int64_t arg)
 {
-	size_t n = strlen(a->pin);
+	size_t n = strlen(a->pin.typed);
 
 	switch (act) {
 	case ACT_PIN_DIGIT:
@@ -443,15 +443,15 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 		if (!pin_setting(a) && pin_locked(a)) {
 			app_cue(a, CUE_REFUSED);
 		} else if (n < APP_PIN_MAX_DIGITS) {
-			a->pin[n] = (char)('0' + arg);
-			a->pin[n + 1] = '\0';
+			a->pin.typed[n] = (char)('0' + arg);
+			a->pin.typed[n + 1] = '\0';
 			a->v.pin.pin_msg[0] = '\0';
 		}
 		app_pin_render(a);
 		return 1;
 	case ACT_PIN_ERASE:
 		if (n > 0)
-			a->pin[n - 1] = '\0';
+			a->pin.typed[n - 1] = '\0';
 		app_pin_render(a);
 		return 1;
 	case ACT_PIN_OK:
@@ -466,9 +466,9 @@ app_pin_action(App *a, AppAction act, int64_t arg)
 			pin_set_leave(a);
 			return 1;
 		}
-		memset(a->pin, 0, sizeof a->pin);
+		memset(a->pin.typed, 0, sizeof a->pin.typed);
 		a->v.pin.pin_msg[0] = '\0';
-		if (a->pin_return == SCREEN_UNKNOWN_BADGE)
+		if (a->pin.from == SCREEN_UNKNOWN_BADGE)
 			app_goto(a, SCREEN_UNKNOWN_BADGE);
 		else if (a->v.has_member)
 			app_goto(a, SCREEN_MEMBER_HOME);
@@ -512,11 +512,11 @@ pin_busy(const App *a)
 static void
 pin_clear(App *a)
 {
-	memset(a->pin, 0, sizeof a->pin);
-	memset(a->pin_first, 0, sizeof a->pin_first);
-	a->pin_for = PIN_FOR_FACILITATOR;
-	a->pin_member = 0;
-	a->pin_member_name[0] = '\0';
+	memset(a->pin.typed, 0, sizeof a->pin.typed);
+	memset(a->pin.first, 0, sizeof a->pin.first);
+	a->pin.purpose = PIN_FOR_FACILITATOR;
+	a->pin.member = 0;
+	a->pin.member_name[0] = '\0';
 	a->v.pin.pin_len = 0;
 	a->v.pin.pin_msg[0] = '\0';
 }

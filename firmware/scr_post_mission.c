@@ -93,9 +93,9 @@ step_buf(App *a, PostStep s, size_t *size, int *max_ch, int *multiline)
 		*max_ch = BORNE_PLACE_MAX_CH;
 		return d->place;
 	case POST_REWARD:
-		*size = sizeof a->amount;
+		*size = sizeof a->post.amount;
 		*max_ch = APP_AMOUNT_MAX_CH;
-		return a->amount;
+		return a->post.amount;
 	default:
 		*size = 0;
 		*max_ch = 0;
@@ -207,9 +207,9 @@ check_draft(App *a, PostStep upto, int jump)
 
 	mission_draft_init(&blank);
 	v->post.post_error[0] = '\0';
-	a->post_err_field = MFIELD_NONE;
+	a->post.err_field = MFIELD_NONE;
 	if (upto >= POST_REWARD && t.reward_kind == REWARD_FIXED) {
-		if (!parse_amount(a->amount, &cents)) {
+		if (!parse_amount(a->post.amount, &cents)) {
 			f = MFIELD_REWARD;
 			goto refused;
 		}
@@ -237,7 +237,7 @@ check_draft(App *a, PostStep upto, int jump)
 refused:
 	if (jump && field_step(f) != v->post.post_step)
 		go_step(a, field_step(f));
-	a->post_err_field = f;
+	a->post.err_field = f;
 	text_copy(v->post.post_error, sizeof v->post.post_error,
 	          tr(v->lang, field_error_key(&t, f)));
 	app_post_render(a);
@@ -253,12 +253,12 @@ go_step(App *a, PostStep s)
 		return;
 	if (s != v->post.post_step) {
 		v->post.post_error[0] = '\0';
-		a->post_err_field = MFIELD_NONE;
+		a->post.err_field = MFIELD_NONE;
 	}
 	v->post.post_step = s;
 	/* Title and description open the keyboard at once; place and amount
 	** are there when asked (chips come first). */
-	a->post_focused = s == POST_TITLE || s == POST_DESCRIPTION;
+	a->post.focused = s == POST_TITLE || s == POST_DESCRIPTION;
 	v->kbd_layer = s == POST_REWARD ? KBD_SYMBOLS :
 	               (s == POST_TITLE && v->post.draft.title[0] == '\0') ? KBD_UPPER :
 	               KBD_LOWER;
@@ -270,12 +270,12 @@ app_post_start(App *a, const Member *poster)
 {
 	AppView *v = &a->v;
 
-	a->poster = *poster;
-	a->post_return = v->screen == SCREEN_POST_MISSION ? a->post_return :
+	a->post.poster = *poster;
+	a->post.from = v->screen == SCREEN_POST_MISSION ? a->post.from :
 	                 v->screen;
 	mission_draft_init(&v->post.draft);
 	set_when(a, WHEN_FLEXIBLE);
-	a->amount[0] = '\0';
+	a->post.amount[0] = '\0';
 	v->post.post_error[0] = '\0';
 	v->post.needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(poster);
@@ -294,7 +294,7 @@ publish(App *a)
 
 	if (!check_draft(a, POST_PREVIEW, 1))
 		return;
-	rc = mission_add(a->st, &v->post.draft, a->poster.id, a->now_utc, &id);
+	rc = mission_add(a->st, &v->post.draft, a->post.poster.id, a->now_utc, &id);
 	if (rc == BORNE_EINVAL) {
 		text_copy(v->post.post_error, sizeof v->post.post_error,
 		          tr(v->lang, "app.post.err.other"));
@@ -310,12 +310,12 @@ publish(App *a)
 	app_cue(a, CUE_SUCCESS);
 	if (mission_get(a->st, id, &m) == BORNE_OK && m.status == MISSION_PENDING) {
 		mission_draft_init(&v->post.draft);
-		app_set_session(a, &a->poster);
+		app_set_session(a, &a->post.poster);
 		app_goto(a, SCREEN_MEMBER_HOME);
 		app_toast(a, "app.post.pending");
 	} else {
 		mission_draft_init(&v->post.draft);
-		app_set_session(a, &a->poster);
+		app_set_session(a, &a->post.poster);
 		v->board.filter = -1;
 		app_field_clear(&v->board.search);
 		v->board.board_offset = 0;
@@ -358,7 +358,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		publish(a);
 		return 1;
 	case ACT_FOCUS:
-		a->post_focused = arg != 0 && step_has_field(v->post.post_step);
+		a->post.focused = arg != 0 && step_has_field(v->post.post_step);
 		app_post_render(a);
 		return 1;
 	case ACT_SET_CATEGORY:
@@ -380,8 +380,8 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	case ACT_SET_REWARD_KIND:
 		if (arg >= REWARD_FIXED && arg <= REWARD_TIP)
 			d->reward_kind = (RewardKind)arg;
-		if (d->reward_kind == REWARD_FIXED && a->amount[0] == '\0')
-			a->post_focused = 1;
+		if (d->reward_kind == REWARD_FIXED && a->post.amount[0] == '\0')
+			a->post.focused = 1;
 		post_reward_sync(a);
 		break;
 	case ACT_SET_REWARD_CENTS:
@@ -390,11 +390,11 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		d->reward_kind = REWARD_FIXED;
 		d->reward_cents = (int)arg;
 		if (arg % 100 == 0)
-			snprintf(a->amount, sizeof a->amount, "%d", (int)(arg / 100));
+			snprintf(a->post.amount, sizeof a->post.amount, "%d", (int)(arg / 100));
 		else
-			snprintf(a->amount, sizeof a->amount, "%d,%02d",
+			snprintf(a->post.amount, sizeof a->post.amount, "%d,%02d",
 			         (int)(arg / 100), (int)(arg % 100));
-		a->post_focused = 0;
+		a->post.focused = 0;
 		break;
 	case ACT_TOGGLE_MINORS:
 		d->minors_ok = !d->minors_ok;
@@ -409,15 +409,15 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	case ACT_CANCEL_WAIT:
 		/* "Annuler": leave the form, the member stays badged in. */
 		mission_draft_init(&v->post.draft);
-		a->amount[0] = '\0';
-		app_goto(a, a->post_return == SCREEN_BOARD ? SCREEN_BOARD :
+		a->post.amount[0] = '\0';
+		app_goto(a, a->post.from == SCREEN_BOARD ? SCREEN_BOARD :
 		         SCREEN_MEMBER_HOME);
 		return 1;
 	default:
 		return 0;
 	}
-	if (a->post_err_field != MFIELD_NONE &&
-	    field_step(a->post_err_field) == v->post.post_step)
+	if (a->post.err_field != MFIELD_NONE &&
+	    field_step(a->post.err_field) == v->post.post_step)
 		check_draft(a, v->post.post_step, 0);     /* the message follows the fix */
 	app_post_render(a);
 	return 1;
@@ -435,7 +435,7 @@ app_post_text(App *a, const char *utf8)
 		app_toast(a, "app.post.no_field");
 		return 1;
 	}
-	a->post_focused = 1;
+	a->post.focused = 1;
 	app_field_type(a, &v->post.field, buf, size, max_ch, multiline, utf8);
 	if (v->post.post_step == POST_REWARD) {
 		v->post.draft.reward_kind = REWARD_FIXED;
@@ -447,7 +447,7 @@ app_post_text(App *a, const char *utf8)
 		/* Typing clears the step's validation message, not the field's. */
 		memcpy(keep, v->post.field.error, sizeof keep);
 		v->post.post_error[0] = '\0';
-		a->post_err_field = MFIELD_NONE;
+		a->post.err_field = MFIELD_NONE;
 		app_post_render(a);
 		memcpy(v->post.field.error, keep, sizeof keep);
 	}
@@ -464,7 +464,7 @@ app_post_key(App *a, int key)
 
 	switch (key) {
 	case APP_KEY_BACKSPACE:
-		if (buf == NULL || !a->post_focused)
+		if (buf == NULL || !a->post.focused)
 			return 0;
 		text_pop_char(buf);
 		v->post.field.error[0] = '\0';
@@ -472,14 +472,14 @@ app_post_key(App *a, int key)
 		app_post_render(a);
 		return 1;
 	case APP_KEY_ENTER:
-		if (buf != NULL && multiline && a->post_focused)
+		if (buf != NULL && multiline && a->post.focused)
 			return app_post_text(a, "\n");
 		return app_post_action(a, ACT_NEXT, 0);
 	case APP_KEY_TAB:
 		return app_post_action(a, ACT_NEXT, 0);
 	case APP_KEY_ESCAPE:
-		if (a->post_focused) {
-			a->post_focused = 0;
+		if (a->post.focused) {
+			a->post.focused = 0;
 			app_post_render(a);
 			return 1;
 		}
@@ -530,7 +530,7 @@ app_post_render(App *a)
 		app_field_show(f, buf, max_ch);
 		text_copy(f->label, sizeof f->label, tr(v->lang, label_keys[s]));
 		f->multiline = multiline;
-		f->focused = a->post_focused;
+		f->focused = a->post.focused;
 		memcpy(f->error, error, sizeof error);
 	}
 	text_copy(f->hint, sizeof f->hint, tr(v->lang, hint_keys[s]));
@@ -538,10 +538,10 @@ app_post_render(App *a)
 	if (v->post.post_error[0] != '\0')
 		text_copy(f->error, sizeof f->error, v->post.post_error);
 	v->post.needs_approval = store_rules(a->st)->approval_required &&
-	                    !member_is_staff(&a->poster);
+	                    !member_is_staff(&a->post.poster);
 	app_card_from_draft(&v->post.draft, &card);
 	app_card_text(v->lang, &card, &v->post.draft_text);
-	v->kbd_visible = buf != NULL && a->post_focused;
+	v->kbd_visible = buf != NULL && a->post.focused;
 }
 
 /* A fixed reward is the amount as typed (0 while it is no amount): set
@@ -552,7 +552,7 @@ post_reward_sync(App *a)
 	MissionDraft *d = &a->v.post.draft;
 
 	if (d->reward_kind == REWARD_FIXED &&
-	    parse_amount(a->amount, &d->reward_cents) == 0)
+	    parse_amount(a->post.amount, &d->reward_cents) == 0)
 		d->reward_cents = 0;
 }
 
@@ -568,9 +568,9 @@ post_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	memset(&a->poster, 0, sizeof a->poster);
+	memset(&a->post.poster, 0, sizeof a->post.poster);
 	mission_draft_init(&v->post.draft);
 	memset(&v->post.field, 0, sizeof v->post.field);
-	a->amount[0] = '\0';
-	a->post_focused = 0;
+	a->post.amount[0] = '\0';
+	a->post.focused = 0;
 }

@@ -43,7 +43,7 @@ unknown_timeout(const App *a, int64_t idle_ms)
 void
 app_unknown_show(App *a, const BadgeUid *uid)
 {
-	a->raw = *uid;
+	a->enrol.raw = *uid;
 	uid_format(uid, a->v.enrol.raw_uid);
 	app_goto(a, SCREEN_UNKNOWN_BADGE);
 }
@@ -52,7 +52,7 @@ app_unknown_show(App *a, const BadgeUid *uid)
 void
 app_enrol_proved(App *a)
 {
-	app_enrol_start(a, &a->raw, 0);
+	app_enrol_start(a, &a->enrol.raw, 0);
 }
 
 static int
@@ -74,7 +74,7 @@ unknown_action(App *a, AppAction act, int64_t arg)
 static int
 unknown_badge(App *a, const BadgeUid *uid, int answers)
 {
-	if (answers || !a->v.enrol.enrolling || !uid_equal(uid, &a->raw))
+	if (answers || !a->v.enrol.enrolling || !uid_equal(uid, &a->enrol.raw))
 		return 0;
 	app_toast(a, "app.enrol.same_badge");
 	app_cue(a, CUE_REFUSED);
@@ -96,9 +96,9 @@ unknown_clear(App *a)
 	v->enrol.enrolling = 0;
 	v->enrol.enrol_error[0] = '\0';
 	v->enrol.raw_uid[0] = '\0';
-	memset(&a->raw, 0, sizeof a->raw);
-	a->enrol_focused = 0;
-	a->enrol_from_fac = 0;
+	memset(&a->enrol.raw, 0, sizeof a->enrol.raw);
+	a->enrol.focused = 0;
+	a->enrol.from_fac = 0;
 }
 
 void
@@ -106,15 +106,15 @@ app_enrol_start(App *a, const BadgeUid *uid, int from_fac)
 {
 	AppView *v = &a->v;
 
-	a->raw = *uid;
+	a->enrol.raw = *uid;
 	uid_format(uid, v->enrol.raw_uid);
-	a->enrol_from_fac = from_fac;
+	a->enrol.from_fac = from_fac;
 	v->enrol.enrolling = 1;
 	memset(&v->enrol.enrol_name, 0, sizeof v->enrol.enrol_name);
 	v->enrol.enrol_role = ROLE_COOPERATOR;
 	v->enrol.enrol_minor = 0;
 	v->enrol.enrol_error[0] = '\0';
-	a->enrol_focused = 1;
+	a->enrol.focused = 1;
 	v->kbd_layer = KBD_UPPER;
 	app_goto(a, SCREEN_UNKNOWN_BADGE);
 }
@@ -132,8 +132,8 @@ app_enrol_render(App *a)
 	app_field_show(f, f->text, BORNE_NAME_MAX_CH);
 	text_copy(f->label, sizeof f->label, tr(v->lang, "app.enrol.name"));
 	text_copy(f->hint, sizeof f->hint, tr(v->lang, "app.enrol.name_hint"));
-	f->focused = a->enrol_focused;
-	v->kbd_visible = a->enrol_focused;
+	f->focused = a->enrol.focused;
+	v->kbd_visible = a->enrol.focused;
 }
 
 static void
@@ -149,12 +149,12 @@ enrol_save(App *a)
 	               why, sizeof why) != BORNE_OK) {
 		text_copy(v->enrol.enrol_error, sizeof v->enrol.enrol_error,
 		          tr(v->lang, "app.enrol.name_missing"));
-		a->enrol_focused = 1;
+		a->enrol.focused = 1;
 		app_cue(a, CUE_REFUSED);
 		app_reload(a);
 		return;
 	}
-	if (member_by_badge(a->st, &a->raw, &m) == BORNE_OK) {
+	if (member_by_badge(a->st, &a->enrol.raw, &m) == BORNE_OK) {
 		text_first_name(m.name, first, sizeof first);
 		app_trf(v->lang, v->enrol.enrol_error, sizeof v->enrol.enrol_error,
 		        "app.enrol.known", first);
@@ -162,7 +162,7 @@ enrol_save(App *a)
 		return;
 	}
 	rc = member_add(a->st, v->enrol.enrol_name.text, v->enrol.enrol_role, v->enrol.enrol_minor,
-	                &a->raw, NULL, a->staff.id, a->now_utc, &id);
+	                &a->enrol.raw, NULL, a->staff.id, a->now_utc, &id);
 	if (rc != BORNE_OK) {
 		if (rc == BORNE_EINVAL)
 			text_copy(v->enrol.enrol_error, sizeof v->enrol.enrol_error,
@@ -175,11 +175,11 @@ enrol_save(App *a)
 	}
 	text_first_name(v->enrol.enrol_name.text, first, sizeof first);
 	app_cue(a, CUE_SUCCESS);
-	if (a->enrol_from_fac) {
+	if (a->enrol.from_fac) {
 		v->enrol.enrolling = 0;
 		memset(&v->enrol.enrol_name, 0, sizeof v->enrol.enrol_name);
 		v->enrol.raw_uid[0] = '\0';
-		a->enrol_focused = 0;
+		a->enrol.focused = 0;
 		app_fac_show(a, FAC_PRESENT);
 		/* A new facilitator or admin (given by an admin): their PIN
 		** now, on the PIN pad, six digits proposed. */
@@ -205,7 +205,7 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 	switch (act) {
 	case ACT_FIELD:
 	case ACT_FOCUS:
-		a->enrol_focused = act == ACT_FIELD || arg != 0;
+		a->enrol.focused = act == ACT_FIELD || arg != 0;
 		break;
 	case ACT_SET_ROLE:
 		if (arg < 0 || arg >= ROLE_COUNT)
@@ -217,11 +217,11 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 			return 1;
 		}
 		v->enrol.enrol_role = (MemberRole)arg;
-		a->enrol_focused = 0;
+		a->enrol.focused = 0;
 		break;
 	case ACT_TOGGLE_MINOR:
 		v->enrol.enrol_minor = !v->enrol.enrol_minor;
-		a->enrol_focused = 0;
+		a->enrol.focused = 0;
 		break;
 	case ACT_ENROL_SAVE:
 		enrol_save(a);
@@ -232,7 +232,7 @@ app_enrol_action(App *a, AppAction act, int64_t arg)
 		return app_enrol_key(a, (int)arg);
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
-		if (a->enrol_from_fac) {
+		if (a->enrol.from_fac) {
 			v->enrol.enrolling = 0;
 			v->enrol.raw_uid[0] = '\0';
 			app_goto(a, SCREEN_FACILITATOR);
@@ -254,7 +254,7 @@ app_enrol_text(App *a, const char *utf8)
 
 	if (!v->enrol.enrolling)
 		return 0;
-	a->enrol_focused = 1;
+	a->enrol.focused = 1;
 	v->enrol.enrol_error[0] = '\0';
 	app_field_type(a, &v->enrol.enrol_name, v->enrol.enrol_name.text,
 	               BORNE_CH_BYTES(BORNE_NAME_MAX_CH), BORNE_NAME_MAX_CH,
@@ -282,16 +282,16 @@ app_enrol_key(App *a, int key)
 		app_reload(a);
 		return 1;
 	case APP_KEY_ENTER:
-		if (a->enrol_focused) {
-			a->enrol_focused = 0;
+		if (a->enrol.focused) {
+			a->enrol.focused = 0;
 			app_reload(a);
 			return 1;
 		}
 		enrol_save(a);
 		return 1;
 	case APP_KEY_ESCAPE:
-		if (a->enrol_focused) {
-			a->enrol_focused = 0;
+		if (a->enrol.focused) {
+			a->enrol.focused = 0;
 			app_reload(a);
 			return 1;
 		}
