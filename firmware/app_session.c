@@ -58,7 +58,6 @@ app_set_session(App *a, const Member *m)
 	text_first_name(m->name, a->v.first_name, sizeof a->v.first_name);
 	a->v.can_post = app_member_may_post(m);
 	a->v.is_staff = member_is_staff(m);
-	a->v.board.minors_only = m->minor;
 }
 
 void
@@ -67,7 +66,7 @@ app_clear_session(App *a)
 	a->v.has_member = 0;
 	memset(&a->v.member, 0, sizeof a->v.member);
 	a->v.first_name[0] = '\0';
-	a->v.can_post = a->v.is_staff = a->v.board.minors_only = 0;
+	a->v.can_post = a->v.is_staff = 0;
 	a->in_facilitator = 0;
 	memset(&a->staff, 0, sizeof a->staff);
 }

@@ -207,4 +207,5 @@ board_clear(App *a)
 	a->board.search_focused = 0;
 	v->board.filter = -1;
 	v->board.board_offset = 0;
+	v->board.minors_only = 0;
 }
