@@ -94,7 +94,7 @@ mission_reload(App *a)
 	MissionCard card;
 	struct takers_ctx ctx = { v };
 	int64_t id = m->id;
-	int is_poster, live, places_left, rc;
+	int is_poster, live, places_left, rc, taker;
 
 	rc = mission_get(a->st, id, m);
 	if (rc != BORNE_OK) {
@@ -107,13 +107,16 @@ mission_reload(App *a)
 	app_card_text(v->lang, &card, &v->detail.mission_text);
 	text_first_name(m->poster_name, v->detail.poster_first, sizeof v->detail.poster_first);
 	is_poster = v->has_member && m->poster_id == v->member.id;
-	v->detail.is_taker = v->has_member && mission_is_taker(a->st, m->id,
-	                                                v->member.id) == 1;
+	taker = v->has_member ? mission_is_taker(a->st, m->id, v->member.id) : 0;
+	if (taker < 0)
+		app_read_failed(a, taker, "mission_is_taker");
+	v->detail.is_taker = taker == 1;
 	/* Names of takers are personal data: the poster and staff only. */
 	memset(v->detail.takers, 0, sizeof v->detail.takers);
 	v->detail.n_takers_shown = 0;
 	if (is_poster || v->is_staff)
-		mission_takers_each(a->st, m->id, taker_add, &ctx);
+		if ((rc = mission_takers_each(a->st, m->id, taker_add, &ctx)) < 0)
+			app_read_failed(a, rc, "mission_takers_each");
 	live = m->status == MISSION_OPEN || m->status == MISSION_TAKEN;
 	places_left = m->d.places - m->n_takers;
 	v->detail.can_take = m->status == MISSION_OPEN && places_left > 0 &&

@@ -27,6 +27,7 @@ static void test_facilitator_reason(void);
 static void test_journal_once(void);
 static void test_tap_saved_read_back_fails(void);
 static void test_english(void);
+static void test_mission_detail(void);
 
 static void
 pin(T *t, const char *digits)
@@ -210,6 +211,26 @@ test_tap_saved_read_back_fails(void)
 	t_close(&t);
 }
 
+/* Whether the member holds a take cannot be read: said, not guessed. */
+static void
+test_mission_detail(void)
+{
+	T t;
+
+	t_open(&t, "err_detail.db", "2024-12-10T10:00", LANG_FR);
+	t_badge(&t, B_INES);
+	t_act(&t, ACT_BOARD, 0);
+	CHECK(t.v->board.n_cards > 0);
+	store_fault_reads(t.st, BORNE_EIO, "FROM mission_takes WHERE mission_id");
+	t_act(&t, ACT_OPEN_MISSION, t.v->board.cards[0].id);
+	CHECK_INT(t.v->screen, SCREEN_MISSION);
+	CHECK_STR(t.v->problem, PROBLEM_FR);
+	store_fault_reads(t.st, BORNE_OK, NULL);
+	t_act(&t, ACT_LANG, LANG_FR);
+	CHECK_STR(t.v->problem, "");
+	t_close(&t);
+}
+
 static void
 test_english(void)
 {
@@ -234,5 +255,6 @@ main(void)
 	test_journal_once();
 	test_tap_saved_read_back_fails();
 	test_english();
+	test_mission_detail();
 	return check_done();
 }
