@@ -70,6 +70,14 @@ foreach(bad "script_bad_line:4: frobnicate 12"
   set_tests_properties(ui_${name} PROPERTIES TIMEOUT 60)
 endforeach()
 
+# Hostile script files (NUL bytes, 1 MB lines, no newline at the end,
+# invalid UTF-8, words at the buffers' sizes): read or refused with the
+# line named, never a crash nor a hidden command run.
+add_test(NAME ui_script_hostile
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/script_hostile.sh
+                 ${run_borne} ${CMAKE_CURRENT_BINARY_DIR}/script_hostile)
+set_tests_properties(ui_script_hostile PROPERTIES TIMEOUT 180)
+
 # Bad command lines are refused with the usage, before any window opens.
 add_test(NAME ui_bad_options
          COMMAND sh -c "! \"$0\" --headless --size 12x12 --script - </dev/null && ! \"$0\" --frobnicate && ! \"$0\" --lang de"

@@ -23,6 +23,7 @@
 ** run, naming the line number and its text; the exit status is then 1. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,7 @@ static int  script_finger(Script *s, const ScriptCmd *c);
 static int  script_mkdirs(const char *dir);
 static int  script_chord(Script *s, const ScriptCmd *c);
 static int  script_dispatch(Script *s, const SDL_Event *e);
+static int  script_read_line(FILE *fp, char *buf, size_t size, size_t *len);
 
 static int
 script_fail(Script *s, const char *fmt, ...)
@@ -74,6 +76,32 @@ script_mkdirs(const char *dir)
 		*c = '/';
 	}
 	return mkdir(p, 0775) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* One line of fp into buf (size bytes), without its newline: 1, or 0 at
+** the end of the file. The whole line is always consumed, however long;
+** *len is its length in bytes, which is size or more when it did not fit
+** (buf then holds its start). A NUL byte makes *len SIZE_MAX: a line
+** cannot hide text from the parser, nor its tail come back as a line. */
+static int
+script_read_line(FILE *fp, char *buf, size_t size, size_t *len)
+{
+	size_t n = 0;
+	int c, nul = 0;
+
+	while ((c = getc(fp)) != EOF && c != '\n') {
+		if (c == '\0')
+			nul = 1;
+		if (n + 1 < size)
+			buf[n] = (char)c;
+		if (n < SIZE_MAX - 1)
+			n++;
+	}
+	buf[n + 1 < size ? n : size - 1] = '\0';
+	if (c == EOF && n == 0 && !nul)
+		return 0;
+	*len = nul ? SIZE_MAX : n;
+	return 1;
 }
 
 /* An event through the main loop's own dispatch: the kiosk must still be
@@ -243,8 +271,12 @@ script_line(Script *s, const char *line)
 		SDL_Event e;
 		size_t n;
 
-		/* One character an event; valid UTF-8, so at most 4 bytes. */
+		/* One character an event (1..4 bytes), bounded here by the
+		** event's own size, not by what the parser checked. */
 		for (const char *p = c.text; (n = script_char_len(p)) > 0; p += n) {
+			if (n >= sizeof e.text.text)
+				return script_fail(s, "a character longer than an SDL "
+				                   "text event");
 			memset(&e, 0, sizeof e);
 			e.type = SDL_TEXTINPUT;
 			memcpy(e.text.text, p, n);
@@ -350,6 +382,7 @@ script_run(Kiosk *k, const char *path, const char *shots_dir)
 	Script s;
 	FILE *fp;
 	char buf[SCRIPT_LINE_MAX];
+	size_t n;
 	int rc = 0;
 
 	memset(&s, 0, sizeof s);
@@ -362,11 +395,16 @@ script_run(Kiosk *k, const char *path, const char *shots_dir)
 		return 1;
 	}
 	kiosk_redraw(k);
-	while (rc == 0 && fgets(buf, sizeof buf, fp) != NULL) {
-		size_t n = strlen(buf);
+	while (rc == 0 && script_read_line(fp, buf, sizeof buf, &n)) {
 		char *line = buf;
+
 		s.lineno++;
-		if (n == sizeof buf - 1 && buf[n - 1] != '\n') {
+		if (n == SIZE_MAX) {
+			snprintf(s.line, sizeof s.line, "%.60s...", buf);
+			rc = script_fail(&s, "a NUL byte in the line: a script is text");
+			break;
+		}
+		if (n >= sizeof buf - 1) {
 			snprintf(s.line, sizeof s.line, "%.60s...", buf);
 			rc = script_fail(&s, "line longer than %d bytes",
 			                 SCRIPT_LINE_MAX - 2);
