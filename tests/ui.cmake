@@ -52,6 +52,9 @@ endforeach()
 # The line parser alone (no SDL): commands, quotes, number bounds.
 borne_c_test(script_parse)
 target_link_libraries(test_script_parse PRIVATE borne_script)
+# The README's table of script commands against the parser's table.
+add_test(NAME script_readme COMMAND test_script_parse ${PROJECT_SOURCE_DIR}/README.md)
+set_tests_properties(script_readme PROPERTIES TIMEOUT 60)
 
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.
