@@ -335,7 +335,7 @@ do_action(App *a, AppAction act, int64_t arg)
 	case ACT_SEARCH:
 		/* From another screen: the board, then the same action there. */
 		app_board_open(a, s);
-		return scr_board.action(a, act, arg);
+		return app_screen(SCREEN_BOARD)->action(a, act, arg);
 	case ACT_POST:
 		app_wait(a, WAIT_NONE, 0);
 		if (!v->has_member) {

@@ -43,11 +43,6 @@ typedef struct AppScreen {
 	int  (*busy)(const App *a);
 } AppScreen;
 
-extern const AppScreen scr_accueil, scr_badge_result, scr_unknown_badge,
-                       scr_member_home, scr_board, scr_mission,
-                       scr_post_mission, scr_facilitator, scr_pin,
-                       scr_out_of_service;
-
 /* The module of screen s (Accueil's for a bad id). */
 const AppScreen *app_screen(ScreenId s);
 

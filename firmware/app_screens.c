@@ -2,6 +2,12 @@
 ** switch. Adding a screen is one line here and one scr_*.c file. */
 #include "app_screen.h"
 
+/* Each defined in its scr_*.c. */
+extern const AppScreen scr_accueil, scr_badge_result, scr_unknown_badge,
+                       scr_member_home, scr_board, scr_mission,
+                       scr_post_mission, scr_facilitator, scr_pin,
+                       scr_out_of_service;
+
 static const AppScreen *const screens[SCREEN_COUNT] = {
 	[SCREEN_ACCUEIL]        = &scr_accueil,
 	[SCREEN_BADGE_RESULT]   = &scr_badge_result,
