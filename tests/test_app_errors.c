@@ -3,7 +3,7 @@
 ** once in the journal, never an empty board or "0 présents"; and a tap
 ** whose commit went through is never "Passage non enregistré", whatever
 ** happens when its details are read back. The failures are injected with
-** store_fault_reads. */
+** store_fault_reads_like. */
 #include "check.h"
 #include "core_fixture.h"
 #include "app_fixture.h"
@@ -65,7 +65,7 @@ test_board_read_fails(void)
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
 	CHECK(t.v->board.n_cards > 0);
 	CHECK_STR(t.v->problem, "");
-	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_FILTER, -1);
 	CHECK_INT(t.v->board.n_cards, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
@@ -78,17 +78,17 @@ test_board_read_fails(void)
 	t_key(&t, APP_KEY_BACKSPACE);
 	CHECK_STR(t.v->board.search.text, "");
 	CHECK_STR(t.v->problem, PROBLEM_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	t_act(&t, ACT_FILTER, -1);
 	CHECK(t.v->board.n_cards > 0);
 	CHECK_STR(t.v->problem, "");
 	/* Accueil's newest missions too. */
-	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_HOME, 0);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	CHECK_INT(t.v->accueil.n_news, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	t_close(&t);
 }
 
@@ -99,12 +99,12 @@ test_accueil_present_fails(void)
 	T t;
 
 	t_open(&t, "err_present.db", "2024-12-10T10:00", LANG_FR);
-	store_fault_reads(t.st, BORNE_EIO, SQL_PRESENT);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_PRESENT);
 	t_act(&t, ACT_LANG, LANG_FR);           /* reloads */
 	CHECK_STR(t.v->present_text, "");
 	CHECK_INT(t.v->present_count, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	t_act(&t, ACT_LANG, LANG_FR);
 	CHECK(t.v->present_text[0] != '\0');
 	CHECK_STR(t.v->problem, "");
@@ -124,13 +124,13 @@ test_facilitator_reason(void)
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	CHECK_STR(t.v->problem, "");
-	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_FAC_TAB, FAC_PENDING);
 	CHECK_INT(t.v->fac.n_pending, 0);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
 	CHECK_CONTAINS(t.v->problem_detail, "mission_search");
-	CHECK_CONTAINS(t.v->problem_detail, "fault injected");
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	CHECK_CONTAINS(t.v->problem_detail, "fault hook");
+	store_fault_reads(t.st, 0);
 	t_act(&t, ACT_FAC_TAB, FAC_PRESENT);
 	CHECK_STR(t.v->problem, "");
 	CHECK_STR(t.v->problem_detail, "");
@@ -153,16 +153,16 @@ test_journal_once(void)
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	CHECK(fd >= 0);
 	dup2(fd, 2);
-	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_MISSIONS);
 	for (int i = 0; i < 5; i++)
 		t_act(&t, ACT_LANG, LANG_FR);
 	t_wait_ms(&t, 60000);                   /* two minutes of ticks */
 	t_wait_ms(&t, 60000);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	t_act(&t, ACT_LANG, LANG_FR);
-	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_LANG, LANG_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -182,7 +182,7 @@ test_tap_saved_read_back_fails(void)
 
 	t_open(&t, "err_tap.db", "2024-12-10T10:00", LANG_FR);
 	checkin_present_count(t.st, t.utc, &before);
-	store_fault_reads(t.st, BORNE_EIO, SQL_HOURS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_HOURS);
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_INT(t.v->result.result_error, 0);
@@ -191,20 +191,20 @@ test_tap_saved_read_back_fails(void)
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->has_member, 1);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	checkin_present_count(t.st, t.utc, &after);
 	CHECK_INT(after, before + 1);
 	/* The departure: its hours cannot be read, the rest is said. */
 	t_act(&t, ACT_HOME, 0);
 	t_later(&t, 3600);
-	store_fault_reads(t.st, BORNE_EIO, SQL_HOURS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_HOURS);
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->result.result_error, 0);
 	CHECK_STR(t.v->result.greeting, "À bientôt Inès !");
 	CHECK_STR(t.v->result.greeting_detail, "");
 	CHECK_CONTAINS(t.v->result.greeting_extra, "11 h 00");
 	CHECK_STR(t.v->problem, PROBLEM_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	checkin_present_count(t.st, t.utc, &after);
 	CHECK_INT(after, before);
 	/* Over a busy screen, the message says it was saved too. */
@@ -221,11 +221,11 @@ test_mission_detail(void)
 	t_badge(&t, B_INES);
 	t_act(&t, ACT_BOARD, 0);
 	CHECK(t.v->board.n_cards > 0);
-	store_fault_reads(t.st, BORNE_EIO, "FROM mission_takes WHERE mission_id");
+	store_fault_reads_like(t.st, BORNE_EIO, "FROM mission_takes WHERE mission_id");
 	t_act(&t, ACT_OPEN_MISSION, t.v->board.cards[0].id);
 	CHECK_INT(t.v->screen, SCREEN_MISSION);
 	CHECK_STR(t.v->problem, PROBLEM_FR);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	t_act(&t, ACT_LANG, LANG_FR);
 	CHECK_STR(t.v->problem, "");
 	t_close(&t);
@@ -237,11 +237,11 @@ test_english(void)
 	T t;
 
 	t_open(&t, "err_en.db", "2024-12-10T10:00", LANG_EN);
-	store_fault_reads(t.st, BORNE_EIO, SQL_MISSIONS);
+	store_fault_reads_like(t.st, BORNE_EIO, SQL_MISSIONS);
 	t_act(&t, ACT_BOARD, 0);
 	CHECK_STR(t.v->problem, tr(LANG_EN, "app.problem"));
 	CHECK(strcmp(t.v->problem, PROBLEM_FR) != 0);
-	store_fault_reads(t.st, BORNE_OK, NULL);
+	store_fault_reads(t.st, 0);
 	t_close(&t);
 }
 
