@@ -55,6 +55,7 @@
 #include "timeutil.h"
 #include "sysclock.h"
 #include "ui_internal.h"
+#include "widgets.h"
 
 #define FLASH_MS        320
 #define CONFIG_DEFAULT  "/etc/borne/borne.conf"

@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 #define PANEL_RING1 0xF8D5C5u
 #define PANEL_RING2 0xF5C6B2u

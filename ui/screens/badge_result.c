@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 typedef struct ResultLook {
 	UiColor band, ink, inset, icon_ink;

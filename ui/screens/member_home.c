@@ -9,7 +9,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 static void home_draw(Ui *ui, const AppView *v);
 static void home_missions(Ui *ui, const AppView *v, UiRect r);

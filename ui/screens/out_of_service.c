@@ -8,7 +8,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 static void oos_draw(Ui *ui, const AppView *v);
 static int  oos_staff_card(Ui *ui, const AppView *v, UiRect r, int big,

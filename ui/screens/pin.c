@@ -10,7 +10,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 #define KEY_LIP   0xE2D1B9u
 #define KEY_OFF   0xEFE6D9u

@@ -11,7 +11,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 #define SOLEIL_LIP 0xD9A02Au
 
