@@ -4,7 +4,7 @@
 set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
 add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
   ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
-  ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/widgets.c
+  ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/render_shapes.c ${BORNE_UI_DIR}/widgets.c
   ${BORNE_UI_DIR}/mission_widgets.c ${BORNE_UI_DIR}/keyboard.c
   ${BORNE_UI_DIR}/screens.c
   ${BORNE_UI_DIR}/screens/accueil.c ${BORNE_UI_DIR}/screens/badge_result.c
