@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "layout.h"
+#include "theme.h"
 
 typedef struct Ui Ui;
 
