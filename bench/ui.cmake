@@ -3,8 +3,10 @@
 # renderer (cold and warm text cache) and the cache's hit rate.
 set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
 add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
-  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/problem.c ${BORNE_UI_DIR}/widgets.c
-  ${BORNE_UI_DIR}/widgets_b.c ${BORNE_UI_DIR}/keyboard.c
+  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
+  ${BORNE_UI_DIR}/problem.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/render_shapes.c
+  ${BORNE_UI_DIR}/widgets.c
+  ${BORNE_UI_DIR}/mission_widgets.c ${BORNE_UI_DIR}/keyboard.c
   ${BORNE_UI_DIR}/screens.c
   ${BORNE_UI_DIR}/screens/accueil.c ${BORNE_UI_DIR}/screens/badge_result.c
   ${BORNE_UI_DIR}/screens/unknown_badge.c ${BORNE_UI_DIR}/screens/member_home.c
@@ -14,5 +16,5 @@ add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
 target_include_directories(bench_ui PRIVATE ${BORNE_UI_DIR})
 target_compile_definitions(bench_ui PRIVATE
   BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
-target_link_libraries(bench_ui PRIVATE borne_core borne_textlayout
+target_link_libraries(bench_ui PRIVATE borne_core borne_textlayout borne_layout
   PkgConfig::SDL2 PkgConfig::TTF m)

@@ -4,6 +4,7 @@
 ** over every screen, under the top bar, like the toast; nothing is
 ** drawn when all was read, so such frames are as before. */
 #include "ui.h"
+#include "widgets.h"
 
 void
 ui_problem(Ui *ui, const AppView *v)
