@@ -102,6 +102,7 @@ struct Kiosk {
 	int64_t watchdog_ms, watchdog_last_ms;   /* systemd ping period, 0: none */
 	FILE   *latency_log;     /* BORNE_LATENCY_LOG: badge -> frame figures */
 	int64_t badge_seen_ms, badge_drained_ms; /* 0: no badge frame pending */
+	int     trace_first_frame; /* BORNE_TRACE_FIRST_FRAME: say when, once */
 	int     clock_sync;      /* ClockSync last told to the app */
 	int64_t clock_asked_ms;  /* when the system was last asked */
 	char    store_path[512]; /* the database being tried */
@@ -1018,6 +1019,20 @@ kiosk_draw(Kiosk *k)
 		ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
 	SDL_RenderPresent(k->ren);
 	k->dirty = 0;
+	if (k->trace_first_frame) {
+		/* The yardstick's line (../shared/yardstick), so borne-bench
+		** reads both alike: wall-clock ms when the first frame was
+		** presented. */
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		fprintf(stderr, "PERFBASE {\"k\":\"fcp\",\"t\":%.1f,"
+		        "\"screen\":\"%s\"}\n",
+		        (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6,
+		        app_screen_name(app_view(k->app)->screen));
+		fflush(stderr);
+		k->trace_first_frame = 0;
+	}
 	if (k->latency_log != NULL && k->badge_seen_ms != 0) {
 		/* One line per badge: when the driver saw it, when the UI
 		** thread took it, when its frame was presented (monotonic ms;
@@ -1391,6 +1406,7 @@ main(int argc, char **argv)
 	}
 	/* A kiosk ignores SIGPIPE (a FIFO writer may vanish). */
 	signal(SIGPIPE, SIG_IGN);
+	k->trace_first_frame = getenv("BORNE_TRACE_FIRST_FRAME") != NULL;
 	if (getenv("BORNE_LATENCY_LOG") != NULL &&
 	    (k->latency_log = fopen(getenv("BORNE_LATENCY_LOG"), "w")) == NULL)
 		fprintf(stderr, "borne: BORNE_LATENCY_LOG: %s\n", strerror(errno));
