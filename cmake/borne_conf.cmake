@@ -8,7 +8,12 @@
 #   HEAD   deploy/borne.conf.head: the file's opening comment, as is
 #   NOTES  deploy/borne.conf.notes: "[key]" then lines added under that key
 #   OUT    the file to write
+#   FORMAT conf (default) or md: docs/config.md, the same table in Markdown
+#          (a test compares the committed page with what this writes)
 cmake_minimum_required(VERSION 3.16)
+if(NOT DEFINED FORMAT)
+  set(FORMAT conf)
+endif()
 foreach(v DEF HEAD NOTES OUT)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "borne_conf.cmake: -D${v}=... is missing")
@@ -39,6 +44,14 @@ endforeach()
 
 file(READ "${HEAD}" out)
 string(APPEND out "\n")
+string(CONCAT md "# Configuration keys\n\n"
+       "Written by `cmake/borne_conf.cmake` from `firmware/config_def.h`, the one\n"
+       "place each key is defined (its default, bounds and meaning); the\n"
+       "`docs_config` test fails when this page is behind. Regenerate it with\n"
+       "`cmake --build build --target config_doc`. The installed\n"
+       "`/etc/borne/borne.conf` is written from the same table, with notes.\n\n"
+       "| key | default | accepted | meaning |\n"
+       "|---|---|---|---|\n")
 file(STRINGS "${DEF}" def_lines ENCODING UTF-8)
 set(q "\"([^\"\\\\]*)\"")          # a C string with no escapes
 set(keys "")
@@ -61,6 +74,18 @@ foreach(line IN LISTS def_lines)
     continue()
   endif()
   list(APPEND keys "${key}")
+  if(range STREQUAL "")
+    set(md_range "text")
+  else()
+    string(REGEX REPLACE "^From (-?[0-9]+) to (-?[0-9]+)\\. $" "\\1 to \\2" md_range "${range}")
+  endif()
+  string(REPLACE "|" "\\|" md_help "${help}")
+  if(def STREQUAL "")
+    set(md_def "(empty)")
+  else()
+    set(md_def "`${def}`")
+  endif()
+  string(APPEND md "| `${key}` | ${md_def} | ${md_range} | ${md_help} |\n")
   string(APPEND out "# ${help}.\n")
   if(DEFINED note_${key})
     string(REGEX REPLACE "(#\n)+$" "" note "${note_${key}}")
@@ -80,6 +105,11 @@ foreach(k IN LISTS note_keys)
     message(FATAL_ERROR "${NOTES}: [${k}] is not a key of ${DEF}")
   endif()
 endforeach()
+if(FORMAT STREQUAL "md")
+  set(out "${md}")
+elseif(NOT FORMAT STREQUAL "conf")
+  message(FATAL_ERROR "borne_conf.cmake: FORMAT is conf or md, not ${FORMAT}")
+endif()
 string(REGEX REPLACE "\n+$" "\n" out "${out}")
 file(WRITE "${OUT}.tmp" "${out}")
 file(RENAME "${OUT}.tmp" "${OUT}")

@@ -447,3 +447,12 @@ config_key_at(int i, const char **key, const char **def, const char **help)
 	*help = config_keys[i].help;
 	return BORNE_OK;
 }
+
+/* The default of a key, from config_def.h; "" for an unknown key. */
+const char *
+config_default(const char *key)
+{
+	int k = key_index(key);
+
+	return k < 0 ? "" : config_keys[k].def;
+}

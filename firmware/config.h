@@ -43,5 +43,8 @@ int  config_set(Config *cfg, const char *key, const char *value);
 ** docs); BORNE_ENOTFOUND past the last. */
 int  config_key_at(int i, const char **key, const char **def,
                    const char **help);
+/* The default of a key as config_def.h writes it ("" for an unknown key):
+** the one place the core and the UI take defaults from. */
+const char *config_default(const char *key);
 
 #endif

@@ -15,7 +15,7 @@ CONFIG_DEF("db",                "/var/lib/borne/borne.db", "SQLite database file
 CONFIG_DEF("reader",            "none",               "libnfc[:CONNSTRING], wedge:DEVICE, sim:FIFO, none")
 CONFIG_DEF("uid_decimal_order", "lsb",                "lsb or msb: byte order of 10-digit wedge numbers")
 CONFIG_NUM("idle_timeout_s",    "60",    10, 3600,    "back to Accueil after this much silence, seconds")
-CONFIG_NUM("greeting_s",        "6",     1, 600,      "badge result stays this long before the member home, seconds")
+CONFIG_NUM("greeting_s",        "15",    15, 600,     "the badge result stays this long, then Accueil (15 at least, idle_timeout_s at most), seconds")
 CONFIG_NUM("checkin_repeat_s",  "60",    0, 3600,     "a second tap within this is ignored, seconds")
 CONFIG_NUM("checkout_grace_min", "60",   0, 1440,     "a tap this soon after a visit was closed automatically is its departure, minutes")
 CONFIG_NUM("visit_cap_h",       "10",    1, 24,       "a visit with no contributive day's closing hour ends by itself after this long, hours")

@@ -62,15 +62,7 @@ static int  store_user_version(Store *st, int *out);
 static void store_rules_defaults(StoreRules *r);
 static void store_rules_load(Store *st);
 static void store_rule_apply(StoreRules *r, const char *key, const char *value);
-static const char *store_default(const char *key);
 static int  map_sqlite(int sqlite_rc);
-
-/* Defaults come from the one table in config_def.h. */
-static const struct { const char *key, *def; } config_defaults[] = {
-#define CONFIG_DEF(k, d, h) { k, d },
-#include "config_def.h"
-#undef CONFIG_DEF
-};
 
 /* ---- Schema ---------------------------------------------------------- */
 
@@ -817,25 +809,16 @@ store_rollback(Store *st)
 
 /* ---- Settings and rules --------------------------------------------- */
 
-static const char *
-store_default(const char *key)
-{
-	for (size_t i = 0; i < sizeof config_defaults / sizeof config_defaults[0]; i++)
-		if (strcmp(config_defaults[i].key, key) == 0)
-			return config_defaults[i].def;
-	return "";
-}
-
 static void
 store_rules_defaults(StoreRules *r)
 {
 	memset(r, 0, sizeof *r);
-	store_rule_apply(r, "checkin_repeat_s", store_default("checkin_repeat_s"));
-	store_rule_apply(r, "approval_required", store_default("approval_required"));
-	store_rule_apply(r, "max_open_takes", store_default("max_open_takes"));
-	store_rule_apply(r, "kiosk_id", store_default("kiosk_id"));
-	store_rule_apply(r, "checkout_grace_min", store_default("checkout_grace_min"));
-	store_rule_apply(r, "visit_cap_h", store_default("visit_cap_h"));
+	store_rule_apply(r, "checkin_repeat_s", config_default("checkin_repeat_s"));
+	store_rule_apply(r, "approval_required", config_default("approval_required"));
+	store_rule_apply(r, "max_open_takes", config_default("max_open_takes"));
+	store_rule_apply(r, "kiosk_id", config_default("kiosk_id"));
+	store_rule_apply(r, "checkout_grace_min", config_default("checkout_grace_min"));
+	store_rule_apply(r, "visit_cap_h", config_default("visit_cap_h"));
 }
 
 /* Applies one settings value to the rules when it is one of them and

@@ -335,6 +335,43 @@ text_prefix_bytes(const char *s, size_t n_ch)
 	return i;
 }
 
+int
+text_utf8_put(uint32_t cp, char out[5])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		out[1] = '\0';
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		out[2] = '\0';
+		return 2;
+	}
+	if (cp >= 0xD800 && cp <= 0xDFFF) {
+		out[0] = '\0';
+		return 0;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		out[3] = '\0';
+		return 3;
+	}
+	if (cp <= 0x10FFFF) {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		out[4] = '\0';
+		return 4;
+	}
+	out[0] = '\0';
+	return 0;
+}
+
 void
 text_pop_char(char *s)
 {

@@ -9,6 +9,7 @@
 #define BORNE_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum { TEXT_SINGLE_LINE = 0, TEXT_MULTILINE = 1 };
 
@@ -33,6 +34,10 @@ int    text_blank(const char *s);
 size_t text_chars(const char *s);
 /* Bytes taken by the first n code points of s. */
 size_t text_prefix_bytes(const char *s, size_t n_ch);
+/* Encodes the code point cp as UTF-8 into out, NUL-terminated: its length
+** in bytes, or 0 (and out empty) when cp is a surrogate or past U+10FFFF.
+** The one encoder of the core and the UI. */
+int    text_utf8_put(uint32_t cp, char out[5]);
 /* Removes the last code point of s in place. */
 void   text_pop_char(char *s);
 /* First word of a display name ("Inès Martin" -> "Inès"). */

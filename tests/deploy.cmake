@@ -11,6 +11,16 @@ add_test(NAME deploy_conf
          COMMAND test_deploy_conf ${PROJECT_BINARY_DIR}/deploy/borne.conf)
 set_tests_properties(deploy_conf PROPERTIES TIMEOUT 60 LABELS deploy)
 
+# docs_config: docs/config.md is what config_def.h says today (written
+# again into the build tree, compared with the committed page).
+add_test(NAME docs_config
+         COMMAND sh -c "\"$1\" $2 $3 $4 $5 -DOUT=$6 -P $7 && cmp -s $6 $8 || { echo \"docs/config.md is behind firmware/config_def.h: cmake --build build --target config_doc\"; diff -u $8 $6; exit 1; }"
+                 sh ${CMAKE_COMMAND} ${BORNE_CONF_ARGS}
+                 ${PROJECT_BINARY_DIR}/config.md
+                 ${PROJECT_SOURCE_DIR}/cmake/borne_conf.cmake
+                 ${PROJECT_SOURCE_DIR}/docs/config.md)
+set_tests_properties(docs_config PROPERTIES TIMEOUT 60 LABELS deploy)
+
 # deploy_unit_security: systemd rates the unit's sandbox "OK" or better
 # (exposure below 5.0; --threshold counts tenths).
 find_program(SYSTEMD_ANALYZE systemd-analyze)

@@ -1,7 +1,7 @@
 /* test_app.c -- the kiosk's state machine: check-in greetings, idle
-** return, board, mission detail with badge confirmation, languages and
-** the shared formatting. The post form and facilitator mode have their
-** own files (test_app_post.c, test_app_facilitator.c). */
+** return, board, mission detail with badge confirmation and languages.
+** The formatting (test_format.c), the post form and facilitator mode
+** have their own files (test_app_post.c, test_app_facilitator.c). */
 #include "check.h"
 #include "core_fixture.h"
 #include "app_fixture.h"
@@ -10,12 +10,13 @@
 #include "i18n.h"
 #include "text.h"
 
-static void test_format(void);
+static void test_screen_names(void);
 static void test_accueil(void);
 static void test_checkin_in_out(void);
 static void test_checkin_refusals(void);
 static void test_checkin_db_error(void);
 static void test_idle(void);
+static void test_greeting_time(void);
 static void test_board(void);
 static void test_mission_take(void);
 static void test_mission_refusals(void);
@@ -25,87 +26,8 @@ static void test_next_tick(void);
 static void test_reader(void);
 
 static void
-test_format(void)
+test_screen_names(void)
 {
-	char b[64];
-	MissionCard c;
-	AppCardText ct;
-
-	app_format_when(LANG_FR, "2024-12-14", "", b, sizeof b);
-	CHECK_STR(b, "Sam. 14 déc.");
-	app_format_when(LANG_FR, "2024-12-16", "2024-12-16", b, sizeof b);
-	CHECK_STR(b, "Lun. 16 déc.");
-	app_format_when(LANG_FR, "2024-12-21", "2024-12-28", b, sizeof b);
-	CHECK_STR(b, "Du 21 au 28 déc.");
-	app_format_when(LANG_FR, "2024-12-28", "2025-01-03", b, sizeof b);
-	CHECK_STR(b, "Du 28 déc. au 3 janv.");
-	app_format_when(LANG_FR, "", "", b, sizeof b);
-	CHECK_STR(b, "Quand vous voulez");
-	app_format_when(LANG_EN, "2024-12-14", NULL, b, sizeof b);
-	CHECK_STR(b, "Sat 14 Dec");
-	app_format_when(LANG_EN, "2024-12-21", "2024-12-28", b, sizeof b);
-	CHECK_STR(b, "21–28 Dec");
-	app_format_duration(LANG_FR, 30, b, sizeof b);
-	CHECK_STR(b, "30 min");
-	app_format_duration(LANG_FR, 180, b, sizeof b);
-	CHECK_STR(b, "3 h");
-	app_format_duration(LANG_FR, 90, b, sizeof b);
-	CHECK_STR(b, "1 h 30");
-	app_format_duration(LANG_FR, 0, b, sizeof b);
-	CHECK_STR(b, "");
-	app_format_reward(LANG_FR, REWARD_FIXED, 4500, b, sizeof b);
-	CHECK_STR(b, "45 €");
-	app_format_reward(LANG_FR, REWARD_FIXED, 1250, b, sizeof b);
-	CHECK_STR(b, "12,50 €");
-	app_format_reward(LANG_EN, REWARD_FIXED, 1250, b, sizeof b);
-	CHECK_STR(b, "€12.50");
-	app_format_reward(LANG_FR, REWARD_QUOTE, 0, b, sizeof b);
-	CHECK_STR(b, "Sur devis");
-	app_format_reward(LANG_FR, REWARD_TIP, 0, b, sizeof b);
-	CHECK_STR(b, "Pourboire");
-	app_format_places(LANG_FR, 1, b, sizeof b);
-	CHECK_STR(b, "1 place");
-	app_format_places(LANG_FR, 2, b, sizeof b);
-	CHECK_STR(b, "2 places");
-	app_format_places(LANG_FR, 0, b, sizeof b);
-	CHECK_STR(b, "Complet");
-	app_format_hm(LANG_FR, fx_t("2024-12-10T09:12"), b, sizeof b);
-	CHECK_STR(b, "9 h 12");
-	app_format_hm(LANG_EN, fx_t("2024-12-10T15:52"), b, sizeof b);
-	CHECK_STR(b, "15:52");
-	app_format_hours(LANG_FR, 6 * 3600 + 40 * 60, b, sizeof b);
-	CHECK_STR(b, "6 h 40");
-	app_format_date_long(LANG_FR, "2024-12-10", b, sizeof b);
-	CHECK_STR(b, "Mardi 10 décembre");
-	app_format_date_long(LANG_EN, "2024-12-10", b, sizeof b);
-	CHECK_STR(b, "Tuesday 10 December");
-	app_format_hours_range(LANG_FR, 9 * 60, 17 * 60, b, sizeof b);
-	CHECK_STR(b, "9 h – 17 h");
-	app_format_hours_range(LANG_FR, 9 * 60 + 30, 17 * 60, b, sizeof b);
-	CHECK_STR(b, "9 h 30 – 17 h");
-	CHECK_STR(app_category_label(LANG_FR, CAT_NUMERIQUE), "Numérique");
-	CHECK_STR(app_role_label(LANG_FR, ROLE_FACILITATOR), "Animateur·rice");
-	/* A tiny buffer truncates, never overflows. */
-	app_format_when(LANG_FR, "2024-12-21", "2024-12-28", b, 5);
-	CHECK_INT(strlen(b), 4);
-
-	memset(&c, 0, sizeof c);
-	snprintf(c.date_from, sizeof c.date_from, "2024-12-14");
-	c.duration_min = 180;
-	c.places = 2;
-	c.n_takers = 1;
-	c.reward_kind = REWARD_FIXED;
-	c.reward_cents = 4500;
-	c.category = CAT_BRICOLAGE;
-	c.status = MISSION_OPEN;
-	app_card_text(LANG_FR, &c, &ct);
-	CHECK_STR(ct.when, "Sam. 14 déc.");
-	CHECK_STR(ct.duration, "3 h");
-	CHECK_STR(ct.reward, "45 €");
-	CHECK_STR(ct.places, "1 place");
-	CHECK_STR(ct.places_total, "2 places");
-	CHECK_STR(ct.category, "Bricolage");
-	CHECK_STR(ct.status, "Ouverte");
 	CHECK_STR(app_screen_name(SCREEN_UNKNOWN_BADGE), "unknown-badge");
 	CHECK_STR(app_screen_name(SCREEN_POST_MISSION), "post-mission");
 }
@@ -335,6 +257,38 @@ test_checkin_db_error(void)
 	CHECK_INT(t.v->result_error, 0);
 	CHECK_STR(t.v->greeting, "Bonjour Inès !");
 	store_close(other);
+	t_close(&t);
+}
+
+/* greeting_s is how long the badge result stays: the default is what the
+** kiosk does, a longer one is kept, a shorter one is raised to 15 s. */
+static void
+test_greeting_time(void)
+{
+	T t;
+	AppConfig cfg;
+
+	app_config_defaults(&cfg);
+	cfg.idle_timeout_ms = 60000;
+	t_open_cfg(&t, "greet1.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, (int)(cfg.greeting_ms / 1000));
+	t_close(&t);
+
+	cfg.greeting_ms = 30000;
+	t_open_cfg(&t, "greet2.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, 30);
+	t_wait_ms(&t, 29000);
+	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
+	t_wait_ms(&t, 1000);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	t_close(&t);
+
+	cfg.greeting_ms = 6000;
+	t_open_cfg(&t, "greet3.db", "2024-12-10T09:12", &cfg);
+	t_badge(&t, B_INES);
+	CHECK_INT(t.v->idle_left_s, 15);
 	t_close(&t);
 }
 
@@ -762,13 +716,14 @@ main(void)
 {
 	fx_setup();
 	timeutil_init();
-	test_format();
+	test_screen_names();
 	test_accueil();
 	test_housekeeping();
 	test_checkin_in_out();
 	test_checkin_refusals();
 	test_checkin_db_error();
 	test_idle();
+	test_greeting_time();
 	test_board();
 	test_mission_take();
 	test_mission_refusals();

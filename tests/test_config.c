@@ -115,7 +115,7 @@ main(void)
 		"kiosk_id = bo\x00rne\n"              /* 7: NUL byte */
 		"\xFF\xFE\x01\x02 junk\n"             /* 8: binary */
 		"uid_decimal_order = middle\n"        /* 9 */
-		"greeting_s = 8\n";                   /* 10: fine */
+		"greeting_s = 20\n";                  /* 10: fine */
 	Config *cfg = NULL;
 	Warnings w;
 	const char *key, *def, *help;
@@ -181,7 +181,7 @@ main(void)
 	CHECK_STR(config_get(cfg, "lang"), "fr");
 	CHECK_STR(config_get(cfg, "space_name"), "Le Patio");
 	CHECK_STR(config_get(cfg, "kiosk_id"), "borne-1");
-	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
+	CHECK_INT(config_get_int(cfg, "greeting_s"), 20);
 	config_free(cfg);
 
 	/* The same text from memory says the same, under the given name. */
@@ -191,7 +191,7 @@ main(void)
 	CHECK_INT(w.n, 9);
 	CHECK_CONTAINS(w.all, "mem.conf:7: binary data");
 	CHECK_CONTAINS(w.all, "mem.conf:9: uid_decimal_order must be lsb or msb");
-	CHECK_INT(config_get_int(cfg, "greeting_s"), 8);
+	CHECK_INT(config_get_int(cfg, "greeting_s"), 20);
 	config_free(cfg);
 	CHECK_INT(config_load_mem(NULL, "", 0, &cfg, collect, &w), BORNE_OK);
 	CHECK_STR(config_get(cfg, "lang"), "fr");
@@ -252,7 +252,7 @@ main(void)
 		CHECK_CONTAINS(w.all, "big.conf:5: reader_poll_ms must be between");
 		CHECK_INT(config_get_int(cfg, "pin_lock_s"), 300);
 		CHECK_INT(config_get_int(cfg, "idle_timeout_s"), 60);
-		CHECK_INT(config_get_int(cfg, "greeting_s"), 6);
+		CHECK_INT(config_get_int(cfg, "greeting_s"), 15);
 		CHECK_INT(config_get_int(cfg, "pin_max_tries"), 3);
 		CHECK_INT(config_get_int(cfg, "reader_poll_ms"), 150);
 		CHECK_INT(config_get_int(cfg, "checkin_repeat_s"), 3600);
@@ -328,5 +328,22 @@ main(void)
 	}
 	CHECK(n_keys >= 18);
 	CHECK_INT(config_key_at(-1, &key, &def, &help), BORNE_ENOTFOUND);
+	/* config_default: the one lookup of config_def.h's defaults, the
+	** same as config_key_at lists and a config with no file reads. */
+	{
+		const char *k2, *d2, *h2;
+		Config *none = NULL;
+
+		CHECK_INT(config_load_mem("empty", "", 0, &none, NULL, NULL), BORNE_OK);
+		for (int i = 0; config_key_at(i, &k2, &d2, &h2) == BORNE_OK; i++) {
+			CHECK_STR(config_default(k2), d2);
+			if (none != NULL)
+				CHECK_STR(config_get(none, k2), d2);
+		}
+		CHECK_STR(config_default("greeting_s"), "15");
+		CHECK_STR(config_default("no_such_key"), "");
+		CHECK_STR(config_default(NULL), "");
+		config_free(none);
+	}
 	return check_done();
 }

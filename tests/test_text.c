@@ -146,6 +146,37 @@ main(void)
 	CHECK_INT(text_prefix_bytes("éa🌱b", 99), 8);
 
 	strcpy(buf, "Café🌱");
+	/* The one UTF-8 encoder: every length, and no surrogate or past U+10FFFF. */
+	{
+		char u[5];
+
+		CHECK_INT(text_utf8_put('A', u), 1);
+		CHECK_STR(u, "A");
+		CHECK_INT(text_utf8_put(0xE9, u), 2);
+		CHECK_STR(u, "é");
+		CHECK_INT(text_utf8_put(0x7FF, u), 2);
+		CHECK_STR(u, "\xDF\xBF");
+		CHECK_INT(text_utf8_put(0x20AC, u), 3);
+		CHECK_STR(u, "€");
+		CHECK_INT(text_utf8_put(0xFFFD, u), 3);
+		CHECK_STR(u, "\xEF\xBF\xBD");
+		CHECK_INT(text_utf8_put(0x1F600, u), 4);
+		CHECK_STR(u, "😀");
+		CHECK_INT(text_utf8_put(0x10FFFF, u), 4);
+		CHECK_STR(u, "\xF4\x8F\xBF\xBF");
+		CHECK_INT(text_utf8_put(0xD800, u), 0);
+		CHECK_STR(u, "");
+		CHECK_INT(text_utf8_put(0xDFFF, u), 0);
+		CHECK_STR(u, "");
+		CHECK_INT(text_utf8_put(0x110000, u), 0);
+		CHECK_STR(u, "");
+		/* What it writes, text_check reads back as one character. */
+		for (uint32_t cp = 0x20; cp < 0x110000; cp += 0x1F7) {
+			if (text_utf8_put(cp, u) == 0)
+				continue;
+			CHECK_INT(text_chars(u), 1);
+		}
+	}
 	text_pop_char(buf);
 	CHECK_STR(buf, "Café");
 	text_pop_char(buf);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "ui.h"
 
 typedef enum KeyKind {
@@ -92,7 +93,6 @@ static const KbdRow kbd_symbols[KBD_ROWS] = {
 #define KBD_MAX_W  960       /* wider keys are only harder to reach */
 #define KBD_LABEL   24       /* README: keys 24 */
 
-static int  kbd_utf8(uint32_t cp, char out[5]);
 static void kbd_draw_key(Ui *ui, UiRect r, const Key *k, const AppView *v,
                          int accent_row, const char *enter_label,
                          AppAction enter_action, int64_t enter_arg,
@@ -175,7 +175,7 @@ kbd_draw_key(Ui *ui, UiRect r, const Key *k, const AppView *v, int accent_row,
 		return;
 	switch (k->kind) {
 	case KEY_CHAR:
-		kbd_utf8(k->cp, label);
+		text_utf8_put(k->cp, label);
 		ui_rrect_lip(ui, r, 8, accent_row ? COL_SOLEIL_PALE : COL_BLANC,
 		             COL_KEY_FN, 2);
 		ui_text_fit(ui, r.x + 2, cy - ui_text_height(ui, FONT_REGULAR,
@@ -237,25 +237,3 @@ kbd_draw_key(Ui *ui, UiRect r, const Key *k, const AppView *v, int accent_row,
 	}
 }
 
-/* UTF-8 for one code point (the keyboard's are all below U+10000). */
-static int
-kbd_utf8(uint32_t cp, char out[5])
-{
-	int n;
-
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	}
-	out[n] = '\0';
-	return n;
-}

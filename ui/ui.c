@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "borne.h"
+#include "text.h"
 #include "textlayout.h"
 
 #define UI_ELLIPSIS "\xE2\x80\xA6"
@@ -60,7 +61,6 @@ static int  ui_intersect(UiRect a, UiRect b, UiRect *out);
 static void ui_record_text(Ui *ui, UiRect r, const char *s, int whole);
 static int  ui_size_px(const Ui *ui, int size);
 static int  ui_line_joined(const Ui *ui, int first, char *buf, size_t len);
-static void ui_utf8_put(uint32_t cp, char out[5]);
 static int  ui_text_line_height(int size_px);
 static int  ui_measure(void *ctx, const char *s, size_t len);
 static char *ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s,
@@ -381,29 +381,6 @@ ui_text_height(Ui *ui, UiFont f, int size_px)
 	return (int)lroundf((float)h / ui->scale);
 }
 
-static void
-ui_utf8_put(uint32_t cp, char out[5])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		out[1] = '\0';
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		out[2] = '\0';
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		out[3] = '\0';
-	} else {
-		out[0] = (char)(0xF0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char)(0x80 | (cp & 0x3F));
-		out[4] = '\0';
-	}
-}
 
 /* The width of s[0..len) for textlayout: a terminated copy, measured. */
 static int
@@ -557,7 +534,7 @@ ui_icon(Ui *ui, int cx, int cy, int size_px, UiColor c, uint32_t code)
 	float sc = ui->scale;
 	SDL_Texture *t;
 
-	ui_utf8_put(code, s);
+	text_utf8_put(code, s);
 	t = render_text(ui->rd, FONT_REGULAR, 1, ui_size_px(ui, size_px), c, s,
 	                &w, &h);
 	if (t == NULL)
