@@ -148,6 +148,7 @@ main(int argc, char **argv)
 
 	snprintf(dir, sizeof dir, "%s/borne-bench-XXXXXX",
 	         getenv("BENCH_DB_DIR") ? getenv("BENCH_DB_DIR") : "/tmp");
+	setvbuf(stdout, NULL, _IOLBF, 0);    /* each figure as it comes */
 	if (n <= 0 || mkdtemp(dir) == NULL)
 		return 1;
 	timeutil_init();

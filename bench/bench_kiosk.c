@@ -328,6 +328,7 @@ main(int argc, char **argv)
 		        " commit N | callgrind N\n");
 		return 2;
 	}
+	setvbuf(stdout, NULL, _IOLBF, 0);    /* each figure as it comes */
 	setenv("SDL_VIDEODRIVER", "offscreen", 1);
 	timeutil_init();
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
