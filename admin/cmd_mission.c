@@ -381,7 +381,7 @@ cmd_mission_take(Admin *a, int argc, char **argv)
 
 	if ((rc = id_pair(a, argc, argv, &id, &member)) != ADMIN_GO)
 		return rc;
-	if ((rc = mission_take(a->st, id, member, a->now_utc)) != BORNE_OK)
+	if ((rc = mission_take(a->st, id, member, a->now_utc, NULL)) != BORNE_OK)
 		return admin_store_error(a, rc, NULL);
 	printf("mission %lld taken by member %lld\n", (long long)id,
 	       (long long)member);
@@ -396,7 +396,7 @@ cmd_mission_release(Admin *a, int argc, char **argv)
 
 	if ((rc = id_pair(a, argc, argv, &id, &member)) != ADMIN_GO)
 		return rc;
-	if ((rc = mission_release(a->st, id, member, a->now_utc)) != BORNE_OK)
+	if ((rc = mission_release(a->st, id, member, a->now_utc, NULL)) != BORNE_OK)
 		return admin_store_error(a, rc, NULL);
 	printf("mission %lld released by member %lld\n", (long long)id,
 	       (long long)member);
@@ -419,7 +419,7 @@ cmd_mission_done(Admin *a, int argc, char **argv)
 	if ((rc = admin_parse_id(a, opts[0].value, "--by", &by)) != ADMIN_GO ||
 	    (rc = admin_open(a)) != ADMIN_GO)
 		return rc;
-	if ((rc = mission_done(a->st, id, by, a->now_utc)) != BORNE_OK)
+	if ((rc = mission_done(a->st, id, by, a->now_utc, NULL)) != BORNE_OK)
 		return admin_store_error(a, rc, NULL);
 	printf("mission %lld done\n", (long long)id);
 	return ADMIN_EXIT_OK;

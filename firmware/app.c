@@ -37,7 +37,7 @@ static int         taker_add(int64_t member_id, const char *name,
 static void        reload_mission(App *a);
 static void        render_result(App *a);
 static int         badge_member(App *a, const BadgeUid *uid, Member *m);
-static const char *take_refusal(App *a, const Mission *m, const Member *who);
+static const char *refusal_key(MissionRefusal why, WaitFor w);
 static void        wait_render(App *a);
 static int         wait_expire(App *a);
 static int         badge_answers(App *a, const BadgeUid *uid);
@@ -886,22 +886,29 @@ badge_member(App *a, const BadgeUid *uid, Member *m)
 	return 1;
 }
 
-/* Why the core refused a take, in words, from the facts we can check. */
+/* The words for the rule the core says refused (mission.h): the core
+** decides, the kiosk only words it. */
 static const char *
-take_refusal(App *a, const Mission *m, const Member *who)
+refusal_key(MissionRefusal why, WaitFor w)
 {
-	if (mission_is_taker(a->st, m->id, who->id) == 1)
-		return "app.take.already";
-	if (m->status == MISSION_TAKEN ||
-	    (m->status == MISSION_OPEN && m->n_takers >= m->d.places))
-		return "app.take.full";
-	if (m->status != MISSION_OPEN)
-		return "app.take.not_open";
-	if (m->poster_id == who->id)
-		return "app.take.own";
-	if (who->minor && !m->d.minors_ok)
-		return "app.take.minor";
-	return "app.take.too_many";
+	static const char *const keys[MREFUSE_COUNT] = {
+		[MREFUSE_ALREADY] = "app.take.already",
+		[MREFUSE_FULL] = "app.take.full",
+		[MREFUSE_OWN] = "app.take.own",
+		[MREFUSE_MINOR] = "app.take.minor",
+		[MREFUSE_TOO_MANY] = "app.take.too_many",
+		[MREFUSE_NOT_TAKER] = "app.release.not_taker",
+		[MREFUSE_STARTED] = "app.release.refused",
+		[MREFUSE_NOT_POSTER] = "app.mission.not_poster",
+	};
+
+	if (why == MREFUSE_NOT_OPEN)
+		return w == WAIT_TAKE ? "app.take.not_open"
+		     : w == WAIT_RELEASE ? "app.release.refused"
+		     : "app.mission.refused";
+	if ((int)why > 0 && why < MREFUSE_COUNT && keys[why] != NULL)
+		return keys[why];
+	return "app.mission.refused";
 }
 
 static void
@@ -909,6 +916,7 @@ confirm_badge(App *a, const BadgeUid *uid)
 {
 	WaitFor w = a->v.wait;
 	int64_t id = a->wait_mission;
+	MissionRefusal why = MREFUSE_NONE;
 	Member m;
 	Mission before;
 	char first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
@@ -955,16 +963,16 @@ confirm_badge(App *a, const BadgeUid *uid)
 	}
 	switch (w) {
 	case WAIT_TAKE:
-		rc = mission_take(a->st, id, m.id, a->now_utc);
+		rc = mission_take(a->st, id, m.id, a->now_utc, &why);
 		break;
 	case WAIT_RELEASE:
-		rc = mission_release(a->st, id, m.id, a->now_utc);
+		rc = mission_release(a->st, id, m.id, a->now_utc, &why);
 		break;
 	case WAIT_DONE:
-		rc = mission_done(a->st, id, m.id, a->now_utc);
+		rc = mission_done(a->st, id, m.id, a->now_utc, &why);
 		break;
 	default:
-		rc = mission_cancel(a->st, id, m.id, a->now_utc);
+		rc = mission_cancel(a->st, id, m.id, a->now_utc, &why);
 		break;
 	}
 	if (rc == BORNE_OK) {
@@ -977,15 +985,10 @@ confirm_badge(App *a, const BadgeUid *uid)
 		app_set_session(a, &m);
 	} else {
 		app_cue(a, CUE_REFUSED);
-		if (rc == BORNE_EPERM)
-			app_toast(a, "app.mission.not_poster");
-		else if (rc == BORNE_EREFUSED && w == WAIT_TAKE)
-			app_toast(a, take_refusal(a, &before, &m),
+		/* The core says which rule refused; here it is only worded. */
+		if (why != MREFUSE_NONE)
+			app_toast(a, refusal_key(why, w),
 			          store_rules(a->st)->max_open_takes);
-		else if (w == WAIT_RELEASE &&
-		         (rc == BORNE_EREFUSED || rc == BORNE_ENOTFOUND))
-			app_toast(a, mission_is_taker(a->st, id, m.id) == 1 ?
-			          "app.release.refused" : "app.release.not_taker");
 		else if (rc == BORNE_EREFUSED || rc == BORNE_EINVAL)
 			app_toast(a, "app.mission.refused");
 		else if (rc == BORNE_ENOTFOUND)

@@ -272,7 +272,7 @@ demo_add_missions(Store *st, int64_t now_utc, const int64_t ids[M_COUNT])
 		    BORNE_OK)
 			return rc;
 		if (dm->taker != M_NONE &&
-		    (rc = mission_take(st, id, ids[dm->taker], now_utc)) != BORNE_OK)
+		    (rc = mission_take(st, id, ids[dm->taker], now_utc, NULL)) != BORNE_OK)
 			return rc;
 	}
 	return BORNE_OK;

@@ -44,6 +44,7 @@ static int  pin_save(Store *st, int64_t id, const char *hash);
 static int  badge_add_in_tx(Store *st, int64_t member_id, const BadgeUid *uid,
                             int64_t actor_id, int64_t now_utc);
 static int  sodium_ready(Store *st);
+static int  member_role_of(Store *st, int64_t id, MemberRole *role);
 
 static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_COOPERATOR]  = "cooperator",
@@ -123,6 +124,47 @@ member_exists(Store *st, int64_t id)
 		rc = store_fail(st, src, "looking up a member");
 	store_stmt_release(st, stmt);
 	return rc;
+}
+
+/* The role of member id: BORNE_ENOTFOUND when there is no such member. */
+static int
+member_role_of(Store *st, int64_t id, MemberRole *role)
+{
+	Member m;
+	int rc;
+
+	if ((rc = member_get(st, id, &m)) != BORNE_OK)
+		return rc;
+	*role = m.role;
+	return BORNE_OK;
+}
+
+int
+member_actor_may(Store *st, int64_t actor_id, MemberRole least)
+{
+	static const char *const who[ROLE_COUNT] = {
+		[ROLE_COOPERATOR]  = "a member",
+		[ROLE_COWORKER]    = "a coworker",
+		[ROLE_FACILITATOR] = "a facilitator",
+		[ROLE_ADMIN]       = "an administrator",
+	};
+	Member a;
+	int rc;
+
+	if (actor_id == 0)
+		return BORNE_OK;
+	if ((int)least < 0 || least >= ROLE_COUNT)
+		least = ROLE_ADMIN;
+	rc = member_get(st, actor_id, &a);
+	if (rc == BORNE_ENOTFOUND)
+		return store_set_error(st, BORNE_EPERM, "no member %lld may act "
+		                       "here", (long long)actor_id);
+	if (rc != BORNE_OK)
+		return rc;
+	if (!a.active || a.forgotten || a.role < least)
+		return store_set_error(st, BORNE_EPERM, "only %s may do that",
+		                       who[least]);
+	return BORNE_OK;
 }
 
 static int
@@ -251,6 +293,10 @@ member_add(Store *st, const char *name, MemberRole role, int minor,
 	if ((int)role < 0 || role >= ROLE_COUNT)
 		return store_set_error(st, BORNE_EINVAL, "role is not one of "
 		                       "cooperator, coworker, facilitator, admin");
+	/* Staff is made by an administrator only. */
+	if ((rc = member_actor_may(st, actor_id, role >= ROLE_FACILITATOR ?
+	                           ROLE_ADMIN : ROLE_FACILITATOR)) != BORNE_OK)
+		return rc;
 	if (has_pin && (rc = pin_hash(st, pin, hash)) != BORNE_OK)
 		return rc;
 	text_copy(clean, sizeof clean, name);
@@ -364,11 +410,14 @@ member_deactivate(Store *st, int64_t id, int64_t actor_id, int64_t now_utc)
 {
 	static const char sql[] = "UPDATE members SET active = 0 WHERE id = ?1";
 	sqlite3_stmt *stmt = NULL;
+	MemberRole role;
 	int rc;
 
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
-	if ((rc = member_exists(st, id)) != BORNE_OK)
+	if ((rc = member_role_of(st, id, &role)) != BORNE_OK ||
+	    (rc = member_actor_may(st, actor_id, role >= ROLE_FACILITATOR ?
+	                           ROLE_ADMIN : ROLE_FACILITATOR)) != BORNE_OK)
 		goto fail;
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		goto fail;
@@ -436,11 +485,19 @@ member_set_pin(Store *st, int64_t id, const char *pin, int64_t actor_id,
 	char hash[PIN_HASH_SIZE];
 	int rc;
 
+	/* One's own PIN, or an administrator's doing (checked before the
+	** slow hash, and again in the transaction). */
+	if (actor_id != id &&
+	    (rc = member_actor_may(st, actor_id, ROLE_ADMIN)) != BORNE_OK)
+		return rc;
 	if ((rc = pin_hash(st, pin, hash)) != BORNE_OK)
 		return rc;
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
 	if ((rc = member_exists(st, id)) != BORNE_OK)
+		goto fail;
+	if (actor_id != id &&
+	    (rc = member_actor_may(st, actor_id, ROLE_ADMIN)) != BORNE_OK)
 		goto fail;
 	if ((rc = pin_save(st, id, hash)) != BORNE_OK)
 		goto fail;
@@ -543,7 +600,8 @@ badge_add(Store *st, int64_t member_id, const BadgeUid *uid,
 
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
-	if ((rc = badge_add_in_tx(st, member_id, uid, actor_id, now_utc)) != BORNE_OK) {
+	if ((rc = member_actor_may(st, actor_id, ROLE_FACILITATOR)) != BORNE_OK ||
+	    (rc = badge_add_in_tx(st, member_id, uid, actor_id, now_utc)) != BORNE_OK) {
 		store_rollback(st);
 		return rc;
 	}
@@ -565,6 +623,8 @@ badge_remove(Store *st, const BadgeUid *uid, int64_t actor_id,
 	uid_format(uid, hex);
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
+	if ((rc = member_actor_may(st, actor_id, ROLE_FACILITATOR)) != BORNE_OK)
+		goto fail;
 	if ((rc = store_stmt(st, sql_find, &stmt)) != BORNE_OK)
 		goto fail;
 	sqlite3_bind_text(stmt, 1, hex, -1, SQLITE_TRANSIENT);

@@ -35,11 +35,25 @@ typedef struct Member {
 } Member;
 
 /* actor_id: the facilitator/admin who makes the change (for the audit
-** log), 0 for borne-admin on the command line. */
+** log), 0 for borne-admin on the command line (the machine's
+** administrator). The rules of who may change what are checked here, for
+** every front end, and a refusal is BORNE_EPERM with store_errmsg saying
+** who may:
+**   member_add         a facilitator; a facilitator or admin: an admin
+**   member_deactivate  a facilitator; a facilitator or admin: an admin
+**   member_set_pin     the member themself, or an admin
+**   badge_add/remove   a facilitator
+** ("a facilitator" means an active facilitator or admin.) */
 
 const char *member_role_name(MemberRole role);     /* "cooperator"... */
 int  member_role_parse(const char *s, MemberRole *out);
 int  member_is_staff(const Member *m);             /* facilitator/admin */
+/* BORNE_OK when actor_id may act with at least the role `least`: 0 (the
+** machine's administrator), or an active, not forgotten member whose role
+** is `least` or above (roles are ordered cooperator < coworker <
+** facilitator < admin). BORNE_EPERM (message set) otherwise, also for an
+** actor who does not exist; a negative BORNE_E* when reading fails. */
+int  member_actor_may(Store *st, int64_t actor_id, MemberRole least);
 
 /* Adds a member (badge and pin may be NULL). BORNE_EINVAL names the
 ** field in store_errmsg ("name is longer than 80 characters"). */

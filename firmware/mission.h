@@ -125,16 +125,47 @@ int  mission_get(Store *st, int64_t id, Mission *out);
 ** match without offset/limit. */
 int  mission_search(Store *st, const MissionQuery *q, MissionCard *out,
                     int *n_out, int *total);
+/* Moderation: actor_id must be staff (member_actor_may, facilitator):
+** BORNE_EPERM otherwise; BORNE_EREFUSED when the mission is not pending. */
 int  mission_approve(Store *st, int64_t id, int64_t actor_id, int64_t now_utc);
 int  mission_reject(Store *st, int64_t id, const char *reason,
                     int64_t actor_id, int64_t now_utc);
-/* BORNE_EREFUSED with store_errmsg saying why: full, not open, minor and
-** not minors_ok, already taken by this member, too many takes. */
-int  mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc);
-int  mission_release(Store *st, int64_t id, int64_t member_id, int64_t now_utc);
-/* by_id must be the poster or staff: BORNE_EPERM otherwise. */
-int  mission_done(Store *st, int64_t id, int64_t by_id, int64_t now_utc);
-int  mission_cancel(Store *st, int64_t id, int64_t by_id, int64_t now_utc);
+/* Why mission_take and its siblings said no, so that a front end only
+** words it (the order below is the order the rules are checked in). */
+typedef enum MissionRefusal {
+	MREFUSE_NONE = 0,        /* not refused (or failed for another cause) */
+	MREFUSE_INACTIVE,        /* the member is deactivated */
+	MREFUSE_ALREADY,         /* take: this member already holds it */
+	MREFUSE_FULL,            /* take: every place is held */
+	MREFUSE_NOT_OPEN,        /* not in a status that allows it */
+	MREFUSE_OWN,             /* take: the member posted it */
+	MREFUSE_MINOR,           /* take: a minor, and not minors_ok */
+	MREFUSE_TOO_MANY,        /* take: StoreRules.max_open_takes reached */
+	MREFUSE_NOT_TAKER,       /* release: the member holds no take on it */
+	MREFUSE_STARTED,         /* release: its first day has come */
+	MREFUSE_NOT_POSTER,      /* done/cancel: neither the poster nor staff */
+	MREFUSE_COUNT
+} MissionRefusal;
+
+const char *mission_refusal_name(MissionRefusal r);    /* "full"... */
+
+/* Each of these sets *why (when not NULL) to MREFUSE_NONE on success or
+** on a failure that is no rule's (BORNE_EDB, BORNE_ENOTFOUND for the
+** mission...), else to the rule that said no, with store_errmsg saying
+** it in English.
+** mission_take: BORNE_EREFUSED (inactive, already, full, not open, own,
+** minor, too many). mission_release: BORNE_ENOTFOUND (not taker),
+** BORNE_EREFUSED (not open, started). mission_done / mission_cancel:
+** by_id must be the poster or staff, BORNE_EPERM (not poster) otherwise;
+** BORNE_EREFUSED (not open). */
+int  mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc,
+                  MissionRefusal *why);
+int  mission_release(Store *st, int64_t id, int64_t member_id, int64_t now_utc,
+                     MissionRefusal *why);
+int  mission_done(Store *st, int64_t id, int64_t by_id, int64_t now_utc,
+                  MissionRefusal *why);
+int  mission_cancel(Store *st, int64_t id, int64_t by_id, int64_t now_utc,
+                    MissionRefusal *why);
 /* Open/pending/taken missions whose last date is before today: expired. */
 int  mission_expire(Store *st, int64_t now_utc, int *n_expired);
 /* 1 when member_id holds a take on mission id. */

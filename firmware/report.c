@@ -5,7 +5,7 @@
 ** counts 0 until it is closed (checkin_close_stale() closes the ones whose
 ** day ended, flagged auto_closed, and the reports count those flags).
 ** Output is either aligned text columns or RFC 4180 CSV (UTF-8, header
-** row, CRLF), both through one small table type. */
+** row, CRLF), both through one small table type (report_table.c). */
 #include "report.h"
 
 #include <dirent.h>
@@ -20,19 +20,11 @@
 #include "checkin.h"
 #include "day.h"
 #include "member.h"
+#include "report_impl.h"
 #include "timeutil.h"
 
 /* More than ten years in one report is a typing mistake, not a report. */
 #define REPORT_MAX_DAYS 3700
-
-struct ReportTable {
-	int    n_cols;
-	char **headers;
-	char  *align;
-	char **cells;            /* rows * n_cols, row-major */
-	int   *is_total;
-	int    n_rows, cap_rows;
-};
 
 /* One member's sums in a by-member report. */
 typedef struct MemberSum {
@@ -58,300 +50,17 @@ typedef struct AttendWalk {
 	int        failed;       /* BORNE_ENOMEM met inside a callback */
 } AttendWalk;
 
-static char   *dup_str(const char *s);
-static size_t  utf8_width(const char *s);
-static void    put_padded(FILE *out, const char *s, size_t width, char align);
 static int64_t visit_seconds(const Visit *v);
 static int     walk_visit(const Visit *v, void *ctx);
 static int     seen_add(AttendWalk *w, int64_t id);
 static MemberSum *sum_for(AttendWalk *w, const Visit *v);
 static int     sum_cmp(const void *a, const void *b);
 static int     write_visit_row(const Visit *v, void *ctx);
-static int     stream_status(FILE *out);
-static int     errno_to_rc(int err);
 static int     report_by_day(Store *st, const char *from, const char *to,
                              ReportFormat fmt, FILE *out);
 static int     report_by_member(Store *st, const char *from, const char *to,
                                 ReportFormat fmt, FILE *out);
 static int     check_range(const char *from, const char *to, int *n_days);
-static int     csv_is_number(const char *s);
-static int     csv_is_formula(const char *s);
-
-static char *
-dup_str(const char *s)
-{
-	size_t n;
-	char *d;
-
-	if (s == NULL)
-		s = "";
-	n = strlen(s) + 1;
-	d = malloc(n);
-	if (d != NULL)
-		memcpy(d, s, n);
-	return d;
-}
-
-/* Columns are measured in code points: every continuation byte is skipped.
-** Wide characters (CJK, emoji) will be off by one; names are mostly Latin. */
-static size_t
-utf8_width(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-static void
-put_padded(FILE *out, const char *s, size_t width, char align)
-{
-	size_t w = utf8_width(s);
-
-	if (align == 'r')
-		for (size_t i = w; i < width; i++)
-			fputc(' ', out);
-	fputs(s, out);
-	if (align != 'r')
-		for (size_t i = w; i < width; i++)
-			fputc(' ', out);
-}
-
-/* A plain number ("-3", "12", "-1.5", "-2:30"): a minus sign, digits, and
-** single separators . , : between digits. Nothing a spreadsheet would run. */
-static int
-csv_is_number(const char *s)
-{
-	int digits = 0;
-
-	if (*s == '-')
-		s++;
-	for (; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9')
-			digits++;
-		else if ((*s == '.' || *s == ',' || *s == ':') && digits > 0 &&
-		         s[1] >= '0' && s[1] <= '9')
-			continue;
-		else
-			return 0;
-	}
-	return digits > 0;
-}
-
-/* A cell a spreadsheet would read as a formula (OWASP CSV injection):
-** it begins with = + - @ TAB or CR and is not a plain number. */
-static int
-csv_is_formula(const char *s)
-{
-	if (s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL)
-		return 0;
-	return !csv_is_number(s);
-}
-
-void
-report_csv_field(FILE *out, const char *s)
-{
-	int formula;
-
-	if (s == NULL)
-		s = "";
-	formula = csv_is_formula(s);
-	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
-ReportTable *
-report_table_new(int n_cols, const char *const *headers, const char *align)
-{
-	ReportTable *t;
-
-	if (n_cols <= 0)
-		return NULL;
-	t = calloc(1, sizeof *t);
-	if (t == NULL)
-		return NULL;
-	t->n_cols = n_cols;
-	t->headers = calloc((size_t)n_cols, sizeof *t->headers);
-	t->align = calloc((size_t)n_cols + 1, 1);
-	if (t->headers == NULL || t->align == NULL)
-		goto fail;
-	for (int i = 0; i < n_cols; i++) {
-		if ((t->headers[i] = dup_str(headers[i])) == NULL)
-			goto fail;
-		t->align[i] = (align != NULL && i < (int)strlen(align)) ?
-		              align[i] : 'l';
-	}
-	return t;
-fail:
-	report_table_free(t);
-	return NULL;
-}
-
-static int
-table_push(ReportTable *t, const char *const *cells, int is_total)
-{
-	if (t->n_rows == t->cap_rows) {
-		int cap = t->cap_rows == 0 ? 16 : t->cap_rows * 2;
-		char **c = realloc(t->cells,
-		                   (size_t)cap * (size_t)t->n_cols * sizeof *c);
-		int *tot;
-
-		if (c == NULL)
-			return BORNE_ENOMEM;
-		t->cells = c;
-		tot = realloc(t->is_total, (size_t)cap * sizeof *tot);
-		if (tot == NULL)
-			return BORNE_ENOMEM;
-		t->is_total = tot;
-		t->cap_rows = cap;
-	}
-	for (int i = 0; i < t->n_cols; i++) {
-		char *d = dup_str(cells[i]);
-
-		if (d == NULL) {
-			for (int j = 0; j < i; j++)
-				free(t->cells[t->n_rows * t->n_cols + j]);
-			return BORNE_ENOMEM;
-		}
-		t->cells[t->n_rows * t->n_cols + i] = d;
-	}
-	t->is_total[t->n_rows] = is_total;
-	t->n_rows++;
-	return BORNE_OK;
-}
-
-int
-report_table_add(ReportTable *t, const char *const *cells)
-{
-	return table_push(t, cells, 0);
-}
-
-int
-report_table_add_total(ReportTable *t, const char *const *cells)
-{
-	return table_push(t, cells, 1);
-}
-
-int
-report_table_rows(const ReportTable *t)
-{
-	return t == NULL ? 0 : t->n_rows;
-}
-
-static int
-errno_to_rc(int err)
-{
-	if (err == ENOSPC || err == EDQUOT)
-		return BORNE_EFULL;
-	if (err == EROFS || err == EACCES || err == EPERM)
-		return BORNE_EREADONLY;
-	return BORNE_EIO;
-}
-
-static int
-stream_status(FILE *out)
-{
-	errno = 0;
-	if (fflush(out) != 0 || ferror(out))
-		return errno_to_rc(errno);
-	return BORNE_OK;
-}
-
-int
-report_table_print(const ReportTable *t, ReportFormat fmt, FILE *out)
-{
-	size_t *width = NULL;
-	int rc = BORNE_ENOMEM;
-
-	if (fmt == REPORT_CSV) {
-		for (int c = 0; c < t->n_cols; c++) {
-			if (c > 0)
-				fputc(',', out);
-			report_csv_field(out, t->headers[c]);
-		}
-		fputs("\r\n", out);
-		for (int r = 0; r < t->n_rows; r++) {
-			if (t->is_total[r])
-				continue;
-			for (int c = 0; c < t->n_cols; c++) {
-				if (c > 0)
-					fputc(',', out);
-				report_csv_field(out, t->cells[r * t->n_cols + c]);
-			}
-			fputs("\r\n", out);
-		}
-		return stream_status(out);
-	}
-
-	width = calloc((size_t)t->n_cols, sizeof *width);
-	if (width == NULL)
-		goto done;
-	for (int c = 0; c < t->n_cols; c++)
-		width[c] = utf8_width(t->headers[c]);
-	for (int r = 0; r < t->n_rows; r++)
-		for (int c = 0; c < t->n_cols; c++) {
-			size_t w = utf8_width(t->cells[r * t->n_cols + c]);
-			if (w > width[c])
-				width[c] = w;
-		}
-	for (int r = -1; r < t->n_rows; r++) {
-		if (r >= 0 && t->is_total[r]) {
-			size_t all = 0;
-			for (int c = 0; c < t->n_cols; c++)
-				all += width[c] + (c > 0 ? 2 : 0);
-			for (size_t i = 0; i < all; i++)
-				fputc('-', out);
-			fputc('\n', out);
-		}
-		for (int c = 0; c < t->n_cols; c++) {
-			const char *s = r < 0 ? t->headers[c] :
-			                t->cells[r * t->n_cols + c];
-			int last = c == t->n_cols - 1;
-
-			if (c > 0)
-				fputs("  ", out);
-			/* no trailing blanks after a left-aligned last column */
-			put_padded(out, s, last && t->align[c] != 'r' ? 0 : width[c],
-			           t->align[c]);
-		}
-		fputc('\n', out);
-	}
-	rc = stream_status(out);
-done:
-	free(width);
-	return rc;
-}
-
-void
-report_table_free(ReportTable *t)
-{
-	if (t == NULL)
-		return;
-	if (t->cells != NULL)
-		for (int i = 0; i < t->n_rows * t->n_cols; i++)
-			free(t->cells[i]);
-	if (t->headers != NULL)
-		for (int i = 0; i < t->n_cols; i++)
-			free(t->headers[i]);
-	free(t->headers);
-	free(t->align);
-	free(t->cells);
-	free(t->is_total);
-	free(t);
-}
 
 static int64_t
 visit_seconds(const Visit *v)
@@ -796,7 +505,7 @@ report_export_day(Store *st, const char *dir, const char *date,
 			return BORNE_ENOTFOUND;
 		if (errno == ELOOP || errno == ENOTDIR)
 			return BORNE_EREFUSED;
-		return errno_to_rc(errno);
+		return report_errno_rc(errno);
 	}
 	snprintf(name, sizeof name, "borne-presences-%s.csv", date);
 	snprintf(tmp, sizeof tmp, "%s.tmp", name);
@@ -814,39 +523,39 @@ report_export_day(Store *st, const char *dir, const char *date,
 		            O_CLOEXEC, 0600);
 	if (fd < 0) {
 		rc = errno == EEXIST || errno == ELOOP || errno == EISDIR ?
-		     BORNE_EREFUSED : errno_to_rc(errno);
+		     BORNE_EREFUSED : report_errno_rc(errno);
 		close(dfd);
 		return rc;
 	}
 	if ((f = fdopen(fd, "w")) == NULL) {
-		rc = errno_to_rc(errno);
+		rc = report_errno_rc(errno);
 		close(fd);
 		goto fail;
 	}
 	/* The file is for a spreadsheet: UTF-8 with a BOM, or Excel reads it
 	** as Windows-1252 and "Inès" comes out as "InÃ¨s". */
 	if (fputs(REPORT_UTF8_BOM, f) == EOF) {
-		rc = errno_to_rc(errno);
+		rc = report_errno_rc(errno);
 		goto fail;
 	}
 	if ((rc = report_visits_csv(st, date, f)) != BORNE_OK)
 		goto fail;
 	errno = 0;
 	if (fsync(fileno(f)) != 0) {
-		rc = errno_to_rc(errno);
+		rc = report_errno_rc(errno);
 		goto fail;
 	}
 	errno = 0;
 	if (fclose(f) != 0) {
 		f = NULL;
-		rc = errno_to_rc(errno);
+		rc = report_errno_rc(errno);
 		goto fail;
 	}
 	f = NULL;
 	/* rename() replaces a link under the final name by the file itself;
 	** the link's target is never opened. */
 	if (renameat(dfd, tmp, dfd, name) != 0) {
-		rc = errno_to_rc(errno);
+		rc = report_errno_rc(errno);
 		goto fail;
 	}
 	(void)fsync(dfd);    /* some file systems refuse: the file is synced */

@@ -91,6 +91,12 @@ struct sqlite3 *store_db(Store *st);
 int  store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out);
 void store_stmt_release(Store *st, struct sqlite3_stmt *stmt);   /* NULL-safe */
 
+/* Fault hook, for tests and to show a read error on screen without
+** breaking a database: while on, every statement that reads (begins with
+** SELECT or WITH) fails in store_stmt with BORNE_EDB and store_errmsg
+** "read refused (fault hook)"; writes are untouched. Off when opened. */
+void store_fault_reads(Store *st, int on);
+
 /* Transactions nest: the outermost is BEGIN IMMEDIATE (the write lock is
 ** taken first, so a busy database fails at once with BORNE_EBUSY instead
 ** of half-way), inner ones are SAVEPOINTs. Commit of the outermost is

@@ -178,12 +178,12 @@ test_pin(Store *st)
 	                     &g), BORNE_OK);
 	CHECK_INT(member_check_pin(st, g, "0000"), BORNE_EREFUSED);
 	CHECK_STR(store_errmsg(st), "this member has no PIN");
-	CHECK_INT(member_set_pin(st, g, "12345678", f, 2002), BORNE_OK);
+	CHECK_INT(member_set_pin(st, g, "12345678", 0, 2002), BORNE_OK);
 	CHECK_INT(member_check_pin(st, g, "12345678"), BORNE_OK);
 	CHECK_INT(member_check_pin(st, g, "1234567"), BORNE_EREFUSED);
-	CHECK_INT(member_set_pin(st, g, "12", f, 2003), BORNE_EINVAL);
+	CHECK_INT(member_set_pin(st, g, "12", g, 2003), BORNE_EINVAL);
 	CHECK_INT(member_check_pin(st, g, "12345678"), BORNE_OK);   /* kept */
-	CHECK_INT(member_set_pin(st, 999, "1234", f, 2003), BORNE_ENOTFOUND);
+	CHECK_INT(member_set_pin(st, 999, "1234", 0, 2003), BORNE_ENOTFOUND);
 }
 
 static void
@@ -275,6 +275,81 @@ test_audit(Store *st)
 	CHECK_INT(audit_log(st, f, "", "member", 1, NULL, 1), BORNE_EINVAL);
 }
 
+/* Who may change whom is the core's rule, whatever the front end: the
+** kiosk, borne-admin (actor 0, the machine's administrator), and the web
+** and sync front ends to come all get the same answer. */
+static void
+test_rules(Store *st)
+{
+	BadgeUid u1 = { 4, { 0x04, 0x11, 0x22, 0x33 } };
+	BadgeUid u2 = { 4, { 0x04, 0x44, 0x55, 0x66 } };
+	int64_t adm, fac, cow, coop, gone, id = -1;
+	int64_t n_before;
+
+	CHECK_INT(member_add(st, "Admin", ROLE_ADMIN, 0, NULL, "1111", 0, 5000,
+	                     &adm), BORNE_OK);
+	CHECK_INT(member_add(st, "Facil", ROLE_FACILITATOR, 0, NULL, "2222", adm,
+	                     5001, &fac), BORNE_OK);
+	CHECK_INT(member_add(st, "Cowork", ROLE_COWORKER, 0, NULL, NULL, fac, 5002,
+	                     &cow), BORNE_OK);
+	CHECK_INT(member_add(st, "Coop", ROLE_COOPERATOR, 0, &u1, "3333", fac,
+	                     5003, &coop), BORNE_OK);
+	CHECK_INT(member_add(st, "Parti", ROLE_FACILITATOR, 0, NULL, NULL, 0, 5004,
+	                     &gone), BORNE_OK);
+	CHECK_INT(member_deactivate(st, gone, adm, 5005), BORNE_OK);
+
+	/* member_add: staff by an administrator only; anyone by staff. */
+	n_before = fx_sql_int(st, "SELECT count(*) FROM members");
+	CHECK_INT(member_add(st, "X", ROLE_FACILITATOR, 0, NULL, NULL, cow, 5010,
+	                     &id), BORNE_EPERM);
+	CHECK_INT(id, 0);
+	CHECK_STR(store_errmsg(st), "only an administrator may do that");
+	CHECK_INT(member_add(st, "X", ROLE_ADMIN, 0, NULL, NULL, fac, 5010, NULL),
+	          BORNE_EPERM);
+	CHECK_INT(member_add(st, "X", ROLE_FACILITATOR, 0, NULL, NULL, fac, 5010,
+	                     NULL), BORNE_EPERM);
+	CHECK_INT(member_add(st, "X", ROLE_COOPERATOR, 0, NULL, NULL, cow, 5010,
+	                     NULL), BORNE_EPERM);
+	CHECK_STR(store_errmsg(st), "only a facilitator may do that");
+	CHECK_INT(member_add(st, "X", ROLE_COOPERATOR, 0, &u2, NULL, coop, 5010,
+	                     NULL), BORNE_EPERM);
+	CHECK_INT(member_add(st, "X", ROLE_COOPERATOR, 0, NULL, NULL, gone, 5010,
+	                     NULL), BORNE_EPERM);              /* deactivated */
+	CHECK_INT(member_add(st, "X", ROLE_COOPERATOR, 0, NULL, NULL, 987654, 5010,
+	                     NULL), BORNE_EPERM);              /* nobody */
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), n_before);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM badges WHERE uid = '04445566'"), 0);
+
+	/* PIN: one's own, or an administrator's doing. */
+	CHECK_INT(member_set_pin(st, coop, "4444", cow, 5020), BORNE_EPERM);
+	CHECK_INT(member_set_pin(st, fac, "4444", coop, 5020), BORNE_EPERM);
+	CHECK_INT(member_set_pin(st, coop, "4444", fac, 5020), BORNE_EPERM);
+	CHECK_INT(member_check_pin(st, coop, "3333"), BORNE_OK);   /* unchanged */
+	CHECK_INT(member_check_pin(st, fac, "2222"), BORNE_OK);
+	CHECK_INT(member_set_pin(st, fac, "5555", fac, 5021), BORNE_OK);
+	CHECK_INT(member_set_pin(st, coop, "6666", adm, 5022), BORNE_OK);
+	CHECK_INT(member_check_pin(st, coop, "6666"), BORNE_OK);
+
+	/* Badges: a facilitator gives and takes them back. */
+	CHECK_INT(badge_add(st, coop, &u2, coop, 5030), BORNE_EPERM);
+	CHECK_INT(badge_add(st, cow, &u2, cow, 5030), BORNE_EPERM);
+	CHECK_INT(badge_remove(st, &u1, coop, 5030), BORNE_EPERM);
+	CHECK_INT(badge_remove(st, &u1, cow, 5030), BORNE_EPERM);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM badges WHERE uid = '04445566'"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT active FROM badges WHERE uid = '04112233'"), 1);
+	CHECK_INT(badge_add(st, cow, &u2, fac, 5031), BORNE_OK);
+	CHECK_INT(badge_remove(st, &u2, fac, 5032), BORNE_OK);
+
+	/* Deactivating: staff; a facilitator or admin: an administrator. */
+	CHECK_INT(member_deactivate(st, coop, cow, 5040), BORNE_EPERM);
+	CHECK_INT(member_deactivate(st, adm, fac, 5040), BORNE_EPERM);
+	CHECK_INT(member_deactivate(st, cow, fac, 5041), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members WHERE active = 0"), 2);
+	/* A deactivated facilitator is no longer staff for anything. */
+	CHECK_INT(member_deactivate(st, fac, adm, 5042), BORNE_OK);
+	CHECK_INT(badge_add(st, coop, &u2, fac, 5043), BORNE_EPERM);
+}
+
 int
 main(void)
 {
@@ -291,6 +366,9 @@ main(void)
 	/* Saved members survive a reopen. */
 	st = fx_open("member.db");
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 9);
+	store_close(st);
+	st = fx_open("rules.db");
+	test_rules(st);
 	store_close(st);
 	return check_done();
 }

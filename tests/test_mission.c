@@ -191,7 +191,7 @@ test_approval(Store *st)
 		search(st, "", -1, 0, t);
 		CHECK(strstr(t, "Peindre") == NULL);
 	}
-	CHECK_INT(mission_take(st, p, adult, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, p, adult, NOW, NULL), BORNE_EREFUSED);
 	CHECK_CONTAINS(store_errmsg(st), "pending");
 	CHECK_INT(mission_approve(st, p, coworker, NOW), BORNE_EPERM);
 	CHECK_INT(mission_approve(st, p, facil, NOW), BORNE_OK);
@@ -224,7 +224,7 @@ test_approval(Store *st)
 	CHECK_INT(m.status, MISSION_OPEN);
 	r.approval_required = 1;
 	store_rules_set(st, &r);
-	CHECK_INT(mission_cancel(st, id, coworker, NOW), BORNE_OK);
+	CHECK_INT(mission_cancel(st, id, coworker, NOW, NULL), BORNE_OK);
 
 	/* A past date is recorded (facilitators record what happened); the
 	** next sweep expires it if nobody took it. */
@@ -362,23 +362,23 @@ test_takes(Store *st)
 	                   "", 1, 0, NOW);
 
 	/* Minors only take minors_ok missions. */
-	CHECK_INT(mission_take(st, adults_only, minor, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, adults_only, minor, NOW, NULL), BORNE_EREFUSED);
 	CHECK_STR(store_errmsg(st), "this mission is not open to minors");
-	CHECK_INT(mission_take(st, adults_only, facil, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, adults_only, facil, NOW, NULL), BORNE_EREFUSED);
 	CHECK_STR(store_errmsg(st), "you posted this mission");
 
 	/* Two places: two takers, then it is taken. */
-	CHECK_INT(mission_take(st, two, adult, NOW), BORNE_OK);
-	CHECK_INT(mission_take(st, two, adult, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, two, adult, NOW, NULL), BORNE_OK);
+	CHECK_INT(mission_take(st, two, adult, NOW, NULL), BORNE_EREFUSED);
 	CHECK_STR(store_errmsg(st), "you already took this mission");
 	CHECK_INT(mission_get(st, two, &m), BORNE_OK);
 	CHECK_INT(m.status, MISSION_OPEN);
 	CHECK_INT(m.n_takers, 1);
-	CHECK_INT(mission_take(st, two, minor, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, two, minor, NOW, NULL), BORNE_OK);
 	CHECK_INT(mission_get(st, two, &m), BORNE_OK);
 	CHECK_INT(m.status, MISSION_TAKEN);
 	CHECK_INT(m.n_takers, 2);
-	CHECK_INT(mission_take(st, two, adult2, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, two, adult2, NOW, NULL), BORNE_EREFUSED);
 	CHECK_STR(store_errmsg(st), "no place left on this mission");
 	CHECK_INT(mission_is_taker(st, two, adult), 1);
 	CHECK_INT(mission_is_taker(st, two, adult2), 0);
@@ -397,43 +397,43 @@ test_takes(Store *st)
 	}
 
 	/* max_open_takes (2): adult holds "two"; one more, then refused. */
-	CHECK_INT(mission_take(st, flex, adult, NOW), BORNE_OK);
-	CHECK_INT(mission_take(st, today, adult, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, flex, adult, NOW, NULL), BORNE_OK);
+	CHECK_INT(mission_take(st, today, adult, NOW, NULL), BORNE_EREFUSED);
 	CHECK_STR(store_errmsg(st), "you already hold 2 missions, the most allowed");
 	r = *store_rules(st);
 	r.max_open_takes = 3;
 	store_rules_set(st, &r);
-	CHECK_INT(mission_take(st, today, adult, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, today, adult, NOW, NULL), BORNE_OK);
 	r.max_open_takes = 2;
 	store_rules_set(st, &r);
 
 	/* Release: before the start or for a flexible mission only. */
-	CHECK_INT(mission_release(st, today, adult, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_release(st, today, adult, NOW, NULL), BORNE_EREFUSED);
 	CHECK_CONTAINS(store_errmsg(st), "already started");
-	CHECK_INT(mission_release(st, two, adult2, NOW), BORNE_ENOTFOUND);
-	CHECK_INT(mission_release(st, two, minor, NOW), BORNE_OK);
+	CHECK_INT(mission_release(st, two, adult2, NOW, NULL), BORNE_ENOTFOUND);
+	CHECK_INT(mission_release(st, two, minor, NOW, NULL), BORNE_OK);
 	CHECK_INT(mission_get(st, two, &m), BORNE_OK);
 	CHECK_INT(m.status, MISSION_OPEN);          /* a place again */
 	CHECK_INT(m.n_takers, 1);
-	CHECK_INT(mission_release(st, flex, adult, NOW), BORNE_OK);
-	CHECK_INT(mission_take(st, flex, adult, NOW), BORNE_EREFUSED); /* 2 held */
+	CHECK_INT(mission_release(st, flex, adult, NOW, NULL), BORNE_OK);
+	CHECK_INT(mission_take(st, flex, adult, NOW, NULL), BORNE_EREFUSED); /* 2 held */
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM mission_takes WHERE"
 	                         " released_utc IS NOT NULL"), 2);
 
 	/* Takes on finished missions no longer count. */
-	CHECK_INT(mission_done(st, today, adult, NOW), BORNE_EPERM);
+	CHECK_INT(mission_done(st, today, adult, NOW, NULL), BORNE_EPERM);
 	CHECK_CONTAINS(store_errmsg(st), "posted");
-	CHECK_INT(mission_done(st, today, facil, NOW), BORNE_OK);
-	CHECK_INT(mission_done(st, today, facil, NOW), BORNE_EREFUSED);
-	CHECK_INT(mission_take(st, flex, adult, NOW), BORNE_OK);     /* again */
+	CHECK_INT(mission_done(st, today, facil, NOW, NULL), BORNE_OK);
+	CHECK_INT(mission_done(st, today, facil, NOW, NULL), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, flex, adult, NOW, NULL), BORNE_OK);     /* again */
 	other = post(st, coworker, "Porter des cartons", "", CAT_AUTRE, "", "", 1,
 	             1, NOW);
 	CHECK_INT(mission_approve(st, other, 0, NOW), BORNE_OK);   /* command line */
-	CHECK_INT(mission_take(st, other, adult, NOW), BORNE_EREFUSED); /* holds 2 */
-	CHECK_INT(mission_take(st, other, adult2, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, other, adult, NOW, NULL), BORNE_EREFUSED); /* holds 2 */
+	CHECK_INT(mission_take(st, other, adult2, NOW, NULL), BORNE_OK);
 	/* Done by staff for someone else's mission: audited. By its poster
 	** (today, posted by the facilitator): not. */
-	CHECK_INT(mission_done(st, other, facil, NOW), BORNE_OK);
+	CHECK_INT(mission_done(st, other, facil, NOW, NULL), BORNE_OK);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action = "
 	                         "'mission.done'"), 1);
 
@@ -449,10 +449,10 @@ test_takes(Store *st)
 
 	/* Cancel: poster or staff only. */
 	m3 = post(st, coworker, "Annulée", "", CAT_AUTRE, "", "", 1, 1, NOW);
-	CHECK_INT(mission_cancel(st, m3, adult, NOW), BORNE_EPERM);
-	CHECK_INT(mission_cancel(st, m3, coworker, NOW), BORNE_OK);
-	CHECK_INT(mission_cancel(st, m3, coworker, NOW), BORNE_EREFUSED);
-	CHECK_INT(mission_take(st, m3, adult2, NOW), BORNE_EREFUSED);
+	CHECK_INT(mission_cancel(st, m3, adult, NOW, NULL), BORNE_EPERM);
+	CHECK_INT(mission_cancel(st, m3, coworker, NOW, NULL), BORNE_OK);
+	CHECK_INT(mission_cancel(st, m3, coworker, NOW, NULL), BORNE_EREFUSED);
+	CHECK_INT(mission_take(st, m3, adult2, NOW, NULL), BORNE_EREFUSED);
 }
 
 static int
@@ -484,8 +484,8 @@ test_expire_and_lists(Store *st)
 	          "2025-05-11", 2, 1, NOW);
 	taken = post(st, facil, "Déjà pris", "", CAT_AUTRE, "2025-05-10", "",
 	             1, 1, NOW);
-	CHECK_INT(mission_take(st, taken, adult2, NOW), BORNE_OK);
-	CHECK_INT(mission_take(st, id, adult2, NOW), BORNE_OK);
+	CHECK_INT(mission_take(st, taken, adult2, NOW, NULL), BORNE_OK);
+	CHECK_INT(mission_take(st, id, adult2, NOW, NULL), BORNE_OK);
 	CHECK_INT(mission_takers_each(st, id, takers, names), BORNE_OK);
 	CHECK_STR(names, "Ali \"Le Chef\"|");
 	CHECK_INT(mission_each(st, -1, count_m, &n), BORNE_OK);
@@ -533,11 +533,11 @@ test_mine_page(void)
 		ids[i] = post(st, awa, "Mission d'Awa", "", CAT_AUTRE, "", "", 1, 1,
 		              NOW + i);
 	for (int i = 27; i < 30; i++)
-		CHECK_INT(mission_cancel(st, ids[i], awa, NOW + 100), BORNE_OK);
+		CHECK_INT(mission_cancel(st, ids[i], awa, NOW + 100, NULL), BORNE_OK);
 	x = post(st, bob, "Prise récente", "", CAT_AUTRE, "", "", 1, 1, NOW + 500);
 	y = post(st, bob, "Prise ancienne", "", CAT_AUTRE, "", "", 1, 1, NOW - 1);
-	CHECK_INT(mission_take(st, x, awa, NOW + 600), BORNE_OK);
-	CHECK_INT(mission_take(st, y, awa, NOW + 600), BORNE_OK);
+	CHECK_INT(mission_take(st, x, awa, NOW + 600, NULL), BORNE_OK);
+	CHECK_INT(mission_take(st, y, awa, NOW + 600, NULL), BORNE_OK);
 
 	CHECK_INT(mission_of_member(st, awa, cards, 20, &n), BORNE_OK);
 	CHECK_INT(n, 20);
@@ -570,6 +570,101 @@ test_mine_page(void)
 	store_close(st);
 }
 
+/* Each rule that refuses says which it is (MissionRefusal), in the order
+** the kiosk used to re-derive it; success and non-rule failures say none. */
+static void
+test_refusals(void)
+{
+	Store *st = fx_open("refusals.db");
+	int64_t fac, ad, ad2, mi, gone, m1, m2, m3, full, mine, pend, late;
+	MissionRefusal why;
+	StoreRules r;
+
+	CHECK_INT(member_add(st, "Fac", ROLE_FACILITATOR, 0, NULL, NULL, 0, 1,
+	                     &fac), BORNE_OK);
+	CHECK_INT(member_add(st, "Ad", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1, &ad),
+	          BORNE_OK);
+	CHECK_INT(member_add(st, "Ad2", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1,
+	                     &ad2), BORNE_OK);
+	CHECK_INT(member_add(st, "Mi", ROLE_COOPERATOR, 1, NULL, NULL, 0, 1, &mi),
+	          BORNE_OK);
+	CHECK_INT(member_add(st, "Gone", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1,
+	                     &gone), BORNE_OK);
+	CHECK_INT(member_deactivate(st, gone, 0, 2), BORNE_OK);
+	r = *store_rules(st);
+	r.max_open_takes = 2;
+	r.approval_required = 0;
+	store_rules_set(st, &r);
+	m1 = post(st, fac, "Un", "d", CAT_AUTRE, "2025-05-20", "", 2, 0, NOW);
+	m2 = post(st, fac, "Deux", "d", CAT_AUTRE, "2025-05-20", "", 2, 1, NOW);
+	m3 = post(st, fac, "Trois", "d", CAT_AUTRE, "2025-05-20", "", 2, 1, NOW);
+	full = post(st, fac, "Plein", "d", CAT_AUTRE, "2025-05-20", "", 1, 1, NOW);
+	mine = post(st, ad, "Le mien", "d", CAT_AUTRE, "2025-05-20", "", 1, 1, NOW);
+	late = post(st, fac, "Demain", "d", CAT_AUTRE, "2025-05-06", "", 1, 1, NOW);
+	r.approval_required = 1;
+	store_rules_set(st, &r);
+	pend = post(st, ad2, "En attente", "d", CAT_AUTRE, "", "", 1, 1, NOW);
+
+	why = MREFUSE_COUNT;
+	CHECK_INT(mission_take(st, m1, ad, NOW, &why), BORNE_OK);
+	CHECK_INT(why, MREFUSE_NONE);
+	CHECK_INT(mission_take(st, m1, ad, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_ALREADY);
+	CHECK_INT(mission_take(st, full, ad2, NOW, &why), BORNE_OK);
+	CHECK_INT(mission_take(st, full, mi, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_FULL);
+	CHECK_INT(mission_take(st, pend, ad, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_NOT_OPEN);
+	CHECK_INT(mission_take(st, mine, ad, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_OWN);
+	CHECK_INT(mission_take(st, m1, mi, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_MINOR);
+	CHECK_INT(mission_take(st, m2, gone, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_INACTIVE);
+	CHECK_INT(mission_take(st, m2, ad, NOW, &why), BORNE_OK);
+	CHECK_INT(mission_take(st, m3, ad, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_TOO_MANY);
+	why = MREFUSE_COUNT;
+	CHECK_INT(mission_take(st, 99999, ad, NOW, &why), BORNE_ENOTFOUND);
+	CHECK_INT(why, MREFUSE_NONE);                  /* no rule: no mission */
+	CHECK_INT(mission_take(st, m3, ad2, NOW, NULL), BORNE_OK);
+
+	/* Release. */
+	CHECK_INT(mission_release(st, m3, mi, NOW, &why), BORNE_ENOTFOUND);
+	CHECK_INT(why, MREFUSE_NOT_TAKER);
+	CHECK_INT(mission_take(st, late, ad2, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_TOO_MANY);
+	CHECK_INT(mission_take(st, late, mi, NOW, &why), BORNE_OK);
+	CHECK_INT(mission_release(st, late, mi, fx_t("2025-05-06T08:00"), &why),
+	          BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_STARTED);
+	CHECK_INT(mission_release(st, m2, ad, NOW, &why), BORNE_OK);
+	CHECK_INT(why, MREFUSE_NONE);
+
+	/* Done and cancel: the poster or staff, on a live mission. */
+	CHECK_INT(mission_done(st, m1, ad, NOW, &why), BORNE_EPERM);
+	CHECK_INT(why, MREFUSE_NOT_POSTER);
+	CHECK_INT(mission_cancel(st, mine, ad2, NOW, &why), BORNE_EPERM);
+	CHECK_INT(why, MREFUSE_NOT_POSTER);
+	CHECK_INT(mission_cancel(st, mine, ad, NOW, &why), BORNE_OK);
+	CHECK_INT(mission_cancel(st, mine, ad, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_NOT_OPEN);
+	CHECK_INT(mission_done(st, m1, fac, NOW, &why), BORNE_OK);
+	CHECK_INT(why, MREFUSE_NONE);
+	CHECK_INT(mission_release(st, m1, ad, NOW, &why), BORNE_EREFUSED);
+	CHECK_INT(why, MREFUSE_NOT_OPEN);
+
+	/* Moderation: staff only, whatever the front end. */
+	CHECK_INT(mission_approve(st, pend, ad, NOW), BORNE_EPERM);
+	CHECK_INT(mission_reject(st, pend, "non", ad2, NOW), BORNE_EPERM);
+	CHECK_INT(mission_approve(st, pend, 424242, NOW), BORNE_EPERM);
+	CHECK_INT(mission_approve(st, pend, fac, NOW), BORNE_OK);
+
+	CHECK_STR(mission_refusal_name(MREFUSE_TOO_MANY), "too_many");
+	CHECK_STR(mission_refusal_name((MissionRefusal)99), "?");
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -595,5 +690,6 @@ main(void)
 	test_expire_and_lists(st);
 	store_close(st);
 	test_mine_page();
+	test_refusals();
 	return check_done();
 }

@@ -327,7 +327,7 @@ op_mission(Run *r)
 		if ((id = snap_pick(r, MISSION_OPEN, MISSION_OPEN)) == 0)
 			return 0;
 		r->interrupted = id;
-		rc = mission_take(r->st, id, r->members[rnd_n(r, N_MEMBERS)], r->now);
+		rc = mission_take(r->st, id, r->members[rnd_n(r, N_MEMBERS)], r->now, NULL);
 	} else if (kind < 9) {
 		if ((id = snap_pick(r, MISSION_OPEN, MISSION_TAKEN)) == 0)
 			return 0;
@@ -336,12 +336,12 @@ op_mission(Run *r)
 		    who == 0)
 			return crashvfs_down() ? -1 : 0;
 		r->interrupted = id;
-		rc = mission_release(r->st, id, who, r->now);
+		rc = mission_release(r->st, id, who, r->now, NULL);
 	} else {
 		if ((id = snap_pick(r, MISSION_OPEN, MISSION_TAKEN)) == 0)
 			return 0;
 		r->interrupted = id;
-		rc = mission_done(r->st, id, r->missions[id].poster_id, r->now);
+		rc = mission_done(r->st, id, r->missions[id].poster_id, r->now, NULL);
 	}
 	if (rc == BORNE_OK) {
 		r->n_edits++;

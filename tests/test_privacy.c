@@ -110,7 +110,7 @@ test_export_forget(Store *st)
 	snprintf(d.date_from, sizeof d.date_from, "%s", tomorrow);
 	d.minors_ok = 1;
 	CHECK_INT(mission_add(st, &d, ali, now, &mid), BORNE_OK);
-	CHECK_INT(mission_take(st, mid, ines, now), BORNE_OK);
+	CHECK_INT(mission_take(st, mid, ines, now, NULL), BORNE_OK);
 
 	out = export_of(st, ines, &rc);
 	CHECK_INT(rc, BORNE_OK);

@@ -1,6 +1,8 @@
 /* test_script_parse.c -- the headless script's line parser: every command
 ** with its arguments, and every number refused beyond its bounds rather
-** than overflowing (wait, advance-clock, tap, finger, key-hold). */
+** than overflowing (wait, advance-clock, tap, finger, key-hold). Given
+** README.md, checks its "Headless" table names the commands of the
+** parser's table, no more, no less (ctest script_readme). */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,14 +13,88 @@
 static ScriptCmd c;
 static char err[256];
 
+static int  parse(const char *line);
+static void check_readme(const char *path);
+static int  readme_names(const char *cell, const char *name);
+
 static int
 parse(const char *line)
 {
 	return script_parse_line(line, &c, err, sizeof err);
 }
 
+/* 1 when one of the `...` chunks of a README table cell starts with the
+** word name; with name NULL, checks each chunk's first word is a command
+** of the table (a README row for a command that does not exist). */
+static int
+readme_names(const char *cell, const char *name)
+{
+	const char *p = cell, *q;
+	int found = 0;
+
+	while ((p = strchr(p, '`')) != NULL && (q = strchr(p + 1, '`')) != NULL) {
+		size_t n = strcspn(p + 1, " `");
+		int known = 0;
+
+		if (name != NULL && strlen(name) == n && strncmp(p + 1, name, n) == 0)
+			found = 1;
+		for (size_t i = 0; name == NULL && script_spec_at(i) != NULL; i++)
+			if (strlen(script_spec_at(i)->name) == n &&
+			    strncmp(p + 1, script_spec_at(i)->name, n) == 0)
+				known = 1;
+		if (name == NULL && !known) {
+			fprintf(stderr, "README: `%.*s` is no script command\n",
+			        (int)n, p + 1);
+			CHECK(known);
+		}
+		p = q + 1;
+	}
+	return found;
+}
+
+/* The README's "Headless" table of commands and the parser's table name
+** the same commands: none missing from the README, none it invents. */
+static void
+check_readme(const char *path)
+{
+	static char cells[128][512];
+	char line[2048];
+	FILE *fp = fopen(path, "r");
+	int in = 0, n = 0;
+
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (strncmp(line, "### ", 4) == 0)
+			in = strstr(line, "Headless") != NULL;
+		else if (in && strncmp(line, "| `", 3) == 0 && n < 128) {
+			size_t len = strcspn(line + 1, "|");
+
+			/* The first cell; "\|" inside it is not its end. */
+			while (line[1 + len] == '|' && line[len] == '\\')
+				len += 1 + strcspn(line + 2 + len, "|");
+			snprintf(cells[n++], sizeof cells[0], "%.*s", (int)len, line + 1);
+		}
+	}
+	fclose(fp);
+	CHECK(n > 0);
+	for (int i = 0; i < n; i++)
+		(void)readme_names(cells[i], NULL);
+	for (size_t k = 0; script_spec_at(k) != NULL; k++) {
+		int found = 0;
+
+		for (int i = 0; i < n && !found; i++)
+			found = readme_names(cells[i], script_spec_at(k)->name);
+		if (!found)
+			fprintf(stderr, "README: no row for the script command %s\n",
+			        script_spec_at(k)->name);
+		CHECK(found);
+	}
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	char big[SCRIPT_LINE_MAX + 16];
 
@@ -172,5 +248,9 @@ main(void)
 	CHECK_INT(parse(big), BORNE_EINVAL);
 	CHECK_CONTAINS(err, "valid UTF-8");
 	CHECK_INT(parse("type \"a\x01z\""), BORNE_EINVAL);
+
+	/* The README's table of commands (its path as argument). */
+	if (argc > 1)
+		check_readme(argv[1]);
 	return check_done();
 }

@@ -52,6 +52,9 @@ endforeach()
 # The line parser alone (no SDL): commands, quotes, number bounds.
 borne_c_test(script_parse)
 target_link_libraries(test_script_parse PRIVATE borne_script)
+# The README's table of script commands against the parser's table.
+add_test(NAME script_readme COMMAND test_script_parse ${PROJECT_SOURCE_DIR}/README.md)
+set_tests_properties(script_readme PROPERTIES TIMEOUT 60)
 
 # A script that goes wrong must stop borne with a non-zero status and name
 # the line (number and text) on stderr.
@@ -69,6 +72,14 @@ foreach(bad "script_bad_line:4: frobnicate 12"
                    ${CMAKE_CURRENT_SOURCE_DIR}/ui/${name}.script ${line} "${text}")
   set_tests_properties(ui_${name} PROPERTIES TIMEOUT 60)
 endforeach()
+
+# Hostile script files (NUL bytes, 1 MB lines, no newline at the end,
+# invalid UTF-8, words at the buffers' sizes): read or refused with the
+# line named, never a crash nor a hidden command run.
+add_test(NAME ui_script_hostile
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/script_hostile.sh
+                 ${run_borne} ${CMAKE_CURRENT_BINARY_DIR}/script_hostile)
+set_tests_properties(ui_script_hostile PROPERTIES TIMEOUT 180)
 
 # Bad command lines are refused with the usage, before any window opens.
 add_test(NAME ui_bad_options

@@ -19,10 +19,12 @@
 ** Blank lines and lines starting with '#' are skipped. Each executed line
 ** is printed. Reading a line (words, quotes, command names, the bounds
 ** of every number) is script_parse.c's, without SDL; this file carries
-** out what it read. The first malformed line or failed expectation stops the
+** out what it read, through its table of handlers (script_runs[]: one
+** function per kind of command). The first malformed line or failed expectation stops the
 ** run, naming the line number and its text; the exit status is then 1. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,12 +33,15 @@
 #include "script_parse.h"
 #include "ui_internal.h"
 
-typedef struct Script {
+typedef struct Script Script;
+typedef int (*ScriptRunFn)(Script *s, const ScriptCmd *c);
+
+struct Script {
 	Kiosk *k;
 	const char *path, *shots;
 	int lineno;
 	char line[SCRIPT_LINE_MAX];
-} Script;
+};
 
 static int  script_line(Script *s, const char *line);
 static int  script_fail(Script *s, const char *fmt, ...)
@@ -46,6 +51,20 @@ static int  script_finger(Script *s, const ScriptCmd *c);
 static int  script_mkdirs(const char *dir);
 static int  script_chord(Script *s, const ScriptCmd *c);
 static int  script_dispatch(Script *s, const SDL_Event *e);
+static int  script_check_table(void);
+static int  script_do_tap(Script *s, const ScriptCmd *c);
+static int  script_do_tap_text(Script *s, const ScriptCmd *c);
+static int  script_do_type(Script *s, const ScriptCmd *c);
+static int  script_do_key(Script *s, const ScriptCmd *c);
+static int  script_do_key_hold(Script *s, const ScriptCmd *c);
+static int  script_do_quit(Script *s, const ScriptCmd *c);
+static int  script_do_event(Script *s, const ScriptCmd *c);
+static int  script_do_clock_set(Script *s, const ScriptCmd *c);
+static int  script_do_wait(Script *s, const ScriptCmd *c);
+static int  script_do_screenshot(Script *s, const ScriptCmd *c);
+static int  script_do_expect_screen(Script *s, const ScriptCmd *c);
+static int  script_do_expect_text(Script *s, const ScriptCmd *c);
+static int  script_read_line(FILE *fp, char *buf, size_t size, size_t *len);
 
 static int
 script_fail(Script *s, const char *fmt, ...)
@@ -74,6 +93,32 @@ script_mkdirs(const char *dir)
 		*c = '/';
 	}
 	return mkdir(p, 0775) == 0 || errno == EEXIST ? 0 : -1;
+}
+
+/* One line of fp into buf (size bytes), without its newline: 1, or 0 at
+** the end of the file. The whole line is always consumed, however long;
+** *len is its length in bytes, which is size or more when it did not fit
+** (buf then holds its start). A NUL byte makes *len SIZE_MAX: a line
+** cannot hide text from the parser, nor its tail come back as a line. */
+static int
+script_read_line(FILE *fp, char *buf, size_t size, size_t *len)
+{
+	size_t n = 0;
+	int c, nul = 0;
+
+	while ((c = getc(fp)) != EOF && c != '\n') {
+		if (c == '\0')
+			nul = 1;
+		if (n + 1 < size)
+			buf[n] = (char)c;
+		if (n < SIZE_MAX - 1)
+			n++;
+	}
+	buf[n + 1 < size ? n : size - 1] = '\0';
+	if (c == EOF && n == 0 && !nul)
+		return 0;
+	*len = nul ? SIZE_MAX : n;
+	return 1;
 }
 
 /* An event through the main loop's own dispatch: the kiosk must still be
@@ -184,164 +229,269 @@ script_finger(Script *s, const ScriptCmd *c)
 	return 0;
 }
 
+/* SCRIPT_TYPE: one character an event (1..4 bytes), bounded here by the
+** event's own size, not by what the parser checked. */
+static int
+script_do_type(Script *s, const ScriptCmd *c)
+{
+	SDL_Event e;
+	size_t n;
+
+	for (const char *p = c->text; (n = script_char_len(p)) > 0; p += n) {
+		if (n >= sizeof e.text.text)
+			return script_fail(s, "a character longer than an SDL "
+			                   "text event");
+		memset(&e, 0, sizeof e);
+		e.type = SDL_TEXTINPUT;
+		memcpy(e.text.text, p, n);
+		kiosk_sdl_event(s->k, &e);
+	}
+	return 0;
+}
+
+static int
+script_do_tap(Script *s, const ScriptCmd *c)
+{
+	if (c->x >= kiosk_window_w(s->k) || c->y >= kiosk_window_h(s->k))
+		return script_fail(s, "tap %lld %lld is outside the %dx%d window",
+		                   (long long)c->x, (long long)c->y,
+		                   kiosk_window_w(s->k), kiosk_window_h(s->k));
+	return script_tap(s, (int)c->x, (int)c->y);
+}
+
+static int
+script_do_tap_text(Script *s, const ScriptCmd *c)
+{
+	const AppView *v = app_view(kiosk_app(s->k));
+	Ui *ui = kiosk_ui(s->k);
+	int x, y;
+
+	if (!ui_frame_find_tap(ui, c->text, &x, &y)) {
+		script_fail(s, "no tappable widget shows \"%s\" on screen %s;"
+		            " texts on screen:", c->text, app_screen_name(v->screen));
+		ui_frame_dump_texts(ui, stderr);
+		return 1;
+	}
+	kiosk_picture_to_window(s->k, &x, &y);
+	printf("   tap %d %d\n", x, y);
+	return script_tap(s, x, y);
+}
+
+static int
+script_do_key_hold(Script *s, const ScriptCmd *c)
+{
+	SDL_Event e;
+	SDL_Keycode key = SDL_GetKeyFromName(c->text);
+
+	if (key == SDLK_UNKNOWN)
+		return script_fail(s, "say: key-hold NAME REPEATS (an SDL key"
+		                   " name, 0 to 1000 repeats)");
+	memset(&e, 0, sizeof e);
+	e.type = SDL_KEYDOWN;
+	e.key.state = SDL_PRESSED;
+	e.key.keysym.sym = key;
+	for (int64_t i = 0; i <= c->repeats; i++) {
+		e.key.repeat = i > 0;
+		kiosk_sdl_event(s->k, &e);
+	}
+	e.type = SDL_KEYUP;
+	e.key.state = SDL_RELEASED;
+	e.key.repeat = 0;
+	kiosk_sdl_event(s->k, &e);
+	return 0;
+}
+
+static int
+script_do_key(Script *s, const ScriptCmd *c)
+{
+	AppEvent ev;
+
+	if (c->mods != 0)
+		return script_chord(s, c);
+	memset(&ev, 0, sizeof ev);
+	if (!input_key_named(c->text, app_view(kiosk_app(s->k)), &ev))
+		return script_fail(s, "unknown key: say Backspace, Return, Enter,"
+		                   " Tab, Escape, Up, Down, PageUp, PageDown or F1..F6");
+	kiosk_send(s->k, &ev);
+	return 0;
+}
+
+/* SCRIPT_QUIT, SCRIPT_WINDOW_CLOSE: through the main loop's dispatch. */
+static int
+script_do_quit(Script *s, const ScriptCmd *c)
+{
+	SDL_Event e;
+
+	memset(&e, 0, sizeof e);
+	if (c->kind == SCRIPT_QUIT) {
+		e.type = SDL_QUIT;
+	} else {
+		e.type = SDL_WINDOWEVENT;
+		e.window.event = SDL_WINDOWEVENT_CLOSE;
+	}
+	return script_dispatch(s, &e);
+}
+
+/* The reader thread's news: a badge, its removal, two badges, the
+** reader lost or back; and the time service's. One AppEvent each. */
+static int
+script_do_event(Script *s, const ScriptCmd *c)
+{
+	AppEvent ev;
+
+	memset(&ev, 0, sizeof ev);
+	switch (c->kind) {
+	case SCRIPT_BADGE:
+		ev.type = APP_EV_BADGE;
+		ev.uid = c->uid;
+		break;
+	case SCRIPT_BADGES_SEVERAL:
+		ev.type = APP_EV_BADGE_SEVERAL;
+		break;
+	case SCRIPT_BADGE_REMOVE:
+		ev.type = APP_EV_BADGE_REMOVED;
+		break;
+	case SCRIPT_READER_LOST:
+	case SCRIPT_READER_BACK:
+		ev.type = APP_EV_READER;
+		ev.arg = c->kind == SCRIPT_READER_BACK;
+		snprintf(ev.text, sizeof ev.text, "%.*s", SCRIPT_DETAIL_MAX, c->text);
+		break;
+	case SCRIPT_CLOCK_SYNC:
+		ev.type = APP_EV_CLOCK;
+		ev.arg = c->sync;
+		break;
+	default:
+		return script_fail(s, "%s is no reader or clock news", c->name);
+	}
+	kiosk_send(s->k, &ev);
+	return 0;
+}
+
+static int
+script_do_clock_set(Script *s, const ScriptCmd *c)
+{
+	AppEvent ev;
+
+	kiosk_clock_set(s->k, c->utc);
+	memset(&ev, 0, sizeof ev);
+	ev.type = APP_EV_TICK;          /* the app notices the jump */
+	kiosk_send(s->k, &ev);
+	return 0;
+}
+
+static int
+script_do_wait(Script *s, const ScriptCmd *c)
+{
+	kiosk_advance(s->k, c->ms);
+	return 0;
+}
+
+static int
+script_do_screenshot(Script *s, const ScriptCmd *c)
+{
+	char path[2048];
+
+	if (s->shots == NULL)
+		return 0;           /* no --screenshots: nothing to write */
+	if (script_mkdirs(s->shots) != 0)
+		return script_fail(s, "cannot make %s: %s", s->shots,
+		                   strerror(errno));
+	if ((size_t)snprintf(path, sizeof path, "%s/%s.png", s->shots, c->text)
+	    >= sizeof path)
+		return script_fail(s, "the screenshot's path is too long");
+	if (kiosk_screenshot(s->k, path) != BORNE_OK)
+		return script_fail(s, "cannot write %s", path);
+	return 0;
+}
+
+static int
+script_do_expect_screen(Script *s, const ScriptCmd *c)
+{
+	const AppView *v = app_view(kiosk_app(s->k));
+
+	if (strcmp(app_screen_name(v->screen), c->text) != 0)
+		return script_fail(s, "expected screen %s, the screen is %s",
+		                   c->text, app_screen_name(v->screen));
+	return 0;
+}
+
+/* SCRIPT_EXPECT_TEXT, SCRIPT_EXPECT_NO_TEXT. */
+static int
+script_do_expect_text(Script *s, const ScriptCmd *c)
+{
+	const AppView *v = app_view(kiosk_app(s->k));
+	Ui *ui = kiosk_ui(s->k);
+	int want = c->kind == SCRIPT_EXPECT_TEXT;
+
+	if (ui_frame_has_text(ui, c->text) != want) {
+		script_fail(s, want ? "\"%s\" is not on screen %s; texts on screen:"
+		                    : "\"%s\" is on screen %s, and should not be;"
+		                      " texts on screen:",
+		            c->text, app_screen_name(v->screen));
+		ui_frame_dump_texts(ui, stderr);
+		return 1;
+	}
+	return 0;
+}
+
+/* What each kind of command does; its name, arguments and usage line
+** are in script_parse.c's table. A kind with no handler is an error of
+** this file, caught by script_run before any line runs. */
+static const ScriptRunFn script_runs[] = {
+	[SCRIPT_TAP]            = script_do_tap,
+	[SCRIPT_TAP_TEXT]       = script_do_tap_text,
+	[SCRIPT_TYPE]           = script_do_type,
+	[SCRIPT_KEY]            = script_do_key,
+	[SCRIPT_KEY_HOLD]       = script_do_key_hold,
+	[SCRIPT_FINGER]         = script_finger,
+	[SCRIPT_BADGE]          = script_do_event,
+	[SCRIPT_BADGE_REMOVE]   = script_do_event,
+	[SCRIPT_READER_LOST]    = script_do_event,
+	[SCRIPT_READER_BACK]    = script_do_event,
+	[SCRIPT_WAIT]           = script_do_wait,
+	[SCRIPT_SCREENSHOT]     = script_do_screenshot,
+	[SCRIPT_EXPECT_SCREEN]  = script_do_expect_screen,
+	[SCRIPT_EXPECT_TEXT]    = script_do_expect_text,
+	[SCRIPT_EXPECT_NO_TEXT] = script_do_expect_text,
+	[SCRIPT_BADGES_SEVERAL] = script_do_event,
+	[SCRIPT_CLOCK_SET]      = script_do_clock_set,
+	[SCRIPT_CLOCK_SYNC]     = script_do_event,
+	[SCRIPT_QUIT]           = script_do_quit,
+	[SCRIPT_WINDOW_CLOSE]   = script_do_quit,
+};
+
+#define N_RUNS (sizeof script_runs / sizeof script_runs[0])
+
+/* Every command of the parser's table has its handler: 0, else -1 with
+** the one missing named (a command added to one table only). */
+static int
+script_check_table(void)
+{
+	const ScriptSpec *sp;
+
+	for (size_t i = 0; (sp = script_spec_at(i)) != NULL; i++)
+		if ((size_t)sp->kind >= N_RUNS || script_runs[sp->kind] == NULL) {
+			fprintf(stderr, "borne: script command %s has no handler "
+			        "(ui/script.c)\n", sp->name);
+			return -1;
+		}
+	return 0;
+}
+
 static int
 script_line(Script *s, const char *line)
 {
 	static ScriptCmd c;
 	char err[SCRIPT_LINE_MAX + 64];
-	AppEvent ev;
-	const AppView *v = app_view(kiosk_app(s->k));
-	Ui *ui = kiosk_ui(s->k);
 
 	if (script_parse_line(line, &c, err, sizeof err) != BORNE_OK)
 		return script_fail(s, "%s", err);
-	memset(&ev, 0, sizeof ev);
-	switch (c.kind) {
-	case SCRIPT_NONE:
+	if (c.kind == SCRIPT_NONE)
 		return 0;
-	case SCRIPT_TAP:
-		if (c.x >= kiosk_window_w(s->k) || c.y >= kiosk_window_h(s->k))
-			return script_fail(s, "tap %lld %lld is outside the %dx%d window",
-			                   (long long)c.x, (long long)c.y,
-			                   kiosk_window_w(s->k), kiosk_window_h(s->k));
-		return script_tap(s, (int)c.x, (int)c.y);
-	case SCRIPT_TAP_TEXT: {
-		int x, y;
-
-		if (!ui_frame_find_tap(ui, c.text, &x, &y)) {
-			script_fail(s, "no tappable widget shows \"%s\" on screen %s;"
-			            " texts on screen:", c.text, app_screen_name(v->screen));
-			ui_frame_dump_texts(ui, stderr);
-			return 1;
-		}
-		kiosk_picture_to_window(s->k, &x, &y);
-		printf("   tap %d %d\n", x, y);
-		return script_tap(s, x, y);
-	}
-	case SCRIPT_KEY_HOLD: {
-		SDL_Event e;
-		SDL_Keycode key = SDL_GetKeyFromName(c.text);
-
-		if (key == SDLK_UNKNOWN)
-			return script_fail(s, "say: key-hold NAME REPEATS (an SDL key"
-			                   " name, 0 to 1000 repeats)");
-		memset(&e, 0, sizeof e);
-		e.type = SDL_KEYDOWN;
-		e.key.state = SDL_PRESSED;
-		e.key.keysym.sym = key;
-		for (int64_t i = 0; i <= c.repeats; i++) {
-			e.key.repeat = i > 0;
-			kiosk_sdl_event(s->k, &e);
-		}
-		e.type = SDL_KEYUP;
-		e.key.state = SDL_RELEASED;
-		e.key.repeat = 0;
-		kiosk_sdl_event(s->k, &e);
-		return 0;
-	}
-	case SCRIPT_TYPE: {
-		SDL_Event e;
-		size_t n;
-
-		/* One character an event; valid UTF-8, so at most 4 bytes. */
-		for (const char *p = c.text; (n = script_char_len(p)) > 0; p += n) {
-			memset(&e, 0, sizeof e);
-			e.type = SDL_TEXTINPUT;
-			memcpy(e.text.text, p, n);
-			kiosk_sdl_event(s->k, &e);
-		}
-		return 0;
-	}
-	case SCRIPT_KEY:
-		if (c.mods != 0)
-			return script_chord(s, &c);
-		if (!input_key_named(c.text, v, &ev))
-			return script_fail(s, "unknown key: say Backspace, Return, Enter,"
-			                   " Tab, Escape, Up, Down, PageUp, PageDown or F1..F6");
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_FINGER:
-		return script_finger(s, &c);
-	case SCRIPT_QUIT:
-	case SCRIPT_WINDOW_CLOSE: {
-		SDL_Event e;
-
-		memset(&e, 0, sizeof e);
-		if (c.kind == SCRIPT_QUIT) {
-			e.type = SDL_QUIT;
-		} else {
-			e.type = SDL_WINDOWEVENT;
-			e.window.event = SDL_WINDOWEVENT_CLOSE;
-		}
-		return script_dispatch(s, &e);
-	}
-	case SCRIPT_BADGE:
-		ev.type = APP_EV_BADGE;
-		ev.uid = c.uid;
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_BADGES_SEVERAL:
-		ev.type = APP_EV_BADGE_SEVERAL;
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_BADGE_REMOVE:
-		ev.type = APP_EV_BADGE_REMOVED;
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_READER_LOST:
-	case SCRIPT_READER_BACK:
-		ev.type = APP_EV_READER;
-		ev.arg = c.kind == SCRIPT_READER_BACK;
-		snprintf(ev.text, sizeof ev.text, "%.*s", SCRIPT_DETAIL_MAX, c.text);
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_CLOCK_SET:
-		kiosk_clock_set(s->k, c.utc);
-		ev.type = APP_EV_TICK;          /* the app notices the jump */
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_CLOCK_SYNC:
-		ev.type = APP_EV_CLOCK;
-		ev.arg = c.sync;
-		kiosk_send(s->k, &ev);
-		return 0;
-	case SCRIPT_WAIT:
-		kiosk_advance(s->k, c.ms);
-		return 0;
-	case SCRIPT_SCREENSHOT: {
-		char path[2048];
-
-		if (s->shots == NULL)
-			return 0;           /* no --screenshots: nothing to write */
-		if (script_mkdirs(s->shots) != 0)
-			return script_fail(s, "cannot make %s: %s", s->shots,
-			                   strerror(errno));
-		snprintf(path, sizeof path, "%s/%s.png", s->shots, c.text);
-		if (kiosk_screenshot(s->k, path) != BORNE_OK)
-			return script_fail(s, "cannot write %s", path);
-		return 0;
-	}
-	case SCRIPT_EXPECT_SCREEN:
-		if (strcmp(app_screen_name(v->screen), c.text) != 0)
-			return script_fail(s, "expected screen %s, the screen is %s",
-			                   c.text, app_screen_name(v->screen));
-		return 0;
-	case SCRIPT_EXPECT_TEXT:
-	case SCRIPT_EXPECT_NO_TEXT: {
-		int want = c.kind == SCRIPT_EXPECT_TEXT;
-
-		if (ui_frame_has_text(ui, c.text) != want) {
-			script_fail(s, want ? "\"%s\" is not on screen %s; texts on screen:"
-			                    : "\"%s\" is on screen %s, and should not be;"
-			                      " texts on screen:",
-			            c.text, app_screen_name(v->screen));
-			ui_frame_dump_texts(ui, stderr);
-			return 1;
-		}
-		return 0;
-	}
-	}
-	return script_fail(s, "unknown command");
+	if ((size_t)c.kind >= N_RUNS || script_runs[c.kind] == NULL)
+		return script_fail(s, "unknown command");
+	return script_runs[c.kind](s, &c);
 }
 
 int
@@ -350,6 +500,7 @@ script_run(Kiosk *k, const char *path, const char *shots_dir)
 	Script s;
 	FILE *fp;
 	char buf[SCRIPT_LINE_MAX];
+	size_t n;
 	int rc = 0;
 
 	memset(&s, 0, sizeof s);
@@ -361,12 +512,22 @@ script_run(Kiosk *k, const char *path, const char *shots_dir)
 		fprintf(stderr, "borne: script %s: %s\n", path, strerror(errno));
 		return 1;
 	}
+	if (script_check_table() != 0) {
+		if (fp != stdin)
+			fclose(fp);
+		return 1;
+	}
 	kiosk_redraw(k);
-	while (rc == 0 && fgets(buf, sizeof buf, fp) != NULL) {
-		size_t n = strlen(buf);
+	while (rc == 0 && script_read_line(fp, buf, sizeof buf, &n)) {
 		char *line = buf;
+
 		s.lineno++;
-		if (n == sizeof buf - 1 && buf[n - 1] != '\n') {
+		if (n == SIZE_MAX) {
+			snprintf(s.line, sizeof s.line, "%.60s...", buf);
+			rc = script_fail(&s, "a NUL byte in the line: a script is text");
+			break;
+		}
+		if (n >= sizeof buf - 1) {
 			snprintf(s.line, sizeof s.line, "%.60s...", buf);
 			rc = script_fail(&s, "line longer than %d bytes",
 			                 SCRIPT_LINE_MAX - 2);

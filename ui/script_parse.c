@@ -17,13 +17,6 @@
 
 #define SCRIPT_MAX_WORDS 6
 
-typedef struct ScriptSpec {
-	const char   *name;
-	ScriptCmdKind kind;
-	int           min_args, max_args;
-	const char   *usage;
-} ScriptSpec;
-
 static const ScriptSpec script_specs[] = {
 	{ "tap",            SCRIPT_TAP,            2, 2, "tap X Y (two numbers)" },
 	{ "tap-text",       SCRIPT_TAP_TEXT,       1, 1, "tap-text \"Label\"" },
@@ -158,6 +151,12 @@ script_chord(char *text, int *mods)
 		return -1;
 	memmove(text, p, strlen(p) + 1);
 	return 0;
+}
+
+const ScriptSpec *
+script_spec_at(size_t i)
+{
+	return i < N_SPECS ? &script_specs[i] : NULL;
 }
 
 size_t

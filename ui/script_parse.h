@@ -66,6 +66,21 @@ typedef struct ScriptCmd {
 	int      mods;           /* key: SCRIPT_MOD_* held, 0 for a plain key */
 } ScriptCmd;
 
+/* One command of the script: its name, its kind, how many words follow
+** it and the usage line shown when they are wrong. The table is the one
+** list of commands: script.c runs each kind through its own table of
+** handlers, and tests/test_script_parse.c checks the README's "Headless"
+** table against it (script_spec_at). */
+typedef struct ScriptSpec {
+	const char   *name;
+	ScriptCmdKind kind;
+	int           min_args, max_args;
+	const char   *usage;
+} ScriptSpec;
+
+/* The i-th command of the table, NULL past its end. */
+const ScriptSpec *script_spec_at(size_t i);
+
 /* Parses one line (no newline; leading blanks allowed). BORNE_OK with
 ** *out set (SCRIPT_NONE for a blank line or a '#' comment), or
 ** BORNE_EINVAL with err saying what was wrong and how to say it

@@ -1,0 +1,213 @@
+/* store_schema.c -- the database schema, as its migrations (see
+** store_schema.h; store.c runs them).
+**
+** Conventions of the schema: every timestamp is UTC seconds (*_utc);
+** local dates are 'YYYY-MM-DD' text; enums are stored as their English
+** names (role 'cooperator', status 'open'...) so the file reads well in
+** sqlite3 and in reports. Every row that may travel to another kiosk has
+** a uuid, made BEFORE the write: a retried write binds the same uuid and
+** its INSERT OR IGNORE / uniqueness makes the retry a no-op, so a row can
+** never count twice.
+**
+** unknown_taps holds no personal data: time, kiosk, outcome, and the UID
+** of an *unknown* badge only (a badge tied to nobody identifies nobody;
+** it lets a facilitator see which badge was tried). For a deactivated
+** member's badge the uid is NULL, since that badge points to a person. */
+#include "store_schema.h"
+
+#include <stddef.h>
+
+static const char schema_v1[] =
+	"CREATE TABLE settings ("
+	"  key   TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+
+	"CREATE TABLE members ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  name        TEXT NOT NULL,"
+	"  role        TEXT NOT NULL CHECK (role IN"
+	"              ('cooperator','coworker','facilitator','admin')),"
+	"  minor       INTEGER NOT NULL DEFAULT 0 CHECK (minor IN (0,1)),"
+	"  active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)),"
+	"  pin_hash    TEXT,"
+	"  forgotten   INTEGER NOT NULL DEFAULT 0 CHECK (forgotten IN (0,1)),"
+	"  created_utc INTEGER NOT NULL);"
+	"CREATE INDEX members_name ON members(name);"
+
+	/* uid: canonical upper-case hex. A removed badge keeps its row,
+	** active = 0, and may be given again later. */
+	"CREATE TABLE badges ("
+	"  uid       TEXT PRIMARY KEY,"
+	"  uuid      TEXT NOT NULL UNIQUE,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id),"
+	"  added_utc INTEGER NOT NULL,"
+	"  active    INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0,1)));"
+	"CREATE INDEX badges_member ON badges(member_id);"
+
+	"CREATE TABLE days ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  uuid      TEXT NOT NULL UNIQUE,"
+	"  date      TEXT NOT NULL UNIQUE,"
+	"  title     TEXT NOT NULL,"
+	"  open_min  INTEGER NOT NULL CHECK (open_min BETWEEN 0 AND 1439),"
+	"  close_min INTEGER NOT NULL CHECK (close_min > open_min"
+	"                                    AND close_min <= 1440));"
+
+	"CREATE TABLE visits ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  member_id   INTEGER NOT NULL REFERENCES members(id),"
+	"  badge       TEXT NOT NULL,"
+	"  in_utc      INTEGER NOT NULL,"
+	"  out_utc     INTEGER,"
+	"  out_uuid    TEXT UNIQUE,"  /* the tap that closed it, if a tap did */
+	"  auto_closed INTEGER NOT NULL DEFAULT 0 CHECK (auto_closed IN (0,1)),"
+	"  day_id      INTEGER REFERENCES days(id) ON DELETE SET NULL,"
+	"  kiosk_id    TEXT NOT NULL);"
+	"CREATE INDEX visits_member_in ON visits(member_id, in_utc);"
+	"CREATE INDEX visits_in ON visits(in_utc);"
+	"CREATE INDEX visits_day ON visits(day_id);"
+	"CREATE INDEX visits_open ON visits(in_utc) WHERE out_utc IS NULL;"
+
+	"CREATE TABLE unknown_taps ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  at_utc   INTEGER NOT NULL,"
+	"  kiosk_id TEXT NOT NULL,"
+	"  outcome  TEXT NOT NULL CHECK (outcome IN ('unknown','inactive')),"
+	"  uid      TEXT);"
+	"CREATE INDEX unknown_taps_at ON unknown_taps(at_utc);"
+
+	"CREATE TABLE missions ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  uuid         TEXT NOT NULL UNIQUE,"
+	"  title        TEXT NOT NULL,"
+	"  description  TEXT NOT NULL DEFAULT '',"
+	"  category     TEXT NOT NULL,"
+	"  place        TEXT NOT NULL DEFAULT '',"
+	"  date_from    TEXT NOT NULL DEFAULT '',"  /* '' : flexible */
+	"  date_to      TEXT NOT NULL DEFAULT '',"  /* '' : date_from only */
+	"  duration_min INTEGER NOT NULL DEFAULT 0,"
+	"  places       INTEGER NOT NULL DEFAULT 1 CHECK (places >= 1),"
+	"  reward_kind  TEXT NOT NULL CHECK (reward_kind IN ('fixed','quote','tip')),"
+	"  reward_cents INTEGER NOT NULL DEFAULT 0,"
+	"  minors_ok    INTEGER NOT NULL DEFAULT 0 CHECK (minors_ok IN (0,1)),"
+	"  poster_id    INTEGER NOT NULL REFERENCES members(id),"
+	"  status       TEXT NOT NULL CHECK (status IN ('pending','open','taken',"
+	"               'done','rejected','cancelled','expired')),"
+	"  reason       TEXT NOT NULL DEFAULT '',"
+	"  created_utc  INTEGER NOT NULL,"
+	"  updated_utc  INTEGER NOT NULL);"
+	/* The board: one status, then exactly the board's order (flexible
+	** last, soonest, newest), so a page is read in order and stops. */
+	"CREATE INDEX missions_board ON missions(status, date_from = '',"
+	"  date_from, created_utc DESC, id DESC);"
+	/* Counting a filtered board reads only this (a covering index). */
+	"CREATE INDEX missions_filter ON missions(status, category, minors_ok);"
+	"CREATE INDEX missions_poster ON missions(poster_id);"
+
+	/* Search: accent-blind words of title, description and place, kept
+	** in step with missions by the triggers below. */
+	"CREATE VIRTUAL TABLE missions_fts USING fts5("
+	"  title, description, place,"
+	"  content = 'missions', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER missions_fts_ai AFTER INSERT ON missions BEGIN"
+	"  INSERT INTO missions_fts(rowid, title, description, place)"
+	"  VALUES (new.id, new.title, new.description, new.place);"
+	"END;"
+	"CREATE TRIGGER missions_fts_ad AFTER DELETE ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description, place)"
+	"  VALUES ('delete', old.id, old.title, old.description, old.place);"
+	"END;"
+	"CREATE TRIGGER missions_fts_au AFTER UPDATE OF title, description, place"
+	"  ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description, place)"
+	"  VALUES ('delete', old.id, old.title, old.description, old.place);"
+	"  INSERT INTO missions_fts(rowid, title, description, place)"
+	"  VALUES (new.id, new.title, new.description, new.place);"
+	"END;"
+
+	"CREATE TABLE mission_takes ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  uuid         TEXT NOT NULL UNIQUE,"
+	"  mission_id   INTEGER NOT NULL REFERENCES missions(id) ON DELETE CASCADE,"
+	"  member_id    INTEGER NOT NULL REFERENCES members(id),"
+	"  taken_utc    INTEGER NOT NULL,"
+	"  released_utc INTEGER);"
+	"CREATE INDEX takes_mission ON mission_takes(mission_id)"
+	"  WHERE released_utc IS NULL;"
+	"CREATE INDEX takes_member ON mission_takes(member_id);"
+	"CREATE UNIQUE INDEX takes_one_open ON mission_takes(mission_id, member_id)"
+	"  WHERE released_utc IS NULL;"
+
+	/* actor_id NULL: borne-admin on the command line. No foreign key:
+	** the log outlives what it talks about. */
+	"CREATE TABLE audit ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  at_utc      INTEGER NOT NULL,"
+	"  actor_id    INTEGER,"
+	"  action      TEXT NOT NULL,"
+	"  target_kind TEXT NOT NULL,"
+	"  target_id   INTEGER NOT NULL,"
+	"  detail      TEXT);"
+	"CREATE INDEX audit_at ON audit(at_utc);";
+
+/* Version 2: hours that stay true whatever the clock does (checkin.c).
+** out_late flags a departure tapped after the visit had been closed
+** automatically; held_taps keeps the taps made while the kiosk's clock
+** could not be trusted, with the monotonic time of their boot, until
+** they can be timed (or, from a boot that ended first, for good as
+** untimed); visits_out makes the newest tap a quick look-up. */
+static const char schema_v2[] =
+	"ALTER TABLE visits ADD COLUMN out_late INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (out_late IN (0,1));"
+	"CREATE INDEX visits_out ON visits(out_utc);"
+	"CREATE TABLE held_taps ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  uuid      TEXT NOT NULL UNIQUE,"
+	"  badge     TEXT NOT NULL,"
+	"  member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  boot_id   TEXT NOT NULL,"
+	"  mono_ms   INTEGER NOT NULL,"
+	"  seen_utc  INTEGER NOT NULL,"  /* what the untrusted clock said */
+	"  kiosk_id  TEXT NOT NULL,"
+	"  untimed   INTEGER NOT NULL DEFAULT 0 CHECK (untimed IN (0,1)));"
+	"CREATE INDEX held_taps_member ON held_taps(member_id, mono_ms);";
+
+/* Version 3: the members forgotten (privacy.c), by uuid and date and
+** nothing else, so that a restored backup can forget them again. No
+** foreign key: the list outlives the rows, and travels to copies that
+** never had them. */
+static const char schema_v3[] =
+	"CREATE TABLE forgotten ("
+	"  uuid          TEXT PRIMARY KEY,"
+	"  forgotten_utc INTEGER NOT NULL);";
+
+/* Version 4: "my missions" (mission_of_member) read in order and stop
+** after a page: a member's unfinished missions, newest first. Without
+** it, a member with 10,000 missions had all of them sorted per look. */
+static const char schema_v4[] =
+	"CREATE INDEX missions_mine ON missions(poster_id, created_utc DESC,"
+	"  id DESC) WHERE status NOT IN ('done', 'cancelled', 'expired');";
+
+/* migrations[i] takes user_version i to i + 1. Append, never edit. */
+static const char *const migrations[] = {
+	schema_v1,
+	schema_v2,
+	schema_v3,
+	schema_v4,
+};
+
+int
+store_migration_count(void)
+{
+	return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+const char *
+store_migration_sql(int i)
+{
+	return i >= 0 && i < store_migration_count() ? migrations[i] : NULL;
+}
