@@ -3,8 +3,9 @@
 # renderer (cold and warm text cache) and the cache's hit rate.
 set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
 set(BORNE_BENCH_UI_SOURCES
-  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/widgets.c
-  ${BORNE_UI_DIR}/widgets_b.c ${BORNE_UI_DIR}/keyboard.c
+  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
+  ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/render_shapes.c ${BORNE_UI_DIR}/widgets.c
+  ${BORNE_UI_DIR}/mission_widgets.c ${BORNE_UI_DIR}/keyboard.c
   ${BORNE_UI_DIR}/screens.c
   ${BORNE_UI_DIR}/screens/accueil.c ${BORNE_UI_DIR}/screens/badge_result.c
   ${BORNE_UI_DIR}/screens/unknown_badge.c ${BORNE_UI_DIR}/screens/member_home.c
@@ -20,6 +21,6 @@ foreach(b bench_ui bench_kiosk)
   target_include_directories(${b} PRIVATE ${BORNE_UI_DIR})
   target_compile_definitions(${b} PRIVATE
     BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
-  target_link_libraries(${b} PRIVATE borne_core borne_textlayout
+  target_link_libraries(${b} PRIVATE borne_core borne_textlayout borne_layout
     PkgConfig::SDL2 PkgConfig::TTF m)
 endforeach()

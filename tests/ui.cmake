@@ -49,6 +49,9 @@ foreach(size 800x480 1920x1080)
                    ${CMAKE_BINARY_DIR}/screenshots/${size})
   set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 endforeach()
+# The screens' rectangle helpers alone (no SDL): cuts, insets, columns.
+borne_c_test(layout)
+target_link_libraries(test_layout PRIVATE borne_layout)
 # The line parser alone (no SDL): commands, quotes, number bounds.
 borne_c_test(script_parse)
 target_link_libraries(test_script_parse PRIVATE borne_script)

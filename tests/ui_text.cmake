@@ -23,7 +23,8 @@ foreach(size 800x480 1920x1080 480x800)
   set_tests_properties(ui_text_max_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 endforeach()
 # What is drawn for glyphs Inter lacks (render.c on a software renderer).
-borne_c_test(render_text ${PROJECT_SOURCE_DIR}/ui/render.c)
+borne_c_test(render_text ${PROJECT_SOURCE_DIR}/ui/render.c
+  ${PROJECT_SOURCE_DIR}/ui/render_shapes.c)
 target_include_directories(test_render_text PRIVATE ${PROJECT_SOURCE_DIR}/ui)
 target_compile_definitions(test_render_text PRIVATE
   BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")

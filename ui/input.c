@@ -21,6 +21,7 @@
 
 #include "demo.h"
 #include "ui_internal.h"
+#include "widgets.h"
 
 #define DRAG_START_PX  16            /* logical px before a press drags */
 #define DRAG_ROW_PX    (UI_CARD_H + 12)

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui.h"
+#include "widgets.h"
 
 typedef enum KeyKind {
 	KEY_CHAR = 0,        /* types cp */

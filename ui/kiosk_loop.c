@@ -4,6 +4,7 @@
 ** kiosk_advance on the virtual clock, kiosk_screenshot...). */
 
 #include "kiosk.h"
+#include "widgets.h"
 
 /* ---- the loop ---- */
 

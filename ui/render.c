@@ -1,8 +1,5 @@
-/* render.c -- pixels: fonts, cached text textures, anti-aliased shapes.
-** SDL2 draws rectangles and textures; everything round is built from a
-** quarter-circle texture made once per (radius, ring width), whose alpha
-** is the pixel's coverage (4x4 samples), tinted with a colour mod and
-** drawn four times with flips. Fonts are opened once per (face, real
+/* render.c -- pixels: fonts and cached text textures (the anti-aliased
+** shapes are in render_shapes.c). Fonts are opened once per (face, real
 ** pixel size). Rendered text is cached as textures in an LRU keyed by
 ** face, size, colour and string: a kiosk redraws the same words all day,
 ** and a frame then costs a few texture copies. Everything here is in
@@ -21,7 +18,7 @@
 ** order; a line whose first strong letter is right-to-left puts its runs
 ** right to left too. This is not the full Unicode bidi algorithm (no
 ** nested levels, numbers inside RTL runs stay left to right). */
-#include "ui_internal.h"
+#include "render_state.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -30,87 +27,6 @@
 
 #include "borne.h"
 #include "textlayout.h"
-
-#define FACE_ICON        FONT_COUNT        /* index of the icon font */
-#define FACE_FALLBACK    (FONT_COUNT + 1)  /* DejaVu Sans */
-#define FACE_FALLBACK_BOLD (FONT_COUNT + 2)
-#define FACE_EMOJI       (FONT_COUNT + 3)  /* Symbola */
-#define FACE_COUNT       (FONT_COUNT + 4)
-#define SHAPE_STACK_TEXT 512               /* bytes kept off the heap */
-#define WIDTH_SLOTS      2048              /* power of two */
-#define WIDTH_MAX_BYTES  256               /* longer texts are not kept */
-#define SHAPE_STACK_RUNS 16
-#define TEXT_CACHE_MAX   900               /* textures */
-#define TEXT_CACHE_PIXELS (12L * 1024 * 1024)
-#define TEXT_BUCKETS     1024               /* power of two */
-#define CORNER_MAX       64
-#define FONT_MAX         96
-#define SIZE_MIN_PX      6
-#define SIZE_MAX_PX      600
-
-typedef struct FontSlot {
-	int face, size_px;
-	TTF_Font *font;
-} FontSlot;
-
-typedef struct TextEntry {
-	struct TextEntry *hnext;             /* hash chain */
-	struct TextEntry *prev, *next;       /* LRU: head is the newest */
-	uint32_t hash;
-	int face, size_px;
-	UiColor color;
-	SDL_Texture *tex;
-	int w, h;
-	char *s;
-} TextEntry;
-
-/* The scripts HarfBuzz is told for right-to-left runs. */
-enum RtlScript { RTL_NONE = 0, RTL_HEBR, RTL_ARAB, RTL_SYRC, RTL_THAA };
-
-/* A string cut into runs of one face and one direction. text is what is
-** drawn: sanitised, clusters no face has as U+FFFD; runs index into it. */
-typedef struct TextRun {
-	int face, rtl;                       /* rtl: 0, else a RtlScript */
-	size_t start, len;
-	int w;                               /* pixels, once measured */
-} TextRun;
-
-typedef struct TextShape {
-	char *text;
-	size_t len;
-	TextRun *runs;
-	int n_runs, cap_runs;
-	int rtl_line;                        /* runs go right to left */
-	char stack_text[SHAPE_STACK_TEXT];
-	TextRun stack_runs[SHAPE_STACK_RUNS];
-} TextShape;
-
-/* A measured width: layout measures the same words every frame. */
-typedef struct WidthSlot {
-	uint32_t hash;
-	int face, size_px, w;
-	char *s;                             /* NULL: empty slot */
-} WidthSlot;
-
-typedef struct Corner {
-	int radius_px, width_px;             /* width 0: filled */
-	SDL_Texture *tex;
-} Corner;
-
-struct Render {
-	SDL_Renderer *r;
-	char paths[FACE_COUNT][512];
-	FontSlot fonts[FONT_MAX];
-	int n_fonts;
-	TextEntry *buckets[TEXT_BUCKETS];
-	TextEntry *lru_head, *lru_tail;
-	int n_text;
-	long text_pixels;
-	long hits, misses, evictions;
-	Corner corners[CORNER_MAX];
-	int n_corners;
-	WidthSlot widths[WIDTH_SLOTS];
-};
 
 static const char *const face_files[FACE_COUNT][3] = {
 	{ "Inter-Regular.otf", "DejaVuSans.ttf", NULL },
@@ -151,10 +67,6 @@ static int  render_rtl_script(uint32_t cp);
 static void render_font_direction(TTF_Font *font, int rtl);
 static SDL_Surface *render_shape_surface(Render *rd, int face, int size_px,
                                          SDL_Color col, const char *utf8);
-static SDL_Texture *render_corner(Render *rd, int radius_px, int width_px);
-static float render_coverage(float px, float py, float r);
-static void render_tint(SDL_Texture *t, UiColor c, uint8_t a);
-static void render_corners(Render *rd, SDL_Texture *t, SDL_Rect px, int r);
 
 int
 render_new(SDL_Renderer *r, Render **out, char *err, size_t errlen)
@@ -743,171 +655,4 @@ render_shape_surface(Render *rd, int face, int size_px, SDL_Color col,
 done:
 	render_shape_free(&sh);
 	return out;
-}
-
-/* Share of the pixel square at (px, py) inside the circle of radius r
-** centred at (r, r): 4x4 samples. */
-static float
-render_coverage(float px, float py, float r)
-{
-	int in = 0;
-
-	for (int j = 0; j < 4; j++) {
-		for (int i = 0; i < 4; i++) {
-			float dx = px + ((float)i + 0.5f) / 4.0f - r;
-			float dy = py + ((float)j + 0.5f) / 4.0f - r;
-			if (dx * dx + dy * dy <= r * r)
-				in++;
-		}
-	}
-	return (float)in / 16.0f;
-}
-
-/* The top-left quarter of a disc (width 0) or a ring, white, alpha =
-** coverage; made once per size. */
-static SDL_Texture *
-render_corner(Render *rd, int radius_px, int width_px)
-{
-	SDL_Surface *s;
-	SDL_Texture *t;
-	Corner *slot;
-
-	for (int i = 0; i < rd->n_corners; i++)
-		if (rd->corners[i].radius_px == radius_px &&
-		    rd->corners[i].width_px == width_px)
-			return rd->corners[i].tex;
-	s = SDL_CreateRGBSurfaceWithFormat(0, radius_px, radius_px, 32,
-	                                   SDL_PIXELFORMAT_ARGB8888);
-	if (s == NULL)
-		return NULL;
-	SDL_LockSurface(s);
-	for (int y = 0; y < radius_px; y++) {
-		uint32_t *row = (uint32_t *)((uint8_t *)s->pixels + y * s->pitch);
-		for (int x = 0; x < radius_px; x++) {
-			float r = (float)radius_px;
-			float cov = render_coverage((float)x, (float)y, r);
-			if (width_px > 0 && width_px < radius_px) {
-				float ri = r - (float)width_px;
-				float off = (float)width_px;
-				cov -= render_coverage((float)x - off, (float)y - off, ri);
-				if (cov < 0)
-					cov = 0;
-			}
-			row[x] = ((uint32_t)lroundf(cov * 255.0f) << 24) | 0xFFFFFFu;
-		}
-	}
-	SDL_UnlockSurface(s);
-	t = SDL_CreateTextureFromSurface(rd->r, s);
-	SDL_FreeSurface(s);
-	if (t == NULL)
-		return NULL;
-	SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-	if (rd->n_corners == CORNER_MAX) {
-		SDL_DestroyTexture(rd->corners[0].tex);
-		memmove(&rd->corners[0], &rd->corners[1],
-		        (CORNER_MAX - 1) * sizeof rd->corners[0]);
-		rd->n_corners--;
-	}
-	slot = &rd->corners[rd->n_corners++];
-	slot->radius_px = radius_px;
-	slot->width_px = width_px;
-	slot->tex = t;
-	return t;
-}
-
-static void
-render_tint(SDL_Texture *t, UiColor c, uint8_t a)
-{
-	SDL_SetTextureColorMod(t, (uint8_t)(c >> 16), (uint8_t)(c >> 8),
-	                       (uint8_t)c);
-	SDL_SetTextureAlphaMod(t, a);
-}
-
-void
-render_fill(Render *rd, SDL_Rect px, UiColor c, uint8_t a)
-{
-	if (px.w <= 0 || px.h <= 0)
-		return;
-	SDL_SetRenderDrawBlendMode(rd->r, a == 255 ? SDL_BLENDMODE_NONE
-	                                           : SDL_BLENDMODE_BLEND);
-	SDL_SetRenderDrawColor(rd->r, (uint8_t)(c >> 16), (uint8_t)(c >> 8),
-	                       (uint8_t)c, a);
-	SDL_RenderFillRect(rd->r, &px);
-}
-
-/* Four corners and the crossing rectangles. */
-void
-render_rrect(Render *rd, SDL_Rect px, int radius_px, UiColor c, uint8_t a)
-{
-	int r = radius_px;
-	SDL_Texture *t;
-
-	if (px.w <= 0 || px.h <= 0)
-		return;
-	if (r > px.w / 2)
-		r = px.w / 2;
-	if (r > px.h / 2)
-		r = px.h / 2;
-	if (r <= 0 || (t = render_corner(rd, r, 0)) == NULL) {
-		render_fill(rd, px, c, a);
-		return;
-	}
-	render_tint(t, c, a);
-	render_corners(rd, t, px, r);
-	render_fill(rd, (SDL_Rect){ px.x + r, px.y, px.w - 2 * r, px.h }, c, a);
-	render_fill(rd, (SDL_Rect){ px.x, px.y + r, r, px.h - 2 * r }, c, a);
-	render_fill(rd, (SDL_Rect){ px.x + px.w - r, px.y + r, r, px.h - 2 * r },
-	            c, a);
-}
-
-/* The corner texture t (r px) in px's four corners, mirrored to fit. */
-static void
-render_corners(Render *rd, SDL_Texture *t, SDL_Rect px, int r)
-{
-	SDL_Rect q = { px.x, px.y, r, r };
-
-	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_NONE);
-	q.x = px.x + px.w - r;
-	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_HORIZONTAL);
-	q.y = px.y + px.h - r;
-	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL,
-	                 (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL));
-	q.x = px.x;
-	SDL_RenderCopyEx(rd->r, t, NULL, &q, 0, NULL, SDL_FLIP_VERTICAL);
-}
-
-void
-render_rrect_ring(Render *rd, SDL_Rect px, int radius_px, int width_px,
-                  UiColor c, uint8_t a)
-{
-	int r = radius_px, w = width_px;
-	SDL_Texture *t = NULL;
-
-	if (px.w <= 0 || px.h <= 0 || w <= 0)
-		return;
-	if (r > px.w / 2)
-		r = px.w / 2;
-	if (r > px.h / 2)
-		r = px.h / 2;
-	if (w > r && r > 0)
-		w = r;
-	if (r > 0 && (t = render_corner(rd, r, w < r ? w : 0)) != NULL) {
-		render_tint(t, c, a);
-		render_corners(rd, t, px, r);
-	} else {
-		r = 0;
-		w = width_px;
-	}
-	render_fill(rd, (SDL_Rect){ px.x + r, px.y, px.w - 2 * r, w }, c, a);
-	render_fill(rd, (SDL_Rect){ px.x + r, px.y + px.h - w, px.w - 2 * r, w },
-	            c, a);
-	render_fill(rd, (SDL_Rect){ px.x, px.y + r, w, px.h - 2 * r }, c, a);
-	render_fill(rd, (SDL_Rect){ px.x + px.w - w, px.y + r, w, px.h - 2 * r },
-	            c, a);
-}
-
-void
-render_set_clip(Render *rd, const SDL_Rect *px)
-{
-	SDL_RenderSetClipRect(rd->r, px);
 }

@@ -1,11 +1,11 @@
-/* ui.c -- the drawing context: logical canvas, frames and their record.
+/* ui.c -- the drawing context: logical canvas, shapes, text, hit regions.
 ** Screens draw in logical pixels; this file scales to window pixels at
 ** the last moment (text is rasterised at its real size, never stretched),
-** and records every text drawn and every hit region of the frame. A tap
-** is matched against the last frame's regions, topmost first; scripts'
-** `expect-text` and `tap-text` read the same record, so a test sees what
-** a person sees: clipped-away text does not count. */
+** and records every text drawn and every hit region of the frame, which
+** ui_record.c answers questions about. It knows no widget and no screen:
+** frame.c puts a whole frame together on top of it. */
 #include "ui_internal.h"
+#include "ui_state.h"
 
 #include <limits.h>
 #include <math.h>
@@ -28,39 +28,11 @@ typedef struct UiMeasure {
 	size_t cap;
 } UiMeasure;
 
-typedef struct UiTextRec {
-	UiRect r;                /* visible part, logical */
-	int    y_top;            /* unclipped top, to join pieces of a line */
-	int    x_end;            /* unclipped right edge */
-	int    off;              /* text in the arena */
-	int    whole;            /* a wrapped paragraph's full text, not drawn */
-	int    hits_before;      /* hit regions registered when it was drawn */
-} UiTextRec;
-
-struct Ui {
-	SDL_Renderer *r;
-	Render *rd;
-	int    win_w, win_h;     /* window pixels */
-	int    w, h;             /* logical canvas */
-	float  scale;
-	int    has_clip;
-	UiRect clip;
-	UiTextRec *texts;
-	int    n_texts, cap_texts;
-	UiHitRec *hits;
-	int    n_hits, cap_hits;
-	char  *arena;
-	size_t arena_len, arena_cap;
-	int    has_slot;         /* where the reader banner goes this frame */
-	UiRect slot;
-};
 
 static int  ui_arena_add(Ui *ui, const char *s);
-static const char *ui_arena_str(const Ui *ui, int off);
 static int  ui_intersect(UiRect a, UiRect b, UiRect *out);
 static void ui_record_text(Ui *ui, UiRect r, const char *s, int whole);
 static int  ui_size_px(const Ui *ui, int size);
-static int  ui_line_joined(const Ui *ui, int first, char *buf, size_t len);
 static int  ui_text_line_height(int size_px);
 static int  ui_measure(void *ctx, const char *s, size_t len);
 static char *ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s,
@@ -229,7 +201,7 @@ ui_arena_add(Ui *ui, const char *s)
 	return (int)(ui->arena_len - n);
 }
 
-static const char *
+const char *
 ui_arena_str(const Ui *ui, int off)
 {
 	return off >= 0 ? ui->arena + off : "";
@@ -568,156 +540,6 @@ ui_hit(Ui *ui, UiRect r, AppAction action, int64_t arg, const char *label)
 		vis, action, arg, label != NULL ? ui_arena_add(ui, label) : -1 };
 }
 
-const UiHitRec *
-ui_hit_at(const Ui *ui, int px, int py)
-{
-	float lx = (float)px / ui->scale, ly = (float)py / ui->scale;
-
-	for (int i = ui->n_hits - 1; i >= 0; i--) {
-		const UiRect *r = &ui->hits[i].r;
-		if (lx >= (float)r->x && lx < (float)(r->x + r->w) &&
-		    ly >= (float)r->y && ly < (float)(r->y + r->h))
-			return &ui->hits[i];
-	}
-	return NULL;
-}
-
-/* Joins the text pieces that continue text `first` on the same line
-** ("12 personnes" + " présentes"). Returns the index after the last. */
-static int
-ui_line_joined(const Ui *ui, int first, char *buf, size_t len)
-{
-	int i = first;
-	size_t k = 0;
-
-	buf[0] = '\0';
-	for (;;) {
-		const char *s = ui_arena_str(ui, ui->texts[i].off);
-		size_t n = strlen(s);
-		if (k + n + 2 > len)
-			break;
-		memcpy(buf + k, s, n + 1);
-		k += n;
-		if (i + 1 >= ui->n_texts || ui->texts[i + 1].whole)
-			return i + 1;
-		const UiTextRec *a = &ui->texts[i], *b = &ui->texts[i + 1];
-		int gap = b->r.x - a->x_end;
-		if (abs(b->y_top - a->y_top) > 6 || gap < -2 || gap > 16)
-			return i + 1;
-		if (gap >= 3 && buf[k - 1] != ' ' && ui_arena_str(ui, b->off)[0] != ' ')
-			buf[k++] = ' ';
-		buf[k] = '\0';
-		i++;
-	}
-	return i + 1;
-}
-
-int
-ui_frame_has_text(const Ui *ui, const char *needle)
-{
-	char buf[4096];
-
-	for (int i = 0; i < ui->n_texts; i++) {
-		if (strstr(ui_arena_str(ui, ui->texts[i].off), needle) != NULL)
-			return 1;
-		if (ui->texts[i].whole)
-			continue;
-		ui_line_joined(ui, i, buf, sizeof buf);
-		if (strstr(buf, needle) != NULL)
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 when text i says needle, alone or with the rest of its line. */
-static int
-ui_text_says(const Ui *ui, int i, const char *needle)
-{
-	char buf[4096];
-
-	if (strstr(ui_arena_str(ui, ui->texts[i].off), needle) != NULL)
-		return 1;
-	if (ui->texts[i].whole)
-		return 0;
-	ui_line_joined(ui, i, buf, sizeof buf);
-	return strstr(buf, needle) != NULL;
-}
-
-/* A widget's text is what it drew just before registering its region
-** (pass 0), or text drawn inside it afterwards that nothing else covers
-** (pass 1). */
-static int
-ui_hit_says(const Ui *ui, int h, const char *needle, int pass)
-{
-	const UiHitRec *hit = &ui->hits[h];
-
-	if (hit->label >= 0 && strstr(ui_arena_str(ui, hit->label), needle) != NULL)
-		return 1;
-	for (int i = 0; i < ui->n_texts; i++) {
-		const UiRect *t = &ui->texts[i].r;
-		int cx = t->x + t->w / 2, cy = t->y + t->h / 2;
-		if (cx < hit->r.x || cx >= hit->r.x + hit->r.w ||
-		    cy < hit->r.y || cy >= hit->r.y + hit->r.h)
-			continue;
-		if (pass == 0 && ui->texts[i].hits_before != h)
-			continue;
-		if (pass == 1 && ui->texts[i].hits_before <= h)
-			continue;       /* drawn before the region: not its text */
-		if (pass == 1 && ui_hit_at(ui, (int)((float)cx * ui->scale),
-		                           (int)((float)cy * ui->scale)) != hit)
-			continue;
-		if (ui_text_says(ui, i, needle))
-			return 1;
-	}
-	return 0;
-}
-
-int
-ui_frame_find_tap(const Ui *ui, const char *needle, int *px, int *py)
-{
-	static const float fx[] = { .5f, .25f, .75f, .1f, .9f };
-	static const float fy[] = { .5f, .25f, .75f };
-
-	for (int pass = 0; pass < 2; pass++) {
-		for (int h = ui->n_hits - 1; h >= 0; h--) {
-			const UiHitRec *hit = &ui->hits[h];
-			if (!ui_hit_says(ui, h, needle, pass))
-				continue;
-			/* The centre, else another point of it nothing covers. */
-			for (int j = 0; j < 3; j++) {
-				for (int i = 0; i < 5; i++) {
-					int x = (int)(((float)hit->r.x + (float)hit->r.w * fx[i]) *
-					              ui->scale);
-					int y = (int)(((float)hit->r.y + (float)hit->r.h * fy[j]) *
-					              ui->scale);
-					if (ui_hit_at(ui, x, y) == hit) {
-						*px = x;
-						*py = y;
-						return 1;
-					}
-				}
-			}
-		}
-	}
-	return 0;
-}
-
-void
-ui_frame_dump_texts(const Ui *ui, FILE *out)
-{
-	char buf[4096];
-
-	for (int i = 0; i < ui->n_texts;) {
-		if (ui->texts[i].whole) {
-			i++;
-			continue;
-		}
-		int next = ui_line_joined(ui, i, buf, sizeof buf);
-		fprintf(out, "    | %s\n", buf);
-		i = next > i ? next : i + 1;
-	}
-}
-
 /* ---- frames ---- */
 
 void
@@ -736,46 +558,15 @@ ui_banner_slot(const Ui *ui, UiRect *out)
 	return 1;
 }
 
+/* Starts a frame: the record emptied, no clip, the canvas cleared to bg. */
 void
-ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
-{
-	const ScreenOps *ops = ui_screen_ops(v->screen);
-	UiColor tint = COL_VERT;
-
-	ui->n_texts = ui->n_hits = 0;
-	ui->arena_len = 0;
-	ui->has_slot = 0;
-	ui_clip(ui, NULL);
-	SDL_SetRenderDrawColor(ui->r, 0xFB, 0xF5, 0xEC, 255);
-	SDL_RenderClear(ui->r);
-	if (ops != NULL && ops->draw != NULL)
-		ops->draw(ui, v);
-	ui_clip(ui, NULL);
-	ui_toast(ui, v);
-	ui_reader_banner(ui, v);
-	if (flash > 0.0f && flash_cue != CUE_NONE) {
-		/* The visual half of a cue: a ring of colour round the screen,
-		** seen from the side of the eye while the tone plays. */
-		if (flash_cue == CUE_UNKNOWN)
-			tint = COL_SOLEIL;
-		else if (flash_cue == CUE_REFUSED)
-			tint = COL_TERRA;
-		uint8_t a = (uint8_t)lroundf(fminf(flash, 1.0f) * 255.0f);
-		int b = 12;
-		ui_fill_alpha(ui, (UiRect){ 0, 0, ui->w, b }, tint, a);
-		ui_fill_alpha(ui, (UiRect){ 0, ui->h - b, ui->w, b }, tint, a);
-		ui_fill_alpha(ui, (UiRect){ 0, b, b, ui->h - 2 * b }, tint, a);
-		ui_fill_alpha(ui, (UiRect){ ui->w - b, b, b, ui->h - 2 * b }, tint, a);
-	}
-}
-
-void
-ui_draw_dark(Ui *ui)
+ui_frame_begin(Ui *ui, UiColor bg)
 {
 	ui->n_texts = ui->n_hits = 0;
 	ui->arena_len = 0;
 	ui->has_slot = 0;
 	ui_clip(ui, NULL);
-	SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
+	SDL_SetRenderDrawColor(ui->r, (uint8_t)(bg >> 16), (uint8_t)(bg >> 8),
+	                       (uint8_t)bg, 255);
 	SDL_RenderClear(ui->r);
 }

@@ -16,10 +16,11 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "layout.h"
+#include "theme.h"
 
 typedef struct Ui Ui;
 
-typedef struct UiRect { int x, y, w, h; } UiRect;
 typedef uint32_t UiColor;   /* 0xRRGGBB */
 
 /* Palette: ../shared/mockups/README.md */
@@ -133,67 +134,11 @@ void ui_button2(Ui *ui, UiRect r, UiButtonStyle style, uint32_t icon,
 /* Clipping (for scrolled lists); ui_clip(ui, NULL) removes it. */
 void ui_clip(Ui *ui, const UiRect *r);
 
-/* Shared pieces. */
-void ui_top_bar(Ui *ui, const AppView *v, const char *back_label,
-                AppAction back_action, const char *title);
-/* r is the box itself. The label (left) and the "27 / 120" counter
-** (right) sit on a line just above it (about 28 px), the error (in
-** Terracotta, with an icon) or else the hint on a line just below it
-** (about 30 px). Focus: 3 px Terracotta border in a 4 px pale halo. A
-** single line shows its end (where the cursor is); no hit region: the
-** caller adds its own (ACT_FIELD / ACT_FOCUS). */
-void ui_text_field(Ui *ui, UiRect r, const TextFieldView *f);
-/* The AZERTY keyboard in r (keyboard.c). Keys type with ACT_TYPE (arg: a
-** code point), backspace is ACT_KEY(APP_KEY_BACKSPACE), shift and ?123
-** ACT_KBD_LAYER; enter sends ACT_KEY(APP_KEY_ENTER), or enter_action(arg)
-** with ui_keyboard_enter. ui_keyboard_height: the height it wants. */
-void ui_keyboard(Ui *ui, UiRect r, const AppView *v, const char *enter_label);
-void ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v,
-                       const char *enter_label, AppAction enter_action,
-                       int64_t enter_arg);
-int  ui_keyboard_height(const Ui *ui);
-void ui_toast(Ui *ui, const AppView *v);
-void ui_reader_banner(Ui *ui, const AppView *v);
 /* Where this frame's reader banner goes (drawn last, over the screen, while
 ** !v->reader_ok). w 0: r.x is its right edge; else centred in r. Default:
 ** top right; ui_top_bar puts it in place of the clock. A screen with a
 ** button top right moves it with this call. */
 void ui_reader_banner_at(Ui *ui, UiRect r);
-/* Category icon, ink and tint. */
-uint32_t ui_category_icon(int category);
-UiColor  ui_category_ink(int category);
-UiColor  ui_category_tint(int category);
-
-/* Mission pieces (widgets_b.c), shared by the board, the detail, the
-** post form's preview and member home. A card is UI_CARD_H high; with
-** hit set, tapping it opens the mission (ACT_OPEN_MISSION, label: the
-** title). The reward pill is drawn with its left edge at x, centred on
-** cy, and returns its width. The wait panel asks for a badge with
-** v->wait_text and an "Annuler" button (ACT_CANCEL_WAIT).
-** ui_board_columns: cards per row the board shows on this canvas (the
-** app is told with ACT_SET_COLUMNS so that ACT_SCROLL rows match). */
-#define UI_CARD_H 140
-void ui_mission_card(Ui *ui, UiRect r, const MissionCard *c,
-                     const AppCardText *t, int hit);
-int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
-                    const char *text);
-void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
-/* While the view waits for a badge: the screen dimmed, the wait panel
-** in its middle. Nothing when it does not wait. */
-void ui_wait_overlay(Ui *ui, const AppView *v);
-/* Darkens r (under a modal panel). */
-void ui_dim(Ui *ui, UiRect r);
-/* The width ui_button needs to show label whole at height h. */
-int  ui_button_width(Ui *ui, UiButtonStyle style, int h, uint32_t icon,
-                     const char *label);
-/* A filter chip whose padding follows r (narrow rows of many chips):
-** white with a line border, or Encre when selected; 18 px SemiBold. */
-void ui_chip(Ui *ui, UiRect r, int selected, const char *label,
-             AppAction action, int64_t arg);
-int  ui_board_columns(const Ui *ui);
-/* snprintf for a translated format (tr() strings are not literals, so
-** -Wformat-nonliteral would refuse them); out is always terminated. */
-void ui_fmt(char *out, size_t outlen, const char *fmt, ...);
 
 /* A screen draws the view; the table in screens.c maps ScreenId to it. */
 typedef struct ScreenOps {

@@ -44,32 +44,17 @@ void ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash);
 ** to read or tap. */
 void ui_draw_dark(Ui *ui);
 
+/* Starts a frame: nothing recorded yet, no clip, the canvas cleared to
+** bg. ui_draw_frame (frame.c) then draws the screen and what lies over
+** it. */
+void ui_frame_begin(Ui *ui, UiColor bg);
 /* Where ui_reader_banner_at() put the banner this frame: 1 and *out. */
 int  ui_banner_slot(const Ui *ui, UiRect *out);
 
 /* The screen table (screens.c). */
 const ScreenOps *ui_screen_ops(ScreenId s);
 
-/* ---- Pieces shared by the screens (widgets.c) ---- */
-
-/* "Retour à l'accueil dans 15 secondes" with its timer icon, centred. */
-void ui_idle_line(Ui *ui, const AppView *v, int cx, int y);
-/* The space's logo tile (Terracotta, lip, deck icon). */
-void ui_logo(Ui *ui, int x, int y, int size);
-/* One line in several weights ("**12 personnes** présentes"). */
-typedef struct UiRun { UiFont font; const char *text; } UiRun;
-int  ui_text_runs(Ui *ui, int x, int y, int size, UiColor c,
-                  const UiRun *runs, int n);
-int  ui_text_runs_width(Ui *ui, int size, const UiRun *runs, int n);
-/* A menu tile: icon in a tinted square, title and subtitle left-aligned,
-** an optional count in a sun dot; primary: Terracotta. */
-void ui_tile(Ui *ui, UiRect r, int primary, uint32_t icon, UiColor tint,
-             UiColor ink, const char *title, const char *sub, int count,
-             AppAction action, int64_t arg);
-/* A round avatar with the name's initial; hue picks the colour. */
-void ui_avatar(Ui *ui, int cx, int cy, int radius, const char *name, int hue);
-
-/* ---- What the last frame drew (ui.c) ---- */
+/* ---- What the last frame drew (ui.c records, ui_record.c reads) ---- */
 
 typedef struct UiHitRec {
 	UiRect  r;               /* visible part, logical */

@@ -5,11 +5,13 @@
 ** itself and registers its own hit region, so a screen is a list of
 ** calls and nothing else. Sizes follow the mockups' README at 800x480
 ** (logical px): buttons 20-24 SemiBold, meta 18 Medium, radii 12. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "i18n.h"
 #include "ui.h"
+#include "widgets.h"
 #include "ui_internal.h"
 
 typedef struct ButtonLook {
@@ -469,4 +471,58 @@ ui_tile(Ui *ui, UiRect r, int primary, uint32_t icon, UiColor tint,
 	}
 	snprintf(label, sizeof label, "%s %s", title, sub != NULL ? sub : "");
 	ui_hit(ui, (UiRect){ r.x, r.y, r.w, r.h + 3 }, action, arg, label);
+}
+
+/* ---- small pieces: formatting, dimming, chips ---- */
+
+void
+ui_fmt(char *out, size_t outlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (outlen == 0)
+		return;
+	va_start(ap, fmt);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	vsnprintf(out, outlen, fmt, ap);
+#pragma GCC diagnostic pop
+	va_end(ap);
+}
+
+void
+ui_dim(Ui *ui, UiRect r)
+{
+	ui_fill_alpha(ui, r, COL_ENCRE, 120);
+}
+
+int
+ui_button_width(Ui *ui, UiButtonStyle style, int h, uint32_t icon,
+                const char *label)
+{
+	int chip = style == BTN_CHIP || style == BTN_CHIP_SELECTED;
+	int size = chip ? 18 : h >= 68 ? 24 : h >= 54 ? 22 : 20;
+	int pad = style == BTN_QUIET ? 4 : (h / 2 < 20 ? h / 2 : 20);
+	int tw = label != NULL ? ui_text_width(ui, FONT_SEMIBOLD, size, label) : 0;
+
+	return 2 * pad + (icon ? size + 6 : 0) + (icon && tw > 0 ? 10 : 0) + tw
+	       + 2;
+}
+
+void
+ui_chip(Ui *ui, UiRect r, int selected, const char *label, AppAction action,
+        int64_t arg)
+{
+	int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
+
+	if (selected) {
+		ui_rrect(ui, r, r.h / 2, COL_ENCRE);
+	} else {
+		ui_rrect(ui, r, r.h / 2, COL_LINE);
+		ui_rrect(ui, (UiRect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 },
+		         r.h / 2 - 2, COL_BLANC);
+	}
+	ui_text_fit(ui, r.x + 6, r.y + (r.h - th) / 2, r.w - 12, FONT_SEMIBOLD,
+	            18, selected ? COL_BLANC : COL_ENCRE, ALIGN_CENTER, label);
+	ui_hit(ui, r, action, arg, label);
 }

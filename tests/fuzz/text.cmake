@@ -6,6 +6,7 @@
 borne_fuzz_target(NAME text_layout
   SOURCES fuzz_text_layout.c ${PROJECT_SOURCE_DIR}/ui/textlayout.c
           ${PROJECT_SOURCE_DIR}/ui/render.c
+          ${PROJECT_SOURCE_DIR}/ui/render_shapes.c
   LIBS borne_core PkgConfig::TTF PkgConfig::SDL2 m)
 target_include_directories(fuzz_text_layout PRIVATE ${PROJECT_SOURCE_DIR}/ui)
 target_compile_definitions(fuzz_text_layout PRIVATE

@@ -13,7 +13,10 @@ BORNE=$1
 SIZE=$2
 SHOTS=$3
 NOW=2026-12-10T10:42
-TMP=$(mktemp -d)
+# A fixed folder, not mktemp's: the screen prints the file's path, and the
+# screenshots are compared byte for byte from one run to the next.
+TMP=/tmp/borne-oos-$SIZE
+rm -rf "$TMP" && mkdir -m 700 "$TMP" || { echo "FAIL: cannot make $TMP"; exit 1; }
 pid=""
 fail=0
 cleanup() {

@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 #define PANEL_RING1 0xF8D5C5u
 #define PANEL_RING2 0xF5C6B2u
@@ -259,35 +259,48 @@ accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 static void
 accueil_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	UiRect page, panel, left, foot;
+	int w = screen.w, h = screen.h;
 	int big = !ui_portrait(ui) && h >= 640;
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_fill(ui, screen, COL_CREME);
 	if (ui_portrait(ui)) {
 		/* One column: name, clock, day, the badge panel, missions. */
-		int m = 24, y = 24, cw = w - 2 * m;
+		int m = MARGIN_WIDE, y = MARGIN_WIDE;
 		accueil_header(ui, v, m, y, 0);
 		y += 64;
 		ui_text(ui, m - 4, y, FONT_BOLD, 96, COL_ENCRE, v->clock);
 		y += ui_text_height(ui, FONT_BOLD, 96) - 4;
 		ui_text(ui, m, y, FONT_MEDIUM, 26, COL_ENCRE, v->date_long);
 		y += 48;
-		y += accueil_day(ui, v, (UiRect){ m, y, cw, 80 }, 0) + 18;
+		y += accueil_day(ui, v, (UiRect){ m, y, w - 2 * m, 80 }, 0) + 18;
 		accueil_present(ui, v, m, y, 0);
 		/* Beside the count: the header is too narrow for it. */
 		accueil_lang(ui, v, w - m, y - 12);
 		y += 40;
-		accueil_badge_panel(ui, v, (UiRect){ 0, y, w, h - y - 104 }, 0, 1);
-		ui_fill(ui, (UiRect){ 0, h - 104, w, 104 }, COL_CREME);
-		accueil_missions_button(ui, v, (UiRect){ m, h - 96, cw, 72 }, 1);
+		/* The panel down to a strip at the bottom for the missions. */
+		page = screen;
+		foot = layout_cut_bottom(&page, 104);
+		layout_cut_top(&page, y);
+		accueil_badge_panel(ui, v, page, 0, 1);
+		ui_fill(ui, foot, COL_CREME);
+		accueil_missions_button(ui, v, layout_inset4(foot, GAP_S, m, MARGIN_WIDE,
+		                        m), 1);
 		accueil_staff(ui, v, 16, y + 16);
 		ui_reader_banner_at(ui, (UiRect){ 0, y + 16, w, 40 });
 		ui_wait_overlay(ui, v);
 		return;
 	}
 	if (big) {
-		int m = 32, lw = w - 32 - 424 - 40;
+		/* The badge panel on the right, the left column beside it. */
+		int m = 32, lw;
 		int y = 32;
+
+		page = layout_inset4(screen, 32, 0, 0, 0);
+		panel = layout_cut_right(&page, 424);
+		left = layout_inset4(page, 0, 40, 32, m);
+		lw = left.w;
 		accueil_header(ui, v, m + 8, y + 2, 1);
 		accueil_present(ui, v, m + lw, y, 1);
 		y = 96;
@@ -312,8 +325,8 @@ accueil_draw(Ui *ui, const AppView *v)
 		y = 300;
 		accueil_day(ui, v, (UiRect){ m, y, lw, 126 }, 1);
 		accueil_news(ui, v, (UiRect){ m, 484, lw, 110 });
-		accueil_missions_button(ui, v, (UiRect){ m, h - 32 - 72, lw, 72 }, 1);
-		accueil_badge_panel(ui, v, (UiRect){ w - 424, 32, 424, h - 32 }, 1, 0);
+		accueil_missions_button(ui, v, layout_cut_bottom(&left, 72), 1);
+		accueil_badge_panel(ui, v, panel, 1, 0);
 		/* Bottom right of the panel, clear of the name and the arrow. */
 		accueil_lang(ui, v, w - 16, h - 16 - 48);
 		accueil_staff(ui, v, w - 424 + 16, h - 16 - 48);
@@ -322,8 +335,14 @@ accueil_draw(Ui *ui, const AppView *v)
 		return;
 	}
 	{
-		int m = 24, lw = w - 320 - 48;
+		/* The badge panel on the right, the left column beside it. */
+		int m = MARGIN_WIDE, lw;
 		int y = 20;
+
+		page = layout_inset4(screen, 20, 0, 0, 0);
+		panel = layout_cut_right(&page, 320);
+		left = layout_inset4(page, 0, m, 20, m);
+		lw = left.w;
 		accueil_header(ui, v, m, y, 0);
 		y = 82;
 		ui_text(ui, m - 6, y, FONT_BOLD, 112, COL_ENCRE, v->clock);
@@ -331,8 +350,8 @@ accueil_draw(Ui *ui, const AppView *v)
 		ui_text(ui, m, y, FONT_MEDIUM, 28, COL_ENCRE, v->date_long);
 		accueil_day(ui, v, (UiRect){ m, 264, lw, 78 }, 0);
 		accueil_present(ui, v, m, 356, 0);
-		accueil_missions_button(ui, v, (UiRect){ m, h - 20 - 72, lw, 72 }, 0);
-		accueil_badge_panel(ui, v, (UiRect){ w - 320, 20, 320, h - 20 }, 0, 0);
+		accueil_missions_button(ui, v, layout_cut_bottom(&left, 72), 0);
+		accueil_badge_panel(ui, v, panel, 0, 0);
 		/* Bottom right of the panel, clear of the arrow to the reader. */
 		accueil_lang(ui, v, w - 12, h - 12 - 48);
 		accueil_staff(ui, v, w - 320 + 12, h - 12 - 48);

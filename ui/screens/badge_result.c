@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 typedef struct ResultLook {
 	UiColor band, ink, inset, icon_ink;
@@ -152,63 +152,66 @@ result_buttons(Ui *ui, const AppView *v, int y, int bh)
 	int gap = ui_portrait(ui) ? 14 : (w >= 1000 ? 24 : 12);
 	int usable = v->has_member && !v->result_error &&
 	             v->outcome != CHECKIN_INACTIVE;
+	UiRect row = layout_inset4(layout_rect(0, y, w, bh), 0, m, 0, m);
+	UiRect b[3];
 
 	if (!usable) {
-		int bw = w - 2 * m < 420 ? w - 2 * m : 420;
-		ui_button(ui, (UiRect){ (w - bw) / 2, y, bw, bh }, BTN_PRIMARY,
-		          ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
+		ui_button(ui, layout_centre_x(row, row.w < 420 ? row.w : 420),
+		          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
 		return;
 	}
 	if (ui_portrait(ui)) {
-		int cw = w - 2 * m;
-		ui_button(ui, (UiRect){ m, y, cw, bh }, BTN_SECONDARY, ICON_ASSIGNMENT,
-		          tr(v->lang, "ui.result.my_missions"), ACT_MY_MISSIONS, 0);
-		y += bh + gap;
-		ui_button(ui, (UiRect){ m, y, cw, bh }, BTN_SECONDARY, ICON_GRID_VIEW,
-		          tr(v->lang, "ui.see_missions"), ACT_BOARD, 0);
-		y += bh + gap;
-		ui_button(ui, (UiRect){ m, y, cw, bh }, BTN_PRIMARY, ICON_CHECK,
-		          tr(v->lang, "ui.done"), ACT_HOME, 0);
-		return;
+		/* One under the other, the whole width. */
+		row.h = 3 * bh + 2 * gap;
+		for (int i = 0; i < 3; i++)
+			b[i] = layout_row(row, 3, gap, i);
+	} else {
+		/* Side by side; "Voir les missions" is the longest label: it
+		** takes 14 px from its left neighbour, Terminé the rest. */
+		for (int i = 0; i < 3; i++)
+			b[i] = layout_column(row, 3, gap, i);
+		b[0].w -= 14;
+		b[1].x -= 14;
+		b[1].w += 14;
+		b[2].w = row.x + row.w - b[2].x;
 	}
-	{
-		int cw = (w - 2 * m - 2 * gap) / 3;
-		int x = m;
-		ui_button(ui, (UiRect){ x, y, cw - 14, bh }, BTN_SECONDARY,
-		          ICON_ASSIGNMENT, tr(v->lang, "ui.result.my_missions"),
-		          ACT_MY_MISSIONS, 0);
-		x += cw - 14 + gap;
-		ui_button(ui, (UiRect){ x, y, cw + 14, bh }, BTN_SECONDARY,
-		          ICON_GRID_VIEW, tr(v->lang, "ui.see_missions"), ACT_BOARD, 0);
-		x += cw + 14 + gap;
-		ui_button(ui, (UiRect){ x, y, w - m - x, bh }, BTN_PRIMARY, ICON_CHECK,
-		          tr(v->lang, "ui.done"), ACT_HOME, 0);
-	}
+	ui_button(ui, b[0], BTN_SECONDARY, ICON_ASSIGNMENT,
+	          tr(v->lang, "ui.result.my_missions"), ACT_MY_MISSIONS, 0);
+	ui_button(ui, b[1], BTN_SECONDARY, ICON_GRID_VIEW,
+	          tr(v->lang, "ui.see_missions"), ACT_BOARD, 0);
+	ui_button(ui, b[2], BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"),
+	          ACT_HOME, 0);
 }
 
 static void
 result_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	UiRect rest = screen, buttons;
+	int w = screen.w, h = screen.h;
 	int big = !ui_portrait(ui) && h >= 640;
 	ResultLook lk = result_look(v);
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	/* The coloured band on top, the buttons under it, the idle line. */
+	ui_fill(ui, screen, COL_CREME);
 	if (ui_portrait(ui)) {
-		int bh = 64, by;
-		result_band(ui, v, &lk, (UiRect){ 0, 0, w, 420 }, 0, 1);
-		by = 420 + 28;
-		result_buttons(ui, v, by, bh);
+		result_band(ui, v, &lk, layout_cut_top(&rest, 420), 0, 1);
+		layout_cut_top(&rest, 28);
+		result_buttons(ui, v, rest.y, 64);
 		ui_idle_line(ui, v, w / 2, h - 48);
 		return;
 	}
 	if (big) {
-		result_band(ui, v, &lk, (UiRect){ 0, 0, w, 448 }, 1, 1);
-		result_buttons(ui, v, 508, 96);
+		result_band(ui, v, &lk, layout_cut_top(&rest, 448), 1, 1);
+		layout_cut_top(&rest, 60);
+		result_buttons(ui, v, rest.y, 96);
 		ui_idle_line(ui, v, w / 2, 640);
 		return;
 	}
-	result_band(ui, v, &lk, (UiRect){ 0, 0, w, h * 5 / 8 }, 0, 0);
-	result_buttons(ui, v, h * 5 / 8 + 28, 80);
-	ui_idle_line(ui, v, w / 2, h * 5 / 8 + 28 + 80 + 16);
+	result_band(ui, v, &lk, layout_cut_top(&rest, h * 5 / 8), 0, 0);
+	layout_cut_top(&rest, 28);
+	buttons = layout_cut_top(&rest, 80);
+	result_buttons(ui, v, buttons.y, buttons.h);
+	layout_cut_top(&rest, GAP_L);
+	ui_idle_line(ui, v, w / 2, rest.y);
 }

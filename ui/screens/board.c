@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "ui.h"
+#include "widgets.h"
 
 #define M        16          /* margin */
 #define TOP_H    64

@@ -13,7 +13,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 static void fac_draw(Ui *ui, const AppView *v);
 static void fac_header(Ui *ui, const AppView *v, int big);

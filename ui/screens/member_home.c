@@ -9,7 +9,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 static void home_draw(Ui *ui, const AppView *v);
 static void home_missions(Ui *ui, const AppView *v, UiRect r);
@@ -102,37 +102,51 @@ home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h)
 static void
 home_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	int w = screen.w, h = screen.h;
 	int big = !ui_portrait(ui) && h >= 640;
-	int m = big ? 32 : 16;
+	int m = big ? 32 : MARGIN;
+	UiRect col, right, foot;
 	char hello[200];
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_fill(ui, screen, COL_CREME);
 	app_trf(v->lang, hello, sizeof hello, "ui.home.hello", v->first_name);
 	ui_top_bar(ui, v, tr(v->lang, "ui.done"), ACT_HOME, hello);
 	if (ui_portrait(ui)) {
+		/* One column, from the bottom up: the idle line, Terminé, the
+		** tiles; the missions take what is left on top. */
 		int bh = 64, tile_h = 76;
 		int n_tiles = 1 + (v->can_post != 0) + (v->is_staff != 0);
-		int tiles_h = n_tiles * (tile_h + 14);
-		int by = h - 16 - bh - 3 - 36;
-		int ty = by - 16 - tiles_h;
-		home_missions(ui, v, (UiRect){ m, 64 + 20, w - 2 * m, ty - 64 - 36 });
-		home_actions(ui, v, (UiRect){ m, ty, w - 2 * m, 0 }, tile_h);
-		ui_button(ui, (UiRect){ m, by, w - 2 * m, bh }, BTN_PRIMARY, ICON_CHECK,
-		          tr(v->lang, "ui.done"), ACT_HOME, 0);
+
+		col = layout_inset4(screen, TOP_BAR_H + 20, m, 0, m);
+		layout_cut_bottom(&col, MARGIN + LIP + 36);
+		foot = layout_cut_bottom(&col, bh);
+		layout_cut_bottom(&col, GAP_L);
+		right = layout_cut_bottom(&col, n_tiles * (tile_h + 14));
+		layout_cut_bottom(&col, GAP_L);
+		home_missions(ui, v, col);
+		home_actions(ui, v, right, tile_h);
+		ui_button(ui, foot, BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"),
+		          ACT_HOME, 0);
 		ui_idle_line(ui, v, w / 2, h - 34);
 		return;
 	}
 	{
+		/* The missions on the left; on the right the tiles, and
+		** Terminé at the bottom above the idle line. */
 		int rw = big ? 460 : 320;
-		int lw = w - 3 * m - rw;
 		int bh = big ? 84 : 64;
 		int tile_h = big ? 96 : 68;
-		int top = 64 + (big ? 32 : 20);
-		home_missions(ui, v, (UiRect){ m, top, lw, h - top - 56 });
-		home_actions(ui, v, (UiRect){ w - m - rw, top, rw, 0 }, tile_h);
-		ui_button(ui, (UiRect){ w - m - rw, h - 20 - 36 - bh, rw, bh },
-		          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
+
+		col = layout_inset4(screen, TOP_BAR_H + (big ? 32 : 20), m, 0, m);
+		right = layout_cut_right(&col, rw);
+		layout_cut_right(&col, m);
+		layout_cut_bottom(&col, 56);
+		home_missions(ui, v, col);
+		home_actions(ui, v, right, tile_h);
+		foot = layout_inset4(right, 0, 0, 20 + 36, 0);
+		ui_button(ui, layout_cut_bottom(&foot, bh), BTN_PRIMARY, ICON_CHECK,
+		          tr(v->lang, "ui.done"), ACT_HOME, 0);
 		ui_idle_line(ui, v, w / 2, h - 40);
 	}
 }

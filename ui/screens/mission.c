@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "ui.h"
+#include "widgets.h"
 
 #define M 16
 
@@ -53,15 +54,19 @@ mission_draw(Ui *ui, const AppView *v)
 		mission_actions(ui, v, (UiRect){ M, y + fh + 12, w - 2 * M,
 		                h - 16 - (y + fh + 12) });
 	} else {
-		int pw = w >= 1200 ? 440 : 336;
-		int px = w - M - pw, fh, row = w >= 1200 ? 60 : 52;
+		/* The story on the left; on the right a panel: the facts,
+		** then the actions under them. */
+		int pw = w >= 1200 ? 440 : 336, row = w >= 1200 ? 60 : 52, fh;
+		UiRect panel = layout_inset4(layout_rect(0, 0, w, h), top + GAP_L, M,
+		                             GAP_M, 0);
 
-		mission_story(ui, v, (UiRect){ 24, top + 20, px - 24 - 24,
-		              h - top - 20 - 16 });
-		fh = mission_facts(ui, v, (UiRect){ px, top + 16, pw,
-		                   4 * row + 8 });
-		mission_actions(ui, v, (UiRect){ px, top + 16 + fh + 12, pw,
-		                h - 12 - (top + 16 + fh + 12) });
+		panel = layout_cut_right(&panel, pw);
+		mission_story(ui, v, layout_inset4(layout_rect(0, 0, panel.x, h),
+		              top + 20, MARGIN_WIDE, GAP_L, MARGIN_WIDE));
+		fh = mission_facts(ui, v, layout_rect(panel.x, panel.y, panel.w,
+		                   4 * row + 8));
+		layout_cut_top(&panel, fh + GAP_M);
+		mission_actions(ui, v, panel);
 	}
 	ui_wait_overlay(ui, v);
 }

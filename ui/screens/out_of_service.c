@@ -8,7 +8,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 static void oos_draw(Ui *ui, const AppView *v);
 static int  oos_staff_card(Ui *ui, const AppView *v, UiRect r, int big,
@@ -69,40 +69,44 @@ oos_staff_card(Ui *ui, const AppView *v, UiRect r, int big, int draw)
 static void
 oos_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
-	int big = h >= 640 && w >= 640;
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	int big = screen.h >= 640 && screen.w >= 640;
 	int m = big ? 48 : 20;
-	int logo = big ? 56 : 40, ns = big ? 28 : 20, cs = big ? 28 : 20;
-	int ts = big ? 64 : 40, bs = big ? 26 : 20;
-	int cw = w - 2 * m > 1100 ? 1100 : w - 2 * m;
-	int cx = (w - cw) / 2;
-	int y = m, th;
+	int logo = big ? 56 : 40, ns = big ? 28 : TYPE_BODY;
+	int cs = big ? 28 : TYPE_BODY;
+	int ts = big ? 64 : 40, bs = big ? 26 : TYPE_BODY;
+	int r = big ? 40 : 26;            /* the info icon's circle */
+	/* The page below the margin, flowing down: each piece cut off its top. */
+	UiRect page = layout_inset4(screen, m, m, 0, m);
+	UiRect head = layout_cut_top(&page, logo), col, title, card;
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
-	ui_logo(ui, m, y, logo);
-	ui_text(ui, m + logo + 12, y + (logo - ui_text_height(ui, FONT_BOLD, ns)) / 2,
+	ui_fill(ui, screen, COL_CREME);
+	ui_logo(ui, head.x, head.y, logo);
+	ui_text(ui, head.x + logo + GAP_M,
+	        layout_middle_y(head, ui_text_height(ui, FONT_BOLD, ns)),
 	        FONT_BOLD, ns, COL_ENCRE, v->space_name);
-	ui_text_fit(ui, w - m - 200, y + (logo - ui_text_height(ui, FONT_BOLD, cs)) / 2,
-	            200, FONT_BOLD, cs, COL_ENCRE_DOUCE, ALIGN_RIGHT, v->clock);
-	y += logo + (big ? 40 : 14);
-	{
-		int r = big ? 40 : 26;
-		ui_circle(ui, cx + r, y + r, r, COL_TERRA_PALE);
-		ui_icon(ui, cx + r, y + r, r + r / 3, COL_TERRA, ICON_INFO);
-		th = ui_text_height(ui, FONT_BOLD, ts);
-		ui_text_fit(ui, cx + 2 * r + 18, y + r - th / 2, cw - 2 * r - 18,
-		            FONT_BOLD, ts, COL_ENCRE, ALIGN_LEFT,
-		            tr(v->lang, "ui.oos.title"));
-		y += 2 * r + (big ? 20 : 8);
-	}
-	y += oos_box(ui, (UiRect){ cx, y, cw, 0 }, FONT_REGULAR, bs, COL_ENCRE,
-	             tr(v->lang, "ui.oos.body"), 1);
-	y += big ? 32 : 16;
-	{
-		UiRect card = { cx, y, cw, 0 };
-		card.h = oos_staff_card(ui, v, card, big, 0);
-		if (card.h > h - y - 8)
-			card.h = h - y - 8;
-		oos_staff_card(ui, v, card, big, 1);
-	}
+	head = layout_cut_right(&head, 200);
+	ui_text_fit(ui, head.x, layout_middle_y(head, ui_text_height(ui, FONT_BOLD,
+	            cs)), head.w, FONT_BOLD, cs, COL_ENCRE_DOUCE, ALIGN_RIGHT,
+	            v->clock);
+	layout_cut_top(&page, big ? 40 : 14);
+	/* The text in one column, at most 1100 px, centred. */
+	col = layout_centre_x(page, page.w > 1100 ? 1100 : page.w);
+	title = layout_cut_top(&col, 2 * r);
+	ui_circle(ui, title.x + r, title.y + r, r, COL_TERRA_PALE);
+	ui_icon(ui, title.x + r, title.y + r, r + r / 3, COL_TERRA, ICON_INFO);
+	layout_cut_left(&title, 2 * r + 18);
+	ui_text_fit(ui, title.x, title.y + r - ui_text_height(ui, FONT_BOLD, ts) / 2,
+	            title.w, FONT_BOLD, ts, COL_ENCRE, ALIGN_LEFT,
+	            tr(v->lang, "ui.oos.title"));
+	layout_cut_top(&col, big ? 20 : GAP_S);
+	layout_cut_top(&col, oos_box(ui, col, FONT_REGULAR, bs, COL_ENCRE,
+	               tr(v->lang, "ui.oos.body"), 1));
+	layout_cut_top(&col, big ? 32 : GAP_L);
+	/* The facilitators' card: as tall as it needs, up to the bottom. */
+	card = layout_rect(col.x, col.y, col.w, 0);
+	card.h = oos_staff_card(ui, v, card, big, 0);
+	if (card.h > col.h - GAP_S)
+		card.h = col.h - GAP_S;
+	oos_staff_card(ui, v, card, big, 1);
 }

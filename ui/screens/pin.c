@@ -10,10 +10,19 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 #define KEY_LIP   0xE2D1B9u
 #define KEY_OFF   0xEFE6D9u
+
+#define KEY_LABEL        22   /* "OK" and the erase key's word */
+#define KEY_ICON         28
+#define KEY_ICON_ERASE   34
+#define KEY_ICON_GAP     6
+#define KEYPAD_GAP       14   /* between keys, a wide keypad */
+#define KEYPAD_GAP_NARROW 11
+#define KEYPAD_WIDE      420  /* from this width on */
+#define KEYPAD_ROW_PORTRAIT 76
 
 static void pin_draw(Ui *ui, const AppView *v);
 static void pin_info(Ui *ui, const AppView *v, UiRect r, int center);
@@ -32,51 +41,51 @@ pin_key(Ui *ui, UiRect r, int style, const char *label, uint32_t icon,
 	UiColor fill = style == 2 ? COL_TERRA : style == 1 ? COL_SABLE : COL_BLANC;
 	UiColor lip = style == 2 ? COL_TERRA_LIP : KEY_LIP;
 	UiColor ink = style == 2 ? COL_BLANC : COL_ENCRE;
-	int size = style == 0 ? 32 : 22;
+	int size = style == 0 ? TYPE_PIN : KEY_LABEL;
 	int th = ui_text_height(ui, style == 0 ? FONT_SEMIBOLD : FONT_BOLD, size);
 	int tw = label != NULL ? ui_text_width(ui, FONT_BOLD, size, label) : 0;
-	int iw = icon ? (style == 1 ? 34 : 28) : 0;
-	int gap = icon && label != NULL ? 6 : 0;
-	int x = r.x + (r.w - iw - gap - tw) / 2;
+	int iw = icon ? (style == 1 ? KEY_ICON_ERASE : KEY_ICON) : 0;
+	int gap = icon && label != NULL ? KEY_ICON_GAP : 0;
+	int x = layout_centre_x(r, iw + gap + tw).x;
+	UiRect hit = r;
 
 	if (locked) {
 		fill = KEY_OFF;
 		lip = COL_LINE;
 		ink = COL_BORDER;
 	}
-	ui_rrect(ui, (UiRect){ r.x, r.y + 3, r.w, r.h }, 12, lip);
-	ui_rrect(ui, r, 12, fill);
+	ui_rrect(ui, layout_move(r, 0, LIP), RADIUS_BUTTON, lip);
+	ui_rrect(ui, r, RADIUS_BUTTON, fill);
 	if (style == 0)
-		ui_rrect_border(ui, r, 12, 1, locked ? COL_LINE : COL_LINE);
+		ui_rrect_border(ui, r, RADIUS_BUTTON, 1, COL_LINE);
 	if (icon)
 		ui_icon(ui, x + iw / 2, r.y + r.h / 2, iw, ink, icon);
 	if (label != NULL)
-		ui_text(ui, x + iw + gap, r.y + (r.h - th) / 2,
+		ui_text(ui, x + iw + gap, layout_middle_y(r, th),
 		        style == 0 ? FONT_SEMIBOLD : FONT_BOLD, size, ink, label);
+	hit.h += LIP;   /* the lip is part of the key */
 	if (!locked)
-		ui_hit(ui, (UiRect){ r.x, r.y, r.w, r.h + 3 }, act, arg, hit_label);
+		ui_hit(ui, hit, act, arg, hit_label);
 }
 
 static void
 pin_keypad(Ui *ui, const AppView *v, UiRect r)
 {
-	int gap = r.w >= 420 ? 14 : 11;
-	int kw = (r.w - 2 * gap) / 3, kh = (r.h - 3 * gap) / 4;
+	/* A phone's keypad: 3 columns, 4 rows; 1-9, then erase, 0, OK. */
+	int gap = r.w >= KEYPAD_WIDE ? KEYPAD_GAP : KEYPAD_GAP_NARROW;
 	int locked = v->pin_locked_s > 0;
 	char d[4];
 
 	for (int i = 0; i < 9; i++) {
-		UiRect k = { r.x + (i % 3) * (kw + gap), r.y + (i / 3) * (kh + gap),
-		             kw, kh };
 		snprintf(d, sizeof d, "%d", i + 1);
-		pin_key(ui, k, 0, d, 0, ACT_PIN_DIGIT, i + 1, locked, d);
+		pin_key(ui, layout_cell(r, 3, 4, gap, gap, i), 0, d, 0,
+		        ACT_PIN_DIGIT, i + 1, locked, d);
 	}
-	int y = r.y + 3 * (kh + gap);
-	pin_key(ui, (UiRect){ r.x, y, kw, kh }, 1, NULL, ICON_BACKSPACE,
+	pin_key(ui, layout_cell(r, 3, 4, gap, gap, 9), 1, NULL, ICON_BACKSPACE,
 	        ACT_PIN_ERASE, 0, locked, tr(v->lang, "ui.pin.erase"));
-	pin_key(ui, (UiRect){ r.x + kw + gap, y, kw, kh }, 0, "0", 0,
+	pin_key(ui, layout_cell(r, 3, 4, gap, gap, 10), 0, "0", 0,
 	        ACT_PIN_DIGIT, 0, locked, "0");
-	pin_key(ui, (UiRect){ r.x + 2 * (kw + gap), y, kw, kh }, 2,
+	pin_key(ui, layout_cell(r, 3, 4, gap, gap, 11), 2,
 	        tr(v->lang, "ui.pin.ok"), ICON_CHECK, ACT_PIN_OK, 0, locked,
 	        tr(v->lang, "ui.pin.ok"));
 }
@@ -154,22 +163,34 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 static void
 pin_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	UiRect body = screen, info, pad;
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_fill(ui, screen, COL_CREME);
 	ui_top_bar(ui, v, tr(v->lang, "ui.cancel"), ACT_BACK, NULL);
+	layout_cut_top(&body, TOP_BAR_H);
 	if (ui_portrait(ui)) {
-		int kh = 4 * 76 + 3 * 12;
-		pin_info(ui, v, (UiRect){ 24, 64 + 28, w - 48, 300 }, 1);
-		pin_keypad(ui, v, (UiRect){ 16, h - 24 - kh, w - 32, kh });
+		/* The info centred on top, the keypad at the bottom. */
+		info = layout_inset4(body, 28, MARGIN_WIDE, 0, MARGIN_WIDE);
+		pin_info(ui, v, layout_cut_top(&info, 300), 1);
+		pad = layout_inset4(body, 0, MARGIN, MARGIN_WIDE, MARGIN);
+		pin_keypad(ui, v, layout_cut_bottom(&pad,
+		           4 * KEYPAD_ROW_PORTRAIT + 3 * GAP_M));
 		return;
 	}
-	if (h >= 640) {
+	if (screen.h >= 640) {
+		/* 1080p: a big keypad on the right, the info left of it. */
 		int kw = 520;
-		pin_info(ui, v, (UiRect){ 64, 64 + 80, w - kw - 64 - 96, 480 }, 0);
-		pin_keypad(ui, v, (UiRect){ w - 40 - kw, 64 + 40, kw, h - 64 - 80 });
+
+		info = layout_inset4(body, 80, kw + 96, 0, 64);
+		pin_info(ui, v, layout_cut_top(&info, 480), 0);
+		pad = layout_inset4(body, 40, 40, 40, 0);
+		pin_keypad(ui, v, layout_cut_right(&pad, kw));
 		return;
 	}
-	pin_info(ui, v, (UiRect){ 40, 64 + 68, 380, 300 }, 0);
-	pin_keypad(ui, v, (UiRect){ w - 24 - 316, 64 + 44, 316, h - 64 - 44 - 44 });
+	info = layout_inset4(body, 68, 0, 0, 40);
+	info = layout_cut_top(&info, 300);
+	pin_info(ui, v, layout_cut_left(&info, 380), 0);
+	pad = layout_inset4(body, 44, MARGIN_WIDE, 44, 0);
+	pin_keypad(ui, v, layout_cut_right(&pad, 316));
 }

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "ui.h"
+#include "widgets.h"
 
 #define M       16
 #define TOP_H   64

@@ -11,7 +11,7 @@
 
 #include "i18n.h"
 #include "ui.h"
-#include "ui_internal.h"
+#include "widgets.h"
 
 #define SOLEIL_LIP 0xD9A02Au
 
@@ -170,8 +170,9 @@ enrol_switch(Ui *ui, const AppView *v, UiRect r)
 static void
 enrol_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
-	int m = w >= 1000 ? 32 : 16;
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	int w = screen.w, h = screen.h;
+	int m = w >= 1000 ? 32 : MARGIN;
 	int portrait = ui_portrait(ui);
 	int meta = ui_text_height(ui, FONT_MEDIUM, 18);
 	int y;
@@ -194,7 +195,7 @@ enrol_draw(Ui *ui, const AppView *v)
 			snprintf(f.error, sizeof f.error, "%.159s", v->enrol_error);
 		ui_text_field(ui, box, &f);
 		ui_hit(ui, box, ACT_FIELD, 0, v->enrol_name.label);
-		ui_keyboard(ui, (UiRect){ 0, h - kh, w, kh }, v,
+		ui_keyboard(ui, layout_cut_bottom(&screen, kh), v,
 		            tr(v->lang, "ui.enrol.ok"));
 		return;
 	}
@@ -239,27 +240,35 @@ enrol_draw(Ui *ui, const AppView *v)
 static void
 unknown_draw(Ui *ui, const AppView *v)
 {
-	int w = ui_width(ui), h = ui_height(ui);
+	UiRect screen = layout_rect(0, 0, ui_width(ui), ui_height(ui));
+	UiRect rest = screen, buttons;
+	int w = screen.w, h = screen.h;
 	int big = !ui_portrait(ui) && h >= 640;
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_fill(ui, screen, COL_CREME);
 	if (v->enrolling) {
 		enrol_draw(ui, v);
 		return;
 	}
+	/* The message on top, the buttons under it, the idle line. */
 	if (ui_portrait(ui)) {
-		unknown_message(ui, v, (UiRect){ 0, 0, w, 440 }, 0);
-		unknown_actions(ui, v, 440 + 28, 64);
+		unknown_message(ui, v, layout_cut_top(&rest, 440), 0);
+		layout_cut_top(&rest, 28);
+		unknown_actions(ui, v, rest.y, 64);
 		ui_idle_line(ui, v, w / 2, h - 48);
 		return;
 	}
 	if (big) {
-		unknown_message(ui, v, (UiRect){ 0, 0, w, 448 }, 1);
-		unknown_actions(ui, v, 508, 96);
+		unknown_message(ui, v, layout_cut_top(&rest, 448), 1);
+		layout_cut_top(&rest, 60);
+		unknown_actions(ui, v, rest.y, 96);
 		ui_idle_line(ui, v, w / 2, 640);
 		return;
 	}
-	unknown_message(ui, v, (UiRect){ 0, 0, w, h * 5 / 8 }, 0);
-	unknown_actions(ui, v, h * 5 / 8 + 28, 80);
-	ui_idle_line(ui, v, w / 2, h * 5 / 8 + 28 + 80 + 16);
+	unknown_message(ui, v, layout_cut_top(&rest, h * 5 / 8), 0);
+	layout_cut_top(&rest, 28);
+	buttons = layout_cut_top(&rest, 80);
+	unknown_actions(ui, v, buttons.y, buttons.h);
+	layout_cut_top(&rest, GAP_L);
+	ui_idle_line(ui, v, w / 2, rest.y);
 }
