@@ -2,7 +2,7 @@
 # print figures. bench_ui: frame times of the real screens on the software
 # renderer (cold and warm text cache) and the cache's hit rate.
 set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
-add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
+set(BORNE_BENCH_UI_SOURCES
   ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
   ${BORNE_UI_DIR}/problem.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/render_shapes.c
   ${BORNE_UI_DIR}/widgets.c
@@ -13,8 +13,15 @@ add_executable(bench_ui ${CMAKE_CURRENT_SOURCE_DIR}/bench_ui.c
   ${BORNE_UI_DIR}/screens/board.c ${BORNE_UI_DIR}/screens/mission.c
   ${BORNE_UI_DIR}/screens/post_mission.c ${BORNE_UI_DIR}/screens/facilitator.c
   ${BORNE_UI_DIR}/screens/pin.c ${BORNE_UI_DIR}/screens/out_of_service.c)
-target_include_directories(bench_ui PRIVATE ${BORNE_UI_DIR})
-target_compile_definitions(bench_ui PRIVATE
-  BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
-target_link_libraries(bench_ui PRIVATE borne_core borne_textlayout borne_layout
-  PkgConfig::SDL2 PkgConfig::TTF m)
+# bench_kiosk: the kiosk's work in one process for borne-bench: tap ->
+# greeting drawn (commit included), each screen's frame, the durable
+# commit, and the tap path for callgrind.
+foreach(b bench_ui bench_kiosk)
+  add_executable(${b} ${CMAKE_CURRENT_SOURCE_DIR}/${b}.c
+                 ${BORNE_BENCH_UI_SOURCES})
+  target_include_directories(${b} PRIVATE ${BORNE_UI_DIR})
+  target_compile_definitions(${b} PRIVATE
+    BORNE_ASSETS_DIR="${PROJECT_SOURCE_DIR}/assets")
+  target_link_libraries(${b} PRIVATE borne_core borne_textlayout borne_layout
+    PkgConfig::SDL2 PkgConfig::TTF m)
+endforeach()

@@ -50,6 +50,11 @@
 #define BOARD_ORDER \
 	" ORDER BY m.date_from = '', m.date_from, m.created_utc DESC, m.id DESC" \
 	" LIMIT ?6 OFFSET ?7"
+/* A member's own list: the page's newest posted missions come from the
+** partial index missions_mine (its WHERE, word for word, so SQLite can
+** use it), the takes from takes_member; then the page is cut again. */
+#define MINE_UNFINISHED_TAIL " NOT IN ('done', 'cancelled', 'expired')"
+#define MINE_UNFINISHED " AND status" MINE_UNFINISHED_TAIL
 
 static void mission_row(sqlite3_stmt *stmt, Mission *m);
 static void card_row(sqlite3_stmt *stmt, MissionCard *c);
@@ -321,10 +326,12 @@ mission_of_member(Store *st, int64_t member_id, MissionCard *out, int max,
 {
 	static const char sql[] =
 		"SELECT " CARD_COLS " FROM missions m"
-		" WHERE m.id IN (SELECT id FROM missions WHERE poster_id = ?1"
+		" WHERE m.id IN (SELECT id FROM (SELECT id FROM missions"
+		"   WHERE poster_id = ?1" MINE_UNFINISHED
+		"   ORDER BY created_utc DESC, id DESC LIMIT ?2)"
 		"  UNION SELECT mission_id FROM mission_takes WHERE member_id = ?1"
 		"  AND released_utc IS NULL)"
-		" AND m.status NOT IN ('done', 'cancelled', 'expired')"
+		" AND m.status" MINE_UNFINISHED_TAIL
 		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src, n = 0;

@@ -185,11 +185,19 @@ static const char schema_v3[] =
 	"  uuid          TEXT PRIMARY KEY,"
 	"  forgotten_utc INTEGER NOT NULL);";
 
+/* Version 4: "my missions" (mission_of_member) read in order and stop
+** after a page: a member's unfinished missions, newest first. Without
+** it, a member with 10,000 missions had all of them sorted per look. */
+static const char schema_v4[] =
+	"CREATE INDEX missions_mine ON missions(poster_id, created_utc DESC,"
+	"  id DESC) WHERE status NOT IN ('done', 'cancelled', 'expired');";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 int

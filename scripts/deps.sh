@@ -10,7 +10,8 @@ pkgs=(build-essential cmake pkg-config
       libnfc-dev libnfc-bin
       fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
       fonts-symbola
-      xvfb xdotool)     # tests: real X key events (tests/ui/x11_keys.sh)
+      xvfb xdotool      # tests: real X key events (tests/ui/x11_keys.sh)
+      valgrind bc)      # build/bench/borne-bench: callgrind, figures
 
 missing=()
 for p in "${pkgs[@]}"; do

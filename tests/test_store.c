@@ -183,6 +183,32 @@ test_failed_migration_rolls_back(void)
 	sqlite3_close(db);
 }
 
+/* A version 3 database (before the index of "my missions") gets it at
+** the next open, its rows kept. */
+static void
+test_migrate_v3_to_v4(void)
+{
+	sqlite3 *db = NULL;
+	Store *st = fx_open("v3.db");
+	int64_t id;
+
+	CHECK_INT(member_add(st, "Awa", ROLE_FACILITATOR, 0, NULL, NULL, 0, 1000,
+	                     &id), BORNE_OK);
+	store_close(st);
+	sqlite3_open(fx_path("v3.db"), &db);
+	CHECK_INT(sqlite3_exec(db, "DROP INDEX missions_mine;"
+	                       " PRAGMA user_version = 3;", NULL, NULL, NULL),
+	          SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v3.db");
+	CHECK(store_schema_latest() >= 4);
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
+	                         " name = 'missions_mine'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
+	store_close(st);
+}
+
 static void
 test_read_only(void)
 {
@@ -437,6 +463,7 @@ main(void)
 	test_not_a_database();
 	test_newer_schema();
 	test_failed_migration_rolls_back();
+	test_migrate_v3_to_v4();
 	test_read_only();
 	test_file_modes();
 	test_locked();

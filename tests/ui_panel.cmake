@@ -29,3 +29,7 @@ borne_ui_script(screen_day SIZES 800x480
 # kiosk panel says which line.
 borne_ui_script(config_bad SIZES 800x480 1920x1080 480x800
   ARGS --config ${CMAKE_CURRENT_SOURCE_DIR}/ui/panel/bad.conf)
+# The badge tones: no audio device leaves no SDL audio thread behind.
+borne_c_test(sound ${PROJECT_SOURCE_DIR}/ui/sound.c)
+target_include_directories(test_sound PRIVATE ${PROJECT_SOURCE_DIR}/ui)
+target_link_libraries(test_sound PRIVATE PkgConfig::SDL2 PkgConfig::TTF m)

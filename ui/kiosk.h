@@ -79,6 +79,7 @@ struct Kiosk {
 	char    demo_db[512], demo_fifo[512];
 	int64_t watchdog_ms, watchdog_last_ms;   /* systemd ping period, 0: none */
 	FILE   *latency_log;     /* BORNE_LATENCY_LOG: badge -> frame figures */
+	int     trace_first_frame; /* BORNE_TRACE_FIRST_FRAME: say when, once */
 	int64_t badge_seen_ms, badge_drained_ms; /* 0: no badge frame pending */
 	int     clock_sync;      /* ClockSync last told to the app */
 	int64_t clock_asked_ms;  /* when the system was last asked */

@@ -570,6 +570,7 @@ main(int argc, char **argv)
 	}
 	/* A kiosk ignores SIGPIPE (a FIFO writer may vanish). */
 	signal(SIGPIPE, SIG_IGN);
+	k->trace_first_frame = getenv("BORNE_TRACE_FIRST_FRAME") != NULL;
 	if (getenv("BORNE_LATENCY_LOG") != NULL &&
 	    (k->latency_log = fopen(getenv("BORNE_LATENCY_LOG"), "w")) == NULL)
 		fprintf(stderr, "borne: BORNE_LATENCY_LOG: %s\n", strerror(errno));

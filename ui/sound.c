@@ -4,7 +4,9 @@
 ** beep, refused one low tone. Each note has a soft attack and release so
 ** nothing clicks. Playing queues the samples on the audio device (SDL
 ** plays them on its own thread); a new cue cuts the previous one. With
-** no audio device the kiosk stays silent and works the same. */
+** no audio device the kiosk stays silent and works the same, and SDL's
+** audio is shut again: its ALSA back end keeps a hotplug thread that
+** wakes ten times a second for as long as the subsystem is up. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +75,7 @@ sound_open(Sound **out)
 {
 	Sound *s;
 	SDL_AudioSpec want, have;
-	int rc = BORNE_ENOMEM;
+	int rc = BORNE_ENOMEM, inited = 0;
 
 	*out = NULL;
 	if ((s = calloc(1, sizeof *s)) == NULL)
@@ -82,9 +84,12 @@ sound_open(Sound **out)
 	    sound_make(&s->clips[CUE_UNKNOWN], cue_unknown, 3) != BORNE_OK ||
 	    sound_make(&s->clips[CUE_REFUSED], cue_refused, 1) != BORNE_OK)
 		goto fail;
-	if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-		rc = BORNE_OK;           /* no audio: silent, not an error */
-		goto fail;
+	if (!SDL_WasInit(SDL_INIT_AUDIO)) {
+		if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+			rc = BORNE_OK;       /* no audio: silent, not an error */
+			goto fail;
+		}
+		inited = 1;
 	}
 	memset(&want, 0, sizeof want);
 	want.freq = SOUND_RATE;
@@ -94,6 +99,8 @@ sound_open(Sound **out)
 	s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
 	if (s->dev == 0) {
 		rc = BORNE_OK;
+		if (inited)
+			SDL_QuitSubSystem(SDL_INIT_AUDIO);
 		goto fail;
 	}
 	SDL_PauseAudioDevice(s->dev, 0);

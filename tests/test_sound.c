@@ -1,0 +1,72 @@
+/* test_sound.c -- the badge tones' audio device (ui/sound.c).
+** With no usable audio device the kiosk is silent, and SDL's audio is
+** shut again: its ALSA back end would otherwise keep a hotplug thread
+** waking ten times a second while the kiosk idles. With a device, the
+** tones play. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "ui_internal.h"
+
+static int thread_named(const char *name);
+
+/* 1 when a thread of this process is called name. */
+static int
+thread_named(const char *name)
+{
+	DIR *d = opendir("/proc/self/task");
+	struct dirent *e;
+	char path[300], comm[64];
+	int found = 0;
+
+	if (d == NULL)
+		return 0;
+	while (!found && (e = readdir(d)) != NULL) {
+		FILE *f;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "/proc/self/task/%s/comm", e->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(comm, sizeof comm, f) != NULL &&
+		    strncmp(comm, name, strlen(name)) == 0)
+			found = 1;
+		fclose(f);
+	}
+	closedir(d);
+	return found;
+}
+
+int
+main(void)
+{
+	Sound *s = NULL;
+
+	CHECK_INT(SDL_Init(0), 0);
+
+	/* ALSA up, but no such device: silent, and nothing left running. */
+	setenv("SDL_AUDIODRIVER", "alsa", 1);
+	setenv("AUDIODEV", "borne_test_no_such_pcm", 1);
+	CHECK_INT(sound_open(&s), BORNE_OK);
+	CHECK(s == NULL);
+	CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
+	CHECK(!thread_named("SDLHotplugALSA"));
+	sound_play(s, CUE_SUCCESS);          /* silent, no crash */
+	sound_close(s);
+
+	/* A device: the tones are queued on it. */
+	setenv("SDL_AUDIODRIVER", "dummy", 1);
+	unsetenv("AUDIODEV");
+	CHECK_INT(sound_open(&s), BORNE_OK);
+	CHECK(s != NULL);
+	CHECK(SDL_WasInit(SDL_INIT_AUDIO) != 0);
+	sound_play(s, CUE_SUCCESS);
+	sound_close(s);
+
+	SDL_Quit();
+	return check_done();
+}
