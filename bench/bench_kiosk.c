@@ -236,7 +236,7 @@ bench_frames(int w, int h)
 		int64_t arg = steps[i].arg;
 
 		if (arg == -1)           /* the board's first card */
-			arg = app_view(b.app)->cards[0].id;
+			arg = app_view(b.app)->board.cards[0].id;
 		bench_send(&b, steps[i].type, steps[i].act, arg, steps[i].uid);
 		if (strncmp(steps[i].name, "pin", 3) == 0)
 			bench_send(&b, APP_EV_ACTION, ACT_FACILITATOR, 0, NULL);

@@ -215,9 +215,9 @@ tap_once(Soak *s, const BadgeUid *uid)
 	ev(s, APP_EV_BADGE, ACT_NONE, 0, uid);
 	s->taps++;
 	if (s->v->screen == SCREEN_BADGE_RESULT && s->v->cue_seq != seq) {
-		s->in += s->v->outcome == CHECKIN_IN;
-		s->out += s->v->outcome == CHECKIN_OUT;
-		s->ignored += s->v->outcome == CHECKIN_IGNORED;
+		s->in += s->v->result.outcome == CHECKIN_IN;
+		s->out += s->v->result.outcome == CHECKIN_OUT;
+		s->ignored += s->v->result.outcome == CHECKIN_IGNORED;
 	}
 }
 

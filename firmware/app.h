@@ -267,6 +267,11 @@ typedef struct AppView {
 	AppCue   cue;
 	unsigned cue_seq;
 	char toast[200];         /* transient message, "" for none */
+	/* A read for this screen failed: "La borne a un problème, prévenez
+	** l'équipe d'animation.", and in facilitator mode the reason; ""
+	** when all was read. The lists it left empty are not "none". */
+	char problem[200];
+	char problem_detail[300];
 	int  idle_left_s;        /* seconds before Accueil ("Retour dans 15 s") */
 
 	/* The member badged in, if any (cleared on Accueil). */
@@ -282,98 +287,17 @@ typedef struct AppView {
 	char    wait_text[160];
 	int     wait_left_s;     /* seconds before the question expires */
 
-	/* SCREEN_ACCUEIL */
+	/* On every screen: the day and who is here (Accueil, the top bar). */
 	int  present_count;
 	int  has_day;
 	char day_title[BORNE_CH_BYTES(BORNE_DAYTITLE_MAX_CH)];
 	char day_hours[48];      /* "9 h – 17 h" */
 	char present_text[64];   /* "12 personnes présentes" */
-	MissionCard news[APP_NEWS_MAX];   /* newest open missions */
-	AppCardText news_text[APP_NEWS_MAX];
-	int  n_news;
-	int  open_count;         /* open missions on the board (passer-by view) */
-
-	/* SCREEN_BADGE_RESULT */
-	CheckinOutcome outcome;
-	char greeting[200];      /* "Bonjour Inès !" / "À bientôt Inès" */
-	char greeting_detail[200]; /* "Arrivée enregistrée à 9 h 12" / "6 h 40 aujourd'hui" */
-	char greeting_extra[200];  /* out: "Départ à 15 h 52"; else "" */
-	char greeting_note[200];   /* "Votre prochaine mission : ..." or
-	                           ** "Merci pour votre aide : Chantier peinture" */
-	int  result_error;       /* 1: the tap was NOT saved (storage error) */
-
-	/* SCREEN_MEMBER_HOME: missions taken or posted by the member. */
-	MissionCard my[APP_BOARD_WINDOW];
-	AppCardText my_text[APP_BOARD_WINDOW];
-	int  n_my;
-
-	/* SCREEN_BOARD */
-	int  filter;             /* MissionCategory or -1 */
-	TextFieldView search;
-	MissionCard cards[APP_BOARD_WINDOW];
-	AppCardText cards_text[APP_BOARD_WINDOW];
-	int  n_cards;            /* cards[0] is result number board_offset */
 	int  board_columns;      /* cards per row (ACT_SET_COLUMNS), default 2 */
-	int  board_offset, board_total;
-	int  minors_only;        /* a minor is badged in */
-
-	/* SCREEN_MISSION */
-	Mission mission;
-	char takers[4][BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	int  n_takers_shown;
-	int  can_take, can_release, can_done, can_cancel;
-	AppCardText mission_text;
-	char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	int  is_taker;           /* the session member holds a take */
-
-	/* SCREEN_POST_MISSION */
-	PostStep post_step;
-	MissionDraft draft;
-	TextFieldView field;     /* the text field of this step */
-	WhenChoice when;
-	char post_error[200];    /* validation message of this step */
-	int  needs_approval;     /* publishing makes it pending */
-	char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
-	AppCardText draft_text;  /* the draft as a card (preview, chips) */
 
 	/* Keyboard (post, search, enrolment name). */
 	int  kbd_visible;
 	KbdLayer kbd_layer;
-
-	/* SCREEN_UNKNOWN_BADGE and enrolment. */
-	char raw_uid[UID_HEX_SIZE];  /* what the new card reads as */
-	int  enrolling;          /* staff proved: name and role form shown */
-	TextFieldView enrol_name;
-	MemberRole enrol_role;
-	int  enrol_minor;
-	char enrol_error[200];
-
-	/* SCREEN_PIN */
-	int  pin_len;            /* digits typed (shown as dots) */
-	int  pin_setting;        /* 0: proving oneself; 1: a new PIN, first
-	                         ** time; 2: the same again (admin, FAC_PINS) */
-	int  pin_digits;         /* dots shown at least (4; 6 for a new PIN) */
-	char pin_title[160];     /* "" : the usual title; "Nouveau code pour X" */
-	char pin_prompt[160];    /* "" : the usual prompt */
-	int  pin_locked_s;       /* > 0: locked, seconds left */
-	char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
-	int  pin_tries_left;
-
-	/* SCREEN_FACILITATOR */
-	FacTab fac_tab;
-	AppPerson present[APP_LIST_MAX];
-	int  n_present;
-	int  present_offset;     /* first one shown; ACT_SCROLL moves it */
-	MissionCard pending[APP_LIST_MAX];
-	AppCardText pending_text[APP_LIST_MAX];
-	int  n_pending;
-	char reject_reasons[APP_N_REJECT_REASONS][96];
-	int64_t rejecting;       /* mission id waiting for a reason, 0 none */
-	char export_msg[300];    /* result of the last export */
-	int  fac_is_admin;       /* the facilitator is an admin: FAC_PINS */
-	AppPerson staff[APP_LIST_MAX];  /* FAC_PINS: facilitators and admins */
-	int  staff_has_pin[APP_LIST_MAX];
-	int  n_staff;
 
 	/* The clock, for facilitators (app_clock.c). */
 	int  clock_trusted;      /* 0: taps are held until the time is known */
@@ -382,11 +306,107 @@ typedef struct AppView {
 	char config_note[120];   /* "borne.conf : 2 réglages ignorés" or "" */
 	char config_detail[200]; /* the first, as the config file reader said */
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
-	/* SCREEN_OUT_OF_SERVICE: for facilitators, in plain words. */
-	char oos_reason[160];    /* "Disque plein", "Base de données en lecture seule" */
-	char oos_path[512];      /* the database file */
-	char oos_detail[300];    /* what SQLite said, as is */
-	char oos_retry[160];     /* "Nouvel essai toutes les 5 secondes..." */
+
+	/* Each screen module's own part (firmware/scr_*.c), cleared by it. */
+	/* SCREEN_ACCUEIL: the newest open missions */
+	struct {
+		MissionCard news[APP_NEWS_MAX];   /* newest open missions */
+		AppCardText news_text[APP_NEWS_MAX];
+		int  n_news;
+		int  open_count;         /* open missions on the board (passer-by view) */
+	} accueil;
+	/* SCREEN_BADGE_RESULT */
+	struct {
+		CheckinOutcome outcome;
+		char greeting[200];      /* "Bonjour Inès !" / "À bientôt Inès" */
+		char greeting_detail[200]; /* "Arrivée enregistrée à 9 h 12" / "6 h 40 aujourd'hui" */
+		char greeting_extra[200];  /* out: "Départ à 15 h 52"; else "" */
+		char greeting_note[200];   /* "Votre prochaine mission : ..." or
+		                           ** "Merci pour votre aide : Chantier peinture" */
+		int  result_error;       /* 1: the tap was NOT saved (storage error) */
+	} result;
+	/* SCREEN_MEMBER_HOME: missions taken or posted by the member */
+	struct {
+		MissionCard my[APP_BOARD_WINDOW];
+		AppCardText my_text[APP_BOARD_WINDOW];
+		int  n_my;
+	} home;
+	/* SCREEN_BOARD */
+	struct {
+		int  filter;             /* MissionCategory or -1 */
+		TextFieldView search;
+		MissionCard cards[APP_BOARD_WINDOW];
+		AppCardText cards_text[APP_BOARD_WINDOW];
+		int  n_cards;            /* cards[0] is result number board_offset */
+		int  board_offset, board_total;
+		int  minors_only;        /* a minor is badged in */
+	} board;
+	/* SCREEN_MISSION */
+	struct {
+		Mission mission;
+		char takers[4][BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+		int  n_takers_shown;
+		int  can_take, can_release, can_done, can_cancel;
+		AppCardText mission_text;
+		char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+		int  is_taker;           /* the session member holds a take */
+	} detail;
+	/* SCREEN_POST_MISSION */
+	struct {
+		PostStep post_step;
+		MissionDraft draft;
+		TextFieldView field;     /* the text field of this step */
+		WhenChoice when;
+		char post_error[200];    /* validation message of this step */
+		int  needs_approval;     /* publishing makes it pending */
+		char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
+		AppCardText draft_text;  /* the draft as a card (preview, chips) */
+	} post;
+	/* SCREEN_UNKNOWN_BADGE and enrolment */
+	struct {
+		char raw_uid[UID_HEX_SIZE];  /* what the new card reads as */
+		int  enrolling;          /* staff proved: name and role form shown */
+		TextFieldView enrol_name;
+		MemberRole enrol_role;
+		int  enrol_minor;
+		char enrol_error[200];
+	} enrol;
+	/* SCREEN_PIN */
+	struct {
+		int  pin_len;            /* digits typed (shown as dots) */
+		int  pin_setting;        /* 0: proving oneself; 1: a new PIN, first
+		                         ** time; 2: the same again (admin, FAC_PINS) */
+		int  pin_digits;         /* dots shown at least (4; 6 for a new PIN) */
+		char pin_title[160];     /* "" : the usual title; "Nouveau code pour X" */
+		char pin_prompt[160];    /* "" : the usual prompt */
+		int  pin_locked_s;       /* > 0: locked, seconds left */
+		char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
+		int  pin_tries_left;
+	} pin;
+	/* SCREEN_FACILITATOR */
+	struct {
+		FacTab fac_tab;
+		AppPerson present[APP_LIST_MAX];
+		int  n_present;
+		int  present_offset;     /* first one shown; ACT_SCROLL moves it */
+		MissionCard pending[APP_LIST_MAX];
+		AppCardText pending_text[APP_LIST_MAX];
+		int  n_pending;
+		char reject_reasons[APP_N_REJECT_REASONS][96];
+		int64_t rejecting;       /* mission id waiting for a reason, 0 none */
+		char export_msg[300];    /* result of the last export */
+		int  fac_is_admin;       /* the facilitator is an admin: FAC_PINS */
+		AppPerson staff[APP_LIST_MAX];  /* FAC_PINS: facilitators and admins */
+		int  staff_has_pin[APP_LIST_MAX];
+		int  n_staff;
+	} fac;
+	/* SCREEN_OUT_OF_SERVICE: for facilitators, in plain words */
+	struct {
+		char oos_reason[160];    /* "Disque plein", "Base de données en lecture seule" */
+		char oos_path[512];      /* the database file */
+		char oos_detail[300];    /* what SQLite said, as is */
+		char oos_retry[160];     /* "Nouvel essai toutes les 5 secondes..." */
+	} oos;
 } AppView;
 
 /* Makes an app on an open store (borrowed: the caller closes it after

@@ -1,4 +1,4 @@
-/* app_impl.h -- what app.c, app_post.c and app_facilitator.c share.
+/* app_impl.h -- what app.c and the screen modules (scr_*.c) share.
 ** Private to the state machine: the UI sees only app.h. The App keeps the
 ** state (who is badged in, what the kiosk waits for, the form being
 ** edited) and the AppView it draws from; app_reload() rebuilds the view's
@@ -37,40 +37,52 @@ struct App {
 	int64_t   scrub_next_ms;  /* next look for a log to empty (privacy.h) */
 	int       scrub_pending;  /* one is waiting for a reader to let go */
 
-	/* Where ACT_BACK goes from the mission detail and the board. */
-	ScreenId  mission_return;
-	ScreenId  board_return;
+	/* The question a badge answers (app_session.c). */
 	int64_t   wait_mission;   /* mission a WAIT_TAKE etc. is about */
 	int64_t   wait_member;    /* who was asked: 0 whoever badges first */
 	int64_t   wait_until_ms;  /* the question expires then */
 
-	/* The last check-in shown on badge-result (re-rendered on ACT_LANG). */
-	CheckinResult result;
-	int           result_rc;  /* BORNE_OK or the storage error */
-
-	/* Search field. */
-	int       search_focused;
-
-	/* Post form (app_post.c). */
-	Member    poster;
-	ScreenId  post_return;
-	int       post_focused;
-	char      amount[32];     /* the fixed amount as typed: "12,50" */
-	MissionField post_err_field;
-
-	/* PIN and facilitator mode (app_facilitator.c). */
-	PinPurpose pin_for;
-	ScreenId  pin_return;
+	/* Staff proved by badge and PIN: who (the actor of what they do). */
 	Member    staff;          /* the facilitator proving themselves */
-	char      pin[APP_PIN_MAX_DIGITS + 1];
-	int       pin_fails;
-	int64_t   pin_lock_until_ms;  /* per kiosk, survives leaving the screen
-	                              ** and restarts (settings "pin_lock") */
-	int64_t   pin_saved_ms;   /* when the lock was last saved */
 	int       in_facilitator; /* the PIN was right: staff may act */
-	int64_t   pin_member;     /* PIN_FOR_NEW*: whose PIN is set */
-	char      pin_member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	char      pin_first[APP_PIN_MAX_DIGITS + 1];  /* the new PIN, first time */
+
+	/* Each screen module's own state, next to its part of the view. */
+	struct {
+		/* The last check-in shown (re-rendered on ACT_LANG). */
+		CheckinResult tap;
+		int       rc;         /* BORNE_OK or the storage error */
+	} result;                 /* scr_badge_result.c */
+	struct {
+		int       search_focused;
+		ScreenId  from;       /* where "Retour" goes */
+	} board;                  /* scr_board.c */
+	struct {
+		ScreenId  from;       /* where "Retour" goes */
+	} detail;                 /* scr_mission.c */
+	struct {
+		Member    poster;
+		ScreenId  from;
+		int       focused;
+		char      amount[32]; /* the fixed amount as typed: "12,50" */
+		MissionField err_field;
+	} post;                   /* scr_post_mission.c */
+	struct {
+		PinPurpose purpose;   /* what the PIN is typed for, and what follows */
+		ScreenId  from;
+		char      typed[APP_PIN_MAX_DIGITS + 1];
+		int       fails;
+		int64_t   lock_until_ms;  /* per kiosk, survives leaving the screen
+		                          ** and restarts (settings "pin_lock") */
+		int64_t   saved_ms;   /* when the lock was last saved */
+		int64_t   member;     /* PIN_FOR_NEW*: whose PIN is set */
+		char      member_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+		char      first[APP_PIN_MAX_DIGITS + 1];  /* the new PIN, first time */
+	} pin;                    /* scr_pin.c */
+	struct {
+		BadgeUid  raw;        /* the badge nobody owns */
+		int       focused;
+		int       from_fac;   /* return to facilitator mode after */
+	} enrol;                  /* scr_unknown_badge.c */
 
 	/* The clock (app_clock.c). */
 	int       clock_sync;     /* ClockSync */
@@ -80,10 +92,10 @@ struct App {
 	int       clock_was_trusted;
 	int       clock_verdict;  /* ClockVerdict */
 
-	/* Enrolment of an unknown badge. */
-	BadgeUid  raw;
-	int       enrol_focused;
-	int       enrol_from_fac; /* return to facilitator mode after */
+	/* A read failed during this reload (app_read_failed); the reason
+	** last written to the journal, "" when the last reload read all. */
+	int       problem_seen;
+	char      problem_logged[300];
 };
 
 /* app_clock.c */
@@ -115,7 +127,22 @@ void app_toast(App *a, const char *key, ...);
 void app_toast_rc(App *a, int rc);       /* storage error, in words */
 void app_set_session(App *a, const Member *m);
 void app_clear_session(App *a);
+/* app_clear_session, no question, and every screen module's clear(). */
+void app_clear_personal(App *a);
+/* A read for the screen failed (what: the function): says so (app.h,
+** view.problem). rc < 0. */
+void app_read_failed(App *a, int rc, const char *what);
+/* The i18n key of the words for a storage error. */
+const char *app_rc_key(int rc);
 void app_wait(App *a, WaitFor w, int64_t mission_id);
+/* The question's line (in v.lang) and its seconds left. */
+void app_wait_render(App *a);
+/* A question nobody answered in time is none any more; 1 when it
+** expired now. */
+int  app_wait_expire(App *a);
+/* A badge tap (app_badge.c): the answer to the question, else a
+** check-in. */
+void app_badge(App *a, const BadgeUid *uid);
 void app_checkin(App *a, const BadgeUid *uid);
 /* Inserts typed UTF-8 into a field held in buf (bufsize bytes), at most
 ** max_ch characters. Returns 1 when the text changed. Refused input and
@@ -127,7 +154,22 @@ void app_field_pop(TextFieldView *f, char *buf);
 void app_field_clear(TextFieldView *f);
 void app_field_show(TextFieldView *f, const char *buf, int max_ch);
 
-/* app_post.c */
+/* Screens' entry points, for the kiosk and the other screens. */
+void app_board_open(App *a, ScreenId from);            /* scr_board.c */
+void app_mission_open(App *a, int64_t id);             /* scr_mission.c */
+/* The member's missions into the view; BORNE_OK or the read's error. */
+int  app_my_missions_load(App *a);                     /* scr_member_home.c */
+/* A tap's greeting (r NULL when rc is an error), and whether the last
+** one was a departure. */
+void app_result_show(App *a, const CheckinResult *r, int rc);
+int  app_result_was_out(const App *a);                 /* scr_badge_result.c */
+void app_unknown_show(App *a, const BadgeUid *uid);    /* scr_unknown_badge.c */
+void app_enrol_proved(App *a);
+void app_fac_enter(App *a);                            /* scr_facilitator.c */
+void app_fac_show(App *a, FacTab t);
+void app_pin_set_start(App *a, int64_t member_id);     /* scr_pin.c */
+
+/* scr_post_mission.c */
 void app_post_start(App *a, const Member *poster);
 int  app_post_action(App *a, AppAction act, int64_t arg);
 int  app_post_text(App *a, const char *utf8);
@@ -135,7 +177,7 @@ int  app_post_key(App *a, int key);
 void app_post_render(App *a);
 int  app_member_may_post(const Member *m);
 
-/* app_facilitator.c */
+/* scr_pin.c, scr_facilitator.c, scr_unknown_badge.c */
 void app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back);
 /* The wrong-PIN count and lock saved in the settings (app_new, and when
 ** the store comes back). */

@@ -507,8 +507,15 @@ checkin_tap_id(Store *st, const BadgeUid *uid, int64_t now_utc,
 	}
 	if ((rc = store_commit(st)) != BORNE_OK)
 		return rc;
-	if ((rc = tap_result(st, now_utc, &r)) != BORNE_OK)
-		return rc;
+	/* Saved: a failure from here on is no failure of the tap. */
+	if ((rc = tap_result(st, now_utc, &r)) != BORNE_OK) {
+		r.detail_rc = rc;
+		r.today_s = 0;
+		if (r.outcome == CHECKIN_IN)
+			r.in_utc = now_utc;
+		else if (r.outcome == CHECKIN_OUT)
+			r.out_utc = now_utc;
+	}
 	*out = r;
 	return BORNE_OK;
 }

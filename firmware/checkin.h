@@ -39,6 +39,10 @@ typedef struct CheckinResult {
 	int     held_out;        /* CHECKIN_HELD: 1 if it will be a departure */
 	int     has_day;
 	ContribDay day;          /* the contributive day it falls in, if any */
+	/* BORNE_OK, or why what is read back after the commit (the times,
+	** the hours of the day, the day) could not be: the tap IS saved;
+	** in_utc / out_utc are then the tap's time, today_s 0. */
+	int     detail_rc;
 } CheckinResult;
 
 typedef struct Visit {

@@ -126,6 +126,7 @@ const I18nEntry i18n_en[] = {
 	{ "app.config.line", "Line %d: %s" },
 	{ "app.result.error", "Tap not recorded" },
 	{ "app.err.db", "Could not save: nothing was changed. Try again or tell the team." },
+	{ "app.problem", "The kiosk has a problem, please tell the facilitators." },
 	{ "app.err.busy", "The kiosk is busy: try again in a moment." },
 	{ "app.err.full", "The kiosk's storage is full: please tell the team." },
 	{ "app.err.readonly", "The kiosk cannot save any more: please tell the team." },

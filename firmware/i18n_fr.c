@@ -126,6 +126,7 @@ const I18nEntry i18n_fr[] = {
 	{ "app.config.line", "Ligne %d : %s" },
 	{ "app.result.error", "Passage non enregistré" },
 	{ "app.err.db", "Problème d’enregistrement : rien n’a été modifié. Réessayez ou prévenez l’équipe." },
+	{ "app.problem", "La borne a un problème, prévenez l’équipe d’animation." },
 	{ "app.err.busy", "La borne est occupée : réessayez dans un instant." },
 	{ "app.err.full", "La mémoire de la borne est pleine : prévenez l’équipe." },
 	{ "app.err.readonly", "La borne ne peut plus enregistrer : prévenez l’équipe." },

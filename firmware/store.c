@@ -39,10 +39,12 @@ struct Store {
 	                         ** checkpoint that asked for another */
 	int        n_slots;
 	StmtSlot   slots[STORE_STMT_CACHE];
-	int        fault_reads;  /* store_fault_reads(): reads fail */
+	int        fault_rc;     /* store_fault_reads*(): BORNE_OK when unset */
+	char       fault_match[96];
 };
 
 static int  store_connect(Store *st, const char *path);
+static int  store_is_read(const char *sql);
 static char *store_uri_psow0(const char *path);
 static int  store_check_modes(Store *st);
 static int  store_migrate(Store *st);
@@ -479,11 +481,29 @@ store_db(Store *st)
 
 /* ---- Statements ----------------------------------------------------- */
 
+/* A statement that only reads (what the fault hook breaks). */
+static int
+store_is_read(const char *sql)
+{
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+		sql++;
+	return strncmp(sql, "SELECT", 6) == 0 || strncmp(sql, "WITH", 4) == 0;
+}
+
 void
 store_fault_reads(Store *st, int on)
 {
-	if (st != NULL)
-		st->fault_reads = on != 0;
+	store_fault_reads_like(st, on ? BORNE_EDB : BORNE_OK, NULL);
+}
+
+void
+store_fault_reads_like(Store *st, int rc, const char *match)
+{
+	if (st == NULL)
+		return;
+	st->fault_rc = rc;
+	snprintf(st->fault_match, sizeof st->fault_match, "%s",
+	         match != NULL ? match : "");
 }
 
 int
@@ -493,9 +513,9 @@ store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out)
 	int src;
 
 	*out = NULL;
-	if (st->fault_reads && (strncmp(sql, "SELECT", 6) == 0 ||
-	                        strncmp(sql, "WITH", 4) == 0))
-		return store_set_error(st, BORNE_EDB, "read refused (fault hook)");
+	if (st->fault_rc != BORNE_OK && store_is_read(sql) &&
+	    strstr(sql, st->fault_match) != NULL)
+		return store_set_error(st, st->fault_rc, "read refused (fault hook)");
 	for (int i = 0; i < st->n_slots; i++) {
 		if (st->slots[i].sql == sql) {
 			slot = &st->slots[i];

@@ -90,12 +90,15 @@ struct sqlite3 *store_db(Store *st);
 ** it. BORNE_OK or an error with store_errmsg set. */
 int  store_stmt(Store *st, const char *sql, struct sqlite3_stmt **out);
 void store_stmt_release(Store *st, struct sqlite3_stmt *stmt);   /* NULL-safe */
-
 /* Fault hook, for tests and to show a read error on screen without
 ** breaking a database: while on, every statement that reads (begins with
 ** SELECT or WITH) fails in store_stmt with BORNE_EDB and store_errmsg
 ** "read refused (fault hook)"; writes are untouched. Off when opened. */
 void store_fault_reads(Store *st, int on);
+/* The same, only for the reads whose SQL holds match ("" or NULL: all),
+** failing with rc (BORNE_OK: off): a check-in's read-back after its
+** commit, one list of a screen. */
+void store_fault_reads_like(Store *st, int rc, const char *match);
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE (the write lock is
 ** taken first, so a busy database fails at once with BORNE_EBUSY instead

@@ -47,9 +47,9 @@ test_accueil(void)
 	CHECK_STR(t.v->day_hours, "9 h – 17 h");
 	CHECK_INT(t.v->present_count, 5);
 	CHECK_STR(t.v->present_text, "5 personnes présentes");
-	CHECK(t.v->open_count > 15);
-	CHECK_INT(t.v->n_news, APP_NEWS_MAX);
-	CHECK(t.v->news_text[0].when[0] != '\0');
+	CHECK(t.v->accueil.open_count > 15);
+	CHECK_INT(t.v->accueil.n_news, APP_NEWS_MAX);
+	CHECK(t.v->accueil.news_text[0].when[0] != '\0');
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_INT(t.v->idle_left_s, 0);
 	/* The demo fills a fresh database once; a second time changes nothing. */
@@ -112,17 +112,17 @@ test_checkin_in_out(void)
 	seq = t.v->cue_seq;
 	CHECK_INT(t_badge(&t, B_INES), 1);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->outcome, CHECKIN_IN);
-	CHECK_STR(t.v->greeting, "Bonjour Inès !");
-	CHECK_STR(t.v->greeting_detail, "Arrivée enregistrée à 9 h 12");
-	CHECK_CONTAINS(t.v->greeting_note, "Arroser les plantes du bureau");
+	CHECK_INT(t.v->result.outcome, CHECKIN_IN);
+	CHECK_STR(t.v->result.greeting, "Bonjour Inès !");
+	CHECK_STR(t.v->result.greeting_detail, "Arrivée enregistrée à 9 h 12");
+	CHECK_CONTAINS(t.v->result.greeting_note, "Arroser les plantes du bureau");
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK(t.v->has_member);
 	CHECK_STR(t.v->first_name, "Inès");
 	CHECK_INT(t.v->can_post, 0);
 	CHECK_INT(t.v->is_staff, 0);
-	CHECK_INT(t.v->result_error, 0);
+	CHECK_INT(t.v->result.result_error, 0);
 	CHECK_INT(t.v->idle_left_s, 15);
 	CHECK_STR(t.v->idle_text, "Retour à l’accueil dans 15 secondes");
 	CHECK_INT(t.v->present_count, 6);
@@ -139,15 +139,15 @@ test_checkin_in_out(void)
 	/* Member home, then Terminé: names leave the screen. */
 	t_act(&t, ACT_MY_MISSIONS, 0);
 	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
-	CHECK(t.v->n_my >= 1);
-	CHECK_STR(t.v->my[0].title, "Arroser les plantes du bureau");
-	CHECK_STR(t.v->my_text[0].reward, "Pourboire");
+	CHECK(t.v->home.n_my >= 1);
+	CHECK_STR(t.v->home.my[0].title, "Arroser les plantes du bureau");
+	CHECK_STR(t.v->home.my_text[0].reward, "Pourboire");
 	t_act(&t, ACT_HOME, 0);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_STR(t.v->first_name, "");
-	CHECK_STR(t.v->greeting, "");
-	CHECK_INT(t.v->n_my, 0);
+	CHECK_STR(t.v->result.greeting, "");
+	CHECK_INT(t.v->home.n_my, 0);
 
 	/* 15 h 52: the departure, with the hours of the day. */
 	t.ms += (fx_t("2024-12-10T15:52") - t.utc) * 1000;
@@ -155,11 +155,11 @@ test_checkin_in_out(void)
 	seq = t.v->cue_seq;
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->outcome, CHECKIN_OUT);
-	CHECK_STR(t.v->greeting, "À bientôt Inès !");
-	CHECK_STR(t.v->greeting_detail, "6 h 40 aujourd’hui");
-	CHECK_STR(t.v->greeting_extra, "Départ à 15 h 52");
-	CHECK_STR(t.v->greeting_note, "Merci pour votre aide : Chantier peinture");
+	CHECK_INT(t.v->result.outcome, CHECKIN_OUT);
+	CHECK_STR(t.v->result.greeting, "À bientôt Inès !");
+	CHECK_STR(t.v->result.greeting_detail, "6 h 40 aujourd’hui");
+	CHECK_STR(t.v->result.greeting_extra, "Départ à 15 h 52");
+	CHECK_STR(t.v->result.greeting_note, "Merci pour votre aide : Chantier peinture");
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	memset(&fv, 0, sizeof fv);
 	fv.member_id = ines;
@@ -181,26 +181,26 @@ test_checkin_refusals(void)
 	t_open(&t, "refusals.db", "2024-12-10T10:00", LANG_FR);
 	/* A bounce within the repeat window: kindly noted, nothing new. */
 	t_badge(&t, B_MAMADOU);
-	CHECK_INT(t.v->outcome, CHECKIN_IN);
+	CHECK_INT(t.v->result.outcome, CHECKIN_IN);
 	t_later(&t, 5);
 	t.ms += 5000;
 	t_badge(&t, B_MAMADOU);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->outcome, CHECKIN_IGNORED);
-	CHECK_STR(t.v->greeting, "C’est déjà noté, Mamadou !");
-	CHECK_CONTAINS(t.v->greeting_detail, "10 h 00");
+	CHECK_INT(t.v->result.outcome, CHECKIN_IGNORED);
+	CHECK_STR(t.v->result.greeting, "C’est déjà noté, Mamadou !");
+	CHECK_CONTAINS(t.v->result.greeting_detail, "10 h 00");
 	CHECK(t.v->has_member);
 
 	/* Unknown badge: its own screen, the raw UID, the unknown cue. */
 	seq = t.v->cue_seq;
 	t_badge(&t, B_NEW);
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
-	CHECK_STR(t.v->raw_uid, B_NEW);
+	CHECK_STR(t.v->enrol.raw_uid, B_NEW);
 	CHECK_INT(t.v->cue, CUE_UNKNOWN);
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_STR(t.v->first_name, "");
-	CHECK_INT(t.v->enrolling, 0);
+	CHECK_INT(t.v->enrol.enrolling, 0);
 	CHECK_INT(t.v->idle_left_s, 30);
 	t_act(&t, ACT_BACK, 0);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
@@ -209,9 +209,9 @@ test_checkin_refusals(void)
 	seq = t.v->cue_seq;
 	t_badge(&t, B_THEO);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->outcome, CHECKIN_INACTIVE);
-	CHECK_STR(t.v->greeting, "Ce badge n’est plus actif");
-	CHECK_CONTAINS(t.v->greeting_detail, "animateur");
+	CHECK_INT(t.v->result.outcome, CHECKIN_INACTIVE);
+	CHECK_STR(t.v->result.greeting, "Ce badge n’est plus actif");
+	CHECK_CONTAINS(t.v->result.greeting_detail, "animateur");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_INT(t.v->has_member, 0);
@@ -221,7 +221,7 @@ test_checkin_refusals(void)
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
 	t_badge(&t, B_LEA);          /* present since the demo: a departure */
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->outcome, CHECKIN_OUT);
+	CHECK_INT(t.v->result.outcome, CHECKIN_OUT);
 	CHECK_STR(t.v->first_name, "Léa");
 	t_close(&t);
 }
@@ -242,10 +242,10 @@ test_checkin_db_error(void)
 	seq = t.v->cue_seq;
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->result_error, 1);
-	CHECK_STR(t.v->greeting, "Passage non enregistré");
-	CHECK_CONTAINS(t.v->greeting_detail, "réessayez");
-	CHECK(strstr(t.v->greeting, "Bonjour") == NULL);
+	CHECK_INT(t.v->result.result_error, 1);
+	CHECK_STR(t.v->result.greeting, "Passage non enregistré");
+	CHECK_CONTAINS(t.v->result.greeting_detail, "réessayez");
+	CHECK(strstr(t.v->result.greeting, "Bonjour") == NULL);
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->cue_seq, seq + 1);
@@ -254,8 +254,8 @@ test_checkin_db_error(void)
 	checkin_present_count(other, t.utc, &n);
 	CHECK_INT(n, 5);
 	t_badge(&t, B_INES);
-	CHECK_INT(t.v->result_error, 0);
-	CHECK_STR(t.v->greeting, "Bonjour Inès !");
+	CHECK_INT(t.v->result.result_error, 0);
+	CHECK_STR(t.v->result.greeting, "Bonjour Inès !");
 	store_close(other);
 	t_close(&t);
 }
@@ -309,7 +309,7 @@ test_idle(void)
 	CHECK_INT(t_wait_ms(&t, 15000), 1);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	CHECK_INT(t.v->has_member, 0);
-	CHECK_STR(t.v->greeting, "");
+	CHECK_STR(t.v->result.greeting, "");
 	CHECK_STR(t.v->first_name, "");
 
 	/* The board keeps the session for the full idle time, then clears. */
@@ -325,7 +325,7 @@ test_idle(void)
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_STR(t.v->member.name, "");
-	CHECK_STR(t.v->search.text, "");
+	CHECK_STR(t.v->board.search.text, "");
 	CHECK_INT(t.v->kbd_visible, 0);
 	/* Accueil has no timeout. */
 	CHECK_INT(t_wait_ms(&t, 120000), 1);     /* the clock moved */
@@ -343,74 +343,74 @@ test_board(void)
 	t_open(&t, "board.db", "2024-12-10T09:12", LANG_FR);
 	t_act(&t, ACT_BOARD, 0);
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
-	CHECK_INT(t.v->filter, -1);
-	total_all = t.v->board_total;
+	CHECK_INT(t.v->board.filter, -1);
+	total_all = t.v->board.board_total;
 	CHECK(total_all > APP_BOARD_WINDOW / 2);
-	CHECK_INT(t.v->n_cards, total_all < APP_BOARD_WINDOW ? total_all :
+	CHECK_INT(t.v->board.n_cards, total_all < APP_BOARD_WINDOW ? total_all :
 	          APP_BOARD_WINDOW);
-	CHECK_INT(t.v->board_offset, 0);
-	CHECK(t.v->cards_text[0].when[0] != '\0');
-	for (int i = 0; i < t.v->n_cards; i++)
-		ok &= t.v->cards[i].status == MISSION_OPEN;
+	CHECK_INT(t.v->board.board_offset, 0);
+	CHECK(t.v->board.cards_text[0].when[0] != '\0');
+	for (int i = 0; i < t.v->board.n_cards; i++)
+		ok &= t.v->board.cards[i].status == MISSION_OPEN;
 	CHECK(ok);                 /* passers-by see open missions only */
 
 	/* Category chips. */
 	t_act(&t, ACT_FILTER, CAT_ANIMAUX);
-	CHECK_INT(t.v->filter, CAT_ANIMAUX);
-	CHECK(t.v->board_total >= 3);
+	CHECK_INT(t.v->board.filter, CAT_ANIMAUX);
+	CHECK(t.v->board.board_total >= 3);
 	ok = 1;
-	for (int i = 0; i < t.v->n_cards; i++)
-		ok &= t.v->cards[i].category == CAT_ANIMAUX;
+	for (int i = 0; i < t.v->board.n_cards; i++)
+		ok &= t.v->board.cards[i].category == CAT_ANIMAUX;
 	CHECK(ok);
 	t_act(&t, ACT_FILTER, -1);
-	CHECK_INT(t.v->board_total, total_all);
+	CHECK_INT(t.v->board.board_total, total_all);
 
 	/* Search: the keyboard opens, each character re-queries, accents
 	** do not matter. */
 	t_act(&t, ACT_SEARCH, 0);
 	CHECK_INT(t.v->kbd_visible, 1);
-	CHECK_INT(t.v->search.focused, 1);
+	CHECK_INT(t.v->board.search.focused, 1);
 	t_text(&t, "d");
-	CHECK(t.v->board_total < total_all);
+	CHECK(t.v->board.board_total < total_all);
 	t_text(&t, "ecaper");
-	CHECK_STR(t.v->search.text, "decaper");
-	CHECK_INT(t.v->board_total, 1);
-	CHECK_STR(t.v->cards[0].title, "Décaper un mur avant peinture");
-	CHECK_STR(t.v->cards_text[0].reward, "45 €");
-	CHECK_STR(t.v->cards_text[0].when, "Sam. 14 déc.");
+	CHECK_STR(t.v->board.search.text, "decaper");
+	CHECK_INT(t.v->board.board_total, 1);
+	CHECK_STR(t.v->board.cards[0].title, "Décaper un mur avant peinture");
+	CHECK_STR(t.v->board.cards_text[0].reward, "45 €");
+	CHECK_STR(t.v->board.cards_text[0].when, "Sam. 14 déc.");
 	t_key(&t, APP_KEY_BACKSPACE);
-	CHECK_STR(t.v->search.text, "decape");
-	CHECK_INT(t.v->board_total, 1);
+	CHECK_STR(t.v->board.search.text, "decape");
+	CHECK_INT(t.v->board.board_total, 1);
 	t_act(&t, ACT_SEARCH_CLEAR, 0);
-	CHECK_STR(t.v->search.text, "");
-	CHECK_INT(t.v->board_total, total_all);
+	CHECK_STR(t.v->board.search.text, "");
+	CHECK_INT(t.v->board.board_total, total_all);
 	t_key(&t, APP_KEY_ENTER);
 	CHECK_INT(t.v->kbd_visible, 0);
 
 	/* Scrolling moves by rows of board_columns cards, within bounds. */
 	t_act(&t, ACT_SCROLL, 1);
-	CHECK_INT(t.v->board_offset, 2);
+	CHECK_INT(t.v->board.board_offset, 2);
 	t_act(&t, ACT_SET_COLUMNS, 1);
 	t_act(&t, ACT_SCROLL, 3);
-	CHECK_INT(t.v->board_offset, 5);
+	CHECK_INT(t.v->board.board_offset, 5);
 	t_act(&t, ACT_SCROLL, -10);
-	CHECK_INT(t.v->board_offset, 0);
+	CHECK_INT(t.v->board.board_offset, 0);
 	t_act(&t, ACT_SCROLL, 1000);
-	CHECK_INT(t.v->board_offset, total_all - 1);
-	CHECK_INT(t.v->n_cards, 1);
+	CHECK_INT(t.v->board.board_offset, total_all - 1);
+	CHECK_INT(t.v->board.n_cards, 1);
 	t_act(&t, ACT_SCROLL_TO, 4);
-	CHECK_INT(t.v->board_offset, 4);
+	CHECK_INT(t.v->board.board_offset, 4);
 	t_key(&t, APP_KEY_PAGEUP);
-	CHECK_INT(t.v->board_offset, 2);
+	CHECK_INT(t.v->board.board_offset, 2);
 
 	/* A minor badged in sees only missions open to minors. */
 	t_badge(&t, B_INES);
 	t_act(&t, ACT_BOARD, 0);
-	CHECK_INT(t.v->minors_only, 1);
-	CHECK(t.v->board_total < total_all);
+	CHECK_INT(t.v->board.minors_only, 1);
+	CHECK(t.v->board.board_total < total_all);
 	ok = 1;
-	for (int i = 0; i < t.v->n_cards; i++)
-		ok &= t.v->cards[i].minors_ok;
+	for (int i = 0; i < t.v->board.n_cards; i++)
+		ok &= t.v->board.cards[i].minors_ok;
 	CHECK(ok);
 	/* Back goes to the member's home, Accueil ends the session. */
 	t_act(&t, ACT_BACK, 0);
@@ -422,15 +422,15 @@ test_board(void)
 	** (fuzz_form found text "" with n_chars 6 after leaving the board). */
 	t_act(&t, ACT_SEARCH, 0);
 	t_text(&t, "décape");
-	CHECK_INT(t.v->search.n_chars, 6);
+	CHECK_INT(t.v->board.search.n_chars, 6);
 	t_act(&t, ACT_HOME, 0);
-	CHECK_STR(t.v->search.text, "");
-	CHECK_INT(t.v->search.n_chars, 0);
+	CHECK_STR(t.v->board.search.text, "");
+	CHECK_INT(t.v->board.search.n_chars, 0);
 	t_act(&t, ACT_SEARCH, 0);
 	t_text(&t, "abc");
 	t_act(&t, ACT_SEARCH_CLEAR, 0);
-	CHECK_STR(t.v->search.text, "");
-	CHECK_INT(t.v->search.n_chars, 0);
+	CHECK_STR(t.v->board.search.text, "");
+	CHECK_INT(t.v->board.search.n_chars, 0);
 	t_close(&t);
 }
 
@@ -448,17 +448,17 @@ test_mission_take(void)
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
 	CHECK_INT(t.v->screen, SCREEN_MISSION);
-	CHECK_STR(t.v->mission.d.title, "Décaper un mur avant peinture");
-	CHECK_STR(t.v->poster_first, "Sophie");
-	CHECK_STR(t.v->mission_text.when, "Sam. 14 déc.");
-	CHECK_STR(t.v->mission_text.duration, "3 h");
-	CHECK_STR(t.v->mission_text.reward, "45 €");
-	CHECK_STR(t.v->mission_text.places_total, "2 places");
-	CHECK_STR(t.v->mission_text.category, "Bricolage");
-	CHECK_INT(t.v->can_take, 1);
-	CHECK_INT(t.v->can_done, 0);
-	CHECK_INT(t.v->can_cancel, 0);
-	CHECK_INT(t.v->n_takers_shown, 0);
+	CHECK_STR(t.v->detail.mission.d.title, "Décaper un mur avant peinture");
+	CHECK_STR(t.v->detail.poster_first, "Sophie");
+	CHECK_STR(t.v->detail.mission_text.when, "Sam. 14 déc.");
+	CHECK_STR(t.v->detail.mission_text.duration, "3 h");
+	CHECK_STR(t.v->detail.mission_text.reward, "45 €");
+	CHECK_STR(t.v->detail.mission_text.places_total, "2 places");
+	CHECK_STR(t.v->detail.mission_text.category, "Bricolage");
+	CHECK_INT(t.v->detail.can_take, 1);
+	CHECK_INT(t.v->detail.can_done, 0);
+	CHECK_INT(t.v->detail.can_cancel, 0);
+	CHECK_INT(t.v->detail.n_takers_shown, 0);
 
 	/* "Je prends cette mission", then a badge, with nobody badged in. */
 	t_act(&t, ACT_TAKE, 0);
@@ -475,25 +475,25 @@ test_mission_take(void)
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
-	CHECK_INT(t.v->mission.n_takers, 1);
+	CHECK_INT(t.v->detail.mission.n_takers, 1);
 	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
 	CHECK_STR(t.v->first_name, "Mamadou");
-	CHECK_INT(t.v->is_taker, 1);
-	CHECK_INT(t.v->can_take, 0);
-	CHECK_INT(t.v->can_release, 1);
-	CHECK_STR(t.v->mission_text.places, "1 place");
+	CHECK_INT(t.v->detail.is_taker, 1);
+	CHECK_INT(t.v->detail.can_take, 0);
+	CHECK_INT(t.v->detail.can_release, 1);
+	CHECK_STR(t.v->detail.mission_text.places, "1 place");
 	/* Takers' names: not for another member... */
-	CHECK_INT(t.v->n_takers_shown, 0);
+	CHECK_INT(t.v->detail.n_takers_shown, 0);
 	/* ...but for the poster. */
 	t_act(&t, ACT_HOME, 0);
 	t_badge(&t, B_SOPHIE);
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
-	CHECK_INT(t.v->n_takers_shown, 1);
-	CHECK_STR(t.v->takers[0], "Mamadou");
-	CHECK_INT(t.v->can_done, 1);
-	CHECK_INT(t.v->can_cancel, 1);
-	CHECK_INT(t.v->can_take, 0);        /* her own mission */
+	CHECK_INT(t.v->detail.n_takers_shown, 1);
+	CHECK_STR(t.v->detail.takers[0], "Mamadou");
+	CHECK_INT(t.v->detail.can_done, 1);
+	CHECK_INT(t.v->detail.can_cancel, 1);
+	CHECK_INT(t.v->detail.can_take, 0);        /* her own mission */
 	/* ACT_CANCEL_WAIT stops waiting. */
 	t_act(&t, ACT_TAKE, 0);
 	t_act(&t, ACT_CANCEL_WAIT, 0);
@@ -525,10 +525,10 @@ test_mission_refusals(void)
 	CHECK_STR(t.v->toast, "Cette mission n’est pas ouverte aux mineur·es.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->wait, WAIT_NONE);
-	CHECK_INT(t.v->mission.n_takers, 0);
+	CHECK_INT(t.v->detail.mission.n_takers, 0);
 	/* Taken by someone else: no place left. */
 	t_act(&t, ACT_OPEN_MISSION, plants);
-	CHECK_INT(t.v->can_take, 0);
+	CHECK_INT(t.v->detail.can_take, 0);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, B_MAMADOU);
 	CHECK_STR(t.v->toast, "Il n’y a plus de place sur cette mission.");
@@ -577,7 +577,7 @@ test_mission_done_release(void)
 	t_badge(&t, B_INES);
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, plants);
-	CHECK_INT(t.v->can_release, 1);
+	CHECK_INT(t.v->detail.can_release, 1);
 	t_act(&t, ACT_RELEASE, 0);
 	CHECK_INT(t.v->wait, WAIT_RELEASE);
 	/* Inès was asked: Mamadou's badge is his own check-in, and the
@@ -619,7 +619,7 @@ test_mission_done_release(void)
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, chat);
-	CHECK_INT(t.v->can_done, 1);
+	CHECK_INT(t.v->detail.can_done, 1);
 	t_act(&t, ACT_MARK_DONE, 0);
 	t_badge(&t, B_BERNARD);
 	CHECK_STR(t.v->toast, "Merci Bernard : la mission est terminée.");
@@ -648,26 +648,26 @@ test_english(void)
 	CHECK_STR(t.v->present_text, "5 people here");
 	CHECK_STR(t.v->day_hours, "9:00 – 17:00");
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->greeting, "Hello Inès!");
-	CHECK_STR(t.v->greeting_detail, "Arrival recorded at 9:12");
+	CHECK_STR(t.v->result.greeting, "Hello Inès!");
+	CHECK_STR(t.v->result.greeting_detail, "Arrival recorded at 9:12");
 	CHECK_STR(t.v->idle_text, "Back to the start in 15 seconds");
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_SEARCH, 0);
 	t_text(&t, "caramel");
-	CHECK_INT(t.v->board_total, 1);
-	CHECK_STR(t.v->cards_text[0].reward, "€40");
-	CHECK_STR(t.v->cards_text[0].when, "21–28 Dec");
+	CHECK_INT(t.v->board.board_total, 1);
+	CHECK_STR(t.v->board.cards_text[0].reward, "€40");
+	CHECK_STR(t.v->board.cards_text[0].when, "21–28 Dec");
 	/* A visitor switches to French; Accueil goes back to the kiosk's. */
 	t_act(&t, ACT_LANG, LANG_FR);
 	CHECK_INT(t.v->lang, LANG_FR);
-	CHECK_STR(t.v->cards_text[0].reward, "40 €");
+	CHECK_STR(t.v->board.cards_text[0].reward, "40 €");
 	CHECK_STR(t.v->date_long, "Mardi 10 décembre");
 	t_act(&t, ACT_HOME, 0);
 	CHECK_INT(t.v->lang, LANG_EN);
 	CHECK_STR(t.v->date_long, "Tuesday 10 December");
 	t_badge(&t, B_MAMADOU);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->greeting, "Already noted, Mamadou!");
+	CHECK_STR(t.v->result.greeting, "Already noted, Mamadou!");
 	t_close(&t);
 }
 

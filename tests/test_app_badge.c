@@ -125,14 +125,14 @@ test_checkin_on_facilitator(void)
 	pin(&t, "1234");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	n = t.v->n_present;
+	n = t.v->fac.n_present;
 	CHECK_INT(open_visit(&t, B_INES), 0);
 	t_badge(&t, B_INES);
 	CHECK_INT(open_visit(&t, B_INES), 1);
 	CHECK_STR(t.v->toast, "Bonjour Inès ! Arrivée enregistrée à 10 h 00");
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->n_present, n + 1);
+	CHECK_INT(t.v->fac.n_present, n + 1);
 	CHECK_STR(t.v->first_name, "Bernard");
 	/* Leaving is recorded too (after the repeat guard; the wall clock
 	** alone moves, by less than a jump, so the screen stays). */
@@ -162,7 +162,7 @@ test_checkin_on_pin(void)
 	CHECK_INT(open_visit(&t, B_INES), 1);
 	CHECK_STR(t.v->toast, "Hello Inès! Arrival recorded at 10:00");
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_len, 2);          /* the digits stay */
+	CHECK_INT(t.v->pin.pin_len, 2);          /* the digits stay */
 	pin(&t, "34");
 	t_key(&t, APP_KEY_ENTER);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
@@ -193,17 +193,17 @@ test_checkin_on_post_form(void)
 	CHECK_STR(t.v->toast, "Bonjour Mamadou ! Arrivée enregistrée à 10 h 00");
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
 	/* The draft survives, and stays Sophie's. */
-	CHECK_STR(t.v->field.text, "Réparer le vélo");
+	CHECK_STR(t.v->post.field.text, "Réparer le vélo");
 	CHECK_INT(t.v->member.id, sophie);
 	CHECK_STR(t.v->first_name, "Sophie");
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_DESCRIPTION);
-	CHECK_STR(t.v->draft.title, "Réparer le vélo");
+	CHECK_INT(t.v->post.post_step, POST_DESCRIPTION);
+	CHECK_STR(t.v->post.draft.title, "Réparer le vélo");
 	/* A form is asked nothing: Sophie's own badge is her arrival. */
 	t_badge(&t, B_SOPHIE);
 	CHECK_INT(open_visit(&t, B_SOPHIE), 1);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
-	CHECK_STR(t.v->draft.title, "Réparer le vélo");
+	CHECK_STR(t.v->post.draft.title, "Réparer le vélo");
 	t_close(&t);
 }
 
@@ -236,7 +236,7 @@ test_wait_expires(void)
 	/* The next person is checked in and takes nothing. */
 	t_badge(&t, B_MAMADOU);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_STR(t.v->greeting, "Bonjour Mamadou !");
+	CHECK_STR(t.v->result.greeting, "Bonjour Mamadou !");
 	CHECK_INT(open_visit(&t, B_MAMADOU), 1);
 	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
 	CHECK_INT(m.n_takers, 0);
@@ -270,7 +270,7 @@ test_wait_asked_member(void)
 	/* Sophie arrives: her check-in, not Mamadou's answer. */
 	t_badge(&t, B_SOPHIE);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_STR(t.v->greeting, "Bonjour Sophie !");
+	CHECK_STR(t.v->result.greeting, "Bonjour Sophie !");
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
 	CHECK_INT(m.n_takers, 0);
@@ -278,7 +278,7 @@ test_wait_asked_member(void)
 	t_act(&t, ACT_HOME, 0);
 	t_later(&t, 120);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->greeting, "À bientôt Mamadou !");
+	CHECK_STR(t.v->result.greeting, "À bientôt Mamadou !");
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
 	t_act(&t, ACT_TAKE, 0);
@@ -361,20 +361,20 @@ test_out_of_service(void)
 	CHECK_STR(app_screen_name(v->screen), "out-of-service");
 	app_out_of_service(app, BORNE_EFULL, "/var/lib/borne/borne.db",
 	                   "database or disk is full");
-	CHECK_STR(v->oos_reason, "Disque plein");
-	CHECK_STR(v->oos_path, "/var/lib/borne/borne.db");
-	CHECK_STR(v->oos_detail, "database or disk is full");
-	CHECK_CONTAINS(v->oos_retry, "toutes les 5 secondes");
+	CHECK_STR(v->oos.oos_reason, "Disque plein");
+	CHECK_STR(v->oos.oos_path, "/var/lib/borne/borne.db");
+	CHECK_STR(v->oos.oos_detail, "database or disk is full");
+	CHECK_CONTAINS(v->oos.oos_retry, "toutes les 5 secondes");
 	CHECK_STR(v->clock, "10:00");
 	app_out_of_service(app, BORNE_EREADONLY, "/x.db", NULL);
-	CHECK_STR(v->oos_reason, "Base de données en lecture seule");
-	CHECK_STR(v->oos_detail, "");
+	CHECK_STR(v->oos.oos_reason, "Base de données en lecture seule");
+	CHECK_STR(v->oos.oos_detail, "");
 	app_out_of_service(app, BORNE_ECORRUPT, "/x.db", NULL);
-	CHECK_STR(v->oos_reason, "Base de données illisible ou abîmée");
+	CHECK_STR(v->oos.oos_reason, "Base de données illisible ou abîmée");
 	app_out_of_service(app, BORNE_EBUSY, "/x.db", NULL);
-	CHECK_STR(v->oos_reason, "Base de données bloquée par un autre programme");
+	CHECK_STR(v->oos.oos_reason, "Base de données bloquée par un autre programme");
 	app_out_of_service(app, BORNE_EIO, "/x.db", NULL);
-	CHECK_STR(v->oos_reason, "Base de données inaccessible (erreur de disque)");
+	CHECK_STR(v->oos.oos_reason, "Base de données inaccessible (erreur de disque)");
 	/* A badge is told it was not saved; buttons do nothing; time runs. */
 	memset(&e, 0, sizeof e);
 	e.type = APP_EV_BADGE;
@@ -403,13 +403,13 @@ test_out_of_service(void)
 	demo_fill(st, utc);
 	app_store_ready(app, st, ms, utc);
 	CHECK_INT(v->screen, SCREEN_ACCUEIL);
-	CHECK_STR(v->oos_reason, "");
+	CHECK_STR(v->oos.oos_reason, "");
 	CHECK_INT(v->present_count, 5);
 	memset(&e, 0, sizeof e);
 	e.type = APP_EV_BADGE;
 	uid_parse(B_INES, UID_DEC_LSB_FIRST, &e.uid, NULL, 0);
 	app_handle(app, &e, ms, utc);
-	CHECK_STR(v->greeting, "Bonjour Inès !");
+	CHECK_STR(v->result.greeting, "Bonjour Inès !");
 	app_free(app);
 	store_close(st);
 }
@@ -472,10 +472,10 @@ test_tap_disk_full(void)
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	t_badge(&t, B_INES);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_INT(t.v->result_error, 1);
-	CHECK_STR(t.v->greeting, "Passage non enregistré");
-	CHECK_CONTAINS(t.v->greeting_detail, "pleine");
-	CHECK(strstr(t.v->greeting, "Bonjour") == NULL);
+	CHECK_INT(t.v->result.result_error, 1);
+	CHECK_STR(t.v->result.greeting, "Passage non enregistré");
+	CHECK_CONTAINS(t.v->result.greeting_detail, "pleine");
+	CHECK(strstr(t.v->result.greeting, "Bonjour") == NULL);
 	CHECK_INT(t.v->has_member, 0);
 	CHECK_INT(setrlimit(RLIMIT_FSIZE, &old), 0);
 	checkin_present_count(t.st, t.utc, &after);
@@ -483,7 +483,7 @@ test_tap_disk_full(void)
 	/* Room again: the same tap goes through. */
 	t_act(&t, ACT_HOME, 0);
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->greeting, "Bonjour Inès !");
+	CHECK_STR(t.v->result.greeting, "Bonjour Inès !");
 	CHECK_INT(open_visit(&t, B_INES), 1);
 	t_close(&t);
 }

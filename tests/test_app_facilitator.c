@@ -84,22 +84,22 @@ test_enrol_unknown(void)
 	CHECK_INT(t.v->screen, SCREEN_PIN);
 	CHECK_STR(t.v->toast, "Bonjour Inès ! Arrivée enregistrée à 9 h 12");
 	pin(&t, "1234");
-	CHECK_INT(t.v->pin_len, 4);
+	CHECK_INT(t.v->pin.pin_len, 4);
 	t_act(&t, ACT_PIN_ERASE, 0);
-	CHECK_INT(t.v->pin_len, 3);
+	CHECK_INT(t.v->pin.pin_len, 3);
 	t_act(&t, ACT_PIN_DIGIT, 4);
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
-	CHECK_INT(t.v->enrolling, 1);
-	CHECK_STR(t.v->raw_uid, B_NEW);
+	CHECK_INT(t.v->enrol.enrolling, 1);
+	CHECK_STR(t.v->enrol.raw_uid, B_NEW);
 	CHECK_INT(t.v->kbd_visible, 1);
-	CHECK_INT(t.v->enrol_name.focused, 1);
-	CHECK_INT(t.v->enrol_role, ROLE_COOPERATOR);
-	CHECK_INT(t.v->pin_len, 0);
+	CHECK_INT(t.v->enrol.enrol_name.focused, 1);
+	CHECK_INT(t.v->enrol.enrol_role, ROLE_COOPERATOR);
+	CHECK_INT(t.v->pin.pin_len, 0);
 
 	/* No name: refused with a message. */
 	t_act(&t, ACT_ENROL_SAVE, 0);
-	CHECK_STR(t.v->enrol_error, "Écrivez le prénom de la personne.");
+	CHECK_STR(t.v->enrol.enrol_error, "Écrivez le prénom de la personne.");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	/* The card being enrolled belongs to nobody yet: said so. Anyone
 	** else's badge is their check-in, over the form. */
@@ -108,24 +108,24 @@ test_enrol_unknown(void)
 	t_badge(&t, B_INES);
 	CHECK_STR(t.v->toast, "C’est déjà noté, Inès !");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
-	CHECK_INT(t.v->enrolling, 1);
+	CHECK_INT(t.v->enrol.enrolling, 1);
 	t_text(&t, "Zoé Martin");
-	CHECK_STR(t.v->enrol_name.text, "Zoé Martin");
+	CHECK_STR(t.v->enrol.enrol_name.text, "Zoé Martin");
 	/* Staff roles are for an admin to give. */
 	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
 	CHECK_CONTAINS(t.v->toast, "administrateur");
-	CHECK_INT(t.v->enrol_role, ROLE_COOPERATOR);
+	CHECK_INT(t.v->enrol.enrol_role, ROLE_COOPERATOR);
 	t_act(&t, ACT_SET_ROLE, ROLE_COWORKER);
-	CHECK_INT(t.v->enrol_role, ROLE_COWORKER);
+	CHECK_INT(t.v->enrol.enrol_role, ROLE_COWORKER);
 	CHECK_INT(t.v->kbd_visible, 0);
 	t_act(&t, ACT_TOGGLE_MINOR, 0);
-	CHECK_INT(t.v->enrol_minor, 1);
+	CHECK_INT(t.v->enrol.enrol_minor, 1);
 	t_act(&t, ACT_TOGGLE_MINOR, 0);
 	t_act(&t, ACT_ENROL_SAVE, 0);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	CHECK_STR(t.v->toast, "Badge enregistré pour Zoé");
 	CHECK_INT(t.v->has_member, 0);
-	CHECK_STR(t.v->raw_uid, "");
+	CHECK_STR(t.v->enrol.raw_uid, "");
 	uid_parse(B_NEW, UID_DEC_LSB_FIRST, &uid, NULL, 0);
 	CHECK_INT(member_by_badge(t.st, &uid, &zoe), BORNE_OK);
 	CHECK_STR(zoe.name, "Zoé Martin");
@@ -134,7 +134,7 @@ test_enrol_unknown(void)
 	/* The new member checks in at once. */
 	t_badge(&t, B_NEW);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_STR(t.v->greeting, "Bonjour Zoé !");
+	CHECK_STR(t.v->result.greeting, "Bonjour Zoé !");
 
 	/* A facilitator's badge on unknown-badge, unasked, is her own
 	** check-in: "Enregistrer ce badge" asks for it first. */
@@ -151,7 +151,7 @@ test_enrol_unknown(void)
 	CHECK_INT(t.v->screen, SCREEN_PIN);
 	t_act(&t, ACT_BACK, 0);              /* changed her mind */
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
-	CHECK_INT(t.v->enrolling, 0);
+	CHECK_INT(t.v->enrol.enrolling, 0);
 	t_close(&t);
 }
 
@@ -171,28 +171,28 @@ test_pin_lock(void)
 	CHECK_INT(t.v->is_staff, 1);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
 	pin(&t, "0000");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_STR(t.v->pin_msg, "Code incorrect, 2 essais restants");
-	CHECK_INT(t.v->pin_len, 0);
+	CHECK_STR(t.v->pin.pin_msg, "Code incorrect, 2 essais restants");
+	CHECK_INT(t.v->pin.pin_len, 0);
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	pin(&t, "1111");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_STR(t.v->pin_msg, "Code incorrect, 1 essai restant");
+	CHECK_STR(t.v->pin.pin_msg, "Code incorrect, 1 essai restant");
 	pin(&t, "4321");                     /* Yasmine's, not Bernard's */
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_locked_s, 300);
-	CHECK_STR(t.v->pin_msg, "Trop d’essais : espace animation verrouillé "
+	CHECK_INT(t.v->pin.pin_locked_s, 300);
+	CHECK_STR(t.v->pin.pin_msg, "Trop d’essais : espace animation verrouillé "
 	          "pendant 5 min.");
 	/* Locked: even the right PIN does nothing. */
 	pin(&t, "1234");
-	CHECK_INT(t.v->pin_len, 0);
+	CHECK_INT(t.v->pin.pin_len, 0);
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
 	t_wait_ms(&t, 10000);
-	CHECK_INT(t.v->pin_locked_s, 290);
+	CHECK_INT(t.v->pin.pin_locked_s, 290);
 
 	/* The lock survives leaving, idle, and another facilitator. */
 	t_act(&t, ACT_BACK, 0);
@@ -202,7 +202,7 @@ test_pin_lock(void)
 	t_badge(&t, B_YASMINE);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_locked_s, 230);
+	CHECK_INT(t.v->pin.pin_locked_s, 230);
 	pin(&t, "4321");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
@@ -215,9 +215,9 @@ test_pin_lock(void)
 	t_badge(&t, B_YASMINE);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_locked_s, 0);
-	CHECK_INT(t.v->pin_tries_left, 3);
-	CHECK_STR(t.v->pin_msg, "");
+	CHECK_INT(t.v->pin.pin_locked_s, 0);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
+	CHECK_STR(t.v->pin.pin_msg, "");
 	pin(&t, "4321");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
@@ -244,37 +244,37 @@ test_facilitator_mode(void)
 	pin(&t, "1234");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->fac_tab, FAC_PRESENT);
+	CHECK_INT(t.v->fac.fac_tab, FAC_PRESENT);
 	/* Who is here: the five of the demo and Bernard. */
-	CHECK_INT(t.v->n_present, 6);
-	CHECK_STR(t.v->present[0].name, "Léa M.");
-	CHECK_STR(t.v->present[0].role, "Coopérateur·rice");
-	CHECK(strstr(t.v->present[0].since, " h ") != NULL);
-	CHECK_STR(t.v->present[5].name, "Bernard R.");
+	CHECK_INT(t.v->fac.n_present, 6);
+	CHECK_STR(t.v->fac.present[0].name, "Léa M.");
+	CHECK_STR(t.v->fac.present[0].role, "Coopérateur·rice");
+	CHECK(strstr(t.v->fac.present[0].since, " h ") != NULL);
+	CHECK_STR(t.v->fac.present[5].name, "Bernard R.");
 	/* The list pages: a scroll moves the first one shown, within it. */
-	CHECK_INT(t.v->present_offset, 0);
+	CHECK_INT(t.v->fac.present_offset, 0);
 	CHECK_INT(t_act(&t, ACT_SCROLL, 3), 1);
-	CHECK_INT(t.v->present_offset, 3);
+	CHECK_INT(t.v->fac.present_offset, 3);
 	t_act(&t, ACT_SCROLL, 100);
-	CHECK_INT(t.v->present_offset, 5);
+	CHECK_INT(t.v->fac.present_offset, 5);
 	t_act(&t, ACT_SCROLL, -100);
-	CHECK_INT(t.v->present_offset, 0);
+	CHECK_INT(t.v->fac.present_offset, 0);
 	t_act(&t, ACT_SCROLL, 4);
-	CHECK_STR(t.v->present[5].since, "9 h 12");
-	CHECK_STR(t.v->present[5].role, "Animateur·rice");
+	CHECK_STR(t.v->fac.present[5].since, "9 h 12");
+	CHECK_STR(t.v->fac.present[5].role, "Animateur·rice");
 	/* Missions waiting. */
-	n_pending = t.v->n_pending;
+	n_pending = t.v->fac.n_pending;
 	CHECK_INT(n_pending, 3);
-	CHECK(t.v->pending_text[0].when[0] != '\0');
-	CHECK_STR(t.v->reject_reasons[0], "Il manque des informations");
-	id = t.v->pending[0].id;
-	id2 = t.v->pending[1].id;
+	CHECK(t.v->fac.pending_text[0].when[0] != '\0');
+	CHECK_STR(t.v->fac.reject_reasons[0], "Il manque des informations");
+	id = t.v->fac.pending[0].id;
+	id2 = t.v->fac.pending[1].id;
 	n_approved = audited(t.st, "mission.approve", bernard);
 	t_act(&t, ACT_FAC_TAB, FAC_PENDING);
-	CHECK_INT(t.v->fac_tab, FAC_PENDING);
+	CHECK_INT(t.v->fac.fac_tab, FAC_PENDING);
 	t_act(&t, ACT_APPROVE, id);
 	CHECK_STR(t.v->toast, "Mission publiée");
-	CHECK_INT(t.v->n_pending, n_pending - 1);
+	CHECK_INT(t.v->fac.n_pending, n_pending - 1);
 	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
 	CHECK_INT(m.status, MISSION_OPEN);
 	CHECK_INT(audited(t.st, "mission.approve", bernard), n_approved + 1);
@@ -283,42 +283,42 @@ test_facilitator_mode(void)
 	CHECK_STR(t.v->toast, "Cette mission n’attend plus de validation.");
 	/* Reject: the mission, then a preset reason. */
 	t_act(&t, ACT_REJECT, id2);
-	CHECK_INT(t.v->rejecting, id2);
+	CHECK_INT(t.v->fac.rejecting, id2);
 	t_act(&t, ACT_REJECT_CANCEL, 0);
-	CHECK_INT(t.v->rejecting, 0);
+	CHECK_INT(t.v->fac.rejecting, 0);
 	t_act(&t, ACT_REJECT, id2);
 	t_act(&t, ACT_REJECT_REASON, 2);
-	CHECK_INT(t.v->rejecting, 0);
+	CHECK_INT(t.v->fac.rejecting, 0);
 	CHECK_STR(t.v->toast, "Mission refusée");
 	CHECK_INT(mission_get(t.st, id2, &m), BORNE_OK);
 	CHECK_INT(m.status, MISSION_REJECTED);
 	CHECK_STR(m.reason, "Pas adaptée aux mineur·es");
 	CHECK_INT(audited(t.st, "mission.reject", bernard), 1);
-	CHECK_INT(t.v->n_pending, n_pending - 2);
+	CHECK_INT(t.v->fac.n_pending, n_pending - 2);
 
 	/* The day and the reader are on the view. */
 	CHECK(t.v->has_day);
 	CHECK_STR(t.v->day_title, "Chantier peinture");
 	/* Export today's attendance. */
 	t_act(&t, ACT_EXPORT, 0);
-	CHECK_CONTAINS(t.v->export_msg, "Présences enregistrées : ");
-	CHECK_CONTAINS(t.v->export_msg, "borne-presences-2024-12-10.csv");
+	CHECK_CONTAINS(t.v->fac.export_msg, "Présences enregistrées : ");
+	CHECK_CONTAINS(t.v->fac.export_msg, "borne-presences-2024-12-10.csv");
 	CHECK(stat(fx_path("borne-presences-2024-12-10.csv"), &sb) == 0 &&
 	      sb.st_size > 0);
 	CHECK_INT(audited(t.st, "report.export", bernard), 1);
 	/* A badge now is a check-in, greeted over facilitator mode, which
 	** stays open and lists the newcomer. */
-	n = t.v->n_present;
+	n = t.v->fac.n_present;
 	t_badge(&t, B_INES);
 	CHECK_STR(t.v->toast, "Bonjour Inès ! Arrivée enregistrée à 9 h 12");
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->n_present, n + 1);
+	CHECK_INT(t.v->fac.n_present, n + 1);
 	CHECK_STR(t.v->first_name, "Bernard");
 	/* Idle leaves facilitator mode: the PIN is asked again. */
 	t_wait_ms(&t, 60000);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
-	CHECK_INT(t.v->n_present, 0);
+	CHECK_INT(t.v->fac.n_present, 0);
 	CHECK_INT(t.v->has_member, 0);
 	t_act(&t, ACT_FACILITATOR, 0);       /* nobody: a staff badge first */
 	CHECK_INT(t.v->wait, WAIT_STAFF);
@@ -342,7 +342,7 @@ test_facilitator_mode(void)
 	pin(&t, "4321");
 	t_act(&t, ACT_PIN_OK, 0);
 	t_act(&t, ACT_EXPORT, 0);
-	CHECK_STR(t.v->export_msg, "Aucune clé USB trouvée. Branchez-en une et "
+	CHECK_STR(t.v->fac.export_msg, "Aucune clé USB trouvée. Branchez-en une et "
 	          "réessayez.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	t_close(&t);
@@ -370,8 +370,8 @@ test_enrol_from_facilitator(void)
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	t_badge(&t, "04C0FFEE112233");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
-	CHECK_INT(t.v->enrolling, 1);
-	CHECK_STR(t.v->raw_uid, "04C0FFEE112233");
+	CHECK_INT(t.v->enrol.enrolling, 1);
+	CHECK_STR(t.v->enrol.raw_uid, "04C0FFEE112233");
 	t_text(&t, "Noé");
 	t_key(&t, APP_KEY_ENTER);            /* closes the keyboard */
 	CHECK_INT(t.v->kbd_visible, 0);
@@ -421,7 +421,7 @@ test_open_day(void)
 	t_act(&t, ACT_HOME, 0);
 	t_wait_ms(&t, 61000);
 	t_badge(&t, B_INES);
-	CHECK_INT(t.v->outcome, CHECKIN_IN);
+	CHECK_INT(t.v->result.outcome, CHECKIN_IN);
 	CHECK_INT(checkin_get(t.st, fx_sql_int(t.st, "SELECT max(id) FROM visits"),
 	                      &vis), BORNE_OK);
 	CHECK(vis.day_id != 0);
@@ -480,7 +480,7 @@ test_pin_lock_stored(void)
 	t_act(&t, ACT_PIN_OK, 0);
 	pin(&t, "1111");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_STR(t.v->pin_msg, "Code incorrect, 1 essai restant");
+	CHECK_STR(t.v->pin.pin_msg, "Code incorrect, 1 essai restant");
 	CHECK_INT(audited(t.st, "pin.fail", bernard.id), 2);
 
 	/* Killed and started again: one try left, not three. */
@@ -489,10 +489,10 @@ test_pin_lock_stored(void)
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_tries_left, 1);
+	CHECK_INT(t.v->pin.pin_tries_left, 1);
 	pin(&t, "2222");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_INT(t.v->pin_locked_s, 300);
+	CHECK_INT(t.v->pin.pin_locked_s, 300);
 	CHECK_INT(audited(t.st, "pin.fail", bernard.id), 3);
 	CHECK_INT(audited(t.st, "pin.lock", bernard.id), 1);
 
@@ -501,17 +501,17 @@ test_pin_lock_stored(void)
 	t.utc += 86400;
 	t_wait_ms(&t, 1000);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_locked_s, 299);
+	CHECK_INT(t.v->pin.pin_locked_s, 299);
 	/* Restarted, even with the wall clock a day later: still locked, for
 	** the time it had left when last saved (every 10 s). */
 	t_wait_ms(&t, 20000);
-	CHECK_INT(t.v->pin_locked_s, 279);
+	CHECK_INT(t.v->pin.pin_locked_s, 279);
 	t_restart(&t, "");
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK(t.v->pin_locked_s > 270);
-	CHECK(t.v->pin_locked_s <= 280);
+	CHECK(t.v->pin.pin_locked_s > 270);
+	CHECK(t.v->pin.pin_locked_s <= 280);
 	pin(&t, "1234");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
@@ -523,13 +523,13 @@ test_pin_lock_stored(void)
 	t_restart(&t, "");
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK(t.v->pin_locked_s > 270);      /* a new boot: the time it had left */
+	CHECK(t.v->pin.pin_locked_s > 270);      /* a new boot: the time it had left */
 	t_act(&t, ACT_BACK, 0);
 	t.ms += 300000;
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_INT(t.v->pin_locked_s, 0);
-	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_INT(t.v->pin.pin_locked_s, 0);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
 	pin(&t, "1234");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
@@ -537,7 +537,7 @@ test_pin_lock_stored(void)
 	t_restart(&t, "");
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
 	t_close(&t);
 }
 
@@ -556,18 +556,18 @@ test_pin_lock_same_boot(void)
 		pin(&t, "9999");
 		t_act(&t, ACT_PIN_OK, 0);
 	}
-	CHECK_INT(t.v->pin_locked_s, 300);
+	CHECK_INT(t.v->pin.pin_locked_s, 300);
 	t_later(&t, 100);                    /* down for 100 s */
 	t_restart(&t, "boot-1");
 	t_badge(&t, B_YASMINE);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_INT(t.v->pin_locked_s, 200);
+	CHECK_INT(t.v->pin.pin_locked_s, 200);
 	t_later(&t, 250);
 	t_restart(&t, "boot-1");             /* down past the end: open */
 	t_badge(&t, B_YASMINE);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_INT(t.v->pin_locked_s, 0);
-	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_INT(t.v->pin.pin_locked_s, 0);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
 	t_close(&t);
 }
 
@@ -587,15 +587,15 @@ test_pin_none(void)
 	t_badge(&t, "04C10E00");
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_CONTAINS(t.v->pin_msg, "Pas de code défini");
+	CHECK_CONTAINS(t.v->pin.pin_msg, "Pas de code défini");
 	for (int i = 0; i < 4; i++) {
 		pin(&t, "1234");
 		t_act(&t, ACT_PIN_OK, 0);
 	}
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_CONTAINS(t.v->pin_msg, "Pas de code défini");
-	CHECK_INT(t.v->pin_locked_s, 0);
-	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_CONTAINS(t.v->pin.pin_msg, "Pas de code défini");
+	CHECK_INT(t.v->pin.pin_locked_s, 0);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
 	CHECK_INT(audited(t.st, "pin.fail", chloe), 0);
 
 	/* The key is gone (key file lost): the PIN pad says so. */
@@ -603,12 +603,12 @@ test_pin_none(void)
 	pinkey_clear();
 	t_badge(&t, B_BERNARD);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_CONTAINS(t.v->pin_msg, "la clé de la borne manque");
+	CHECK_CONTAINS(t.v->pin.pin_msg, "la clé de la borne manque");
 	pin(&t, "1234");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_CONTAINS(t.v->pin_msg, "la clé de la borne manque");
-	CHECK_INT(t.v->pin_tries_left, 3);
+	CHECK_CONTAINS(t.v->pin.pin_msg, "la clé de la borne manque");
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
 	pinkey_set_random();
 	t_close(&t);
 }
@@ -638,10 +638,10 @@ test_pin_set(void)
 	pin(&t, "1234");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->fac_is_admin, 0);
-	CHECK_INT(t.v->n_staff, 0);
+	CHECK_INT(t.v->fac.fac_is_admin, 0);
+	CHECK_INT(t.v->fac.n_staff, 0);
 	t_act(&t, ACT_FAC_TAB, FAC_PINS);
-	CHECK(t.v->fac_tab != FAC_PINS);
+	CHECK(t.v->fac.fac_tab != FAC_PINS);
 	CHECK_STR(t.v->toast, "Seul·e un·e administrateur·rice peut donner un code.");
 	t_act(&t, ACT_PIN_SET, chloe);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
@@ -653,51 +653,51 @@ test_pin_set(void)
 	pin(&t, "4321");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->fac_is_admin, 1);
+	CHECK_INT(t.v->fac.fac_is_admin, 1);
 	t_act(&t, ACT_FAC_TAB, FAC_PINS);
-	CHECK_INT(t.v->fac_tab, FAC_PINS);
-	CHECK(t.v->n_staff >= 3);            /* Bernard, Chloé, Yasmine... */
-	for (int i = 0; i < t.v->n_staff; i++)
-		if (t.v->staff[i].member_id == chloe)
+	CHECK_INT(t.v->fac.fac_tab, FAC_PINS);
+	CHECK(t.v->fac.n_staff >= 3);            /* Bernard, Chloé, Yasmine... */
+	for (int i = 0; i < t.v->fac.n_staff; i++)
+		if (t.v->fac.staff[i].member_id == chloe)
 			found = i;
 	CHECK(found >= 0);
 	if (found >= 0)
-		CHECK_INT(t.v->staff_has_pin[found], 0);
+		CHECK_INT(t.v->fac.staff_has_pin[found], 0);
 	t_act(&t, ACT_PIN_SET, ines.id);     /* a cooperator has no PIN */
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	CHECK_CONTAINS(t.v->toast, "Seuls les animateur·rices");
 
 	t_act(&t, ACT_PIN_SET, chloe);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_setting, 1);
-	CHECK_INT(t.v->pin_digits, 6);
-	CHECK_STR(t.v->pin_title, "Code de Chloé V.");
-	CHECK_STR(t.v->pin_prompt, "Tapez 6 chiffres (de 4 à 8).");
+	CHECK_INT(t.v->pin.pin_setting, 1);
+	CHECK_INT(t.v->pin.pin_digits, 6);
+	CHECK_STR(t.v->pin.pin_title, "Code de Chloé V.");
+	CHECK_STR(t.v->pin.pin_prompt, "Tapez 6 chiffres (de 4 à 8).");
 	pin(&t, "12");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_STR(t.v->pin_msg, "Le code doit avoir de 4 à 8 chiffres.");
-	CHECK_INT(t.v->pin_setting, 1);
+	CHECK_STR(t.v->pin.pin_msg, "Le code doit avoir de 4 à 8 chiffres.");
+	CHECK_INT(t.v->pin.pin_setting, 1);
 	t_act(&t, ACT_PIN_ERASE, 0);
 	t_act(&t, ACT_PIN_ERASE, 0);
 	pin(&t, "135790");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_INT(t.v->pin_setting, 2);
-	CHECK_INT(t.v->pin_len, 0);
-	CHECK_STR(t.v->pin_prompt, "Tapez le même code encore une fois.");
+	CHECK_INT(t.v->pin.pin_setting, 2);
+	CHECK_INT(t.v->pin.pin_len, 0);
+	CHECK_STR(t.v->pin.pin_prompt, "Tapez le même code encore une fois.");
 	pin(&t, "135791");
 	t_act(&t, ACT_PIN_OK, 0);
-	CHECK_INT(t.v->pin_setting, 1);
-	CHECK_STR(t.v->pin_msg, "Les deux codes sont différents. Recommencez.");
+	CHECK_INT(t.v->pin.pin_setting, 1);
+	CHECK_STR(t.v->pin.pin_msg, "Les deux codes sont différents. Recommencez.");
 	CHECK_INT(audited(t.st, "member.pin", 0) + audited(t.st, "pin.fail", 0), 0);
 	pin(&t, "135790");
 	t_act(&t, ACT_PIN_OK, 0);
 	pin(&t, "135790");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	CHECK_INT(t.v->fac.fac_tab, FAC_PINS);
 	CHECK_STR(t.v->toast, "Code enregistré pour Chloé V..");
 	if (found >= 0)
-		CHECK_INT(t.v->staff_has_pin[found], 1);
+		CHECK_INT(t.v->fac.staff_has_pin[found], 1);
 	{
 		Member y;
 
@@ -710,7 +710,7 @@ test_pin_set(void)
 	pin(&t, "2468");
 	t_act(&t, ACT_BACK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_INT(t.v->fac_tab, FAC_PINS);
+	CHECK_INT(t.v->fac.fac_tab, FAC_PINS);
 	t_act(&t, ACT_HOME, 0);
 
 	/* A facilitator the admin enrols now gets their PIN at once. */
@@ -720,13 +720,13 @@ test_pin_set(void)
 	t_act(&t, ACT_PIN_OK, 0);
 	t_act(&t, ACT_ENROL, 0);
 	t_badge(&t, "04C0FFEE112233");
-	CHECK_INT(t.v->enrolling, 1);
+	CHECK_INT(t.v->enrol.enrolling, 1);
 	t_text(&t, "Zoé K.");
 	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
 	t_act(&t, ACT_ENROL_SAVE, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
-	CHECK_INT(t.v->pin_setting, 1);
-	CHECK_STR(t.v->pin_title, "Code de Zoé K.");
+	CHECK_INT(t.v->pin.pin_setting, 1);
+	CHECK_STR(t.v->pin.pin_title, "Code de Zoé K.");
 	pin(&t, "112233");
 	t_act(&t, ACT_PIN_OK, 0);
 	pin(&t, "112233");
@@ -745,7 +745,7 @@ test_pin_set(void)
 	/* Chloé's new PIN opens facilitator mode. */
 	t_badge(&t, "04C10E00");
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_STR(t.v->pin_msg, "");
+	CHECK_STR(t.v->pin.pin_msg, "");
 	pin(&t, "135790");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);

@@ -44,7 +44,7 @@ test_who_posts(void)
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
 	CHECK_STR(t.v->first_name, "Sophie");
-	CHECK_INT(t.v->needs_approval, 1);
+	CHECK_INT(t.v->post.needs_approval, 1);
 	/* "Annuler" leaves the form, Sophie stays badged in. */
 	t_act(&t, ACT_BACK, 0);
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
@@ -63,102 +63,102 @@ test_title_step(void)
 	t_badge(&t, B_SOPHIE);
 	t_act(&t, ACT_POST, 0);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
-	CHECK_INT(t.v->post_step, POST_TITLE);
-	CHECK_STR(t.v->post_step_label, "Étape 1 sur 6 · Titre de la mission");
-	CHECK_STR(t.v->field.hint, "Court et clair. Par exemple : « Garder un chat ».");
-	CHECK_INT(t.v->field.max_chars, BORNE_TITLE_MAX_CH);
-	CHECK_INT(t.v->field.focused, 1);
+	CHECK_INT(t.v->post.post_step, POST_TITLE);
+	CHECK_STR(t.v->post.post_step_label, "Étape 1 sur 6 · Titre de la mission");
+	CHECK_STR(t.v->post.field.hint, "Court et clair. Par exemple : « Garder un chat ».");
+	CHECK_INT(t.v->post.field.max_chars, BORNE_TITLE_MAX_CH);
+	CHECK_INT(t.v->post.field.focused, 1);
 	CHECK_INT(t.v->kbd_visible, 1);
 	CHECK_INT(t.v->kbd_layer, KBD_UPPER);     /* a title starts capitalised */
 
 	/* Next with nothing typed: the message, not the next step. */
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_TITLE);
-	CHECK_STR(t.v->post_error, "Donnez un titre à la mission.");
-	CHECK_STR(t.v->field.error, "Donnez un titre à la mission.");
+	CHECK_INT(t.v->post.post_step, POST_TITLE);
+	CHECK_STR(t.v->post.post_error, "Donnez un titre à la mission.");
+	CHECK_STR(t.v->post.field.error, "Donnez un titre à la mission.");
 	/* Blank-looking characters typed on a real keyboard are no title
 	** either, and the message says so, not "a character refused". */
 	t_text(&t, "\xE3\x80\x80\xC2\xA0\xE2\xA0\x80");   /* U+3000 NBSP U+2800 */
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_TITLE);
-	CHECK_STR(t.v->post_error, "Donnez un titre à la mission.");
+	CHECK_INT(t.v->post.post_step, POST_TITLE);
+	CHECK_STR(t.v->post.post_error, "Donnez un titre à la mission.");
 	for (n = 0; n < 3; n++)
 		t_key(&t, APP_KEY_BACKSPACE);
-	CHECK_STR(t.v->field.text, "");
+	CHECK_STR(t.v->post.field.text, "");
 
 	/* One capital, then lower case, as on phones. */
 	t_act(&t, ACT_TYPE, 'A');
 	CHECK_INT(t.v->kbd_layer, KBD_LOWER);
-	CHECK_STR(t.v->post_error, "");
+	CHECK_STR(t.v->post.post_error, "");
 	t_text(&t, "rroser les plantes du bur");
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
-	CHECK_INT(t.v->field.n_chars, 26);
-	CHECK_STR(t.v->draft.title, "Arroser les plantes du bur");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bur");
+	CHECK_INT(t.v->post.field.n_chars, 26);
+	CHECK_STR(t.v->post.draft.title, "Arroser les plantes du bur");
 
 	/* Backspace takes one character, even a two-byte one. */
 	t_act(&t, ACT_TYPE, 0xE9);           /* é */
-	CHECK_INT(t.v->field.n_chars, 27);
+	CHECK_INT(t.v->post.field.n_chars, 27);
 	t_key(&t, APP_KEY_BACKSPACE);
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bur");
 	t_act(&t, ACT_KEY, APP_KEY_BACKSPACE);
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bu");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bu");
 	t_text(&t, "r");
 
 	/* Invalid UTF-8 and control characters are refused, with a message. */
 	t_text(&t, "\xC3(");
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
-	CHECK_STR(t.v->field.error, "Ce caractère n’est pas accepté.");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bur");
+	CHECK_STR(t.v->post.field.error, "Ce caractère n’est pas accepté.");
 	t_text(&t, "a\x01");
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bur");
 	t_act(&t, ACT_TYPE, 0xD800);         /* a lone surrogate */
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bur");
-	CHECK_STR(t.v->field.error, "Ce caractère n’est pas accepté.");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bur");
+	CHECK_STR(t.v->post.field.error, "Ce caractère n’est pas accepté.");
 	t_text(&t, "e");
-	CHECK_STR(t.v->field.error, "");
+	CHECK_STR(t.v->post.field.error, "");
 	/* Invisible and direction-changing characters too (a USB keyboard
 	** can type them); a ZWJ waits for the emoji it joins. */
 	t_text(&t, "\xE2\x80\xAE");                      /* U+202E */
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
-	CHECK_STR(t.v->field.error, "Ce caractère est invisible ou change le "
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
+	CHECK_STR(t.v->post.field.error, "Ce caractère est invisible ou change le "
 	          "sens du texte : il n’est pas accepté.");
 	t_act(&t, ACT_TYPE, 0x200B);
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
 	t_act(&t, ACT_TYPE, 0x200D);         /* ZWJ after a letter */
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
-	CHECK_CONTAINS(t.v->field.error, "invisible");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
+	CHECK_CONTAINS(t.v->post.field.error, "invisible");
 	t_act(&t, ACT_TYPE, 0x1F469);
 	t_act(&t, ACT_TYPE, 0x200D);
 	t_act(&t, ACT_TYPE, 0x1F4BB);
-	CHECK_STR(t.v->field.text,
+	CHECK_STR(t.v->post.field.text,
 	          "Arroser les plantes du bure\xF0\x9F\x91\xA9\xE2\x80\x8D"
 	          "\xF0\x9F\x92\xBB");
-	CHECK_STR(t.v->field.error, "");
+	CHECK_STR(t.v->post.field.error, "");
 	t_key(&t, APP_KEY_BACKSPACE);
 	t_key(&t, APP_KEY_BACKSPACE);
 	t_key(&t, APP_KEY_BACKSPACE);
-	CHECK_STR(t.v->field.text, "Arroser les plantes du bure");
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
 
 	/* Typing past the limit stops at it and says so. */
 	memset(long_text, 'x', 100);
 	long_text[100] = '\0';
 	t_text(&t, long_text);
-	n = t.v->field.n_chars;
+	n = t.v->post.field.n_chars;
 	CHECK_INT(n, BORNE_TITLE_MAX_CH);
-	CHECK_STR(t.v->field.error, "120 caractères au plus : la limite est atteinte.");
+	CHECK_STR(t.v->post.field.error, "120 caractères au plus : la limite est atteinte.");
 	t_text(&t, "é");
-	CHECK_INT(t.v->field.n_chars, BORNE_TITLE_MAX_CH);
-	CHECK_INT((int)text_chars(t.v->draft.title), BORNE_TITLE_MAX_CH);
+	CHECK_INT(t.v->post.field.n_chars, BORNE_TITLE_MAX_CH);
+	CHECK_INT((int)text_chars(t.v->post.draft.title), BORNE_TITLE_MAX_CH);
 
 	/* The title is long but valid: next step. */
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_DESCRIPTION);
-	CHECK_STR(t.v->post_step_label, "Étape 2 sur 6 · Description");
-	CHECK_INT(t.v->field.multiline, 1);
-	CHECK_INT(t.v->field.max_chars, BORNE_DESC_MAX_CH);
+	CHECK_INT(t.v->post.post_step, POST_DESCRIPTION);
+	CHECK_STR(t.v->post.post_step_label, "Étape 2 sur 6 · Description");
+	CHECK_INT(t.v->post.field.multiline, 1);
+	CHECK_INT(t.v->post.field.max_chars, BORNE_DESC_MAX_CH);
 	/* Tabs jump back; the text is still there. */
 	t_act(&t, ACT_FIELD, POST_TITLE);
-	CHECK_INT(t.v->post_step, POST_TITLE);
-	CHECK_INT(t.v->field.n_chars, BORNE_TITLE_MAX_CH);
+	CHECK_INT(t.v->post.post_step, POST_TITLE);
+	CHECK_INT(t.v->post.field.n_chars, BORNE_TITLE_MAX_CH);
 	t_close(&t);
 }
 
@@ -175,70 +175,70 @@ test_full_form_pending(void)
 	t_act(&t, ACT_POST, 0);
 	t_text(&t, "Garder un chat");
 	t_key(&t, APP_KEY_ENTER);            /* Enter = Suivant on a line */
-	CHECK_INT(t.v->post_step, POST_DESCRIPTION);
+	CHECK_INT(t.v->post.post_step, POST_DESCRIPTION);
 	t_text(&t, "Nourrir Minou matin et soir.");
 	t_key(&t, APP_KEY_ENTER);            /* a new line in the description */
 	t_text(&t, "Clés à l'accueil.");
-	CHECK_STR(t.v->draft.description, "Nourrir Minou matin et soir.\nClés à l'accueil.");
+	CHECK_STR(t.v->post.draft.description, "Nourrir Minou matin et soir.\nClés à l'accueil.");
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_CATEGORY);
+	CHECK_INT(t.v->post.post_step, POST_CATEGORY);
 	CHECK_INT(t.v->kbd_visible, 0);
 	t_text(&t, "x");                     /* no text field on a chip step */
 	CHECK_CONTAINS(t.v->toast, "boutons");
 	t_act(&t, ACT_SET_CATEGORY, CAT_ANIMAUX);
 	t_act(&t, ACT_TOGGLE_MINORS, 0);
-	CHECK_INT(t.v->draft.category, CAT_ANIMAUX);
-	CHECK_INT(t.v->draft.minors_ok, 1);
-	CHECK_STR(t.v->draft_text.category, "Animaux");
+	CHECK_INT(t.v->post.draft.category, CAT_ANIMAUX);
+	CHECK_INT(t.v->post.draft.minors_ok, 1);
+	CHECK_STR(t.v->post.draft_text.category, "Animaux");
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_WHEN);
+	CHECK_INT(t.v->post.post_step, POST_WHEN);
 	t_act(&t, ACT_SET_WHEN, WHEN_NEXT_WEEK);
-	CHECK_STR(t.v->draft.date_from, "2024-12-16");
-	CHECK_STR(t.v->draft.date_to, "2024-12-22");
-	CHECK_STR(t.v->draft_text.when, "Du 16 au 22 déc.");
+	CHECK_STR(t.v->post.draft.date_from, "2024-12-16");
+	CHECK_STR(t.v->post.draft.date_to, "2024-12-22");
+	CHECK_STR(t.v->post.draft_text.when, "Du 16 au 22 déc.");
 	t_act(&t, ACT_SET_WHEN, WHEN_TOMORROW);
-	CHECK_STR(t.v->draft_text.when, "Mer. 11 déc.");
+	CHECK_STR(t.v->post.draft_text.when, "Mer. 11 déc.");
 	/* The place is typed when asked. */
 	CHECK_INT(t.v->kbd_visible, 0);
 	t_act(&t, ACT_FOCUS, 1);
 	CHECK_INT(t.v->kbd_visible, 1);
 	t_text(&t, "Rue des Lilas");
-	CHECK_STR(t.v->draft.place, "Rue des Lilas");
+	CHECK_STR(t.v->post.draft.place, "Rue des Lilas");
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_DURATION);
+	CHECK_INT(t.v->post.post_step, POST_DURATION);
 	t_act(&t, ACT_SET_DURATION, app_duration_choices_min[0]);
 	t_act(&t, ACT_SET_PLACES, 2);
-	CHECK_STR(t.v->draft_text.duration, "30 min");
-	CHECK_STR(t.v->draft_text.places_total, "2 places");
+	CHECK_STR(t.v->post.draft_text.duration, "30 min");
+	CHECK_STR(t.v->post.draft_text.places_total, "2 places");
 	t_act(&t, ACT_SET_PLACES, 0);        /* out of range: ignored */
-	CHECK_INT(t.v->draft.places, 2);
+	CHECK_INT(t.v->post.draft.places, 2);
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_REWARD);
+	CHECK_INT(t.v->post.post_step, POST_REWARD);
 	/* A fixed price with no amount is refused next to the field. */
 	t_act(&t, ACT_SET_REWARD_KIND, REWARD_FIXED);
 	CHECK_INT(t.v->kbd_visible, 1);
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_REWARD);
-	CHECK_CONTAINS(t.v->field.error, "Indiquez un montant");
+	CHECK_INT(t.v->post.post_step, POST_REWARD);
+	CHECK_CONTAINS(t.v->post.field.error, "Indiquez un montant");
 	t_text(&t, "12,5");
-	CHECK_STR(t.v->post_error, "");
-	CHECK_STR(t.v->draft_text.reward, "12,50 €");
+	CHECK_STR(t.v->post.post_error, "");
+	CHECK_STR(t.v->post.draft_text.reward, "12,50 €");
 	t_act(&t, ACT_SET_REWARD_CENTS, app_reward_presets_cents[5]);
-	CHECK_STR(t.v->field.text, "45");
-	CHECK_STR(t.v->draft_text.reward, "45 €");
+	CHECK_STR(t.v->post.field.text, "45");
+	CHECK_STR(t.v->post.draft_text.reward, "45 €");
 	t_key(&t, APP_KEY_BACKSPACE);        /* unfocused: the chip's amount stays */
-	CHECK_STR(t.v->field.text, "45");
+	CHECK_STR(t.v->post.field.text, "45");
 	t_act(&t, ACT_FOCUS, 1);
 	t_key(&t, APP_KEY_BACKSPACE);
 	t_text(&t, "0");
-	CHECK_STR(t.v->draft_text.reward, "40 €");
+	CHECK_STR(t.v->post.draft_text.reward, "40 €");
 	t_act(&t, ACT_NEXT, 0);
-	CHECK_INT(t.v->post_step, POST_PREVIEW);
-	CHECK_STR(t.v->post_step_label, "Aperçu avant publication");
-	CHECK_INT(t.v->draft.reward_cents, 4000);
+	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
+	CHECK_STR(t.v->post.post_step_label, "Aperçu avant publication");
+	CHECK_INT(t.v->post.draft.reward_cents, 4000);
 	CHECK_INT(t.v->kbd_visible, 0);
 	/* A coworker's mission waits for a facilitator. */
-	CHECK_INT(t.v->needs_approval, 1);
+	CHECK_INT(t.v->post.needs_approval, 1);
 	t_act(&t, ACT_PUBLISH, 0);
 	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
 	CHECK_STR(t.v->toast, "Envoyée aux animateur·rices pour validation");
@@ -255,8 +255,8 @@ test_full_form_pending(void)
 	CHECK_INT(m.d.reward_cents, 4000);
 	CHECK_INT(m.d.minors_ok, 1);
 	CHECK_INT(m.d.category, CAT_ANIMAUX);
-	for (int i = 0; i < t.v->n_my; i++)
-		found |= t.v->my[i].id == id;
+	for (int i = 0; i < t.v->home.n_my; i++)
+		found |= t.v->home.my[i].id == id;
 	CHECK(found);
 	t_close(&t);
 }
@@ -273,18 +273,18 @@ test_staff_publishes_open(void)
 	CHECK_INT(t.v->can_post, 1);
 	CHECK_INT(t.v->is_staff, 1);
 	t_act(&t, ACT_POST, 0);
-	CHECK_INT(t.v->needs_approval, 0);
+	CHECK_INT(t.v->post.needs_approval, 0);
 	t_text(&t, "Porter des chaises");
 	/* Preview checks every step and jumps to the first one missing. */
 	t_act(&t, ACT_SET_REWARD_KIND, REWARD_FIXED);
 	t_act(&t, ACT_PREVIEW, 0);
-	CHECK_INT(t.v->post_step, POST_REWARD);
-	CHECK_CONTAINS(t.v->post_error, "Indiquez un montant");
+	CHECK_INT(t.v->post.post_step, POST_REWARD);
+	CHECK_CONTAINS(t.v->post.post_error, "Indiquez un montant");
 	t_act(&t, ACT_SET_REWARD_KIND, REWARD_QUOTE);
 	t_act(&t, ACT_PREVIEW, 0);
-	CHECK_INT(t.v->post_step, POST_PREVIEW);
-	CHECK_STR(t.v->draft_text.reward, "Sur devis");
-	CHECK_STR(t.v->draft_text.when, "Quand vous voulez");
+	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
+	CHECK_STR(t.v->post.draft_text.reward, "Sur devis");
+	CHECK_STR(t.v->post.draft_text.when, "Quand vous voulez");
 	t_act(&t, ACT_PUBLISH, 0);
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
 	CHECK_STR(t.v->toast, "Mission publiée");
@@ -314,7 +314,7 @@ test_badge_during_form(void)
 	CHECK_STR(t.v->toast, "C’est déjà noté, Sophie !");
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
-	CHECK_STR(t.v->field.text, "Arroser");
+	CHECK_STR(t.v->post.field.text, "Arroser");
 	/* Someone else's: checked in and greeted over the form, which stays
 	** Sophie's, draft and all. */
 	t_badge(&t, B_INES);
@@ -322,7 +322,7 @@ test_badge_during_form(void)
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
 	CHECK_STR(t.v->first_name, "Sophie");
-	CHECK_STR(t.v->field.text, "Arroser");
+	CHECK_STR(t.v->post.field.text, "Arroser");
 	CHECK_INT(t.v->present_count, 7);    /* Sophie and Inès */
 	t_badge(&t, B_NEW);
 	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
@@ -330,8 +330,8 @@ test_badge_during_form(void)
 	/* Idle ends the form and clears it. */
 	t_wait_ms(&t, 60000);
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
-	CHECK_STR(t.v->draft.title, "");
-	CHECK_STR(t.v->field.text, "");
+	CHECK_STR(t.v->post.draft.title, "");
+	CHECK_STR(t.v->post.field.text, "");
 	CHECK_INT(t.v->has_member, 0);
 	t_close(&t);
 }

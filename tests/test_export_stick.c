@@ -83,7 +83,7 @@ main(void)
 	t_open_cfg(&t, "rw.db", "2024-12-10T09:12", &cfg);
 	enter_facilitator(&t);
 	t_act(&t, ACT_EXPORT, 0);
-	CHECK_CONTAINS(t.v->export_msg, "Présences enregistrées : ");
+	CHECK_CONTAINS(t.v->fac.export_msg, "Présences enregistrées : ");
 	t_close(&t);
 	snprintf(path, sizeof path, "%s/borne-presences-2024-12-10.csv", stick);
 	f = fopen(path, "rb");
@@ -132,7 +132,7 @@ main(void)
 	t_open_cfg(&t, "ro-app.db", "2024-12-10T09:12", &cfg);
 	enter_facilitator(&t);
 	t_act(&t, ACT_EXPORT, 0);
-	CHECK_STR(t.v->export_msg, "La clé USB est protégée en écriture.");
+	CHECK_STR(t.v->fac.export_msg, "La clé USB est protégée en écriture.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	t_close(&t);
 

@@ -31,6 +31,8 @@ void ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v,
                        int64_t enter_arg);
 int  ui_keyboard_height(const Ui *ui);
 void ui_toast(Ui *ui, const AppView *v);
+/* view.problem, if any: a read failed (problem.c). */
+void ui_problem(Ui *ui, const AppView *v);
 void ui_reader_banner(Ui *ui, const AppView *v);
 /* Category icon, ink and tint. */
 uint32_t ui_category_icon(int category);

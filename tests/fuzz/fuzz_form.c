@@ -1,5 +1,5 @@
-/* fuzz_form.c -- form fields of the app state machine (app.c,
-** app_post.c, app_facilitator.c): the post-mission form, the enrolment
+/* fuzz_form.c -- form fields of the app state machine (app_field.c,
+** scr_post_mission.c, scr_unknown_badge.c): the post-mission form, the enrolment
 ** name and the board's search, typed with fuzzed UTF-8.
 ** The first byte picks the form; the rest is a program of events: text
 ** (raw bytes, valid or not), on-screen keyboard code points, keys, form
@@ -72,16 +72,16 @@ check_field(const TextFieldView *f, int multiline)
 static void
 check_view(const AppView *v)
 {
-	check_field(&v->field, v->post_step == POST_DESCRIPTION);
-	check_field(&v->search, 0);
-	check_field(&v->enrol_name, 0);
-	check_text(v->draft.title, sizeof v->draft.title, BORNE_TITLE_MAX_CH, 0);
-	check_text(v->draft.description, sizeof v->draft.description,
+	check_field(&v->post.field, v->post.post_step == POST_DESCRIPTION);
+	check_field(&v->board.search, 0);
+	check_field(&v->enrol.enrol_name, 0);
+	check_text(v->post.draft.title, sizeof v->post.draft.title, BORNE_TITLE_MAX_CH, 0);
+	check_text(v->post.draft.description, sizeof v->post.draft.description,
 	           BORNE_DESC_MAX_CH, 1);
-	check_text(v->draft.place, sizeof v->draft.place, BORNE_PLACE_MAX_CH, 0);
+	check_text(v->post.draft.place, sizeof v->post.draft.place, BORNE_PLACE_MAX_CH, 0);
 	check_text(v->toast, sizeof v->toast, 1000, 0);
-	check_text(v->post_error, sizeof v->post_error, 1000, 0);
-	check_text(v->enrol_error, sizeof v->enrol_error, 1000, 0);
+	check_text(v->post.post_error, sizeof v->post.post_error, 1000, 0);
+	check_text(v->enrol.enrol_error, sizeof v->enrol.enrol_error, 1000, 0);
 }
 
 static void
@@ -142,8 +142,8 @@ checked_submit(App *app, AppAction a, int64_t arg)
 	ScreenId before_screen = v->screen;
 	int posting = v->screen == SCREEN_POST_MISSION &&
 	              (a == ACT_PUBLISH ||
-	               (a == ACT_NEXT && v->post_step == POST_PREVIEW));
-	int enrolling = v->screen == SCREEN_UNKNOWN_BADGE && v->enrolling &&
+	               (a == ACT_NEXT && v->post.post_step == POST_PREVIEW));
+	int enrolling = v->screen == SCREEN_UNKNOWN_BADGE && v->enrol.enrolling &&
 	                a == ACT_ENROL_SAVE;
 	const char *table = posting ? "SELECT count(*) FROM missions" :
 	                    "SELECT count(*) FROM members";
@@ -155,12 +155,12 @@ checked_submit(App *app, AppAction a, int64_t arg)
 		if (after == before + 1)
 			return;
 		if (after != before || v->screen != before_screen ||
-		    (v->post_error[0] == '\0' && v->toast[0] == '\0'))
+		    (v->post.post_error[0] == '\0' && v->toast[0] == '\0'))
 			abort();
 	} else if (enrolling) {
 		if (after == before + 1)
 			return;
-		if (after != before || v->enrol_error[0] == '\0')
+		if (after != before || v->enrol.enrol_error[0] == '\0')
 			abort();
 	} else if (after != before) {
 		abort();
@@ -203,7 +203,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (const char *p = "1234"; *p != '\0'; p++)
 			act(app, ACT_PIN_DIGIT, *p - '0');
 		act(app, ACT_PIN_OK, 0);
-		if (!app_view(app)->enrolling)
+		if (!app_view(app)->enrol.enrolling)
 			abort();
 		break;
 	default:                          /* the board's search */

@@ -190,7 +190,7 @@ accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
 static void
 accueil_news(Ui *ui, const AppView *v, UiRect r)
 {
-	int n = v->n_news < 2 ? v->n_news : 2;
+	int n = v->accueil.n_news < 2 ? v->accueil.n_news : 2;
 	int gap = 16, cw = (r.w - gap) / 2, ch = 72;
 	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
 
@@ -200,8 +200,8 @@ accueil_news(Ui *ui, const AppView *v, UiRect r)
 	ui_text(ui, r.x + 32, r.y, FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE,
 	        tr(v->lang, "ui.accueil.news"));
 	for (int i = 0; i < n; i++) {
-		const MissionCard *c = &v->news[i];
-		const AppCardText *t = &v->news_text[i];
+		const MissionCard *c = &v->accueil.news[i];
+		const AppCardText *t = &v->accueil.news_text[i];
 		UiRect card = { r.x + i * (cw + gap), r.y + 36, cw, ch };
 		char meta[160];
 		ui_rrect_lip(ui, card, 16, COL_BLANC, COL_LINE, 2);
@@ -248,9 +248,9 @@ accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 {
 	char label[160];
 
-	if (with_count && v->open_count > 0)
+	if (with_count && v->accueil.open_count > 0)
 		snprintf(label, sizeof label, "%s · %d",
-		         tr(v->lang, "ui.see_missions"), v->open_count);
+		         tr(v->lang, "ui.see_missions"), v->accueil.open_count);
 	else
 		snprintf(label, sizeof label, "%s", tr(v->lang, "ui.see_missions"));
 	ui_button(ui, r, BTN_PRIMARY, ICON_GRID_VIEW, label, ACT_BOARD, 0);

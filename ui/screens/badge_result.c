@@ -33,12 +33,12 @@ result_look(const AppView *v)
 	ResultLook lk = { COL_VERT, COL_BLANC, 0x245A3Cu, COL_VERT,
 	                  ICON_CHECK_CIRCLE };
 
-	if (v->result_error) {
+	if (v->result.result_error) {
 		lk = (ResultLook){ COL_TERRA, COL_BLANC, COL_TERRA_LIP, COL_TERRA,
 		                   ICON_INFO };
 		return lk;
 	}
-	switch (v->outcome) {
+	switch (v->result.outcome) {
 	case CHECKIN_IN:
 	case CHECKIN_HELD:               /* recorded; its time comes later */
 		break;
@@ -72,7 +72,7 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 
 	ui_fill(ui, band, lk->band);
 	/* The top line: the day (or the space) and the clock. */
-	if (v->has_day && v->outcome == CHECKIN_IN && !v->result_error) {
+	if (v->has_day && v->result.outcome == CHECKIN_IN && !v->result.result_error) {
 		snprintf(line, sizeof line, "%s · %s", tr(v->lang, "ui.accueil.day"),
 		         v->day_title);
 		ui_icon(ui, 16 + 13, 12 + top / 2, 24, lk->ink, ICON_ROLLER);
@@ -95,52 +95,52 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 	y = ccy + cr + (big ? 12 : 8);
 
 	ui_text_fit(ui, 16, y, w - 32, FONT_BOLD, gs, lk->ink, ALIGN_CENTER,
-	            v->greeting);
+	            v->result.greeting);
 	y += ui_text_height(ui, FONT_BOLD, gs) + (big ? 0 : 2);
 
-	if (v->outcome == CHECKIN_OUT && !v->result_error) {
+	if (v->result.outcome == CHECKIN_OUT && !v->result.result_error) {
 		/* "(6 h 40 aujourd'hui)  Départ à 15 h 52" */
 		int ps = big ? 24 : 20, es = big ? 26 : 22;
-		int pw = ui_text_width(ui, FONT_BOLD, ps, v->greeting_detail) + 32 + 30;
-		int ew = v->greeting_extra[0]
-		         ? ui_text_width(ui, FONT_REGULAR, es, v->greeting_extra) + 14 : 0;
+		int pw = ui_text_width(ui, FONT_BOLD, ps, v->result.greeting_detail) + 32 + 30;
+		int ew = v->result.greeting_extra[0]
+		         ? ui_text_width(ui, FONT_REGULAR, es, v->result.greeting_extra) + 14 : 0;
 		int ph = big ? 48 : 38;
 		int x = cx - (pw + ew) / 2;
 		ui_rrect(ui, (UiRect){ x, y, pw, ph }, ph / 2, COL_SOLEIL);
 		ui_icon(ui, x + 14 + 12, y + ph / 2, big ? 28 : 24, COL_ENCRE,
 		        ICON_SCHEDULE);
 		ui_text(ui, x + 16 + 30, y + (ph - ui_text_height(ui, FONT_BOLD, ps)) / 2,
-		        FONT_BOLD, ps, COL_ENCRE, v->greeting_detail);
+		        FONT_BOLD, ps, COL_ENCRE, v->result.greeting_detail);
 		if (ew)
 			ui_text(ui, x + pw + 14,
 			        y + (ph - ui_text_height(ui, FONT_REGULAR, es)) / 2,
-			        FONT_REGULAR, es, lk->ink, v->greeting_extra);
+			        FONT_REGULAR, es, lk->ink, v->result.greeting_extra);
 		y += ph;
 	} else {
 		int ds = big ? 26 : 22;
 		ui_text_box(ui, (UiRect){ 24, y, w - 48, 2 * ds * 7 / 5 }, FONT_REGULAR,
-		            ds, lk->ink, ALIGN_CENTER, 2, v->greeting_detail);
+		            ds, lk->ink, ALIGN_CENTER, 2, v->result.greeting_detail);
 		y += ui_text_height(ui, FONT_REGULAR, ds);
 	}
-	if (note && v->greeting_note[0]) {
+	if (note && v->result.greeting_note[0]) {
 		/* The next mission, or thanks for the day, in an inset. */
 		int ns = big ? 22 : 20;
-		int nw = ui_text_width(ui, FONT_REGULAR, ns, v->greeting_note) + 32 + 40;
+		int nw = ui_text_width(ui, FONT_REGULAR, ns, v->result.greeting_note) + 32 + 40;
 		int nh = big ? 56 : 64;
 		if (nw > w - (big ? 96 : 32))
 			nw = w - (big ? 96 : 32);
 		UiRect in = { cx - nw / 2, y + 24, nw, nh };
 		ui_rrect(ui, in, 12, lk->inset);
 		ui_icon(ui, in.x + 16 + 14, in.y + nh / 2, 28, COL_SOLEIL,
-		        v->outcome == CHECKIN_OUT ? ICON_FAVORITE : ICON_EVENT);
-		if (ui_text_width(ui, FONT_REGULAR, ns, v->greeting_note) <= nw - 72)
+		        v->result.outcome == CHECKIN_OUT ? ICON_FAVORITE : ICON_EVENT);
+		if (ui_text_width(ui, FONT_REGULAR, ns, v->result.greeting_note) <= nw - 72)
 			ui_text(ui, in.x + 16 + 40,
 			        in.y + (nh - ui_text_height(ui, FONT_REGULAR, ns)) / 2,
-			        FONT_REGULAR, ns, lk->ink, v->greeting_note);
+			        FONT_REGULAR, ns, lk->ink, v->result.greeting_note);
 		else
 			ui_text_box(ui, (UiRect){ in.x + 16 + 40, in.y + 4, nw - 72, nh - 8 },
 			            FONT_REGULAR, ns, lk->ink, ALIGN_LEFT, 2,
-			            v->greeting_note);
+			            v->result.greeting_note);
 	}
 }
 
@@ -150,8 +150,8 @@ result_buttons(Ui *ui, const AppView *v, int y, int bh)
 {
 	int w = ui_width(ui), m = ui_portrait(ui) ? 16 : (w >= 1000 ? 32 : 16);
 	int gap = ui_portrait(ui) ? 14 : (w >= 1000 ? 24 : 12);
-	int usable = v->has_member && !v->result_error &&
-	             v->outcome != CHECKIN_INACTIVE;
+	int usable = v->has_member && !v->result.result_error &&
+	             v->result.outcome != CHECKIN_INACTIVE;
 	UiRect row = layout_inset4(layout_rect(0, y, w, bh), 0, m, 0, m);
 	UiRect b[3];
 

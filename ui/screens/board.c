@@ -118,14 +118,14 @@ board_top(Ui *ui, const AppView *v, BoardLayout *L)
 		if (!v->kbd_visible) {
 			x = M + ui_text(ui, M, TOP_H + 8 + 22 - th / 2, FONT_BOLD, 28,
 			                COL_ENCRE, title);
-			board_count_pill(ui, x + 12, TOP_H + 8 + 22, v->board_total);
+			board_count_pill(ui, x + 12, TOP_H + 8 + 22, v->board.board_total);
 		}
 		board_search_field(ui, v, L->search);
 		return;
 	}
 	x = 4 + bw + 16;
 	x += ui_text(ui, x, TOP_H / 2 - th / 2, FONT_BOLD, 28, COL_ENCRE, title);
-	x += 12 + board_count_pill(ui, x + 12, TOP_H / 2, v->board_total);
+	x += 12 + board_count_pill(ui, x + 12, TOP_H / 2, v->board.board_total);
 	x += 24;
 	L->search = (UiRect){ x, 8, L->w - M - pw - 16 - x, 48 };
 	if (L->search.w > 520) {
@@ -156,7 +156,7 @@ board_count_pill(Ui *ui, int x, int cy, int n)
 static void
 board_search_field(Ui *ui, const AppView *v, UiRect r)
 {
-	const char *text = v->search.text;
+	const char *text = v->board.search.text;
 	int focused = v->kbd_visible;
 	int th = ui_text_height(ui, FONT_REGULAR, 20);
 	int cy = r.y + r.h / 2, tx = r.x + 48;
@@ -221,7 +221,7 @@ board_chips(Ui *ui, const AppView *v, int y, int w)
 		widths[i] = ui_text_width(ui, FONT_SEMIBOLD, 18, labels[i]) + 2 * pad;
 	for (int i = 0; i <= CAT_COUNT; i++) {
 		int filter = i - 1;
-		int sel = v->filter == filter;
+		int sel = v->board.filter == filter;
 
 		if (x + widths[i] > w - M && x > M) {
 			x = M;
@@ -246,30 +246,30 @@ board_cards(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 	if (rows < 1)
 		rows = 1;
 	per_page = rows * cols;
-	if (v->n_cards == 0) {
+	if (v->board.n_cards == 0) {
 		board_empty(ui, v, (UiRect){ M, y0, L->w - 2 * M, y1 - y0 }, 0);
 		return;
 	}
 	cw = (L->w - 2 * M - (cols - 1) * ROW_GAP) / cols;
-	n = v->n_cards < per_page ? v->n_cards : per_page;
+	n = v->board.n_cards < per_page ? v->board.n_cards : per_page;
 	for (int i = 0; i < n; i++) {
 		int row = i / cols, col = i % cols;
 		UiRect r = { M + col * (cw + ROW_GAP),
 		             y0 + row * (UI_CARD_H + ROW_GAP), cw, UI_CARD_H };
 
-		ui_mission_card(ui, r, &v->cards[i], &v->cards_text[i], 1);
+		ui_mission_card(ui, r, &v->board.cards[i], &v->board.cards_text[i], 1);
 	}
 	/* A thin scroll bar: where this page sits among all results. */
-	if (v->board_total > per_page) {
+	if (v->board.board_total > per_page) {
 		int track = rows * (UI_CARD_H + ROW_GAP) - ROW_GAP;
-		int th = track * per_page / v->board_total;
+		int th = track * per_page / v->board.board_total;
 		int ty;
 
 		if (th < 32)
 			th = 32;
-		ty = y0 + (track - th) * v->board_offset
-		     / (v->board_total - per_page > 0
-		        ? v->board_total - per_page : 1);
+		ty = y0 + (track - th) * v->board.board_offset
+		     / (v->board.board_total - per_page > 0
+		        ? v->board.board_total - per_page : 1);
 		if (ty > y0 + track - th)
 			ty = y0 + track - th;
 		ui_rrect(ui, (UiRect){ L->w - 6, y0, 4, track }, 2, COL_LINE);
@@ -285,8 +285,8 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 {
 	const char *prev = tr(v->lang, "board.prev");
 	const char *next = tr(v->lang, "board.next");
-	int first = v->board_offset + 1;
-	int last = v->board_offset + (v->n_cards < per_page ? v->n_cards
+	int first = v->board.board_offset + 1;
+	int last = v->board.board_offset + (v->board.n_cards < per_page ? v->board.n_cards
 	                                                    : per_page);
 	int bw = ui_button_width(ui, BTN_SECONDARY, PAGER_H, ICON_ARROW_DOWNWARD,
 	                         next);
@@ -299,23 +299,23 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 		bw = pw;
 	if (bw > (r.w - 16) / 2)
 		bw = (r.w - 16) / 2;
-	if (v->board_offset > 0) {
-		int to = v->board_offset - per_page;
+	if (v->board.board_offset > 0) {
+		int to = v->board.board_offset - per_page;
 
 		ui_button(ui, (UiRect){ r.x, r.y, bw, r.h }, BTN_SECONDARY,
 		          ICON_ARROW_UPWARD, prev, ACT_SCROLL_TO, to < 0 ? 0 : to);
 	}
-	if (last < v->board_total)
+	if (last < v->board.board_total)
 		ui_button(ui, (UiRect){ r.x + r.w - bw, r.y, bw, r.h },
 		          BTN_SECONDARY, ICON_ARROW_DOWNWARD, next, ACT_SCROLL_TO,
-		          v->board_offset + per_page);
+		          v->board.board_offset + per_page);
 	ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first, last,
-	       v->board_total);
+	       v->board.board_total);
 	/* The words go between the buttons there are; what does not fit
 	** whole is left out rather than cut. */
 	{
-		int left = v->board_offset > 0 ? r.x + bw + 8 : r.x;
-		int right = last < v->board_total ? r.x + r.w - bw - 8 : r.x + r.w;
+		int left = v->board.board_offset > 0 ? r.x + bw + 8 : r.x;
+		int right = last < v->board.board_total ? r.x + r.w - bw - 8 : r.x + r.w;
 		int room = right - left;
 
 		if (!v->reader_ok) {
@@ -331,7 +331,7 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 				return;
 		}
 		ui_fmt(line, sizeof line, "%s", range);
-		if (v->minors_only) {
+		if (v->board.minors_only) {
 			ui_fmt(line, sizeof line, "%s · %s", range,
 			       tr(v->lang, "board.minors"));
 			if (ui_text_width(ui, FONT_MEDIUM, 18, line) > room)
@@ -353,21 +353,21 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
 	char line[96];
 
-	if (v->search.text[0] == '\0') {
+	if (v->board.search.text[0] == '\0') {
 		ui_text_fit(ui, M, y0 + (y1 - y0 - mh) / 2, L->w - 2 * M,
 		            FONT_MEDIUM, 18, COL_ENCRE_DOUCE, ALIGN_CENTER,
 		            tr(v->lang, "board.type_hint"));
 		return;
 	}
-	if (v->n_cards == 0) {
+	if (v->board.n_cards == 0) {
 		board_empty(ui, v, (UiRect){ M, y0, L->w - 2 * M, y1 - y0 }, 1);
 		return;
 	}
-	if (v->board_total == 1)
+	if (v->board.board_total == 1)
 		ui_fmt(line, sizeof line, "%s", tr(v->lang, "board.found_one"));
 	else
 		ui_fmt(line, sizeof line, tr(v->lang, "board.found"),
-		       v->board_total);
+		       v->board.board_total);
 	/* The count (when it leaves room for two rows: else the title's
 	** pill says it), then rows of results. */
 	y0 += 8;
@@ -380,10 +380,10 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 	if (rows < 1)
 		rows = 1;
 	cw = (L->w - 2 * M - (cols - 1) * ROW_GAP) / cols;
-	n = v->n_cards < rows * cols ? v->n_cards : rows * cols;
+	n = v->board.n_cards < rows * cols ? v->board.n_cards : rows * cols;
 	for (int i = 0; i < n; i++) {
-		const MissionCard *c = &v->cards[i];
-		const AppCardText *t = &v->cards_text[i];
+		const MissionCard *c = &v->board.cards[i];
+		const AppCardText *t = &v->board.cards_text[i];
 		UiRect r = { M + (i % cols) * (cw + ROW_GAP),
 		             y0 + (i / cols) * (LIST_ROW + 8), cw, LIST_ROW };
 		int icy = r.y + r.h / 2, th = ui_text_height(ui, FONT_SEMIBOLD, 18);
@@ -414,12 +414,12 @@ board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 	AppAction act = ACT_NONE;
 	int64_t arg = 0;
 
-	if (v->search.text[0] != '\0') {
+	if (v->board.search.text[0] != '\0') {
 		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_search"),
-		       v->search.text);
+		       v->board.search.text);
 		btn = tr(v->lang, "board.clear");
 		act = ACT_SEARCH_CLEAR;
-	} else if (v->filter >= 0) {
+	} else if (v->board.filter >= 0) {
 		ui_fmt(msg, sizeof msg, "%s", tr(v->lang, "board.empty_filter"));
 		btn = tr(v->lang, "board.see_all");
 		act = ACT_FILTER;

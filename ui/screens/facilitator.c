@@ -35,7 +35,7 @@ fac_header(Ui *ui, const AppView *v, int big)
 {
 	int w = ui_width(ui), bh = 64;
 	int qw = big ? 160 : 124;
-	int cw = v->fac_is_admin ? (big ? 150 : 120) : 0;   /* "Codes" */
+	int cw = v->fac.fac_is_admin ? (big ? 150 : 120) : 0;   /* "Codes" */
 	int right = w - 16 - qw - (ui_portrait(ui) ? 12 : 132);
 	const char *title = tr(v->lang, "ui.pin.title");
 
@@ -88,36 +88,36 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	int row_h = 52, pad = 16;
 	int y = r.y + pad + 40;
 	int fits = (r.y + r.h - y - 4) / row_h;
-	int shown = v->n_present;
+	int shown = v->fac.n_present;
 
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad, 32 },
 	                ICON_GROUPS, COL_VERT, tr(v->lang, "ui.fac.present"),
-	                v->n_present, COL_VERT_PALE);
-	if (v->n_present == 0) {
+	                v->fac.n_present, COL_VERT_PALE);
+	if (v->fac.n_present == 0) {
 		ui_text_box(ui, (UiRect){ r.x + pad, y + 8, r.w - 2 * pad, 60 },
 		            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
 		            tr(v->lang, "ui.fac.nobody"));
 		return;
 	}
-	int first = v->present_offset;
-	int paged = v->n_present > fits;
-	if (first < 0 || first >= v->n_present)
+	int first = v->fac.present_offset;
+	int paged = v->fac.n_present > fits;
+	if (first < 0 || first >= v->fac.n_present)
 		first = 0;
 	if (paged) {
 		shown = fits - 1;               /* the last row pages */
-		if (shown > v->n_present - first)
-			shown = v->n_present - first;
+		if (shown > v->fac.n_present - first)
+			shown = v->fac.n_present - first;
 	}
 	/* The role column is as wide as its widest label, as long as names
 	** keep 100 px: "Coopérateur·rice" whole beats a longer name column. */
 	int role_need = 0;
 	for (int i = first; i < first + shown; i++) {
-		int rw = ui_text_width(ui, FONT_REGULAR, 18, v->present[i].role);
+		int rw = ui_text_width(ui, FONT_REGULAR, 18, v->fac.present[i].role);
 		role_need = rw > role_need ? rw : role_need;
 	}
 	for (int i = first; i < first + shown; i++) {
-		const AppPerson *p = &v->present[i];
+		const AppPerson *p = &v->fac.present[i];
 		int cy = y + row_h / 2;
 		int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
 		int since_w = 66, role_max = r.w - 2 * pad - 44 - since_w - 8 - 100;
@@ -146,12 +146,12 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 			ui_button(ui, (UiRect){ r.x + pad, by, bw, 48 }, BTN_QUIET,
 			          ICON_ARROW_UPWARD, tr(v->lang, "ui.fac.prev"),
 			          ACT_SCROLL, -page);
-		if (first + shown < v->n_present)
+		if (first + shown < v->fac.n_present)
 			ui_button(ui, (UiRect){ r.x + r.w - pad - bw, by, bw, 48 },
 			          BTN_QUIET, ICON_ARROW_DOWNWARD,
 			          tr(v->lang, "ui.fac.next"), ACT_SCROLL, page);
 		ui_fmt(range, sizeof range, tr(v->lang, "ui.fac.range"), first + 1,
-		       first + shown, v->n_present);
+		       first + shown, v->fac.n_present);
 		ui_text_fit(ui, r.x + pad + bw, by + (48 - ui_text_height(ui,
 		            FONT_MEDIUM, 18)) / 2, r.w - 2 * pad - 2 * bw, FONT_MEDIUM,
 		            18, COL_ENCRE_DOUCE, ALIGN_CENTER, range);
@@ -196,7 +196,7 @@ fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
 
 	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 1, ICON_FACT_CHECK, 0, 0,
 	        tr(v->lang, "ui.fac.pending"), tr(v->lang, "ui.fac.pending_sub"),
-	        v->n_pending, ACT_FAC_TAB, FAC_PENDING);
+	        v->fac.n_pending, ACT_FAC_TAB, FAC_PENDING);
 	y += tile_h + gap;
 	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_BADGE, 0xDDE8F5u,
 	        COL_BLEU, tr(v->lang, "ui.fac.enrol"), tr(v->lang, "ui.fac.enrol_sub"),
@@ -204,7 +204,7 @@ fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
 	y += tile_h + gap;
 	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_USB, COL_VERT_PALE,
 	        COL_VERT, tr(v->lang, "ui.fac.export"),
-	        v->export_msg[0] ? v->export_msg : tr(v->lang, "ui.fac.export_sub"),
+	        v->fac.export_msg[0] ? v->fac.export_msg : tr(v->lang, "ui.fac.export_sub"),
 	        0, ACT_EXPORT, 0);
 	y += tile_h + gap;
 	if (r.h - (y - r.y) >= 64)
@@ -225,19 +225,19 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
 	                ICON_FACT_CHECK, COL_TERRA, tr(v->lang, "ui.fac.pending"),
-	                v->n_pending, COL_TERRA_PALE);
+	                v->fac.n_pending, COL_TERRA_PALE);
 	ui_button(ui, (UiRect){ r.x + r.w - pad - 120, r.y + 10, 120, 48 },
 	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
 	          FAC_PRESENT);
-	if (v->n_pending == 0) {
+	if (v->fac.n_pending == 0) {
 		ui_text_box(ui, (UiRect){ r.x + pad, y + 8, r.w - 2 * pad, 60 },
 		            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
 		            tr(v->lang, "ui.fac.no_pending"));
 		return;
 	}
-	for (int i = 0; i < v->n_pending && i < fits; i++) {
-		const MissionCard *c = &v->pending[i];
-		const AppCardText *t = &v->pending_text[i];
+	for (int i = 0; i < v->fac.n_pending && i < fits; i++) {
+		const MissionCard *c = &v->fac.pending[i];
+		const AppCardText *t = &v->fac.pending_text[i];
 		int cy = y + (narrow ? 40 : row_h / 2), tx = r.x + pad + 48 + 14;
 		int tw = narrow ? r.w - (tx - r.x) - pad
 		                : r.w - (tx - r.x) - pad - 2 * bw - 2 * 10 - 8;
@@ -287,9 +287,9 @@ fac_pins(Ui *ui, const AppView *v, UiRect r)
 	ui_button(ui, (UiRect){ r.x + r.w - pad - 120, r.y + 10, 120, 48 },
 	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
 	          FAC_PRESENT);
-	for (int i = 0; i < v->n_staff && i < fits; i++) {
-		const AppPerson *p = &v->staff[i];
-		int has = v->staff_has_pin[i];
+	for (int i = 0; i < v->fac.n_staff && i < fits; i++) {
+		const AppPerson *p = &v->fac.staff[i];
+		int has = v->fac.staff_has_pin[i];
 		int cy = y + (narrow ? 34 : row_h / 2), tx = r.x + pad + 48 + 14;
 		int tw = narrow ? r.w - (tx - r.x) - pad
 		                : r.w - (tx - r.x) - pad - bw - 16;
@@ -329,9 +329,9 @@ fac_reasons(Ui *ui, const AppView *v, UiRect r)
 	const char *title = NULL;
 	int y;
 
-	for (int i = 0; i < v->n_pending; i++)
-		if (v->pending[i].id == v->rejecting)
-			title = v->pending[i].title;
+	for (int i = 0; i < v->fac.n_pending; i++)
+		if (v->fac.pending[i].id == v->fac.rejecting)
+			title = v->fac.pending[i].title;
 	ui_dim(ui, (UiRect){ 0, 0, ui_width(ui), ui_height(ui) });
 	ui_hit(ui, (UiRect){ 0, 0, ui_width(ui), ui_height(ui) }, ACT_NONE, 0, NULL);
 	ui_rrect(ui, (UiRect){ p.x, p.y + 3, p.w, p.h }, 24, COL_LINE);
@@ -346,7 +346,7 @@ fac_reasons(Ui *ui, const AppView *v, UiRect r)
 	y += 36;
 	for (int i = 0; i < n; i++) {
 		ui_button(ui, (UiRect){ p.x + pad, y, p.w - 2 * pad, bh }, BTN_SECONDARY,
-		          0, v->reject_reasons[i], ACT_REJECT_REASON, i);
+		          0, v->fac.reject_reasons[i], ACT_REJECT_REASON, i);
 		y += bh + gap;
 	}
 	ui_button(ui, (UiRect){ p.x + pad, y, p.w - 2 * pad, bh }, BTN_QUIET,
@@ -465,13 +465,13 @@ fac_draw(Ui *ui, const AppView *v)
 		left = (UiRect){ m, top, w - 3 * m - rw, h - top - m };
 		right = (UiRect){ w - m - rw, top, rw, h - top - m };
 	}
-	switch (v->fac_tab) {
+	switch (v->fac.fac_tab) {
 	case FAC_PINS:
 		fac_pins(ui, v, full);
 		return;
 	case FAC_PENDING:
 		fac_pending(ui, v, full);
-		if (v->rejecting != 0)
+		if (v->fac.rejecting != 0)
 			fac_reasons(ui, v, (UiRect){ 0, 0, w, h });
 		return;
 	case FAC_READER:

@@ -29,8 +29,8 @@ home_missions(Ui *ui, const AppView *v, UiRect r)
 	ui_icon(ui, r.x + 13, y + th / 2, 26, COL_ENCRE, ICON_ASSIGNMENT);
 	int tw = ui_text(ui, r.x + 34, y, FONT_BOLD, hs, COL_ENCRE,
 	                 tr(v->lang, "ui.home.my_missions"));
-	if (v->n_my > 0) {
-		snprintf(n, sizeof n, "%d", v->n_my);
+	if (v->home.n_my > 0) {
+		snprintf(n, sizeof n, "%d", v->home.n_my);
 		int nw = ui_text_width(ui, FONT_SEMIBOLD, 18, n) + 20;
 		UiRect p = { r.x + 34 + tw + 10, y + (th - 30) / 2, nw < 30 ? 30 : nw, 30 };
 		ui_rrect(ui, p, 15, COL_SABLE);
@@ -38,7 +38,7 @@ home_missions(Ui *ui, const AppView *v, UiRect r)
 		            p.w, FONT_SEMIBOLD, 18, COL_ENCRE_DOUCE, ALIGN_CENTER, n);
 	}
 	y += th + 14;
-	if (v->n_my == 0) {
+	if (v->home.n_my == 0) {
 		UiRect e = { r.x, y, r.w, 96 };
 		ui_rrect(ui, e, 16, COL_SABLE);
 		ui_icon(ui, e.x + 24 + 14, e.y + 48, 30, COL_OCRE, ICON_LIGHTBULB);
@@ -48,9 +48,9 @@ home_missions(Ui *ui, const AppView *v, UiRect r)
 		return;
 	}
 	fits = (r.y + r.h - y + gap) / (row_h + gap);
-	for (int i = 0; i < v->n_my && i < fits; i++) {
-		const MissionCard *c = &v->my[i];
-		const AppCardText *t = &v->my_text[i];
+	for (int i = 0; i < v->home.n_my && i < fits; i++) {
+		const MissionCard *c = &v->home.my[i];
+		const AppCardText *t = &v->home.my_text[i];
 		UiRect row = { r.x, y, r.w, row_h };
 		char meta[200];
 		int mx = row.x + 16 + 48 + 14;

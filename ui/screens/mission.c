@@ -76,9 +76,9 @@ mission_draw(Ui *ui, const AppView *v)
 static int
 mission_pills(Ui *ui, const AppView *v, int x, int y)
 {
-	const Mission *m = &v->mission;
-	const char *cat = v->mission_text.category[0] != '\0'
-	                  ? v->mission_text.category
+	const Mission *m = &v->detail.mission;
+	const char *cat = v->detail.mission_text.category[0] != '\0'
+	                  ? v->detail.mission_text.category
 	                  : app_category_label(v->lang, m->d.category);
 	int th = ui_text_height(ui, FONT_MEDIUM, 18);
 	int w = 12 + 22 + 8 + ui_text_width(ui, FONT_MEDIUM, 18, cat) + 14;
@@ -91,8 +91,8 @@ mission_pills(Ui *ui, const AppView *v, int x, int y)
 	        ui_category_ink(m->d.category), cat);
 	x += w + 8;
 	if (m->status != MISSION_OPEN) {
-		const char *st = v->mission_text.status[0] != '\0'
-		                 ? v->mission_text.status
+		const char *st = v->detail.mission_text.status[0] != '\0'
+		                 ? v->detail.mission_text.status
 		                 : app_status_label(v->lang, m->status);
 		UiColor bg = ui_category_tint(CAT_AUTRE), ink = COL_ENCRE_DOUCE;
 		uint32_t icon = ICON_INFO;
@@ -124,7 +124,7 @@ mission_pills(Ui *ui, const AppView *v, int x, int y)
 static int
 mission_story(Ui *ui, const AppView *v, UiRect r)
 {
-	const Mission *m = &v->mission;
+	const Mission *m = &v->detail.mission;
 	int y = r.y, lh = ui_text_height(ui, FONT_REGULAR, 20) + 4;
 	int mh = ui_text_height(ui, FONT_REGULAR, 18);
 	int tail = 0, room, lines;
@@ -136,17 +136,17 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 	                 FONT_BOLD, 28, COL_ENCRE, ALIGN_LEFT, 2, m->d.title);
 	y += 8;
 	takers[0] = '\0';
-	if (v->n_takers_shown > 0) {
+	if (v->detail.n_takers_shown > 0) {
 		size_t n = 0;
 
-		for (int i = 0; i < v->n_takers_shown && i < 4; i++) {
+		for (int i = 0; i < v->detail.n_takers_shown && i < 4; i++) {
 			ui_fmt(takers + n, sizeof takers - n, "%s%s",
-			       i > 0 ? ", " : "", v->takers[i]);
+			       i > 0 ? ", " : "", v->detail.takers[i]);
 			n = strlen(takers);
 		}
 		tail += 36;
 	}
-	if (v->poster_first[0] != '\0')
+	if (v->detail.poster_first[0] != '\0')
 		tail += 36;
 	if (m->d.place[0] != '\0')
 		tail += 36;
@@ -158,17 +158,17 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		y += ui_text_box(ui, (UiRect){ r.x, y, r.w, lines * lh },
 		                 FONT_REGULAR, 20, COL_ENCRE, ALIGN_LEFT, lines,
 		                 m->d.description) + 12;
-	if (v->poster_first[0] != '\0') {
+	if (v->detail.poster_first[0] != '\0') {
 		const char *by = tr(v->lang, "mission.posted_by");
 		char initial[8] = { 0 };
 		size_t n = 1;
 		int x;
 
 		/* The first character of the first name, whole (UTF-8). */
-		while (v->poster_first[n] != '\0'
-		       && ((unsigned char)v->poster_first[n] & 0xC0) == 0x80)
+		while (v->detail.poster_first[n] != '\0'
+		       && ((unsigned char)v->detail.poster_first[n] & 0xC0) == 0x80)
 			n++;
-		memcpy(initial, v->poster_first, n < 7 ? n : 7);
+		memcpy(initial, v->detail.poster_first, n < 7 ? n : 7);
 		ui_circle(ui, r.x + 14, y + 14, 14, ui_category_tint(CAT_COUTURE));
 		{
 			int iw = ui_text_width(ui, FONT_SEMIBOLD, 18, initial);
@@ -179,7 +179,7 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		x += ui_text(ui, x, y + 14 - mh / 2, FONT_REGULAR, 18,
 		             COL_ENCRE_DOUCE, by) + 6;
 		ui_text_fit(ui, x, y + 14 - mh / 2, r.x + r.w - x, FONT_SEMIBOLD,
-		            18, COL_ENCRE, ALIGN_LEFT, v->poster_first);
+		            18, COL_ENCRE, ALIGN_LEFT, v->detail.poster_first);
 		y += 36;
 	}
 	if (m->d.place[0] != '\0') {
@@ -211,8 +211,8 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 static int
 mission_facts(Ui *ui, const AppView *v, UiRect r)
 {
-	const Mission *m = &v->mission;
-	const AppCardText *t = &v->mission_text;
+	const Mission *m = &v->detail.mission;
+	const AppCardText *t = &v->detail.mission_text;
 	char places[64];
 	struct { uint32_t icon; const char *key, *value; UiColor c; } rows[4];
 	int row_h = (r.h - 8) / 4;
@@ -274,19 +274,19 @@ mission_collect(const AppView *v, MissionAct acts[4])
 {
 	int n = 0;
 
-	if (v->can_take)
+	if (v->detail.can_take)
 		acts[n++] = (MissionAct){ ACT_TAKE, BTN_PRIMARY, ICON_HANDSHAKE,
 		                          tr(v->lang, "mission.take") };
-	if (v->can_done) {
+	if (v->detail.can_done) {
 		UiButtonStyle st = n == 0 ? BTN_GREEN : BTN_SECONDARY;
 
 		acts[n++] = (MissionAct){ ACT_MARK_DONE, st, ICON_CHECK_CIRCLE,
 		                          tr(v->lang, "mission.done") };
 	}
-	if (v->can_release)
+	if (v->detail.can_release)
 		acts[n++] = (MissionAct){ ACT_RELEASE, BTN_SECONDARY, ICON_LOGOUT,
 		                          tr(v->lang, "mission.release") };
-	if (v->can_cancel)
+	if (v->detail.can_cancel)
 		acts[n++] = (MissionAct){ ACT_CANCEL_MISSION, BTN_SECONDARY,
 		                          ICON_CLOSE, tr(v->lang, "mission.cancel") };
 	return n;
@@ -301,7 +301,7 @@ mission_actions(Ui *ui, const AppView *v, UiRect r)
 	    FONT_REGULAR, 18);
 
 	if (n == 0) {
-		const Mission *m = &v->mission;
+		const Mission *m = &v->detail.mission;
 		const char *why = NULL;
 
 		if (m->status == MISSION_OPEN)

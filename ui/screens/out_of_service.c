@@ -50,19 +50,19 @@ oos_staff_card(Ui *ui, const AppView *v, UiRect r, int big, int draw)
 	y += ui_text_height(ui, FONT_SEMIBOLD, ls) + 2;
 	if (draw)
 		ui_text_fit(ui, x, y, w, FONT_BOLD, rs, COL_ENCRE, ALIGN_LEFT,
-		            v->oos_reason);
+		            v->oos.oos_reason);
 	y += ui_text_height(ui, FONT_BOLD, rs) + 6;
-	if (v->oos_path[0] != '\0') {
-		app_trf(v->lang, file, sizeof file, "ui.oos.file", v->oos_path);
+	if (v->oos.oos_path[0] != '\0') {
+		app_trf(v->lang, file, sizeof file, "ui.oos.file", v->oos.oos_path);
 		y += oos_box(ui, (UiRect){ x, y, w, 0 }, FONT_REGULAR, ds,
 		             COL_ENCRE, file, draw);
 	}
-	if (v->oos_detail[0] != '\0')
+	if (v->oos.oos_detail[0] != '\0')
 		y += oos_box(ui, (UiRect){ x, y, w, 0 }, FONT_REGULAR, ds,
-		             COL_ENCRE_DOUCE, v->oos_detail, draw);
+		             COL_ENCRE_DOUCE, v->oos.oos_detail, draw);
 	y += 8;
 	y += oos_box(ui, (UiRect){ x, y, w, 0 }, FONT_MEDIUM, ds, COL_VERT,
-	             v->oos_retry, draw);
+	             v->oos.oos_retry, draw);
 	return y + pad - r.y;
 }
 

@@ -73,7 +73,7 @@ pin_keypad(Ui *ui, const AppView *v, UiRect r)
 {
 	/* A phone's keypad: 3 columns, 4 rows; 1-9, then erase, 0, OK. */
 	int gap = r.w >= KEYPAD_WIDE ? KEYPAD_GAP : KEYPAD_GAP_NARROW;
-	int locked = v->pin_locked_s > 0;
+	int locked = v->pin.pin_locked_s > 0;
 	char d[4];
 
 	for (int i = 0; i < 9; i++) {
@@ -97,10 +97,10 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 	int big = r.w >= 500;
 	int lr = big ? 48 : 40, ts = big ? 40 : 30, ps = big ? 24 : 20;
 	int x = r.x, y = r.y, cx;
-	int want = v->pin_digits > 4 ? v->pin_digits : 4;
-	int dots = v->pin_len > want ? v->pin_len : want;
+	int want = v->pin.pin_digits > 4 ? v->pin.pin_digits : 4;
+	int dots = v->pin.pin_len > want ? v->pin.pin_len : want;
 	int dr = big ? 16 : 13, dgap = big ? 52 : 48;
-	int locked = v->pin_locked_s > 0;
+	int locked = v->pin.pin_locked_s > 0;
 	UiAlign al = center ? ALIGN_CENTER : ALIGN_LEFT;
 
 	cx = center ? r.x + r.w / 2 : r.x + lr;
@@ -108,27 +108,27 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 	ui_icon(ui, cx, y + lr, lr, COL_TERRA, ICON_LOCK);
 	y += 2 * lr + 16;
 	ui_text_fit(ui, x, y, r.w, FONT_BOLD, ts, COL_ENCRE, al,
-	            v->pin_title[0] ? v->pin_title :
+	            v->pin.pin_title[0] ? v->pin.pin_title :
 	            tr(v->lang, locked ? "ui.pin.locked" : "ui.pin.title"));
 	y += ui_text_height(ui, FONT_BOLD, ts) + 6;
 	if (locked) {
 		char left[64];
 		app_trf(v->lang, left, sizeof left, "ui.pin.unlock_in",
-		        v->pin_locked_s / 60, v->pin_locked_s % 60);
+		        v->pin.pin_locked_s / 60, v->pin.pin_locked_s % 60);
 		y += ui_text_box(ui, (UiRect){ x, y, r.w, 3 * 28 }, FONT_REGULAR, ps,
-		                 COL_TERRA, al, 3, v->pin_msg) + 12;
+		                 COL_TERRA, al, 3, v->pin.pin_msg) + 12;
 		ui_text_fit(ui, x, y, r.w, FONT_BOLD, big ? 32 : 28, COL_ENCRE, al, left);
 		return;
 	}
 	ui_text_fit(ui, x, y, r.w, FONT_REGULAR, ps, COL_ENCRE, al,
-	            v->pin_prompt[0] ? v->pin_prompt : tr(v->lang, "ui.pin.prompt"));
+	            v->pin.pin_prompt[0] ? v->pin.pin_prompt : tr(v->lang, "ui.pin.prompt"));
 	y += ui_text_height(ui, FONT_REGULAR, ps) + 24;
 	{
 		int total = (dots - 1) * dgap + 2 * dr;
 		int dx = center ? r.x + (r.w - total) / 2 + dr : x + dr;
 		for (int i = 0; i < dots; i++) {
 			int px = dx + i * dgap;
-			if (i < v->pin_len) {
+			if (i < v->pin.pin_len) {
 				ui_circle(ui, px, y + dr, dr, COL_ENCRE);
 			} else {
 				ui_circle(ui, px, y + dr, dr, COL_ENCRE_DOUCE);
@@ -137,10 +137,10 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 		}
 	}
 	y += 2 * dr + 28;
-	if (v->pin_msg[0]) {
+	if (v->pin.pin_msg[0]) {
 		/* "No PIN set... ask an admin" is long: up to three lines. */
 		int mh = ui_text_height(ui, FONT_MEDIUM, 18);
-		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->pin_msg);
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->pin.pin_msg);
 		int ix;
 
 		if (tw > r.w - 28)
@@ -148,8 +148,8 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 		ix = center ? r.x + (r.w - tw - 28) / 2 : x;
 		ui_icon(ui, ix + 10, y + mh / 2, 22, COL_TERRA, ICON_INFO);
 		ui_text_box(ui, (UiRect){ ix + 28, y, tw, 3 * mh }, FONT_SEMIBOLD, 18,
-		            COL_TERRA, ALIGN_LEFT, 3, v->pin_msg);
-	} else if (!v->pin_setting) {
+		            COL_TERRA, ALIGN_LEFT, 3, v->pin.pin_msg);
+	} else if (!v->pin.pin_setting) {
 		const char *f = tr(v->lang, "ui.pin.forgot");
 		int mh = ui_text_height(ui, FONT_MEDIUM, 18);
 		int tw = ui_text_width(ui, FONT_MEDIUM, 18, f);

@@ -51,10 +51,10 @@ post_draw(Ui *ui, const AppView *v)
 	/* Unless a step says better: a lost reader is said over the step's
 	** line, left of its counter, where the tabs and the field are not. */
 	ui_reader_banner_at(ui, (UiRect){ w - M - 96, TOP_H + 4, 0, 32 });
-	if (v->post_step == POST_PREVIEW) {
+	if (v->post.post_step == POST_PREVIEW) {
 		post_preview(ui, v, w, h);
-	} else if (v->post_step <= POST_DESCRIPTION
-	           || (v->kbd_visible && v->field.max_chars > 0)) {
+	} else if (v->post.post_step <= POST_DESCRIPTION
+	           || (v->kbd_visible && v->post.field.max_chars > 0)) {
 		post_text_step(ui, v, w, h);
 	} else {
 		char label[160];
@@ -63,14 +63,14 @@ post_draw(Ui *ui, const AppView *v)
 
 		post_header(ui, v, M, y, w - 2 * M, label, sizeof label);
 		y += 30;
-		if (v->field.max_chars == 0)     /* else it shows by the field */
+		if (v->post.field.max_chars == 0)     /* else it shows by the field */
 			y += post_error_line(ui, v, M, y, w - 2 * M);
 		body = (UiRect){ M, y + 8, w - 2 * M, h - NAV_H - 2 * M - y - 8 };
-		if (v->post_step == POST_CATEGORY)
+		if (v->post.post_step == POST_CATEGORY)
 			post_category(ui, v, body);
-		else if (v->post_step == POST_WHEN)
+		else if (v->post.post_step == POST_WHEN)
 			post_when(ui, v, body);
-		else if (v->post_step == POST_DURATION)
+		else if (v->post.post_step == POST_DURATION)
 			post_duration(ui, v, body);
 		else
 			post_reward(ui, v, body);
@@ -112,7 +112,7 @@ post_top(Ui *ui, const AppView *v, int w)
 	}
 	for (int s = 0; s < POST_PREVIEW; s++) {
 		const char *t;
-		int tw, sel = (int)v->post_step == s;
+		int tw, sel = (int)v->post.post_step == s;
 		UiRect r;
 
 		ui_fmt(key, sizeof key, "post.tab.%d", s);
@@ -132,14 +132,14 @@ post_top(Ui *ui, const AppView *v, int w)
 static void
 post_step_label(const AppView *v, char *label, size_t labellen)
 {
-	if (v->post_step_label[0] != '\0') {
-		ui_fmt(label, labellen, "%s", v->post_step_label);
+	if (v->post.post_step_label[0] != '\0') {
+		ui_fmt(label, labellen, "%s", v->post.post_step_label);
 	} else {
 		char key[32];
 
-		ui_fmt(key, sizeof key, "post.step_title.%d", (int)v->post_step);
+		ui_fmt(key, sizeof key, "post.step_title.%d", (int)v->post.post_step);
 		ui_fmt(label, labellen, tr(v->lang, "post.step"),
-		       (int)v->post_step + 1, (int)POST_PREVIEW, tr(v->lang, key));
+		       (int)v->post.post_step + 1, (int)POST_PREVIEW, tr(v->lang, key));
 	}
 }
 
@@ -158,11 +158,11 @@ post_error_line(Ui *ui, const AppView *v, int x, int y, int w)
 {
 	int th = ui_text_height(ui, FONT_MEDIUM, 18);
 
-	if (v->post_error[0] == '\0')
+	if (v->post.post_error[0] == '\0')
 		return 0;
 	ui_icon(ui, x + 11, y + th / 2, 22, COL_TERRA, ICON_INFO);
 	ui_text_fit(ui, x + 30, y, w - 30, FONT_MEDIUM, 18, COL_TERRA,
-	            ALIGN_LEFT, v->post_error);
+	            ALIGN_LEFT, v->post.post_error);
 	return th + 6;
 }
 
@@ -170,7 +170,7 @@ post_error_line(Ui *ui, const AppView *v, int x, int y, int w)
 static void
 post_text_step(Ui *ui, const AppView *v, int w, int h)
 {
-	TextFieldView f = v->field;
+	TextFieldView f = v->post.field;
 	char label[160];
 	int kh = v->kbd_visible ? ui_keyboard_height(ui) : 0;
 	int bottom = v->kbd_visible ? h - kh : h - NAV_H - 2 * M;
@@ -178,15 +178,15 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	UiRect box;
 
 	post_step_label(v, label, sizeof label);
-	if (v->post_step <= POST_DESCRIPTION || f.label[0] == '\0')
+	if (v->post.post_step <= POST_DESCRIPTION || f.label[0] == '\0')
 		ui_fmt(f.label, sizeof f.label, "%s", label);
 	/* else the field's own label: "Lieu (facultatif)", "Montant" */
-	if (f.error[0] == '\0' && v->post_error[0] != '\0')
-		ui_fmt(f.error, sizeof f.error, "%s", v->post_error);
+	if (f.error[0] == '\0' && v->post.post_error[0] != '\0')
+		ui_fmt(f.error, sizeof f.error, "%s", v->post.post_error);
 	if (f.hint[0] == '\0') {
 		char key[32];
 
-		ui_fmt(key, sizeof key, "post.hint.%d", (int)v->post_step);
+		ui_fmt(key, sizeof key, "post.hint.%d", (int)v->post.post_step);
 		ui_fmt(f.hint, sizeof f.hint, "%s", tr(v->lang, key));
 	}
 	f.focused = v->kbd_visible;
@@ -202,7 +202,7 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
 	if (!f.multiline && box.h > 64)
 		box.h = 64;
-	if (v->post_step == POST_REWARD && box.w > 320)
+	if (v->post.post_step == POST_REWARD && box.w > 320)
 		box.w = 320;           /* an amount */
 	if (box.h < 48)
 		box.h = 48;
@@ -210,7 +210,7 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	ui_hit(ui, box, ACT_FOCUS, 1, f.label);
 	/* Title and description go on to the next step; a place or an
 	** amount typed in a chip step goes back to its chips ("OK"). */
-	if (v->kbd_visible && v->post_step <= POST_DESCRIPTION)
+	if (v->kbd_visible && v->post.post_step <= POST_DESCRIPTION)
 		ui_keyboard_enter(ui, (UiRect){ 0, h - kh, w, kh }, v,
 		                  tr(v->lang, "post.next"), ACT_NEXT, 0);
 	else if (v->kbd_visible)
@@ -226,12 +226,12 @@ post_nav(Ui *ui, const AppView *v, int w, int h)
 {
 	int bw = w >= 700 ? 240 : (w - 2 * M - 12) / 2;
 	int y = h - M - NAV_H;
-	const char *next = tr(v->lang, v->post_step == POST_REWARD
+	const char *next = tr(v->lang, v->post.post_step == POST_REWARD
 	                      ? "post.to_preview" : "post.next");
 
 	ui_fill(ui, (UiRect){ 0, y - M, w, NAV_H + 2 * M }, COL_CREME);
 	ui_hline(ui, 0, y - M, w, COL_LINE);
-	if (v->post_step > POST_TITLE)
+	if (v->post.post_step > POST_TITLE)
 		ui_button(ui, (UiRect){ M, y, bw, NAV_H }, BTN_SECONDARY,
 		          ICON_ARROW_BACK, tr(v->lang, "post.prev"), ACT_PREV, 0);
 	ui_button(ui, (UiRect){ w - M - bw, y, bw, NAV_H }, BTN_PRIMARY,
@@ -278,7 +278,7 @@ post_category(Ui *ui, const AppView *v, UiRect r)
 	for (int c = 0; c < CAT_COUNT; c++) {
 		UiRect t = { r.x + (c % cols) * (tw + gap),
 		             r.y + (c / cols) * (th + gap), tw, th };
-		int sel = (int)v->draft.category == c;
+		int sel = (int)v->post.draft.category == c;
 		const char *name = app_category_label(v->lang, (MissionCategory)c);
 		int sq = th - 24 > 44 ? 44 : th - 24;
 
@@ -307,21 +307,21 @@ post_when(Ui *ui, const AppView *v, UiRect r)
 		labels[i] = tr(v->lang, key);
 		args[i] = i;
 	}
-	y = post_chips(ui, r, WHEN_COUNT, labels, args, (int)v->when,
+	y = post_chips(ui, r, WHEN_COUNT, labels, args, (int)v->post.when,
 	               ACT_SET_WHEN);
 	/* The dates the choice means, on the step's line, right. */
-	if (v->draft_text.when[0] != '\0') {
+	if (v->post.draft_text.when[0] != '\0') {
 		int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
-		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->draft_text.when);
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->post.draft_text.when);
 		int ly = TOP_H + 16;
 
 		ui_icon(ui, r.x + r.w - tw - 14, ly + th / 2, 22, COL_ENCRE_DOUCE,
 		        ICON_EVENT);
 		ui_text(ui, r.x + r.w - tw, ly, FONT_SEMIBOLD, 18, COL_VERT,
-		        v->draft_text.when);
+		        v->post.draft_text.when);
 	}
 	/* Where: typed when tapped. */
-	if (v->field.max_chars > 0 && y + 24 + 28 + 56 + 30 <= r.y + r.h + 8)
+	if (v->post.field.max_chars > 0 && y + 24 + 28 + 56 + 30 <= r.y + r.h + 8)
 		post_field_box(ui, v, (UiRect){ r.x, y + 16 + 28,
 		               r.w > 560 ? 560 : r.w, 56 });
 }
@@ -331,7 +331,7 @@ post_when(Ui *ui, const AppView *v, UiRect r)
 static void
 post_field_box(Ui *ui, const AppView *v, UiRect box)
 {
-	TextFieldView f = v->field;
+	TextFieldView f = v->post.field;
 
 	f.focused = 0;
 	ui_text_field(ui, box, &f);
@@ -345,13 +345,13 @@ post_duration(Ui *ui, const AppView *v, UiRect r)
 	char text[APP_N_DURATIONS][32], n[32];
 	const char *labels[APP_N_DURATIONS];
 	int sel = -1, y, th = ui_text_height(ui, FONT_SEMIBOLD, 20);
-	int places = v->draft.places;
+	int places = v->post.draft.places;
 
 	for (int i = 0; i < APP_N_DURATIONS; i++) {
 		app_format_duration(v->lang, app_duration_choices_min[i], text[i],
 		                    sizeof text[i]);
 		labels[i] = text[i];
-		if (v->draft.duration_min == app_duration_choices_min[i])
+		if (v->post.draft.duration_min == app_duration_choices_min[i])
 			sel = i;
 	}
 	y = post_chips(ui, r, APP_N_DURATIONS, labels,
@@ -408,7 +408,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 	char key[32];
 
 	for (int i = 0; i < 3; i++) {
-		int sel = (int)v->draft.reward_kind == kinds[i];
+		int sel = (int)v->post.draft.reward_kind == kinds[i];
 		const char *t;
 
 		ui_fmt(key, sizeof key, "post.kind.%d", kinds[i]);
@@ -418,10 +418,10 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 		          ACT_SET_REWARD_KIND, kinds[i]);
 	}
 	y += CHIP_H + 16;
-	if (v->draft.reward_kind == REWARD_FIXED) {
+	if (v->post.draft.reward_kind == REWARD_FIXED) {
 		char text[APP_N_REWARD_PRESETS][32];
 		const char *labels[APP_N_REWARD_PRESETS];
-		int sel = -1, cents = v->draft.reward_cents, x;
+		int sel = -1, cents = v->post.draft.reward_cents, x;
 
 		for (int i = 0; i < APP_N_REWARD_PRESETS; i++) {
 			app_format_reward(v->lang, REWARD_FIXED,
@@ -442,7 +442,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 			y = post_chips(ui, (UiRect){ r.x, y, r.w, 0 },
 			               APP_N_REWARD_PRESETS, labels, args, sel,
 			               ACT_SET_REWARD_CENTS) + 12 + 28;
-			if (v->field.max_chars > 0)
+			if (v->post.field.max_chars > 0)
 				post_field_box(ui, v, (UiRect){ r.x, y, r.w, CHIP_H });
 			y += CHIP_H + 34;
 			goto minors;
@@ -458,7 +458,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 			          ACT_SET_REWARD_CENTS, app_reward_presets_cents[i]);
 			x += cw + 10;
 		}
-		if (v->field.max_chars > 0)
+		if (v->post.field.max_chars > 0)
 			post_field_box(ui, v, (UiRect){ x + 6, y, r.x + r.w - x - 6 > 320
 			               ? 320 : r.x + r.w - x - 6, CHIP_H });
 		y += CHIP_H + 34;
@@ -474,8 +474,8 @@ minors:
 			row.w = r.w;
 		ui_rrect_lip(ui, row, 12, COL_BLANC, COL_LINE, 2);
 		ui_icon(ui, r.x + 12 + 26, y + 28, 52,
-		        v->draft.minors_ok ? COL_VERT : COL_BORDER,
-		        v->draft.minors_ok ? ICON_TOGGLE_ON : ICON_TOGGLE_OFF);
+		        v->post.draft.minors_ok ? COL_VERT : COL_BORDER,
+		        v->post.draft.minors_ok ? ICON_TOGGLE_ON : ICON_TOGGLE_OFF);
 		ui_text_fit(ui, r.x + 76, y + 28 - th / 2, row.w - 88,
 		            FONT_SEMIBOLD, 20, COL_ENCRE, ALIGN_LEFT, t);
 		ui_hit(ui, row, ACT_TOGGLE_MINORS, 0, t);
@@ -488,8 +488,8 @@ post_draft_card(Ui *ui, const AppView *v, UiRect r)
 {
 	MissionCard c;
 
-	app_card_from_draft(&v->draft, &c);
-	ui_mission_card(ui, r, &c, &v->draft_text, 0);
+	app_card_from_draft(&v->post.draft, &c);
+	ui_mission_card(ui, r, &c, &v->post.draft_text, 0);
 }
 
 /* The card as it will appear, the description, who may see it, and
@@ -497,7 +497,7 @@ post_draft_card(Ui *ui, const AppView *v, UiRect r)
 static void
 post_preview(Ui *ui, const AppView *v, int w, int h)
 {
-	const char *note = tr(v->lang, v->needs_approval ? "post.approval"
+	const char *note = tr(v->lang, v->post.needs_approval ? "post.approval"
 	                                                 : "post.direct");
 	int portrait = ui_portrait(ui) || w < 640;
 	int cw = portrait ? w - 2 * M : (w - 2 * M - 24) / 2;
@@ -521,31 +521,31 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 		if (lines > 0)
 			used = ui_text_box(ui, (UiRect){ M, dy, w - 2 * M, lines * lh },
 			                   FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT,
-			                   lines, v->draft.description);
-		if (v->draft.place[0] != '\0') {
+			                   lines, v->post.draft.description);
+		if (v->post.draft.place[0] != '\0') {
 			int py = dy + used + 10;
 
 			ui_icon(ui, M + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
 			ui_text_fit(ui, M + 32, py + 14 - mh / 2, w - 2 * M - 32,
 			            FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT,
-			            v->draft.place);
+			            v->post.draft.place);
 		}
 	} else {
 		int dx = M + cw + 24, dw = w - M - dx;
-		int lines = (by - 16 - 52 - 16 - y - (v->draft.place[0] ? 36 : 0))
+		int lines = (by - 16 - 52 - 16 - y - (v->post.draft.place[0] ? 36 : 0))
 		            / lh;
 		int used = 0;
 
 		if (lines > 0)
 			used = ui_text_box(ui, (UiRect){ dx, y, dw, lines * lh },
 			                   FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT,
-			                   lines, v->draft.description);
-		if (v->draft.place[0] != '\0') {
+			                   lines, v->post.draft.description);
+		if (v->post.draft.place[0] != '\0') {
 			int py = y + used + 10;
 
 			ui_icon(ui, dx + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
 			ui_text_fit(ui, dx + 32, py + 14 - mh / 2, dw - 32, FONT_MEDIUM,
-			            18, COL_ENCRE, ALIGN_LEFT, v->draft.place);
+			            18, COL_ENCRE, ALIGN_LEFT, v->post.draft.place);
 		}
 	}
 	/* Who will see it, and when. */
@@ -554,12 +554,12 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 		UiRect nr = { M, ny, w - 2 * M, portrait ? 60 : 52 };
 		int minors_w = 0;
 
-		ui_rrect(ui, nr, 12, v->needs_approval ? COL_SOLEIL_PALE
+		ui_rrect(ui, nr, 12, v->post.needs_approval ? COL_SOLEIL_PALE
 		                                       : COL_VERT_PALE);
 		ui_icon(ui, nr.x + 26, nr.y + 26, 26,
-		        v->needs_approval ? COL_OCRE : COL_VERT,
-		        v->needs_approval ? ICON_SCHEDULE : ICON_CHECK_CIRCLE);
-		if (v->draft.minors_ok && !portrait)
+		        v->post.needs_approval ? COL_OCRE : COL_VERT,
+		        v->post.needs_approval ? ICON_SCHEDULE : ICON_CHECK_CIRCLE);
+		if (v->post.draft.minors_ok && !portrait)
 			minors_w = ui_text_width(ui, FONT_MEDIUM, 18,
 			                         tr(v->lang, "post.minors_yes")) + 40;
 		if (ui_text_width(ui, FONT_MEDIUM, 18, note) <= nr.w - 66 - minors_w)

@@ -74,8 +74,8 @@ unknown_message(Ui *ui, const AppView *v, UiRect band, int big)
 			y += ui_text_height(ui, FONT_REGULAR, bs);
 		}
 	}
-	if (v->raw_uid[0] && band.y + band.h - y > 30) {
-		app_trf(v->lang, uid, sizeof uid, "ui.unknown.uid", v->raw_uid);
+	if (v->enrol.raw_uid[0] && band.y + band.h - y > 30) {
+		app_trf(v->lang, uid, sizeof uid, "ui.unknown.uid", v->enrol.raw_uid);
 		ui_text_fit(ui, 16, band.y + band.h - 32, w - 32, FONT_MEDIUM, 18,
 		            COL_ENCRE_DOUCE, ALIGN_CENTER, uid);
 	}
@@ -118,7 +118,7 @@ enrol_uid_pill(Ui *ui, const AppView *v, int right, int cy)
 	char uid[96];
 	int tw, h = 40;
 
-	app_trf(v->lang, uid, sizeof uid, "ui.unknown.uid", v->raw_uid);
+	app_trf(v->lang, uid, sizeof uid, "ui.unknown.uid", v->enrol.raw_uid);
 	tw = ui_text_width(ui, FONT_MEDIUM, 18, uid);
 	UiRect p = { right - tw - 24 - 30, cy - h / 2, tw + 24 + 30, h };
 	ui_rrect(ui, p, h / 2, COL_SABLE);
@@ -141,7 +141,7 @@ enrol_roles(Ui *ui, const AppView *v, UiRect r)
 			y += ch + gap;
 		}
 		ui_button(ui, (UiRect){ x, y, cw, ch },
-		          v->enrol_role == (MemberRole)i ? BTN_CHIP_SELECTED : BTN_CHIP,
+		          v->enrol.enrol_role == (MemberRole)i ? BTN_CHIP_SELECTED : BTN_CHIP,
 		          0, label, ACT_SET_ROLE, i);
 		x += cw + gap;
 	}
@@ -155,7 +155,7 @@ enrol_switch(Ui *ui, const AppView *v, UiRect r)
 	const char *label = tr(v->lang, "ui.enrol.minor");
 	int sw = 60, sh = 34;
 	int sx = r.x, sy = r.y + (r.h - sh) / 2;
-	int on = v->enrol_minor;
+	int on = v->enrol.enrol_minor;
 
 	ui_rrect(ui, (UiRect){ sx, sy, sw, sh }, sh / 2, on ? COL_VERT : COL_BORDER);
 	ui_circle(ui, on ? sx + sw - sh / 2 : sx + sh / 2, sy + sh / 2, sh / 2 - 4,
@@ -179,22 +179,22 @@ enrol_draw(Ui *ui, const AppView *v)
 
 	ui_top_bar(ui, v, tr(v->lang, "ui.cancel"), ACT_BACK,
 	           tr(v->lang, "ui.enrol.title"));
-	if (!portrait && v->raw_uid[0])
+	if (!portrait && v->enrol.raw_uid[0])
 		enrol_uid_pill(ui, v, w - 16 - (v->reader_ok ? 80 : 260), 32);
 	y = 64 + 10 + meta + 6;
-	if (portrait && v->raw_uid[0]) {
+	if (portrait && v->enrol.raw_uid[0]) {
 		enrol_uid_pill(ui, v, w - m, 64 + 32);
 		y += 48;
 	}
 	if (v->kbd_visible) {
 		int kh = ui_keyboard_height(ui);
 		UiRect box = { m, y, w - 2 * m, 52 };
-		TextFieldView f = v->enrol_name;
+		TextFieldView f = v->enrol.enrol_name;
 		/* Why saving failed shows under the field while typing. */
-		if (f.error[0] == '\0' && v->enrol_error[0])
-			snprintf(f.error, sizeof f.error, "%.159s", v->enrol_error);
+		if (f.error[0] == '\0' && v->enrol.enrol_error[0])
+			snprintf(f.error, sizeof f.error, "%.159s", v->enrol.enrol_error);
 		ui_text_field(ui, box, &f);
-		ui_hit(ui, box, ACT_FIELD, 0, v->enrol_name.label);
+		ui_hit(ui, box, ACT_FIELD, 0, v->enrol.enrol_name.label);
 		ui_keyboard(ui, layout_cut_bottom(&screen, kh), v,
 		            tr(v->lang, "ui.enrol.ok"));
 		return;
@@ -202,8 +202,8 @@ enrol_draw(Ui *ui, const AppView *v)
 	{
 		UiRect box = { m, y, w - 2 * m, 56 };
 		int row_h = 48, save_h = 64;
-		ui_text_field(ui, box, &v->enrol_name);
-		ui_hit(ui, box, ACT_FIELD, 0, v->enrol_name.label);
+		ui_text_field(ui, box, &v->enrol.enrol_name);
+		ui_hit(ui, box, ACT_FIELD, 0, v->enrol.enrol_name.label);
 		y = box.y + box.h + 8 + meta + 20;
 		ui_text(ui, m, y, FONT_SEMIBOLD, 18, COL_ENCRE,
 		        tr(v->lang, "ui.enrol.role"));
@@ -212,9 +212,9 @@ enrol_draw(Ui *ui, const AppView *v)
 		if (portrait) {
 			enrol_switch(ui, v, (UiRect){ m, y, w - 2 * m, row_h });
 			y += row_h + 16;
-			if (v->enrol_error[0])
+			if (v->enrol.enrol_error[0])
 				ui_text_box(ui, (UiRect){ m, y, w - 2 * m, 60 }, FONT_MEDIUM,
-				            18, COL_TERRA, ALIGN_LEFT, 2, v->enrol_error);
+				            18, COL_TERRA, ALIGN_LEFT, 2, v->enrol.enrol_error);
 			ui_button(ui, (UiRect){ m, h - 16 - save_h - 3, w - 2 * m, save_h },
 			          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.enrol.save"),
 			          ACT_ENROL_SAVE, 0);
@@ -225,11 +225,11 @@ enrol_draw(Ui *ui, const AppView *v)
 			int by = y > h - 16 - save_h - 3 ? y : h - 16 - save_h - 3;
 			enrol_switch(ui, v, (UiRect){ m, by + (save_h - row_h) / 2,
 			             w - 2 * m - bw - 16, row_h });
-			if (v->enrol_error[0]) {
+			if (v->enrol.enrol_error[0]) {
 				ui_icon(ui, m + 10, by - 20, 20, COL_TERRA, ICON_INFO);
 				ui_text_fit(ui, m + 28, by - 20 - meta / 2, w - 2 * m - 28,
 				            FONT_MEDIUM, 18, COL_TERRA, ALIGN_LEFT,
-				            v->enrol_error);
+				            v->enrol.enrol_error);
 			}
 			ui_button(ui, (UiRect){ w - m - bw, by, bw, save_h }, BTN_PRIMARY,
 			          ICON_CHECK, tr(v->lang, "ui.enrol.save"), ACT_ENROL_SAVE, 0);
@@ -246,7 +246,7 @@ unknown_draw(Ui *ui, const AppView *v)
 	int big = !ui_portrait(ui) && h >= 640;
 
 	ui_fill(ui, screen, COL_CREME);
-	if (v->enrolling) {
+	if (v->enrol.enrolling) {
 		enrol_draw(ui, v);
 		return;
 	}

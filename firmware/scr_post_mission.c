@@ -1,4 +1,4 @@
-/* app_post.c -- posting a mission at the kiosk, step by step.
+/* scr_post_mission.c -- posting a mission at the kiosk, step by step.
 ** Six steps (title, description, category, when, duration and people,
 ** reward) then a preview, as in mockups/post-mission. Text is typed into
 ** the step's field on the on-screen keyboard; "Suivant" checks the step
@@ -6,6 +6,7 @@
 ** field instead of moving on. Publishing adds the mission, pending when
 ** the space wants a facilitator to approve coworkers' missions. */
 #include "app_impl.h"
+#include "app_screen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,19 @@ static int         check_draft(App *a, PostStep upto, int jump);
 static void        go_step(App *a, PostStep s);
 static void        publish(App *a);
 static const char *field_error_key(const MissionDraft *d, MissionField f);
+static void        post_reward_sync(App *a);
+static void        post_clear(App *a);
+static int         post_busy(const App *a);
+
+const AppScreen scr_post_mission = {
+	.name = "post-mission",
+	.action = app_post_action,
+	.text = app_post_text,
+	.key = app_post_key,
+	.reload = app_post_render,
+	.clear = post_clear,
+	.busy = post_busy,
+};
 
 int
 app_member_may_post(const Member *m)
@@ -61,7 +75,7 @@ step_has_field(PostStep s)
 static char *
 step_buf(App *a, PostStep s, size_t *size, int *max_ch, int *multiline)
 {
-	MissionDraft *d = &a->v.draft;
+	MissionDraft *d = &a->v.post.draft;
 
 	*multiline = TEXT_SINGLE_LINE;
 	switch (s) {
@@ -79,9 +93,9 @@ step_buf(App *a, PostStep s, size_t *size, int *max_ch, int *multiline)
 		*max_ch = BORNE_PLACE_MAX_CH;
 		return d->place;
 	case POST_REWARD:
-		*size = sizeof a->amount;
+		*size = sizeof a->post.amount;
 		*max_ch = APP_AMOUNT_MAX_CH;
-		return a->amount;
+		return a->post.amount;
 	default:
 		*size = 0;
 		*max_ch = 0;
@@ -126,7 +140,7 @@ parse_amount(const char *s, int *cents)
 static void
 set_when(App *a, WhenChoice w)
 {
-	MissionDraft *d = &a->v.draft;
+	MissionDraft *d = &a->v.post.draft;
 	char today[TIME_DATE_SIZE];
 	int wd;
 
@@ -134,7 +148,7 @@ set_when(App *a, WhenChoice w)
 	wd = time_weekday(today);
 	if (wd < 0)
 		wd = 0;
-	a->v.when = w;
+	a->v.post.when = w;
 	d->date_from[0] = d->date_to[0] = '\0';
 	switch (w) {
 	case WHEN_TODAY:
@@ -154,7 +168,7 @@ set_when(App *a, WhenChoice w)
 		break;
 	case WHEN_FLEXIBLE:
 	case WHEN_COUNT:
-		a->v.when = WHEN_FLEXIBLE;
+		a->v.post.when = WHEN_FLEXIBLE;
 		break;
 	}
 }
@@ -186,21 +200,21 @@ static int
 check_draft(App *a, PostStep upto, int jump)
 {
 	AppView *v = &a->v;
-	MissionDraft t = v->draft, blank;
+	MissionDraft t = v->post.draft, blank;
 	MissionField f = MFIELD_NONE;
 	char why[160];
 	int cents;
 
 	mission_draft_init(&blank);
-	v->post_error[0] = '\0';
-	a->post_err_field = MFIELD_NONE;
+	v->post.post_error[0] = '\0';
+	a->post.err_field = MFIELD_NONE;
 	if (upto >= POST_REWARD && t.reward_kind == REWARD_FIXED) {
-		if (!parse_amount(a->amount, &cents)) {
+		if (!parse_amount(a->post.amount, &cents)) {
 			f = MFIELD_REWARD;
 			goto refused;
 		}
 		t.reward_cents = cents;
-		v->draft.reward_cents = cents;
+		v->post.draft.reward_cents = cents;
 	}
 	if (upto < POST_DESCRIPTION)
 		text_copy(t.description, sizeof t.description, "-");
@@ -221,10 +235,10 @@ check_draft(App *a, PostStep upto, int jump)
 	if (mission_validate(&t, &f, why, sizeof why) == BORNE_OK)
 		return 1;
 refused:
-	if (jump && field_step(f) != v->post_step)
+	if (jump && field_step(f) != v->post.post_step)
 		go_step(a, field_step(f));
-	a->post_err_field = f;
-	text_copy(v->post_error, sizeof v->post_error,
+	a->post.err_field = f;
+	text_copy(v->post.post_error, sizeof v->post.post_error,
 	          tr(v->lang, field_error_key(&t, f)));
 	app_post_render(a);
 	return 0;
@@ -237,16 +251,16 @@ go_step(App *a, PostStep s)
 
 	if ((int)s < 0 || s >= POST_STEP_COUNT)
 		return;
-	if (s != v->post_step) {
-		v->post_error[0] = '\0';
-		a->post_err_field = MFIELD_NONE;
+	if (s != v->post.post_step) {
+		v->post.post_error[0] = '\0';
+		a->post.err_field = MFIELD_NONE;
 	}
-	v->post_step = s;
+	v->post.post_step = s;
 	/* Title and description open the keyboard at once; place and amount
 	** are there when asked (chips come first). */
-	a->post_focused = s == POST_TITLE || s == POST_DESCRIPTION;
+	a->post.focused = s == POST_TITLE || s == POST_DESCRIPTION;
 	v->kbd_layer = s == POST_REWARD ? KBD_SYMBOLS :
-	               (s == POST_TITLE && v->draft.title[0] == '\0') ? KBD_UPPER :
+	               (s == POST_TITLE && v->post.draft.title[0] == '\0') ? KBD_UPPER :
 	               KBD_LOWER;
 	app_post_render(a);
 }
@@ -256,16 +270,16 @@ app_post_start(App *a, const Member *poster)
 {
 	AppView *v = &a->v;
 
-	a->poster = *poster;
-	a->post_return = v->screen == SCREEN_POST_MISSION ? a->post_return :
+	a->post.poster = *poster;
+	a->post.from = v->screen == SCREEN_POST_MISSION ? a->post.from :
 	                 v->screen;
-	mission_draft_init(&v->draft);
+	mission_draft_init(&v->post.draft);
 	set_when(a, WHEN_FLEXIBLE);
-	a->amount[0] = '\0';
-	v->post_error[0] = '\0';
-	v->needs_approval = store_rules(a->st)->approval_required &&
+	a->post.amount[0] = '\0';
+	v->post.post_error[0] = '\0';
+	v->post.needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(poster);
-	v->post_step = POST_TITLE;
+	v->post.post_step = POST_TITLE;
 	app_goto(a, SCREEN_POST_MISSION);
 	go_step(a, POST_TITLE);
 }
@@ -280,9 +294,9 @@ publish(App *a)
 
 	if (!check_draft(a, POST_PREVIEW, 1))
 		return;
-	rc = mission_add(a->st, &v->draft, a->poster.id, a->now_utc, &id);
+	rc = mission_add(a->st, &v->post.draft, a->post.poster.id, a->now_utc, &id);
 	if (rc == BORNE_EINVAL) {
-		text_copy(v->post_error, sizeof v->post_error,
+		text_copy(v->post.post_error, sizeof v->post.post_error,
 		          tr(v->lang, "app.post.err.other"));
 		app_cue(a, CUE_REFUSED);
 		return;
@@ -295,16 +309,16 @@ publish(App *a)
 	}
 	app_cue(a, CUE_SUCCESS);
 	if (mission_get(a->st, id, &m) == BORNE_OK && m.status == MISSION_PENDING) {
-		mission_draft_init(&v->draft);
-		app_set_session(a, &a->poster);
+		mission_draft_init(&v->post.draft);
+		app_set_session(a, &a->post.poster);
 		app_goto(a, SCREEN_MEMBER_HOME);
 		app_toast(a, "app.post.pending");
 	} else {
-		mission_draft_init(&v->draft);
-		app_set_session(a, &a->poster);
-		v->filter = -1;
-		app_field_clear(&v->search);
-		v->board_offset = 0;
+		mission_draft_init(&v->post.draft);
+		app_set_session(a, &a->post.poster);
+		v->board.filter = -1;
+		app_field_clear(&v->board.search);
+		v->board.board_offset = 0;
 		app_goto(a, SCREEN_BOARD);
 		app_toast(a, "app.post.published");
 	}
@@ -314,20 +328,20 @@ int
 app_post_action(App *a, AppAction act, int64_t arg)
 {
 	AppView *v = &a->v;
-	MissionDraft *d = &v->draft;
+	MissionDraft *d = &v->post.draft;
 
 	switch (act) {
 	case ACT_NEXT:
-		if (v->post_step >= POST_PREVIEW)
+		if (v->post.post_step >= POST_PREVIEW)
 			publish(a);
-		else if (check_draft(a, v->post_step, 0))
-			go_step(a, (PostStep)(v->post_step + 1));
+		else if (check_draft(a, v->post.post_step, 0))
+			go_step(a, (PostStep)(v->post.post_step + 1));
 		else
 			app_post_render(a);
 		return 1;
 	case ACT_PREV:
-		if (v->post_step > POST_TITLE)
-			go_step(a, (PostStep)(v->post_step - 1));
+		if (v->post.post_step > POST_TITLE)
+			go_step(a, (PostStep)(v->post.post_step - 1));
 		return 1;
 	case ACT_FIELD:
 		if (arg < 0 || arg >= POST_STEP_COUNT)
@@ -344,7 +358,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		publish(a);
 		return 1;
 	case ACT_FOCUS:
-		a->post_focused = arg != 0 && step_has_field(v->post_step);
+		a->post.focused = arg != 0 && step_has_field(v->post.post_step);
 		app_post_render(a);
 		return 1;
 	case ACT_SET_CATEGORY:
@@ -366,8 +380,9 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	case ACT_SET_REWARD_KIND:
 		if (arg >= REWARD_FIXED && arg <= REWARD_TIP)
 			d->reward_kind = (RewardKind)arg;
-		if (d->reward_kind == REWARD_FIXED && a->amount[0] == '\0')
-			a->post_focused = 1;
+		if (d->reward_kind == REWARD_FIXED && a->post.amount[0] == '\0')
+			a->post.focused = 1;
+		post_reward_sync(a);
 		break;
 	case ACT_SET_REWARD_CENTS:
 		if (arg < 1 || arg > MISSION_REWARD_MAX)
@@ -375,11 +390,11 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		d->reward_kind = REWARD_FIXED;
 		d->reward_cents = (int)arg;
 		if (arg % 100 == 0)
-			snprintf(a->amount, sizeof a->amount, "%d", (int)(arg / 100));
+			snprintf(a->post.amount, sizeof a->post.amount, "%d", (int)(arg / 100));
 		else
-			snprintf(a->amount, sizeof a->amount, "%d,%02d",
+			snprintf(a->post.amount, sizeof a->post.amount, "%d,%02d",
 			         (int)(arg / 100), (int)(arg % 100));
-		a->post_focused = 0;
+		a->post.focused = 0;
 		break;
 	case ACT_TOGGLE_MINORS:
 		d->minors_ok = !d->minors_ok;
@@ -393,17 +408,17 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
 		/* "Annuler": leave the form, the member stays badged in. */
-		mission_draft_init(&v->draft);
-		a->amount[0] = '\0';
-		app_goto(a, a->post_return == SCREEN_BOARD ? SCREEN_BOARD :
+		mission_draft_init(&v->post.draft);
+		a->post.amount[0] = '\0';
+		app_goto(a, a->post.from == SCREEN_BOARD ? SCREEN_BOARD :
 		         SCREEN_MEMBER_HOME);
 		return 1;
 	default:
 		return 0;
 	}
-	if (a->post_err_field != MFIELD_NONE &&
-	    field_step(a->post_err_field) == v->post_step)
-		check_draft(a, v->post_step, 0);     /* the message follows the fix */
+	if (a->post.err_field != MFIELD_NONE &&
+	    field_step(a->post.err_field) == v->post.post_step)
+		check_draft(a, v->post.post_step, 0);     /* the message follows the fix */
 	app_post_render(a);
 	return 1;
 }
@@ -414,25 +429,27 @@ app_post_text(App *a, const char *utf8)
 	AppView *v = &a->v;
 	size_t size;
 	int max_ch, multiline;
-	char *buf = step_buf(a, v->post_step, &size, &max_ch, &multiline);
+	char *buf = step_buf(a, v->post.post_step, &size, &max_ch, &multiline);
 
 	if (buf == NULL) {
 		app_toast(a, "app.post.no_field");
 		return 1;
 	}
-	a->post_focused = 1;
-	app_field_type(a, &v->field, buf, size, max_ch, multiline, utf8);
-	if (v->post_step == POST_REWARD)
-		v->draft.reward_kind = REWARD_FIXED;
+	a->post.focused = 1;
+	app_field_type(a, &v->post.field, buf, size, max_ch, multiline, utf8);
+	if (v->post.post_step == POST_REWARD) {
+		v->post.draft.reward_kind = REWARD_FIXED;
+		post_reward_sync(a);
+	}
 	{
-		char keep[sizeof v->field.error];
+		char keep[sizeof v->post.field.error];
 
 		/* Typing clears the step's validation message, not the field's. */
-		memcpy(keep, v->field.error, sizeof keep);
-		v->post_error[0] = '\0';
-		a->post_err_field = MFIELD_NONE;
+		memcpy(keep, v->post.field.error, sizeof keep);
+		v->post.post_error[0] = '\0';
+		a->post.err_field = MFIELD_NONE;
 		app_post_render(a);
-		memcpy(v->field.error, keep, sizeof keep);
+		memcpy(v->post.field.error, keep, sizeof keep);
 	}
 	return 1;
 }
@@ -443,25 +460,26 @@ app_post_key(App *a, int key)
 	AppView *v = &a->v;
 	size_t size;
 	int max_ch, multiline;
-	char *buf = step_buf(a, v->post_step, &size, &max_ch, &multiline);
+	char *buf = step_buf(a, v->post.post_step, &size, &max_ch, &multiline);
 
 	switch (key) {
 	case APP_KEY_BACKSPACE:
-		if (buf == NULL || !a->post_focused)
+		if (buf == NULL || !a->post.focused)
 			return 0;
 		text_pop_char(buf);
-		v->field.error[0] = '\0';
+		v->post.field.error[0] = '\0';
+		post_reward_sync(a);
 		app_post_render(a);
 		return 1;
 	case APP_KEY_ENTER:
-		if (buf != NULL && multiline && a->post_focused)
+		if (buf != NULL && multiline && a->post.focused)
 			return app_post_text(a, "\n");
 		return app_post_action(a, ACT_NEXT, 0);
 	case APP_KEY_TAB:
 		return app_post_action(a, ACT_NEXT, 0);
 	case APP_KEY_ESCAPE:
-		if (a->post_focused) {
-			a->post_focused = 0;
+		if (a->post.focused) {
+			a->post.focused = 0;
 			app_post_render(a);
 			return 1;
 		}
@@ -491,20 +509,20 @@ app_post_render(App *a)
 		"app.post.label.place", "", "app.post.label.amount", "",
 	};
 	AppView *v = &a->v;
-	TextFieldView *f = &v->field;
+	TextFieldView *f = &v->post.field;
 	MissionCard card;
-	PostStep s = v->post_step;
+	PostStep s = v->post.post_step;
 	size_t size;
 	int max_ch, multiline;
 	char *buf = step_buf(a, s, &size, &max_ch, &multiline);
 	char error[sizeof f->error];
 
 	if (s < POST_PREVIEW)
-		app_trf(v->lang, v->post_step_label, sizeof v->post_step_label,
+		app_trf(v->lang, v->post.post_step_label, sizeof v->post.post_step_label,
 		        "app.post.step_of", (int)s + 1, (int)POST_PREVIEW,
 		        tr(v->lang, step_keys[s]));
 	else
-		text_copy(v->post_step_label, sizeof v->post_step_label,
+		text_copy(v->post.post_step_label, sizeof v->post.post_step_label,
 		          tr(v->lang, step_keys[s]));
 	memcpy(error, f->error, sizeof error);
 	memset(f, 0, sizeof *f);
@@ -512,19 +530,47 @@ app_post_render(App *a)
 		app_field_show(f, buf, max_ch);
 		text_copy(f->label, sizeof f->label, tr(v->lang, label_keys[s]));
 		f->multiline = multiline;
-		f->focused = a->post_focused;
+		f->focused = a->post.focused;
 		memcpy(f->error, error, sizeof error);
 	}
 	text_copy(f->hint, sizeof f->hint, tr(v->lang, hint_keys[s]));
 	/* The step's validation message shows next to the field too. */
-	if (v->post_error[0] != '\0')
-		text_copy(f->error, sizeof f->error, v->post_error);
-	if (v->draft.reward_kind == REWARD_FIXED &&
-	    parse_amount(a->amount, &v->draft.reward_cents) == 0)
-		v->draft.reward_cents = 0;
-	v->needs_approval = store_rules(a->st)->approval_required &&
-	                    !member_is_staff(&a->poster);
-	app_card_from_draft(&v->draft, &card);
-	app_card_text(v->lang, &card, &v->draft_text);
-	v->kbd_visible = buf != NULL && a->post_focused;
+	if (v->post.post_error[0] != '\0')
+		text_copy(f->error, sizeof f->error, v->post.post_error);
+	v->post.needs_approval = store_rules(a->st)->approval_required &&
+	                    !member_is_staff(&a->post.poster);
+	app_card_from_draft(&v->post.draft, &card);
+	app_card_text(v->lang, &card, &v->post.draft_text);
+	v->kbd_visible = buf != NULL && a->post.focused;
+}
+
+/* A fixed reward is the amount as typed (0 while it is no amount): set
+** when the amount or the kind of reward changes, never when drawing. */
+static void
+post_reward_sync(App *a)
+{
+	MissionDraft *d = &a->v.post.draft;
+
+	if (d->reward_kind == REWARD_FIXED &&
+	    parse_amount(a->post.amount, &d->reward_cents) == 0)
+		d->reward_cents = 0;
+}
+
+static int
+post_busy(const App *a)
+{
+	(void)a;
+	return 1;
+}
+
+static void
+post_clear(App *a)
+{
+	AppView *v = &a->v;
+
+	memset(&a->post.poster, 0, sizeof a->post.poster);
+	mission_draft_init(&v->post.draft);
+	memset(&v->post.field, 0, sizeof v->post.field);
+	a->post.amount[0] = '\0';
+	a->post.focused = 0;
 }
