@@ -11,12 +11,15 @@
 #include "ui.h"
 #include "widgets.h"
 
-#define M        16          /* margin */
-#define TOP_H    64
-#define CHIP_H   46
-#define PAGER_H  48
-#define ROW_GAP  10
-#define LIST_ROW 52          /* a compact result while typing */
+#define CHIP_H       46
+#define PAGER_H      48
+#define ROW_GAP      10      /* between cards, and around the chips */
+#define LIST_ROW     52      /* a compact result while typing */
+#define TITLE_ROW    52      /* portrait: "Missions 8" under the bar */
+#define PILL_H       36      /* the count beside the title */
+#define SEARCH_MAX_W 520     /* wide screens: a field, not a banner */
+#define PAGER_PAD    6       /* between the cards, the pager, the edge */
+#define BANNER_H     40      /* the lost reader, in or over the pager */
 
 typedef struct BoardLayout {
 	int w, h, portrait, cols;
@@ -44,30 +47,31 @@ static void
 board_draw(Ui *ui, const AppView *v)
 {
 	BoardLayout L;
+	UiRect screen;
 
 	board_layout(ui, v, &L);
-	ui_fill(ui, (UiRect){ 0, 0, L.w, L.h }, COL_CREME);
+	screen = layout_rect(0, 0, L.w, L.h);
+	ui_fill(ui, screen, COL_CREME);
 	if (v->kbd_visible) {
-		int kh = ui_keyboard_height(ui);
+		UiRect above = screen;
+		UiRect kbd = layout_cut_bottom(&above, ui_keyboard_height(ui));
 
 		board_top(ui, v, &L);
-		board_results(ui, v, &L, L.content_y, L.h - kh);
-		ui_keyboard(ui, (UiRect){ 0, L.h - kh, L.w, kh }, v,
-		            tr(v->lang, "board.search_ok"));
+		board_results(ui, v, &L, L.content_y, kbd.y);
+		ui_keyboard(ui, kbd, v, tr(v->lang, "board.search_ok"));
 	} else {
 		int y;
 
 		board_top(ui, v, &L);
-		y = board_chips(ui, v, L.content_y + 10, L.w);
-		board_cards(ui, v, &L, y + 10, L.h);
+		y = board_chips(ui, v, L.content_y + ROW_GAP, L.w);
+		board_cards(ui, v, &L, y + ROW_GAP, L.h);
 	}
 	if (v->wait != WAIT_NONE) {
-		int pw = L.w - 2 * M > 640 ? 640 : L.w - 2 * M;
+		int pw = L.w - 2 * MARGIN > 640 ? 640 : L.w - 2 * MARGIN;
 		int ph = pw >= 560 ? 112 : 196;
 
-		ui_dim(ui, (UiRect){ 0, 0, L.w, L.h });
-		ui_wait_panel(ui, (UiRect){ (L.w - pw) / 2, (L.h - ph) / 2, pw,
-		              ph }, v);
+		ui_dim(ui, screen);
+		ui_wait_panel(ui, layout_centre(screen, pw, ph), v);
 	}
 }
 
@@ -83,15 +87,16 @@ board_layout(Ui *ui, const AppView *v, BoardLayout *L)
 	L->search_in_bar = !L->portrait;
 	if (L->portrait) {
 		/* Bar, then "Missions 8", then the search field. */
-		L->search = (UiRect){ M, TOP_H + 8 + 52, L->w - 2 * M, 48 };
-		L->content_y = L->search.y + L->search.h;
-		if (v->kbd_visible) {
-			/* Typing: the title row gives its room to the results. */
-			L->search.y = TOP_H + 8;
-			L->content_y = L->search.y + L->search.h;
-		}
+		UiRect body = layout_inset4(layout_rect(0, 0, L->w, L->h),
+		                            TOP_BAR_H + GAP_S, MARGIN, 0, MARGIN);
+
+		/* Typing: the title row gives its room to the results. */
+		if (!v->kbd_visible)
+			layout_cut_top(&body, TITLE_ROW);
+		L->search = layout_cut_top(&body, TOUCH_MIN);
+		L->content_y = body.y;
 	} else {
-		L->content_y = TOP_H;
+		L->content_y = TOP_BAR_H;
 	}
 }
 
@@ -103,35 +108,44 @@ board_top(Ui *ui, const AppView *v, BoardLayout *L)
 	                                             : "board.home");
 	const char *post = tr(v->lang, "board.post");
 	const char *title = tr(v->lang, "board.title");
-	int bw = ui_button_width(ui, BTN_QUIET, 48, ICON_ARROW_BACK, back) + 8;
-	int pw = ui_button_width(ui, BTN_PRIMARY, 48, ICON_ADD, post);
-	int th = ui_text_height(ui, FONT_BOLD, 28);
+	int bw = ui_button_width(ui, BTN_QUIET, TOUCH_MIN, ICON_ARROW_BACK,
+	                         back) + GAP_S;
+	int pw = ui_button_width(ui, BTN_PRIMARY, TOUCH_MIN, ICON_ADD, post);
+	int th = ui_text_height(ui, FONT_BOLD, TYPE_TITLE);
+	UiRect bar = layout_rect(0, 0, L->w, TOP_BAR_H);
+	/* The back button sits 4 px from the edge, its label's own margin. */
+	UiRect row = layout_inset4(bar, GAP_S, MARGIN, GAP_S, 4);
+	UiRect back_r = layout_cut_left(&row, bw);
+	UiRect post_r = layout_cut_right(&row, pw);
 	int x;
 
-	ui_fill(ui, (UiRect){ 0, 0, L->w, TOP_H }, COL_BLANC);
-	ui_hline(ui, 0, TOP_H, L->w, COL_LINE);
-	ui_button(ui, (UiRect){ 4, 8, bw, 48 }, BTN_QUIET, ICON_ARROW_BACK, back,
-	          ACT_BACK, 0);
-	ui_button(ui, (UiRect){ L->w - M - pw, 8, pw, 48 }, BTN_PRIMARY,
-	          ICON_ADD, post, ACT_POST, 0);
+	ui_fill(ui, bar, COL_BLANC);
+	ui_hline(ui, 0, TOP_BAR_H, L->w, COL_LINE);
+	ui_button(ui, back_r, BTN_QUIET, ICON_ARROW_BACK, back, ACT_BACK, 0);
+	ui_button(ui, post_r, BTN_PRIMARY, ICON_ADD, post, ACT_POST, 0);
 	if (L->portrait) {
 		if (!v->kbd_visible) {
-			x = M + ui_text(ui, M, TOP_H + 8 + 22 - th / 2, FONT_BOLD, 28,
-			                COL_ENCRE, title);
-			board_count_pill(ui, x + 12, TOP_H + 8 + 22, v->board.board_total);
+			/* The title row's middle, under the bar. */
+			int cy = TOP_BAR_H + GAP_S + 22;
+
+			x = MARGIN + ui_text(ui, MARGIN, cy - th / 2, FONT_BOLD,
+			                     TYPE_TITLE, COL_ENCRE, title);
+			board_count_pill(ui, x + GAP_M, cy, v->board.board_total);
 		}
 		board_search_field(ui, v, L->search);
 		return;
 	}
-	x = 4 + bw + 16;
-	x += ui_text(ui, x, TOP_H / 2 - th / 2, FONT_BOLD, 28, COL_ENCRE, title);
-	x += 12 + board_count_pill(ui, x + 12, TOP_H / 2, v->board.board_total);
-	x += 24;
-	L->search = (UiRect){ x, 8, L->w - M - pw - 16 - x, 48 };
-	if (L->search.w > 520) {
+	x = row.x + GAP_L;
+	x += ui_text(ui, x, TOP_BAR_H / 2 - th / 2, FONT_BOLD, TYPE_TITLE,
+	             COL_ENCRE, title);
+	x += GAP_M + board_count_pill(ui, x + GAP_M, TOP_BAR_H / 2,
+	                              v->board.board_total);
+	x += GAP_XL;
+	/* The field fills what is left up to GAP_L before "Proposer". */
+	L->search = layout_inset4(row, 0, GAP_L, 0, x - row.x);
+	if (L->search.w > SEARCH_MAX_W) {
 		/* Wide screens: the field stays a field, not a banner. */
-		L->search.x += L->search.w - 520;
-		L->search.w = 520;
+		L->search = layout_cut_right(&L->search, SEARCH_MAX_W);
 	}
 	board_search_field(ui, v, L->search);
 }
@@ -141,13 +155,16 @@ board_count_pill(Ui *ui, int x, int cy, int n)
 {
 	char s[16];
 	int tw, w;
+	UiRect pill;
 
 	ui_fmt(s, sizeof s, "%d", n);
-	tw = ui_text_width(ui, FONT_SEMIBOLD, 18, s);
-	w = tw + 20 < 36 ? 36 : tw + 20;
-	ui_rrect(ui, (UiRect){ x, cy - 18, w, 36 }, 18, COL_SABLE);
-	ui_text(ui, x + (w - tw) / 2, cy - ui_text_height(ui, FONT_SEMIBOLD,
-	        18) / 2, FONT_SEMIBOLD, 18, COL_ENCRE_DOUCE, s);
+	tw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, s);
+	w = tw + 20 < PILL_H ? PILL_H : tw + 20;
+	pill = layout_rect(x, cy - PILL_H / 2, w, PILL_H);
+	ui_rrect(ui, pill, PILL_H / 2, COL_SABLE);
+	ui_text(ui, layout_centre_x(pill, tw).x,
+	        cy - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META) / 2,
+	        FONT_SEMIBOLD, TYPE_META, COL_ENCRE_DOUCE, s);
 	return w;
 }
 
@@ -158,7 +175,7 @@ board_search_field(Ui *ui, const AppView *v, UiRect r)
 {
 	const char *text = v->board.search.text;
 	int focused = v->kbd_visible;
-	int th = ui_text_height(ui, FONT_REGULAR, 20);
+	int th = ui_text_height(ui, FONT_REGULAR, TYPE_BODY);
 	int cy = r.y + r.h / 2, tx = r.x + 48;
 	int tw = r.w - 48 - (text[0] != '\0' ? 52 : 16);
 	const char *ph = tr(v->lang, r.w >= 360 ? "board.search_long"
@@ -172,31 +189,33 @@ board_search_field(Ui *ui, const AppView *v, UiRect r)
 	ui_icon(ui, r.x + 26, cy, 24, COL_ENCRE, ICON_SEARCH);
 	ui_hit(ui, r, ACT_SEARCH, 0, ph);
 	if (text[0] == '\0') {
-		ui_text_fit(ui, tx, cy - th / 2, tw, FONT_REGULAR, 20,
+		ui_text_fit(ui, tx, cy - th / 2, tw, FONT_REGULAR, TYPE_BODY,
 		            COL_ENCRE_DOUCE, ALIGN_LEFT, ph);
 		if (focused)
 			ui_fill(ui, (UiRect){ tx, cy - th / 2, 2, th }, COL_TERRA);
 	} else {
-		int w = ui_text_width(ui, FONT_REGULAR, 20, text);
+		int w = ui_text_width(ui, FONT_REGULAR, TYPE_BODY, text);
 
 		if (w > tw) {
 			/* Show the end of what is being typed. */
 			ui_clip(ui, &(UiRect){ tx, r.y, tw, r.h });
-			ui_text(ui, tx + tw - w - 4, cy - th / 2, FONT_REGULAR, 20,
-			        COL_ENCRE, text);
+			ui_text(ui, tx + tw - w - 4, cy - th / 2, FONT_REGULAR,
+			        TYPE_BODY, COL_ENCRE, text);
 			ui_clip(ui, NULL);
 			w = tw - 4;
 		} else {
-			ui_text(ui, tx, cy - th / 2, FONT_REGULAR, 20, COL_ENCRE,
-			        text);
+			ui_text(ui, tx, cy - th / 2, FONT_REGULAR, TYPE_BODY,
+			        COL_ENCRE, text);
 		}
 		if (focused)
 			ui_fill(ui, (UiRect){ tx + w + 1, cy - th / 2, 2, th },
 			        COL_TERRA);
 		ui_circle(ui, r.x + r.w - 26, cy, 16, COL_KEY_FN);
 		ui_icon(ui, r.x + r.w - 26, cy, 20, COL_ENCRE, ICON_CLOSE);
-		ui_hit(ui, (UiRect){ r.x + r.w - 50, r.y, 50, r.h },
-		       ACT_SEARCH_CLEAR, 0, tr(v->lang, "board.clear"));
+		UiRect field = r;
+
+		ui_hit(ui, layout_cut_right(&field, 50), ACT_SEARCH_CLEAR, 0,
+		       tr(v->lang, "board.clear"));
 	}
 }
 
@@ -207,29 +226,30 @@ static int
 board_chips(Ui *ui, const AppView *v, int y, int w)
 {
 	const char *labels[CAT_COUNT + 1];
-	int widths[CAT_COUNT + 1], total = 0, pad = 18, x = M;
+	int widths[CAT_COUNT + 1], total = 0, pad = 18, x = MARGIN;
 
 	labels[0] = tr(v->lang, "board.all");
 	for (int c = 0; c < CAT_COUNT; c++)
 		labels[c + 1] = app_category_label(v->lang, (MissionCategory)c);
 	for (int i = 0; i <= CAT_COUNT; i++)
-		total += ui_text_width(ui, FONT_SEMIBOLD, 18, labels[i]) + 8;
+		total += ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, labels[i]) + GAP_S;
 	/* Tighten the padding before wrapping. */
-	while (pad > 10 && total + (CAT_COUNT + 1) * 2 * pad > w - 2 * M)
+	while (pad > 10 && total + (CAT_COUNT + 1) * 2 * pad > w - 2 * MARGIN)
 		pad--;
 	for (int i = 0; i <= CAT_COUNT; i++)
-		widths[i] = ui_text_width(ui, FONT_SEMIBOLD, 18, labels[i]) + 2 * pad;
+		widths[i] = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, labels[i])
+		            + 2 * pad;
 	for (int i = 0; i <= CAT_COUNT; i++) {
 		int filter = i - 1;
 		int sel = v->board.filter == filter;
 
-		if (x + widths[i] > w - M && x > M) {
-			x = M;
-			y += CHIP_H + 10;
+		if (x + widths[i] > w - MARGIN && x > MARGIN) {
+			x = MARGIN;
+			y += CHIP_H + ROW_GAP;
 		}
-		ui_chip(ui, (UiRect){ x, y, widths[i], CHIP_H }, sel, labels[i],
+		ui_chip(ui, layout_rect(x, y, widths[i], CHIP_H), sel, labels[i],
 		        ACT_FILTER, filter);
-		x += widths[i] + 8;
+		x += widths[i] + GAP_S;
 	}
 	return y + CHIP_H;
 }
@@ -238,24 +258,27 @@ board_chips(Ui *ui, const AppView *v, int y, int w)
 static void
 board_cards(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 {
-	int pager_y = y1 - 6 - PAGER_H;
-	int area = pager_y - 6 - y0;
-	int rows = (area + ROW_GAP) / (UI_CARD_H + ROW_GAP);
-	int cols = L->cols, per_page, n, cw;
+	/* The cards, then the pager on the bottom, PAGER_PAD around it. */
+	UiRect body = layout_rect(MARGIN, y0, L->w - 2 * MARGIN, y1 - y0);
+	UiRect cards = layout_inset4(body, 0, 0, PAGER_PAD, 0);
+	UiRect pager = layout_cut_bottom(&cards, PAGER_H);
+	int rows, cols = L->cols, per_page, n;
 
+	layout_cut_bottom(&cards, PAGER_PAD);
+	rows = (cards.h + ROW_GAP) / (UI_CARD_H + ROW_GAP);
 	if (rows < 1)
 		rows = 1;
 	per_page = rows * cols;
 	if (v->board.n_cards == 0) {
-		board_empty(ui, v, (UiRect){ M, y0, L->w - 2 * M, y1 - y0 }, 0);
+		board_empty(ui, v, body, 0);
 		return;
 	}
-	cw = (L->w - 2 * M - (cols - 1) * ROW_GAP) / cols;
 	n = v->board.n_cards < per_page ? v->board.n_cards : per_page;
 	for (int i = 0; i < n; i++) {
 		int row = i / cols, col = i % cols;
-		UiRect r = { M + col * (cw + ROW_GAP),
-		             y0 + row * (UI_CARD_H + ROW_GAP), cw, UI_CARD_H };
+		UiRect line = layout_rect(cards.x, y0 + row * (UI_CARD_H + ROW_GAP),
+		                          cards.w, UI_CARD_H);
+		UiRect r = layout_column(line, cols, ROW_GAP, col);
 
 		ui_mission_card(ui, r, &v->board.cards[i], &v->board.cards_text[i], 1);
 	}
@@ -275,8 +298,7 @@ board_cards(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 		ui_rrect(ui, (UiRect){ L->w - 6, y0, 4, track }, 2, COL_LINE);
 		ui_rrect(ui, (UiRect){ L->w - 6, ty, 4, th }, 2, COL_BORDER);
 	}
-	board_pager(ui, v, (UiRect){ M, pager_y, L->w - 2 * M, PAGER_H },
-	            per_page);
+	board_pager(ui, v, pager, per_page);
 }
 
 /* "↑ Précédentes"  1–4 sur 8  "Suivantes ↓": a page at a time. */
@@ -292,41 +314,43 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 	                         next);
 	int pw = ui_button_width(ui, BTN_SECONDARY, PAGER_H, ICON_ARROW_UPWARD,
 	                         prev);
-	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+	int mh = ui_text_height(ui, FONT_MEDIUM, TYPE_META);
 	char range[64], line[200];
+	UiRect mid = r;
 
 	if (bw < pw)
 		bw = pw;
-	if (bw > (r.w - 16) / 2)
-		bw = (r.w - 16) / 2;
+	if (bw > (r.w - GAP_L) / 2)
+		bw = (r.w - GAP_L) / 2;
 	if (v->board.board_offset > 0) {
 		int to = v->board.board_offset - per_page;
 
-		ui_button(ui, (UiRect){ r.x, r.y, bw, r.h }, BTN_SECONDARY,
+		ui_button(ui, layout_cut_left(&mid, bw), BTN_SECONDARY,
 		          ICON_ARROW_UPWARD, prev, ACT_SCROLL_TO, to < 0 ? 0 : to);
+		layout_cut_left(&mid, GAP_S);
 	}
-	if (last < v->board.board_total)
-		ui_button(ui, (UiRect){ r.x + r.w - bw, r.y, bw, r.h },
-		          BTN_SECONDARY, ICON_ARROW_DOWNWARD, next, ACT_SCROLL_TO,
+	if (last < v->board.board_total) {
+		ui_button(ui, layout_cut_right(&mid, bw), BTN_SECONDARY,
+		          ICON_ARROW_DOWNWARD, next, ACT_SCROLL_TO,
 		          v->board.board_offset + per_page);
+		layout_cut_right(&mid, GAP_S);
+	}
 	ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first, last,
 	       v->board.board_total);
-	/* The words go between the buttons there are; what does not fit
-	** whole is left out rather than cut. */
+	/* The words go between the buttons there are (mid); what does not
+	** fit whole is left out rather than cut. */
 	{
-		int left = v->board.board_offset > 0 ? r.x + bw + 8 : r.x;
-		int right = last < v->board.board_total ? r.x + r.w - bw - 8 : r.x + r.w;
-		int room = right - left;
+		int left = mid.x, room = mid.w;
 
 		if (!v->reader_ok) {
 			/* A lost reader is said here rather than over the search
 			** field and "Proposer"; where the gap is too narrow, just
 			** above the pager. */
 			if (room >= 320)
-				ui_reader_banner_at(ui, (UiRect){ left, r.y + (r.h - 40) / 2,
-				                                  room, 40 });
+				ui_reader_banner_at(ui, layout_centre_y(mid, BANNER_H));
 			else
-				ui_reader_banner_at(ui, (UiRect){ r.x, r.y - 46, r.w, 40 });
+				ui_reader_banner_at(ui, layout_rect(r.x, r.y - PAGER_PAD
+				                    - BANNER_H, r.w, BANNER_H));
 			if (room >= 320)
 				return;
 		}
@@ -334,14 +358,14 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 		if (v->board.minors_only) {
 			ui_fmt(line, sizeof line, "%s · %s", range,
 			       tr(v->lang, "board.minors"));
-			if (ui_text_width(ui, FONT_MEDIUM, 18, line) > room)
+			if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, line) > room)
 				ui_fmt(line, sizeof line, "%s",
 				       tr(v->lang, "board.minors"));
 		}
-		if (ui_text_width(ui, FONT_MEDIUM, 18, line) <= room)
-			ui_text(ui, left + (room - ui_text_width(ui, FONT_MEDIUM, 18,
-			        line)) / 2, r.y + (r.h - mh) / 2, FONT_MEDIUM, 18,
-			        COL_ENCRE_DOUCE, line);
+		if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, line) <= room)
+			ui_text(ui, left + (room - ui_text_width(ui, FONT_MEDIUM,
+			        TYPE_META, line)) / 2, layout_middle_y(r, mh),
+			        FONT_MEDIUM, TYPE_META, COL_ENCRE_DOUCE, line);
 	}
 }
 
@@ -349,18 +373,19 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 static void
 board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 {
-	int cols = L->cols, rows, n, cw;
-	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
+	int cols = L->cols, rows, n;
+	int mh = ui_text_height(ui, FONT_MEDIUM, TYPE_META);
+	UiRect body = layout_rect(MARGIN, y0, L->w - 2 * MARGIN, y1 - y0);
 	char line[96];
 
 	if (v->board.search.text[0] == '\0') {
-		ui_text_fit(ui, M, y0 + (y1 - y0 - mh) / 2, L->w - 2 * M,
-		            FONT_MEDIUM, 18, COL_ENCRE_DOUCE, ALIGN_CENTER,
+		ui_text_fit(ui, body.x, layout_middle_y(body, mh), body.w,
+		            FONT_MEDIUM, TYPE_META, COL_ENCRE_DOUCE, ALIGN_CENTER,
 		            tr(v->lang, "board.type_hint"));
 		return;
 	}
 	if (v->board.n_cards == 0) {
-		board_empty(ui, v, (UiRect){ M, y0, L->w - 2 * M, y1 - y0 }, 1);
+		board_empty(ui, v, body, 1);
 		return;
 	}
 	if (v->board.board_total == 1)
@@ -370,33 +395,36 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 		       v->board.board_total);
 	/* The count (when it leaves room for two rows: else the title's
 	** pill says it), then rows of results. */
-	y0 += 8;
-	if (y1 - 8 - y0 - mh - 6 + 8 >= 2 * (LIST_ROW + 8) || L->portrait) {
-		ui_text_fit(ui, M, y0, L->w - 2 * M, FONT_MEDIUM, 18,
+	y0 += GAP_S;
+	if (y1 - GAP_S - y0 - mh - 6 + GAP_S >= 2 * (LIST_ROW + GAP_S)
+	    || L->portrait) {
+		ui_text_fit(ui, body.x, y0, body.w, FONT_MEDIUM, TYPE_META,
 		            COL_ENCRE_DOUCE, ALIGN_LEFT, line);
 		y0 += mh + 6;
 	}
-	rows = (y1 - 8 - y0 + 8) / (LIST_ROW + 8);
+	rows = (y1 - GAP_S - y0 + GAP_S) / (LIST_ROW + GAP_S);
 	if (rows < 1)
 		rows = 1;
-	cw = (L->w - 2 * M - (cols - 1) * ROW_GAP) / cols;
 	n = v->board.n_cards < rows * cols ? v->board.n_cards : rows * cols;
 	for (int i = 0; i < n; i++) {
 		const MissionCard *c = &v->board.cards[i];
 		const AppCardText *t = &v->board.cards_text[i];
-		UiRect r = { M + (i % cols) * (cw + ROW_GAP),
-		             y0 + (i / cols) * (LIST_ROW + 8), cw, LIST_ROW };
-		int icy = r.y + r.h / 2, th = ui_text_height(ui, FONT_SEMIBOLD, 18);
-		int rw = ui_text_width(ui, FONT_SEMIBOLD, 18, t->reward);
+		UiRect r = layout_column(layout_rect(body.x, y0 + (i / cols)
+		                         * (LIST_ROW + GAP_S), body.w, LIST_ROW),
+		                         cols, ROW_GAP, i % cols);
+		int icy = r.y + r.h / 2;
+		int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_META);
+		int rw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, t->reward);
 
-		ui_rrect_lip(ui, r, 12, COL_BLANC, COL_LINE, 2);
-		ui_rrect(ui, (UiRect){ r.x + 8, r.y + 8, 36, 36 }, 10,
+		ui_rrect_lip(ui, r, RADIUS_BUTTON, COL_BLANC, COL_LINE, LIP_CARD);
+		ui_rrect(ui, layout_rect(r.x + GAP_S, r.y + GAP_S, 36, 36), 10,
 		         ui_category_tint(c->category));
 		ui_icon(ui, r.x + 26, icy, 22, ui_category_ink(c->category),
 		        ui_category_icon(c->category));
 		ui_text_fit(ui, r.x + 56, icy - th / 2, r.w - 56 - rw - 28,
-		            FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_LEFT, c->title);
-		ui_text(ui, r.x + r.w - 14 - rw, icy - th / 2, FONT_SEMIBOLD, 18,
+		            FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_LEFT, c->title);
+		ui_text(ui, r.x + r.w - 14 - rw, icy - th / 2, FONT_SEMIBOLD,
+		        TYPE_META,
 		        c->reward_kind == REWARD_FIXED ? COL_VERT : COL_ENCRE_DOUCE,
 		        t->reward);
 		ui_hit(ui, r, ACT_OPEN_MISSION, c->id, c->title);
@@ -408,7 +436,7 @@ static void
 board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 {
 	char msg[300];
-	int th = ui_text_height(ui, FONT_SEMIBOLD, 22);
+	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_SECTION);
 	int cy = r.y + r.h / 2;
 	const char *btn = NULL;
 	AppAction act = ACT_NONE;
@@ -428,19 +456,21 @@ board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 		ui_fmt(msg, sizeof msg, "%s", tr(v->lang, "board.empty"));
 	}
 	if (compact) {
-		ui_text_box(ui, (UiRect){ r.x, cy - th, r.w, 2 * th + 4 },
-		            FONT_SEMIBOLD, 22, COL_ENCRE, ALIGN_CENTER, 2, msg);
+		ui_text_box(ui, layout_rect(r.x, cy - th, r.w, 2 * th + 4),
+		            FONT_SEMIBOLD, TYPE_SECTION, COL_ENCRE, ALIGN_CENTER, 2,
+		            msg);
 		return;
 	}
 	cy = r.y + r.h / 2 - 60;
 	ui_circle(ui, r.x + r.w / 2, cy, 36, COL_SABLE);
 	ui_icon(ui, r.x + r.w / 2, cy, 40, COL_ENCRE_DOUCE, ICON_SEARCH);
-	ui_text_box(ui, (UiRect){ r.x, cy + 48, r.w, 2 * th + 4 },
-	            FONT_SEMIBOLD, 22, COL_ENCRE, ALIGN_CENTER, 2, msg);
+	ui_text_box(ui, layout_rect(r.x, cy + 48, r.w, 2 * th + 4),
+	            FONT_SEMIBOLD, TYPE_SECTION, COL_ENCRE, ALIGN_CENTER, 2, msg);
 	if (btn != NULL) {
 		int bw = ui_button_width(ui, BTN_SECONDARY, 52, 0, btn);
+		UiRect under = layout_rect(r.x, cy + 48 + 2 * th + GAP_L, r.w, 52);
 
-		ui_button(ui, (UiRect){ r.x + (r.w - bw) / 2, cy + 48 + 2 * th + 16,
-		          bw, 52 }, BTN_SECONDARY, 0, btn, act, arg);
+		ui_button(ui, layout_centre_x(under, bw), BTN_SECONDARY, 0, btn,
+		          act, arg);
 	}
 }

@@ -15,6 +15,9 @@
 #include "ui.h"
 #include "widgets.h"
 
+#define TILE_GAP 14      /* between the tiles on the right */
+#define READER_H 72      /* the reader card under them */
+
 static void fac_draw(Ui *ui, const AppView *v);
 static void fac_header(Ui *ui, const AppView *v, int big);
 static void fac_present(Ui *ui, const AppView *v, UiRect r);
@@ -33,29 +36,33 @@ const ScreenOps facilitator_screen = { "facilitator", fac_draw };
 static void
 fac_header(Ui *ui, const AppView *v, int big)
 {
-	int w = ui_width(ui), bh = 64;
+	int w = ui_width(ui), bh = TOP_BAR_H;
 	int qw = big ? 160 : 124;
 	int cw = v->fac.fac_is_admin ? (big ? 150 : 120) : 0;   /* "Codes" */
-	int right = w - 16 - qw - (ui_portrait(ui) ? 12 : 132);
+	int right = w - MARGIN - qw - (ui_portrait(ui) ? GAP_M : 132);
 	const char *title = tr(v->lang, "ui.pin.title");
+	UiRect bar = layout_rect(0, 0, w, bh);
+	/* Buttons 46 high: 8 px above, 10 below. */
+	UiRect row = layout_inset4(bar, GAP_S, MARGIN, 10, MARGIN);
+	UiRect quit = layout_cut_right(&row, qw);
 
-	(void)big;
-	ui_fill(ui, (UiRect){ 0, 0, w, bh }, COL_BLANC);
+	ui_fill(ui, bar, COL_BLANC);
 	ui_hline(ui, 0, bh, w, COL_LINE);
-	ui_rrect(ui, (UiRect){ 16, 10, 44, 44 }, 10, COL_TERRA_PALE);
-	ui_icon(ui, 16 + 22, 32, 28, COL_TERRA, ICON_ADMIN);
-	ui_text_fit(ui, 16 + 44 + 14, (bh - ui_text_height(ui, FONT_BOLD, 26)) / 2,
+	ui_rrect(ui, layout_rect(MARGIN, 10, 44, 44), 10, COL_TERRA_PALE);
+	ui_icon(ui, MARGIN + 22, bh / 2, 28, COL_TERRA, ICON_ADMIN);
+	ui_text_fit(ui, MARGIN + 44 + 14, (bh - ui_text_height(ui, FONT_BOLD, 26)) / 2,
 	            w - 74 - qw - (ui_portrait(ui) ? 24 : 140) - (cw ? cw + 12 : 0),
 	            FONT_BOLD, 26, COL_ENCRE, ALIGN_LEFT, title);
 	if (cw)
-		ui_button(ui, (UiRect){ right - cw, 8, cw, 46 }, BTN_QUIET, ICON_LOCK,
-		          tr(v->lang, "ui.fac.pins"), ACT_FAC_TAB, FAC_PINS);
+		ui_button(ui, layout_rect(right - cw, row.y, cw, row.h), BTN_QUIET,
+		          ICON_LOCK, tr(v->lang, "ui.fac.pins"), ACT_FAC_TAB,
+		          FAC_PINS);
 	if (v->reader_ok && !ui_portrait(ui))
-		ui_text_fit(ui, w - 16 - qw - 20 - 100,
-		            (bh - ui_text_height(ui, FONT_SEMIBOLD, 20)) / 2, 100,
-		            FONT_SEMIBOLD, 20, COL_ENCRE_DOUCE, ALIGN_RIGHT, v->clock);
-	ui_reader_banner_at(ui, (UiRect){ w - 16 - qw - 16, 12, 0, 40 });
-	ui_button(ui, (UiRect){ w - 16 - qw, 8, qw, 46 }, BTN_SECONDARY,
+		ui_text_fit(ui, quit.x - 20 - 100,
+		            (bh - ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY)) / 2, 100,
+		            FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE_DOUCE, ALIGN_RIGHT, v->clock);
+	ui_reader_banner_at(ui, layout_rect(quit.x - GAP_L, 12, 0, 40));
+	ui_button(ui, quit, BTN_SECONDARY,
 	          ICON_LOGOUT, tr(v->lang, "ui.fac.quit"), ACT_HOME, 0);
 }
 
@@ -63,20 +70,20 @@ static void
 fac_panel_title(Ui *ui, UiRect r, uint32_t icon, UiColor ink,
                 const char *title, int count, UiColor pill)
 {
-	int th = ui_text_height(ui, FONT_BOLD, 22);
+	int th = ui_text_height(ui, FONT_BOLD, TYPE_SECTION);
 	int tw;
 
 	ui_icon(ui, r.x + 14, r.y + th / 2, 28, ink, icon);
-	tw = ui_text_fit(ui, r.x + 38, r.y, r.w - 38 - 60, FONT_BOLD, 22,
+	tw = ui_text_fit(ui, r.x + 38, r.y, r.w - 38 - 60, FONT_BOLD, TYPE_SECTION,
 	                 COL_ENCRE, ALIGN_LEFT, title);
 	if (count >= 0) {
 		char n[16];
 		snprintf(n, sizeof n, "%d", count);
-		int nw = ui_text_width(ui, FONT_SEMIBOLD, 18, n) + 20;
+		int nw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, n) + 20;
 		UiRect p = { r.x + 38 + tw + 10, r.y + (th - 30) / 2, nw < 32 ? 32 : nw, 30 };
 		ui_rrect(ui, p, 15, pill);
-		ui_text_fit(ui, p.x, p.y + (30 - ui_text_height(ui, FONT_SEMIBOLD, 18)) / 2,
-		            p.w, FONT_SEMIBOLD, 18, ink, ALIGN_CENTER, n);
+		ui_text_fit(ui, p.x, p.y + (30 - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META)) / 2,
+		            p.w, FONT_SEMIBOLD, TYPE_META, ink, ALIGN_CENTER, n);
 	}
 }
 
@@ -90,13 +97,13 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	int fits = (r.y + r.h - y - 4) / row_h;
 	int shown = v->fac.n_present;
 
-	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	ui_rrect_lip(ui, r, RADIUS_CARD, COL_BLANC, COL_LINE, LIP_CARD);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad, 32 },
 	                ICON_GROUPS, COL_VERT, tr(v->lang, "ui.fac.present"),
 	                v->fac.n_present, COL_VERT_PALE);
 	if (v->fac.n_present == 0) {
 		ui_text_box(ui, (UiRect){ r.x + pad, y + 8, r.w - 2 * pad, 60 },
-		            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
+		            FONT_REGULAR, TYPE_BODY, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
 		            tr(v->lang, "ui.fac.nobody"));
 		return;
 	}
@@ -113,27 +120,27 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	** keep 100 px: "Coopérateur·rice" whole beats a longer name column. */
 	int role_need = 0;
 	for (int i = first; i < first + shown; i++) {
-		int rw = ui_text_width(ui, FONT_REGULAR, 18, v->fac.present[i].role);
+		int rw = ui_text_width(ui, FONT_REGULAR, TYPE_META, v->fac.present[i].role);
 		role_need = rw > role_need ? rw : role_need;
 	}
 	for (int i = first; i < first + shown; i++) {
 		const AppPerson *p = &v->fac.present[i];
 		int cy = y + row_h / 2;
-		int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+		int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
 		int since_w = 66, role_max = r.w - 2 * pad - 44 - since_w - 8 - 100;
 		int role_w = role_need < role_max ? role_need + 8 : role_max;
 		int name_w = r.w - 2 * pad - 44 - role_w - since_w - 8;
 		if (i > first)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
 		ui_avatar(ui, r.x + pad + 16, cy, 16, p->name, (int)p->member_id);
-		ui_text_fit(ui, r.x + pad + 44, cy - th / 2, name_w, FONT_SEMIBOLD, 20,
+		ui_text_fit(ui, r.x + pad + 44, cy - th / 2, name_w, FONT_SEMIBOLD, TYPE_BODY,
 		            COL_ENCRE, ALIGN_LEFT, p->name);
 		ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
-		            cy - ui_text_height(ui, FONT_REGULAR, 18) / 2, role_w,
-		            FONT_REGULAR, 18, COL_ENCRE_DOUCE, ALIGN_LEFT, p->role);
+		            cy - ui_text_height(ui, FONT_REGULAR, TYPE_META) / 2, role_w,
+		            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT, p->role);
 		ui_text_fit(ui, r.x + r.w - pad - since_w,
-		            cy - ui_text_height(ui, FONT_SEMIBOLD, 18) / 2, since_w,
-		            FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_RIGHT, p->since);
+		            cy - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META) / 2, since_w,
+		            FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_RIGHT, p->since);
 		y += row_h;
 	}
 	if (paged) {
@@ -153,8 +160,8 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 		ui_fmt(range, sizeof range, tr(v->lang, "ui.fac.range"), first + 1,
 		       first + shown, v->fac.n_present);
 		ui_text_fit(ui, r.x + pad + bw, by + (48 - ui_text_height(ui,
-		            FONT_MEDIUM, 18)) / 2, r.w - 2 * pad - 2 * bw, FONT_MEDIUM,
-		            18, COL_ENCRE_DOUCE, ALIGN_CENTER, range);
+		            FONT_MEDIUM, TYPE_META)) / 2, r.w - 2 * pad - 2 * bw, FONT_MEDIUM,
+		            TYPE_META, COL_ENCRE_DOUCE, ALIGN_CENTER, range);
 	}
 }
 
@@ -169,22 +176,22 @@ fac_reader_card(Ui *ui, const AppView *v, UiRect r)
 	const char *line = v->reader_status[0] ? v->reader_status
 	                                       : tr(v->lang, "ui.fac.reader");
 	const char *sub = v->reader_last;
-	int th = ui_text_height(ui, FONT_SEMIBOLD, 20), sh;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY), sh;
 	int y;
 
 	if (!v->clock_trusted) {
 		line = tr(v->lang, "ui.fac.clock_doubt");
 		sub = v->clock_detail[0] ? v->clock_detail : tr(v->lang, "ui.fac.clock_see");
 	}
-	sh = sub[0] ? ui_text_height(ui, FONT_REGULAR, 18) : 0;
+	sh = sub[0] ? ui_text_height(ui, FONT_REGULAR, TYPE_META) : 0;
 	y = r.y + (r.h - th - sh) / 2;
 	ui_rrect(ui, r, 16, bg);
 	ui_icon(ui, r.x + 16 + 16, r.y + r.h / 2, 30, ink,
 	        v->clock_trusted ? ICON_SENSORS : ICON_SCHEDULE);
-	ui_text_fit(ui, r.x + 60, y, r.w - 76, FONT_SEMIBOLD, 20, ink, ALIGN_LEFT,
+	ui_text_fit(ui, r.x + 60, y, r.w - 76, FONT_SEMIBOLD, TYPE_BODY, ink, ALIGN_LEFT,
 	            line);
 	if (sh)
-		ui_text_fit(ui, r.x + 60, y + th, r.w - 76, FONT_REGULAR, 18, COL_ENCRE,
+		ui_text_fit(ui, r.x + 60, y + th, r.w - 76, FONT_REGULAR, TYPE_META, COL_ENCRE,
 		            ALIGN_LEFT, sub);
 	ui_hit(ui, r, ACT_FAC_TAB, FAC_READER, tr(v->lang, "ui.fac.reader"));
 }
@@ -192,23 +199,24 @@ fac_reader_card(Ui *ui, const AppView *v, UiRect r)
 static void
 fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
 {
-	int y = r.y, gap = 14;
+	UiRect rest = r;
 
-	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 1, ICON_FACT_CHECK, 0, 0,
+	ui_tile(ui, layout_cut_top(&rest, tile_h), 1, ICON_FACT_CHECK, 0, 0,
 	        tr(v->lang, "ui.fac.pending"), tr(v->lang, "ui.fac.pending_sub"),
 	        v->fac.n_pending, ACT_FAC_TAB, FAC_PENDING);
-	y += tile_h + gap;
-	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_BADGE, 0xDDE8F5u,
+	layout_cut_top(&rest, TILE_GAP);
+	ui_tile(ui, layout_cut_top(&rest, tile_h), 0, ICON_BADGE, 0xDDE8F5u,
 	        COL_BLEU, tr(v->lang, "ui.fac.enrol"), tr(v->lang, "ui.fac.enrol_sub"),
 	        0, ACT_ENROL, 0);
-	y += tile_h + gap;
-	ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_USB, COL_VERT_PALE,
+	layout_cut_top(&rest, TILE_GAP);
+	ui_tile(ui, layout_cut_top(&rest, tile_h), 0, ICON_USB, COL_VERT_PALE,
 	        COL_VERT, tr(v->lang, "ui.fac.export"),
 	        v->fac.export_msg[0] ? v->fac.export_msg : tr(v->lang, "ui.fac.export_sub"),
 	        0, ACT_EXPORT, 0);
-	y += tile_h + gap;
-	if (r.h - (y - r.y) >= 64)
-		fac_reader_card(ui, v, (UiRect){ r.x, r.y + r.h - 72, r.w, 72 });
+	layout_cut_top(&rest, TILE_GAP);
+	/* The reader card at the bottom, when there is room for it. */
+	if (rest.h >= 64)
+		fac_reader_card(ui, v, layout_cut_bottom(&r, READER_H));
 }
 
 /* Pending missions over the whole width, with Publier / Refuser (under
@@ -222,7 +230,7 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 	int fits = (r.y + r.h - y) / row_h;
 	int bw = r.w >= 900 ? 170 : narrow ? (r.w - 2 * pad - 12) / 2 : 146;
 
-	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	ui_rrect_lip(ui, r, RADIUS_CARD, COL_BLANC, COL_LINE, LIP_CARD);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
 	                ICON_FACT_CHECK, COL_TERRA, tr(v->lang, "ui.fac.pending"),
 	                v->fac.n_pending, COL_TERRA_PALE);
@@ -231,7 +239,7 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 	          FAC_PRESENT);
 	if (v->fac.n_pending == 0) {
 		ui_text_box(ui, (UiRect){ r.x + pad, y + 8, r.w - 2 * pad, 60 },
-		            FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
+		            FONT_REGULAR, TYPE_BODY, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
 		            tr(v->lang, "ui.fac.no_pending"));
 		return;
 	}
@@ -249,12 +257,12 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 		         ui_category_tint(c->category));
 		ui_icon(ui, r.x + pad + 24, cy, 28, ui_category_ink(c->category),
 		        ui_category_icon(c->category));
-		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, 20, COL_ENCRE,
+		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE,
 		            ALIGN_LEFT, c->title);
 		snprintf(meta, sizeof meta, "%s · %s%s%s", t->when, t->reward,
 		         c->minors_ok ? " · " : "",
 		         c->minors_ok ? tr(v->lang, "ui.fac.minors_ok") : "");
-		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, 18, COL_ENCRE_DOUCE,
+		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE,
 		            ALIGN_LEFT, meta);
 		ui_hit(ui, (UiRect){ r.x + pad, cy - 32, tw + (tx - r.x - pad), 64 },
 		       ACT_OPEN_MISSION, c->id, c->title);
@@ -280,7 +288,7 @@ fac_pins(Ui *ui, const AppView *v, UiRect r)
 	int fits = (r.y + r.h - y) / row_h;
 	int bw = r.w >= 900 ? 240 : narrow ? r.w - 2 * pad : 220;
 
-	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	ui_rrect_lip(ui, r, RADIUS_CARD, COL_BLANC, COL_LINE, LIP_CARD);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 140, 32 },
 	                ICON_LOCK, COL_TERRA, tr(v->lang, "ui.fac.pins_title"),
 	                -1, 0);
@@ -301,11 +309,11 @@ fac_pins(Ui *ui, const AppView *v, UiRect r)
 		ui_circle(ui, r.x + pad + 24, cy, 24, has ? COL_VERT_PALE : COL_SOLEIL_PALE);
 		ui_icon(ui, r.x + pad + 24, cy, 28, has ? COL_VERT : COL_OCRE,
 		        has ? ICON_LOCK : ICON_PERSON);
-		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, 20, COL_ENCRE,
+		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE,
 		            ALIGN_LEFT, p->name);
 		snprintf(meta, sizeof meta, "%s · %s", p->role,
 		         tr(v->lang, has ? "ui.fac.pin_yes" : "ui.fac.pin_no"));
-		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, 18,
+		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, TYPE_META,
 		            has ? COL_ENCRE_DOUCE : COL_OCRE, ALIGN_LEFT, meta);
 		ui_hit(ui, (UiRect){ r.x + pad, cy - 32, tw + (tx - r.x - pad), 64 },
 		       ACT_PIN_SET, p->member_id, p->name);
@@ -321,27 +329,28 @@ fac_pins(Ui *ui, const AppView *v, UiRect r)
 static void
 fac_reasons(Ui *ui, const AppView *v, UiRect r)
 {
-	int pad = 24, bh = 52, gap = 10;
+	int pad = MARGIN_WIDE, bh = 52, gap = 10;
 	int n = APP_N_REJECT_REASONS;
 	int ph = pad + 36 + 36 + n * (bh + gap) + bh + pad;
 	int pw = r.w - 2 * pad < 620 ? r.w - 2 * pad : 620;
-	UiRect p = { r.x + (r.w - pw) / 2, r.y + (r.h - ph) / 2, pw, ph };
+	UiRect p = layout_centre(r, pw, ph);
 	const char *title = NULL;
 	int y;
 
 	for (int i = 0; i < v->fac.n_pending; i++)
 		if (v->fac.pending[i].id == v->fac.rejecting)
 			title = v->fac.pending[i].title;
-	ui_dim(ui, (UiRect){ 0, 0, ui_width(ui), ui_height(ui) });
-	ui_hit(ui, (UiRect){ 0, 0, ui_width(ui), ui_height(ui) }, ACT_NONE, 0, NULL);
-	ui_rrect(ui, (UiRect){ p.x, p.y + 3, p.w, p.h }, 24, COL_LINE);
-	ui_rrect(ui, p, 24, COL_BLANC);
+	ui_dim(ui, layout_rect(0, 0, ui_width(ui), ui_height(ui)));
+	ui_hit(ui, layout_rect(0, 0, ui_width(ui), ui_height(ui)), ACT_NONE, 0,
+	       NULL);
+	ui_rrect(ui, layout_move(p, 0, LIP), RADIUS_PANEL, COL_LINE);
+	ui_rrect(ui, p, RADIUS_PANEL, COL_BLANC);
 	y = p.y + pad;
 	ui_text_fit(ui, p.x + pad, y, p.w - 2 * pad, FONT_BOLD, 24, COL_ENCRE,
 	            ALIGN_LEFT, tr(v->lang, "ui.fac.reject_why"));
 	y += 36;
 	if (title != NULL)
-		ui_text_fit(ui, p.x + pad, y, p.w - 2 * pad, FONT_REGULAR, 18,
+		ui_text_fit(ui, p.x + pad, y, p.w - 2 * pad, FONT_REGULAR, TYPE_META,
 		            COL_ENCRE_DOUCE, ALIGN_LEFT, title);
 	y += 36;
 	for (int i = 0; i < n; i++) {
@@ -360,15 +369,15 @@ fac_reasons(Ui *ui, const AppView *v, UiRect r)
 static int
 fac_clock(Ui *ui, const AppView *v, UiRect r)
 {
-	int y = r.y, lh = ui_text_height(ui, FONT_REGULAR, 18), used;
+	int y = r.y, lh = ui_text_height(ui, FONT_REGULAR, TYPE_META), used;
 	UiColor ink = v->clock_trusted ? COL_VERT : COL_OCRE;
 
 	ui_icon(ui, r.x + 13, y + 13, 26, ink, ICON_SCHEDULE);
 	used = ui_text_box(ui, (UiRect){ r.x + 36, y, r.w - 36, 3 * lh },
-	                   FONT_SEMIBOLD, 18, ink, ALIGN_LEFT, 3, v->clock_status);
+	                   FONT_SEMIBOLD, TYPE_META, ink, ALIGN_LEFT, 3, v->clock_status);
 	y += (used > lh ? used : lh) + 4;
 	if (v->clock_detail[0]) {
-		ui_text_fit(ui, r.x + 36, y, r.w - 36, FONT_REGULAR, 18, COL_ENCRE,
+		ui_text_fit(ui, r.x + 36, y, r.w - 36, FONT_REGULAR, TYPE_META, COL_ENCRE,
 		            ALIGN_LEFT, v->clock_detail);
 		y += lh + 4;
 	}
@@ -386,18 +395,18 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 	int pad = 16, y = r.y + pad + 44;
 	char day[1024];
 
-	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
+	ui_rrect_lip(ui, r, RADIUS_CARD, COL_BLANC, COL_LINE, LIP_CARD);
 	fac_panel_title(ui, (UiRect){ r.x + pad, r.y + pad, r.w - 2 * pad - 60, 32 },
 	                ICON_SENSORS, COL_VERT, tr(v->lang, "ui.fac.reader"), -1, 0);
 	ui_button(ui, (UiRect){ r.x + r.w - pad - 120, r.y + 10, 120, 48 },
 	          BTN_QUIET, ICON_ARROW_BACK, tr(v->lang, "ui.back"), ACT_FAC_TAB,
 	          FAC_PRESENT);
-	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_SEMIBOLD, 20,
+	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_SEMIBOLD, TYPE_BODY,
 	            v->reader_ok ? COL_VERT : COL_OCRE, ALIGN_LEFT, v->reader_status);
 	y += 30;
 	/* A doubtful clock matters more than the last badge's hour. */
 	if (v->clock_trusted) {
-		ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 18,
+		ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, TYPE_META,
 		            COL_ENCRE, ALIGN_LEFT, v->reader_last);
 		y += 38;
 	} else {
@@ -406,25 +415,25 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 	y = fac_clock(ui, v, (UiRect){ r.x + pad, y, r.w - 2 * pad, 0 });
 	if (v->config_note[0]) {
 		/* A bad line in borne.conf: its default is in use, say which. */
-		int lh = ui_text_height(ui, FONT_REGULAR, 18), w = r.w - 2 * pad - 36;
+		int lh = ui_text_height(ui, FONT_REGULAR, TYPE_META), w = r.w - 2 * pad - 36;
 
 		ui_icon(ui, r.x + pad + 13, y + 13, 26, COL_OCRE, ICON_INFO);
-		ui_text_fit(ui, r.x + pad + 36, y, w, FONT_SEMIBOLD, 18, COL_OCRE,
+		ui_text_fit(ui, r.x + pad + 36, y, w, FONT_SEMIBOLD, TYPE_META, COL_OCRE,
 		            ALIGN_LEFT, v->config_note);
 		y += lh + 4;
 		y += ui_text_box(ui, (UiRect){ r.x + pad + 36, y, w, 2 * lh },
-		                 FONT_REGULAR, 18, COL_ENCRE, ALIGN_LEFT, 2,
+		                 FONT_REGULAR, TYPE_META, COL_ENCRE, ALIGN_LEFT, 2,
 		                 v->config_detail) + 14;
 	}
 	ui_icon(ui, r.x + pad + 13, y + 13, 26, COL_OCRE, ICON_ROLLER);
-	ui_text(ui, r.x + pad + 36, y, FONT_BOLD, 20, COL_ENCRE,
+	ui_text(ui, r.x + pad + 36, y, FONT_BOLD, TYPE_BODY, COL_ENCRE,
 	        tr(v->lang, "ui.fac.day"));
 	y += 30;
 	if (v->has_day)
 		snprintf(day, sizeof day, "%s · %s", v->day_title, v->day_hours);
 	else
 		snprintf(day, sizeof day, "%s", tr(v->lang, "ui.fac.no_day"));
-	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, 20, COL_ENCRE,
+	ui_text_fit(ui, r.x + pad, y, r.w - 2 * pad, FONT_REGULAR, TYPE_BODY, COL_ENCRE,
 	            ALIGN_LEFT, day);
 	y += 36;
 	if (!v->has_day) {
@@ -449,21 +458,22 @@ fac_draw(Ui *ui, const AppView *v)
 {
 	int w = ui_width(ui), h = ui_height(ui);
 	int big = !ui_portrait(ui) && h >= 640;
-	int m = big ? 32 : 16, top = 64 + (big ? 24 : 16);
-	UiRect full = { m, top, w - 2 * m, h - top - m };
-	UiRect left, right;
+	int m = big ? 32 : MARGIN, top = TOP_BAR_H + (big ? GAP_XL : GAP_L);
+	UiRect screen = layout_rect(0, 0, w, h);
+	UiRect full = layout_inset4(screen, top, m, m, m);
+	UiRect left = full, right;
 	int tile_h = big ? 96 : 78;
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_fill(ui, screen, COL_CREME);
 	fac_header(ui, v, big);
 	if (ui_portrait(ui)) {
-		int th = 3 * (tile_h + 14) + 72;
-		left = (UiRect){ m, top, w - 2 * m, h - top - m - th - 14 };
-		right = (UiRect){ m, h - m - th, w - 2 * m, th };
+		/* The tiles under who is here. */
+		right = layout_cut_bottom(&left, 3 * (tile_h + TILE_GAP) + READER_H);
+		layout_cut_bottom(&left, TILE_GAP);
 	} else {
-		int rw = big ? 500 : 352;
-		left = (UiRect){ m, top, w - 3 * m - rw, h - top - m };
-		right = (UiRect){ w - m - rw, top, rw, h - top - m };
+		/* The tiles beside who is here, a margin apart. */
+		right = layout_cut_right(&left, big ? 500 : 352);
+		layout_cut_right(&left, m);
 	}
 	switch (v->fac.fac_tab) {
 	case FAC_PINS:
@@ -472,7 +482,7 @@ fac_draw(Ui *ui, const AppView *v)
 	case FAC_PENDING:
 		fac_pending(ui, v, full);
 		if (v->fac.rejecting != 0)
-			fac_reasons(ui, v, (UiRect){ 0, 0, w, h });
+			fac_reasons(ui, v, screen);
 		return;
 	case FAC_READER:
 	case FAC_DAY:
@@ -486,8 +496,8 @@ fac_draw(Ui *ui, const AppView *v)
 		break;
 	case FAC_ENROL:
 		if (v->wait == WAIT_NEW_BADGE) {
-			ui_wait_panel(ui, (UiRect){ left.x, left.y, left.w,
-			              left.h < 220 ? left.h : 220 }, v);
+			ui_wait_panel(ui, layout_rect(left.x, left.y, left.w,
+			              left.h < 220 ? left.h : 220), v);
 			break;
 		}
 		fac_present(ui, v, left);

@@ -12,10 +12,9 @@
 #include "ui.h"
 #include "widgets.h"
 
-#define M       16
-#define TOP_H   64
 #define NAV_H   56
 #define CHIP_H  56
+#define STEP_BTN 56     /* the stepper's - and + */
 
 static void post_draw(Ui *ui, const AppView *v);
 static void post_top(Ui *ui, const AppView *v, int w);
@@ -46,11 +45,11 @@ post_draw(Ui *ui, const AppView *v)
 {
 	int w = ui_width(ui), h = ui_height(ui);
 
-	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
+	ui_fill(ui, layout_rect(0, 0, w, h), COL_CREME);
 	post_top(ui, v, w);
 	/* Unless a step says better: a lost reader is said over the step's
 	** line, left of its counter, where the tabs and the field are not. */
-	ui_reader_banner_at(ui, (UiRect){ w - M - 96, TOP_H + 4, 0, 32 });
+	ui_reader_banner_at(ui, (UiRect){ w - MARGIN - 96, TOP_BAR_H + 4, 0, 32 });
 	if (v->post.post_step == POST_PREVIEW) {
 		post_preview(ui, v, w, h);
 	} else if (v->post.post_step <= POST_DESCRIPTION
@@ -58,14 +57,16 @@ post_draw(Ui *ui, const AppView *v)
 		post_text_step(ui, v, w, h);
 	} else {
 		char label[160];
-		int y = TOP_H + 16;
+		int y = TOP_BAR_H + GAP_L;
 		UiRect body;
 
-		post_header(ui, v, M, y, w - 2 * M, label, sizeof label);
+		post_header(ui, v, MARGIN, y, w - 2 * MARGIN, label, sizeof label);
 		y += 30;
 		if (v->post.field.max_chars == 0)     /* else it shows by the field */
-			y += post_error_line(ui, v, M, y, w - 2 * M);
-		body = (UiRect){ M, y + 8, w - 2 * M, h - NAV_H - 2 * M - y - 8 };
+			y += post_error_line(ui, v, MARGIN, y, w - 2 * MARGIN);
+		/* Under the step's line, over the nav bar and its margins. */
+		body = layout_inset4(layout_rect(0, 0, w, h), y + GAP_S, MARGIN,
+		                     NAV_H + 2 * MARGIN, MARGIN);
 		if (v->post.post_step == POST_CATEGORY)
 			post_category(ui, v, body);
 		else if (v->post.post_step == POST_WHEN)
@@ -85,19 +86,19 @@ static void
 post_top(Ui *ui, const AppView *v, int w)
 {
 	const char *cancel = tr(v->lang, "post.cancel");
-	int bw = 16 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, 20, cancel) + 12;
+	int bw = 16 + 24 + 10 + ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, cancel) + 12;
 	int x = 4 + bw + 12, tabs_w = 0, pad = 14;
-	int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
+	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_META);
 	char key[32];
 
-	ui_fill(ui, (UiRect){ 0, 0, w, TOP_H }, COL_BLANC);
-	ui_hline(ui, 0, TOP_H, w, COL_LINE);
+	ui_fill(ui, (UiRect){ 0, 0, w, TOP_BAR_H }, COL_BLANC);
+	ui_hline(ui, 0, TOP_BAR_H, w, COL_LINE);
 	ui_button(ui, (UiRect){ 4, 8, bw, 48 }, BTN_QUIET, ICON_CLOSE, cancel,
 	          ACT_BACK, 0);
 	ui_fill(ui, (UiRect){ x - 6, 16, 2, 32 }, COL_LINE);
 	for (int s = 0; s < POST_PREVIEW; s++) {
 		ui_fmt(key, sizeof key, "post.tab.%d", s);
-		tabs_w += ui_text_width(ui, FONT_SEMIBOLD, 18, tr(v->lang, key))
+		tabs_w += ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, tr(v->lang, key))
 		          + 2 * pad;
 	}
 	while (pad > 6 && x + tabs_w > w - 8) {
@@ -105,8 +106,8 @@ post_top(Ui *ui, const AppView *v, int w)
 		pad--;
 	}
 	if (x + tabs_w > w - 8) {
-		ui_text_fit(ui, x + 8, TOP_H / 2 - ui_text_height(ui, FONT_BOLD,
-		            22) / 2, w - x - 16, FONT_BOLD, 22, COL_ENCRE,
+		ui_text_fit(ui, x + 8, TOP_BAR_H / 2 - ui_text_height(ui, FONT_BOLD,
+		            TYPE_SECTION) / 2, w - x - 16, FONT_BOLD, TYPE_SECTION, COL_ENCRE,
 		            ALIGN_LEFT, tr(v->lang, "post.title"));
 		return;
 	}
@@ -117,11 +118,11 @@ post_top(Ui *ui, const AppView *v, int w)
 
 		ui_fmt(key, sizeof key, "post.tab.%d", s);
 		t = tr(v->lang, key);
-		tw = ui_text_width(ui, FONT_SEMIBOLD, 18, t);
+		tw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, t);
 		r = (UiRect){ x, 10, tw + 2 * pad, 44 };
 		if (sel)
 			ui_rrect(ui, r, 22, COL_ENCRE);
-		ui_text(ui, x + pad, 32 - th / 2, FONT_SEMIBOLD, 18,
+		ui_text(ui, x + pad, 32 - th / 2, FONT_SEMIBOLD, TYPE_META,
 		        sel ? COL_BLANC : COL_ENCRE_DOUCE, t);
 		ui_hit(ui, (UiRect){ r.x, 8, r.w, 48 }, ACT_FIELD, s, t);
 		x += r.w + 2;
@@ -149,19 +150,19 @@ post_header(Ui *ui, const AppView *v, int x, int y, int w, char *label,
             size_t labellen)
 {
 	post_step_label(v, label, labellen);
-	ui_text_fit(ui, x, y, w, FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_LEFT, label);
+	ui_text_fit(ui, x, y, w, FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_LEFT, label);
 }
 
 /* The step's refusal, in Terracotta with an icon; returns the height. */
 static int
 post_error_line(Ui *ui, const AppView *v, int x, int y, int w)
 {
-	int th = ui_text_height(ui, FONT_MEDIUM, 18);
+	int th = ui_text_height(ui, FONT_MEDIUM, TYPE_META);
 
 	if (v->post.post_error[0] == '\0')
 		return 0;
 	ui_icon(ui, x + 11, y + th / 2, 22, COL_TERRA, ICON_INFO);
-	ui_text_fit(ui, x + 30, y, w - 30, FONT_MEDIUM, 18, COL_TERRA,
+	ui_text_fit(ui, x + 30, y, w - 30, FONT_MEDIUM, TYPE_META, COL_TERRA,
 	            ALIGN_LEFT, v->post.post_error);
 	return th + 6;
 }
@@ -173,8 +174,8 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	TextFieldView f = v->post.field;
 	char label[160];
 	int kh = v->kbd_visible ? ui_keyboard_height(ui) : 0;
-	int bottom = v->kbd_visible ? h - kh : h - NAV_H - 2 * M;
-	int fx = M, fw = w - 2 * M, fy = TOP_H + 8 + 30;
+	int bottom = v->kbd_visible ? h - kh : h - NAV_H - 2 * MARGIN;
+	int fx = MARGIN, fw = w - 2 * MARGIN, fy = TOP_BAR_H + 8 + 30;
 	UiRect box;
 
 	post_step_label(v, label, sizeof label);
@@ -194,8 +195,8 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	if (w >= 1100) {
 		int cw = 420;
 
-		fw = w - 2 * M - cw - 24;
-		ui_text(ui, fx + fw + 24, TOP_H + 16, FONT_SEMIBOLD, 18,
+		fw = w - 2 * MARGIN - cw - 24;
+		ui_text(ui, fx + fw + 24, TOP_BAR_H + 16, FONT_SEMIBOLD, TYPE_META,
 		        COL_ENCRE_DOUCE, tr(v->lang, "post.preview_live"));
 		post_draft_card(ui, v, (UiRect){ fx + fw + 24, fy, cw, UI_CARD_H });
 	}
@@ -211,10 +212,10 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	/* Title and description go on to the next step; a place or an
 	** amount typed in a chip step goes back to its chips ("OK"). */
 	if (v->kbd_visible && v->post.post_step <= POST_DESCRIPTION)
-		ui_keyboard_enter(ui, (UiRect){ 0, h - kh, w, kh }, v,
+		ui_keyboard_enter(ui, layout_rect(0, h - kh, w, kh), v,
 		                  tr(v->lang, "post.next"), ACT_NEXT, 0);
 	else if (v->kbd_visible)
-		ui_keyboard_enter(ui, (UiRect){ 0, h - kh, w, kh }, v,
+		ui_keyboard_enter(ui, layout_rect(0, h - kh, w, kh), v,
 		                  tr(v->lang, "kbd.ok"), ACT_FOCUS, 0);
 	else
 		post_nav(ui, v, w, h);
@@ -224,21 +225,23 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 static void
 post_nav(Ui *ui, const AppView *v, int w, int h)
 {
-	int bw = w >= 700 ? 240 : (w - 2 * M - 12) / 2;
-	int y = h - M - NAV_H;
+	int bw = w >= 700 ? 240 : (w - 2 * MARGIN - GAP_M) / 2;
+	/* The nav bar: the buttons' row with a margin all round. */
+	UiRect bar = layout_rect(0, h - NAV_H - 2 * MARGIN, w, NAV_H + 2 * MARGIN);
+	UiRect row = layout_inset(bar, MARGIN, MARGIN);
+	UiRect prev_r = layout_cut_left(&row, bw);
+	UiRect next_r = layout_cut_right(&row, bw);
 	const char *next = tr(v->lang, v->post.post_step == POST_REWARD
 	                      ? "post.to_preview" : "post.next");
 
-	ui_fill(ui, (UiRect){ 0, y - M, w, NAV_H + 2 * M }, COL_CREME);
-	ui_hline(ui, 0, y - M, w, COL_LINE);
+	ui_fill(ui, bar, COL_CREME);
+	ui_hline(ui, 0, bar.y, w, COL_LINE);
 	if (v->post.post_step > POST_TITLE)
-		ui_button(ui, (UiRect){ M, y, bw, NAV_H }, BTN_SECONDARY,
-		          ICON_ARROW_BACK, tr(v->lang, "post.prev"), ACT_PREV, 0);
-	ui_button(ui, (UiRect){ w - M - bw, y, bw, NAV_H }, BTN_PRIMARY,
-	          ICON_ARROW_FORWARD, next, ACT_NEXT, 0);
+		ui_button(ui, prev_r, BTN_SECONDARY, ICON_ARROW_BACK,
+		          tr(v->lang, "post.prev"), ACT_PREV, 0);
+	ui_button(ui, next_r, BTN_PRIMARY, ICON_ARROW_FORWARD, next, ACT_NEXT, 0);
 	/* A lost reader is said between the two buttons, clear of the tabs. */
-	ui_reader_banner_at(ui, (UiRect){ M + bw, y + (NAV_H - 40) / 2,
-	                                  w - 2 * M - 2 * bw, 40 });
+	ui_reader_banner_at(ui, layout_centre_y(row, 40));
 }
 
 /* Chips laid out in rows; returns the bottom. args[i] is sent. */
@@ -249,7 +252,7 @@ post_chips(Ui *ui, UiRect r, int n, const char *const *labels,
 	int x = r.x, y = r.y;
 
 	for (int i = 0; i < n; i++) {
-		int cw = ui_text_width(ui, FONT_SEMIBOLD, 20, labels[i]) + 48;
+		int cw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, labels[i]) + 48;
 
 		if (x + cw > r.x + r.w && x > r.x) {
 			x = r.x;
@@ -271,7 +274,7 @@ post_category(Ui *ui, const AppView *v, UiRect r)
 	int tw = (r.w - (cols - 1) * gap) / cols;
 	int rows = (CAT_COUNT + cols - 1) / cols;
 	int th = (r.h - (rows - 1) * gap) / rows;
-	int lh = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int lh = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
 
 	if (th > 96)
 		th = 96;
@@ -289,7 +292,7 @@ post_category(Ui *ui, const AppView *v, UiRect r)
 		ui_icon(ui, t.x + 12 + sq / 2, t.y + th / 2, sq * 6 / 10,
 		        ui_category_ink(c), ui_category_icon(c));
 		ui_text_fit(ui, t.x + 12 + sq + 10, t.y + (th - lh) / 2,
-		            t.w - sq - 30, FONT_SEMIBOLD, 20,
+		            t.w - sq - 30, FONT_SEMIBOLD, TYPE_BODY,
 		            sel ? COL_BLANC : COL_ENCRE, ALIGN_LEFT, name);
 		ui_hit(ui, t, ACT_SET_CATEGORY, c, name);
 	}
@@ -311,13 +314,13 @@ post_when(Ui *ui, const AppView *v, UiRect r)
 	               ACT_SET_WHEN);
 	/* The dates the choice means, on the step's line, right. */
 	if (v->post.draft_text.when[0] != '\0') {
-		int th = ui_text_height(ui, FONT_SEMIBOLD, 18);
-		int tw = ui_text_width(ui, FONT_SEMIBOLD, 18, v->post.draft_text.when);
-		int ly = TOP_H + 16;
+		int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_META);
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, v->post.draft_text.when);
+		int ly = TOP_BAR_H + 16;
 
 		ui_icon(ui, r.x + r.w - tw - 14, ly + th / 2, 22, COL_ENCRE_DOUCE,
 		        ICON_EVENT);
-		ui_text(ui, r.x + r.w - tw, ly, FONT_SEMIBOLD, 18, COL_VERT,
+		ui_text(ui, r.x + r.w - tw, ly, FONT_SEMIBOLD, TYPE_META, COL_VERT,
 		        v->post.draft_text.when);
 	}
 	/* Where: typed when tapped. */
@@ -344,7 +347,7 @@ post_duration(Ui *ui, const AppView *v, UiRect r)
 {
 	char text[APP_N_DURATIONS][32], n[32];
 	const char *labels[APP_N_DURATIONS];
-	int sel = -1, y, th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int sel = -1, y, th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
 	int places = v->post.draft.places;
 
 	for (int i = 0; i < APP_N_DURATIONS; i++) {
@@ -358,10 +361,10 @@ post_duration(Ui *ui, const AppView *v, UiRect r)
 	               app_duration_choices_min, sel, ACT_SET_DURATION);
 	y += 24;
 	ui_icon(ui, r.x + 14, y + 28, 28, COL_ENCRE_DOUCE, ICON_GROUP);
-	ui_text(ui, r.x + 40, y + 28 - th / 2, FONT_SEMIBOLD, 20, COL_ENCRE,
+	ui_text(ui, r.x + 40, y + 28 - th / 2, FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE,
 	        tr(v->lang, "post.people"));
 	ui_fmt(n, sizeof n, "%d", places);
-	post_stepper(ui, r.x + 40 + ui_text_width(ui, FONT_SEMIBOLD, 20,
+	post_stepper(ui, r.x + 40 + ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY,
 	             tr(v->lang, "post.people")) + 24, y + 28, n,
 	             ACT_SET_PLACES, places - 1, places + 1, places > 1,
 	             places < MISSION_PLACES_MAX, tr(v->lang, "post.people_less"),
@@ -374,26 +377,27 @@ post_stepper(Ui *ui, int x, int cy, const char *value, AppAction act,
              int64_t minus, int64_t plus, int can_minus, int can_plus,
              const char *less, const char *more)
 {
-	int vw = ui_text_width(ui, FONT_BOLD, 28, value);
+	int vw = ui_text_width(ui, FONT_BOLD, TYPE_TITLE, value);
 	int box = vw + 32 < 72 ? 72 : vw + 32;
+	/* -, the value, + in a row STEP_BTN high, centred on cy. */
+	UiRect row = layout_rect(x, cy - STEP_BTN / 2, 2 * STEP_BTN + box,
+	                         STEP_BTN);
+	UiRect less_r = layout_cut_left(&row, STEP_BTN);
+	UiRect more_r = layout_cut_right(&row, STEP_BTN);
 
 	/* Icon buttons; the hit regions on top say what they do. */
 	if (can_minus) {
-		ui_button(ui, (UiRect){ x, cy - 28, 56, 56 }, BTN_SECONDARY,
-		          ICON_REMOVE, "", act, minus);
-		ui_hit(ui, (UiRect){ x, cy - 28, 56, 56 }, act, minus, less);
+		ui_button(ui, less_r, BTN_SECONDARY, ICON_REMOVE, "", act, minus);
+		ui_hit(ui, less_r, act, minus, less);
 	} else
-		ui_rrect(ui, (UiRect){ x, cy - 28, 56, 56 }, 12, COL_SABLE);
-	ui_text(ui, x + 56 + (box - vw) / 2, cy - ui_text_height(ui, FONT_BOLD,
-	        28) / 2, FONT_BOLD, 28, COL_ENCRE, value);
+		ui_rrect(ui, less_r, RADIUS_BUTTON, COL_SABLE);
+	ui_text(ui, row.x + (box - vw) / 2, cy - ui_text_height(ui, FONT_BOLD,
+	        TYPE_TITLE) / 2, FONT_BOLD, TYPE_TITLE, COL_ENCRE, value);
 	if (can_plus) {
-		ui_button(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 },
-		          BTN_SECONDARY, ICON_ADD, "", act, plus);
-		ui_hit(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 }, act, plus,
-		       more);
+		ui_button(ui, more_r, BTN_SECONDARY, ICON_ADD, "", act, plus);
+		ui_hit(ui, more_r, act, plus, more);
 	} else
-		ui_rrect(ui, (UiRect){ x + 56 + box, cy - 28, 56, 56 }, 12,
-		         COL_SABLE);
+		ui_rrect(ui, more_r, RADIUS_BUTTON, COL_SABLE);
 }
 
 /* Fixed price (with amounts), quote or tip; and "open to minors". */
@@ -404,7 +408,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 	static const uint32_t icons[3] = { ICON_PAYMENTS, ICON_REQUEST_QUOTE,
 	                                   ICON_VOLUNTEER };
 	int kw = (r.w - 24) / 3, y = r.y;
-	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
 	char key[32];
 
 	for (int i = 0; i < 3; i++) {
@@ -449,7 +453,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 		}
 		y += 28;               /* the field's label line */
 		for (int i = 0; i < APP_N_REWARD_PRESETS; i++) {
-			int cw = ui_text_width(ui, FONT_SEMIBOLD, 20, labels[i]) + 36;
+			int cw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, labels[i]) + 36;
 
 			if (x + cw > r.x + r.w - 300)
 				break;
@@ -467,7 +471,7 @@ minors:
 	/* Open to minors: a switch with its sentence. */
 	{
 		const char *t = tr(v->lang, "post.minors");
-		int tw = ui_text_width(ui, FONT_SEMIBOLD, 20, t);
+		int tw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, t);
 		UiRect row = { r.x, y, 64 + 12 + tw + 24, 56 };
 
 		if (row.w > r.w)
@@ -477,7 +481,7 @@ minors:
 		        v->post.draft.minors_ok ? COL_VERT : COL_BORDER,
 		        v->post.draft.minors_ok ? ICON_TOGGLE_ON : ICON_TOGGLE_OFF);
 		ui_text_fit(ui, r.x + 76, y + 28 - th / 2, row.w - 88,
-		            FONT_SEMIBOLD, 20, COL_ENCRE, ALIGN_LEFT, t);
+		            FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE, ALIGN_LEFT, t);
 		ui_hit(ui, row, ACT_TOGGLE_MINORS, 0, t);
 	}
 }
@@ -500,58 +504,58 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 	const char *note = tr(v->lang, v->post.needs_approval ? "post.approval"
 	                                                 : "post.direct");
 	int portrait = ui_portrait(ui) || w < 640;
-	int cw = portrait ? w - 2 * M : (w - 2 * M - 24) / 2;
-	int y = TOP_H + 16, by = h - M - NAV_H;
-	int lh = ui_text_height(ui, FONT_REGULAR, 20) + 4;
-	int mh = ui_text_height(ui, FONT_MEDIUM, 18);
-	int bw = w >= 700 ? 240 : (w - 2 * M - 12) / 2;
+	int cw = portrait ? w - 2 * MARGIN : (w - 2 * MARGIN - 24) / 2;
+	int y = TOP_BAR_H + 16, by = h - MARGIN - NAV_H;
+	int lh = ui_text_height(ui, FONT_REGULAR, TYPE_BODY) + 4;
+	int mh = ui_text_height(ui, FONT_MEDIUM, TYPE_META);
+	int bw = w >= 700 ? 240 : (w - 2 * MARGIN - 12) / 2;
 	int ny;
 
 	if (cw > 520)
 		cw = 520;
-	ui_text_fit(ui, M, y, w - 2 * M, FONT_SEMIBOLD, 18, COL_ENCRE, ALIGN_LEFT,
+	ui_text_fit(ui, MARGIN, y, w - 2 * MARGIN, FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_LEFT,
 	            tr(v->lang, "post.preview_title"));
 	y += 30;
-	y += post_error_line(ui, v, M, y, w - 2 * M);
-	post_draft_card(ui, v, (UiRect){ M, y, cw, UI_CARD_H });
+	y += post_error_line(ui, v, MARGIN, y, w - 2 * MARGIN);
+	post_draft_card(ui, v, (UiRect){ MARGIN, y, cw, UI_CARD_H });
 	if (portrait) {
 		int dy = y + UI_CARD_H + 16;
 		int lines = (by - 96 - 36 - dy) / lh, used = 0;
 
 		if (lines > 0)
-			used = ui_text_box(ui, (UiRect){ M, dy, w - 2 * M, lines * lh },
-			                   FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT,
+			used = ui_text_box(ui, (UiRect){ MARGIN, dy, w - 2 * MARGIN, lines * lh },
+			                   FONT_REGULAR, TYPE_BODY, COL_ENCRE_DOUCE, ALIGN_LEFT,
 			                   lines, v->post.draft.description);
 		if (v->post.draft.place[0] != '\0') {
 			int py = dy + used + 10;
 
-			ui_icon(ui, M + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
-			ui_text_fit(ui, M + 32, py + 14 - mh / 2, w - 2 * M - 32,
-			            FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT,
+			ui_icon(ui, MARGIN + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
+			ui_text_fit(ui, MARGIN + 32, py + 14 - mh / 2, w - 2 * MARGIN - 32,
+			            FONT_MEDIUM, TYPE_META, COL_ENCRE, ALIGN_LEFT,
 			            v->post.draft.place);
 		}
 	} else {
-		int dx = M + cw + 24, dw = w - M - dx;
+		int dx = MARGIN + cw + 24, dw = w - MARGIN - dx;
 		int lines = (by - 16 - 52 - 16 - y - (v->post.draft.place[0] ? 36 : 0))
 		            / lh;
 		int used = 0;
 
 		if (lines > 0)
 			used = ui_text_box(ui, (UiRect){ dx, y, dw, lines * lh },
-			                   FONT_REGULAR, 20, COL_ENCRE_DOUCE, ALIGN_LEFT,
+			                   FONT_REGULAR, TYPE_BODY, COL_ENCRE_DOUCE, ALIGN_LEFT,
 			                   lines, v->post.draft.description);
 		if (v->post.draft.place[0] != '\0') {
 			int py = y + used + 10;
 
 			ui_icon(ui, dx + 12, py + 14, 24, COL_TERRA, ICON_LOCATION_ON);
 			ui_text_fit(ui, dx + 32, py + 14 - mh / 2, dw - 32, FONT_MEDIUM,
-			            18, COL_ENCRE, ALIGN_LEFT, v->post.draft.place);
+			            TYPE_META, COL_ENCRE, ALIGN_LEFT, v->post.draft.place);
 		}
 	}
 	/* Who will see it, and when. */
 	ny = by - 16 - (portrait ? 60 : 52);
 	{
-		UiRect nr = { M, ny, w - 2 * M, portrait ? 60 : 52 };
+		UiRect nr = { MARGIN, ny, w - 2 * MARGIN, portrait ? 60 : 52 };
 		int minors_w = 0;
 
 		ui_rrect(ui, nr, 12, v->post.needs_approval ? COL_SOLEIL_PALE
@@ -560,26 +564,26 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 		        v->post.needs_approval ? COL_OCRE : COL_VERT,
 		        v->post.needs_approval ? ICON_SCHEDULE : ICON_CHECK_CIRCLE);
 		if (v->post.draft.minors_ok && !portrait)
-			minors_w = ui_text_width(ui, FONT_MEDIUM, 18,
+			minors_w = ui_text_width(ui, FONT_MEDIUM, TYPE_META,
 			                         tr(v->lang, "post.minors_yes")) + 40;
-		if (ui_text_width(ui, FONT_MEDIUM, 18, note) <= nr.w - 66 - minors_w)
-			ui_text(ui, nr.x + 50, nr.y + 26 - mh / 2, FONT_MEDIUM, 18,
+		if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, note) <= nr.w - 66 - minors_w)
+			ui_text(ui, nr.x + 50, nr.y + 26 - mh / 2, FONT_MEDIUM, TYPE_META,
 			        COL_ENCRE, note);
 		else                   /* narrow: two lines */
 			ui_text_box(ui, (UiRect){ nr.x + 50, nr.y + 2, nr.w - 60,
-			            nr.h - 4 }, FONT_MEDIUM, 18, COL_ENCRE, ALIGN_LEFT,
+			            nr.h - 4 }, FONT_MEDIUM, TYPE_META, COL_ENCRE, ALIGN_LEFT,
 			            2, note);
 		if (minors_w > 0) {
 			ui_icon(ui, nr.x + nr.w - minors_w + 8, nr.y + 26, 22,
 			        COL_ENCRE_DOUCE, ICON_GROUPS);
 			ui_text(ui, nr.x + nr.w - minors_w + 24, nr.y + 26 - mh / 2,
-			        FONT_MEDIUM, 18, COL_ENCRE_DOUCE,
+			        FONT_MEDIUM, TYPE_META, COL_ENCRE_DOUCE,
 			        tr(v->lang, "post.minors_yes"));
 		}
 	}
-	ui_fill(ui, (UiRect){ 0, by - M, w, NAV_H + 2 * M }, COL_CREME);
-	ui_button(ui, (UiRect){ M, by, bw, NAV_H }, BTN_SECONDARY,
+	ui_fill(ui, (UiRect){ 0, by - MARGIN, w, NAV_H + 2 * MARGIN }, COL_CREME);
+	ui_button(ui, (UiRect){ MARGIN, by, bw, NAV_H }, BTN_SECONDARY,
 	          ICON_ARROW_BACK, tr(v->lang, "post.edit"), ACT_PREV, 0);
-	ui_button(ui, (UiRect){ w - M - bw, by, bw, NAV_H }, BTN_PRIMARY,
+	ui_button(ui, (UiRect){ w - MARGIN - bw, by, bw, NAV_H }, BTN_PRIMARY,
 	          ICON_CHECK, tr(v->lang, "post.publish"), ACT_PUBLISH, 0);
 }
