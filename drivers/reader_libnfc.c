@@ -47,6 +47,13 @@
 
 #include "devlock.h"
 
+/* libnfc 1.8 keeps its driver list in one global: nfc_init appends to it,
+** nfc_open walks it, nfc_exit frees it, none of them locked. Two readers
+** opening or closing at once (the reader tests run several in one
+** process) lose a node or walk a freed one, so the three are called under
+** this lock. */
+static pthread_mutex_t libnfc_global = PTHREAD_MUTEX_INITIALIZER;
+
 #define LIBNFC_MAX_TTY_FDS 16
 #define LIBNFC_POWER_UP_MS 5     /* cards wake after the field is back on */
 
@@ -165,8 +172,11 @@ libnfc_release(LibnfcDrv *d)
 		ioctl(d->excl_fd, TIOCNXCL);
 	if (d->pnd != NULL)
 		nfc_close(d->pnd);
-	if (d->ctx != NULL)
+	if (d->ctx != NULL) {
+		pthread_mutex_lock(&libnfc_global);
 		nfc_exit(d->ctx);
+		pthread_mutex_unlock(&libnfc_global);
+	}
 	devlock_release(d->lock);
 	free(d);
 }
@@ -197,7 +207,9 @@ libnfc_open(Reader *r, const char *arg)
 		rc = reader_fail(r, rc, "%s", err);
 		goto fail;
 	}
+	pthread_mutex_lock(&libnfc_global);
 	nfc_init(&d->ctx);
+	pthread_mutex_unlock(&libnfc_global);
 	if (d->ctx == NULL) {
 		rc = reader_fail(r, BORNE_ENOMEM, "nfc_init failed");
 		goto fail;
@@ -210,7 +222,9 @@ libnfc_open(Reader *r, const char *arg)
 		}
 		n_before = libnfc_tty_fds(d->device, before, LIBNFC_MAX_TTY_FDS);
 	}
+	pthread_mutex_lock(&libnfc_global);
 	d->pnd = nfc_open(d->ctx, d->conn[0] != '\0' ? d->conn : NULL);
+	pthread_mutex_unlock(&libnfc_global);
 	if (d->pnd == NULL) {
 		rc = reader_fail(r, BORNE_ELOST, "no NFC reader answered on %s",
 		                 d->conn[0] != '\0' ? d->conn :
