@@ -191,7 +191,7 @@ card_problems(Web *w, WebReq *rq, WebResp *rs)
 		n_probs++;
 	} else {
 		web_time(bk_utc, when);
-		html_f(&rs->body, "<li%s>%s : %s</li>", rq->now_utc - bk_utc >
+		html_f(&rs->body, "<li%r>%s : %s</li>", rq->now_utc - bk_utc >
 		       2 * 86400 ? " class=\"chip warn\"" : " class=\"muted\"",
 		       TR(rq, "Dernière sauvegarde", "Last backup"), when);
 	}

@@ -32,7 +32,7 @@ login_form(Web *w, WebReq *rq, WebResp *rs, const char *error)
 	html_f(b, "<form method=\"post\" action=\"/login\"><label for=\"code\">%s"
 	       "</label><input id=\"code\" name=\"code\" inputmode=\"numeric\" "
 	       "autocomplete=\"one-time-code\" maxlength=\"12\" required "
-	       "autofocus%s><button class=\"primary\">%s</button></form></section>",
+	       "autofocus%r><button class=\"primary\">%s</button></form></section>",
 	       TR(rq, "Code", "Code"), error != NULL ? " aria-invalid=\"true\"" : "",
 	       TR(rq, "Se connecter", "Sign in"));
 	web_page_end(w, rq, rs);

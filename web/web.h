@@ -118,7 +118,9 @@ void wb_put(WebBuf *b, const char *s, size_t n);
 void html_raw(WebBuf *b, const char *s);       /* the page's own markup */
 void html_s(WebBuf *b, const char *text);      /* escaped text */
 /* A small printf: %s escapes its text, %d an int, %D an int64_t, %u a
-** URL-encoded text, %% a percent. Nothing else. */
+** URL-encoded text, %r our own markup as is (an attribute chosen by the
+** code: " aria-invalid=\"true\"", never people's text), %% a percent.
+** Nothing else. */
 void html_f(WebBuf *b, const char *fmt, ...);
 void wb_free(WebBuf *b);
 

@@ -97,6 +97,9 @@ html_f(WebBuf *b, const char *fmt, ...)
 		case 's':
 			html_s(b, va_arg(ap, const char *));
 			break;
+		case 'r':       /* our own markup, never people's text */
+			html_raw(b, va_arg(ap, const char *));
+			break;
 		case 'd':
 			snprintf(num, sizeof num, "%d", va_arg(ap, int));
 			html_raw(b, num);
