@@ -161,6 +161,10 @@ void app_mission_open(App *a, int64_t id);             /* scr_mission.c */
 int  app_my_missions_load(App *a);                     /* scr_member_home.c */
 /* A tap's greeting (r NULL when rc is an error), and whether the last
 ** one was a departure. */
+/* A minor past a limit or due a break (app_safety.c): 1 and the words in
+** out (a sentence, or a short flag for a list), 0 and "" otherwise. */
+int  app_safety_note(App *a, const Member *m, int short_form, char *out,
+                     size_t outlen);
 void app_result_show(App *a, const CheckinResult *r, int rc);
 int  app_result_was_out(const App *a);                 /* scr_badge_result.c */
 void app_unknown_show(App *a, const BadgeUid *uid);    /* scr_unknown_badge.c */

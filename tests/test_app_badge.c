@@ -488,12 +488,62 @@ test_tap_disk_full(void)
 	t_close(&t);
 }
 
+/* A minor back after ten minutes outside is still in one stretch of
+** over 4 h 30: the greeting asks for a real break, and facilitators see
+** it beside her name. Past 8 h in the day, leaving says the day is done.
+** An adult's greeting says none of it. */
+static void
+test_minor_safety(void)
+{
+	T t;
+	int found = 0;
+
+	t_open(&t, "safety.db", "2024-12-10T09:00", LANG_FR);
+	CHECK_INT(open_visit(&t, B_INES), 0);
+	t_badge(&t, B_INES);                            /* in at 9:00 */
+	CHECK_INT(open_visit(&t, B_INES), 1);
+	CHECK(strstr(t.v->result.greeting_note, "pause") == NULL);
+	t_later(&t, 4 * 3600 + 50 * 60);
+	t_badge(&t, B_INES);                            /* out at 13:50 */
+	CHECK_INT(open_visit(&t, B_INES), 0);
+	t_later(&t, 10 * 60);
+	t_badge(&t, B_INES);                            /* back at 14:00 */
+	CHECK_STR(t.v->result.greeting_note, "Vous travaillez depuis longtemps "
+	          "sans pause. Faites une pause maintenant.");
+	t_badge(&t, B_MAMADOU);                         /* an adult */
+	CHECK(strstr(t.v->result.greeting_note, "pause") == NULL);
+
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_FACILITATOR, 0);
+	t_badge(&t, B_BERNARD);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	for (int i = 0; i < t.v->fac.n_present; i++) {
+		if (strncmp(t.v->fac.present[i].name, "Inès", 5) == 0) {
+			CHECK_STR(t.v->fac.present[i].safety, "Pause à faire");
+			found = 1;
+		} else {
+			CHECK_STR(t.v->fac.present[i].safety, "");
+		}
+	}
+	CHECK_INT(found, 1);
+	t_act(&t, ACT_HOME, 0);
+
+	t_later(&t, 4 * 3600);
+	t_badge(&t, B_INES);                            /* out at 18:00: 8 h 50 */
+	CHECK_INT(open_visit(&t, B_INES), 0);
+	CHECK_CONTAINS(t.v->result.greeting_note, "heures du jour");
+	t_close(&t);
+}
+
 int
 main(void)
 {
 	fx_setup();
 	test_facilitator_entry();
 	test_checkin_on_facilitator();
+	test_minor_safety();
 	test_checkin_on_pin();
 	test_checkin_on_post_form();
 	test_wait_expires();
