@@ -234,6 +234,7 @@ typedef enum WaitFor {
 #define APP_BOARD_WINDOW   24   /* cards the view holds at once */
 #define APP_LIST_MAX       64   /* present people, pending missions */
 #define APP_NEWS_MAX       4    /* newest open missions on Accueil (1080p) */
+#define APP_MY_MAX         64   /* "Mes missions": a member's unfinished ones */
 
 /* Chips of the post form, in the order they are shown. */
 #define APP_N_DURATIONS      6
@@ -325,11 +326,14 @@ typedef struct AppView {
 		                           ** "Merci pour votre aide : Chantier peinture" */
 		int  result_error;       /* 1: the tap was NOT saved (storage error) */
 	} result;
-	/* SCREEN_MEMBER_HOME: missions taken or posted by the member */
+	/* SCREEN_MEMBER_HOME: missions taken or posted by the member, full
+	** ones included (only here can their poster reach them). */
 	struct {
-		MissionCard my[APP_BOARD_WINDOW];
-		AppCardText my_text[APP_BOARD_WINDOW];
+		MissionCard my[APP_MY_MAX];
+		AppCardText my_text[APP_MY_MAX];
 		int  n_my;
+		int  my_offset;          /* first row shown: ACT_SCROLL (rows) and
+		                         ** ACT_SCROLL_TO (a row) move it, 0..n_my-1 */
 	} home;
 	/* SCREEN_BOARD */
 	struct {

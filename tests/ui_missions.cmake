@@ -18,6 +18,8 @@ borne_ui_missions_script(board_browse   800x480 1920x1080 480x800)
 borne_ui_missions_script(board_search   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_take   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_done   800x480 1920x1080)
+# Issue 11: every one of "Mes missions" reachable by a finger.
+borne_ui_missions_script(my_missions    800x480 1920x1080 480x800)
 borne_ui_missions_script(post_keyboard  800x480 1920x1080)
 borne_ui_missions_script(post_type      800x480 1920x1080)
 borne_ui_missions_script(post_refused   800x480 1920x1080)
