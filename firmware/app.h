@@ -124,7 +124,9 @@ typedef enum AppAction {
 	ACT_MY_MISSIONS,         /* "Mes missions": member home's list */
 	ACT_POST,                /* "Proposer une mission" */
 	ACT_OPEN_MISSION,        /* arg: mission id */
-	ACT_TAKE,                /* "Je prends cette mission": then a badge */
+	ACT_TAKE,                /* "Je prends cette mission": then a badge,
+	                         ** unless a member is badged in: then it is
+	                         ** theirs at once */
 	ACT_RELEASE,             /* "Je me retire": then a badge */
 	ACT_MARK_DONE,           /* "Mission terminée": poster's badge */
 	ACT_CANCEL_MISSION,      /* poster withdraws: poster's badge */
@@ -204,6 +206,11 @@ typedef struct TextFieldView {
 	int  focused;
 	int  multiline;
 } TextFieldView;
+
+/* How taking a mission ended (view.detail.outcome). */
+typedef enum MissionOutcome {
+	OUTCOME_NONE = 0, OUTCOME_TAKEN, OUTCOME_REFUSED
+} MissionOutcome;
 
 typedef enum PostStep {
 	POST_TITLE = 0, POST_DESCRIPTION, POST_CATEGORY, POST_WHEN,
@@ -354,6 +361,20 @@ typedef struct AppView {
 		AppCardText mission_text;
 		char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 		int  is_taker;           /* the session member holds a take */
+		int  desc_line;          /* first line of the description shown:
+		                         ** ACT_SCROLL (lines) and ACT_SCROLL_TO
+		                         ** (a line) move it; the UI shows the last
+		                         ** page when it is past the end */
+		/* Taking it ends on a screen of its own, not a toast: taken
+		** (what, when, where, who to ask; "Mes missions" / "Terminé")
+		** or refused (why, and the next step). Cleared by "Retour" and
+		** on leaving the screen. */
+		MissionOutcome outcome;
+		char outcome_title[200];  /* "C’est noté Mamadou : ..." */
+		char outcome_reason[200]; /* refused: why, in plain words */
+		char outcome_ask[200];    /* taken: who to ask, by first name */
+		AppAction outcome_next;   /* refused: the next step, or ACT_NONE */
+		char outcome_next_label[120];
 	} detail;
 	/* SCREEN_POST_MISSION */
 	struct {
