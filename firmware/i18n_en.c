@@ -141,6 +141,9 @@ const I18nEntry i18n_en[] = {
 	{ "app.take.full", "There is no place left on this mission." },
 	{ "app.take.minor", "This mission is for adults only." },
 	{ "app.take.too_many", "You already hold %d missions: finish one first." },
+	{ "app.take.heat", "Heat alert: no outdoor mission for under-18s in the hot hours. Pick an indoor mission." },
+	{ "app.take.day_limit", "With this mission you would pass the hours under-18s may work today. Ask the team." },
+	{ "app.take.week_limit", "With this mission you would pass the hours under-18s may work this week. Ask the team." },
 	/* Taking a mission: the outcome screen (issue 11). */
 	{ "app.take.refused", "You cannot take this mission" },
 	{ "app.take.ask", "A question? Ask %s, who posted it." },

@@ -141,6 +141,9 @@ const I18nEntry i18n_fr[] = {
 	{ "app.take.full", "Il n’y a plus de place sur cette mission." },
 	{ "app.take.minor", "Cette mission est réservée aux adultes." },
 	{ "app.take.too_many", "Vous avez déjà %d missions en cours : terminez-en une d’abord." },
+	{ "app.take.heat", "Alerte chaleur : pas de mission en extérieur pour les moins de 18 ans aux heures chaudes. Choisissez une mission à l’intérieur." },
+	{ "app.take.day_limit", "Avec cette mission, vous dépasseriez les heures permises aujourd’hui aux moins de 18 ans. Demandez à l’équipe d’animation." },
+	{ "app.take.week_limit", "Avec cette mission, vous dépasseriez les heures permises cette semaine aux moins de 18 ans. Demandez à l’équipe d’animation." },
 	/* Taking a mission: the outcome screen (issue 11). */
 	{ "app.take.refused", "Vous ne pouvez pas prendre cette mission" },
 	{ "app.take.ask", "Une question ? Demandez à %s, qui l’a proposée." },
