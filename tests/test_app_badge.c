@@ -265,15 +265,21 @@ test_wait_asked_member(void)
 	t_badge(&t, B_MAMADOU);                 /* his session */
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
+	/* Badged in, he takes it at once: his badge is not asked again. */
 	t_act(&t, ACT_TAKE, 0);
-	CHECK_INT(t.v->wait, WAIT_TAKE);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_INT(t.v->detail.outcome, OUTCOME_TAKEN);
+	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
+	t_act(&t, ACT_BACK, 0);
+	t_act(&t, ACT_RELEASE, 0);
+	CHECK_INT(t.v->wait, WAIT_RELEASE);
 	/* Sophie arrives: her check-in, not Mamadou's answer. */
 	t_badge(&t, B_SOPHIE);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_STR(t.v->result.greeting, "Bonjour Sophie !");
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
-	CHECK_INT(m.n_takers, 0);
+	CHECK_INT(m.n_takers, 1);
 	/* Asked in Mamadou's session, Mamadou's badge answers. */
 	t_act(&t, ACT_HOME, 0);
 	t_later(&t, 120);
@@ -281,10 +287,10 @@ test_wait_asked_member(void)
 	CHECK_STR(t.v->result.greeting, "À bientôt Mamadou !");
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
-	t_act(&t, ACT_TAKE, 0);
+	t_act(&t, ACT_RELEASE, 0);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
-	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
+	CHECK_STR(t.v->toast, "C’est noté Mamadou : vous n’êtes plus sur cette mission.");
+	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 0);
 	CHECK_INT(t.v->screen, SCREEN_MISSION);
 	t_close(&t);
 }
@@ -305,7 +311,8 @@ test_wait_anyone(void)
 	t_act(&t, ACT_TAKE, 0);
 	t_wait_ms(&t, 19000);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
+	CHECK_STR(t.v->detail.outcome_title,
+	          "C’est noté Mamadou : la mission est pour vous !");
 	CHECK_STR(t.v->first_name, "Mamadou");
 	CHECK_INT(visits(&t), before);
 	/* Whoever's badge it is, it settles the question: done or refused. */
