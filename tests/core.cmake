@@ -8,3 +8,7 @@ foreach(t uid text format timeutil store member pinkey day checkin clock_stories
 endforeach()
 # The mounts under the database, from mountinfo texts of a Pi.
 borne_c_test(storage)
+# The back office's core pieces (issue 13): a period's figures and files.
+borne_c_test(report_period)
+set_tests_properties(report_period PROPERTIES
+  ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
