@@ -12,3 +12,6 @@ borne_c_test(storage)
 borne_c_test(report_period)
 set_tests_properties(report_period PROPERTIES
   ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris")
+# The report's PDF: its text read back with pdftotext when installed.
+borne_c_test(report_pdf)
+target_link_libraries(test_report_pdf PRIVATE borne_report_pdf)
