@@ -112,5 +112,8 @@ int cmd_backup(Admin *a, int argc, char **argv);
 int cmd_restore(Admin *a, int argc, char **argv);
 int cmd_check(Admin *a, int argc, char **argv);
 int cmd_purge(Admin *a, int argc, char **argv);
+/* cmd_web.c: the back office's codes and sessions */
+int cmd_web_code(Admin *a, int argc, char **argv);
+int cmd_web_end(Admin *a, int argc, char **argv);
 
 #endif

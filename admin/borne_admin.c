@@ -73,6 +73,9 @@ static const AdminCmd commands[] = {
 	  "[--keep-daily N] [--keep-weekly N]" },
 	{ "restore", NULL, cmd_restore, "restore BACKUP" },
 	{ "check", NULL, cmd_check, "check" },
+	{ "web", "code", cmd_web_code, "web code [--for MEMBER_ID]   (a "
+	  "one-time code to sign in to borne-web)" },
+	{ "web", "end", cmd_web_end, "web end   (ends every borne-web session)" },
 	{ "purge", NULL, cmd_purge, "purge --older-than-days N" },
 };
 

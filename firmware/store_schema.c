@@ -222,7 +222,26 @@ static const char schema_v5[] =
 	"CREATE UNIQUE INDEX quotes_one_waiting ON quotes(mission_id, member_id)"
 	"  WHERE status = 'proposed';";
 
-/* Version 6: the back office's days and corrections (issue 13).
+/* Version 6: signing in to borne-web (webauth.c). A one-time code and a
+** session are kept as their hash only: a copy of the database opens no
+** session. actor_id 0 is the machine's administrator (borne-admin). A
+** used or expired code, an ended session: the row is deleted. IF NOT
+** EXISTS: a test takes a database back to an older version by its
+** user_version alone (tests/test_store.c). */
+static const char schema_v6[] =
+	"CREATE TABLE IF NOT EXISTS web_codes ("
+	"  hash        TEXT PRIMARY KEY,"
+	"  actor_id    INTEGER NOT NULL,"
+	"  created_utc INTEGER NOT NULL,"
+	"  expires_utc INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS web_sessions ("
+	"  hash        TEXT PRIMARY KEY,"
+	"  actor_id    INTEGER NOT NULL,"
+	"  created_utc INTEGER NOT NULL,"
+	"  seen_utc    INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS audit_action_at ON audit(action, at_utc);";
+
+/* Version 7: the back office's days and corrections (issue 13).
 ** day_series ties the rows of a season planned at once (one weekday
 ** between two dates, with dates skipped or moved), so it can be edited
 ** or cancelled as one; moved_from keeps the date a moved day had in its
@@ -231,7 +250,7 @@ static const char schema_v5[] =
 ** visit never loses what the door recorded: visit_fixes keeps the times
 ** before and after, appended and never changed, and the visit is flagged
 ** corrected. */
-static const char schema_v6[] =
+static const char schema_v7[] =
 	"CREATE TABLE day_series ("
 	"  id          INTEGER PRIMARY KEY,"
 	"  uuid        TEXT NOT NULL UNIQUE,"
@@ -275,6 +294,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 int

@@ -13,7 +13,9 @@ pkgs=(build-essential cmake pkg-config
       libcairo2-dev libjs-chart.js   # borne-web's report: the PDF, the charts
       poppler-utils                  # tests: the report PDF's text (pdftotext)
       xvfb xdotool      # tests: real X key events (tests/ui/x11_keys.sh)
-      valgrind bc)      # build/bench/borne-bench: callgrind, figures
+      valgrind bc       # build/bench/borne-bench: callgrind, figures
+      libmicrohttpd-dev                     # borne-web (web/)
+      chromium chromium-driver python3-selenium)  # tests/web/browser.py
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -226,17 +226,17 @@ test_migrate_v3_to_v4(void)
 	store_close(st);
 }
 
-/* A version 5 database (before seasons, streams and kept corrections)
+/* A version 6 database (before seasons, streams and kept corrections)
 ** gets them at the next open: its days and visits kept, none corrected,
 ** and the corrections' table refuses to be rewritten. */
 static void
-test_migrate_v5_to_v6(void)
+test_migrate_v6_to_v7(void)
 {
 	sqlite3 *db = NULL;
 	Store *st;
 
-	make_old_db("v5.db", 5);
-	sqlite3_open(fx_path("v5.db"), &db);
+	make_old_db("v6.db", 6);
+	sqlite3_open(fx_path("v6.db"), &db);
 	CHECK_INT(sqlite3_exec(db,
 		"INSERT INTO members(uuid, name, role, created_utc)"
 		" VALUES ('u1', 'Awa', 'cooperator', 1000);"
@@ -246,8 +246,8 @@ test_migrate_v5_to_v6(void)
 		" kiosk_id) VALUES ('v1', 1, '04AA', 1741770000, 1741780000, 1, 'k');",
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	st = fx_open("v5.db");
-	CHECK(store_schema_latest() >= 6);
+	st = fx_open("v6.db");
+	CHECK(store_schema_latest() >= 7);
 	CHECK_INT(store_schema_version(st), store_schema_latest());
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM days WHERE series_id IS NULL"
 	                         " AND moved_from = ''"), 1);
@@ -521,7 +521,7 @@ main(void)
 	test_newer_schema();
 	test_failed_migration_rolls_back();
 	test_migrate_v3_to_v4();
-	test_migrate_v5_to_v6();
+	test_migrate_v6_to_v7();
 	test_read_only();
 	test_file_modes();
 	test_locked();
