@@ -10,6 +10,7 @@
 
 #include "borne.h"
 #include "check.h"
+#include "store_schema.h"
 #include "checkin.h"
 #include "core_fixture.h"
 #include "maintenance.h"
@@ -199,22 +200,29 @@ make_old_db(const char *name, int n)
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", n);
 	CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+	chmod(fx_path(name), 0600);
 }
 
-/* A version 3 database (before the index of "my missions") gets it at
-** the next open, its rows kept. */
+/* A version 3 database, made by the migrations of that time, gets every
+** later one at the next open (the index of "my missions", quotes, web
+** sign-in, outdoor missions...), its rows kept. */
 static void
 test_migrate_v3_to_v4(void)
 {
 	sqlite3 *db = NULL;
 	Store *st;
 
-	make_old_db("v3.db", 3);
-	sqlite3_open(fx_path("v3.db"), &db);
+	fx_rm(fx_path("v3.db"));
+	CHECK_INT(sqlite3_open(fx_path("v3.db"), &db), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		CHECK_INT(sqlite3_exec(db, store_migration_sql(i), NULL, NULL, NULL),
+		          SQLITE_OK);
 	CHECK_INT(sqlite3_exec(db, "INSERT INTO members(uuid, name, role,"
-	                       " created_utc) VALUES ('u1', 'Awa', 'facilitator',"
-	                       " 1000)", NULL, NULL, NULL), SQLITE_OK);
+	                       " created_utc) VALUES ('u-awa', 'Awa', 'facilitator',"
+	                       " 1000); PRAGMA user_version = 3;", NULL, NULL, NULL),
+	          SQLITE_OK);
 	sqlite3_close(db);
+	chmod(fx_path("v3.db"), 0600);
 	st = fx_open("v3.db");
 	CHECK(store_schema_latest() >= 4);
 	CHECK_INT(store_schema_version(st), store_schema_latest());
@@ -222,21 +230,23 @@ test_migrate_v3_to_v4(void)
 	                         " name = 'missions_mine'"), 1);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
 	                         " name = 'quotes'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM pragma_table_info('missions')"
+	                         " WHERE name = 'outdoor'"), 1);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
 	store_close(st);
 }
 
-/* A version 6 database (before seasons, streams and kept corrections)
+/* A version 7 database (before seasons, streams and kept corrections)
 ** gets them at the next open: its days and visits kept, none corrected,
 ** and the corrections' table refuses to be rewritten. */
 static void
-test_migrate_v6_to_v7(void)
+test_migrate_v7_to_v8(void)
 {
 	sqlite3 *db = NULL;
 	Store *st;
 
-	make_old_db("v6.db", 6);
-	sqlite3_open(fx_path("v6.db"), &db);
+	make_old_db("v7.db", 7);
+	sqlite3_open(fx_path("v7.db"), &db);
 	CHECK_INT(sqlite3_exec(db,
 		"INSERT INTO members(uuid, name, role, created_utc)"
 		" VALUES ('u1', 'Awa', 'cooperator', 1000);"
@@ -246,8 +256,8 @@ test_migrate_v6_to_v7(void)
 		" kiosk_id) VALUES ('v1', 1, '04AA', 1741770000, 1741780000, 1, 'k');",
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	st = fx_open("v6.db");
-	CHECK(store_schema_latest() >= 7);
+	st = fx_open("v7.db");
+	CHECK(store_schema_latest() >= 8);
 	CHECK_INT(store_schema_version(st), store_schema_latest());
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM days WHERE series_id IS NULL"
 	                         " AND moved_from = ''"), 1);
@@ -521,7 +531,7 @@ main(void)
 	test_newer_schema();
 	test_failed_migration_rolls_back();
 	test_migrate_v3_to_v4();
-	test_migrate_v6_to_v7();
+	test_migrate_v7_to_v8();
 	test_read_only();
 	test_file_modes();
 	test_locked();
