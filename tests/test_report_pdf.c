@@ -139,5 +139,6 @@ main(void)
 	}
 	free(txt);
 	free(many);
+	report_pdf_cleanup();
 	return check_done();
 }

@@ -10,6 +10,7 @@
 #include "checkin.h"
 #include "day.h"
 #include "member.h"
+#include "report_pdf.h"
 
 static Web w;
 static int64_t now, fac, coop, other;
@@ -297,5 +298,6 @@ main(void)
 	test_attendance();
 	test_report();
 	store_close(w.st);
+	report_pdf_cleanup();
 	return check_done();
 }

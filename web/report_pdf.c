@@ -9,6 +9,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -277,4 +278,11 @@ report_pdf_write(const ReportPeriod *r, int en, FILE *out)
 	if (rc == BORNE_OK && fflush(out) != 0)
 		rc = BORNE_EIO;
 	return rc;
+}
+
+void
+report_pdf_cleanup(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }

@@ -12,5 +12,9 @@
 ** table (over as many pages as it needs). BORNE_OK, BORNE_EINVAL,
 ** BORNE_ENOMEM, or BORNE_EIO when cairo or the stream failed. */
 int report_pdf_write(const ReportPeriod *r, int en, FILE *out);
+/* Frees what cairo and fontconfig keep for the life of the process (the
+** fonts found), so that a leak checker at exit sees only real leaks. Call
+** once at the very end, when no PDF is being drawn. */
+void report_pdf_cleanup(void);
 
 #endif
