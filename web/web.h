@@ -171,5 +171,7 @@ int page_missions_post(Web *w, WebReq *rq, WebResp *rs);
 int page_journal_get(Web *w, WebReq *rq, WebResp *rs);
 int page_backups_get(Web *w, WebReq *rq, WebResp *rs);
 int page_backup_download(Web *w, WebReq *rq, WebResp *rs);
+int page_members_csv(Web *w, WebReq *rq, WebResp *rs);
+int page_missions_csv(Web *w, WebReq *rq, WebResp *rs);
 
 #endif
