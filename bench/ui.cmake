@@ -12,6 +12,7 @@ set(BORNE_BENCH_UI_SOURCES
   ${BORNE_UI_DIR}/screens/unknown_badge.c ${BORNE_UI_DIR}/screens/member_home.c
   ${BORNE_UI_DIR}/screens/board.c ${BORNE_UI_DIR}/screens/mission.c
   ${BORNE_UI_DIR}/screens/post_mission.c ${BORNE_UI_DIR}/screens/facilitator.c
+  ${BORNE_UI_DIR}/screens/fac_web.c
   ${BORNE_UI_DIR}/screens/pin.c ${BORNE_UI_DIR}/screens/out_of_service.c)
 # bench_kiosk: the kiosk's work in one process for borne-bench: tap ->
 # greeting drawn (commit included), each screen's frame, the durable

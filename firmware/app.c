@@ -67,6 +67,8 @@ app_config_defaults(AppConfig *cfg)
 	cfg->store_retry_ms = (int64_t)atoi(config_default("store_retry_s")) * 1000;
 	text_copy(cfg->export_dir, sizeof cfg->export_dir,
 	          config_default("export_dir"));
+	text_copy(cfg->web_listen, sizeof cfg->web_listen,
+	          config_default("web_listen"));
 	cfg->build_utc = clock_build_utc();
 }
 

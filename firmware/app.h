@@ -72,6 +72,8 @@ typedef struct AppConfig {
 	int64_t store_retry_ms;  /* out of service: the UI tries the database
 	                         ** again this often (store_retry_s) */
 	char export_dir[512];    /* "" : first writable /media/x/y */
+	char web_listen[64];     /* borne-web's ADDR:PORT (web_listen): the
+	                         ** address facilitator mode shows */
 	int  demo;               /* demo database: F1..F6 tap demo badges */
 	/* The clock (clock.h): no true time is before build_utc; taps held
 	** while the clock is not trusted are timed by the monotonic clock of
@@ -177,8 +179,11 @@ typedef enum AppAction {
 	ACT_REJECT_CANCEL,       /* facilitator: no reason after all */
 	ACT_DAY_OPEN,            /* facilitator: make today a contributive day */
 	ACT_CLOCK_CONFIRM,       /* facilitator: the time shown is right */
-	ACT_PIN_SET              /* admin, facilitator mode: set the PIN of
+	ACT_PIN_SET,             /* admin, facilitator mode: set the PIN of
 	                         ** member arg (then typed twice on the pad) */
+	/* The back office (scr_fac_web.c): */
+	ACT_WEB_CODE,            /* facilitator: a one-time code for borne-web */
+	ACT_WEB_END              /* facilitator: end every borne-web session */
 } AppAction;
 
 typedef struct AppEvent {
@@ -225,6 +230,7 @@ typedef enum WhenChoice {
 typedef enum FacTab { FAC_PRESENT = 0, FAC_PENDING, FAC_ENROL, FAC_DAY,
                       FAC_EXPORT, FAC_READER,
                       FAC_PINS,  /* admins: staff and their PINs */
+                      FAC_WEB,   /* the back office's address and code */
                       FAC_TAB_COUNT } FacTab;
 
 typedef enum WaitFor {
@@ -425,6 +431,10 @@ typedef struct AppView {
 		AppPerson staff[APP_LIST_MAX];  /* FAC_PINS: facilitators and admins */
 		int  staff_has_pin[APP_LIST_MAX];
 		int  n_staff;
+		/* FAC_WEB (scr_fac_web.c): a secret while shown; cleared idle */
+		char web_code[16];       /* "1234 5678", "" : none */
+		char web_url[96];        /* "http://192.168.1.20:8080" */
+		char web_msg[160];       /* "2 sessions fermées", an error */
 	} fac;
 	/* SCREEN_OUT_OF_SERVICE: for facilitators, in plain words */
 	struct {

@@ -194,6 +194,8 @@ void app_pin_load(App *a);
 int  app_pin_action(App *a, AppAction act, int64_t arg);
 void app_pin_render(App *a);
 int  app_fac_action(App *a, AppAction act, int64_t arg);
+int  app_fac_web_action(App *a, AppAction act);         /* scr_fac_web.c */
+void app_fac_web_clear(App *a);
 void app_fac_reload(App *a);
 void app_fac_badge(App *a, const BadgeUid *uid);
 void app_enrol_start(App *a, const BadgeUid *uid, int from_fac);

@@ -317,6 +317,12 @@ const I18nEntry i18n_en[] = {
 	{ "ui.fac.enrol_sub", "For a new member" },
 	{ "ui.fac.export", "Export to the USB stick" },
 	{ "ui.fac.export_sub", "Today's attendance" },
+	/* -- the back office (scr_fac_web.c) -- */
+	{ "ui.fac.web", "Open the back office on a computer" },
+	{ "ui.fac.web_help", "On a computer or phone here, open this address, then type this code. It works once, for 10 minutes." },
+	{ "ui.fac.web_end", "End every web session" },
+	{ "app.web.ended", "Web sessions ended: %d" },
+	{ "app.web.failed", "No code: the database says no. Try again." },
 	{ "ui.fac.approve", "Publish" },
 	{ "ui.fac.reject", "Reject" },
 	{ "ui.fac.reject_why", "Why reject this mission?" },

@@ -317,6 +317,12 @@ const I18nEntry i18n_fr[] = {
 	{ "ui.fac.enrol_sub", "Pour un nouveau membre" },
 	{ "ui.fac.export", "Exporter vers la clé USB" },
 	{ "ui.fac.export_sub", "Présences du jour" },
+	/* -- the back office (scr_fac_web.c) -- */
+	{ "ui.fac.web", "Ouvrir l’administration sur un ordinateur" },
+	{ "ui.fac.web_help", "Sur un ordinateur ou un téléphone du lieu, ouvrez cette adresse, puis tapez ce code. Il marche une fois, pendant 10 minutes." },
+	{ "ui.fac.web_end", "Fermer toutes les sessions web" },
+	{ "app.web.ended", "Sessions web fermées : %d" },
+	{ "app.web.failed", "Pas de code : la base de données refuse. Réessayez." },
 	{ "ui.fac.approve", "Publier" },
 	{ "ui.fac.reject", "Refuser" },
 	{ "ui.fac.reject_why", "Pourquoi refuser cette mission ?" },

@@ -311,6 +311,9 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 	case ACT_EXPORT:
 		export_today(a);
 		return 1;
+	case ACT_WEB_CODE:
+	case ACT_WEB_END:
+		return app_fac_web_action(a, act);
 	case ACT_DAY_OPEN:
 		day_open_today(a);
 		return 1;
@@ -413,4 +416,5 @@ fac_clear(App *a)
 	memset(v->fac.staff, 0, sizeof v->fac.staff);
 	v->fac.rejecting = 0;
 	v->fac.export_msg[0] = '\0';
+	app_fac_web_clear(a);
 }

@@ -77,7 +77,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 check "Architecture is $arch" test "$(field Architecture)" = "$arch"
 deps=$(field Depends)
 for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 \
-           libsqlite3-0 libsodium23 libnfc6; do
+           libsqlite3-0 libsodium23 libnfc6 libmicrohttpd12; do
 	check "Depends on $lib (dpkg-shlibdeps)" grep -q "\\b$lib (>= " <<<"$deps"
 done
 for p in adduser systemd fonts-inter fonts-dejavu-core; do
@@ -93,6 +93,8 @@ want_file() {
 }
 want_file -rwxr-xr-x /usr/bin/borne
 want_file -rwxr-xr-x /usr/bin/borne-admin
+want_file -rwxr-xr-x /usr/bin/borne-web
+want_file -rw-r--r-- /lib/systemd/system/borne-web.service
 want_file -rw-r--r-- /etc/borne/borne.conf
 want_file -rw-r--r-- /lib/systemd/system/borne.service
 want_file -rw-r--r-- /lib/udev/rules.d/60-borne-readers.rules

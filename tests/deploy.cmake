@@ -29,6 +29,12 @@ if(SYSTEMD_ANALYZE)
            COMMAND ${SYSTEMD_ANALYZE} security --offline=true --threshold=49
                    ${PROJECT_SOURCE_DIR}/deploy/borne.service)
   set_tests_properties(deploy_unit_security PROPERTIES TIMEOUT 60 LABELS deploy)
+  # The back office's unit (borne-web.service): the same bar.
+  add_test(NAME deploy_web_unit_security
+           COMMAND ${SYSTEMD_ANALYZE} security --offline=true --threshold=49
+                   ${PROJECT_SOURCE_DIR}/deploy/borne-web.service)
+  set_tests_properties(deploy_web_unit_security PROPERTIES TIMEOUT 60
+                       LABELS deploy)
 endif()
 
 # deploy_data_disk: borne-data-disk (the database on its own partition,

@@ -6,6 +6,7 @@
 #include "check.h"
 #include "core_fixture.h"
 #include "app_fixture.h"
+#include "webauth.h"
 
 #include <sys/stat.h>
 
@@ -22,6 +23,7 @@ static void test_pin_lock_stored(void);
 static void test_pin_lock_same_boot(void);
 static void test_pin_none(void);
 static void test_pin_set(void);
+static void test_web_code(void);
 static void t_restart(T *t, const char *boot_id);
 
 struct audit_find { const char *action; int64_t actor; int n; };
@@ -753,6 +755,45 @@ test_pin_set(void)
 	t_close(&t);
 }
 
+/* "Ouvrir l'administration sur un ordinateur": a code for this
+** facilitator and the address, a secret wiped when the kiosk goes idle;
+** "Fermer toutes les sessions web" ends them. */
+static void
+test_web_code(void)
+{
+	char code[WEBAUTH_CODE_SIZE], token[WEBAUTH_TOKEN_SIZE];
+	int64_t actor = 0, fac_id;
+	T t;
+
+	t_open(&t, "webcode.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	fac_id = t.v->member.id;
+	t_act(&t, ACT_WEB_CODE, 0);
+	CHECK_INT(t.v->fac.fac_tab, FAC_WEB);
+	CHECK_INT((int)strlen(t.v->fac.web_code), 9);
+	CHECK(strncmp(t.v->fac.web_url, "http://", 7) == 0);
+	CHECK_CONTAINS(t.v->fac.web_url, ":8080");
+	CHECK_INT(audited(t.st, "web.code", fac_id), 1);
+	snprintf(code, sizeof code, "%s", t.v->fac.web_code);
+	CHECK_INT(webauth_login(t.st, code, "test", t.utc, token, &actor),
+	          BORNE_OK);
+	CHECK_INT(actor, fac_id);
+	t_act(&t, ACT_WEB_END, 0);
+	CHECK_STR(t.v->fac.web_msg, "Sessions web fermées : 1");
+	CHECK_INT(webauth_session(t.st, token, t.utc, &actor), BORNE_ENOTFOUND);
+	/* A code left on the screen goes with the facilitator. */
+	t_act(&t, ACT_WEB_CODE, 0);
+	CHECK(t.v->fac.web_code[0] != '\0');
+	t_wait_ms(&t, 120000);
+	CHECK(t.v->screen != SCREEN_FACILITATOR);
+	CHECK_INT(t.v->fac.web_code[0], '\0');
+	t_close(&t);
+}
+
 int
 main(void)
 {
@@ -767,5 +808,6 @@ main(void)
 	test_pin_lock_same_boot();
 	test_pin_none();
 	test_pin_set();
+	test_web_code();
 	return check_done();
 }

@@ -233,6 +233,20 @@ test_missions(void)
 	wx_send(&w, &x, now, "GET", "/missions?status=done", tok_fac, NULL);
 	CHECK_CONTAINS(wx_body(&x), "Tondre");
 	wx_free(&x);
+	/* The lists as CSV: a BOM, the rows, formulas defused. */
+	wx_send(&w, &x, now, "GET", "/missions.csv?status=done", tok_fac, NULL);
+	CHECK_INT(x.rs.status, 200);
+	CHECK(strncmp(wx_body(&x), "\xEF\xBB\xBFid,title,status", 17) == 0);
+	CHECK_CONTAINS(wx_body(&x), "Tondre <la> pelouse,done,");
+	CHECK(strstr(wx_body(&x), "Repeindre") == NULL);
+	wx_free(&x);
+	CHECK_INT(member_add(w.st, "=HYPERLINK(1)", ROLE_COOPERATOR, 0, NULL, NULL,
+	                     0, now, NULL), BORNE_OK);
+	wx_send(&w, &x, now, "GET", "/members.csv", tok_fac, NULL);
+	CHECK_CONTAINS(x.rs.ctype, "text/csv");
+	CHECK_CONTAINS(wx_body(&x), "Sam,coworker,0,1");
+	CHECK(strstr(wx_body(&x), ",=HYPERLINK") == NULL);
+	wx_free(&x);
 }
 
 static void

@@ -20,3 +20,20 @@ foreach(t web web_pages web_days)
   set_tests_properties(${t} PROPERTIES
     ENVIRONMENT "BORNE_PIN_HASH_FAST=1;TZ=Europe/Paris" TIMEOUT 60)
 endforeach()
+
+# web_browser: Chromium driven by Selenium against borne-web on a temp
+# database (tests/web/browser.py). Skipped (77) without chromium,
+# chromium-driver or python3-selenium; BORNE_WEB_SHOTS=DIR keeps
+# screenshots of every page at 1280x800 and 390x844.
+find_program(DEBIAN_PYTHON3 NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
+if(NOT DEBIAN_PYTHON3)
+  find_program(DEBIAN_PYTHON3 python3)
+endif()
+if(DEBIAN_PYTHON3)
+  add_test(NAME web_browser
+           COMMAND sh -c "exec \"$0\" \"$1\" \"$2\" \"$3\" $BORNE_WEB_SHOTS"
+                   ${DEBIAN_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/web/browser.py
+                   ${run_web} ${run_admin})
+  set_tests_properties(web_browser PROPERTIES TIMEOUT 240 SKIP_RETURN_CODE 77
+                       ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
+endif()

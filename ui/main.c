@@ -209,6 +209,8 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	ac->store_retry_ms = config_get_ms(k->cfg, "store_retry_s");
 	snprintf(ac->export_dir, sizeof ac->export_dir, "%s",
 	         config_get(k->cfg, "export_dir"));
+	snprintf(ac->web_listen, sizeof ac->web_listen, "%s",
+	         config_get(k->cfg, "web_listen"));
 	ac->demo = k->opt.demo;
 	ac->config_problems = k->config_problems;
 	ac->config_problem_line = k->config_problem_line;

@@ -27,7 +27,7 @@ usage(FILE *out)
 	      "  --listen   where to serve (default: web_listen of the config, "
 	      "0.0.0.0:8080)\n"
 	      "  --config   the kiosk's configuration file (web_* keys, lang, "
-	      "tz)\nSign in with a code from the kiosk's facilitator mode, or "
+	      "tz)\n  --routes   list the routes (method, path, needs a session)\nSign in with a code from the kiosk's facilitator mode, or "
 	      "borne-admin --db FILE web code.\n", out);
 }
 
@@ -69,6 +69,13 @@ main(int argc, char **argv)
 
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			usage(stdout);
+			return 0;
+		}
+		if (strcmp(a, "--routes") == 0) {
+			/* For the tests: every route, "METHOD PATH SESSION". */
+			for (int r = 0; r < web_n_routes; r++)
+				printf("%s %s %d\n", web_routes[r].method,
+				       web_routes[r].path, web_routes[r].needs_session);
 			return 0;
 		}
 		if (v == NULL || (strcmp(a, "--db") != 0 && strcmp(a, "--listen") != 0

@@ -70,7 +70,7 @@ static const char css[] =
 	".table{overflow-x:auto}\n"
 	"table{border-collapse:collapse;width:100%;background:var(--blanc)}\n"
 	"th,td{text-align:left;padding:8px;border-bottom:1px solid var(--line);"
-	"vertical-align:top;overflow-wrap:anywhere}\n"
+	"vertical-align:top;overflow-wrap:break-word}\n"
 	"th{color:var(--douce);font-weight:600}\n"
 	".chip{display:inline-block;padding:2px 10px;border-radius:999px;"
 	"background:var(--sable);font-size:15px;font-weight:600}\n"
@@ -81,8 +81,16 @@ static const char css[] =
 	".filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end}\n"
 	".filters label{margin:0}.filters input,.filters select{width:auto}\n"
 	"footer{max-width:1100px;margin:0 auto;padding:16px;color:var(--douce)}\n"
+	".card h2:first-child{margin-top:0}\n"
+	/* A phone: the menu one row that scrolls, table rows as stacked cards. */
 	"@media (max-width:600px){main{padding:8px}h1{font-size:24px}"
-	"th,td{padding:6px 4px;font-size:15px}.figure{font-size:28px}}\n"
+	".figure{font-size:28px}header.top{flex-direction:column;align-items:stretch}"
+	"nav{flex-wrap:nowrap;overflow-x:auto;min-width:0;max-width:100%}"
+	"nav a{white-space:nowrap}.who{justify-content:space-between;flex-wrap:wrap}"
+	"body{overflow-x:hidden}"
+	"table,tbody,tr,td{display:block;width:100%}thead{display:none}"
+	"tr{border-bottom:1px solid var(--line);padding:8px 4px}"
+	"td{border:0;padding:2px 4px}}\n"
 	"@media print{header.top,footer,form,button{display:none}body{background:#fff}"
 	".card{box-shadow:none}}\n";
 

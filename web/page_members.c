@@ -118,9 +118,11 @@ members_page(Web *w, WebReq *rq, WebResp *rs, const AddForm *f,
 	html_f(b, "<form class=\"filters\" method=\"get\" action=\"/members\">"
 	       "<label for=\"q\">%s</label><input id=\"q\" name=\"q\" type=\"search\" "
 	       "value=\"%s\"><button>%s</button><a class=\"button\" href=\"/import\">"
-	       "%s</a></form>", TR(rq, "Chercher un nom", "Search a name"),
+	       "%s</a><a class=\"button\" href=\"/members.csv\">%s</a></form>",
+	       TR(rq, "Chercher un nom", "Search a name"),
 	       c.q != NULL ? c.q : "", TR(rq, "Chercher", "Search"),
-	       TR(rq, "Importer un fichier CSV", "Import a CSV file"));
+	       TR(rq, "Importer un fichier CSV", "Import a CSV file"),
+	       TR(rq, "Télécharger la liste (CSV)", "Download the list (CSV)"));
 	html_f(b, "<div class=\"table\"><table id=\"members\"><thead><tr><th>%s</th>"
 	       "<th>%s</th><th></th></tr></thead><tbody>", TR(rq, "Nom", "Name"),
 	       TR(rq, "Rôle", "Role"));

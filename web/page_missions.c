@@ -122,8 +122,11 @@ missions_page(Web *w, WebReq *rq, WebResp *rs, const char *notice_kind,
 		       "<option value=\"%s\">%s</option>",
 		       mission_status_name((MissionStatus)s),
 		       status_label(rq, (MissionStatus)s));
-	html_f(b, "</select><button>%s</button></form><div class=\"table\"><table "
-	       "id=\"missions\"><tbody>", TR(rq, "Afficher", "Show"));
+	html_f(b, "</select><button>%s</button><a class=\"button\" "
+	       "href=\"/missions.csv?status=%s\">%s</a></form><div class=\"table\">"
+	       "<table id=\"missions\"><tbody>", TR(rq, "Afficher", "Show"),
+	       mission_status_name(want), TR(rq, "Télécharger (CSV)",
+	       "Download (CSV)"));
 	c.n = 0;
 	if (want != MISSION_PENDING)
 		rc = mission_each(w->st, (int)want, row, &c);

@@ -184,5 +184,7 @@ int page_report_get(Web *w, WebReq *rq, WebResp *rs);
 int page_report_js(Web *w, WebReq *rq, WebResp *rs);
 int page_report_pdf(Web *w, WebReq *rq, WebResp *rs);
 int page_report_csv(Web *w, WebReq *rq, WebResp *rs);
+int page_members_csv(Web *w, WebReq *rq, WebResp *rs);
+int page_missions_csv(Web *w, WebReq *rq, WebResp *rs);
 
 #endif

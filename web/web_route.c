@@ -37,6 +37,8 @@ const WebRoute web_routes[] = {
 	{ "GET",  "/journal",   page_journal_get,  1, "Journal", "Log" },
 	{ "GET",  "/backups",   page_backups_get,  1, "Sauvegardes", "Backups" },
 	{ "GET",  "/backup.db", page_backup_download, 1, NULL, NULL },
+	{ "GET",  "/members.csv", page_members_csv, 1, NULL, NULL },
+	{ "GET",  "/missions.csv", page_missions_csv, 1, NULL, NULL },
 };
 
 const int web_n_routes = (int)(sizeof web_routes / sizeof web_routes[0]);

@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "ui.h"
 #include "widgets.h"
+#include "fac_web.h"
 
 #define TILE_GAP 14      /* between the tiles on the right */
 #define READER_H 72      /* the reader card under them */
@@ -454,15 +455,21 @@ fac_kiosk(Ui *ui, const AppView *v, UiRect r)
 		           tr(v->lang, "ui.fac.open_day_sub"), ACT_DAY_OPEN, 0);
 		y += 64 + 12;
 	}
-	/* Closing the kiosk at the bottom; one line when space is short. */
-	if (r.y + r.h - pad - 72 >= y)
+	/* The back office above closing the kiosk: both tall when there is
+	** room, else both on one line each. */
+	if (r.y + r.h - pad - 72 - 12 - 56 >= y) {
+		fac_web_button(ui, v, (UiRect){ r.x + pad, y, r.w - 2 * pad, 56 });
 		ui_button2(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 72, r.w - 2 * pad, 72 },
 		           BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
 		           tr(v->lang, "ui.fac.close_sub"), ACT_QUIT, 0);
-	else
+	} else {
+		if (r.y + r.h - pad - 52 - 8 - 52 >= y - 12)
+			fac_web_button(ui, v, (UiRect){ r.x + pad, r.y + r.h - pad - 52 - 8 - 52,
+			               r.w - 2 * pad, 52 });
 		ui_button(ui, (UiRect){ r.x + pad, r.y + r.h - pad - 52, r.w - 2 * pad, 52 },
 		          BTN_SECONDARY, ICON_CLOSE, tr(v->lang, "ui.fac.close"),
 		          ACT_QUIT, 0);
+	}
 }
 
 static void
@@ -488,6 +495,9 @@ fac_draw(Ui *ui, const AppView *v)
 		layout_cut_right(&left, m);
 	}
 	switch (v->fac.fac_tab) {
+	case FAC_WEB:
+		fac_web_panel(ui, v, full);
+		return;
 	case FAC_PINS:
 		fac_pins(ui, v, full);
 		return;
