@@ -36,8 +36,8 @@ int reader_fail(Reader *r, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Waits until fd is readable (fd < 0: only the abort pipe), at most
-** timeout_ms. Returns 1 readable, 0 timed out, -1 aborted, or a negative
-** BORNE_E* below -1 on a poll() failure. revents gets fd's events. */
+** timeout_ms (-1: no limit). Returns 1 readable, 0 timed out, -1
+** aborted, or a negative BORNE_E* below -1 on a poll() failure. revents gets fd's events. */
 int reader_wait(Reader *r, int fd, int timeout_ms, short *revents);
 
 /* 1 when reader_abort() was called since the last reader_open(). */

@@ -45,6 +45,7 @@ const ReaderOps reader_sim = {
 	.poll = sim_poll,
 	.close = sim_close,
 	.abort = NULL,
+	.waits_for_news = 1,
 };
 
 static int
@@ -182,8 +183,8 @@ sim_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 		while (sim_take_line(d, line, sizeof line))
 			if ((rc = sim_apply(r, d, line, uid)) >= 0)
 				return rc;
-		left = end - reader_now_ms();
-		w = reader_wait(r, d->fd, left > 0 ? (int)left : 0, NULL);
+		left = timeout_ms < 0 ? -1 : end - reader_now_ms();
+		w = reader_wait(r, d->fd, left < 0 ? -1 : (int)left, NULL);
 		if (w < -1)
 			return w;
 		if (w <= 0)

@@ -324,7 +324,10 @@ thread_main(void *arg)
 			lost = 0;
 			backoff_ms = READER_BACKOFF_MIN_MS;
 		}
-		rc = reader_poll_all(r, uid, r->opt.poll_ms);
+		/* A reader that can wait for news is waited on: no wake-up
+		** while nothing happens (reader_thread_stop aborts the wait). */
+		rc = reader_poll_all(r, uid, r->ops->waits_for_news ? -1 :
+		                     r->opt.poll_ms);
 		if (thread_stopping(t))
 			break;
 		if (rc < 0) {

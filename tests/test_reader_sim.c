@@ -2,6 +2,7 @@
 ** "none" reader, and the reader thread's presence rules on top of them. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,9 @@ static void test_specs(void);
 static void test_none(void);
 static void test_sim_sync(void);
 static void test_sim_thread(void);
+static void test_sim_wait(void);
+static void *later_say(void *arg);
+static void *later_abort(void *arg);
 
 /* Writes text to the FIFO as a separate writer would (open, write, close).
 ** A blocking open waits until the reader has the FIFO open. */
@@ -207,6 +211,53 @@ test_sim_thread(void)
 	reader_thread_stop(t);
 }
 
+/* From another thread, a moment later: a badge line / an abort. */
+static void *
+later_say(void *arg)
+{
+	usleep(150 * 1000);
+	say(arg);
+	return NULL;
+}
+
+static void *
+later_abort(void *arg)
+{
+	usleep(150 * 1000);
+	reader_abort(arg);
+	return NULL;
+}
+
+/* Given -1, the sim reader waits for its news with no limit (so the
+** reader thread of an idle kiosk sleeps): a line written later is seen
+** by that one call, and reader_abort() ends it. */
+static void
+test_sim_wait(void)
+{
+	ReaderOptions opt = { .dec_order = UID_DEC_LSB_FIRST, .poll_ms = 150 };
+	Reader *r = NULL;
+	BadgeUid uid;
+	pthread_t th;
+	char err[200], hex[UID_HEX_SIZE], spec[200];
+
+	printf("sim, waiting for news\n");
+	snprintf(spec, sizeof spec, "sim:%s", fifo);
+	CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_open(r), BORNE_OK);
+	CHECK_INT(pthread_create(&th, NULL, later_say, "04A1B2C3\n"), 0);
+	CHECK_INT(reader_poll(r, &uid, -1), 1);
+	pthread_join(th, NULL);
+	uid_format(&uid, hex);
+	CHECK_STR(hex, "04A1B2C3");
+	CHECK_INT(pthread_create(&th, NULL, later_say, "remove\n"), 0);
+	CHECK_INT(reader_poll(r, &uid, -1), 0);
+	pthread_join(th, NULL);
+	CHECK_INT(pthread_create(&th, NULL, later_abort, r), 0);
+	CHECK_INT(reader_poll(r, &uid, -1), 0);     /* aborted: nothing on it */
+	pthread_join(th, NULL);
+	reader_free(r);
+}
+
 int
 main(void)
 {
@@ -220,6 +271,7 @@ main(void)
 	test_none();
 	test_sim_sync();
 	test_sim_thread();
+	test_sim_wait();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
