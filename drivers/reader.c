@@ -279,6 +279,19 @@ reader_wait(Reader *r, int fd, int timeout_ms, short *revents)
 }
 
 int
+reader_left_ms(int timeout_ms, int64_t end_ms)
+{
+	int64_t left;
+
+	if (timeout_ms < 0)
+		return -1;
+	left = end_ms - reader_now_ms();
+	if (left <= 0)
+		return 0;
+	return left > timeout_ms ? timeout_ms : (int)left;
+}
+
+int
 reader_aborted(Reader *r)
 {
 	struct pollfd pfd = { .fd = r->abort_fd[0], .events = POLLIN };

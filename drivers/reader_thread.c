@@ -319,6 +319,13 @@ thread_main(void *arg)
 				backoff_ms = thread_next_backoff(backoff_ms);
 				continue;
 			}
+			/* reader_open() drained the abort pipe: an abort that
+			** reader_thread_stop() wrote after the check at the top of
+			** the loop is gone, and a reader that waits for news would
+			** then wait forever. stop was set before that abort was
+			** written, so looking again now cannot miss it. */
+			if (thread_stopping(t))
+				break;
 			if (lost)
 				thread_push(t, READER_EV_BACK, NULL, reader_name(r));
 			lost = 0;
