@@ -2,7 +2,9 @@
 ** shapes are in render_shapes.c). Fonts are opened once per (face, real
 ** pixel size). Rendered text is cached as textures in an LRU keyed by
 ** face, size, colour and string: a kiosk redraws the same words all day,
-** and a frame then costs a few texture copies. Everything here is in
+** and a frame then costs a few texture copies. The cache is capped in
+** bytes (one window's worth, set by ui_resize): new names, times and
+** cards push the least recently drawn out, so memory stays flat. Everything here is in
 ** window pixels; ui.c converts from the logical canvas.
 **
 ** Text from people may hold what Inter has no glyph for. A string is cut
@@ -78,6 +80,7 @@ render_new(SDL_Renderer *r, Render **out, char *err, size_t errlen)
 	if (rd == NULL)
 		goto fail;
 	rd->r = r;
+	rd->text_cap_bytes = TEXT_CACHE_BYTES_DEFAULT;
 	if (!TTF_WasInit() && TTF_Init() != 0) {
 		snprintf(err, errlen, "SDL_ttf: %s", TTF_GetError());
 		rc = BORNE_EIO;
@@ -147,6 +150,17 @@ render_stats(const Render *rd, RenderStats *out)
 	out->text_entries = rd->n_text;
 	out->fonts_open = rd->n_fonts;
 	out->corner_textures = rd->n_corners;
+	out->text_bytes = rd->text_bytes;
+	out->text_cap_bytes = rd->text_cap_bytes;
+}
+
+void
+render_set_text_cap(Render *rd, long cap_bytes)
+{
+	rd->text_cap_bytes = cap_bytes < TEXT_CACHE_BYTES_MIN ?
+	                     TEXT_CACHE_BYTES_MIN : cap_bytes;
+	while (rd->n_text > 0 && rd->text_bytes > rd->text_cap_bytes)
+		render_text_evict(rd);
 }
 
 /* Looks for the face's file in the assets, then the Debian font dirs. */
@@ -479,7 +493,7 @@ render_text_evict(Render *rd)
 		return;
 	render_text_unlink(rd, e);
 	rd->n_text--;
-	rd->text_pixels -= (long)e->w * e->h;
+	rd->text_bytes -= 4L * e->w * e->h;
 	rd->evictions++;
 	SDL_DestroyTexture(e->tex);
 	free(e->s);
@@ -552,8 +566,8 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	e->size_px = size_px;
 	e->color = c;
 	while (rd->n_text >= TEXT_CACHE_MAX ||
-	       (rd->n_text > 0 && rd->text_pixels + (long)e->w * e->h >
-	        TEXT_CACHE_PIXELS))
+	       (rd->n_text > 0 && rd->text_bytes + 4L * e->w * e->h >
+	        rd->text_cap_bytes))
 		render_text_evict(rd);
 	e->hnext = rd->buckets[hash & (TEXT_BUCKETS - 1)];
 	rd->buckets[hash & (TEXT_BUCKETS - 1)] = e;
@@ -564,7 +578,7 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	if (rd->lru_tail == NULL)
 		rd->lru_tail = e;
 	rd->n_text++;
-	rd->text_pixels += (long)e->w * e->h;
+	rd->text_bytes += 4L * e->w * e->h;
 	*w = e->w;
 	*h = e->h;
 	return e->tex;

@@ -17,7 +17,11 @@
 #define WIDTH_MAX_BYTES  256               /* longer texts are not kept */
 #define SHAPE_STACK_RUNS 16
 #define TEXT_CACHE_MAX   900               /* textures */
-#define TEXT_CACHE_PIXELS (12L * 1024 * 1024)
+/* The text cache's cap in bytes of texture (4 a pixel) until
+** render_set_text_cap() says the window's: one window's worth holds
+** several screens of text (text covers a small part of a screen). */
+#define TEXT_CACHE_BYTES_DEFAULT (8L * 1024 * 1024)
+#define TEXT_CACHE_BYTES_MIN     (256L * 1024)
 #define TEXT_BUCKETS     1024               /* power of two */
 #define CORNER_MAX       64
 #define FONT_MAX         96
@@ -81,7 +85,7 @@ struct Render {
 	TextEntry *buckets[TEXT_BUCKETS];
 	TextEntry *lru_head, *lru_tail;
 	int n_text;
-	long text_pixels;
+	long text_bytes, text_cap_bytes;
 	long hits, misses, evictions;
 	Corner corners[CORNER_MAX];
 	int n_corners;
