@@ -28,9 +28,11 @@
 #define SIZE_MIN_PX      6
 #define SIZE_MAX_PX      600
 
+/* A face's metrics at one size, kept so that measuring never has to
+** resize the face's one TTF_Font. */
 typedef struct FontSlot {
 	int face, size_px;
-	TTF_Font *font;
+	int height;
 } FontSlot;
 
 typedef struct TextEntry {
@@ -80,7 +82,12 @@ typedef struct Corner {
 struct Render {
 	SDL_Renderer *r;
 	char paths[FACE_COUNT][512];
-	FontSlot fonts[FONT_MAX];
+	/* One TTF_Font per face (each carries its own FreeType and HarfBuzz
+	** face and tables), sized on demand with TTF_SetFontSize. */
+	TTF_Font *face_font[FACE_COUNT];
+	int face_size_px[FACE_COUNT];
+	int n_size_changes;
+	FontSlot fonts[FONT_MAX];            /* metrics by (face, size) */
 	int n_fonts;
 	TextEntry *buckets[TEXT_BUCKETS];
 	TextEntry *lru_head, *lru_tail;

@@ -87,6 +87,7 @@ typedef struct RenderStats {
 	long text_hits, text_misses, text_evictions;
 	int  text_entries, fonts_open, corner_textures;
 	long text_bytes, text_cap_bytes;     /* texture bytes held, and cap */
+	int  font_size_changes;              /* TTF_SetFontSize calls */
 } RenderStats;
 void render_stats(const Render *rd, RenderStats *out);
 /* Caps the cached texts' textures at cap_bytes (4 bytes a pixel; at least
