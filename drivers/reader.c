@@ -189,7 +189,9 @@ reader_poll_all(Reader *r, BadgeUid uid[READER_POLL_MAX], int timeout_ms)
 	if (!r->is_open)
 		return reader_fail(r, BORNE_ELOST, "%s reader is not open",
 		                   r->ops->name);
-	rc = r->ops->poll(r, uid, timeout_ms < 0 ? 0 : timeout_ms);
+	if (timeout_ms < 0 && !r->ops->waits_for_news)
+		timeout_ms = 0;
+	rc = r->ops->poll(r, uid, timeout_ms);
 	if (rc > READER_POLL_MAX)
 		rc = READER_POLL_MAX;
 	for (int i = rc < 0 ? 0 : rc; i < READER_POLL_MAX; i++)
@@ -260,7 +262,8 @@ reader_wait(Reader *r, int fd, int timeout_ms, short *revents)
 		pfd[1].fd = fd;
 		pfd[1].events = POLLIN;
 		pfd[1].revents = 0;
-		n = poll(pfd, fd >= 0 ? 2 : 1, left > 0 ? (int)left : 0);
+		n = poll(pfd, fd >= 0 ? 2 : 1,
+		         timeout_ms < 0 ? -1 : left > 0 ? (int)left : 0);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -273,6 +276,19 @@ reader_wait(Reader *r, int fd, int timeout_ms, short *revents)
 			*revents = pfd[1].revents;
 		return 1;
 	}
+}
+
+int
+reader_left_ms(int timeout_ms, int64_t end_ms)
+{
+	int64_t left;
+
+	if (timeout_ms < 0)
+		return -1;
+	left = end_ms - reader_now_ms();
+	if (left <= 0)
+		return 0;
+	return left > timeout_ms ? timeout_ms : (int)left;
 }
 
 int

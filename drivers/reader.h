@@ -37,10 +37,16 @@ typedef struct ReaderOps {
 	** 2 two or more at once (uid[0] and uid[1] set, two of them), or <0
 	** BORNE_E* (BORNE_ELOST: the device is gone; close and reopen). uid
 	** has READER_POLL_MAX slots. A driver that cannot see two badges at
-	** once (sim, wedge) never returns 2. Waits at most timeout_ms. */
+	** once (sim, wedge) never returns 2. Waits at most timeout_ms (-1: until
+	** news or reader_abort(), where waits_for_news says it can). */
 	int  (*poll)(Reader *r, BadgeUid *uid, int timeout_ms);
 	void (*close)(Reader *r);                               /* NULL-safe, idempotent */
 	void (*abort)(Reader *r);                               /* may be NULL: wake a blocked poll */
+	/* 1: poll() given timeout_ms -1 waits for news itself (a line on a
+	** FIFO, a key), so the reader thread sleeps until then and an idle
+	** kiosk never wakes for it; 0: the device must be asked (libnfc),
+	** every reader_poll_ms. */
+	int  waits_for_news;
 } ReaderOps;
 
 extern const ReaderOps reader_libnfc, reader_wedge, reader_sim, reader_none;

@@ -36,9 +36,14 @@ int reader_fail(Reader *r, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Waits until fd is readable (fd < 0: only the abort pipe), at most
-** timeout_ms. Returns 1 readable, 0 timed out, -1 aborted, or a negative
-** BORNE_E* below -1 on a poll() failure. revents gets fd's events. */
+** timeout_ms (-1: no limit). Returns 1 readable, 0 timed out, -1
+** aborted, or a negative BORNE_E* below -1 on a poll() failure. revents gets fd's events. */
 int reader_wait(Reader *r, int fd, int timeout_ms, short *revents);
+
+/* What is left of a poll's timeout_ms that ends at end_ms (monotonic),
+** for reader_wait(): -1 (no limit) only when timeout_ms is -1; a deadline
+** already passed is 0, never -1. */
+int reader_left_ms(int timeout_ms, int64_t end_ms);
 
 /* 1 when reader_abort() was called since the last reader_open(). */
 int reader_aborted(Reader *r);

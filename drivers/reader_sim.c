@@ -45,6 +45,7 @@ const ReaderOps reader_sim = {
 	.poll = sim_poll,
 	.close = sim_close,
 	.abort = NULL,
+	.waits_for_news = 1,
 };
 
 static int
@@ -169,7 +170,6 @@ sim_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 	int64_t end = reader_now_ms() + timeout_ms;
 
 	for (;;) {
-		int64_t left;
 		ssize_t got;
 		int w, rc;
 
@@ -182,8 +182,9 @@ sim_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 		while (sim_take_line(d, line, sizeof line))
 			if ((rc = sim_apply(r, d, line, uid)) >= 0)
 				return rc;
-		left = end - reader_now_ms();
-		w = reader_wait(r, d->fd, left > 0 ? (int)left : 0, NULL);
+		/* Only a timeout of -1 waits without limit: a deadline already
+		** passed (the clock ticked since end was set) is 0, not -1. */
+		w = reader_wait(r, d->fd, reader_left_ms(timeout_ms, end), NULL);
 		if (w < -1)
 			return w;
 		if (w <= 0)

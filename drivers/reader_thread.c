@@ -319,12 +319,22 @@ thread_main(void *arg)
 				backoff_ms = thread_next_backoff(backoff_ms);
 				continue;
 			}
+			/* reader_open() drained the abort pipe: an abort that
+			** reader_thread_stop() wrote after the check at the top of
+			** the loop is gone, and a reader that waits for news would
+			** then wait forever. stop was set before that abort was
+			** written, so looking again now cannot miss it. */
+			if (thread_stopping(t))
+				break;
 			if (lost)
 				thread_push(t, READER_EV_BACK, NULL, reader_name(r));
 			lost = 0;
 			backoff_ms = READER_BACKOFF_MIN_MS;
 		}
-		rc = reader_poll_all(r, uid, r->opt.poll_ms);
+		/* A reader that can wait for news is waited on: no wake-up
+		** while nothing happens (reader_thread_stop aborts the wait). */
+		rc = reader_poll_all(r, uid, r->ops->waits_for_news ? -1 :
+		                     r->opt.poll_ms);
 		if (thread_stopping(t))
 			break;
 		if (rc < 0) {

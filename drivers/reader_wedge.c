@@ -53,6 +53,7 @@ const ReaderOps reader_wedge = {
 	.poll = wedge_poll,
 	.close = wedge_close,
 	.abort = NULL,
+	.waits_for_news = 1,
 };
 
 static int
@@ -175,16 +176,16 @@ wedge_poll(Reader *r, BadgeUid *uid, int timeout_ms)
 			fprintf(stderr, "borne: %s\n", r->err);
 		}
 		left = end - now;
-		wait_ms = left > 0 ? left : 0;
+		wait_ms = timeout_ms < 0 ? -1 : left > 0 ? left : 0;
 		if (wedge_pending(&d->parser)) {  /* wake up to expire it */
 			int64_t expire = d->last_key_mono_ms + d->parser.gap_ms + 1 - now;
-			if (expire < wait_ms)
+			if (wait_ms < 0 || expire < wait_ms)
 				wait_ms = expire > 0 ? expire : 0;
 		}
 		w = reader_wait(r, d->fd, (int)wait_ms, &rev);
 		if (w < -1)
 			return w;
-		if (w == -1 || (w == 0 && reader_now_ms() >= end))
+		if (w == -1 || (w == 0 && timeout_ms >= 0 && reader_now_ms() >= end))
 			return 0;
 		if (w == 0)
 			continue;

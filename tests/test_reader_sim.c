@@ -2,14 +2,19 @@
 ** "none" reader, and the reader thread's presence rules on top of them. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "reader.h"
+#include "reader_impl.h"
 #include "reader_test_util.h"
 
 #define WAIT_MS 5000
@@ -21,6 +26,12 @@ static void test_specs(void);
 static void test_none(void);
 static void test_sim_sync(void);
 static void test_sim_thread(void);
+static void test_sim_wait(void);
+static void *later_say(void *arg);
+static void *later_abort(void *arg);
+static void test_sim_stop_race(void);
+static void test_sim_deadline(void);
+static void on_alarm(int sig);
 
 /* Writes text to the FIFO as a separate writer would (open, write, close).
 ** A blocking open waits until the reader has the FIFO open. */
@@ -207,6 +218,146 @@ test_sim_thread(void)
 	reader_thread_stop(t);
 }
 
+/* From another thread, a moment later: a badge line / an abort. No
+** CHECK here (the counters are the main thread's): the line is written
+** whole or later_said stays 0, checked after the join. */
+static int later_said;
+
+static void *
+later_say(void *arg)
+{
+	const char *text = arg;
+	int fd;
+
+	usleep(150 * 1000);
+	later_said = 0;
+	if ((fd = open(fifo, O_WRONLY)) < 0)
+		return NULL;
+	later_said = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
+	close(fd);
+	return NULL;
+}
+
+static void *
+later_abort(void *arg)
+{
+	usleep(150 * 1000);
+	reader_abort(arg);
+	return NULL;
+}
+
+/* Given -1, the sim reader waits for its news with no limit (so the
+** reader thread of an idle kiosk sleeps): a line written later is seen
+** by that one call, and reader_abort() ends it. */
+static void
+test_sim_wait(void)
+{
+	ReaderOptions opt = { .dec_order = UID_DEC_LSB_FIRST, .poll_ms = 150 };
+	Reader *r = NULL;
+	BadgeUid uid;
+	pthread_t th;
+	char err[200], hex[UID_HEX_SIZE], spec[200];
+
+	printf("sim, waiting for news\n");
+	snprintf(spec, sizeof spec, "sim:%s", fifo);
+	CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_open(r), BORNE_OK);
+	CHECK_INT(pthread_create(&th, NULL, later_say, "04A1B2C3\n"), 0);
+	CHECK_INT(reader_poll(r, &uid, -1), 1);
+	pthread_join(th, NULL);
+	CHECK(later_said);
+	uid_format(&uid, hex);
+	CHECK_STR(hex, "04A1B2C3");
+	CHECK_INT(pthread_create(&th, NULL, later_say, "remove\n"), 0);
+	CHECK_INT(reader_poll(r, &uid, -1), 0);
+	pthread_join(th, NULL);
+	CHECK(later_said);
+	CHECK_INT(pthread_create(&th, NULL, later_abort, r), 0);
+	CHECK_INT(reader_poll(r, &uid, -1), 0);     /* aborted: nothing on it */
+	pthread_join(th, NULL);
+	reader_free(r);
+}
+
+static void
+on_alarm(int sig)
+{
+	static const char msg[] = "FAIL: a reader poll or stop hung (watchdog)\n";
+	ssize_t n = write(2, msg, sizeof msg - 1);
+
+	(void)sig;
+	(void)n;
+	_exit(1);
+}
+
+/* Stopping a thread that waits for news must never hang, wherever the
+** thread is. The window that used to lose the stop: the thread has seen
+** no stop yet, then reader_open() drained the abort that
+** reader_thread_stop() had just written, and the poll waited forever.
+** Starting and stopping at once lands there now and then; done many
+** times, with a watchdog that fails the test instead of hanging it. */
+static void
+test_sim_stop_race(void)
+{
+	ReaderOptions opt = { .dec_order = UID_DEC_LSB_FIRST, .poll_ms = 150 };
+	const char *env = getenv("BORNE_LONG");
+	int rounds = env != NULL && env[0] == '1' ? 5000 : 400;
+	char err[200], spec[200];
+
+	printf("sim, stopped at once, %d times\n", rounds);
+	snprintf(spec, sizeof spec, "sim:%s", fifo);
+	signal(SIGALRM, on_alarm);
+	for (int i = 0; i < rounds; i++) {
+		Reader *r = NULL;
+		ReaderThread *t = NULL;
+		CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+		CHECK_INT(reader_thread_start(r, NULL, NULL, &t), BORNE_OK);
+		if (i % 2 == 1)
+			sched_yield();   /* let it reach its open now and then */
+		alarm(20);
+		reader_thread_stop(t);
+		alarm(0);
+	}
+	signal(SIGALRM, SIG_DFL);
+}
+
+/* A poll whose deadline has passed returns: the sim reader once took a
+** deadline missed by a millisecond (the clock ticked between setting it
+** and waiting) for "no limit", and a poll of 0 ms then never came back
+** on a loaded machine. Polls of 0 and 1 ms across a few hundred clock
+** ticks, under the watchdog. */
+static void
+test_sim_deadline(void)
+{
+	ReaderOptions opt = { .dec_order = UID_DEC_LSB_FIRST, .poll_ms = 150 };
+	Reader *r = NULL;
+	BadgeUid uid;
+	char err[200], spec[200];
+	struct timespec t0, t1;
+	long n = 0;
+
+	printf("sim, deadlines passed while polling\n");
+	/* The rule itself, at fixed times: only -1 is "no limit". */
+	CHECK_INT(reader_left_ms(-1, reader_now_ms() + 1000), -1);
+	CHECK_INT(reader_left_ms(0, reader_now_ms() - 1), 0);
+	CHECK_INT(reader_left_ms(5, reader_now_ms() - 3), 0);
+	CHECK(reader_left_ms(60000, reader_now_ms() + 60000) > 50000);
+	CHECK(reader_left_ms(60000, reader_now_ms() + 60000) <= 60000);
+	snprintf(spec, sizeof spec, "sim:%s", fifo);
+	CHECK_INT(reader_new(spec, &opt, &r, err, sizeof err), BORNE_OK);
+	CHECK_INT(reader_open(r), BORNE_OK);
+	signal(SIGALRM, on_alarm);
+	alarm(20);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		CHECK_INT(reader_poll(r, &uid, (int)(n++ & 1)), 0);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+	} while ((t1.tv_sec - t0.tv_sec) * 1000 +
+	         (t1.tv_nsec - t0.tv_nsec) / 1000000 < 300);
+	alarm(0);
+	signal(SIGALRM, SIG_DFL);
+	reader_free(r);
+}
+
 int
 main(void)
 {
@@ -219,7 +370,10 @@ main(void)
 	test_specs();
 	test_none();
 	test_sim_sync();
+	test_sim_deadline();
 	test_sim_thread();
+	test_sim_wait();
+	test_sim_stop_race();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);

@@ -20,6 +20,7 @@ static Render *rd;
 static int  draw(const char *s, uint32_t *px);
 static int  same_pixels(const char *a, const char *b);
 static int  width(const char *s);
+static void test_cache_cap(void);
 
 /* Draws s at 28 px on a cleared target; copies its pixels to px. Returns
 ** the text's width. */
@@ -59,6 +60,68 @@ width(const char *s)
 
 	render_text_size(rd, FONT_REGULAR, 28, s, &w, &h);
 	return w;
+}
+
+/* The text cache holds at most its cap in texture bytes, whatever is
+** drawn: the least recently drawn text goes first, one drawn again stays,
+** and a text bigger than the whole cap is still drawn. */
+static void
+test_cache_cap(void)
+{
+	RenderStats rs;
+	SDL_Texture *t;
+	char s[64];
+	int w = 0, h = 0;
+	long one;
+
+	printf("text cache cap\n");
+	render_set_text_cap(rd, 0);             /* raised to the minimum */
+	render_stats(rd, &rs);
+	CHECK(rs.text_cap_bytes > 0);
+	CHECK(rs.text_bytes <= rs.text_cap_bytes);
+	/* Measure one entry, then cap at about eight of them. */
+	render_flush(rd);
+	CHECK(render_text(rd, FONT_REGULAR, 0, 28, 0, "Mission 000", &w, &h) != NULL);
+	one = 4L * w * h;
+	CHECK(one > 0);
+	render_set_text_cap(rd, 8 * one > rs.text_cap_bytes ? 8 * one :
+	                    rs.text_cap_bytes);
+	render_stats(rd, &rs);
+	for (int i = 1; i < 2000; i++) {
+		snprintf(s, sizeof s, "Mission %03d", i % 1000);
+		CHECK(render_text(rd, FONT_REGULAR, 0, 28, 0, s, &w, &h) != NULL);
+		/* The first one is drawn again every time: it must stay. */
+		render_text(rd, FONT_REGULAR, 0, 28, 0, "Mission 000", &w, &h);
+		render_stats(rd, &rs);
+		if (rs.text_bytes > rs.text_cap_bytes) {
+			CHECK(rs.text_bytes <= rs.text_cap_bytes);
+			break;
+		}
+	}
+	render_stats(rd, &rs);
+	CHECK(rs.text_evictions > 1000);
+	CHECK(rs.text_entries >= 2);
+	{
+		long misses = rs.text_misses;
+		render_text(rd, FONT_REGULAR, 0, 28, 0, "Mission 000", &w, &h);
+		render_stats(rd, &rs);
+		CHECK_INT(rs.text_misses, misses);      /* kept: a hit */
+		render_text(rd, FONT_REGULAR, 0, 28, 0, "Mission 001", &w, &h);
+		render_stats(rd, &rs);
+		CHECK_INT(rs.text_misses, misses + 1);  /* long gone */
+	}
+	/* Lowering the cap evicts at once. */
+	render_set_text_cap(rd, 1);
+	render_stats(rd, &rs);
+	CHECK(rs.text_bytes <= rs.text_cap_bytes);
+	/* Bigger than the cap: drawn anyway, alone in the cache. */
+	t = render_text(rd, FONT_REGULAR, 0, 300, 0, "Un texte bien trop grand",
+	                &w, &h);
+	CHECK(t != NULL);
+	CHECK(4L * w * h > rs.text_cap_bytes);
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 1);
+	render_set_text_cap(rd, 8L * 1024 * 1024);
 }
 
 int
@@ -101,6 +164,7 @@ main(void)
 	/* Latin text is as it was: one run of Inter. */
 	CHECK(width("Bonjour") > 0);
 	CHECK(!same_pixels("e\xCC\x81", "e"));
+	test_cache_cap();
 	render_free(rd);
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);

@@ -1,8 +1,11 @@
 /* render.c -- pixels: fonts and cached text textures (the anti-aliased
-** shapes are in render_shapes.c). Fonts are opened once per (face, real
-** pixel size). Rendered text is cached as textures in an LRU keyed by
+** shapes are in render_shapes.c). Each face is opened once and sized on
+** demand (TTF_SetFontSize): one FreeType and HarfBuzz face per file, not
+** per size. Rendered text is cached as textures in an LRU keyed by
 ** face, size, colour and string: a kiosk redraws the same words all day,
-** and a frame then costs a few texture copies. Everything here is in
+** and a frame then costs a few texture copies. The cache is capped in
+** bytes (one window's worth, set by ui_resize): new names, times and
+** cards push the least recently drawn out, so memory stays flat. Everything here is in
 ** window pixels; ui.c converts from the logical canvas.
 **
 ** Text from people may hold what Inter has no glyph for. A string is cut
@@ -51,6 +54,7 @@ static const char *const font_dirs[] = {
 
 static int  render_find_face(Render *rd, int face);
 static TTF_Font *render_font(Render *rd, int face, int size_px);
+static int  render_font_metrics(Render *rd, int face, int size_px);
 static uint32_t render_hash(int face, int size_px, UiColor c, const char *s);
 static void render_text_unlink(Render *rd, TextEntry *e);
 static void render_text_evict(Render *rd);
@@ -78,6 +82,7 @@ render_new(SDL_Renderer *r, Render **out, char *err, size_t errlen)
 	if (rd == NULL)
 		goto fail;
 	rd->r = r;
+	rd->text_cap_bytes = TEXT_CACHE_BYTES_DEFAULT;
 	if (!TTF_WasInit() && TTF_Init() != 0) {
 		snprintf(err, errlen, "SDL_ttf: %s", TTF_GetError());
 		rc = BORNE_EIO;
@@ -117,8 +122,8 @@ render_free(Render *rd)
 	if (rd == NULL)
 		return;
 	render_flush(rd);
-	for (int i = 0; i < rd->n_fonts; i++)
-		TTF_CloseFont(rd->fonts[i].font);
+	for (int f = 0; f < FACE_COUNT; f++)
+		TTF_CloseFont(rd->face_font[f]);
 	free(rd);
 }
 
@@ -145,8 +150,22 @@ render_stats(const Render *rd, RenderStats *out)
 	out->text_misses = rd->misses;
 	out->text_evictions = rd->evictions;
 	out->text_entries = rd->n_text;
-	out->fonts_open = rd->n_fonts;
+	out->fonts_open = 0;
+	for (int f = 0; f < FACE_COUNT; f++)
+		out->fonts_open += rd->face_font[f] != NULL;
+	out->font_size_changes = rd->n_size_changes;
 	out->corner_textures = rd->n_corners;
+	out->text_bytes = rd->text_bytes;
+	out->text_cap_bytes = rd->text_cap_bytes;
+}
+
+void
+render_set_text_cap(Render *rd, long cap_bytes)
+{
+	rd->text_cap_bytes = cap_bytes < TEXT_CACHE_BYTES_MIN ?
+	                     TEXT_CACHE_BYTES_MIN : cap_bytes;
+	while (rd->n_text > 0 && rd->text_bytes > rd->text_cap_bytes)
+		render_text_evict(rd);
 }
 
 /* Looks for the face's file in the assets, then the Debian font dirs. */
@@ -170,10 +189,13 @@ render_find_face(Render *rd, int face)
 	return BORNE_ENOTFOUND;
 }
 
+/* The face's one TTF_Font, set to size_px. A pointer from here is good
+** until the next call for the same face at another size: every text is
+** shaped and drawn at one size, so runs may keep theirs. */
 static TTF_Font *
 render_font(Render *rd, int face, int size_px)
 {
-	TTF_Font *font;
+	TTF_Font *font = rd->face_font[face];
 
 	if (rd->paths[face][0] == '\0')
 		return NULL;
@@ -181,52 +203,73 @@ render_font(Render *rd, int face, int size_px)
 		size_px = SIZE_MIN_PX;
 	if (size_px > SIZE_MAX_PX)
 		size_px = SIZE_MAX_PX;
+	if (font == NULL) {
+		font = TTF_OpenFont(rd->paths[face], size_px);
+		if (font == NULL) {
+			fprintf(stderr, "borne: %s: %s\n", rd->paths[face],
+			        TTF_GetError());
+			rd->paths[face][0] = '\0';
+			return NULL;
+		}
+		TTF_SetFontHinting(font, face == FACE_ICON ? TTF_HINTING_NORMAL
+		                                           : TTF_HINTING_LIGHT);
+		rd->face_font[face] = font;
+		rd->face_size_px[face] = size_px;
+	} else if (rd->face_size_px[face] != size_px) {
+		/* Flushes SDL_ttf's glyph cache: only texts not cached yet are
+		** drawn here, so that costs on a miss only. */
+		if (TTF_SetFontSize(font, size_px) != 0) {
+			fprintf(stderr, "borne: %s at %d px: %s\n", rd->paths[face],
+			        size_px, TTF_GetError());
+			return NULL;
+		}
+		rd->face_size_px[face] = size_px;
+		rd->n_size_changes++;
+	}
+	return font;
+}
+
+/* The face's line height at size_px, remembered: layout asks every frame. */
+static int
+render_font_metrics(Render *rd, int face, int size_px)
+{
+	TTF_Font *font;
+	int h;
+
 	for (int i = 0; i < rd->n_fonts; i++)
 		if (rd->fonts[i].face == face && rd->fonts[i].size_px == size_px)
-			return rd->fonts[i].font;
-	font = TTF_OpenFont(rd->paths[face], size_px);
-	if (font == NULL) {
-		fprintf(stderr, "borne: %s: %s\n", rd->paths[face], TTF_GetError());
-		rd->paths[face][0] = '\0';
-		return NULL;
-	}
-	TTF_SetFontHinting(font, face == FACE_ICON ? TTF_HINTING_NORMAL
-	                                           : TTF_HINTING_LIGHT);
+			return rd->fonts[i].height;
+	if ((font = render_font(rd, face, size_px)) == NULL)
+		return -1;
+	h = TTF_FontHeight(font);
 	if (rd->n_fonts == FONT_MAX) {
-		/* Sizes come from the screens' code: a full table means a
-		** resize; the oldest sizes go. Cached texts hold no font. */
-		TTF_CloseFont(rd->fonts[0].font);
 		memmove(&rd->fonts[0], &rd->fonts[1],
 		        (FONT_MAX - 1) * sizeof rd->fonts[0]);
 		rd->n_fonts--;
 	}
-	rd->fonts[rd->n_fonts].face = face;
-	rd->fonts[rd->n_fonts].size_px = size_px;
-	rd->fonts[rd->n_fonts].font = font;
-	rd->n_fonts++;
-	return font;
+	rd->fonts[rd->n_fonts++] = (FontSlot){ face, size_px, h };
+	return h;
 }
 
 int
 render_font_height(Render *rd, UiFont f, int size_px)
 {
-	TTF_Font *font = render_font(rd, (int)f, size_px);
+	int h = render_font_metrics(rd, (int)f, size_px);
 
-	return font != NULL ? TTF_FontHeight(font) : size_px;
+	return h >= 0 ? h : size_px;
 }
 
 int
 render_text_size(Render *rd, UiFont f, int size_px, const char *utf8,
                  int *w, int *h)
 {
-	TTF_Font *font = render_font(rd, (int)f, size_px);
-
+	int fh = render_font_metrics(rd, (int)f, size_px);
 	TextShape sh;
 	int rc;
 
 	*w = 0;
-	*h = font != NULL ? TTF_FontHeight(font) : size_px;
-	if (font == NULL || utf8 == NULL || utf8[0] == '\0')
+	*h = fh >= 0 ? fh : size_px;
+	if (fh < 0 || utf8 == NULL || utf8[0] == '\0')
 		return BORNE_OK;
 	uint32_t hash = render_hash((int)f, size_px, 0, utf8);
 	WidthSlot *slot = &rd->widths[hash & (WIDTH_SLOTS - 1)];
@@ -479,7 +522,7 @@ render_text_evict(Render *rd)
 		return;
 	render_text_unlink(rd, e);
 	rd->n_text--;
-	rd->text_pixels -= (long)e->w * e->h;
+	rd->text_bytes -= 4L * e->w * e->h;
 	rd->evictions++;
 	SDL_DestroyTexture(e->tex);
 	free(e->s);
@@ -552,8 +595,8 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	e->size_px = size_px;
 	e->color = c;
 	while (rd->n_text >= TEXT_CACHE_MAX ||
-	       (rd->n_text > 0 && rd->text_pixels + (long)e->w * e->h >
-	        TEXT_CACHE_PIXELS))
+	       (rd->n_text > 0 && rd->text_bytes + 4L * e->w * e->h >
+	        rd->text_cap_bytes))
 		render_text_evict(rd);
 	e->hnext = rd->buckets[hash & (TEXT_BUCKETS - 1)];
 	rd->buckets[hash & (TEXT_BUCKETS - 1)] = e;
@@ -564,7 +607,7 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	if (rd->lru_tail == NULL)
 		rd->lru_tail = e;
 	rd->n_text++;
-	rd->text_pixels += (long)e->w * e->h;
+	rd->text_bytes += 4L * e->w * e->h;
 	*w = e->w;
 	*h = e->h;
 	return e->tex;
@@ -611,8 +654,8 @@ render_shape_surface(Render *rd, int face, int size_px, SDL_Color col,
 	if (main_font == NULL ||
 	    render_shape(rd, face, size_px, utf8, &sh) != BORNE_OK)
 		return NULL;
-	/* Opening the fallback faces may have closed the oldest fonts: each
-	** TTF_Font is fetched again right before use. */
+	/* Each TTF_Font is fetched again right before use: the face's one
+	** font is shared, and shaping may have asked for it. */
 	if (sh.n_runs == 1 && sh.runs[0].face == face && !sh.runs[0].rtl) {
 		if ((main_font = render_font(rd, face, size_px)) != NULL)
 			out = TTF_RenderUTF8_Blended(main_font, sh.text, col);

@@ -17,16 +17,22 @@
 #define WIDTH_MAX_BYTES  256               /* longer texts are not kept */
 #define SHAPE_STACK_RUNS 16
 #define TEXT_CACHE_MAX   900               /* textures */
-#define TEXT_CACHE_PIXELS (12L * 1024 * 1024)
+/* The text cache's cap in bytes of texture (4 a pixel) until
+** render_set_text_cap() says the window's: one window's worth holds
+** several screens of text (text covers a small part of a screen). */
+#define TEXT_CACHE_BYTES_DEFAULT (8L * 1024 * 1024)
+#define TEXT_CACHE_BYTES_MIN     (256L * 1024)
 #define TEXT_BUCKETS     1024               /* power of two */
 #define CORNER_MAX       64
 #define FONT_MAX         96
 #define SIZE_MIN_PX      6
 #define SIZE_MAX_PX      600
 
+/* A face's metrics at one size, kept so that measuring never has to
+** resize the face's one TTF_Font. */
 typedef struct FontSlot {
 	int face, size_px;
-	TTF_Font *font;
+	int height;
 } FontSlot;
 
 typedef struct TextEntry {
@@ -76,12 +82,17 @@ typedef struct Corner {
 struct Render {
 	SDL_Renderer *r;
 	char paths[FACE_COUNT][512];
-	FontSlot fonts[FONT_MAX];
+	/* One TTF_Font per face (each carries its own FreeType and HarfBuzz
+	** face and tables), sized on demand with TTF_SetFontSize. */
+	TTF_Font *face_font[FACE_COUNT];
+	int face_size_px[FACE_COUNT];
+	int n_size_changes;
+	FontSlot fonts[FONT_MAX];            /* metrics by (face, size) */
 	int n_fonts;
 	TextEntry *buckets[TEXT_BUCKETS];
 	TextEntry *lru_head, *lru_tail;
 	int n_text;
-	long text_pixels;
+	long text_bytes, text_cap_bytes;
 	long hits, misses, evictions;
 	Corner corners[CORNER_MAX];
 	int n_corners;

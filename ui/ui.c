@@ -101,6 +101,7 @@ ui_resize(Ui *ui, int win_w, int win_h)
 	ui->w = (int)lroundf((float)win_w / s);
 	ui->h = (int)lroundf((float)win_h / s);
 	render_flush(ui->rd);
+	render_set_text_cap(ui->rd, 4L * win_w * win_h);
 	ui->n_texts = ui->n_hits = 0;
 	ui->arena_len = 0;
 }

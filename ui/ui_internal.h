@@ -86,8 +86,15 @@ void render_flush(Render *rd);       /* drops cached textures (resize) */
 typedef struct RenderStats {
 	long text_hits, text_misses, text_evictions;
 	int  text_entries, fonts_open, corner_textures;
+	long text_bytes, text_cap_bytes;     /* texture bytes held, and cap */
+	int  font_size_changes;              /* TTF_SetFontSize calls */
 } RenderStats;
 void render_stats(const Render *rd, RenderStats *out);
+/* Caps the cached texts' textures at cap_bytes (4 bytes a pixel; at least
+** TEXT_CACHE_BYTES_MIN), the least recently drawn going first; evicts
+** down to it now. A text bigger than the cap is still drawn and kept
+** alone. ui_resize() sets one window's worth. */
+void render_set_text_cap(Render *rd, long cap_bytes);
 
 /* Drawing in window pixels. a is the opacity (255 opaque). */
 void render_fill(Render *rd, SDL_Rect px, UiColor c, uint8_t a);
