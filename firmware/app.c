@@ -4,7 +4,7 @@
 ** store after each change, so what a screen draws is what is saved. A
 ** check-in is committed (checkin_tap returns after the durable commit)
 ** before the greeting is put in the view. Each screen is a module
-** (scr_*.c, listed in app_screens.c): this file asks the one on show
+** (scr_*.c, listed in screens.def): this file asks the one on show
 ** (app_screen.h) and keeps what every screen shares: the session, the
 ** question a badge answers, the clock, the idle time, the messages. The
 ** formatting every screen shares is in format.c. */
@@ -37,15 +37,6 @@ static int         handle_tick(App *a);
 static void        scrub_poll(App *a);
 static void        handle_reader(App *a, int up, const char *detail);
 static void        handle_badge_several(App *a);
-
-/* ---- Post form choices ------------------------------------------------ */
-
-const int app_duration_choices_min[APP_N_DURATIONS] = {
-	30, 60, 120, 180, 240, 480
-};
-const int app_reward_presets_cents[APP_N_REWARD_PRESETS] = {
-	500, 1000, 1500, 2000, 3000, 4500
-};
 
 /* ---- The state machine ------------------------------------------------ */
 
