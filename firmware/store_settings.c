@@ -105,7 +105,7 @@ store_setting_set(Store *st, const char *key, const char *value)
 		"INSERT INTO settings(key, value) VALUES (?1, ?2)"
 		" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	int rc;
 
 	if (key == NULL || *key == '\0' || value == NULL)
 		return store_set_error(st, BORNE_EINVAL, "setting needs a key and a value");
@@ -113,9 +113,7 @@ store_setting_set(Store *st, const char *key, const char *value)
 		return rc;
 	sqlite3_bind_text(stmt, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 2, value, -1, SQLITE_TRANSIENT);
-	src = sqlite3_step(stmt);
-	rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "saving a setting");
-	store_stmt_release(st, stmt);
+	rc = store_step_done(st, stmt, "saving a setting");
 	if (rc == BORNE_OK) {
 		StoreRules rules = *store_rules(st);
 
