@@ -103,11 +103,16 @@ int cmd_quote_list(Admin *a, int argc, char **argv);
 int cmd_quote_accept(Admin *a, int argc, char **argv);
 int cmd_quote_vat(Admin *a, int argc, char **argv);
 int cmd_quote_fair(Admin *a, int argc, char **argv);
+int cmd_heat_alert(Admin *a, int argc, char **argv);
+int cmd_safety(Admin *a, int argc, char **argv);
 int cmd_report_attendance(Admin *a, int argc, char **argv);
 int cmd_import_members(Admin *a, int argc, char **argv);
 int cmd_backup(Admin *a, int argc, char **argv);
 int cmd_restore(Admin *a, int argc, char **argv);
 int cmd_check(Admin *a, int argc, char **argv);
 int cmd_purge(Admin *a, int argc, char **argv);
+/* cmd_web.c: the back office's codes and sessions */
+int cmd_web_code(Admin *a, int argc, char **argv);
+int cmd_web_end(Admin *a, int argc, char **argv);
 
 #endif

@@ -222,6 +222,29 @@ static const char schema_v5[] =
 	"CREATE UNIQUE INDEX quotes_one_waiting ON quotes(mission_id, member_id)"
 	"  WHERE status = 'proposed';";
 
+/* Version 6: signing in to borne-web (webauth.c). A one-time code and a
+** session are kept as their hash only: a copy of the database opens no
+** session. actor_id 0 is the machine's administrator (borne-admin). A
+** used or expired code, an ended session: the row is deleted. */
+static const char schema_v6[] =
+	"CREATE TABLE IF NOT EXISTS web_codes ("
+	"  hash        TEXT PRIMARY KEY,"
+	"  actor_id    INTEGER NOT NULL,"
+	"  created_utc INTEGER NOT NULL,"
+	"  expires_utc INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS web_sessions ("
+	"  hash        TEXT PRIMARY KEY,"
+	"  actor_id    INTEGER NOT NULL,"
+	"  created_utc INTEGER NOT NULL,"
+	"  seen_utc    INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS audit_action_at ON audit(action, at_utc);";
+
+/* Version 7: missions "en extérieur", which the heat alert keeps minors
+** off in the hot hours (safety.c). */
+static const char schema_v7[] =
+	"ALTER TABLE missions ADD COLUMN outdoor INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (outdoor IN (0,1));";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -229,6 +252,8 @@ static const char *const migrations[] = {
 	schema_v3,
 	schema_v4,
 	schema_v5,
+	schema_v6,
+	schema_v7,
 };
 
 int
