@@ -36,18 +36,6 @@
 #include "store.h"
 #include "uid.h"
 
-/* Each screen's part of the view (screens.def lists the screens). */
-#include "scr_accueil.h"
-#include "scr_badge_result.h"
-#include "scr_unknown_badge.h"
-#include "scr_member_home.h"
-#include "scr_board.h"
-#include "scr_mission.h"
-#include "scr_post_mission.h"
-#include "scr_facilitator.h"
-#include "scr_pin.h"
-#include "scr_out_of_service.h"
-
 typedef struct App App;
 
 /* The screens, in screens.def's order: SCREEN_ACCUEIL ... SCREEN_COUNT. */
@@ -129,7 +117,9 @@ typedef enum AppAction {
 	ACT_MY_MISSIONS,         /* "Mes missions": member home's list */
 	ACT_POST,                /* "Proposer une mission" */
 	ACT_OPEN_MISSION,        /* arg: mission id */
-	ACT_TAKE,                /* "Je prends cette mission": then a badge */
+	ACT_TAKE,                /* "Je prends cette mission": then a badge,
+	                         ** unless a member is badged in: then it is
+	                         ** theirs at once */
 	ACT_RELEASE,             /* "Je me retire": then a badge */
 	ACT_MARK_DONE,           /* "Mission terminée": poster's badge */
 	ACT_CANCEL_MISSION,      /* poster withdraws: poster's badge */
@@ -209,6 +199,19 @@ typedef enum WaitFor {
 	WAIT_STAFF,              /* facilitator badge (enrol, facilitator mode) */
 	WAIT_NEW_BADGE           /* facilitator mode: the badge to enrol */
 } WaitFor;
+
+/* Each screen's part of the view (screens.def lists the screens); here,
+** as they use the types above. */
+#include "scr_accueil.h"
+#include "scr_badge_result.h"
+#include "scr_unknown_badge.h"
+#include "scr_member_home.h"
+#include "scr_board.h"
+#include "scr_mission.h"
+#include "scr_post_mission.h"
+#include "scr_facilitator.h"
+#include "scr_pin.h"
+#include "scr_out_of_service.h"
 
 typedef struct AppView {
 	ScreenId screen;

@@ -6,12 +6,17 @@
 
 #include "format.h"
 #include "mission.h"
-#include "screen_view.h"
 
+#define APP_MY_MAX         64   /* "Mes missions": a member's unfinished ones */
+
+/* Missions taken or posted by the member, full ones included (only here
+** can their poster reach them). */
 typedef struct HomeView {
-	MissionCard my[APP_BOARD_WINDOW];
-	AppCardText my_text[APP_BOARD_WINDOW];
+	MissionCard my[APP_MY_MAX];
+	AppCardText my_text[APP_MY_MAX];
 	int  n_my;
+	int  my_offset;          /* first row shown: ACT_SCROLL (rows) and
+	                         ** ACT_SCROLL_TO (a row) move it, 0..n_my-1 */
 } HomeView;
 
 #endif

@@ -26,6 +26,7 @@ typedef struct AppPerson {
 	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	char role[48];           /* translated, e.g. "Coopératrice" */
 	char since[16];          /* "9 h 12" */
+	char safety[48];         /* a minor's flag: "Pause à faire", or "" */
 } AppPerson;
 
 #endif
