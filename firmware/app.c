@@ -4,7 +4,7 @@
 ** store after each change, so what a screen draws is what is saved. A
 ** check-in is committed (checkin_tap returns after the durable commit)
 ** before the greeting is put in the view. Each screen is a module
-** (scr_*.c, listed in app_screens.c): this file asks the one on show
+** (scr_*.c, listed in screens.def): this file asks the one on show
 ** (app_screen.h) and keeps what every screen shares: the session, the
 ** question a badge answers, the clock, the idle time, the messages. The
 ** formatting every screen shares is in format.c. */
@@ -25,8 +25,6 @@
 static int64_t     screen_timeout_ms(const App *a);
 static void        idle_reset(App *a);
 static int         idle_render(App *a);
-static int         clock_tick(App *a);
-static int         clock_render(App *a);
 static void        reload_common(App *a);
 static int         handle_out_of_service(App *a, const AppEvent *ev);
 static void        go_back(App *a);
@@ -37,15 +35,6 @@ static int         handle_tick(App *a);
 static void        scrub_poll(App *a);
 static void        handle_reader(App *a, int up, const char *detail);
 static void        handle_badge_several(App *a);
-
-/* ---- Post form choices ------------------------------------------------ */
-
-const int app_duration_choices_min[APP_N_DURATIONS] = {
-	30, 60, 120, 180, 240, 480
-};
-const int app_reward_presets_cents[APP_N_REWARD_PRESETS] = {
-	500, 1000, 1500, 2000, 3000, 4500
-};
 
 /* ---- The state machine ------------------------------------------------ */
 
@@ -108,53 +97,6 @@ idle_render(App *a)
 	return changed;
 }
 
-/* Clock and date; returns 1 when the minute changed. */
-/* 1 when the wall clock reached a new minute or date since last time:
-** the minute's duties (closing visits, expiring missions) follow it. */
-static int
-clock_tick(App *a)
-{
-	int min = time_local_minutes(a->now_utc);
-	char today[11];
-	int changed;
-
-	time_local_date(a->now_utc, today);
-	changed = min != a->clock_min || strcmp(today, a->today) != 0;
-	a->clock_min = min;
-	memcpy(a->today, today, sizeof a->today);
-	return changed;
-}
-
-/* The time and date on screen: the kiosk's best knowledge of the true
-** time (app_clock_shown_utc), or dashes and "Heure à vérifier" when it
-** has none.
-** 1 when they changed. */
-static int
-clock_render(App *a)
-{
-	char hm[sizeof a->v.clock], date[sizeof a->shown_date] = "";
-	int64_t t;
-
-	if (app_clock_shown_utc(a, &t)) {
-		int min = time_local_minutes(t);
-
-		snprintf(hm, sizeof hm, "%d:%02d", min / 60, min % 60);
-		time_local_date(t, date);
-	} else
-		snprintf(hm, sizeof hm, "--:--");
-	if (strcmp(hm, a->v.clock) == 0 && strcmp(date, a->shown_date) == 0)
-		return 0;
-	memcpy(a->v.clock, hm, sizeof hm);
-	memcpy(a->shown_date, date, sizeof date);
-	if (date[0] != '\0')
-		app_format_date_long(a->v.lang, date, a->v.date_long,
-		                     sizeof a->v.date_long);
-	else
-		text_copy(a->v.date_long, sizeof a->v.date_long,
-		          tr(a->v.lang, "app.clock.unknown"));
-	return 1;
-}
-
 /* Clears everything a person left on screen: the session, the question,
 ** and each screen module's own fields (names, forms, PIN digits). */
 void
@@ -204,8 +146,8 @@ reload_common(App *a)
 	ContribDay day;
 	int n = 0, rc;
 
-	(void)clock_tick(a);
-	(void)clock_render(a);
+	(void)app_clock_minute(a);
+	(void)app_clock_show(a);
 	text_copy(v->space_name, sizeof v->space_name, a->cfg.space_name);
 	text_copy(v->space_tagline, sizeof v->space_tagline, a->cfg.space_tagline);
 	rc = a->st != NULL ? day_on(a->st, a->today, &day) : BORNE_ENOTFOUND;
@@ -496,8 +438,8 @@ handle_out_of_service(App *a, const AppEvent *ev)
 
 	switch (ev->type) {
 	case APP_EV_TICK:
-		changed = clock_tick(a);
-		changed |= clock_render(a);
+		changed = app_clock_minute(a);
+		changed |= app_clock_show(a);
 		if (a->v.toast[0] != '\0' && a->now_ms >= a->toast_until_ms) {
 			a->v.toast[0] = '\0';
 			changed = 1;
@@ -549,7 +491,7 @@ handle_tick(App *a)
 		a->v.toast[0] = '\0';
 		changed = 1;
 	}
-	if (clock_tick(a)) {
+	if (app_clock_minute(a)) {
 		/* New minute: close the visits whose day ended, so hours are
 		** never inflated; on a new date, expire the missions whose dates
 		** passed, so the board never offers yesterday's jobs. Errors are
@@ -563,7 +505,7 @@ handle_tick(App *a)
 		app_reload(a);          /* present count, the day */
 		changed = 1;
 	}
-	changed |= clock_render(a);     /* the clock's verdict may have changed */
+	changed |= app_clock_show(a);     /* the clock's verdict may have changed */
 	if (a->v.screen == SCREEN_PIN) {
 		int before = a->v.pin.pin_locked_s;
 

@@ -38,17 +38,10 @@
 
 typedef struct App App;
 
+/* The screens, in screens.def's order: SCREEN_ACCUEIL ... SCREEN_COUNT. */
 typedef enum ScreenId {
-	SCREEN_ACCUEIL = 0,
-	SCREEN_BADGE_RESULT,
-	SCREEN_UNKNOWN_BADGE,
-	SCREEN_MEMBER_HOME,
-	SCREEN_BOARD,
-	SCREEN_MISSION,
-	SCREEN_POST_MISSION,
-	SCREEN_FACILITATOR,
-	SCREEN_PIN,
-	SCREEN_OUT_OF_SERVICE,   /* no usable database: the reason, retrying */
+#define SCREEN(id, module, view_type, view) SCREEN_##id,
+#include "screens.def"
 	SCREEN_COUNT
 } ScreenId;
 
@@ -201,38 +194,6 @@ typedef enum AppCue { CUE_NONE = 0, CUE_SUCCESS, CUE_UNKNOWN, CUE_REFUSED } AppC
 
 typedef enum KbdLayer { KBD_LOWER = 0, KBD_UPPER, KBD_SYMBOLS } KbdLayer;
 
-/* A text field being edited. */
-typedef struct TextFieldView {
-	char label[96];
-	char text[BORNE_CH_BYTES(BORNE_DESC_MAX_CH)];
-	char hint[160];          /* help under the field */
-	char error[160];         /* "" or why the value is refused */
-	int  n_chars, max_chars;
-	int  focused;
-	int  multiline;
-} TextFieldView;
-
-/* How taking a mission ended (view.detail.outcome). */
-typedef enum MissionOutcome {
-	OUTCOME_NONE = 0, OUTCOME_TAKEN, OUTCOME_REFUSED
-} MissionOutcome;
-
-typedef enum PostStep {
-	POST_TITLE = 0, POST_DESCRIPTION, POST_CATEGORY, POST_WHEN,
-	POST_DURATION, POST_REWARD, POST_PREVIEW, POST_STEP_COUNT
-} PostStep;
-
-typedef enum WhenChoice {
-	WHEN_TODAY = 0, WHEN_TOMORROW, WHEN_THIS_WEEK, WHEN_NEXT_WEEK,
-	WHEN_FLEXIBLE, WHEN_COUNT
-} WhenChoice;
-
-typedef enum FacTab { FAC_PRESENT = 0, FAC_PENDING, FAC_ENROL, FAC_DAY,
-                      FAC_EXPORT, FAC_READER,
-                      FAC_PINS,  /* admins: staff and their PINs */
-                      FAC_WEB,   /* the back office's address and code */
-                      FAC_TAB_COUNT } FacTab;
-
 typedef enum WaitFor {
 	WAIT_NONE = 0,
 	WAIT_TAKE,               /* badge of whoever takes the mission */
@@ -244,27 +205,18 @@ typedef enum WaitFor {
 	WAIT_NEW_BADGE           /* facilitator mode: the badge to enrol */
 } WaitFor;
 
-#define APP_BOARD_WINDOW   24   /* cards the view holds at once */
-#define APP_LIST_MAX       64   /* present people, pending missions */
-#define APP_NEWS_MAX       4    /* newest open missions on Accueil (1080p) */
-#define APP_MY_MAX         64   /* "Mes missions": a member's unfinished ones */
-
-/* Chips of the post form, in the order they are shown. */
-#define APP_N_DURATIONS      6
-extern const int app_duration_choices_min[APP_N_DURATIONS]; /* 30 .. 480 */
-#define APP_N_REWARD_PRESETS 6
-extern const int app_reward_presets_cents[APP_N_REWARD_PRESETS]; /* 5..45 EUR */
-#define APP_PLACES_CHIPS     5    /* chips 1..5 people */
-#define APP_N_REJECT_REASONS 4    /* preset reasons, view.reject_reasons */
-
-
-typedef struct AppPerson {
-	int64_t member_id;
-	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-	char role[48];           /* translated, e.g. "Coopératrice" */
-	char since[16];          /* "9 h 12" */
-	char safety[48];         /* a minor's flag: "Pause à faire", or "" */
-} AppPerson;
+/* Each screen's part of the view (screens.def lists the screens); here,
+** as they use the types above. */
+#include "scr_accueil.h"
+#include "scr_badge_result.h"
+#include "scr_unknown_badge.h"
+#include "scr_member_home.h"
+#include "scr_board.h"
+#include "scr_mission.h"
+#include "scr_post_mission.h"
+#include "scr_facilitator.h"
+#include "scr_pin.h"
+#include "scr_out_of_service.h"
 
 typedef struct AppView {
 	ScreenId screen;
@@ -322,127 +274,10 @@ typedef struct AppView {
 	char config_detail[200]; /* the first, as the config file reader said */
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
 
-	/* Each screen module's own part (firmware/scr_*.c), cleared by it. */
-	/* SCREEN_ACCUEIL: the newest open missions */
-	struct {
-		MissionCard news[APP_NEWS_MAX];   /* newest open missions */
-		AppCardText news_text[APP_NEWS_MAX];
-		int  n_news;
-		int  open_count;         /* open missions on the board (passer-by view) */
-	} accueil;
-	/* SCREEN_BADGE_RESULT */
-	struct {
-		CheckinOutcome outcome;
-		char greeting[200];      /* "Bonjour Inès !" / "À bientôt Inès" */
-		char greeting_detail[200]; /* "Arrivée enregistrée à 9 h 12" / "6 h 40 aujourd'hui" */
-		char greeting_extra[200];  /* out: "Départ à 15 h 52"; else "" */
-		char greeting_note[200];   /* "Votre prochaine mission : ..." or
-		                           ** "Merci pour votre aide : Chantier peinture" */
-		int  result_error;       /* 1: the tap was NOT saved (storage error) */
-	} result;
-	/* SCREEN_MEMBER_HOME: missions taken or posted by the member, full
-	** ones included (only here can their poster reach them). */
-	struct {
-		MissionCard my[APP_MY_MAX];
-		AppCardText my_text[APP_MY_MAX];
-		int  n_my;
-		int  my_offset;          /* first row shown: ACT_SCROLL (rows) and
-		                         ** ACT_SCROLL_TO (a row) move it, 0..n_my-1 */
-	} home;
-	/* SCREEN_BOARD */
-	struct {
-		int  filter;             /* MissionCategory or -1 */
-		TextFieldView search;
-		MissionCard cards[APP_BOARD_WINDOW];
-		AppCardText cards_text[APP_BOARD_WINDOW];
-		int  n_cards;            /* cards[0] is result number board_offset */
-		int  board_offset, board_total;
-		int  minors_only;        /* a minor is badged in */
-	} board;
-	/* SCREEN_MISSION */
-	struct {
-		Mission mission;
-		char takers[4][BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-		int  n_takers_shown;
-		int  can_take, can_release, can_done, can_cancel;
-		AppCardText mission_text;
-		char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
-		int  is_taker;           /* the session member holds a take */
-		int  desc_line;          /* first line of the description shown:
-		                         ** ACT_SCROLL (lines) and ACT_SCROLL_TO
-		                         ** (a line) move it; the UI shows the last
-		                         ** page when it is past the end */
-		/* Taking it ends on a screen of its own, not a toast: taken
-		** (what, when, where, who to ask; "Mes missions" / "Terminé")
-		** or refused (why, and the next step). Cleared by "Retour" and
-		** on leaving the screen. */
-		MissionOutcome outcome;
-		char outcome_title[200];  /* "C’est noté Mamadou : ..." */
-		char outcome_reason[200]; /* refused: why, in plain words */
-		char outcome_ask[200];    /* taken: who to ask, by first name */
-		AppAction outcome_next;   /* refused: the next step, or ACT_NONE */
-		char outcome_next_label[120];
-	} detail;
-	/* SCREEN_POST_MISSION */
-	struct {
-		PostStep post_step;
-		MissionDraft draft;
-		TextFieldView field;     /* the text field of this step */
-		WhenChoice when;
-		char post_error[200];    /* validation message of this step */
-		int  needs_approval;     /* publishing makes it pending */
-		char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
-		AppCardText draft_text;  /* the draft as a card (preview, chips) */
-	} post;
-	/* SCREEN_UNKNOWN_BADGE and enrolment */
-	struct {
-		char raw_uid[UID_HEX_SIZE];  /* what the new card reads as */
-		int  enrolling;          /* staff proved: name and role form shown */
-		TextFieldView enrol_name;
-		MemberRole enrol_role;
-		int  enrol_minor;
-		char enrol_error[200];
-	} enrol;
-	/* SCREEN_PIN */
-	struct {
-		int  pin_len;            /* digits typed (shown as dots) */
-		int  pin_setting;        /* 0: proving oneself; 1: a new PIN, first
-		                         ** time; 2: the same again (admin, FAC_PINS) */
-		int  pin_digits;         /* dots shown at least (4; 6 for a new PIN) */
-		char pin_title[160];     /* "" : the usual title; "Nouveau code pour X" */
-		char pin_prompt[160];    /* "" : the usual prompt */
-		int  pin_locked_s;       /* > 0: locked, seconds left */
-		char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
-		int  pin_tries_left;
-	} pin;
-	/* SCREEN_FACILITATOR */
-	struct {
-		FacTab fac_tab;
-		AppPerson present[APP_LIST_MAX];
-		int  n_present;
-		int  present_offset;     /* first one shown; ACT_SCROLL moves it */
-		MissionCard pending[APP_LIST_MAX];
-		AppCardText pending_text[APP_LIST_MAX];
-		int  n_pending;
-		char reject_reasons[APP_N_REJECT_REASONS][96];
-		int64_t rejecting;       /* mission id waiting for a reason, 0 none */
-		char export_msg[300];    /* result of the last export */
-		int  fac_is_admin;       /* the facilitator is an admin: FAC_PINS */
-		AppPerson staff[APP_LIST_MAX];  /* FAC_PINS: facilitators and admins */
-		int  staff_has_pin[APP_LIST_MAX];
-		int  n_staff;
-		/* FAC_WEB (scr_fac_web.c): a secret while shown; cleared idle */
-		char web_code[16];       /* "1234 5678", "" : none */
-		char web_url[96];        /* "http://192.168.1.20:8080" */
-		char web_msg[160];       /* "2 sessions fermées", an error */
-	} fac;
-	/* SCREEN_OUT_OF_SERVICE: for facilitators, in plain words */
-	struct {
-		char oos_reason[160];    /* "Disque plein", "Base de données en lecture seule" */
-		char oos_path[512];      /* the database file */
-		char oos_detail[300];    /* what SQLite said, as is */
-		char oos_retry[160];     /* "Nouvel essai toutes les 5 secondes..." */
-	} oos;
+	/* Each screen module's own part (firmware/scr_*.c, its struct in
+	** scr_*.h), cleared by it: v->board.cards, v->pin.pin_len... */
+#define SCREEN(id, module, view_type, view) view_type view;
+#include "screens.def"
 } AppView;
 
 /* Makes an app on an open store (borrowed: the caller closes it after

@@ -1,5 +1,6 @@
 /* app_clock.c -- the kiosk's clock in the state machine: is it trusted,
-** what facilitators are told, and the taps held meanwhile.
+** what facilitators are told, the taps held meanwhile, and the time and
+** date every screen shows.
 **
 ** The clock is judged (clock_verdict) at start, every minute, on news
 ** from the time service (APP_EV_CLOCK), before each tap and whenever the
@@ -211,5 +212,51 @@ app_clock_confirm(App *a)
 	a->clock_confirmed = 1;
 	app_clock_check(a);
 	app_toast(a, "app.clock.confirmed");
+	return 1;
+}
+
+/* 1 when the wall clock reached a new minute or date since last time:
+** the minute's duties (closing visits, expiring missions) follow it. */
+int
+app_clock_minute(App *a)
+{
+	int min = time_local_minutes(a->now_utc);
+	char today[11];
+	int changed;
+
+	time_local_date(a->now_utc, today);
+	changed = min != a->clock_min || strcmp(today, a->today) != 0;
+	a->clock_min = min;
+	memcpy(a->today, today, sizeof a->today);
+	return changed;
+}
+
+/* The time and date on screen: the kiosk's best knowledge of the true
+** time (app_clock_shown_utc), or dashes and "Heure à vérifier" when it
+** has none.
+** 1 when they changed. */
+int
+app_clock_show(App *a)
+{
+	char hm[sizeof a->v.clock], date[sizeof a->shown_date] = "";
+	int64_t t;
+
+	if (app_clock_shown_utc(a, &t)) {
+		int min = time_local_minutes(t);
+
+		snprintf(hm, sizeof hm, "%d:%02d", min / 60, min % 60);
+		time_local_date(t, date);
+	} else
+		snprintf(hm, sizeof hm, "--:--");
+	if (strcmp(hm, a->v.clock) == 0 && strcmp(date, a->shown_date) == 0)
+		return 0;
+	memcpy(a->v.clock, hm, sizeof hm);
+	memcpy(a->shown_date, date, sizeof date);
+	if (date[0] != '\0')
+		app_format_date_long(a->v.lang, date, a->v.date_long,
+		                     sizeof a->v.date_long);
+	else
+		text_copy(a->v.date_long, sizeof a->v.date_long,
+		          tr(a->v.lang, "app.clock.unknown"));
 	return 1;
 }

@@ -116,6 +116,12 @@ int  app_clock_watch(App *a);
 void app_clock_tap(App *a, TapClock *out);
 /* ACT_CLOCK_CONFIRM by the facilitator in a->staff. */
 int  app_clock_confirm(App *a);
+/* 1 when the wall clock reached a new minute or date since the last
+** call: the minute's duties (closing visits, expiring missions) follow. */
+int  app_clock_minute(App *a);
+/* The time and date on screen (v.clock, v.date_long); 1 when they
+** changed. */
+int  app_clock_show(App *a);
 
 /* app.c */
 int  app_screen_busy(const App *a);     /* someone's work is on screen */

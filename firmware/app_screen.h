@@ -1,10 +1,11 @@
 /* app_screen.h -- one kiosk screen, one module: the operations each
 ** screen of the state machine answers, and the table that names them.
 ** Private to the state machine (app.c and the scr_*.c files). app.c
-** looks the screen on show up in app_screens.c's table and asks it; a
-** screen that leaves an operation NULL gets the kiosk's usual answer
-** (said at each member). Each module keeps its own fields and clears
-** them in its clear(): no function knows another module's fields. */
+** looks the screen on show up in app_screens.c's table (made from
+** screens.def) and asks it; a screen that leaves an operation NULL gets
+** the kiosk's usual answer (said at each member). Each module keeps its
+** own fields (its part of the view in scr_NAME.h) and clears them in its
+** clear(): no function knows another module's fields. */
 #ifndef BORNE_APP_SCREEN_H
 #define BORNE_APP_SCREEN_H
 

@@ -40,6 +40,14 @@ const AppScreen scr_post_mission = {
 	.busy = post_busy,
 };
 
+/* The form's chips (scr_post_mission.h), in the order they are shown. */
+const int app_duration_choices_min[APP_N_DURATIONS] = {
+	30, 60, 120, 180, 240, 480
+};
+const int app_reward_presets_cents[APP_N_REWARD_PRESETS] = {
+	500, 1000, 1500, 2000, 3000, 4500
+};
+
 int
 app_member_may_post(const Member *m)
 {

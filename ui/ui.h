@@ -152,9 +152,8 @@ typedef struct ScreenOps {
 	void (*draw)(Ui *ui, const AppView *v);
 } ScreenOps;
 
-extern const ScreenOps accueil_screen, badge_result_screen,
-	unknown_badge_screen, member_home_screen, board_screen, mission_screen,
-	post_mission_screen, facilitator_screen, pin_screen,
-	out_of_service_screen;
+/* Each ui/screens/MODULE.c defines MODULE_screen (firmware/screens.def). */
+#define SCREEN(id, module, view_type, view) extern const ScreenOps module##_screen;
+#include "screens.def"
 
 #endif

@@ -1,0 +1,39 @@
+/* scr_post_mission.h -- posting a mission, its part of the view
+** (scr_post_mission.c fills it, ui/screens/post_mission.c draws it): the
+** steps of the form and the chips each offers. */
+#ifndef BORNE_SCR_POST_MISSION_H
+#define BORNE_SCR_POST_MISSION_H
+
+#include "format.h"
+#include "mission.h"
+#include "screen_view.h"
+
+typedef enum PostStep {
+	POST_TITLE = 0, POST_DESCRIPTION, POST_CATEGORY, POST_WHEN,
+	POST_DURATION, POST_REWARD, POST_PREVIEW, POST_STEP_COUNT
+} PostStep;
+
+typedef enum WhenChoice {
+	WHEN_TODAY = 0, WHEN_TOMORROW, WHEN_THIS_WEEK, WHEN_NEXT_WEEK,
+	WHEN_FLEXIBLE, WHEN_COUNT
+} WhenChoice;
+
+/* Chips of the post form, in the order they are shown. */
+#define APP_N_DURATIONS      6
+extern const int app_duration_choices_min[APP_N_DURATIONS]; /* 30 .. 480 */
+#define APP_N_REWARD_PRESETS 6
+extern const int app_reward_presets_cents[APP_N_REWARD_PRESETS]; /* 5..45 EUR */
+#define APP_PLACES_CHIPS     5    /* chips 1..5 people */
+
+typedef struct PostView {
+	PostStep post_step;
+	MissionDraft draft;
+	TextFieldView field;     /* the text field of this step */
+	WhenChoice when;
+	char post_error[200];    /* validation message of this step */
+	int  needs_approval;     /* publishing makes it pending */
+	char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
+	AppCardText draft_text;  /* the draft as a card (preview, chips) */
+} PostView;
+
+#endif
