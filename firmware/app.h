@@ -175,8 +175,18 @@ typedef enum AppAction {
 	ACT_REJECT_CANCEL,       /* facilitator: no reason after all */
 	ACT_DAY_OPEN,            /* facilitator: make today a contributive day */
 	ACT_CLOCK_CONFIRM,       /* facilitator: the time shown is right */
-	ACT_PIN_SET              /* admin, facilitator mode: set the PIN of
+	ACT_PIN_SET,             /* admin, facilitator mode: set the PIN of
 	                         ** member arg (then typed twice on the pad) */
+	/* Drafts and quicker posting (issue 11, items 4, 7, 13). */
+	ACT_STAY,                /* "Je suis encore là": the idle warning
+	                         ** (view.idle_warn) goes, the time restarts */
+	ACT_DISCARD,             /* post form, after "Annuler" with typed text:
+	                         ** arg 1 erase the draft and leave, 0 go on */
+	ACT_SET_MINORS,          /* arg 1: open to under-18s, 0: not */
+	ACT_TEMPLATE,            /* arg: id of a mission the poster posted
+	                         ** before, the start of this one */
+	ACT_DRAFT_RESUME         /* arg 1: take the kept draft back, 0: a new
+	                         ** mission (the kept draft is forgotten) */
 } AppAction;
 
 typedef struct AppEvent {
@@ -192,7 +202,9 @@ typedef struct AppEvent {
 ** each time a cue is raised, so the UI plays each cue exactly once. */
 typedef enum AppCue { CUE_NONE = 0, CUE_SUCCESS, CUE_UNKNOWN, CUE_REFUSED } AppCue;
 
-typedef enum KbdLayer { KBD_LOWER = 0, KBD_UPPER, KBD_SYMBOLS } KbdLayer;
+typedef enum KbdLayer { KBD_LOWER = 0, KBD_UPPER, KBD_SYMBOLS,
+                       KBD_NUMPAD   /* an amount: digits, the comma, erase */
+} KbdLayer;
 
 /* A text field being edited. */
 typedef struct TextFieldView {
@@ -242,6 +254,9 @@ extern const int app_duration_choices_min[APP_N_DURATIONS]; /* 30 .. 480 */
 extern const int app_reward_presets_cents[APP_N_REWARD_PRESETS]; /* 5..45 EUR */
 #define APP_PLACES_CHIPS     5    /* chips 1..5 people */
 #define APP_N_REJECT_REASONS 4    /* preset reasons, view.reject_reasons */
+#define APP_N_TEMPLATES      3    /* the poster's earlier missions offered */
+#define APP_IDLE_WARN_MS     20000 /* the warning before the idle reset */
+#define APP_DRAFT_KEEP_MS    600000 /* a badge's last draft is kept 10 min */
 
 
 typedef struct AppPerson {
@@ -281,6 +296,11 @@ typedef struct AppView {
 	int  can_post;           /* session member may post (coworker, staff) */
 	int  is_staff;           /* session member is facilitator/admin */
 	char idle_text[96];      /* "Retour à l'accueil dans 15 secondes" */
+	/* Someone is identified or has typed and the idle reset is near
+	** (the last APP_IDLE_WARN_MS): "Vous êtes toujours là ?" over the
+	** screen with idle_text counting down and "Je suis encore là"
+	** (ACT_STAY). WCAG 2.2.1. */
+	int  idle_warn;
 
 	/* Waiting for a badge: what for, and the line that says so. */
 	WaitFor wait;
@@ -361,6 +381,19 @@ typedef struct AppView {
 		int  needs_approval;     /* publishing makes it pending */
 		char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
 		AppCardText draft_text;  /* the draft as a card (preview, chips) */
+		/* The reward step's two questions have no default: the form
+		** goes on once both are answered. */
+		int  reward_chosen;      /* a payment type was chosen */
+		int  minors_chosen;      /* open to under-18s: yes or no said */
+		int  confirm_discard;    /* "Annuler" with text typed: "Effacer ?" */
+		/* The poster's draft kept from before (idle, left): offered back
+		** on the title step until taken or refused (ACT_DRAFT_RESUME). */
+		int  draft_offer;
+		char draft_offer_title[BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
+		/* The poster's earlier missions, newest first (ACT_TEMPLATE). */
+		int  n_templates;
+		int64_t template_id[APP_N_TEMPLATES];
+		char template_title[APP_N_TEMPLATES][BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
 	} post;
 	/* SCREEN_UNKNOWN_BADGE and enrolment */
 	struct {

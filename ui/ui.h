@@ -113,6 +113,12 @@ int  ui_text_height(Ui *ui, UiFont f, int size_px);
 ** the height used. */
 int  ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
                  UiAlign align, int max_lines, const char *utf8);
+/* Text being typed: its last max_lines lines (where typing goes on),
+** never ellipsised, and with caret the cursor after the last character
+** in caret_c. Returns the height used. */
+int  ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
+                     int max_lines, const char *utf8, int caret,
+                     UiColor caret_c);
 /* One line fitted to w: ellipsised when too long. */
 int  ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px,
                  UiColor c, UiAlign align, const char *utf8);

@@ -277,10 +277,13 @@ ui_text_field(Ui *ui, UiRect r, const TextFieldView *f)
 	in = (UiRect){ r.x + pad, r.y + 4, r.w - 2 * pad, r.h - 8 };
 	ui_clip(ui, &in);
 	if (f->multiline) {
+		/* Several lines that follow the caret: the end of the text, as
+		** many lines as fit, and the cursor where typing goes on. */
 		int lines = (in.h - 8) / ((size * 7 + 2) / 5);
 		UiRect box = { in.x, in.y + 6, in.w, in.h - 6 };
-		ui_text_box(ui, box, FONT_REGULAR, size, COL_ENCRE, ALIGN_LEFT,
-		            lines > 0 ? lines : 1, f->text);
+		ui_text_box_end(ui, box, FONT_REGULAR, size, COL_ENCRE,
+		                lines > 0 ? lines : 1, f->text, f->focused,
+		                COL_TERRA);
 	} else {
 		int tw = ui_text_width(ui, FONT_REGULAR, size, f->text);
 		int x = in.x, y = r.y + (r.h - th) / 2;
