@@ -53,6 +53,13 @@ static const AdminCmd commands[] = {
 	{ "mission", "release", cmd_mission_release,
 	  "mission release ID MEMBER_ID" },
 	{ "mission", "done", cmd_mission_done, "mission done ID --by MEMBER_ID" },
+	{ "quote", "add", cmd_quote_add, "quote add MISSION_ID --by MEMBER_ID "
+	  "--hours H --rate-cents N [--supplies-cents N]" },
+	{ "quote", "list", cmd_quote_list, "quote list [--mission ID]" },
+	{ "quote", "accept", cmd_quote_accept, "quote accept ID --by MEMBER_ID" },
+	{ "quote", "vat", cmd_quote_vat, "quote vat [20|10|5.5|exempt]" },
+	{ "quote", "fair", cmd_quote_fair, "quote fair [CATEGORY LOW-HIGH]   "
+	  "(euros an hour)" },
 	{ "report", "attendance", cmd_report_attendance, "report attendance "
 	  "--from D --to D [--by day|member]" },
 	{ "import", "members", cmd_import_members, "import members FILE.csv" },
@@ -60,6 +67,9 @@ static const AdminCmd commands[] = {
 	  "[--keep-daily N] [--keep-weekly N]" },
 	{ "restore", NULL, cmd_restore, "restore BACKUP" },
 	{ "check", NULL, cmd_check, "check" },
+	{ "web", "code", cmd_web_code, "web code [--for MEMBER_ID]   (a "
+	  "one-time code to sign in to borne-web)" },
+	{ "web", "end", cmd_web_end, "web end   (ends every borne-web session)" },
 	{ "purge", NULL, cmd_purge, "purge --older-than-days N" },
 };
 

@@ -17,7 +17,6 @@ typedef struct Rows {
 	int          rc;
 } Rows;
 
-static int  parse_category(const char *s, MissionCategory *out);
 static int  parse_when(const char *s, MissionDraft *d);
 static int  when_date(const char *s, size_t n, char out[TIME_DATE_SIZE]);
 static int  copy_text(const char *field, const char *s, size_t max_ch,
@@ -30,8 +29,8 @@ static int  id_pair(Admin *a, int argc, char **argv, int64_t *id,
                     int64_t *member);
 
 /* French names (with or without accents) and English ones. */
-static int
-parse_category(const char *s, MissionCategory *out)
+int
+admin_parse_category(const char *s, MissionCategory *out)
 {
 	static const struct { const char *name; MissionCategory c; } alias[] = {
 		{ "jardin", CAT_JARDIN }, { "garden", CAT_JARDIN },
@@ -179,7 +178,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 	                    TEXT_SINGLE_LINE, 0, d.place, sizeof d.place))
 	    != ADMIN_GO)
 		return rc;
-	if (parse_category(opts[O_CAT].value, &d.category) != BORNE_OK)
+	if (admin_parse_category(opts[O_CAT].value, &d.category) != BORNE_OK)
 		return admin_refuse("category: unknown category \"%.40s\" (jardin, "
 		                    "animaux, bricolage, couture, cuisine, numerique "
 		                    "or autre)", opts[O_CAT].value);

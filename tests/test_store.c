@@ -183,8 +183,8 @@ test_failed_migration_rolls_back(void)
 	sqlite3_close(db);
 }
 
-/* A version 3 database (before the index of "my missions") gets it at
-** the next open, its rows kept. */
+/* A version 3 database (before the index of "my missions" and quotes)
+** gets what came after at the next open, its rows kept. */
 static void
 test_migrate_v3_to_v4(void)
 {
@@ -196,7 +196,7 @@ test_migrate_v3_to_v4(void)
 	                     &id), BORNE_OK);
 	store_close(st);
 	sqlite3_open(fx_path("v3.db"), &db);
-	CHECK_INT(sqlite3_exec(db, "DROP INDEX missions_mine;"
+	CHECK_INT(sqlite3_exec(db, "DROP INDEX missions_mine; DROP TABLE quotes;"
 	                       " PRAGMA user_version = 3;", NULL, NULL, NULL),
 	          SQLITE_OK);
 	sqlite3_close(db);
@@ -205,6 +205,8 @@ test_migrate_v3_to_v4(void)
 	CHECK_INT(store_schema_version(st), store_schema_latest());
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
 	                         " name = 'missions_mine'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
+	                         " name = 'quotes'"), 1);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
 	store_close(st);
 }
