@@ -232,11 +232,6 @@ check_draft(App *a, PostStep upto, int jump)
 		key = "app.post.err.reward_kind";
 		goto refused;
 	}
-	if (upto >= POST_REWARD && !v->post.minors_chosen) {
-		f = MFIELD_REWARD;
-		key = "app.post.err.minors";
-		goto refused;
-	}
 	if (upto >= POST_REWARD && t.reward_kind == REWARD_FIXED) {
 		if (!parse_amount(a->post.amount, &cents)) {
 			f = MFIELD_REWARD;
@@ -244,6 +239,11 @@ check_draft(App *a, PostStep upto, int jump)
 		}
 		t.reward_cents = cents;
 		v->post.draft.reward_cents = cents;
+	}
+	if (upto >= POST_REWARD && !v->post.minors_chosen) {
+		f = MFIELD_REWARD;
+		key = "app.post.err.minors";
+		goto refused;
 	}
 	if (upto < POST_DESCRIPTION)
 		text_copy(t.description, sizeof t.description, "-");
