@@ -489,6 +489,7 @@ publish(App *a)
 	app_cue(a, CUE_SUCCESS);
 	if (a->kept.member_id == a->post.poster.id)
 		memset(&a->kept, 0, sizeof a->kept);    /* this one is posted */
+	a->post.amount[0] = '\0';          /* nothing left to keep */
 	if (mission_get(a->st, id, &m) == BORNE_OK && m.status == MISSION_PENDING) {
 		mission_draft_init(&v->post.draft);
 		app_set_session(a, &a->post.poster);

@@ -244,7 +244,7 @@ ui_top_bar(Ui *ui, const AppView *v, const char *back_label,
 void
 ui_text_field(Ui *ui, UiRect r, const TextFieldView *f)
 {
-	int pad = 16, size = 22;
+	int pad = 16, size = f->multiline && r.h < 120 ? 20 : 22;
 	int th = ui_text_height(ui, FONT_REGULAR, size);
 	int meta_h = ui_text_height(ui, FONT_MEDIUM, 18);
 	int error = f->error[0] != '\0';

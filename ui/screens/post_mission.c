@@ -65,7 +65,9 @@ post_draw(Ui *ui, const AppView *v)
 
 		post_header(ui, v, MARGIN, y, w - 2 * MARGIN, label, sizeof label);
 		y += 30;
-		if (v->post.field.max_chars == 0)     /* else it shows by the field */
+		/* The step's refusal; by the field where there is one, but the
+		** reward step's questions are more than its small amount box. */
+		if (v->post.field.max_chars == 0 || v->post.post_step == POST_REWARD)
 			y += post_error_line(ui, v, MARGIN, y, w - 2 * MARGIN);
 		/* Under the step's line, over the nav bar and its margins. */
 		body = layout_inset4(layout_rect(0, 0, w, h), y + GAP_S, MARGIN,
@@ -98,8 +100,15 @@ post_starts(Ui *ui, const AppView *v, UiRect r)
 
 	if (v->post.draft_offer) {
 		char line[sizeof v->post.draft_offer_title + 64];
-		int side = r.w >= 700, bw = side ? 200 : (r.w - 24 - GAP_M) / 2;
-		int ph = side ? 80 : 56 + 2 * mh + 24 + 12;
+		int nw = ui_button_width(ui, BTN_SECONDARY, 56, 0,
+		                         tr(v->lang, "post.draft.new"));
+		int rw = ui_button_width(ui, BTN_PRIMARY, 56, 0,
+		                         tr(v->lang, "post.draft.resume"));
+		int side = r.w >= 700, bw = nw > rw ? nw : rw;
+
+		if (!side || bw < 200)
+			bw = side ? 200 : r.w - 24;   /* narrow: one under the other */
+		int ph = side ? 80 : 2 * 56 + GAP_M + 2 * mh + 24 + 12;
 		UiRect p = { r.x, y, r.w, ph };
 
 		ui_fmt(line, sizeof line, tr(v->lang, "post.draft.offer"),
@@ -121,7 +130,7 @@ post_starts(Ui *ui, const AppView *v, UiRect r)
 			ui_button(ui, (UiRect){ p.x + 12, p.y + p.h - 56 - 10, bw, 56 },
 			          BTN_SECONDARY, 0, tr(v->lang, "post.draft.new"),
 			          ACT_DRAFT_RESUME, 0);
-			ui_button(ui, (UiRect){ p.x + p.w - bw - 12, p.y + p.h - 56 - 10,
+			ui_button(ui, (UiRect){ p.x + 12, p.y + p.h - 2 * 56 - GAP_M - 10,
 			          bw, 56 }, BTN_PRIMARY, 0,
 			          tr(v->lang, "post.draft.resume"), ACT_DRAFT_RESUME, 1);
 		}
@@ -251,6 +260,11 @@ post_error_line(Ui *ui, const AppView *v, int x, int y, int w)
 	if (v->post.post_error[0] == '\0')
 		return 0;
 	ui_icon(ui, x + 11, y + th / 2, 22, COL_TERRA, ICON_INFO);
+	/* Two lines on a narrow screen rather than a cut sentence. */
+	if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, v->post.post_error) > w - 30)
+		return ui_text_box(ui, (UiRect){ x + 30, y, w - 30, 2 * (th + 2) },
+		                   FONT_MEDIUM, TYPE_META, COL_TERRA, ALIGN_LEFT, 2,
+		                   v->post.post_error) + 6;
 	ui_text_fit(ui, x + 30, y, w - 30, FONT_MEDIUM, TYPE_META, COL_TERRA,
 	            ALIGN_LEFT, v->post.post_error);
 	return th + 6;
@@ -289,7 +303,13 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 		        COL_ENCRE_DOUCE, tr(v->lang, "post.preview_live"));
 		post_draft_card(ui, v, (UiRect){ fx + fw + 24, fy, cw, UI_CARD_H });
 	}
-	box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
+	/* A description being typed over the keyboard takes the hint's
+	** line too (a refusal keeps it): more lines of it in sight. */
+	if (f.multiline && v->kbd_visible && f.error[0] == '\0') {
+		f.hint[0] = '\0';
+		box = (UiRect){ fx, fy - 6, fw, bottom - 10 - (fy - 6) };
+	} else
+		box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
 	if (!f.multiline && box.h > 64)
 		box.h = 64;
 	if (!v->kbd_visible && v->post.post_step == POST_TITLE &&
@@ -430,6 +450,9 @@ post_field_box(Ui *ui, const AppView *v, UiRect box)
 	TextFieldView f = v->post.field;
 
 	f.focused = 0;
+	if (v->post.post_step == POST_REWARD &&
+	    strcmp(f.error, v->post.post_error) == 0)
+		f.error[0] = '\0';           /* said on the step's line */
 	ui_text_field(ui, box, &f);
 	ui_hit(ui, box, ACT_FOCUS, 1, f.label[0] != '\0' ? f.label : NULL);
 }
