@@ -453,6 +453,8 @@ post_field_box(Ui *ui, const AppView *v, UiRect box)
 	if (v->post.post_step == POST_REWARD &&
 	    strcmp(f.error, v->post.post_error) == 0)
 		f.error[0] = '\0';           /* said on the step's line */
+	if (v->post.post_step == POST_REWARD)
+		f.hint[0] = '\0';            /* the step's hint is for the chips */
 	ui_text_field(ui, box, &f);
 	ui_hit(ui, box, ACT_FOCUS, 1, f.label[0] != '\0' ? f.label : NULL);
 }
