@@ -132,7 +132,7 @@ int
 cmd_mission_add(Admin *a, int argc, char **argv)
 {
 	enum { O_POSTER, O_TITLE, O_DESC, O_CAT, O_PLACE, O_WHEN, O_DUR,
-	       O_PLACES, O_CENTS, O_REWARD, O_MINORS };
+	       O_PLACES, O_CENTS, O_REWARD, O_MINORS, O_OUTDOOR };
 	AdminOpt opts[] = {
 		[O_POSTER] = { "--poster", 1, NULL },
 		[O_TITLE]  = { "--title", 1, NULL },
@@ -145,6 +145,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 		[O_CENTS]  = { "--reward-cents", 1, NULL },
 		[O_REWARD] = { "--reward", 1, NULL },
 		[O_MINORS] = { "--minors-ok", 0, NULL },
+		[O_OUTDOOR] = { "--outdoor", 0, NULL },
 		{ NULL, 0, NULL }
 	};
 	MissionDraft d;
@@ -213,6 +214,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 			                    opts[O_REWARD].value);
 	}
 	d.minors_ok = opts[O_MINORS].value != NULL;
+	d.outdoor = opts[O_OUTDOOR].value != NULL;
 	if (mission_validate(&d, &field, why, sizeof why) != BORNE_OK)
 		return admin_refuse("%s", why);
 	if ((rc = admin_open(a)) != ADMIN_GO)

@@ -30,8 +30,6 @@ static int     next_number(Store *st, int64_t now_utc,
                            char out[QUOTE_NUMBER_SIZE]);
 static int     set_status(Store *st, int64_t id, QuoteStatus s,
                           int64_t now_utc);
-static int     setting_change(Store *st, const char *key, const char *value,
-                              int64_t actor_id, int64_t now_utc);
 
 /* ---- Names ---------------------------------------------------------- */
 
@@ -247,28 +245,6 @@ quote_fair_side(int rate_cents, int lo_cents, int hi_cents)
 	return rate_cents < lo_cents ? -1 : rate_cents > hi_cents ? 1 : 0;
 }
 
-/* A space's setting changed by staff, audited in the same transaction. */
-static int
-setting_change(Store *st, const char *key, const char *value,
-               int64_t actor_id, int64_t now_utc)
-{
-	char detail[96];
-	int rc;
-
-	if ((rc = member_actor_may(st, actor_id, ROLE_FACILITATOR)) != BORNE_OK)
-		return rc;
-	if ((rc = store_begin(st)) != BORNE_OK)
-		return rc;
-	snprintf(detail, sizeof detail, "%s = %s", key, value);
-	if ((rc = store_setting_set(st, key, value)) != BORNE_OK ||
-	    (rc = audit_log(st, actor_id, "setting.set", "setting", 0, detail,
-	                    now_utc)) != BORNE_OK) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
-}
-
 int
 quote_vat_set(Store *st, int vat_bp, int64_t actor_id, int64_t now_utc)
 {
@@ -282,7 +258,7 @@ quote_vat_set(Store *st, int vat_bp, int64_t actor_id, int64_t now_utc)
 		snprintf(value, sizeof value, "exempt");
 	else
 		snprintf(value, sizeof value, "%d.%02d", vat_bp / 100, vat_bp % 100);
-	return setting_change(st, "vat_rate", value, actor_id, now_utc);
+	return audit_setting_set(st, "vat_rate", value, actor_id, now_utc);
 }
 
 int
@@ -298,7 +274,7 @@ quote_fair_set(Store *st, MissionCategory cat, int lo_cents, int hi_cents,
 	snprintf(key, sizeof key, "fair_rate.%s", mission_category_name(cat));
 	snprintf(value, sizeof value, "%d.%02d-%d.%02d", lo_cents / 100,
 	         lo_cents % 100, hi_cents / 100, hi_cents % 100);
-	return setting_change(st, key, value, actor_id, now_utc);
+	return audit_setting_set(st, key, value, actor_id, now_utc);
 }
 
 /* ---- Stored quotes -------------------------------------------------- */

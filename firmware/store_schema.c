@@ -225,9 +225,7 @@ static const char schema_v5[] =
 /* Version 6: signing in to borne-web (webauth.c). A one-time code and a
 ** session are kept as their hash only: a copy of the database opens no
 ** session. actor_id 0 is the machine's administrator (borne-admin). A
-** used or expired code, an ended session: the row is deleted. IF NOT
-** EXISTS: a test takes a database back to an older version by its
-** user_version alone (tests/test_store.c). */
+** used or expired code, an ended session: the row is deleted. */
 static const char schema_v6[] =
 	"CREATE TABLE IF NOT EXISTS web_codes ("
 	"  hash        TEXT PRIMARY KEY,"
@@ -241,6 +239,12 @@ static const char schema_v6[] =
 	"  seen_utc    INTEGER NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS audit_action_at ON audit(action, at_utc);";
 
+/* Version 7: missions "en extérieur", which the heat alert keeps minors
+** off in the hot hours (safety.c). */
+static const char schema_v7[] =
+	"ALTER TABLE missions ADD COLUMN outdoor INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (outdoor IN (0,1));";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -249,6 +253,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	schema_v7,
 };
 
 int

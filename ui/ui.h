@@ -119,6 +119,12 @@ int  ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 int  ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
                      int max_lines, const char *utf8, int caret,
                      UiColor caret_c);
+/* A long text read a part at a time (a mission's description): wraps
+** it all, draws lines first .. first + r.h / line height - 1 whole, no
+** ellipsis (the rest is reached by moving first). *n_lines: how many
+** lines the whole text takes in r.w; returns the line height. */
+int  ui_text_part(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
+                  int first, const char *utf8, int *n_lines);
 /* One line fitted to w: ellipsised when too long. */
 int  ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px,
                  UiColor c, UiAlign align, const char *utf8);
