@@ -6,7 +6,7 @@ set(BORNE_BENCH_UI_SOURCES
   ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
   ${BORNE_UI_DIR}/problem.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/render_shapes.c
   ${BORNE_UI_DIR}/widgets.c
-  ${BORNE_UI_DIR}/mission_widgets.c ${BORNE_UI_DIR}/keyboard.c
+  ${BORNE_UI_DIR}/mission_widgets.c ${BORNE_UI_DIR}/keyboard.c ${BORNE_UI_DIR}/dialog.c
   ${BORNE_UI_DIR}/screens.c
   ${BORNE_UI_DIR}/screens/accueil.c ${BORNE_UI_DIR}/screens/badge_result.c
   ${BORNE_UI_DIR}/screens/unknown_badge.c ${BORNE_UI_DIR}/screens/member_home.c

@@ -25,6 +25,7 @@
 static int64_t     screen_timeout_ms(const App *a);
 static void        idle_reset(App *a);
 static int         idle_render(App *a);
+static int         idle_warns(const App *a);
 static void        reload_common(App *a);
 static int         handle_out_of_service(App *a, const AppEvent *ev);
 static void        go_back(App *a);
@@ -79,16 +80,40 @@ idle_reset(App *a)
 	a->deadline_ms = t > 0 ? a->now_ms + t : 0;
 }
 
-/* Seconds left, rounded up, and the line that says so. */
+/* Someone's session or typing is on screen, which the idle reset would
+** take away: it is announced first (view.idle_warn). Not Accueil (no
+** timeout) nor the greeting (it says it goes, and nothing is lost). */
+static int
+idle_warns(const App *a)
+{
+	const AppView *v = &a->v;
+	const AppScreen *scr = app_screen(v->screen);
+
+	if (v->screen == SCREEN_ACCUEIL || v->screen == SCREEN_BADGE_RESULT ||
+	    v->screen == SCREEN_OUT_OF_SERVICE)
+		return 0;
+	return v->has_member || (scr->busy != NULL && scr->busy(a)) ||
+	       (v->screen == SCREEN_BOARD && v->board.search.text[0] != '\0');
+}
+
+/* Seconds left, rounded up, and the line that says so; the warning in
+** the last APP_IDLE_WARN_MS (half the time on a shorter timeout). */
 static int
 idle_render(App *a)
 {
-	int left = 0, changed;
+	int left = 0, changed, warn = 0;
 
-	if (a->deadline_ms > 0 && a->deadline_ms > a->now_ms)
+	if (a->deadline_ms > 0 && a->deadline_ms > a->now_ms) {
+		int64_t window = screen_timeout_ms(a) / 2;
+
+		if (window > APP_IDLE_WARN_MS)
+			window = APP_IDLE_WARN_MS;
 		left = (int)((a->deadline_ms - a->now_ms + 999) / 1000);
-	changed = left != a->v.idle_left_s;
+		warn = a->deadline_ms - a->now_ms <= window && idle_warns(a);
+	}
+	changed = left != a->v.idle_left_s || warn != a->v.idle_warn;
 	a->v.idle_left_s = left;
+	a->v.idle_warn = warn;
 	if (left <= 0)
 		a->v.idle_text[0] = '\0';
 	else
@@ -257,6 +282,8 @@ do_action(App *a, AppAction act, int64_t arg)
 	switch (act) {
 	case ACT_HOME:
 		app_go_home(a);
+		return 1;
+	case ACT_STAY:                      /* the idle time restarted already */
 		return 1;
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
@@ -513,6 +540,7 @@ handle_tick(App *a)
 		changed |= before != a->v.pin.pin_locked_s;
 	}
 	changed |= idle_render(a);
+	app_post_tick(a);
 	scrub_poll(a);
 	return changed;
 }

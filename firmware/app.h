@@ -176,7 +176,17 @@ typedef enum AppAction {
 	                         ** member arg (then typed twice on the pad) */
 	/* The back office (scr_fac_web.c): */
 	ACT_WEB_CODE,            /* facilitator: a one-time code for borne-web */
-	ACT_WEB_END              /* facilitator: end every borne-web session */
+	ACT_WEB_END,             /* facilitator: end every borne-web session */
+	/* Drafts and quicker posting (issue 11, items 4, 7, 13). */
+	ACT_STAY,                /* "Je suis encore là": the idle warning
+	                         ** (view.idle_warn) goes, the time restarts */
+	ACT_DISCARD,             /* post form, after "Annuler" with typed text:
+	                         ** arg 1 erase the draft and leave, 0 go on */
+	ACT_SET_MINORS,          /* arg 1: open to under-18s, 0: not */
+	ACT_TEMPLATE,            /* arg: id of a mission the poster posted
+	                         ** before, the start of this one */
+	ACT_DRAFT_RESUME         /* arg 1: take the kept draft back, 0: a new
+	                         ** mission (the kept draft is forgotten) */
 } AppAction;
 
 typedef struct AppEvent {
@@ -192,7 +202,9 @@ typedef struct AppEvent {
 ** each time a cue is raised, so the UI plays each cue exactly once. */
 typedef enum AppCue { CUE_NONE = 0, CUE_SUCCESS, CUE_UNKNOWN, CUE_REFUSED } AppCue;
 
-typedef enum KbdLayer { KBD_LOWER = 0, KBD_UPPER, KBD_SYMBOLS } KbdLayer;
+typedef enum KbdLayer { KBD_LOWER = 0, KBD_UPPER, KBD_SYMBOLS,
+                       KBD_NUMPAD   /* an amount: digits, the comma, erase */
+} KbdLayer;
 
 typedef enum WaitFor {
 	WAIT_NONE = 0,
@@ -204,6 +216,9 @@ typedef enum WaitFor {
 	WAIT_STAFF,              /* facilitator badge (enrol, facilitator mode) */
 	WAIT_NEW_BADGE           /* facilitator mode: the badge to enrol */
 } WaitFor;
+
+#define APP_IDLE_WARN_MS     20000 /* the warning before the idle reset */
+#define APP_DRAFT_KEEP_MS    600000 /* a badge's last draft is kept 10 min */
 
 /* Each screen's part of the view (screens.def lists the screens); here,
 ** as they use the types above. */
@@ -248,6 +263,11 @@ typedef struct AppView {
 	int  can_post;           /* session member may post (coworker, staff) */
 	int  is_staff;           /* session member is facilitator/admin */
 	char idle_text[96];      /* "Retour à l'accueil dans 15 secondes" */
+	/* Someone is identified or has typed and the idle reset is near
+	** (the last APP_IDLE_WARN_MS): "Vous êtes toujours là ?" over the
+	** screen with idle_text counting down and "Je suis encore là"
+	** (ACT_STAY). WCAG 2.2.1. */
+	int  idle_warn;
 
 	/* Waiting for a badge: what for, and the line that says so. */
 	WaitFor wait;

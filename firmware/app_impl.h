@@ -66,6 +66,18 @@ struct App {
 		char      amount[32]; /* the fixed amount as typed: "12,50" */
 		MissionField err_field;
 	} post;                   /* scr_post_mission.c */
+	/* The last draft left unfinished by a badge (going idle, Accueil):
+	** in memory only, kept until until_ms, offered when that member
+	** posts again; forgotten when taken, refused, expired or published. */
+	struct {
+		int64_t   member_id;  /* 0: none */
+		int64_t   until_ms;
+		MissionDraft draft;
+		char      amount[32];
+		int       when;       /* WhenChoice */
+		int       step;       /* PostStep it was left on */
+		int       reward_chosen, minors_chosen;
+	} kept;                   /* scr_post_mission.c */
 	struct {
 		PinPurpose purpose;   /* what the PIN is typed for, and what follows */
 		ScreenId  from;
@@ -191,6 +203,8 @@ int  app_post_text(App *a, const char *utf8);
 int  app_post_key(App *a, int key);
 void app_post_render(App *a);
 int  app_member_may_post(const Member *m);
+/* On each tick: a kept draft past its time is wiped. */
+void app_post_tick(App *a);
 
 /* scr_pin.c, scr_facilitator.c, scr_unknown_badge.c */
 void app_pin_start(App *a, PinPurpose why, const Member *staff, ScreenId back);

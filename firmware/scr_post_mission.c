@@ -4,7 +4,14 @@
 ** the step's field on the on-screen keyboard; "Suivant" checks the step
 ** with the store's own rules (mission_validate) and shows why next to the
 ** field instead of moving on. Publishing adds the mission, pending when
-** the space wants a facilitator to approve coworkers' missions. */
+** the space wants a facilitator to approve coworkers' missions.
+**
+** Nothing typed is lost silently: "Annuler" with text typed asks first
+** (view.post.confirm_discard); a draft left otherwise (the idle reset,
+** Accueil) is kept in memory APP_DRAFT_KEEP_MS for that badge and offered
+** back when they post again. The amount types on a number pad; payment
+** and "open to under-18s" have no default. The poster's earlier missions
+** are offered as a start (ACT_TEMPLATE): title to reward in one touch. */
 #include "app_impl.h"
 #include "app_screen.h"
 
@@ -29,6 +36,13 @@ static const char *field_error_key(const MissionDraft *d, MissionField f);
 static void        post_reward_sync(App *a);
 static void        post_clear(App *a);
 static int         post_busy(const App *a);
+static int         post_typed(const App *a);
+static void        post_keep(App *a);
+static void        post_offer(App *a);
+static void        post_resume(App *a);
+static void        post_templates_load(App *a);
+static void        post_template(App *a, int64_t id);
+static void        post_leave(App *a);
 
 const AppScreen scr_post_mission = {
 	.name = "post-mission",
@@ -212,6 +226,7 @@ check_draft(App *a, PostStep upto, int jump)
 	MissionField f = MFIELD_NONE;
 	char why[160];
 	int cents;
+	const char *key = NULL;
 
 	/* Checking ends typing: a joiner still waiting for its emoji goes. */
 	text_settle(v->post.draft.title);
@@ -220,6 +235,11 @@ check_draft(App *a, PostStep upto, int jump)
 	mission_draft_init(&blank);
 	v->post.post_error[0] = '\0';
 	a->post.err_field = MFIELD_NONE;
+	if (upto >= POST_REWARD && !v->post.reward_chosen) {
+		f = MFIELD_REWARD;
+		key = "app.post.err.reward_kind";
+		goto refused;
+	}
 	if (upto >= POST_REWARD && t.reward_kind == REWARD_FIXED) {
 		if (!parse_amount(a->post.amount, &cents)) {
 			f = MFIELD_REWARD;
@@ -227,6 +247,11 @@ check_draft(App *a, PostStep upto, int jump)
 		}
 		t.reward_cents = cents;
 		v->post.draft.reward_cents = cents;
+	}
+	if (upto >= POST_REWARD && !v->post.minors_chosen) {
+		f = MFIELD_REWARD;
+		key = "app.post.err.minors";
+		goto refused;
 	}
 	if (upto < POST_DESCRIPTION)
 		text_copy(t.description, sizeof t.description, "-");
@@ -251,7 +276,7 @@ refused:
 		go_step(a, field_step(f));
 	a->post.err_field = f;
 	text_copy(v->post.post_error, sizeof v->post.post_error,
-	          tr(v->lang, field_error_key(&t, f)));
+	          tr(v->lang, key != NULL ? key : field_error_key(&t, f)));
 	app_post_render(a);
 	return 0;
 }
@@ -268,11 +293,18 @@ go_step(App *a, PostStep s)
 		a->post.err_field = MFIELD_NONE;
 	}
 	v->post.post_step = s;
-	/* Title and description open the keyboard at once; place and amount
-	** are there when asked (chips come first). */
-	a->post.focused = s == POST_TITLE || s == POST_DESCRIPTION;
-	v->kbd_layer = s == POST_REWARD ? KBD_SYMBOLS :
-	               (s == POST_TITLE && v->post.draft.title[0] == '\0') ? KBD_UPPER :
+	/* Title and description open the keyboard at once (a capital first
+	** when empty); place and amount are there when asked (chips come
+	** first), the amount on a number pad. The title waits for a tap when
+** there is a kept draft or earlier missions to start from instead. */
+	a->post.focused = s == POST_DESCRIPTION ||
+	                  (s == POST_TITLE && !(v->post.draft_offer ||
+	                   (v->post.n_templates > 0 &&
+	                    v->post.draft.title[0] == '\0')));
+	v->kbd_layer = s == POST_REWARD ? KBD_NUMPAD :
+	               (s == POST_TITLE && v->post.draft.title[0] == '\0') ||
+	               (s == POST_DESCRIPTION &&
+	                v->post.draft.description[0] == '\0') ? KBD_UPPER :
 	               KBD_LOWER;
 	app_post_render(a);
 }
@@ -289,11 +321,154 @@ app_post_start(App *a, const Member *poster)
 	set_when(a, WHEN_FLEXIBLE);
 	a->post.amount[0] = '\0';
 	v->post.post_error[0] = '\0';
+	v->post.reward_chosen = v->post.minors_chosen = 0;
+	v->post.confirm_discard = 0;
 	v->post.needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(poster);
 	v->post.post_step = POST_TITLE;
+	post_offer(a);
+	post_templates_load(a);
 	app_goto(a, SCREEN_POST_MISSION);
 	go_step(a, POST_TITLE);
+}
+
+/* Something of the person's own is in the form: typed text, or a
+** template or kept draft taken. */
+static int
+post_typed(const App *a)
+{
+	const MissionDraft *d = &a->v.post.draft;
+
+	return d->title[0] != '\0' || d->description[0] != '\0' ||
+	       d->place[0] != '\0' || a->post.amount[0] != '\0';
+}
+
+/* The form is left unfinished (idle, Accueil): its draft is kept for
+** the poster's badge, replacing the one kept before. */
+static void
+post_keep(App *a)
+{
+	AppView *v = &a->v;
+
+	if (a->post.poster.id == 0 || !post_typed(a))
+		return;
+	memset(&a->kept, 0, sizeof a->kept);
+	a->kept.member_id = a->post.poster.id;
+	a->kept.until_ms = a->now_ms + APP_DRAFT_KEEP_MS;
+	a->kept.draft = v->post.draft;
+	text_copy(a->kept.amount, sizeof a->kept.amount, a->post.amount);
+	a->kept.when = (int)v->post.when;
+	a->kept.step = (int)v->post.post_step;
+	a->kept.reward_chosen = v->post.reward_chosen;
+	a->kept.minors_chosen = v->post.minors_chosen;
+}
+
+/* The poster's kept draft, if any and still in time: offered. */
+static void
+post_offer(App *a)
+{
+	AppView *v = &a->v;
+
+	app_post_tick(a);
+	v->post.draft_offer = a->kept.member_id != 0 &&
+	                      a->kept.member_id == a->post.poster.id;
+	v->post.draft_offer_title[0] = '\0';
+	if (v->post.draft_offer)
+		text_copy(v->post.draft_offer_title, sizeof v->post.draft_offer_title,
+		          a->kept.draft.title[0] != '\0' ? a->kept.draft.title :
+		          a->kept.draft.description);
+}
+
+void
+app_post_tick(App *a)
+{
+	if (a->kept.member_id != 0 && a->now_ms >= a->kept.until_ms)
+		memset(&a->kept, 0, sizeof a->kept);
+}
+
+/* The kept draft back in the form, on the step it was left on. */
+static void
+post_resume(App *a)
+{
+	AppView *v = &a->v;
+	PostStep s = (PostStep)a->kept.step;
+
+	v->post.draft_offer = 0;
+	if (a->kept.member_id == 0 || a->kept.member_id != a->post.poster.id)
+		return;
+	v->post.draft = a->kept.draft;
+	text_copy(a->post.amount, sizeof a->post.amount, a->kept.amount);
+	v->post.when = (WhenChoice)a->kept.when;
+	v->post.reward_chosen = a->kept.reward_chosen;
+	v->post.minors_chosen = a->kept.minors_chosen;
+	memset(&a->kept, 0, sizeof a->kept);
+	if ((int)s < 0 || s >= POST_STEP_COUNT)
+		s = POST_TITLE;
+	go_step(a, s);
+}
+
+/* The poster's own missions, newest first, one per title. */
+static void
+post_templates_load(App *a)
+{
+	AppView *v = &a->v;
+	MissionCard cards[APP_BOARD_WINDOW];
+	Mission m;
+	int n = 0, rc;
+
+	v->post.n_templates = 0;
+	rc = mission_of_member(a->st, a->post.poster.id, cards, APP_BOARD_WINDOW,
+	                       &n);
+	if (rc != BORNE_OK) {
+		app_read_failed(a, rc, "mission_of_member");
+		return;
+	}
+	for (int i = 0; i < n && v->post.n_templates < APP_N_TEMPLATES; i++) {
+		int seen = 0;
+
+		if (mission_get(a->st, cards[i].id, &m) != BORNE_OK ||
+		    m.poster_id != a->post.poster.id)
+			continue;
+		for (int k = 0; k < v->post.n_templates; k++)
+			seen |= strcmp(v->post.template_title[k], m.d.title) == 0;
+		if (seen)
+			continue;
+		v->post.template_id[v->post.n_templates] = m.id;
+		text_copy(v->post.template_title[v->post.n_templates],
+		          sizeof v->post.template_title[0], m.d.title);
+		v->post.n_templates++;
+	}
+}
+
+/* An earlier mission of the poster's as the start: everything but the
+** dates (when: as they like), straight to the preview to check. */
+static void
+post_template(App *a, int64_t id)
+{
+	AppView *v = &a->v;
+	Mission m;
+	int ok = 0;
+
+	for (int i = 0; i < v->post.n_templates; i++)
+		ok |= v->post.template_id[i] == id;
+	if (!ok || mission_get(a->st, id, &m) != BORNE_OK ||
+	    m.poster_id != a->post.poster.id)
+		return;
+	v->post.draft = m.d;
+	set_when(a, WHEN_FLEXIBLE);
+	a->post.amount[0] = '\0';
+	if (m.d.reward_kind == REWARD_FIXED) {
+		if (m.d.reward_cents % 100 == 0)
+			snprintf(a->post.amount, sizeof a->post.amount, "%d",
+			         m.d.reward_cents / 100);
+		else
+			snprintf(a->post.amount, sizeof a->post.amount, "%d,%02d",
+			         m.d.reward_cents / 100, m.d.reward_cents % 100);
+	}
+	v->post.reward_chosen = v->post.minors_chosen = 1;
+	v->post.draft_offer = 0;
+	if (check_draft(a, POST_PREVIEW, 1))
+		go_step(a, POST_PREVIEW);
 }
 
 static void
@@ -320,6 +495,9 @@ publish(App *a)
 		return;
 	}
 	app_cue(a, CUE_SUCCESS);
+	if (a->kept.member_id == a->post.poster.id)
+		memset(&a->kept, 0, sizeof a->kept);    /* this one is posted */
+	a->post.amount[0] = '\0';          /* nothing left to keep */
 	if (mission_get(a->st, id, &m) == BORNE_OK && m.status == MISSION_PENDING) {
 		mission_draft_init(&v->post.draft);
 		app_set_session(a, &a->post.poster);
@@ -390,8 +568,10 @@ app_post_action(App *a, AppAction act, int64_t arg)
 			d->places = (int)arg;
 		break;
 	case ACT_SET_REWARD_KIND:
-		if (arg >= REWARD_FIXED && arg <= REWARD_TIP)
-			d->reward_kind = (RewardKind)arg;
+		if (arg < REWARD_FIXED || arg > REWARD_TIP)
+			break;
+		d->reward_kind = (RewardKind)arg;
+		v->post.reward_chosen = 1;
 		if (d->reward_kind == REWARD_FIXED && a->post.amount[0] == '\0')
 			a->post.focused = 1;
 		post_reward_sync(a);
@@ -400,6 +580,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		if (arg < 1 || arg > MISSION_REWARD_MAX)
 			break;
 		d->reward_kind = REWARD_FIXED;
+		v->post.reward_chosen = 1;
 		d->reward_cents = (int)arg;
 		if (arg % 100 == 0)
 			snprintf(a->post.amount, sizeof a->post.amount, "%d", (int)(arg / 100));
@@ -410,20 +591,56 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		break;
 	case ACT_TOGGLE_MINORS:
 		d->minors_ok = !d->minors_ok;
+		v->post.minors_chosen = 1;
 		break;
+	case ACT_SET_MINORS:
+		d->minors_ok = arg != 0;
+		v->post.minors_chosen = 1;
+		break;
+	case ACT_TEMPLATE:
+		post_template(a, arg);
+		return 1;
+	case ACT_DRAFT_RESUME:
+		if (arg != 0) {
+			post_resume(a);
+		} else {
+			memset(&a->kept, 0, sizeof a->kept);
+			v->post.draft_offer = 0;
+			app_post_render(a);
+		}
+		return 1;
 	case ACT_KBD_LAYER:
-		if (arg >= KBD_LOWER && arg <= KBD_SYMBOLS)
+		if (arg >= KBD_LOWER && arg <= KBD_NUMPAD)
 			v->kbd_layer = (KbdLayer)arg;
 		return 1;
 	case ACT_KEY:
 		return app_post_key(a, (int)arg);
 	case ACT_BACK:
 	case ACT_CANCEL_WAIT:
-		/* "Annuler": leave the form, the member stays badged in. */
-		mission_draft_init(&v->post.draft);
-		a->post.amount[0] = '\0';
-		app_goto(a, a->post.from == SCREEN_BOARD ? SCREEN_BOARD :
-		         SCREEN_MEMBER_HOME);
+		/* "Annuler": leave the form, the member stays badged in; what
+		** they typed goes only once they said so. A second "Annuler"
+		** while asked is "no". */
+		if (v->post.confirm_discard) {
+			v->post.confirm_discard = 0;
+			app_post_render(a);
+			return 1;
+		}
+		if (post_typed(a)) {
+			v->post.confirm_discard = 1;
+			a->post.focused = 0;
+			app_post_render(a);
+			return 1;
+		}
+		post_leave(a);
+		return 1;
+	case ACT_DISCARD:
+		if (!v->post.confirm_discard)
+			return 1;
+		v->post.confirm_discard = 0;
+		if (arg != 0)
+			post_leave(a);
+		else
+			app_post_render(a);
 		return 1;
 	default:
 		return 0;
@@ -435,6 +652,19 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	return 1;
 }
 
+/* Out of the form, its draft gone (confirmed, or nothing typed). */
+static void
+post_leave(App *a)
+{
+	AppView *v = &a->v;
+
+	mission_draft_init(&v->post.draft);
+	a->post.amount[0] = '\0';
+	v->post.confirm_discard = 0;
+	app_goto(a, a->post.from == SCREEN_BOARD ? SCREEN_BOARD :
+	         SCREEN_MEMBER_HOME);
+}
+
 int
 app_post_text(App *a, const char *utf8)
 {
@@ -443,6 +673,8 @@ app_post_text(App *a, const char *utf8)
 	int max_ch, multiline;
 	char *buf = step_buf(a, v->post.post_step, &size, &max_ch, &multiline);
 
+	if (v->post.confirm_discard)
+		return 0;
 	if (buf == NULL) {
 		app_toast(a, "app.post.no_field");
 		return 1;
@@ -451,8 +683,10 @@ app_post_text(App *a, const char *utf8)
 	app_field_type(a, &v->post.field, buf, size, max_ch, multiline, utf8);
 	if (v->post.post_step == POST_REWARD) {
 		v->post.draft.reward_kind = REWARD_FIXED;
+		v->post.reward_chosen = 1;
 		post_reward_sync(a);
 	}
+	v->post.draft_offer = 0;            /* typing anew: a new mission */
 	{
 		char keep[sizeof v->post.field.error];
 
@@ -580,9 +814,15 @@ post_clear(App *a)
 {
 	AppView *v = &a->v;
 
+	post_keep(a);                       /* left unfinished: kept a while */
 	memset(&a->post.poster, 0, sizeof a->post.poster);
 	mission_draft_init(&v->post.draft);
 	memset(&v->post.field, 0, sizeof v->post.field);
 	a->post.amount[0] = '\0';
 	a->post.focused = 0;
+	v->post.reward_chosen = v->post.minors_chosen = 0;
+	v->post.confirm_discard = v->post.draft_offer = 0;
+	v->post.draft_offer_title[0] = '\0';
+	v->post.n_templates = 0;
+	memset(v->post.template_title, 0, sizeof v->post.template_title);
 }

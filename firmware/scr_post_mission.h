@@ -24,6 +24,7 @@ extern const int app_duration_choices_min[APP_N_DURATIONS]; /* 30 .. 480 */
 #define APP_N_REWARD_PRESETS 6
 extern const int app_reward_presets_cents[APP_N_REWARD_PRESETS]; /* 5..45 EUR */
 #define APP_PLACES_CHIPS     5    /* chips 1..5 people */
+#define APP_N_TEMPLATES      3    /* the poster's earlier missions offered */
 
 typedef struct PostView {
 	PostStep post_step;
@@ -34,6 +35,19 @@ typedef struct PostView {
 	int  needs_approval;     /* publishing makes it pending */
 	char post_step_label[96];  /* "Étape 1 sur 6 · Titre de la mission" */
 	AppCardText draft_text;  /* the draft as a card (preview, chips) */
+	/* The reward step's two questions have no default: the form
+	** goes on once both are answered. */
+	int  reward_chosen;      /* a payment type was chosen */
+	int  minors_chosen;      /* open to under-18s: yes or no said */
+	int  confirm_discard;    /* "Annuler" with text typed: "Effacer ?" */
+	/* The poster's draft kept from before (idle, left): offered back
+	** on the title step until taken or refused (ACT_DRAFT_RESUME). */
+	int  draft_offer;
+	char draft_offer_title[BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
+	/* The poster's earlier missions, newest first (ACT_TEMPLATE). */
+	int  n_templates;
+	int64_t template_id[APP_N_TEMPLATES];
+	char template_title[APP_N_TEMPLATES][BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
 } PostView;
 
 #endif

@@ -67,6 +67,11 @@ test_title_step(void)
 	CHECK_STR(t.v->post.post_step_label, "Étape 1 sur 6 · Titre de la mission");
 	CHECK_STR(t.v->post.field.hint, "Court et clair. Par exemple : « Garder un chat ».");
 	CHECK_INT(t.v->post.field.max_chars, BORNE_TITLE_MAX_CH);
+	/* Sophie posted before: her missions are offered as a start, and
+	** the keyboard waits for a tap on the field. */
+	CHECK(t.v->post.n_templates > 0);
+	CHECK_INT(t.v->post.field.focused, 0);
+	t_act(&t, ACT_FOCUS, 1);
 	CHECK_INT(t.v->post.field.focused, 1);
 	CHECK_INT(t.v->kbd_visible, 1);
 	CHECK_INT(t.v->kbd_layer, KBD_UPPER);     /* a title starts capitalised */
@@ -291,6 +296,12 @@ test_staff_publishes_open(void)
 	CHECK_INT(t.v->post.post_step, POST_REWARD);
 	CHECK_CONTAINS(t.v->post.post_error, "Indiquez un montant");
 	t_act(&t, ACT_SET_REWARD_KIND, REWARD_QUOTE);
+	/* Open to under-18s has no default: asked, then said. */
+	t_act(&t, ACT_PREVIEW, 0);
+	CHECK_INT(t.v->post.post_step, POST_REWARD);
+	CHECK_STR(t.v->post.post_error,
+	          "Dites si la mission est ouverte aux moins de 18 ans.");
+	t_act(&t, ACT_SET_MINORS, 0);
 	t_act(&t, ACT_PREVIEW, 0);
 	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
 	CHECK_STR(t.v->post.draft_text.reward, "Sur devis");

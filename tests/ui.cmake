@@ -123,3 +123,9 @@ set_tests_properties(x11_keys PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
 if(BORNE_EMULATED)
   set_tests_properties(x11_keys PROPERTIES ENVIRONMENT BORNE_EMULATED=1)
 endif()
+# Issue 11, items 4, 5, 7, 13: the warning before the idle reset, a draft
+# kept and asked before erasing, the description's lines and cursor, the
+# reward step's number pad and questions, posting again in one touch.
+borne_ui_script(idle_warn   SIZES ${all_sizes})
+borne_ui_script(post_draft  SIZES ${all_sizes})
+borne_ui_script(post_reward SIZES ${all_sizes})

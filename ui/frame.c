@@ -1,5 +1,6 @@
 /* frame.c -- one whole frame: the screen of the view, then what lies
-** over every screen (a failed read's line, the toast, the reader banner,
+** over every screen (a failed read's line, the idle warning, the toast,
+** the reader banner,
 ** the flash of a cue).
 ** It sits above ui.c (the drawing context), the widgets and the screen
 ** table, so that none of those needs another: ui.c draws shapes and text
@@ -23,6 +24,7 @@ ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
 		ops->draw(ui, v);
 	ui_clip(ui, NULL);
 	ui_problem(ui, v);
+	ui_idle_warning(ui, v);             /* over the screen, before its reset */
 	ui_toast(ui, v);
 	ui_reader_banner(ui, v);
 	if (flash > 0.0f && flash_cue != CUE_NONE) {

@@ -3,7 +3,8 @@
 ** then AZERTY letters, shift / ’ / backspace, and ?123 / space / enter.
 ** Three layers (view->kbd_layer): lower case, capitals (capital accents
 ** on the accent row) and symbols (digits, the rarer accents, « » and
-** punctuation). Every key is a hit region: a character sends
+** punctuation); and for an amount a number pad (digits, the decimal
+** comma, erase, enter), narrower, with no letters at all. Every key is a hit region: a character sends
 ** ACT_TYPE with its code point, backspace ACT_KEY(APP_KEY_BACKSPACE),
 ** shift and ?123 ACT_KBD_LAYER, and enter whatever the screen asks.
 **
@@ -85,6 +86,14 @@ static const KbdRow kbd_symbols[KBD_ROWS] = {
 	       { KEY_ENTER, 0, 20 } } }
 };
 
+static const KbdRow kbd_numpad[KBD_ROWS] = {
+	{ 3, { C('1'), C('2'), C('3') } },
+	{ 3, { C('4'), C('5'), C('6') } },
+	{ 3, { C('7'), C('8'), C('9') } },
+	{ 3, { C(','), C('0'), { KEY_BACKSPACE, 0, 10 } } },
+	{ 1, { { KEY_ENTER, 0, 30 } } }
+};
+
 #undef C
 #undef ACCENT
 
@@ -92,6 +101,7 @@ static const KbdRow kbd_symbols[KBD_ROWS] = {
 #define KBD_GAP      6
 #define KBD_ROW_H   48       /* README: key rows 48 */
 #define KBD_MAX_W  960       /* wider keys are only harder to reach */
+#define KBD_NUMPAD_W 420     /* a phone's number pad, not a wall of keys */
 #define KBD_LABEL   24       /* README: keys 24 */
 
 static void kbd_draw_key(Ui *ui, UiRect r, const Key *k, const AppView *v,
@@ -123,6 +133,8 @@ ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v, const char *enter_label,
 		rows = kbd_upper;
 	else if (v->kbd_layer == KBD_SYMBOLS)
 		rows = kbd_symbols;
+	else if (v->kbd_layer == KBD_NUMPAD)
+		rows = kbd_numpad;
 	ui_fill(ui, r, COL_KEY);
 	ui_hline(ui, r.x, r.y, r.w, COL_LINE);
 	row_h = (r.h - 2 * KBD_PAD - (KBD_ROWS - 1) * gap) / KBD_ROWS;
@@ -131,6 +143,8 @@ ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v, const char *enter_label,
 	w = r.w - 2 * KBD_PAD;
 	if (w > KBD_MAX_W)
 		w = KBD_MAX_W;
+	if (rows == kbd_numpad && w > KBD_NUMPAD_W)
+		w = KBD_NUMPAD_W;
 	x0 = r.x + (r.w - w) / 2;
 	/* Two passes: function keys first, then the characters on top. */
 	for (int pass = 0; pass < 2; pass++) {
@@ -151,7 +165,8 @@ ui_keyboard_enter(Ui *ui, UiRect r, const AppView *v, const char *enter_label,
 				if (i == row->n - 1)
 					kw = x0 + w - x;   /* no rounding gap */
 				kr = (UiRect){ x, y, kw, row_h };
-				kbd_draw_key(ui, kr, k, v, ri == 0, enter_label,
+				kbd_draw_key(ui, kr, k, v, ri == 0 && rows != kbd_numpad,
+				             enter_label,
 				             enter_action, enter_arg, pass);
 				x += kw + gap;
 			}

@@ -499,6 +499,59 @@ ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 	return n * lh;
 }
 
+/* Text being typed: wrapped in r, its LAST max_lines lines shown (the
+** end, where typing goes on, never cut off by "…"), and with caret set
+** the cursor after the last character (on a new line after a newline). */
+int
+ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
+                int max_lines, const char *utf8, int caret, UiColor caret_c)
+{
+	int lh = ui_text_line_height(size_px);
+	int fh = ui_text_height(ui, f, size_px);
+	int n = 0, first, cx = r.x, cy_line = 0, cap;
+	size_t len = utf8 != NULL ? strlen(utf8) : 0;
+	TextLine *lines;
+	UiMeasure m = { ui, f, size_px, NULL, 0 };
+
+	if (max_lines <= 0)
+		max_lines = 1;
+	cap = (int)len + 1;             /* a line holds one character at least */
+	if ((lines = malloc((size_t)cap * sizeof *lines)) == NULL)
+		return 0;
+	if (len > 0)
+		n = textlayout_break(utf8, len, r.w - 4, ui_measure, &m, lines, cap);
+	/* The caret's line: after the last one when the text ends in a
+	** newline (or is empty), else at the end of the last one. */
+	if (n == 0 || utf8[len - 1] == '\n')
+		cy_line = n;
+	else
+		cy_line = n - 1;
+	first = cy_line + 1 > max_lines ? cy_line + 1 - max_lines : 0;
+	for (int k = first; k < n; k++) {
+		const TextLine *l = &lines[k];
+		int y = r.y + (k - first) * lh + (lh - fh) / 2;
+		int tw;
+
+		if (l->len == 0)
+			continue;
+		tw = ui_measure(&m, utf8 + l->start, l->len);
+		if (tw == INT_MAX)
+			continue;
+		ui_text(ui, r.x, y, f, size_px, c, m.buf);
+		if (k == cy_line)
+			cx = r.x + tw;
+	}
+	if (n > 0 && first < n)
+		ui_record_text(ui, (UiRect){ r.x, r.y, r.w, (n - first) * lh },
+		               utf8 + lines[first].start, 1);
+	if (caret)
+		ui_fill(ui, (UiRect){ cx + 1, r.y + (cy_line - first) * lh +
+		        (lh - fh) / 2, 2, fh }, caret_c);
+	free(m.buf);
+	free(lines);
+	return (cy_line - first + 1) * lh;
+}
+
 int
 ui_text_part(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c, int first,
              const char *utf8, int *n_lines)

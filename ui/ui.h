@@ -113,6 +113,12 @@ int  ui_text_height(Ui *ui, UiFont f, int size_px);
 ** the height used. */
 int  ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
                  UiAlign align, int max_lines, const char *utf8);
+/* Text being typed: its last max_lines lines (where typing goes on),
+** never ellipsised, and with caret the cursor after the last character
+** in caret_c. Returns the height used. */
+int  ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
+                     int max_lines, const char *utf8, int caret,
+                     UiColor caret_c);
 /* A long text read a part at a time (a mission's description): wraps
 ** it all, draws lines first .. first + r.h / line height - 1 whole, no
 ** ellipsis (the rest is reached by moving first). *n_lines: how many

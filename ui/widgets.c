@@ -244,7 +244,7 @@ ui_top_bar(Ui *ui, const AppView *v, const char *back_label,
 void
 ui_text_field(Ui *ui, UiRect r, const TextFieldView *f)
 {
-	int pad = 16, size = 22;
+	int pad = 16, size = f->multiline && r.h < 120 ? 20 : 22;
 	int th = ui_text_height(ui, FONT_REGULAR, size);
 	int meta_h = ui_text_height(ui, FONT_MEDIUM, 18);
 	int error = f->error[0] != '\0';
@@ -277,10 +277,13 @@ ui_text_field(Ui *ui, UiRect r, const TextFieldView *f)
 	in = (UiRect){ r.x + pad, r.y + 4, r.w - 2 * pad, r.h - 8 };
 	ui_clip(ui, &in);
 	if (f->multiline) {
+		/* Several lines that follow the caret: the end of the text, as
+		** many lines as fit, and the cursor where typing goes on. */
 		int lines = (in.h - 8) / ((size * 7 + 2) / 5);
 		UiRect box = { in.x, in.y + 6, in.w, in.h - 6 };
-		ui_text_box(ui, box, FONT_REGULAR, size, COL_ENCRE, ALIGN_LEFT,
-		            lines > 0 ? lines : 1, f->text);
+		ui_text_box_end(ui, box, FONT_REGULAR, size, COL_ENCRE,
+		                lines > 0 ? lines : 1, f->text, f->focused,
+		                COL_TERRA);
 	} else {
 		int tw = ui_text_width(ui, FONT_REGULAR, size, f->text);
 		int x = in.x, y = r.y + (r.h - th) / 2;

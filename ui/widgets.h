@@ -62,6 +62,14 @@ void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
 /* While the view waits for a badge: the screen dimmed, the wait panel
 ** in its middle. Nothing when it does not wait. */
 void ui_wait_overlay(Ui *ui, const AppView *v);
+/* A question over the whole screen (dialog.c): title, a line in
+** Terracotta (a countdown) and a sentence (each may be ""), the primary
+** button yes and, when no is not NULL, a secondary one. Nothing under it
+** takes a tap. ui_idle_warning: the view's idle warning, if on. */
+void ui_dialog(Ui *ui, const char *title, const char *line, const char *body,
+               const char *yes, AppAction yes_act, int64_t yes_arg,
+               const char *no, AppAction no_act, int64_t no_arg);
+void ui_idle_warning(Ui *ui, const AppView *v);
 /* Darkens r (under a modal panel). */
 void ui_dim(Ui *ui, UiRect r);
 /* The width ui_button needs to show label whole at height h. */

@@ -27,6 +27,8 @@ static void accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
 static void accueil_news(Ui *ui, const AppView *v, UiRect r);
 static void accueil_lang(Ui *ui, const AppView *v, int right, int y);
 static void accueil_staff(Ui *ui, const AppView *v, int x, int y);
+static void accueil_see_button(Ui *ui, const AppView *v, UiRect r,
+                               int with_count);
 static void accueil_missions_button(Ui *ui, const AppView *v, UiRect r,
                                     int with_count);
 
@@ -243,8 +245,45 @@ accueil_staff(Ui *ui, const AppView *v, int x, int y)
 	ui_hit(ui, r, ACT_FACILITATOR, 0, tr(v->lang, "ui.home.fac"));
 }
 
+/* "Voir les missions" and, beside it, "Proposer une mission" (then the
+** badge: issue 11, item 13); "Voir les missions" loses its count, then
+** "Proposer" is said short, then the two stand one over the other,
+** before anything is cut. */
 static void
 accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
+{
+	const char *post = tr(v->lang, "ui.home.post");
+	int bh = r.h > 72 ? 72 : r.h;
+	int pw = ui_button_width(ui, BTN_SECONDARY, bh, ICON_ADD, post);
+	int sw = ui_button_width(ui, BTN_PRIMARY, bh, ICON_GRID_VIEW,
+	                         tr(v->lang, "ui.see_missions"));
+	UiRect post_r;
+
+	if (pw + GAP_M + sw + (with_count ? 60 : 0) <= r.w) {
+		post_r = layout_cut_right(&r, pw);
+		layout_cut_right(&r, GAP_M);
+	} else if (pw + GAP_M + sw <= r.w) {
+		post_r = layout_cut_right(&r, pw);
+		layout_cut_right(&r, GAP_M);
+		with_count = 0;
+	} else if ((pw = ui_button_width(ui, BTN_SECONDARY, bh, ICON_ADD,
+	            tr(v->lang, "ui.home.post_short"))) + GAP_M + sw <= r.w) {
+		post = tr(v->lang, "ui.home.post_short");
+		post_r = layout_cut_right(&r, pw);
+		layout_cut_right(&r, GAP_M);
+		with_count = 0;
+	} else {
+		int half = (r.h - GAP_S) / 2;
+
+		post_r = layout_cut_bottom(&r, half);
+		layout_cut_bottom(&r, GAP_S);
+	}
+	ui_button(ui, post_r, BTN_SECONDARY, ICON_ADD, post, ACT_POST, 0);
+	accueil_see_button(ui, v, r, with_count);
+}
+
+static void
+accueil_see_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 {
 	char label[160];
 

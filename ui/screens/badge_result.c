@@ -144,7 +144,9 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 	}
 }
 
-/* Mes missions, Voir les missions, Terminé -- or Terminé alone. */
+/* Mes missions, Voir les missions, Terminé -- or Terminé alone; and
+** for whoever may post, "Proposer une mission" first, straight to the
+** form (issue 11, item 13). */
 static void
 result_buttons(Ui *ui, const AppView *v, int y, int bh)
 {
@@ -153,11 +155,62 @@ result_buttons(Ui *ui, const AppView *v, int y, int bh)
 	int usable = v->has_member && !v->result.result_error &&
 	             v->result.outcome != CHECKIN_INACTIVE;
 	UiRect row = layout_inset4(layout_rect(0, y, w, bh), 0, m, 0, m);
-	UiRect b[3];
+	UiRect b[4];
+	static const uint32_t icons[4] = { ICON_ADD, ICON_ASSIGNMENT,
+	                                   ICON_GRID_VIEW, ICON_CHECK };
+	static const AppAction acts[4] = { ACT_POST, ACT_MY_MISSIONS, ACT_BOARD,
+	                                   ACT_HOME };
+	const char *labels[4];
+	int need[4], total = 0, with_icons = 1;
 
 	if (!usable) {
 		ui_button(ui, layout_centre_x(row, row.w < 420 ? row.w : 420),
 		          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"), ACT_HOME, 0);
+		return;
+	}
+	if (usable && v->can_post && v->result.outcome != CHECKIN_OUT) {
+		labels[0] = tr(v->lang, "ui.home.post");
+		labels[1] = tr(v->lang, "ui.result.my_missions");
+		labels[2] = tr(v->lang, "ui.see_missions");
+		labels[3] = tr(v->lang, "ui.done");
+		if (ui_portrait(ui)) {
+			int h4 = bh > 60 ? 60 : bh;
+
+			row.h = 4 * h4 + 3 * gap;
+			for (int i = 0; i < 4; i++)
+				b[i] = layout_row(row, 4, gap, i);
+		} else {
+			/* Side by side, each as wide as its words, the rest shared;
+			** without icons when that is what it takes. */
+			for (int i = 0; i < 4; i++)
+				total += need[i] = ui_button_width(ui, BTN_SECONDARY, bh,
+				                                   icons[i], labels[i]);
+			if (total + 3 * gap > row.w) {
+				with_icons = 0;
+				total = 0;
+				for (int i = 0; i < 4; i++)
+					total += need[i] = ui_button_width(ui, BTN_SECONDARY, bh,
+					                                   0, labels[i]);
+			}
+			if (total + 3 * gap > row.w) {      /* "Proposer", then */
+				total -= need[0];
+				labels[0] = tr(v->lang, "ui.home.post_short");
+				total += need[0] = ui_button_width(ui, BTN_SECONDARY, bh, 0,
+				                                   labels[0]);
+			}
+			for (int i = 0, x = row.x; i < 4; i++) {
+				int extra = row.w - 3 * gap - total;
+
+				b[i] = (UiRect){ x, row.y, need[i] + (extra > 0 ? extra / 4 : 0),
+				                 bh };
+				if (i == 3)
+					b[i].w = row.x + row.w - x;
+				x += b[i].w + gap;
+			}
+		}
+		for (int i = 0; i < 4; i++)
+			ui_button(ui, b[i], i == 3 ? BTN_PRIMARY : BTN_SECONDARY,
+			          with_icons ? icons[i] : 0, labels[i], acts[i], 0);
 		return;
 	}
 	if (ui_portrait(ui)) {

@@ -37,6 +37,9 @@ static void post_stepper(Ui *ui, int x, int cy, const char *value,
                          const char *more);
 static void post_draft_card(Ui *ui, const AppView *v, UiRect r);
 static void post_field_box(Ui *ui, const AppView *v, UiRect box);
+static int  post_starts(Ui *ui, const AppView *v, UiRect r);
+static int  post_yes_no(Ui *ui, const AppView *v, UiRect r, const char *q,
+                        int chosen, int yes, AppAction act);
 
 const ScreenOps post_mission_screen = { "post-mission", post_draw };
 
@@ -62,7 +65,9 @@ post_draw(Ui *ui, const AppView *v)
 
 		post_header(ui, v, MARGIN, y, w - 2 * MARGIN, label, sizeof label);
 		y += 30;
-		if (v->post.field.max_chars == 0)     /* else it shows by the field */
+		/* The step's refusal; by the field where there is one, but the
+		** reward step's questions are more than its small amount box. */
+		if (v->post.field.max_chars == 0 || v->post.post_step == POST_REWARD)
 			y += post_error_line(ui, v, MARGIN, y, w - 2 * MARGIN);
 		/* Under the step's line, over the nav bar and its margins. */
 		body = layout_inset4(layout_rect(0, 0, w, h), y + GAP_S, MARGIN,
@@ -78,6 +83,99 @@ post_draw(Ui *ui, const AppView *v)
 		post_nav(ui, v, w, h);
 	}
 	ui_wait_overlay(ui, v);
+	if (v->post.confirm_discard)
+		ui_dialog(ui, tr(v->lang, "post.discard.title"), "",
+		          tr(v->lang, "post.discard.body"),
+		          tr(v->lang, "post.discard.yes"), ACT_DISCARD, 1,
+		          tr(v->lang, "post.discard.no"), ACT_DISCARD, 0);
+}
+
+/* The title step before typing: the draft kept from last time ("Vous
+** aviez commencé : ...", Reprendre / Nouvelle mission) and the poster's
+** earlier missions as chips, each a start. Returns the height used. */
+static int
+post_starts(Ui *ui, const AppView *v, UiRect r)
+{
+	int y = r.y, mh = ui_text_height(ui, FONT_SEMIBOLD, TYPE_META);
+
+	if (v->post.draft_offer) {
+		char line[sizeof v->post.draft_offer_title + 64];
+		int nw = ui_button_width(ui, BTN_SECONDARY, 56, 0,
+		                         tr(v->lang, "post.draft.new"));
+		int rw = ui_button_width(ui, BTN_PRIMARY, 56, 0,
+		                         tr(v->lang, "post.draft.resume"));
+		int side = r.w >= 700, bw = nw > rw ? nw : rw;
+
+		if (!side || bw < 200)
+			bw = side ? 200 : r.w - 24;   /* narrow: one under the other */
+		int ph = side ? 80 : 2 * 56 + GAP_M + 2 * mh + 24 + 12;
+		UiRect p = { r.x, y, r.w, ph };
+
+		ui_fmt(line, sizeof line, tr(v->lang, "post.draft.offer"),
+		       v->post.draft_offer_title);
+		ui_rrect_lip(ui, p, 12, COL_SOLEIL_PALE, COL_LINE, 2);
+		if (side) {
+			ui_text_box(ui, (UiRect){ p.x + 16, p.y + 10, p.w - 2 * bw - 56,
+			            p.h - 20 }, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
+			            ALIGN_LEFT, 2, line);
+			ui_button(ui, (UiRect){ p.x + p.w - 2 * bw - 24, p.y + 12, bw, 56 },
+			          BTN_SECONDARY, 0, tr(v->lang, "post.draft.new"),
+			          ACT_DRAFT_RESUME, 0);
+			ui_button(ui, (UiRect){ p.x + p.w - bw - 12, p.y + 12, bw, 56 },
+			          BTN_PRIMARY, 0, tr(v->lang, "post.draft.resume"),
+			          ACT_DRAFT_RESUME, 1);
+		} else {
+			ui_text_box(ui, (UiRect){ p.x + 12, p.y + 8, p.w - 24, 2 * mh + 8 },
+			            FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_LEFT, 2, line);
+			ui_button(ui, (UiRect){ p.x + 12, p.y + p.h - 56 - 10, bw, 56 },
+			          BTN_SECONDARY, 0, tr(v->lang, "post.draft.new"),
+			          ACT_DRAFT_RESUME, 0);
+			ui_button(ui, (UiRect){ p.x + 12, p.y + p.h - 2 * 56 - GAP_M - 10,
+			          bw, 56 }, BTN_PRIMARY, 0,
+			          tr(v->lang, "post.draft.resume"), ACT_DRAFT_RESUME, 1);
+		}
+		y += ph + GAP_M;
+	} else if (v->post.n_templates > 0) {
+		const char *labels[APP_N_TEMPLATES];
+		int args[APP_N_TEMPLATES];
+
+		ui_text_fit(ui, r.x, y, r.w, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
+		            ALIGN_LEFT, tr(v->lang, "post.templates"));
+		y += mh + 8;
+		for (int i = 0; i < v->post.n_templates; i++) {
+			labels[i] = v->post.template_title[i];
+			args[i] = (int)v->post.template_id[i];
+		}
+		y = post_chips(ui, (UiRect){ r.x, y, r.w, 0 }, v->post.n_templates,
+		               labels, args, -1, ACT_TEMPLATE) + GAP_M;
+	}
+	return y - r.y;
+}
+
+/* "Ouverte aux moins de 18 ans ?" then Oui / Non, neither chosen until
+** the person says. Returns the height used. */
+static int
+post_yes_no(Ui *ui, const AppView *v, UiRect r, const char *q, int chosen,
+            int yes, AppAction act)
+{
+	const char *labels[2] = { tr(v->lang, "post.yes"), tr(v->lang, "post.no") };
+	static const int args[2] = { 1, 0 };
+	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
+	int qw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, q);
+	int sel = chosen ? (yes ? 0 : 1) : -1;
+	int cw = 2 * 120 + 12;
+
+	if (qw + 16 + cw <= r.w) {           /* one row: the question, then chips */
+		ui_text(ui, r.x, r.y + (CHIP_H - th) / 2, FONT_SEMIBOLD, TYPE_BODY,
+		        COL_ENCRE, q);
+		post_chips(ui, (UiRect){ r.x + qw + 16, r.y, cw + 100, 0 }, 2, labels,
+		           args, sel, act);
+		return CHIP_H;
+	}
+	ui_text_fit(ui, r.x, r.y, r.w, FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE,
+	            ALIGN_LEFT, q);
+	return th + 8 + post_chips(ui, (UiRect){ r.x, r.y + th + 8, r.w, 0 }, 2,
+	                           labels, args, sel, act) - (r.y + th + 8);
 }
 
 /* "× Annuler" | Titre Description Catégorie Quand Durée Rémunération.
@@ -162,6 +260,11 @@ post_error_line(Ui *ui, const AppView *v, int x, int y, int w)
 	if (v->post.post_error[0] == '\0')
 		return 0;
 	ui_icon(ui, x + 11, y + th / 2, 22, COL_TERRA, ICON_INFO);
+	/* Two lines on a narrow screen rather than a cut sentence. */
+	if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, v->post.post_error) > w - 30)
+		return ui_text_box(ui, (UiRect){ x + 30, y, w - 30, 2 * (th + 2) },
+		                   FONT_MEDIUM, TYPE_META, COL_TERRA, ALIGN_LEFT, 2,
+		                   v->post.post_error) + 6;
 	ui_text_fit(ui, x + 30, y, w - 30, FONT_MEDIUM, TYPE_META, COL_TERRA,
 	            ALIGN_LEFT, v->post.post_error);
 	return th + 6;
@@ -200,9 +303,19 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 		        COL_ENCRE_DOUCE, tr(v->lang, "post.preview_live"));
 		post_draft_card(ui, v, (UiRect){ fx + fw + 24, fy, cw, UI_CARD_H });
 	}
-	box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
+	/* A description being typed over the keyboard takes the hint's
+	** line too (a refusal keeps it): more lines of it in sight. */
+	if (f.multiline && v->kbd_visible && f.error[0] == '\0') {
+		f.hint[0] = '\0';
+		box = (UiRect){ fx, fy - 6, fw, bottom - 10 - (fy - 6) };
+	} else
+		box = (UiRect){ fx, fy, fw, bottom - 36 - fy };
 	if (!f.multiline && box.h > 64)
 		box.h = 64;
+	if (!v->kbd_visible && v->post.post_step == POST_TITLE &&
+	    (v->post.draft_offer || v->post.n_templates > 0))
+		post_starts(ui, v, (UiRect){ fx, fy + box.h + 36 + 8, fw,
+		            bottom - (fy + box.h + 36 + 8) });
 	if (v->post.post_step == POST_REWARD && box.w > 320)
 		box.w = 320;           /* an amount */
 	if (box.h < 48)
@@ -337,6 +450,11 @@ post_field_box(Ui *ui, const AppView *v, UiRect box)
 	TextFieldView f = v->post.field;
 
 	f.focused = 0;
+	if (v->post.post_step == POST_REWARD &&
+	    strcmp(f.error, v->post.post_error) == 0)
+		f.error[0] = '\0';           /* said on the step's line */
+	if (v->post.post_step == POST_REWARD)
+		f.hint[0] = '\0';            /* the step's hint is for the chips */
 	ui_text_field(ui, box, &f);
 	ui_hit(ui, box, ACT_FOCUS, 1, f.label[0] != '\0' ? f.label : NULL);
 }
@@ -408,11 +526,12 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 	static const uint32_t icons[3] = { ICON_PAYMENTS, ICON_REQUEST_QUOTE,
 	                                   ICON_VOLUNTEER };
 	int kw = (r.w - 24) / 3, y = r.y;
-	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
 	char key[32];
 
+	/* No choice made for the person: nothing selected until tapped. */
 	for (int i = 0; i < 3; i++) {
-		int sel = (int)v->post.draft.reward_kind == kinds[i];
+		int sel = v->post.reward_chosen &&
+		          (int)v->post.draft.reward_kind == kinds[i];
 		const char *t;
 
 		ui_fmt(key, sizeof key, "post.kind.%d", kinds[i]);
@@ -422,7 +541,7 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 		          ACT_SET_REWARD_KIND, kinds[i]);
 	}
 	y += CHIP_H + 16;
-	if (v->post.draft.reward_kind == REWARD_FIXED) {
+	if (v->post.reward_chosen && v->post.draft.reward_kind == REWARD_FIXED) {
 		char text[APP_N_REWARD_PRESETS][32];
 		const char *labels[APP_N_REWARD_PRESETS];
 		int sel = -1, cents = v->post.draft.reward_cents, x;
@@ -468,22 +587,10 @@ post_reward(Ui *ui, const AppView *v, UiRect r)
 		y += CHIP_H + 34;
 	}
 minors:
-	/* Open to minors: a switch with its sentence. */
-	{
-		const char *t = tr(v->lang, "post.minors");
-		int tw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, t);
-		UiRect row = { r.x, y, 64 + 12 + tw + 24, 56 };
-
-		if (row.w > r.w)
-			row.w = r.w;
-		ui_rrect_lip(ui, row, 12, COL_BLANC, COL_LINE, 2);
-		ui_icon(ui, r.x + 12 + 26, y + 28, 52,
-		        v->post.draft.minors_ok ? COL_VERT : COL_BORDER,
-		        v->post.draft.minors_ok ? ICON_TOGGLE_ON : ICON_TOGGLE_OFF);
-		ui_text_fit(ui, r.x + 76, y + 28 - th / 2, row.w - 88,
-		            FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE, ALIGN_LEFT, t);
-		ui_hit(ui, row, ACT_TOGGLE_MINORS, 0, t);
-	}
+	/* Open to under-18s: Oui or Non, said each time. */
+	post_yes_no(ui, v, (UiRect){ r.x, y, r.w, r.y + r.h - y },
+	            tr(v->lang, "post.minors_q"), v->post.minors_chosen,
+	            v->post.draft.minors_ok, ACT_SET_MINORS);
 }
 
 /* The draft as the board will show it. */
@@ -503,6 +610,8 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 {
 	const char *note = tr(v->lang, v->post.needs_approval ? "post.approval"
 	                                                 : "post.direct");
+	const char *minors = tr(v->lang, v->post.draft.minors_ok ? "post.minors_yes"
+	                                                         : "post.minors_no");
 	int portrait = ui_portrait(ui) || w < 640;
 	int cw = portrait ? w - 2 * MARGIN : (w - 2 * MARGIN - 24) / 2;
 	int y = TOP_BAR_H + 16, by = h - MARGIN - NAV_H;
@@ -520,7 +629,7 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 	post_draft_card(ui, v, (UiRect){ MARGIN, y, cw, UI_CARD_H });
 	if (portrait) {
 		int dy = y + UI_CARD_H + 16;
-		int lines = (by - 96 - 36 - dy) / lh, used = 0;
+		int lines = (by - 96 - 36 - 34 - dy) / lh, used = 0;
 
 		if (lines > 0)
 			used = ui_text_box(ui, (UiRect){ MARGIN, dy, w - 2 * MARGIN, lines * lh },
@@ -563,22 +672,24 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 		ui_icon(ui, nr.x + 26, nr.y + 26, 26,
 		        v->post.needs_approval ? COL_OCRE : COL_VERT,
 		        v->post.needs_approval ? ICON_SCHEDULE : ICON_CHECK_CIRCLE);
-		if (v->post.draft.minors_ok && !portrait)
-			minors_w = ui_text_width(ui, FONT_MEDIUM, TYPE_META,
-			                         tr(v->lang, "post.minors_yes")) + 40;
+		/* Open to under-18s or not: said either way. */
+		if (!portrait)
+			minors_w = ui_text_width(ui, FONT_MEDIUM, TYPE_META, minors) + 40;
+		else
+			ui_text_fit(ui, nr.x + 4, nr.y - 34, nr.w - 8, FONT_MEDIUM,
+			            TYPE_META, COL_ENCRE, ALIGN_LEFT, minors);
 		if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, note) <= nr.w - 66 - minors_w)
 			ui_text(ui, nr.x + 50, nr.y + 26 - mh / 2, FONT_MEDIUM, TYPE_META,
 			        COL_ENCRE, note);
 		else                   /* narrow: two lines */
-			ui_text_box(ui, (UiRect){ nr.x + 50, nr.y + 2, nr.w - 60,
+			ui_text_box(ui, (UiRect){ nr.x + 50, nr.y + 2, nr.w - 60 - minors_w,
 			            nr.h - 4 }, FONT_MEDIUM, TYPE_META, COL_ENCRE, ALIGN_LEFT,
 			            2, note);
 		if (minors_w > 0) {
 			ui_icon(ui, nr.x + nr.w - minors_w + 8, nr.y + 26, 22,
 			        COL_ENCRE_DOUCE, ICON_GROUPS);
 			ui_text(ui, nr.x + nr.w - minors_w + 24, nr.y + 26 - mh / 2,
-			        FONT_MEDIUM, TYPE_META, COL_ENCRE_DOUCE,
-			        tr(v->lang, "post.minors_yes"));
+			        FONT_MEDIUM, TYPE_META, COL_ENCRE_DOUCE, minors);
 		}
 	}
 	ui_fill(ui, (UiRect){ 0, by - MARGIN, w, NAV_H + 2 * MARGIN }, COL_CREME);
