@@ -52,6 +52,11 @@ endforeach()
 # The screens' rectangle helpers alone (no SDL): cuts, insets, columns.
 borne_c_test(layout)
 target_link_libraries(test_layout PRIVATE borne_layout)
+# Every text and control colour pair (ui/palette.h) against WCAG 2.1:
+# 4.5:1 for text, 3:1 for a control's edge (issue 11). The table of
+# ratios: test_contrast FILE.md.
+borne_c_test(contrast)
+target_link_libraries(test_contrast PRIVATE borne_layout m)
 # The line parser alone (no SDL): commands, quotes, number bounds.
 borne_c_test(script_parse)
 target_link_libraries(test_script_parse PRIVATE borne_script)

@@ -155,7 +155,7 @@ ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 	if (v->wait_left_s > 0) {
 		app_trf(v->lang, left, sizeof left, "ui.wait.left", v->wait_left_s);
 		ui_text_fit(ui, r.x + 8, r.y + 24 + 64 + 2, 96, FONT_SEMIBOLD, 16,
-		            COL_TERRA, ALIGN_CENTER, left);
+		            COL_TERRA_INK, ALIGN_CENTER, left);
 	}
 	if (wide) {
 		tb = (UiRect){ r.x + 24 + 64 + 16, r.y + 20,

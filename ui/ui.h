@@ -17,31 +17,12 @@
 
 #include "app.h"
 #include "layout.h"
+#include "palette.h"
 #include "theme.h"
 
 typedef struct Ui Ui;
 
-typedef uint32_t UiColor;   /* 0xRRGGBB */
 
-/* Palette: ../shared/mockups/README.md */
-#define COL_CREME        0xFBF5ECu
-#define COL_BLANC        0xFFFFFFu
-#define COL_SABLE        0xF3E8D8u
-#define COL_LINE         0xE6D8C4u
-#define COL_KEY          0xEADCC6u
-#define COL_KEY_FN       0xD9C8AFu
-#define COL_ENCRE        0x2B2320u
-#define COL_ENCRE_DOUCE  0x5F5147u
-#define COL_TERRA        0xB3472Au
-#define COL_TERRA_LIP    0x8A3119u
-#define COL_TERRA_PALE   0xFBE3D8u
-#define COL_VERT         0x2F6D4Au
-#define COL_VERT_PALE    0xDDEFE2u
-#define COL_BLEU         0x28557Au
-#define COL_SOLEIL       0xF2B738u
-#define COL_SOLEIL_PALE  0xFFF0C9u
-#define COL_OCRE         0x8A5A00u
-#define COL_BORDER       0x9C8B7Au
 
 typedef enum UiFont {
 	FONT_REGULAR = 0,   /* Inter 400 */

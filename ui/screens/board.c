@@ -11,7 +11,7 @@
 #include "ui.h"
 #include "widgets.h"
 
-#define CHIP_H       46
+#define CHIP_H       TOUCH_MIN   /* a chip is a touch target */
 #define PAGER_H      48
 #define ROW_GAP      10      /* between cards, and around the chips */
 #define LIST_ROW     52      /* a compact result while typing */
@@ -185,7 +185,7 @@ board_search_field(Ui *ui, const AppView *v, UiRect r)
 	if (focused)
 		ui_rrect_border(ui, r, r.h / 2, 2, COL_TERRA);
 	else
-		ui_rrect_border(ui, r, r.h / 2, 2, COL_LINE);
+		ui_rrect_border(ui, r, r.h / 2, 2, COL_EDGE);
 	ui_icon(ui, r.x + 26, cy, 24, COL_ENCRE, ICON_SEARCH);
 	ui_hit(ui, r, ACT_SEARCH, 0, ph);
 	if (text[0] == '\0') {

@@ -57,7 +57,7 @@ pin_key(Ui *ui, UiRect r, int style, const char *label, uint32_t icon,
 	ui_rrect(ui, layout_move(r, 0, LIP), RADIUS_BUTTON, lip);
 	ui_rrect(ui, r, RADIUS_BUTTON, fill);
 	if (style == 0)
-		ui_rrect_border(ui, r, RADIUS_BUTTON, 1, COL_LINE);
+		ui_rrect_border(ui, r, RADIUS_BUTTON, 2, COL_EDGE);
 	if (icon)
 		ui_icon(ui, x + iw / 2, r.y + r.h / 2, iw, ink, icon);
 	if (label != NULL)
