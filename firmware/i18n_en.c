@@ -241,7 +241,10 @@ const I18nEntry i18n_en[] = {
 	/* -- end app -- */
 
 	/* -- ui: shared widgets and accueil, badge, pin, facilitator -- */
-	{ "ui.reader_lost", "Badge reader disconnected" },
+	{ "ui.reader_lost", "Badges are not working" },
+	/* h11c (issue 11): the reader lost, said plainly */
+	{ "ui.lost.title", "Badges are not working" },
+	{ "ui.lost.sub", "Tell the team when you arrive and when you leave." },
 	{ "ui.see_missions", "See the missions" },
 	{ "ui.done", "Done" },
 	{ "ui.back", "Back" },

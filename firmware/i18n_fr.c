@@ -241,7 +241,10 @@ const I18nEntry i18n_fr[] = {
 	/* -- end app -- */
 
 	/* -- ui: shared widgets and accueil, badge, pin, facilitator -- */
-	{ "ui.reader_lost", "Lecteur de badge déconnecté" },
+	{ "ui.reader_lost", "Les badges ne marchent pas" },
+	/* h11c (issue 11): the reader lost, said plainly */
+	{ "ui.lost.title", "Les badges ne marchent pas" },
+	{ "ui.lost.sub", "Prévenez l’équipe d’animation en arrivant et en partant." },
 	{ "ui.see_missions", "Voir les missions" },
 	{ "ui.done", "Terminé" },
 	{ "ui.back", "Retour" },

@@ -94,7 +94,14 @@ int  ui_text_height(Ui *ui, UiFont f, int size_px);
 ** the height used. */
 int  ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
                  UiAlign align, int max_lines, const char *utf8);
-/* One line fitted to w: ellipsised when too long. */
+/* Shrink, then wrap: the largest size from size_px down to min_px at
+** which the whole text fits max_lines lines of r.w (at most 16), drawn
+** as ui_text_box draws it; returns the height used. For what must not be
+** cut: names, times, titles. */
+int  ui_text_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px,
+                  UiColor c, UiAlign align, int max_lines, const char *utf8);
+/* One line fitted to w: when too long, smaller type first (down to three
+** quarters of size_px, not under TYPE_META), an ellipsis only after. */
 int  ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px,
                  UiColor c, UiAlign align, const char *utf8);
 /* An icon glyph centred on (cx, cy). */

@@ -350,11 +350,21 @@ ui_reader_banner(Ui *ui, const AppView *v)
 	/* The slot's x is the banner's right edge when w is 0. */
 	UiRect b = { slot.w > 0 ? slot.x + (slot.w - bw) / 2 : slot.x - bw,
 	             slot.y, bw, slot.h > 0 ? slot.h : 40 };
+	int sw = ui_width(ui);
+
+	/* Never off the screen: narrowed to it, then moved inside it. */
+	if (b.w > sw - 16)
+		b.w = sw - 16;
+	if (b.x + b.w > sw - 8)
+		b.x = sw - 8 - b.w;
+	if (b.x < 8)
+		b.x = 8;
 	ui_rrect(ui, b, b.h / 2, COL_SOLEIL_PALE);
 	ui_rrect_border(ui, b, b.h / 2, 2, COL_SOLEIL);
 	ui_icon(ui, b.x + 12 + 12, b.y + b.h / 2, 22, COL_OCRE, ICON_SENSORS);
-	ui_text(ui, b.x + 12 + 28, b.y + (b.h - ui_text_height(ui, FONT_SEMIBOLD, size)) / 2,
-	        FONT_SEMIBOLD, size, COL_OCRE, msg);
+	ui_text_fit(ui, b.x + 12 + 28, b.y + (b.h - ui_text_height(ui, FONT_SEMIBOLD, size)) / 2,
+	            b.w - 12 - 28 - 12, FONT_SEMIBOLD, size, COL_OCRE, ALIGN_LEFT,
+	            msg);
 }
 
 /* ---- pieces shared by the screens of ui_internal.h ---- */
