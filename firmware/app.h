@@ -279,6 +279,7 @@ typedef struct AppView {
 	Member member;
 	char first_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	int  can_post;           /* session member may post (coworker, staff) */
+	int  post_needs_approval; /* and a facilitator approves it first */
 	int  is_staff;           /* session member is facilitator/admin */
 	char idle_text[96];      /* "Retour à l'accueil dans 15 secondes" */
 
@@ -382,6 +383,7 @@ typedef struct AppView {
 		int  pin_locked_s;       /* > 0: locked, seconds left */
 		char pin_msg[160];       /* "Code incorrect, 2 essais restants" */
 		int  pin_tries_left;
+		int  pin_min_digits;     /* OK waits for these many (said above) */
 	} pin;
 	/* SCREEN_FACILITATOR */
 	struct {

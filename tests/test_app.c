@@ -211,7 +211,7 @@ test_checkin_refusals(void)
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_INT(t.v->result.outcome, CHECKIN_INACTIVE);
 	CHECK_STR(t.v->result.greeting, "Ce badge n’est plus actif");
-	CHECK_CONTAINS(t.v->result.greeting_detail, "animateur");
+	CHECK_CONTAINS(t.v->result.greeting_detail, "l’équipe d’animation");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_INT(t.v->has_member, 0);
@@ -522,7 +522,7 @@ test_mission_refusals(void)
 	t_act(&t, ACT_OPEN_MISSION, wall);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->toast, "Cette mission n’est pas ouverte aux mineur·es.");
+	CHECK_STR(t.v->toast, "Cette mission n’est pas ouverte aux moins de 18 ans.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->detail.mission.n_takers, 0);
@@ -612,7 +612,7 @@ test_mission_done_release(void)
 	CHECK_INT(t.v->wait, WAIT_DONE);
 	t_badge(&t, B_INES);
 	CHECK_STR(t.v->toast, "Seule la personne qui a proposé la mission ou "
-	          "un·e animateur·rice peut faire cela.");
+	          "l’équipe d’animation peut faire cela.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	/* A facilitator confirms it in their own session. */
 	t_act(&t, ACT_HOME, 0);

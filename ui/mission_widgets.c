@@ -177,12 +177,13 @@ ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 		int tw = ui_text_width(ui, FONT_SEMIBOLD, 22, text);
 		int n = tw <= tb.w ? 1 : 2;
 
-		if (lines < 1)
-			lines = 1;
+		if (lines < 2)
+			lines = 2;      /* a second line over the margin, not a cut */
 		if (n > lines)
 			n = lines;
-		ui_text_box(ui, (UiRect){ tb.x, cy - n * (lh + 2) / 2, tb.w,
-		            n * (lh + 2) }, FONT_SEMIBOLD, 22, COL_ENCRE,
-		            ALIGN_LEFT, n, text);
+		/* Who must badge is the point: smaller type, never a cut. */
+		ui_text_wrap(ui, (UiRect){ tb.x, cy - n * (lh + 2) / 2, tb.w,
+		             n * (lh + 2) }, FONT_SEMIBOLD, 22, TYPE_META, COL_ENCRE,
+		             ALIGN_LEFT, n, text);
 	}
 }

@@ -63,8 +63,9 @@ board_draw(Ui *ui, const AppView *v)
 		int y;
 
 		board_top(ui, v, &L);
-		y = board_chips(ui, v, L.content_y + ROW_GAP, L.w);
-		board_cards(ui, v, &L, y + ROW_GAP, L.h);
+		/* 48 px chips (touch) with 8 px around: the cards keep their rows. */
+		y = board_chips(ui, v, L.content_y + GAP_S, L.w);
+		board_cards(ui, v, &L, y + GAP_S, L.h);
 	}
 	if (v->wait != WAIT_NONE) {
 		int pw = L.w - 2 * MARGIN > 640 ? 640 : L.w - 2 * MARGIN;
