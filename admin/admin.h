@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "borne.h"
+#include "mission.h"
 #include "report.h"
 #include "store.h"
 
@@ -57,6 +58,10 @@ int admin_parse_id(Admin *a, const char *s, const char *what, int64_t *out);
 /* A whole number, 0 or more, below 2^31. Same returns. */
 int admin_parse_int(Admin *a, const char *s, const char *what, int *out);
 
+/* A mission category, French (with or without accents) or English:
+** BORNE_OK or BORNE_EINVAL (cmd_mission.c). */
+int admin_parse_category(const char *s, MissionCategory *out);
+
 /* After forget or purge: says on stdout whether the erased rows are gone
 ** from the files too, or left to the kiosk (privacy_scrub). */
 void admin_note_scrub(Admin *a);
@@ -93,11 +98,21 @@ int cmd_mission_reject(Admin *a, int argc, char **argv);
 int cmd_mission_take(Admin *a, int argc, char **argv);
 int cmd_mission_release(Admin *a, int argc, char **argv);
 int cmd_mission_done(Admin *a, int argc, char **argv);
+int cmd_quote_add(Admin *a, int argc, char **argv);
+int cmd_quote_list(Admin *a, int argc, char **argv);
+int cmd_quote_accept(Admin *a, int argc, char **argv);
+int cmd_quote_vat(Admin *a, int argc, char **argv);
+int cmd_quote_fair(Admin *a, int argc, char **argv);
+int cmd_heat_alert(Admin *a, int argc, char **argv);
+int cmd_safety(Admin *a, int argc, char **argv);
 int cmd_report_attendance(Admin *a, int argc, char **argv);
 int cmd_import_members(Admin *a, int argc, char **argv);
 int cmd_backup(Admin *a, int argc, char **argv);
 int cmd_restore(Admin *a, int argc, char **argv);
 int cmd_check(Admin *a, int argc, char **argv);
 int cmd_purge(Admin *a, int argc, char **argv);
+/* cmd_web.c: the back office's codes and sessions */
+int cmd_web_code(Admin *a, int argc, char **argv);
+int cmd_web_end(Admin *a, int argc, char **argv);
 
 #endif

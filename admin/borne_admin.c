@@ -45,7 +45,7 @@ static const AdminCmd commands[] = {
 	{ "mission", "add", cmd_mission_add, "mission add --poster ID --title T "
 	  "--description D --category C [--place P] [--when D|D..D|flexible] "
 	  "[--duration-min N] [--places N] [--reward-cents N|--reward "
-	  "quote|tip] [--minors-ok]" },
+	  "quote|tip] [--minors-ok] [--outdoor]" },
 	{ "mission", "list", cmd_mission_list, "mission list [--status S]" },
 	{ "mission", "approve", cmd_mission_approve, "mission approve ID" },
 	{ "mission", "reject", cmd_mission_reject, "mission reject ID --reason R" },
@@ -53,6 +53,16 @@ static const AdminCmd commands[] = {
 	{ "mission", "release", cmd_mission_release,
 	  "mission release ID MEMBER_ID" },
 	{ "mission", "done", cmd_mission_done, "mission done ID --by MEMBER_ID" },
+	{ "quote", "add", cmd_quote_add, "quote add MISSION_ID --by MEMBER_ID "
+	  "--hours H --rate-cents N [--supplies-cents N]" },
+	{ "quote", "list", cmd_quote_list, "quote list [--mission ID]" },
+	{ "quote", "accept", cmd_quote_accept, "quote accept ID --by MEMBER_ID" },
+	{ "quote", "vat", cmd_quote_vat, "quote vat [20|10|5.5|exempt]" },
+	{ "quote", "fair", cmd_quote_fair, "quote fair [CATEGORY LOW-HIGH]   "
+	  "(euros an hour)" },
+	{ "heat-alert", NULL, cmd_heat_alert, "heat-alert [on|off]" },
+	{ "safety", NULL, cmd_safety, "safety [KEY VALUE]   (minors' limits: "
+	  "day_max_min week_max_min break_after_min break_min heat_hours)" },
 	{ "report", "attendance", cmd_report_attendance, "report attendance "
 	  "--from D --to D [--by day|member]" },
 	{ "import", "members", cmd_import_members, "import members FILE.csv" },
@@ -60,6 +70,9 @@ static const AdminCmd commands[] = {
 	  "[--keep-daily N] [--keep-weekly N]" },
 	{ "restore", NULL, cmd_restore, "restore BACKUP" },
 	{ "check", NULL, cmd_check, "check" },
+	{ "web", "code", cmd_web_code, "web code [--for MEMBER_ID]   (a "
+	  "one-time code to sign in to borne-web)" },
+	{ "web", "end", cmd_web_end, "web end   (ends every borne-web session)" },
 	{ "purge", NULL, cmd_purge, "purge --older-than-days N" },
 };
 

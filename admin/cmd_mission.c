@@ -17,7 +17,6 @@ typedef struct Rows {
 	int          rc;
 } Rows;
 
-static int  parse_category(const char *s, MissionCategory *out);
 static int  parse_when(const char *s, MissionDraft *d);
 static int  when_date(const char *s, size_t n, char out[TIME_DATE_SIZE]);
 static int  copy_text(const char *field, const char *s, size_t max_ch,
@@ -30,8 +29,8 @@ static int  id_pair(Admin *a, int argc, char **argv, int64_t *id,
                     int64_t *member);
 
 /* French names (with or without accents) and English ones. */
-static int
-parse_category(const char *s, MissionCategory *out)
+int
+admin_parse_category(const char *s, MissionCategory *out)
 {
 	static const struct { const char *name; MissionCategory c; } alias[] = {
 		{ "jardin", CAT_JARDIN }, { "garden", CAT_JARDIN },
@@ -133,7 +132,7 @@ int
 cmd_mission_add(Admin *a, int argc, char **argv)
 {
 	enum { O_POSTER, O_TITLE, O_DESC, O_CAT, O_PLACE, O_WHEN, O_DUR,
-	       O_PLACES, O_CENTS, O_REWARD, O_MINORS };
+	       O_PLACES, O_CENTS, O_REWARD, O_MINORS, O_OUTDOOR };
 	AdminOpt opts[] = {
 		[O_POSTER] = { "--poster", 1, NULL },
 		[O_TITLE]  = { "--title", 1, NULL },
@@ -146,6 +145,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 		[O_CENTS]  = { "--reward-cents", 1, NULL },
 		[O_REWARD] = { "--reward", 1, NULL },
 		[O_MINORS] = { "--minors-ok", 0, NULL },
+		[O_OUTDOOR] = { "--outdoor", 0, NULL },
 		{ NULL, 0, NULL }
 	};
 	MissionDraft d;
@@ -179,7 +179,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 	                    TEXT_SINGLE_LINE, 0, d.place, sizeof d.place))
 	    != ADMIN_GO)
 		return rc;
-	if (parse_category(opts[O_CAT].value, &d.category) != BORNE_OK)
+	if (admin_parse_category(opts[O_CAT].value, &d.category) != BORNE_OK)
 		return admin_refuse("category: unknown category \"%.40s\" (jardin, "
 		                    "animaux, bricolage, couture, cuisine, numerique "
 		                    "or autre)", opts[O_CAT].value);
@@ -214,6 +214,7 @@ cmd_mission_add(Admin *a, int argc, char **argv)
 			                    opts[O_REWARD].value);
 	}
 	d.minors_ok = opts[O_MINORS].value != NULL;
+	d.outdoor = opts[O_OUTDOOR].value != NULL;
 	if (mission_validate(&d, &field, why, sizeof why) != BORNE_OK)
 		return admin_refuse("%s", why);
 	if ((rc = admin_open(a)) != ADMIN_GO)

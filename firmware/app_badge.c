@@ -159,6 +159,9 @@ refusal_key(MissionRefusal why, WaitFor w)
 		[MREFUSE_NOT_TAKER] = "app.release.not_taker",
 		[MREFUSE_STARTED] = "app.release.refused",
 		[MREFUSE_NOT_POSTER] = "app.mission.not_poster",
+		[MREFUSE_HEAT] = "app.take.heat",
+		[MREFUSE_DAY_LIMIT] = "app.take.day_limit",
+		[MREFUSE_WEEK_LIMIT] = "app.take.week_limit",
 	};
 
 	if (why == MREFUSE_NOT_OPEN)

@@ -4,9 +4,11 @@
 #include "audit.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "borne.h"
+#include "member.h"
 #include "uuid.h"
 
 int
@@ -72,4 +74,25 @@ audit_each(Store *st, int (*fn)(int64_t id, int64_t at_utc, int64_t actor_id,
 	rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "reading the audit log");
 	store_stmt_release(st, stmt);
 	return rc;
+}
+
+int
+audit_setting_set(Store *st, const char *key, const char *value,
+                  int64_t actor_id, int64_t now_utc)
+{
+	char detail[160];
+	int rc;
+
+	if ((rc = member_actor_may(st, actor_id, ROLE_FACILITATOR)) != BORNE_OK)
+		return rc;
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	snprintf(detail, sizeof detail, "%s = %s", key, value);
+	if ((rc = store_setting_set(st, key, value)) != BORNE_OK ||
+	    (rc = audit_log(st, actor_id, "setting.set", "setting", 0, detail,
+	                    now_utc)) != BORNE_OK) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
 }

@@ -36,7 +36,12 @@ CONFIG_DEF("renderer",          "auto",               "auto, gl or software: aut
 CONFIG_NUM("display_rotate",    "0",     0, 270,      "0, 90, 180 or 270: degrees the picture turns clockwise on the panel")
 CONFIG_DEF("touch_flip",        "none",               "none, x, y or xy: a touch panel mounted mirrored or upside down")
 CONFIG_DEF("screen_hours",      "",                   "HH:MM-HH:MM the screen stays lit; outside, it goes dark when idle; empty: always lit")
+CONFIG_DEF("vat_rate",          "20 %",               "VAT on quotes until one is set with borne-admin quote vat: 20 %, 10 %, 5,5 %, or exempt (TVA non applicable, art. 293 B du CGI)")
 CONFIG_DEF("tz",                "",                   "time zone; empty: TZ, else Europe/Paris")
+CONFIG_DEF("web_listen",        "0.0.0.0:8080",       "borne-web listens here: ADDR:PORT, [::]:PORT for IPv6")
+CONFIG_DEF("web_tls_cert",      "",                   "borne-web: PEM certificate file for HTTPS; empty: plain HTTP")
+CONFIG_DEF("web_tls_key",       "",                   "borne-web: PEM private key of web_tls_cert")
+CONFIG_DEF("web_backup_dir",    "/var/lib/borne/backups", "borne-web: the folder of daily backups it offers to download")
 #ifdef CONFIG_NUM_FALLBACK
 #undef CONFIG_NUM
 #undef CONFIG_NUM_FALLBACK

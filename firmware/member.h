@@ -66,6 +66,12 @@ int  member_by_badge(Store *st, const BadgeUid *uid, Member *out);
 /* Calls fn for every member ordered by name; fn returns non-zero to stop. */
 int  member_each(Store *st, int (*fn)(const Member *m, void *ctx), void *ctx);
 int  member_deactivate(Store *st, int64_t id, int64_t actor_id, int64_t now_utc);
+/* Sets role and minor status (member_edit.c): a facilitator for
+** cooperators and coworkers, an admin when the member is or becomes a
+** facilitator or admin (BORNE_EPERM). BORNE_EREFUSED for a forgotten
+** member. Audited as member.update, unless nothing changes. */
+int  member_update(Store *st, int64_t id, MemberRole role, int minor,
+                   int64_t actor_id, int64_t now_utc);
 #define MEMBER_PIN_MIN_DIGITS     4
 #define MEMBER_PIN_MAX_DIGITS     8
 #define MEMBER_PIN_DEFAULT_DIGITS 6   /* proposed to new facilitators */

@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "member.h"
 #include "mission_impl.h"
+#include "safety.h"
 #include "text.h"
 #include "uuid.h"
 
@@ -59,7 +60,8 @@ mission_refusal_name(MissionRefusal r)
 		[MREFUSE_NOT_OPEN] = "not_open", [MREFUSE_OWN] = "own",
 		[MREFUSE_MINOR] = "minor", [MREFUSE_TOO_MANY] = "too_many",
 		[MREFUSE_NOT_TAKER] = "not_taker", [MREFUSE_STARTED] = "started",
-		[MREFUSE_NOT_POSTER] = "not_poster",
+		[MREFUSE_NOT_POSTER] = "not_poster", [MREFUSE_HEAT] = "heat",
+		[MREFUSE_DAY_LIMIT] = "day_limit", [MREFUSE_WEEK_LIMIT] = "week_limit",
 	};
 
 	return (int)r >= 0 && r < MREFUSE_COUNT ? names[r] : "?";
@@ -177,9 +179,9 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 	static const char sql[] =
 		"INSERT INTO missions(uuid, title, description, category, place,"
 		" date_from, date_to, duration_min, places, reward_kind, reward_cents,"
-		" minors_ok, poster_id, status, created_utc, updated_utc)"
+		" minors_ok, poster_id, status, created_utc, updated_utc, outdoor)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-		" ?15, ?15)";
+		" ?15, ?15, ?16)";
 	char why[128], uuid[BORNE_UUID_LEN + 1];
 	char title[sizeof d->title], place[sizeof d->place];
 	int64_t id;
@@ -222,6 +224,7 @@ mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
 	sqlite3_bind_int64(stmt, 13, poster_id);
 	sqlite3_bind_text(stmt, 14, mission_status_name(status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 15, now_utc);
+	sqlite3_bind_int(stmt, 16, d->outdoor != 0);
 	if ((rc = store_step_done(st, stmt, "adding a mission")) != BORNE_OK)
 		goto fail;
 	id = sqlite3_last_insert_rowid(store_db(st));   /* before anything else writes */
@@ -339,6 +342,7 @@ mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc,
 	char uuid[BORNE_UUID_LEN + 1];
 	sqlite3_stmt *stmt = NULL;
 	MissionRefusal r = MREFUSE_NONE;
+	SafetyLimit limit;
 	Member who;
 	Mission m;
 	int rc, held, max;
@@ -380,6 +384,20 @@ mission_take(Store *st, int64_t id, int64_t member_id, int64_t now_utc,
 	if (who.minor && !m.d.minors_ok) {
 		r = MREFUSE_MINOR;
 		store_set_error(st, rc, "this mission is not open to minors");
+		goto fail;
+	}
+	if ((rc = safety_check_take(st, member_id, &m, now_utc, &limit)) !=
+	    BORNE_OK)
+		goto fail;
+	if (limit != SAFETY_OK) {
+		rc = BORNE_EREFUSED;
+		r = limit == SAFETY_HEAT ? MREFUSE_HEAT :
+		    limit == SAFETY_DAY ? MREFUSE_DAY_LIMIT : MREFUSE_WEEK_LIMIT;
+		store_set_error(st, rc, "%s", limit == SAFETY_HEAT ?
+		                "heat alert: no outdoor mission for minors in the "
+		                "hot hours" : limit == SAFETY_DAY ?
+		                "this would pass a minor's hours for the day" :
+		                "this would pass a minor's hours for the week");
 		goto fail;
 	}
 	if ((rc = open_takes(st, member_id, &held)) != BORNE_OK)

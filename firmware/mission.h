@@ -62,6 +62,7 @@ typedef struct MissionDraft {
 	RewardKind reward_kind;
 	int  reward_cents;       /* REWARD_FIXED only, 1..MISSION_REWARD_MAX */
 	int  minors_ok;
+	int  outdoor;            /* "en extérieur": the heat alert keeps minors off it */
 } MissionDraft;
 
 /* Which draft field a validation message is about. */
@@ -144,6 +145,10 @@ typedef enum MissionRefusal {
 	MREFUSE_NOT_TAKER,       /* release: the member holds no take on it */
 	MREFUSE_STARTED,         /* release: its first day has come */
 	MREFUSE_NOT_POSTER,      /* done/cancel: neither the poster nor staff */
+	MREFUSE_HEAT,            /* take: a minor, outdoors, in the heat alert's
+	                         ** hot hours (safety.h) */
+	MREFUSE_DAY_LIMIT,       /* take: a minor's day would pass its hours */
+	MREFUSE_WEEK_LIMIT,      /* take: a minor's week would */
 	MREFUSE_COUNT
 } MissionRefusal;
 
@@ -154,7 +159,7 @@ const char *mission_refusal_name(MissionRefusal r);    /* "full"... */
 ** mission...), else to the rule that said no, with store_errmsg saying
 ** it in English.
 ** mission_take: BORNE_EREFUSED (inactive, already, full, not open, own,
-** minor, too many). mission_release: BORNE_ENOTFOUND (not taker),
+** minor, heat, day limit, week limit, too many). mission_release: BORNE_ENOTFOUND (not taker),
 ** BORNE_EREFUSED (not open, started). mission_done / mission_cancel:
 ** by_id must be the poster or staff, BORNE_EPERM (not poster) otherwise;
 ** BORNE_EREFUSED (not open). */

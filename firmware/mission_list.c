@@ -29,7 +29,7 @@
 	"m.id, m.uuid, m.title, m.description, m.category, m.place," \
 	" m.date_from, m.date_to, m.duration_min, m.places, m.reward_kind," \
 	" m.reward_cents, m.minors_ok, m.status, m.poster_id, p.name, " \
-	N_TAKERS ", m.created_utc, m.reason"
+	N_TAKERS ", m.created_utc, m.reason, m.outdoor"
 #define MISSION_FROM " FROM missions m JOIN members p ON p.id = m.poster_id"
 #define CARD_COLS \
 	"m.id, m.title, m.category, m.date_from, m.date_to, m.duration_min," \
@@ -92,6 +92,7 @@ mission_row(sqlite3_stmt *stmt, Mission *m)
 	m->n_takers = sqlite3_column_int(stmt, 16);
 	m->created_utc = sqlite3_column_int64(stmt, 17);
 	store_col_text(stmt, 18, m->reason, sizeof m->reason);
+	m->d.outdoor = sqlite3_column_int(stmt, 19);
 }
 
 static void

@@ -159,11 +159,16 @@ board_reload(App *a)
 {
 	AppView *v = &a->v;
 	MissionQuery q;
+	char text[sizeof v->board.search.text];
 	int total = 0, cols = board_cols(v), rc;
 
+	/* The field may end in a joiner still waiting for its emoji: the
+	** search looks for what is typed so far. */
+	text_copy(text, sizeof text, v->board.search.text);
+	text_settle(text);
 	memset(&q, 0, sizeof q);
 	q.category = v->board.filter;
-	q.text = v->board.search.text;
+	q.text = text;
 	q.minors_only = v->has_member && v->member.minor;
 	q.status = -1;
 	q.offset = v->board.board_offset;

@@ -200,11 +200,15 @@ static int
 check_draft(App *a, PostStep upto, int jump)
 {
 	AppView *v = &a->v;
-	MissionDraft t = v->post.draft, blank;
+	MissionDraft t, blank;
 	MissionField f = MFIELD_NONE;
 	char why[160];
 	int cents;
 
+	/* Checking ends typing: a joiner still waiting for its emoji goes. */
+	text_settle(v->post.draft.title);
+	text_settle(v->post.draft.description);
+	t = v->post.draft;
 	mission_draft_init(&blank);
 	v->post.post_error[0] = '\0';
 	a->post.err_field = MFIELD_NONE;

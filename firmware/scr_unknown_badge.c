@@ -145,6 +145,9 @@ enrol_save(App *a)
 	Member m;
 	int rc;
 
+	text_settle(v->enrol.enrol_name.text);
+	app_field_show(&v->enrol.enrol_name, v->enrol.enrol_name.text,
+	               BORNE_NAME_MAX_CH);
 	if (text_check(v->enrol.enrol_name.text, BORNE_NAME_MAX_CH, TEXT_SINGLE_LINE, 1,
 	               why, sizeof why) != BORNE_OK) {
 		text_copy(v->enrol.enrol_error, sizeof v->enrol.enrol_error,

@@ -192,12 +192,68 @@ static const char schema_v4[] =
 	"CREATE INDEX missions_mine ON missions(poster_id, created_utc DESC,"
 	"  id DESC) WHERE status NOT IN ('done', 'cancelled', 'expired');";
 
+/* Version 5: quotes for "Prix à discuter" missions (quote.c), with the
+** whole calculation as it was shown, since a rate may change later.
+** vat_bp is basis points, -1 for "TVA non applicable"; told is set once
+** the author of a declined quote has been told at a tap. */
+static const char schema_v5[] =
+	"CREATE TABLE quotes ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  uuid           TEXT NOT NULL UNIQUE,"
+	"  number         TEXT NOT NULL UNIQUE,"
+	"  mission_id     INTEGER NOT NULL REFERENCES missions(id)"
+	"                 ON DELETE CASCADE,"
+	"  member_id      INTEGER NOT NULL REFERENCES members(id),"
+	"  hours_centi    INTEGER NOT NULL CHECK (hours_centi > 0),"
+	"  rate_cents     INTEGER NOT NULL CHECK (rate_cents > 0),"
+	"  supplies_cents INTEGER NOT NULL DEFAULT 0 CHECK (supplies_cents >= 0),"
+	"  vat_bp         INTEGER NOT NULL CHECK (vat_bp IN (-1, 550, 1000, 2000)),"
+	"  labour_cents   INTEGER NOT NULL,"
+	"  ht_cents       INTEGER NOT NULL,"
+	"  vat_cents      INTEGER NOT NULL,"
+	"  ttc_cents      INTEGER NOT NULL,"
+	"  status         TEXT NOT NULL CHECK (status IN"
+	"                 ('proposed','accepted','declined','withdrawn')),"
+	"  told           INTEGER NOT NULL DEFAULT 0 CHECK (told IN (0,1)),"
+	"  created_utc    INTEGER NOT NULL,"
+	"  decided_utc    INTEGER);"
+	"CREATE INDEX quotes_mission ON quotes(mission_id);"
+	"CREATE INDEX quotes_member ON quotes(member_id, status);"
+	"CREATE UNIQUE INDEX quotes_one_waiting ON quotes(mission_id, member_id)"
+	"  WHERE status = 'proposed';";
+
+/* Version 6: signing in to borne-web (webauth.c). A one-time code and a
+** session are kept as their hash only: a copy of the database opens no
+** session. actor_id 0 is the machine's administrator (borne-admin). A
+** used or expired code, an ended session: the row is deleted. */
+static const char schema_v6[] =
+	"CREATE TABLE IF NOT EXISTS web_codes ("
+	"  hash        TEXT PRIMARY KEY,"
+	"  actor_id    INTEGER NOT NULL,"
+	"  created_utc INTEGER NOT NULL,"
+	"  expires_utc INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS web_sessions ("
+	"  hash        TEXT PRIMARY KEY,"
+	"  actor_id    INTEGER NOT NULL,"
+	"  created_utc INTEGER NOT NULL,"
+	"  seen_utc    INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS audit_action_at ON audit(action, at_utc);";
+
+/* Version 7: missions "en extérieur", which the heat alert keeps minors
+** off in the hot hours (safety.c). */
+static const char schema_v7[] =
+	"ALTER TABLE missions ADD COLUMN outdoor INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (outdoor IN (0,1));";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
+	schema_v6,
+	schema_v7,
 };
 
 int

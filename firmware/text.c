@@ -281,6 +281,17 @@ text_check_typed(const char *before, const char *s, int multiline,
 	return scan(s, multiline, 1, &st, why, whylen);
 }
 
+void
+text_settle(char *s)
+{
+	static const char zwj[] = "\xE2\x80\x8D";
+	size_t len = s != NULL ? strlen(s) : 0;
+
+	if (len >= sizeof zwj - 1 &&
+	    memcmp(s + len - (sizeof zwj - 1), zwj, sizeof zwj - 1) == 0)
+		s[len - (sizeof zwj - 1)] = '\0';
+}
+
 int
 text_blank(const char *s)
 {

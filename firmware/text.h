@@ -24,6 +24,10 @@ int    text_check(const char *s, size_t max_ch, int multiline, int required,
 ** may end s, since the emoji it joins comes in the next keystroke. */
 int    text_check_typed(const char *before, const char *s, int multiline,
                         char *why, size_t whylen);
+/* Drops a zero-width joiner left open at the end of s (typed after an
+** emoji, waiting for the next one that never came): what a field holds
+** once typing is over, and what it gives to a search or a save. */
+void   text_settle(char *s);
 /* 1 when s shows nothing: empty, or only spaces (any Unicode space, the
 ** Braille blank U+2800, Hangul fillers) and combining marks; 0 otherwise
 ** (invalid UTF-8 too). A required text_check refuses such text with

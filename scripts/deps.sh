@@ -11,7 +11,9 @@ pkgs=(build-essential cmake pkg-config
       fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
       fonts-symbola
       xvfb xdotool      # tests: real X key events (tests/ui/x11_keys.sh)
-      valgrind bc)      # build/bench/borne-bench: callgrind, figures
+      valgrind bc       # build/bench/borne-bench: callgrind, figures
+      libmicrohttpd-dev                     # borne-web (web/)
+      chromium chromium-driver python3-selenium)  # tests/web/browser.py
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -7,7 +7,7 @@ foreach(t report privacy import)
   endif()
 endforeach()
 
-foreach(t members days missions data badinput dbfail pin)
+foreach(t members days missions quotes safety data badinput dbfail pin)
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/admin/cli_${t}.sh)
     add_test(NAME admin_cli_${t}
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/admin/cli_${t}.sh

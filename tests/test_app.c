@@ -431,6 +431,19 @@ test_board(void)
 	t_act(&t, ACT_SEARCH_CLEAR, 0);
 	CHECK_STR(t.v->board.search.text, "");
 	CHECK_INT(t.v->board.search.n_chars, 0);
+
+	/* An emoji typed in two keystrokes: the joiner waits in the field for
+	** the next one, and the search meanwhile is no fault of the kiosk's
+	** (fuzz_form: "la borne a un problème" for woman + ZWJ). */
+	t_text(&t, "\xF0\x9F\x91\xA9");
+	t_text(&t, "\xE2\x80\x8D");
+	CHECK_STR(t.v->board.search.text, "\xF0\x9F\x91\xA9\xE2\x80\x8D");
+	CHECK_STR(t.v->problem, "");
+	CHECK_INT(t.v->board.board_total, 0);
+	t_text(&t, "\xF0\x9F\x92\xBB");
+	CHECK_STR(t.v->board.search.text,
+	          "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
+	CHECK_STR(t.v->problem, "");
 	t_close(&t);
 }
 

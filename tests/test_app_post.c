@@ -137,6 +137,16 @@ test_title_step(void)
 	t_key(&t, APP_KEY_BACKSPACE);
 	t_key(&t, APP_KEY_BACKSPACE);
 	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
+	/* A joiner still open when the step ends goes: it joins nothing. */
+	t_act(&t, ACT_TYPE, 0x1F469);
+	t_act(&t, ACT_TYPE, 0x200D);
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post.post_step, POST_DESCRIPTION);
+	CHECK_STR(t.v->post.draft.title,
+	          "Arroser les plantes du bure\xF0\x9F\x91\xA9");
+	t_act(&t, ACT_FIELD, POST_TITLE);
+	t_key(&t, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
 
 	/* Typing past the limit stops at it and says so. */
 	memset(long_text, 'x', 100);

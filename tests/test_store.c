@@ -10,6 +10,7 @@
 
 #include "borne.h"
 #include "check.h"
+#include "store_schema.h"
 #include "checkin.h"
 #include "core_fixture.h"
 #include "maintenance.h"
@@ -183,28 +184,35 @@ test_failed_migration_rolls_back(void)
 	sqlite3_close(db);
 }
 
-/* A version 3 database (before the index of "my missions") gets it at
-** the next open, its rows kept. */
+/* A version 3 database, made by the migrations of that time, gets every
+** later one at the next open (the index of "my missions", quotes, web
+** sign-in, outdoor missions...), its rows kept. */
 static void
 test_migrate_v3_to_v4(void)
 {
 	sqlite3 *db = NULL;
-	Store *st = fx_open("v3.db");
-	int64_t id;
+	Store *st;
 
-	CHECK_INT(member_add(st, "Awa", ROLE_FACILITATOR, 0, NULL, NULL, 0, 1000,
-	                     &id), BORNE_OK);
-	store_close(st);
-	sqlite3_open(fx_path("v3.db"), &db);
-	CHECK_INT(sqlite3_exec(db, "DROP INDEX missions_mine;"
-	                       " PRAGMA user_version = 3;", NULL, NULL, NULL),
+	fx_rm(fx_path("v3.db"));
+	CHECK_INT(sqlite3_open(fx_path("v3.db"), &db), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		CHECK_INT(sqlite3_exec(db, store_migration_sql(i), NULL, NULL, NULL),
+		          SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO members(uuid, name, role,"
+	                       " created_utc) VALUES ('u-awa', 'Awa', 'facilitator',"
+	                       " 1000); PRAGMA user_version = 3;", NULL, NULL, NULL),
 	          SQLITE_OK);
 	sqlite3_close(db);
+	chmod(fx_path("v3.db"), 0600);
 	st = fx_open("v3.db");
 	CHECK(store_schema_latest() >= 4);
 	CHECK_INT(store_schema_version(st), store_schema_latest());
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
 	                         " name = 'missions_mine'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE"
+	                         " name = 'quotes'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM pragma_table_info('missions')"
+	                         " WHERE name = 'outdoor'"), 1);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
 	store_close(st);
 }

@@ -285,6 +285,20 @@ main(void)
 		CHECK_INT(text_check_typed(NULL, "a\nb", 1, w, sizeof w), BORNE_OK);
 		CHECK_INT(text_check_typed(NULL, "a\nb", 0, w, sizeof w), BORNE_EINVAL);
 	}
+	/* Typing over, a joiner left open goes; one inside a sequence stays. */
+	{
+		char s1[] = "\xF0\x9F\x91\xA9\xE2\x80\x8D";
+		char s2[] = "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB";
+		char s3[] = "";
+
+		text_settle(s1);
+		CHECK_STR(s1, "\xF0\x9F\x91\xA9");
+		text_settle(s2);
+		CHECK_STR(s2, "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB");
+		text_settle(s3);
+		CHECK_STR(s3, "");
+		text_settle(NULL);
+	}
 
 	return check_done();
 }

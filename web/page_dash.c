@@ -1,0 +1,216 @@
+/* page_dash.c -- Tableau de bord: who is here now, today's contributive
+** day, the missions waiting for a facilitator, and what may need one:
+** taps waiting for a trusted clock, disk space, the last backup, wrong
+** sign-in codes. Every read that fails says so on its card: an empty
+** card means "nothing there", never "the database said no". */
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include "checkin.h"
+#include "day.h"
+#include "maintenance.h"
+#include "mission.h"
+#include "timeutil.h"
+#include "web.h"
+
+static int  present_row(const Visit *v, void *ctx);
+static void card_present(Web *w, WebReq *rq, WebResp *rs);
+static void card_today(Web *w, WebReq *rq, WebResp *rs);
+static void card_waiting(Web *w, WebReq *rq, WebResp *rs);
+static void card_problems(Web *w, WebReq *rq, WebResp *rs);
+static int  newest_backup(const char *dir, char *name, size_t namelen,
+                          int64_t *mtime);
+
+typedef struct PresentCtx {
+	Web    *w;
+	WebReq *rq;
+	WebResp *rs;
+	int     n;
+} PresentCtx;
+
+static int
+present_row(const Visit *v, void *ctx)
+{
+	PresentCtx *c = ctx;
+	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)], hm[6];
+
+	if (c->n++ >= 50)
+		return 1;
+	web_actor_name(c->w, c->rq, v->member_id, name, sizeof name);
+	time_format_hm(v->in_utc, hm);
+	html_f(&c->rs->body, "<li>%s <span class=\"muted\">%s %s</span></li>",
+	       name, TR(c->rq, "depuis", "since"), hm);
+	return 0;
+}
+
+static void
+card_present(Web *w, WebReq *rq, WebResp *rs)
+{
+	PresentCtx c = { w, rq, rs, 0 };
+	int n = 0, rc;
+
+	html_f(&rs->body, "<section class=\"card\"><h2>%s</h2>",
+	       TR(rq, "Présents maintenant", "Here now"));
+	if ((rc = checkin_present_count(w->st, rq->now_utc, &n)) != BORNE_OK) {
+		web_notice(rs, "err", web_store_error(rq, w->st, rc));
+	} else {
+		html_f(&rs->body, "<p class=\"figure\" id=\"present\">%d</p><ul>", n);
+		if ((rc = checkin_present_each(w->st, rq->now_utc, present_row, &c))
+		    != BORNE_OK)
+			web_notice(rs, "err", web_store_error(rq, w->st, rc));
+		html_raw(&rs->body, "</ul>");
+	}
+	html_raw(&rs->body, "</section>");
+}
+
+static void
+card_today(Web *w, WebReq *rq, WebResp *rs)
+{
+	char today[TIME_DATE_SIZE];
+	ContribDay d;
+	int rc;
+
+	time_local_date(rq->now_utc, today);
+	html_f(&rs->body, "<section class=\"card\"><h2>%s</h2><p>%s</p>",
+	       TR(rq, "Aujourd'hui", "Today"), today);
+	rc = day_on(w->st, today, &d);
+	if (rc == BORNE_OK)
+		html_f(&rs->body, "<p><strong>%s</strong><br>%d:%d%d – %d:%d%d</p>",
+		       d.title, d.open_min / 60, d.open_min % 60 / 10,
+		       d.open_min % 10, d.close_min / 60, d.close_min % 60 / 10,
+		       d.close_min % 10);
+	else if (rc == BORNE_ENOTFOUND)
+		html_f(&rs->body, "<p class=\"muted\">%s</p>", TR(rq, "Pas de journée "
+		       "contributive aujourd'hui.", "No contributive day today."));
+	else
+		web_notice(rs, "err", web_store_error(rq, w->st, rc));
+	html_raw(&rs->body, "</section>");
+}
+
+static void
+card_waiting(Web *w, WebReq *rq, WebResp *rs)
+{
+	MissionQuery q = { -1, NULL, 0, 0, MISSION_PENDING, 0, 5 };
+	MissionCard cards[5];
+	int n = 0, total = 0, rc;
+
+	html_f(&rs->body, "<section class=\"card\"><h2>%s</h2>",
+	       TR(rq, "Missions à valider", "Missions waiting for approval"));
+	if ((rc = mission_search(w->st, &q, cards, &n, &total)) != BORNE_OK) {
+		web_notice(rs, "err", web_store_error(rq, w->st, rc));
+	} else {
+		html_f(&rs->body, "<p class=\"figure\" id=\"waiting\">%d</p><ul>",
+		       total);
+		for (int i = 0; i < n; i++)
+			html_f(&rs->body, "<li>%s</li>", cards[i].title);
+		html_f(&rs->body, "</ul><a class=\"button\" href=\"/missions\">%s</a>",
+		       TR(rq, "Voir les missions", "See the missions"));
+	}
+	html_raw(&rs->body, "</section>");
+}
+
+static int
+newest_backup(const char *dir, char *name, size_t namelen, int64_t *mtime)
+{
+	struct dirent *e;
+	struct stat sb;
+	char path[1024];
+	DIR *d;
+
+	name[0] = '\0';
+	*mtime = 0;
+	if (dir == NULL || (d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, MAINTENANCE_BACKUP_PREFIX,
+		            strlen(MAINTENANCE_BACKUP_PREFIX)) != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (int64_t)sb.st_mtime > *mtime) {
+			*mtime = (int64_t)sb.st_mtime;
+			snprintf(name, namelen, "%s", e->d_name);
+		}
+	}
+	closedir(d);
+	return 0;
+}
+
+static void
+card_problems(Web *w, WebReq *rq, WebResp *rs)
+{
+	char dir[1024], when[20], name[256];
+	int64_t newest = 0, bk_utc = 0;
+	int n_held = 0, n_untimed = 0, n_probs = 0, rc;
+	struct statvfs vfs;
+	char *slash;
+
+	html_f(&rs->body, "<section class=\"card\"><h2>%s</h2><ul id=\"problems\">",
+	       TR(rq, "À surveiller", "To keep an eye on"));
+	rc = checkin_clock_facts(w->st, &newest, &n_held, &n_untimed);
+	if (rc != BORNE_OK) {
+		html_f(&rs->body, "<li class=\"chip bad\">%s</li>",
+		       web_store_error(rq, w->st, rc));
+		n_probs++;
+	} else if (n_held > 0 || n_untimed > 0) {
+		html_f(&rs->body, "<li><span class=\"chip warn\">%s</span> %d %s, "
+		       "%d %s</li>", TR(rq, "Horloge", "Clock"), n_held,
+		       TR(rq, "passages attendent une heure sûre",
+		          "taps wait for a trusted time"), n_untimed,
+		       TR(rq, "sans heure", "without a time"));
+		n_probs++;
+	}
+	snprintf(dir, sizeof dir, "%s", w->db_path != NULL ? w->db_path : ".");
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (statvfs(dir, &vfs) == 0) {
+		uint64_t free_mb = (uint64_t)vfs.f_bavail * vfs.f_frsize >> 20;
+		uint64_t all_mb = (uint64_t)vfs.f_blocks * vfs.f_frsize >> 20;
+
+		if (free_mb < 200 || free_mb * 10 < all_mb) {
+			html_f(&rs->body, "<li><span class=\"chip bad\">%s</span> %D "
+			       "Mo %s</li>", TR(rq, "Disque", "Disk"), (int64_t)free_mb,
+			       TR(rq, "libres seulement", "free only"));
+			n_probs++;
+		}
+		html_f(&rs->body, "<li class=\"muted\">%s : %D Mo / %D Mo</li>",
+		       TR(rq, "Espace libre", "Free space"), (int64_t)free_mb,
+		       (int64_t)all_mb);
+	}
+	if (newest_backup(w->backup_dir, name, sizeof name, &bk_utc) != 0 ||
+	    bk_utc == 0) {
+		html_f(&rs->body, "<li><span class=\"chip warn\">%s</span> %s</li>",
+		       TR(rq, "Sauvegarde", "Backup"), TR(rq, "aucune sauvegarde "
+		       "trouvée", "no backup found"));
+		n_probs++;
+	} else {
+		web_time(bk_utc, when);
+		html_f(&rs->body, "<li%r>%s : %s</li>", rq->now_utc - bk_utc >
+		       2 * 86400 ? " class=\"chip warn\"" : " class=\"muted\"",
+		       TR(rq, "Dernière sauvegarde", "Last backup"), when);
+	}
+	if (n_probs == 0)
+		html_f(&rs->body, "<li><span class=\"chip good\">%s</span></li>",
+		       TR(rq, "Rien à signaler", "All fine"));
+	html_raw(&rs->body, "</ul></section>");
+}
+
+int
+page_dash_get(Web *w, WebReq *rq, WebResp *rs)
+{
+	web_page_begin(w, rq, rs, TR(rq, "Tableau de bord", "Dashboard"));
+	html_raw(&rs->body, "<div class=\"grid\">");
+	card_present(w, rq, rs);
+	card_today(w, rq, rs);
+	card_waiting(w, rq, rs);
+	card_problems(w, rq, rs);
+	html_raw(&rs->body, "</div>");
+	web_page_end(w, rq, rs);
+	return BORNE_OK;
+}
