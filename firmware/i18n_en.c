@@ -353,6 +353,9 @@ const I18nEntry i18n_en[] = {
 	{ "board.next", "Next" },
 	{ "board.range", "%d–%d of %d" },
 	{ "board.minors", "missions open to under-18s" },
+	/* h11c (issue 11): where the search looked */
+	{ "board.empty_in", "No mission “%s” in %s." },
+	{ "board.everywhere", "Search everywhere (%d)" },
 	{ "board.empty_search", "No mission matches “%s”" },
 	{ "board.empty_filter", "No mission in this category for now." },
 	{ "board.empty", "No mission for now. Come back soon!" },

@@ -353,6 +353,9 @@ const I18nEntry i18n_fr[] = {
 	{ "board.next", "Suivantes" },
 	{ "board.range", "%d–%d sur %d" },
 	{ "board.minors", "missions ouvertes aux moins de 18 ans" },
+	/* h11c (issue 11): where the search looked */
+	{ "board.empty_in", "Aucune mission « %s » dans %s." },
+	{ "board.everywhere", "Chercher partout (%d)" },
 	{ "board.empty_search", "Aucune mission ne correspond à « %s »" },
 	{ "board.empty_filter", "Aucune mission dans cette catégorie pour l’instant." },
 	{ "board.empty", "Aucune mission pour l’instant. Revenez bientôt !" },

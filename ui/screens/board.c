@@ -436,14 +436,25 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 static void
 board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 {
-	char msg[300];
+	char msg[300], every[96];
 	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_SECTION);
 	int cy = r.y + r.h / 2;
 	const char *btn = NULL;
 	AppAction act = ACT_NONE;
 	int64_t arg = 0;
 
-	if (v->board.search.text[0] != '\0') {
+	if (v->board.search.text[0] != '\0' && v->board.filter >= 0 &&
+	    v->board.everywhere_total > 0) {
+		/* Say where it looked, offer everywhere. */
+		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_in"),
+		       v->board.search.text,
+		       app_category_label(v->lang, (MissionCategory)v->board.filter));
+		ui_fmt(every, sizeof every, tr(v->lang, "board.everywhere"),
+		       v->board.everywhere_total);
+		btn = every;
+		act = ACT_FILTER;
+		arg = -1;
+	} else if (v->board.search.text[0] != '\0') {
 		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_search"),
 		       v->board.search.text);
 		btn = tr(v->lang, "board.clear");
@@ -457,9 +468,17 @@ board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 		ui_fmt(msg, sizeof msg, "%s", tr(v->lang, "board.empty"));
 	}
 	if (compact) {
-		ui_text_box(ui, layout_rect(r.x, cy - th, r.w, 2 * th + 4),
-		            FONT_SEMIBOLD, TYPE_SECTION, COL_ENCRE, ALIGN_CENTER, 2,
-		            msg);
+		int bh = act == ACT_FILTER ? TOUCH_MIN + GAP_S : 0;
+		ui_text_wrap(ui, layout_rect(r.x, cy - th - bh / 2, r.w, 2 * th + 4),
+		             FONT_SEMIBOLD, TYPE_SECTION, TYPE_META, COL_ENCRE,
+		             ALIGN_CENTER, 2, msg);
+		if (bh > 0) {
+			int bw = ui_button_width(ui, BTN_SECONDARY, TOUCH_MIN, 0, btn);
+			UiRect under = layout_rect(r.x, cy + th + 4 - bh / 2 + GAP_S,
+			                           r.w, TOUCH_MIN);
+			ui_button(ui, layout_centre_x(under, bw), BTN_SECONDARY, 0, btn,
+			          act, arg);
+		}
 		return;
 	}
 	cy = r.y + r.h / 2 - 60;
