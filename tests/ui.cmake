@@ -33,6 +33,8 @@ borne_ui_script(idle        SIZES 800x480 1920x1080)
 borne_ui_script(reader      SIZES ${all_sizes})
 borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
 borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
+# Nothing that matters cut, in French and English (issue 11 item 9).
+borne_ui_script(nothing_cut SIZES ${all_sizes})
 # What a badge tap means: facilitator mode without presence, check-ins
 # over busy screens, questions that expire.
 borne_ui_script(facilitator_entry SIZES 800x480 1920x1080)
