@@ -124,7 +124,9 @@ typedef enum AppAction {
 	ACT_MY_MISSIONS,         /* "Mes missions": member home's list */
 	ACT_POST,                /* "Proposer une mission" */
 	ACT_OPEN_MISSION,        /* arg: mission id */
-	ACT_TAKE,                /* "Je prends cette mission": then a badge */
+	ACT_TAKE,                /* "Je prends cette mission": then a badge,
+	                         ** unless a member is badged in: then it is
+	                         ** theirs at once */
 	ACT_RELEASE,             /* "Je me retire": then a badge */
 	ACT_MARK_DONE,           /* "Mission terminée": poster's badge */
 	ACT_CANCEL_MISSION,      /* poster withdraws: poster's badge */
@@ -205,6 +207,11 @@ typedef struct TextFieldView {
 	int  multiline;
 } TextFieldView;
 
+/* How taking a mission ended (view.detail.outcome). */
+typedef enum MissionOutcome {
+	OUTCOME_NONE = 0, OUTCOME_TAKEN, OUTCOME_REFUSED
+} MissionOutcome;
+
 typedef enum PostStep {
 	POST_TITLE = 0, POST_DESCRIPTION, POST_CATEGORY, POST_WHEN,
 	POST_DURATION, POST_REWARD, POST_PREVIEW, POST_STEP_COUNT
@@ -234,6 +241,7 @@ typedef enum WaitFor {
 #define APP_BOARD_WINDOW   24   /* cards the view holds at once */
 #define APP_LIST_MAX       64   /* present people, pending missions */
 #define APP_NEWS_MAX       4    /* newest open missions on Accueil (1080p) */
+#define APP_MY_MAX         64   /* "Mes missions": a member's unfinished ones */
 
 /* Chips of the post form, in the order they are shown. */
 #define APP_N_DURATIONS      6
@@ -249,6 +257,7 @@ typedef struct AppPerson {
 	char name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	char role[48];           /* translated, e.g. "Coopératrice" */
 	char since[16];          /* "9 h 12" */
+	char safety[48];         /* a minor's flag: "Pause à faire", or "" */
 } AppPerson;
 
 typedef struct AppView {
@@ -326,11 +335,14 @@ typedef struct AppView {
 		                           ** "Merci pour votre aide : Chantier peinture" */
 		int  result_error;       /* 1: the tap was NOT saved (storage error) */
 	} result;
-	/* SCREEN_MEMBER_HOME: missions taken or posted by the member */
+	/* SCREEN_MEMBER_HOME: missions taken or posted by the member, full
+	** ones included (only here can their poster reach them). */
 	struct {
-		MissionCard my[APP_BOARD_WINDOW];
-		AppCardText my_text[APP_BOARD_WINDOW];
+		MissionCard my[APP_MY_MAX];
+		AppCardText my_text[APP_MY_MAX];
 		int  n_my;
+		int  my_offset;          /* first row shown: ACT_SCROLL (rows) and
+		                         ** ACT_SCROLL_TO (a row) move it, 0..n_my-1 */
 	} home;
 	/* SCREEN_BOARD */
 	struct {
@@ -353,6 +365,20 @@ typedef struct AppView {
 		AppCardText mission_text;
 		char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 		int  is_taker;           /* the session member holds a take */
+		int  desc_line;          /* first line of the description shown:
+		                         ** ACT_SCROLL (lines) and ACT_SCROLL_TO
+		                         ** (a line) move it; the UI shows the last
+		                         ** page when it is past the end */
+		/* Taking it ends on a screen of its own, not a toast: taken
+		** (what, when, where, who to ask; "Mes missions" / "Terminé")
+		** or refused (why, and the next step). Cleared by "Retour" and
+		** on leaving the screen. */
+		MissionOutcome outcome;
+		char outcome_title[200];  /* "C’est noté Mamadou : ..." */
+		char outcome_reason[200]; /* refused: why, in plain words */
+		char outcome_ask[200];    /* taken: who to ask, by first name */
+		AppAction outcome_next;   /* refused: the next step, or ACT_NONE */
+		char outcome_next_label[120];
 	} detail;
 	/* SCREEN_POST_MISSION */
 	struct {

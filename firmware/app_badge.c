@@ -16,7 +16,6 @@
 
 static void        checkin_note(App *a, const CheckinResult *r, int rc);
 static int         badge_member(App *a, const BadgeUid *uid, Member *m);
-static const char *refusal_key(MissionRefusal why, WaitFor w);
 static void        confirm_badge(App *a, const BadgeUid *uid);
 static int         badge_answers(App *a, const BadgeUid *uid);
 
@@ -147,8 +146,8 @@ badge_member(App *a, const BadgeUid *uid, Member *m)
 
 /* The words for the rule the core says refused (mission.h): the core
 ** decides, the kiosk only words it. */
-static const char *
-refusal_key(MissionRefusal why, WaitFor w)
+const char *
+app_refusal_key(MissionRefusal why, WaitFor w)
 {
 	static const char *const keys[MREFUSE_COUNT] = {
 		[MREFUSE_ALREADY] = "app.take.already",
@@ -217,6 +216,10 @@ confirm_badge(App *a, const BadgeUid *uid)
 		return;
 	}
 	app_wait(a, WAIT_NONE, 0);
+	if (w == WAIT_TAKE) {
+		app_mission_take(a, id, &m);   /* a screen of its own */
+		return;
+	}
 	if (mission_get(a->st, id, &before) != BORNE_OK) {
 		app_toast(a, "app.mission.gone");
 		app_cue(a, CUE_REFUSED);
@@ -249,7 +252,7 @@ confirm_badge(App *a, const BadgeUid *uid)
 		app_cue(a, CUE_REFUSED);
 		/* The core says which rule refused; here it is only worded. */
 		if (why != MREFUSE_NONE)
-			app_toast(a, refusal_key(why, w),
+			app_toast(a, app_refusal_key(why, w),
 			          store_rules(a->st)->max_open_takes);
 		else if (rc == BORNE_EREFUSED || rc == BORNE_EINVAL)
 			app_toast(a, "app.mission.refused");

@@ -157,10 +157,19 @@ void app_field_show(TextFieldView *f, const char *buf, int max_ch);
 /* Screens' entry points, for the kiosk and the other screens. */
 void app_board_open(App *a, ScreenId from);            /* scr_board.c */
 void app_mission_open(App *a, int64_t id);             /* scr_mission.c */
+/* Member m takes mission id (their badge answered, or they are badged
+** in): the outcome screen, taken or refused with the next step. */
+void app_mission_take(App *a, int64_t id, const Member *m);
+/* The i18n key that words a refusal of the core (app_badge.c). */
+const char *app_refusal_key(MissionRefusal why, WaitFor w);
 /* The member's missions into the view; BORNE_OK or the read's error. */
 int  app_my_missions_load(App *a);                     /* scr_member_home.c */
 /* A tap's greeting (r NULL when rc is an error), and whether the last
 ** one was a departure. */
+/* A minor past a limit or due a break (app_safety.c): 1 and the words in
+** out (a sentence, or a short flag for a list), 0 and "" otherwise. */
+int  app_safety_note(App *a, const Member *m, int short_form, char *out,
+                     size_t outlen);
 void app_result_show(App *a, const CheckinResult *r, int rc);
 int  app_result_was_out(const App *a);                 /* scr_badge_result.c */
 void app_unknown_show(App *a, const BadgeUid *uid);    /* scr_unknown_badge.c */

@@ -286,4 +286,6 @@ app_card_text(AppLang lang, const MissionCard *c, AppCardText *out)
 	          app_category_label(lang, c->category));
 	text_copy(out->status, sizeof out->status,
 	          app_status_label(lang, c->status));
+	text_copy(out->minors, sizeof out->minors,
+	          tr(lang, c->minors_ok ? "mission.minors_ok" : "mission.adults_only"));
 }

@@ -23,6 +23,8 @@ typedef struct AppCardText {
 	char places_total[32];   /* places asked: "2 places" (mission detail) */
 	char category[32];       /* "Bricolage" */
 	char status[48];         /* "Ouverte", "En attente de validation", ... */
+	char minors[48];         /* "Ouverte aux moins de 18 ans" / "Réservée
+	                         ** aux adultes": the one wording, everywhere */
 } AppCardText;
 
 /* tr(lang, key) used as a printf format, into out (NUL-terminated). */

@@ -147,6 +147,11 @@ result_render(App *a)
 		break;
 	}
 	result_next_mission(a);
+	/* A minor due a break or past the day's hours: said before anything
+	** else, in the note's place. */
+	if (r->outcome != CHECKIN_UNKNOWN && r->outcome != CHECKIN_INACTIVE)
+		(void)app_safety_note(a, &r->member, 0, v->result.greeting_note,
+		                      sizeof v->result.greeting_note);
 	/* The tap is saved; what was read back after it is not all there. */
 	if (r->detail_rc != BORNE_OK)
 		app_read_failed(a, r->detail_rc, "checkin_tap (read back)");

@@ -102,8 +102,10 @@ present_add(const Visit *vis, void *ctx)
 	memset(p, 0, sizeof *p);
 	p->member_id = vis->member_id;
 	text_copy(p->name, sizeof p->name, vis->member_name);
-	if (member_get(a->st, vis->member_id, &m) == BORNE_OK)
+	if (member_get(a->st, vis->member_id, &m) == BORNE_OK) {
 		text_copy(p->role, sizeof p->role, app_role_label(v->lang, m.role));
+		(void)app_safety_note(a, &m, 1, p->safety, sizeof p->safety);
+	}
 	app_format_hm(v->lang, vis->in_utc, p->since, sizeof p->since);
 	return 0;
 }

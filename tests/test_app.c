@@ -487,7 +487,13 @@ test_mission_take(void)
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	CHECK_INT(t.v->cue_seq, seq + 1);
-	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
+	/* The outcome is a screen of its own, not a toast. */
+	CHECK_STR(t.v->toast, "");
+	CHECK_INT(t.v->detail.outcome, OUTCOME_TAKEN);
+	CHECK_STR(t.v->detail.outcome_title,
+	          "C’est noté Mamadou : la mission est pour vous !");
+	CHECK_STR(t.v->detail.outcome_ask,
+	          "Une question ? Demandez à Sophie, qui l’a proposée.");
 	CHECK_INT(t.v->detail.mission.n_takers, 1);
 	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
 	CHECK_STR(t.v->first_name, "Mamadou");
@@ -507,8 +513,11 @@ test_mission_take(void)
 	CHECK_INT(t.v->detail.can_done, 1);
 	CHECK_INT(t.v->detail.can_cancel, 1);
 	CHECK_INT(t.v->detail.can_take, 0);        /* her own mission */
-	/* ACT_CANCEL_WAIT stops waiting. */
+	/* ACT_CANCEL_WAIT stops waiting (nobody badged in: a question). */
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_OPEN_MISSION, id);
 	t_act(&t, ACT_TAKE, 0);
+	CHECK_INT(t.v->wait, WAIT_TAKE);
 	t_act(&t, ACT_CANCEL_WAIT, 0);
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_STR(t.v->wait_text, "");
@@ -535,36 +544,63 @@ test_mission_refusals(void)
 	t_act(&t, ACT_OPEN_MISSION, wall);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->toast, "Cette mission n’est pas ouverte aux moins de 18 ans.");
+	/* Refused: the reason, and the next step that helps her. */
+	CHECK_STR(t.v->toast, "");
+	CHECK_INT(t.v->detail.outcome, OUTCOME_REFUSED);
+	CHECK_STR(t.v->detail.outcome_title,
+	          "Vous ne pouvez pas prendre cette mission");
+	CHECK_STR(t.v->detail.outcome_reason,
+	          "Cette mission est réservée aux adultes.");
+	CHECK_INT(t.v->detail.outcome_next, ACT_BOARD);
+	CHECK_STR(t.v->detail.outcome_next_label,
+	          "Voir les missions ouvertes aux moins de 18 ans");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->detail.mission.n_takers, 0);
+	/* She is known now: the next step shows her the missions she may
+	** take, without her badge again. */
+	CHECK_INT(t.v->has_member, 1);
+	t_act(&t, t.v->detail.outcome_next, 0);
+	CHECK_INT(t.v->screen, SCREEN_BOARD);
+	CHECK_INT(t.v->board.minors_only, 1);
+	CHECK_INT(t.v->detail.outcome, OUTCOME_NONE);
 	/* Taken by someone else: no place left. */
+	t_act(&t, ACT_HOME, 0);
 	t_act(&t, ACT_OPEN_MISSION, plants);
 	CHECK_INT(t.v->detail.can_take, 0);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "Il n’y a plus de place sur cette mission.");
-	/* Twice the same. */
+	CHECK_STR(t.v->detail.outcome_reason,
+	          "Il n’y a plus de place sur cette mission.");
+	CHECK_INT(t.v->detail.outcome_next, ACT_BOARD);
+	/* Twice the same; Mamadou is badged in now: no badge asked again. */
 	t_act(&t, ACT_OPEN_MISSION, shelf);
 	t_act(&t, ACT_TAKE, 0);
-	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "Vous avez déjà pris cette mission.");
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_STR(t.v->detail.outcome_reason, "Vous avez déjà pris cette mission.");
+	CHECK_INT(t.v->detail.outcome_next, ACT_MY_MISSIONS);
+	/* "Retour" from the outcome: the mission again. */
+	t_act(&t, ACT_BACK, 0);
+	CHECK_INT(t.v->screen, SCREEN_MISSION);
+	CHECK_INT(t.v->detail.outcome, OUTCOME_NONE);
 	/* The poster cannot take their own. */
+	t_act(&t, ACT_HOME, 0);
 	t_act(&t, ACT_OPEN_MISSION, chat);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, "04AA0003");     /* Karim posted it */
-	CHECK_CONTAINS(t.v->toast, "Vous avez proposé cette mission");
+	CHECK_CONTAINS(t.v->detail.outcome_reason, "Vous avez proposé cette mission");
 	/* Too many takes at once (2 by default). */
+	t_act(&t, ACT_HOME, 0);
 	t_act(&t, ACT_OPEN_MISSION, chat);
 	t_act(&t, ACT_TAKE, 0);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
+	CHECK_STR(t.v->detail.outcome_title,
+	          "C’est noté Mamadou : la mission est pour vous !");
 	t_act(&t, ACT_OPEN_MISSION, tablework);
 	t_act(&t, ACT_TAKE, 0);
-	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "Vous avez déjà 2 missions en cours : terminez-en "
-	          "une d’abord.");
+	CHECK_STR(t.v->detail.outcome_reason, "Vous avez déjà 2 missions en "
+	          "cours : terminez-en une d’abord.");
+	CHECK_INT(t.v->detail.outcome_next, ACT_MY_MISSIONS);
 	/* A deactivated badge confirms nothing (nobody badged in: the
 	** question is anyone's). */
 	t_act(&t, ACT_HOME, 0);
@@ -616,10 +652,12 @@ test_mission_done_release(void)
 	CHECK_INT(m.status, MISSION_OPEN);
 	CHECK_INT(m.n_takers, 0);
 
-	/* Done: only the poster or staff. */
+	/* Done: only the poster or staff. Inès is badged in (her badge
+	** answered): she takes it at once. */
 	t_act(&t, ACT_OPEN_MISSION, chat);
 	t_act(&t, ACT_TAKE, 0);
-	t_badge(&t, B_INES);
+	CHECK_INT(t.v->detail.outcome, OUTCOME_TAKEN);
+	t_act(&t, ACT_BACK, 0);
 	CHECK_INT(mission_is_taker(t.st, chat, t.v->member.id), 1);
 	t_act(&t, ACT_MARK_DONE, 0);
 	CHECK_INT(t.v->wait, WAIT_DONE);

@@ -265,15 +265,21 @@ test_wait_asked_member(void)
 	t_badge(&t, B_MAMADOU);                 /* his session */
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
+	/* Badged in, he takes it at once: his badge is not asked again. */
 	t_act(&t, ACT_TAKE, 0);
-	CHECK_INT(t.v->wait, WAIT_TAKE);
+	CHECK_INT(t.v->wait, WAIT_NONE);
+	CHECK_INT(t.v->detail.outcome, OUTCOME_TAKEN);
+	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
+	t_act(&t, ACT_BACK, 0);
+	t_act(&t, ACT_RELEASE, 0);
+	CHECK_INT(t.v->wait, WAIT_RELEASE);
 	/* Sophie arrives: her check-in, not Mamadou's answer. */
 	t_badge(&t, B_SOPHIE);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_STR(t.v->result.greeting, "Bonjour Sophie !");
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
-	CHECK_INT(m.n_takers, 0);
+	CHECK_INT(m.n_takers, 1);
 	/* Asked in Mamadou's session, Mamadou's badge answers. */
 	t_act(&t, ACT_HOME, 0);
 	t_later(&t, 120);
@@ -281,10 +287,10 @@ test_wait_asked_member(void)
 	CHECK_STR(t.v->result.greeting, "À bientôt Mamadou !");
 	t_act(&t, ACT_BOARD, 0);
 	t_act(&t, ACT_OPEN_MISSION, id);
-	t_act(&t, ACT_TAKE, 0);
+	t_act(&t, ACT_RELEASE, 0);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
-	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 1);
+	CHECK_STR(t.v->toast, "C’est noté Mamadou : vous n’êtes plus sur cette mission.");
+	CHECK_INT(mission_is_taker(t.st, id, t.v->member.id), 0);
 	CHECK_INT(t.v->screen, SCREEN_MISSION);
 	t_close(&t);
 }
@@ -305,7 +311,8 @@ test_wait_anyone(void)
 	t_act(&t, ACT_TAKE, 0);
 	t_wait_ms(&t, 19000);
 	t_badge(&t, B_MAMADOU);
-	CHECK_STR(t.v->toast, "C’est noté Mamadou : la mission est pour vous !");
+	CHECK_STR(t.v->detail.outcome_title,
+	          "C’est noté Mamadou : la mission est pour vous !");
 	CHECK_STR(t.v->first_name, "Mamadou");
 	CHECK_INT(visits(&t), before);
 	/* Whoever's badge it is, it settles the question: done or refused. */
@@ -488,12 +495,62 @@ test_tap_disk_full(void)
 	t_close(&t);
 }
 
+/* A minor back after ten minutes outside is still in one stretch of
+** over 4 h 30: the greeting asks for a real break, and facilitators see
+** it beside her name. Past 8 h in the day, leaving says the day is done.
+** An adult's greeting says none of it. */
+static void
+test_minor_safety(void)
+{
+	T t;
+	int found = 0;
+
+	t_open(&t, "safety.db", "2024-12-10T09:00", LANG_FR);
+	CHECK_INT(open_visit(&t, B_INES), 0);
+	t_badge(&t, B_INES);                            /* in at 9:00 */
+	CHECK_INT(open_visit(&t, B_INES), 1);
+	CHECK(strstr(t.v->result.greeting_note, "pause") == NULL);
+	t_later(&t, 4 * 3600 + 50 * 60);
+	t_badge(&t, B_INES);                            /* out at 13:50 */
+	CHECK_INT(open_visit(&t, B_INES), 0);
+	t_later(&t, 10 * 60);
+	t_badge(&t, B_INES);                            /* back at 14:00 */
+	CHECK_STR(t.v->result.greeting_note, "Vous travaillez depuis longtemps "
+	          "sans pause. Faites une pause maintenant.");
+	t_badge(&t, B_MAMADOU);                         /* an adult */
+	CHECK(strstr(t.v->result.greeting_note, "pause") == NULL);
+
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_FACILITATOR, 0);
+	t_badge(&t, B_BERNARD);
+	pin(&t, "1234");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	for (int i = 0; i < t.v->fac.n_present; i++) {
+		if (strncmp(t.v->fac.present[i].name, "Inès", 5) == 0) {
+			CHECK_STR(t.v->fac.present[i].safety, "Pause à faire");
+			found = 1;
+		} else {
+			CHECK_STR(t.v->fac.present[i].safety, "");
+		}
+	}
+	CHECK_INT(found, 1);
+	t_act(&t, ACT_HOME, 0);
+
+	t_later(&t, 4 * 3600);
+	t_badge(&t, B_INES);                            /* out at 18:00: 8 h 50 */
+	CHECK_INT(open_visit(&t, B_INES), 0);
+	CHECK_CONTAINS(t.v->result.greeting_note, "heures du jour");
+	t_close(&t);
+}
+
 int
 main(void)
 {
 	fx_setup();
 	test_facilitator_entry();
 	test_checkin_on_facilitator();
+	test_minor_safety();
 	test_checkin_on_pin();
 	test_checkin_on_post_form();
 	test_wait_expires();

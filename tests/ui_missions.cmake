@@ -20,6 +20,21 @@ borne_ui_missions_script(board_search   800x480 1920x1080 480x800)
 borne_ui_missions_script(search_everywhere 800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_take   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_done   800x480 1920x1080)
+# Issue 11: every one of "Mes missions" reachable by a finger.
+borne_ui_missions_script(my_missions    800x480 1920x1080 480x800)
+# Issue 11: taking a mission ends on a confirmation or a refusal with a next step.
+borne_ui_missions_script(mission_outcome 800x480 1920x1080 480x800)
 borne_ui_missions_script(post_keyboard  800x480 1920x1080)
 borne_ui_missions_script(post_type      800x480 1920x1080)
 borne_ui_missions_script(post_refused   800x480 1920x1080)
+# Issue 11: a mission's description read whole, to its last sentence,
+# on the detail and in its poster's view (borne-admin adds it).
+foreach(size 800x480 1920x1080 480x800)
+  add_test(NAME ui_mission_read_${size}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/mission_read.sh
+                   ${run_borne} ${run_admin}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/ui/mission_read.script ${size}
+                   ${CMAKE_BINARY_DIR}/screenshots/${size}
+                   ${CMAKE_CURRENT_BINARY_DIR}/mission_read)
+  set_tests_properties(ui_mission_read_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
+endforeach()

@@ -53,6 +53,24 @@ ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind, const char *text)
 	return w;
 }
 
+int
+ui_minors_chip(Ui *ui, int x, int cy, int max_w, int minors_ok,
+               const char *text)
+{
+	UiColor bg = minors_ok ? COL_VERT_PALE : COL_SABLE;
+	UiColor ink = minors_ok ? COL_VERT : COL_ENCRE_DOUCE;
+	int tw = ui_text_width(ui, FONT_MEDIUM, META_SIZE, text);
+	int w = 10 + 20 + 6 + tw + 12;
+	int th = ui_text_height(ui, FONT_MEDIUM, META_SIZE);
+
+	if (text[0] == '\0' || w > max_w)
+		return 0;
+	ui_rrect(ui, (UiRect){ x, cy - PILL_H / 2, w, PILL_H }, PILL_H / 2, bg);
+	ui_icon(ui, x + 10 + 10, cy, 20, ink, minors_ok ? ICON_GROUPS : ICON_PERSON);
+	ui_text(ui, x + 10 + 20 + 6, cy - th / 2, FONT_MEDIUM, META_SIZE, ink, text);
+	return w;
+}
+
 void
 ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
                 int hit)
@@ -87,7 +105,9 @@ ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
 		widgets_meta(ui, x, meta_cy, right - x, ICON_SCHEDULE,
 		             t->duration);
 
-	/* Reward, and places left on the right. */
+	/* Reward, and places left on the right; between them, where it
+	** fits whole, whether under-18s may take it (the detail always
+	** says it). */
 	pw = t->reward[0] != '\0'
 	     ? ui_reward_pill(ui, r.x + CARD_PAD, bottom_cy, c->reward_kind,
 	                      t->reward)
@@ -101,8 +121,11 @@ ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
 			ui_text(ui, px, bottom_cy - mh / 2, FONT_SEMIBOLD, META_SIZE,
 			        COL_ENCRE, t->places);
 			ui_icon(ui, px - 14, bottom_cy, 20, COL_ENCRE, ICON_PERSON);
+			right = px - 28 - 12;
 		}
 	}
+	x = r.x + CARD_PAD + (pw > 0 ? pw + 8 : 0);
+	ui_minors_chip(ui, x, bottom_cy, right - x, c->minors_ok, t->minors);
 	if (hit)
 		ui_hit(ui, r, ACT_OPEN_MISSION, c->id, c->title);
 }

@@ -54,6 +54,7 @@ static int  script_dispatch(Script *s, const SDL_Event *e);
 static int  script_check_table(void);
 static int  script_do_tap(Script *s, const ScriptCmd *c);
 static int  script_do_tap_text(Script *s, const ScriptCmd *c);
+static int  script_do_tap_until(Script *s, const ScriptCmd *c);
 static int  script_do_type(Script *s, const ScriptCmd *c);
 static int  script_do_key(Script *s, const ScriptCmd *c);
 static int  script_do_key_hold(Script *s, const ScriptCmd *c);
@@ -405,6 +406,29 @@ script_do_screenshot(Script *s, const ScriptCmd *c)
 	return 0;
 }
 
+/* SCRIPT_TAP_UNTIL: what a finger can reach. Taps the widget showing
+** the label (a pager's "Suivantes") until the text is on screen, at most
+** SCRIPT_TAP_UNTIL_MAX times; fails when the label is gone first (the
+** end of the list, and the text never shown). */
+static int
+script_do_tap_until(Script *s, const ScriptCmd *c)
+{
+	Ui *ui = kiosk_ui(s->k);
+	ScriptCmd tap = *c;
+	int taps = 0;
+
+	tap.kind = SCRIPT_TAP_TEXT;
+	while (!ui_frame_has_text(ui, c->text2)) {
+		if (taps++ >= SCRIPT_TAP_UNTIL_MAX)
+			return script_fail(s, "\"%s\" not on screen after %d taps",
+			                   c->text2, SCRIPT_TAP_UNTIL_MAX);
+		if (script_do_tap_text(s, &tap) != 0)
+			return 1;
+	}
+	printf("   shown after %d taps\n", taps);
+	return 0;
+}
+
 static int
 script_do_expect_screen(Script *s, const ScriptCmd *c)
 {
@@ -441,6 +465,7 @@ script_do_expect_text(Script *s, const ScriptCmd *c)
 static const ScriptRunFn script_runs[] = {
 	[SCRIPT_TAP]            = script_do_tap,
 	[SCRIPT_TAP_TEXT]       = script_do_tap_text,
+	[SCRIPT_TAP_UNTIL]      = script_do_tap_until,
 	[SCRIPT_TYPE]           = script_do_type,
 	[SCRIPT_KEY]            = script_do_key,
 	[SCRIPT_KEY_HOLD]       = script_do_key_hold,

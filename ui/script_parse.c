@@ -20,6 +20,7 @@
 static const ScriptSpec script_specs[] = {
 	{ "tap",            SCRIPT_TAP,            2, 2, "tap X Y (two numbers)" },
 	{ "tap-text",       SCRIPT_TAP_TEXT,       1, 1, "tap-text \"Label\"" },
+	{ "tap-until",      SCRIPT_TAP_UNTIL,      2, 2, "tap-until \"Label\" \"Text\"" },
 	{ "type",           SCRIPT_TYPE,           1, 1, "type \"texte\"" },
 	{ "key",            SCRIPT_KEY,            1, 1, "key NAME or key "
 	                                                 "MOD+...+KEY (mods: ctrl alt "
@@ -208,6 +209,9 @@ script_parse_line(const char *line, ScriptCmd *out, char *err, size_t errlen)
 		snprintf(out->text, sizeof out->text, "%s", words[1]);
 
 	switch (spec->kind) {
+	case SCRIPT_TAP_UNTIL:
+		snprintf(out->text2, sizeof out->text2, "%s", words[2]);
+		break;
 	case SCRIPT_TAP:
 		if (script_num(words[1], 0, SCRIPT_COORD_MAX, &out->x) != 0 ||
 		    script_num(words[2], 0, SCRIPT_COORD_MAX, &out->y) != 0)

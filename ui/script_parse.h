@@ -19,11 +19,13 @@
 #define SCRIPT_FINGER_MAX 1000000               /* finger ids 0..this */
 #define SCRIPT_CLOCK_MAX_S (400LL * 86400)      /* wait / advance-clock */
 #define SCRIPT_DETAIL_MAX 127                   /* reader-lost detail, bytes */
+#define SCRIPT_TAP_UNTIL_MAX 20                 /* tap-until: taps at most */
 
 typedef enum ScriptCmdKind {
 	SCRIPT_NONE = 0,         /* blank line or comment */
 	SCRIPT_TAP,              /* x y */
 	SCRIPT_TAP_TEXT,         /* text: the label */
+	SCRIPT_TAP_UNTIL,        /* text: the label; text2: what must show */
 	SCRIPT_TYPE,             /* text: valid UTF-8 to type */
 	SCRIPT_KEY,              /* text: key name (input_key_named), or with
 	                         ** mods an SDL key name pressed as a chord */
@@ -55,6 +57,7 @@ typedef struct ScriptCmd {
 	ScriptCmdKind kind;
 	const char *name;        /* the command as written in the table */
 	char     text[SCRIPT_LINE_MAX];
+	char     text2[SCRIPT_LINE_MAX];  /* tap-until: the text awaited */
 	int64_t  x, y;           /* tap, finger */
 	int64_t  id;             /* finger */
 	int      finger;

@@ -559,6 +559,65 @@ ui_text_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px, UiColor c,
 	return ui_text_box(ui, r, f, px, c, align, max_lines, utf8);
 }
 
+int
+ui_text_part(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c, int first,
+             const char *utf8, int *n_lines)
+{
+	int lh = ui_text_line_height(size_px);
+	int fh = ui_text_height(ui, f, size_px);
+	int n, fit = lh > 0 ? r.h / lh : 0, max = BORNE_DESC_MAX_CH + 1;
+	size_t len, from, to;
+	TextLine *lines;
+	UiMeasure m = { ui, f, size_px, NULL, 0 };
+	char *shown;
+
+	*n_lines = 0;
+	if (utf8 == NULL || utf8[0] == '\0')
+		return lh;
+	len = strlen(utf8);
+	if ((size_t)max < len + 1)
+		max = (int)len + 1;     /* a line holds one character at least */
+	if ((lines = malloc((size_t)max * sizeof *lines)) == NULL)
+		return lh;
+	n = textlayout_break(utf8, len, r.w, ui_measure, &m, lines, max);
+	*n_lines = n;
+	if (first > n - fit)
+		first = n - fit;
+	if (first < 0)
+		first = 0;
+	for (int k = first; k < n && k < first + fit; k++) {
+		const TextLine *l = &lines[k];
+		int tw;
+
+		if (l->len == 0)
+			continue;
+		tw = ui_measure(&m, utf8 + l->start, l->len);
+		if (tw == INT_MAX)
+			continue;
+		ui_text(ui, r.x, r.y + (k - first) * lh + (lh - fh) / 2, f, size_px,
+		        c, m.buf);
+	}
+	/* What a person sees, as one text for `expect-text`. */
+	if (n > 0 && fit > 0) {
+		int last = first + fit < n ? first + fit - 1 : n - 1;
+
+		from = lines[first].start;
+		to = lines[last].start + lines[last].len;
+		if (to > from && (shown = malloc(to - from + 1)) != NULL) {
+			for (size_t j = from; j < to; j++)
+				shown[j - from] = utf8[j] == '\n' || utf8[j] == '\r' ||
+				                  utf8[j] == '\t' ? ' ' : utf8[j];
+			shown[to - from] = '\0';
+			ui_record_text(ui, (UiRect){ r.x, r.y, r.w, (last - first + 1)
+			               * lh }, shown, 1);
+			free(shown);
+		}
+	}
+	free(m.buf);
+	free(lines);
+	return lh;
+}
+
 void
 ui_icon(Ui *ui, int cx, int cy, int size_px, UiColor c, uint32_t code)
 {

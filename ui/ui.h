@@ -100,6 +100,12 @@ int  ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 ** cut: names, times, titles. */
 int  ui_text_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px,
                   UiColor c, UiAlign align, int max_lines, const char *utf8);
+/* A long text read a part at a time (a mission's description): wraps
+** it all, draws lines first .. first + r.h / line height - 1 whole, no
+** ellipsis (the rest is reached by moving first). *n_lines: how many
+** lines the whole text takes in r.w; returns the line height. */
+int  ui_text_part(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
+                  int first, const char *utf8, int *n_lines);
 /* One line fitted to w: when too long, smaller type first (down to three
 ** quarters of size_px, not under TYPE_META), an ellipsis only after. */
 int  ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px,

@@ -52,6 +52,12 @@ void ui_mission_card(Ui *ui, UiRect r, const MissionCard *c,
                      const AppCardText *t, int hit);
 int  ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind,
                     const char *text);
+/* Whether under-18s may take it, in the one wording (AppCardText.minors:
+** "Ouverte aux moins de 18 ans" / "Réservée aux adultes"): a pill from
+** x, centred on cy; nothing when it does not fit whole in max_w.
+** Returns the width drawn. */
+int  ui_minors_chip(Ui *ui, int x, int cy, int max_w, int minors_ok,
+                   const char *text);
 void ui_wait_panel(Ui *ui, UiRect r, const AppView *v);
 /* While the view waits for a badge: the screen dimmed, the wait panel
 ** in its middle. Nothing when it does not wait. */

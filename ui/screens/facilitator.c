@@ -120,7 +120,10 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 	** keep 100 px: "Coopérateur·rice" whole beats a longer name column. */
 	int role_need = 0;
 	for (int i = first; i < first + shown; i++) {
-		int rw = ui_text_width(ui, FONT_REGULAR, TYPE_META, v->fac.present[i].role);
+		const AppPerson *q = &v->fac.present[i];
+		int rw = ui_text_width(ui, q->safety[0] != '\0' ? FONT_SEMIBOLD :
+		                       FONT_REGULAR, TYPE_META,
+		                       q->safety[0] != '\0' ? q->safety : q->role);
 		role_need = rw > role_need ? rw : role_need;
 	}
 	for (int i = first; i < first + shown; i++) {
@@ -135,9 +138,18 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 		ui_avatar(ui, r.x + pad + 16, cy, 16, p->name, (int)p->member_id);
 		ui_text_fit(ui, r.x + pad + 44, cy - th / 2, name_w, FONT_SEMIBOLD, TYPE_BODY,
 		            COL_ENCRE, ALIGN_LEFT, p->name);
-		ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
-		            cy - ui_text_height(ui, FONT_REGULAR, TYPE_META) / 2, role_w,
-		            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT, p->role);
+		/* A minor due a break or past their hours: said in the role's
+		** place, in the warning colour. */
+		if (p->safety[0] != '\0')
+			ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
+			            cy - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META) / 2,
+			            role_w, FONT_SEMIBOLD, TYPE_META, COL_TERRA, ALIGN_LEFT,
+			            p->safety);
+		else
+			ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
+			            cy - ui_text_height(ui, FONT_REGULAR, TYPE_META) / 2,
+			            role_w, FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE,
+			            ALIGN_LEFT, p->role);
 		ui_text_fit(ui, r.x + r.w - pad - since_w,
 		            cy - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META) / 2, since_w,
 		            FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_RIGHT, p->since);

@@ -3,7 +3,9 @@
 ** on the right what they can do next: the board, posting a mission
 ** (coworkers and staff), facilitator mode (staff), and "Terminé", the
 ** one primary action, which closes the session and clears the name from
-** the screen. */
+** the screen. The missions show from view.home.my_offset, as many as
+** fit; when they do not all fit, a pager under them ("Précédentes",
+** "4–6 sur 8", "Suivantes") moves a page (ACT_SCROLL_TO), a drag a row. */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,8 +13,12 @@
 #include "ui.h"
 #include "widgets.h"
 
+#define HOME_PAGER_H 52      /* a finger's size, like the board's */
+
 static void home_draw(Ui *ui, const AppView *v);
 static void home_missions(Ui *ui, const AppView *v, UiRect r);
+static void home_pager(Ui *ui, const AppView *v, UiRect r, int first,
+                       int shown, int per_page);
 static int  home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h);
 
 const ScreenOps member_home_screen = { "member-home", home_draw };
@@ -23,7 +29,7 @@ home_missions(Ui *ui, const AppView *v, UiRect r)
 {
 	int hs = 22, th = ui_text_height(ui, FONT_BOLD, hs);
 	int y = r.y, row_h = 76, gap = 10;
-	int fits;
+	int fits, first;
 	char n[16];
 
 	ui_icon(ui, r.x + 13, y + th / 2, 26, COL_ENCRE, ICON_ASSIGNMENT);
@@ -48,30 +54,90 @@ home_missions(Ui *ui, const AppView *v, UiRect r)
 		return;
 	}
 	fits = (r.y + r.h - y + gap) / (row_h + gap);
-	for (int i = 0; i < v->home.n_my && i < fits; i++) {
+	if (fits < 1)
+		fits = 1;
+	if (fits < v->home.n_my) {
+		/* Not all fit: the pager takes the bottom of the column, and
+		** the rows close up (66: a title and a meta line, padded). */
+		row_h = 66;
+		gap = 8;
+		fits = (r.y + r.h - HOME_PAGER_H - gap - y + gap) / (row_h + gap);
+		if (fits < 1)
+			fits = 1;
+	}
+	first = v->home.my_offset;
+	if (first > v->home.n_my - fits)
+		first = v->home.n_my - fits;        /* the last page is full */
+	if (first < 0)
+		first = 0;
+	for (int i = first; i < v->home.n_my && i < first + fits; i++) {
 		const MissionCard *c = &v->home.my[i];
 		const AppCardText *t = &v->home.my_text[i];
 		UiRect row = { r.x, y, r.w, row_h };
 		char meta[200];
 		int mx = row.x + 16 + 48 + 14;
 		ui_rrect_lip(ui, row, 16, COL_BLANC, COL_LINE, 2);
-		ui_rrect(ui, (UiRect){ row.x + 14, row.y + 14, 48, 48 }, 12,
-		         ui_category_tint(c->category));
-		ui_icon(ui, row.x + 14 + 24, row.y + 38, 28, ui_category_ink(c->category),
-		        ui_category_icon(c->category));
-		ui_text_fit(ui, mx, row.y + 10, row.w - (mx - row.x) - 14, FONT_SEMIBOLD,
+		int ty = row.y + (row_h - ui_text_height(ui, FONT_SEMIBOLD, 20)
+		         - ui_text_height(ui, FONT_REGULAR, 18)) / 2;
+		ui_rrect(ui, (UiRect){ row.x + 14, row.y + (row_h - 48) / 2, 48, 48 },
+		         12, ui_category_tint(c->category));
+		ui_icon(ui, row.x + 14 + 24, row.y + row_h / 2, 28,
+		        ui_category_ink(c->category), ui_category_icon(c->category));
+		ui_text_fit(ui, mx, ty, row.w - (mx - row.x) - 14, FONT_SEMIBOLD,
 		            20, COL_ENCRE, ALIGN_LEFT, c->title);
 		if (t->when[0] && t->status[0])
 			snprintf(meta, sizeof meta, "%s · %s", t->when, t->status);
 		else
 			snprintf(meta, sizeof meta, "%s%s", t->when, t->status);
-		ui_text_fit(ui, mx, row.y + 10 + ui_text_height(ui, FONT_SEMIBOLD, 20),
+		ui_text_fit(ui, mx, ty + ui_text_height(ui, FONT_SEMIBOLD, 20),
 		            row.w - (mx - row.x) - 14, FONT_REGULAR, 18,
 		            COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
 		ui_hit(ui, (UiRect){ row.x, row.y, row.w, row.h + 2 }, ACT_OPEN_MISSION,
 		       c->id, c->title);
 		y += row_h + gap;
 	}
+	if (fits < v->home.n_my)
+		home_pager(ui, v, (UiRect){ r.x, r.y + r.h - HOME_PAGER_H, r.w,
+		           HOME_PAGER_H }, first, v->home.n_my - first < fits ?
+		           v->home.n_my - first : fits, fits);
+}
+
+/* "↑ Précédentes"  4–6 sur 8  "Suivantes ↓": a page at a time. Where the
+** words do not fit between the buttons, the buttons say them alone. */
+static void
+home_pager(Ui *ui, const AppView *v, UiRect r, int first, int shown,
+           int per_page)
+{
+	const char *prev = tr(v->lang, "board.prev");
+	const char *next = tr(v->lang, "board.next");
+	int mh = ui_text_height(ui, FONT_MEDIUM, TYPE_META);
+	int bw = ui_button_width(ui, BTN_SECONDARY, r.h, ICON_ARROW_DOWNWARD, next);
+	int pw = ui_button_width(ui, BTN_SECONDARY, r.h, ICON_ARROW_UPWARD, prev);
+	char range[64];
+	UiRect mid = r;
+
+	if (bw < pw)
+		bw = pw;
+	if (bw > (r.w - GAP_S) / 2)
+		bw = (r.w - GAP_S) / 2;
+	if (first > 0) {
+		int to = first - per_page;
+
+		ui_button(ui, layout_cut_left(&mid, bw), BTN_SECONDARY,
+		          ICON_ARROW_UPWARD, prev, ACT_SCROLL_TO, to < 0 ? 0 : to);
+		layout_cut_left(&mid, GAP_S);
+	}
+	if (first + shown < v->home.n_my) {
+		ui_button(ui, layout_cut_right(&mid, bw), BTN_SECONDARY,
+		          ICON_ARROW_DOWNWARD, next, ACT_SCROLL_TO, first + per_page);
+		layout_cut_right(&mid, GAP_S);
+	}
+	ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first + 1,
+	       first + shown, v->home.n_my);
+	if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, range) <= mid.w)
+		ui_text(ui, mid.x + (mid.w - ui_text_width(ui, FONT_MEDIUM, TYPE_META,
+		        range)) / 2, layout_middle_y(r, mh), FONT_MEDIUM, TYPE_META,
+		        COL_ENCRE_DOUCE, range);
 }
 
 /* The tiles; returns the height used. */

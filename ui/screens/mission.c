@@ -4,7 +4,10 @@
 ** facts (when, how long, reward, places) and the actions the core allows
 ** (can_take, can_done, can_release, can_cancel), the first one big.
 ** Every action is confirmed by a badge: while the core waits for it
-** (view.wait), a panel says so above everything, with "Annuler". */
+** (view.wait), a panel says so above everything, with "Annuler".
+** Taking it ends on a screen of its own (view.detail.outcome), drawn
+** instead of the mission: taken (what, when, where, who to ask, then
+** "Mes missions" / "Terminé") or refused (why, and the next step). */
 #include <string.h>
 
 #include "i18n.h"
@@ -20,14 +23,26 @@ typedef struct MissionAct {
 	const char *label;
 } MissionAct;
 
+typedef struct OutcomeBtn {
+	UiButtonStyle st;
+	uint32_t icon;
+	const char *label;
+	AppAction act;
+} OutcomeBtn;
+
 static void mission_draw(Ui *ui, const AppView *v);
 static int  mission_pills(Ui *ui, const AppView *v, int x, int y);
 static int  mission_story(Ui *ui, const AppView *v, UiRect r);
 static int  mission_facts(Ui *ui, const AppView *v, UiRect r);
+static int  mission_description(Ui *ui, const AppView *v, UiRect r);
 static void mission_actions(Ui *ui, const AppView *v, UiRect r);
 static int  mission_collect(const AppView *v, MissionAct acts[4]);
 static void mission_note(Ui *ui, int x, int cy, int w, uint32_t icon,
                          UiColor icon_bg, const char *text);
+static void mission_outcome(Ui *ui, const AppView *v);
+static void outcome_button2(Ui *ui, UiRect r, const OutcomeBtn *b);
+static int  outcome_fact(Ui *ui, UiRect r, uint32_t icon, const char *key,
+                         const char *value);
 
 const ScreenOps mission_screen = { "mission", mission_draw };
 
@@ -39,6 +54,10 @@ mission_draw(Ui *ui, const AppView *v)
 
 	ui_fill(ui, (UiRect){ 0, 0, w, h }, COL_CREME);
 	ui_top_bar(ui, v, tr(v->lang, "mission.back"), ACT_BACK, NULL);
+	if (v->detail.outcome != OUTCOME_NONE) {
+		mission_outcome(ui, v);
+		return;
+	}
 	if (ui_portrait(ui) || w < 640) {
 		MissionAct acts[4];
 		int n = mission_collect(v, acts);
@@ -125,9 +144,9 @@ static int
 mission_story(Ui *ui, const AppView *v, UiRect r)
 {
 	const Mission *m = &v->detail.mission;
-	int y = r.y, lh = ui_text_height(ui, FONT_REGULAR, 20) + 4;
+	int y = r.y;
 	int mh = ui_text_height(ui, FONT_REGULAR, 18);
-	int tail = 0, room, lines;
+	int tail = 0, room;
 	char takers[300];
 
 	y += mission_pills(ui, v, r.x, y) + 12;
@@ -150,14 +169,10 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		tail += 36;
 	if (m->d.place[0] != '\0')
 		tail += 36;
-	if (m->d.minors_ok)
-		tail += 36;
+	tail += 36;                     /* under-18s: always said */
 	room = r.y + r.h - tail - 8 - y;
-	lines = room / lh;
-	if (lines > 0 && m->d.description[0] != '\0')
-		y += ui_text_box(ui, (UiRect){ r.x, y, r.w, lines * lh },
-		                 FONT_REGULAR, 20, COL_ENCRE, ALIGN_LEFT, lines,
-		                 m->d.description) + 12;
+	if (room > 0 && m->d.description[0] != '\0')
+		y += mission_description(ui, v, (UiRect){ r.x, y, r.w, room }) + 12;
 	if (v->detail.poster_first[0] != '\0') {
 		const char *by = tr(v->lang, "mission.posted_by");
 		char initial[8] = { 0 };
@@ -188,13 +203,9 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		            18, COL_ENCRE_DOUCE, ALIGN_LEFT, m->d.place);
 		y += 36;
 	}
-	if (m->d.minors_ok) {
-		ui_icon(ui, r.x + 14, y + 14, 24, COL_VERT, ICON_GROUPS);
-		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_REGULAR,
-		            18, COL_ENCRE_DOUCE, ALIGN_LEFT,
-		            tr(v->lang, "mission.minors_ok"));
-		y += 36;
-	}
+	if (ui_minors_chip(ui, r.x, y + 14, r.w, m->d.minors_ok,
+	                   v->detail.mission_text.minors) > 0)
+		y += 40;
 	if (takers[0] != '\0') {
 		char line[360];
 
@@ -205,6 +216,72 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		y += 36;
 	}
 	return y - r.y;
+}
+
+/* The description, whole: what fits of it from view.detail.desc_line,
+** and when it does not all fit, "Remonter" / "Lire la suite" under it
+** (a page at a time, ACT_SCROLL_TO; a drag moves a line). Returns the
+** height used. */
+static int
+mission_description(Ui *ui, const AppView *v, UiRect r)
+{
+	const char *d = v->detail.mission.d.description;
+	int n = 0, lh, fit, first, bh = 48;
+	UiRect text = r, bar;
+
+	/* All of it, if it fits. */
+	lh = ui_text_part(ui, layout_rect(r.x, r.y, r.w, 0), FONT_REGULAR, 20,
+	                  COL_ENCRE, 0, d, &n);
+	if (n * lh <= r.h) {
+		ui_text_part(ui, layout_rect(r.x, r.y, r.w, n * lh), FONT_REGULAR,
+		             20, COL_ENCRE, 0, d, &n);
+		return n * lh;
+	}
+	bar = layout_cut_bottom(&text, bh);
+	layout_cut_bottom(&text, 8);
+	fit = text.h / lh;
+	if (fit < 1)
+		fit = 1;
+	first = v->detail.desc_line;
+	if (first > n - fit)
+		first = n - fit;
+	if (first < 0)
+		first = 0;
+	ui_text_part(ui, layout_rect(text.x, text.y, text.w, fit * lh),
+	             FONT_REGULAR, 20, COL_ENCRE, first, d, &n);
+	{
+		const char *up = tr(v->lang, "mission.read_up");
+		const char *more = tr(v->lang, "mission.read_more");
+		int bw = ui_button_width(ui, BTN_SECONDARY, bh, ICON_ARROW_DOWNWARD,
+		                         more);
+		int uw = ui_button_width(ui, BTN_SECONDARY, bh, ICON_ARROW_UPWARD, up);
+		char where[64];
+		UiRect mid = bar;
+
+		if (bw < uw)
+			bw = uw;
+		if (bw > (bar.w - GAP_S) / 2)
+			bw = (bar.w - GAP_S) / 2;
+		if (first > 0)
+			ui_button(ui, layout_cut_left(&mid, bw), BTN_SECONDARY,
+			          ICON_ARROW_UPWARD, up, ACT_SCROLL_TO,
+			          first - fit > 0 ? first - fit : 0);
+		else
+			layout_cut_left(&mid, bw);
+		if (first + fit < n)
+			ui_button(ui, layout_cut_right(&mid, bw), BTN_SECONDARY,
+			          ICON_ARROW_DOWNWARD, more, ACT_SCROLL_TO, first + fit);
+		else
+			layout_cut_right(&mid, bw);
+		ui_fmt(where, sizeof where, tr(v->lang, "mission.read_where"),
+		       (first + fit) * 100 / n);
+		if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, where) <= mid.w - 2 * GAP_S)
+			ui_text(ui, mid.x + (mid.w - ui_text_width(ui, FONT_MEDIUM,
+			        TYPE_META, where)) / 2, layout_middle_y(bar,
+			        ui_text_height(ui, FONT_MEDIUM, TYPE_META)), FONT_MEDIUM,
+			        TYPE_META, COL_ENCRE_DOUCE, where);
+	}
+	return r.h;
 }
 
 /* The facts panel: Quand, Durée, Rémunération, Places. */
@@ -352,4 +429,137 @@ mission_note(Ui *ui, int x, int cy, int w, uint32_t icon, UiColor icon_bg,
 	ui_icon(ui, sx + 12, cy, 24, icon_bg, icon);
 	ui_text_fit(ui, sx + 32, cy - mh / 2, total - 32, FONT_REGULAR, 18,
 	            COL_ENCRE_DOUCE, ALIGN_LEFT, text);
+}
+
+/* One fact of the confirmation: an icon, "Quand" in grey, the value in
+** bold, wrapped (never cut). Returns the height used. */
+static int
+outcome_fact(Ui *ui, UiRect r, uint32_t icon, const char *key,
+             const char *value)
+{
+	int lh = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int kw = key != NULL ? ui_text_width(ui, FONT_REGULAR, 20, key) + 10 : 0;
+	int hh;
+
+	ui_icon(ui, r.x + 14, r.y + lh / 2, 24, COL_ENCRE_DOUCE, icon);
+	if (key != NULL)
+		ui_text(ui, r.x + 40, r.y, FONT_REGULAR, 20, COL_ENCRE_DOUCE, key);
+	hh = ui_text_box(ui, (UiRect){ r.x + 40 + kw, r.y, r.w - 40 - kw,
+	                 4 * (lh + 2) }, FONT_SEMIBOLD, 20, COL_ENCRE, ALIGN_LEFT,
+	                 4, value);
+	return (hh > lh ? hh : lh) + 12;
+}
+
+/* The outcome of taking the mission, in a white panel under the bar. */
+static void
+mission_outcome(Ui *ui, const AppView *v)
+{
+	const Mission *m = &v->detail.mission;
+	const AppCardText *t = &v->detail.mission_text;
+	int w = ui_width(ui), h = ui_height(ui), narrow = ui_portrait(ui) || w < 640;
+	int taken = v->detail.outcome == OUTCOME_TAKEN;
+	int pw = w - 2 * M > 760 ? 760 : w - 2 * M;
+	int bh = h >= 900 ? 72 : 60, th = ui_text_height(ui, FONT_BOLD, 26);
+	int n_btn = taken ? 2 : v->detail.outcome_next != ACT_NONE ? 2 : 1;
+	int stacked = narrow || !taken;     /* a long next step: its own row */
+	int btn_h = stacked ? n_btn * (bh + 10) : bh + 10;
+	UiRect panel = { (w - pw) / 2, 64 + (h >= 900 ? 48 : 14), pw, 0 };
+	UiRect body, btns;
+	char when[120];
+	int y;
+
+	panel.h = h - panel.y - (h >= 900 ? 48 : 14);
+	ui_rrect_lip(ui, panel, 20, COL_BLANC, COL_LINE, 2);
+	body = layout_inset4(panel, 20, 24, 20, 24);
+	btns = layout_cut_bottom(&body, btn_h);
+	y = body.y;
+	ui_circle(ui, body.x + 22, y + th / 2, 22,
+	          taken ? COL_VERT_PALE : COL_TERRA_PALE);
+	ui_icon(ui, body.x + 22, y + th / 2, 28, taken ? COL_VERT : COL_TERRA,
+	        taken ? ICON_CHECK_CIRCLE : ICON_INFO);
+	y += ui_text_box(ui, (UiRect){ body.x + 56, y, body.w - 56, 2 * (th + 2) },
+	                 FONT_BOLD, 26, COL_ENCRE, ALIGN_LEFT, 2,
+	                 v->detail.outcome_title) + 14;
+	if (taken) {
+		UiRect r = { body.x, y, body.w, body.y + body.h - y };
+
+		if (t->duration[0] != '\0')
+			ui_fmt(when, sizeof when, "%s · %s", t->when, t->duration);
+		else
+			ui_fmt(when, sizeof when, "%s", t->when);
+		r.y += outcome_fact(ui, r, ICON_ASSIGNMENT, NULL, m->d.title);
+		r.y += outcome_fact(ui, r, ICON_EVENT, tr(v->lang, "mission.when"),
+		                    when);
+		if (m->d.place[0] != '\0')
+			r.y += outcome_fact(ui, r, ICON_LOCATION_ON,
+			                    tr(v->lang, "mission.where"), m->d.place);
+		r.y += outcome_fact(ui, r, ICON_PERSON, NULL, v->detail.outcome_ask);
+		outcome_fact(ui, r, ICON_LIGHTBULB, NULL,
+		             tr(v->lang, "app.take.find_it"));
+	} else {
+		y += outcome_fact(ui, (UiRect){ body.x, y, body.w, body.y + body.h - y },
+		                  ICON_ASSIGNMENT, NULL, m->d.title);
+		ui_text_box(ui, (UiRect){ body.x, y, body.w, body.y + body.h - y },
+		            FONT_REGULAR, 22, COL_ENCRE, ALIGN_LEFT, 4,
+		            v->detail.outcome_reason);
+	}
+	/* The buttons: side by side, the primary on the right; stacked in
+	** portrait and for a refusal's next step, the primary on top. */
+	{
+		OutcomeBtn b[2];
+		int n = 0;
+
+		if (taken) {
+			b[n++] = (OutcomeBtn){ BTN_SECONDARY, ICON_ASSIGNMENT,
+			          tr(v->lang, "ui.home.my_missions"), ACT_MY_MISSIONS };
+			b[n++] = (OutcomeBtn){ BTN_PRIMARY, ICON_CHECK,
+			          tr(v->lang, "ui.done"), ACT_HOME };
+		} else {
+			b[n++] = (OutcomeBtn){ BTN_SECONDARY, ICON_CHECK,
+			          tr(v->lang, "ui.done"), ACT_HOME };
+			if (v->detail.outcome_next != ACT_NONE)
+				b[n++] = (OutcomeBtn){ BTN_PRIMARY, ICON_ARROW_FORWARD,
+				          v->detail.outcome_next_label,
+				          v->detail.outcome_next };
+		}
+		btns = layout_inset4(btns, 10, 0, 0, 0);
+		for (int i = 0; i < n; i++) {
+			UiRect r;
+
+			if (stacked)
+				r = layout_rect(btns.x, btns.y + (n - 1 - i) * (bh + 10),
+				                btns.w, bh);
+			else if (n == 1)
+				r = layout_rect(btns.x + btns.w / 2, btns.y, btns.w / 2, bh);
+			else
+				r = layout_column(layout_rect(btns.x, btns.y, btns.w, bh),
+				                  2, GAP_M, i);
+			if (ui_button_width(ui, b[i].st, bh, b[i].icon, b[i].label) <= r.w)
+				ui_button(ui, r, b[i].st, b[i].icon, b[i].label, b[i].act, 0);
+			else
+				outcome_button2(ui, r, &b[i]);
+		}
+	}
+}
+
+/* A label too long for one line (portrait: "Voir les missions ouvertes
+** aux moins de 18 ans") goes on two, cut at the space nearest its
+** middle: whole words, never an ellipsis. */
+static void
+outcome_button2(Ui *ui, UiRect r, const OutcomeBtn *b)
+{
+	char first[200];
+	size_t n = strlen(b->label), best = 0, mid = n / 2;
+
+	for (size_t i = 1; i < n && i < sizeof first; i++)
+		if (b->label[i] == ' ' && (best == 0 ||
+		    (i > mid ? i - mid : mid - i) < (best > mid ? best - mid : mid - best)))
+			best = i;
+	if (best == 0) {
+		ui_button(ui, r, b->st, b->icon, b->label, b->act, 0);
+		return;
+	}
+	memcpy(first, b->label, best);
+	first[best] = '\0';
+	ui_button2(ui, r, b->st, b->icon, first, b->label + best + 1, b->act, 0);
 }
