@@ -38,6 +38,12 @@ static const AdminCmd commands[] = {
 	{ "day", "add", cmd_day_add, "day add YYYY-MM-DD --title TEXT --from "
 	  "HH:MM --to HH:MM [--weekly-until YYYY-MM-DD]" },
 	{ "day", "list", cmd_day_list, "day list [--from D --to D]" },
+	{ "day", "plan", cmd_day_plan, "day plan FIRST --until D --title TEXT "
+	  "--from HH:MM --to HH:MM [--skip D,D...] [--move FROM=TO,...]" },
+	{ "day", "cancel", cmd_day_cancel, "day cancel ID | day cancel --series "
+	  "SEASON_ID [--from D]" },
+	{ "day", "streams", cmd_day_streams, "day streams DAY_ID [NAME...] "
+	  "[--clear]" },
 	{ "tap", NULL, cmd_tap, "tap UID [--at YYYY-MM-DDTHH:MM[:SS]]" },
 	{ "checkin", "list", cmd_checkin_list, "checkin list [--date D] [--badges]" },
 	{ "checkin", "fix", cmd_checkin_fix, "checkin fix ID --in TIME --out "

@@ -24,6 +24,10 @@ static int parse_hm(const char *opt, const char *s, int *minutes);
 static int parse_fix_time(const char *opt, const char *s, const char *date,
                           int64_t *utc);
 static void format_minutes(int minutes, char out[6]);
+static int split_dates(const char *opt, char *list, char **dates, int max,
+                       int *n);
+
+#define DAY_PLAN_LIST_MAX 53     /* a year of weeks */
 
 static void
 format_minutes(int minutes, char out[6])
@@ -139,6 +143,150 @@ cmd_day_list(Admin *a, int argc, char **argv)
 	report_table_free(r.t);
 	return rc == BORNE_OK ? ADMIN_EXIT_OK :
 	       admin_store_error(a, rc, "listing days");
+}
+
+/* "D,D,..." into dates (at most max), each checked. */
+static int
+split_dates(const char *opt, char *list, char **dates, int max, int *n)
+{
+	char *save = NULL, *tok;
+
+	*n = 0;
+	for (tok = strtok_r(list, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (*n == max)
+			return admin_refuse("%s: at most %d dates", opt, max);
+		dates[(*n)++] = tok;
+	}
+	return ADMIN_GO;
+}
+
+int
+cmd_day_plan(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = {
+		{ "--until", 1, NULL }, { "--title", 1, NULL }, { "--from", 1, NULL },
+		{ "--to", 1, NULL }, { "--skip", 1, NULL }, { "--move", 1, NULL },
+		{ NULL, 0, NULL }
+	};
+	char skip_buf[1200] = "", move_buf[1200] = "", *pos[1];
+	char *skip[DAY_PLAN_LIST_MAX], *moves_s[DAY_PLAN_LIST_MAX];
+	DayMove moves[DAY_PLAN_LIST_MAX];
+	DayPlan p;
+	int64_t sid;
+	int n, rc, n_added, n_skip = 0, n_moves = 0;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value == NULL || opts[1].value == NULL ||
+	    opts[2].value == NULL || opts[3].value == NULL)
+		return admin_usage_error(a, "missing --until, --title, --from or --to");
+	memset(&p, 0, sizeof p);
+	p.first = pos[0];
+	p.until = opts[0].value;
+	p.title = opts[1].value;
+	if ((rc = parse_hm("--from", opts[2].value, &p.open_min)) != ADMIN_GO ||
+	    (rc = parse_hm("--to", opts[3].value, &p.close_min)) != ADMIN_GO)
+		return rc;
+	if (opts[4].value != NULL) {
+		snprintf(skip_buf, sizeof skip_buf, "%s", opts[4].value);
+		if ((rc = split_dates("--skip", skip_buf, skip, DAY_PLAN_LIST_MAX,
+		                      &n_skip)) != ADMIN_GO)
+			return rc;
+	}
+	if (opts[5].value != NULL) {
+		snprintf(move_buf, sizeof move_buf, "%s", opts[5].value);
+		if ((rc = split_dates("--move", move_buf, moves_s, DAY_PLAN_LIST_MAX,
+		                      &n_moves)) != ADMIN_GO)
+			return rc;
+		for (int i = 0; i < n_moves; i++) {
+			char *eq = strchr(moves_s[i], '=');
+
+			if (eq == NULL)
+				return admin_refuse("--move: \"%.40s\" is not FROM=TO",
+				                    moves_s[i]);
+			*eq = '\0';
+			moves[i].from = moves_s[i];
+			moves[i].to = eq + 1;
+		}
+	}
+	p.skip = (const char *const *)skip;
+	p.n_skip = n_skip;
+	p.moves = moves;
+	p.n_moves = n_moves;
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	rc = day_plan(a->st, &p, 0, a->now_utc, &sid, &n_added);
+	if (rc != BORNE_OK)
+		return admin_store_error(a, rc, NULL);
+	printf("season %lld: %d days\n", (long long)sid, n_added);
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_day_cancel(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = {
+		{ "--series", 0, NULL }, { "--from", 1, NULL }, { NULL, 0, NULL }
+	};
+	char *pos[1];
+	int64_t id;
+	int n, rc, n_cancelled, n_kept;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n)) != ADMIN_GO)
+		return rc;
+	if ((rc = admin_parse_id(a, pos[0], "ID", &id)) != ADMIN_GO)
+		return rc;
+	if (opts[1].value != NULL && opts[0].value == NULL)
+		return admin_usage_error(a, "--from goes with --series");
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value == NULL) {
+		if ((rc = day_cancel(a->st, id, 0, a->now_utc)) != BORNE_OK)
+			return admin_store_error(a, rc, NULL);
+		printf("day %lld cancelled\n", (long long)id);
+		return ADMIN_EXIT_OK;
+	}
+	rc = day_series_cancel(a->st, id, opts[1].value, 0, a->now_utc,
+	                       &n_cancelled, &n_kept);
+	if (rc != BORNE_OK)
+		return admin_store_error(a, rc, NULL);
+	printf("season %lld: %d days cancelled, %d kept (they have visits)\n",
+	       (long long)id, n_cancelled, n_kept);
+	return ADMIN_EXIT_OK;
+}
+
+/* day streams DAY_ID [NAME...]: sets the streams when names are given
+** (--clear: none), then prints them, one a line. */
+int
+cmd_day_streams(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--clear", 0, NULL }, { NULL, 0, NULL } };
+	char *pos[DAY_STREAMS_MAX + 1];
+	DayStreams ds;
+	int64_t id;
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, DAY_STREAMS_MAX + 1,
+	                     &n)) != ADMIN_GO)
+		return rc;
+	if ((rc = admin_parse_id(a, pos[0], "DAY_ID", &id)) != ADMIN_GO)
+		return rc;
+	if (opts[0].value != NULL && n > 1)
+		return admin_usage_error(a, "--clear takes no names");
+	if ((rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if (n > 1 || opts[0].value != NULL) {
+		rc = day_set_streams(a->st, id, (const char *const *)(pos + 1), n - 1,
+		                     0, a->now_utc);
+		if (rc != BORNE_OK)
+			return admin_store_error(a, rc, NULL);
+	}
+	if ((rc = day_streams_get(a->st, id, &ds)) != BORNE_OK)
+		return admin_store_error(a, rc, "reading the streams");
+	for (int i = 0; i < ds.n; i++)
+		printf("%s\n", ds.name[i]);
+	return ADMIN_EXIT_OK;
 }
 
 int

@@ -28,7 +28,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "adduser, systemd, udev, fonts-inter, fonts-dejavu-core, fonts-material-design-icons-iconfont")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-symbola, systemd-timesyncd | time-daemon")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "fonts-symbola, systemd-timesyncd | time-daemon, libjs-chart.js")  # the report's chart
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libnfc-bin, i2c-tools")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)

@@ -167,7 +167,7 @@ int  app_my_missions_load(App *a);                     /* scr_member_home.c */
 /* A tap's greeting (r NULL when rc is an error), and whether the last
 ** one was a departure. */
 /* A minor past a limit or due a break (app_safety.c): 1 and the words in
-** out (a sentence, or a short flag for a list), 0 and "" otherwise. */
+** out (a sentence, or a short flag for a list); 0 and out untouched. */
 int  app_safety_note(App *a, const Member *m, int short_form, char *out,
                      size_t outlen);
 void app_result_show(App *a, const CheckinResult *r, int rc);

@@ -1,6 +1,7 @@
 /* app_safety.c -- what the kiosk says of a minor's limits (safety.h): a
 ** line on the greeting ("faites une pause") and a short flag on the
-** facilitators' list of who is here. Adults: nothing. */
+** facilitators' list of who is here. Adults: nothing. out is left as it
+** was when there is nothing to say. */
 #include "app_impl.h"
 
 #include <string.h>
@@ -17,7 +18,6 @@ app_safety_note(App *a, const Member *m, int short_form, char *out,
 	SafetyStatus s;
 	const char *key = NULL;
 
-	out[0] = '\0';
 	if (!m->minor)
 		return 0;
 	safety_rules(a->st, &r);

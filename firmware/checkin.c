@@ -55,7 +55,7 @@
 #define VISIT_COLS \
 	"v.id, v.uuid, v.member_id, m.name, v.badge, v.in_utc," \
 	" COALESCE(v.out_utc, 0), v.auto_closed, COALESCE(v.day_id, 0), v.kiosk_id," \
-	" v.out_late"
+	" v.out_late, v.corrected"
 #define VISIT_FROM " FROM visits v JOIN members m ON m.id = v.member_id"
 
 typedef struct OpenVisit {
@@ -206,6 +206,7 @@ visit_row(sqlite3_stmt *stmt, Visit *v)
 	v->day_id = sqlite3_column_int64(stmt, 8);
 	store_col_text(stmt, 9, v->kiosk_id, sizeof v->kiosk_id);
 	v->out_late = sqlite3_column_int(stmt, 10);
+	v->corrected = sqlite3_column_int(stmt, 11);
 }
 
 /* One visit by the text key (bound as ?1) or else by id. */
@@ -605,71 +606,6 @@ checkin_each(Store *st, const char *date, int (*fn)(const Visit *v, void *ctx),
 	}
 	rc = src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, "listing visits");
 	store_stmt_release(st, stmt);
-	return rc;
-}
-
-int
-checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
-            int64_t actor_id, int64_t now_utc)
-{
-	static const char sql[] =
-		"UPDATE visits SET in_utc = ?2, out_utc = ?3, auto_closed = 0,"
-		" out_late = 0 WHERE id = ?1";
-	static const char sql_overlap[] =
-		"SELECT 1 FROM visits WHERE id <> ?1 AND member_id = ?2"
-		" AND in_utc < ?4 AND COALESCE(out_utc, in_utc + 1) > ?3 LIMIT 1";
-	char detail[128];
-	Visit old;
-	sqlite3_stmt *stmt = NULL;
-	int rc, src;
-
-	if (out_utc <= in_utc)
-		return store_set_error(st, BORNE_EINVAL,
-		                       "departure must be after arrival");
-	if (in_utc < BORNE_CLOCK_FLOOR_UTC)
-		return store_set_error(st, BORNE_EINVAL, "arrival is before 2024");
-	if (out_utc > now_utc + 300)
-		return store_set_error(st, BORNE_EINVAL, "departure is in the future");
-	if (out_utc - in_utc > CHECKIN_FIX_MAX_S)
-		return store_set_error(st, BORNE_EINVAL,
-		                       "a visit lasts at most 24 hours");
-	if ((rc = store_begin(st)) != BORNE_OK)
-		return rc;
-	if ((rc = checkin_get(st, id, &old)) != BORNE_OK)
-		goto fail;
-	if ((rc = store_stmt(st, sql_overlap, &stmt)) != BORNE_OK)
-		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, old.member_id);
-	sqlite3_bind_int64(stmt, 3, in_utc);
-	sqlite3_bind_int64(stmt, 4, out_utc);
-	src = sqlite3_step(stmt);
-	store_stmt_release(st, stmt);
-	if (src == SQLITE_ROW) {
-		rc = store_set_error(st, BORNE_EINVAL,
-		                     "it would overlap another visit of the member");
-		goto fail;
-	}
-	if (src != SQLITE_DONE) {
-		rc = store_fail(st, src, "checking for overlaps");
-		goto fail;
-	}
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
-		goto fail;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, in_utc);
-	sqlite3_bind_int64(stmt, 3, out_utc);
-	if ((rc = store_step_done(st, stmt, "correcting a visit")) != BORNE_OK)
-		goto fail;
-	snprintf(detail, sizeof detail, "in %lld out %lld (was %lld %lld%s)",
-	         (long long)in_utc, (long long)out_utc, (long long)old.in_utc,
-	         (long long)old.out_utc, old.auto_closed ? ", auto-closed" : "");
-	if ((rc = audit_log(st, actor_id, "visit.fix", "visit", id, detail,
-	                    now_utc)) != BORNE_OK)
-		goto fail;
-	return store_commit(st);
-fail:
-	store_rollback(st);
 	return rc;
 }
 

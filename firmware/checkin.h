@@ -54,6 +54,7 @@ typedef struct Visit {
 	int64_t in_utc, out_utc; /* out_utc 0 while open */
 	int     auto_closed;     /* closed by itself at its end */
 	int     out_late;        /* departure tapped after an automatic close */
+	int     corrected;       /* times set by a facilitator (checkin_fix) */
 	int64_t day_id;          /* 0 when outside a contributive day */
 	char    kiosk_id[64];
 } Visit;
@@ -117,14 +118,27 @@ int checkin_present_each(Store *st, int64_t now_utc,
 int checkin_each(Store *st, const char *date,
                  int (*fn)(const Visit *v, void *ctx), void *ctx);
 int checkin_get(Store *st, int64_t id, Visit *out);
-/* Sets a visit's times (facilitator correction, audited). Refused
-** (BORNE_EINVAL, with the reason) unless out > in, in is not before
+/* Sets a visit's times (facilitator correction: a forgotten check-out,
+** a wrong arrival), in checkin_fix.c. What the door recorded is kept:
+** the times before and after are appended to visit_fixes, and the visit
+** is flagged corrected; audited "visit.fix". Refused (BORNE_EINVAL, the
+** message naming "in" or "out") unless out > in, in is not before
 ** BORNE_CLOCK_FLOOR_UTC, out is not after now_utc + 5 min, the visit
 ** lasts at most CHECKIN_FIX_MAX_S, and it overlaps none of the member's
-** other visits. */
+** other visits; BORNE_EPERM unless actor_id is a facilitator. */
 #define CHECKIN_FIX_MAX_S (24 * 3600)
 int checkin_fix(Store *st, int64_t id, int64_t in_utc, int64_t out_utc,
                 int64_t actor_id, int64_t now_utc);
+/* One correction of a visit, as visit_fixes keeps it (old_out_utc 0: the
+** visit was open). */
+typedef struct VisitFix {
+	int64_t id, visit_id, at_utc, actor_id;
+	int64_t old_in_utc, old_out_utc, new_in_utc, new_out_utc;
+	int     old_auto_closed, old_out_late;
+} VisitFix;
+/* The corrections of a visit, oldest first. */
+int checkin_fix_each(Store *st, int64_t visit_id,
+                     int (*fn)(const VisitFix *f, void *ctx), void *ctx);
 /* Seconds a member was present on a local date (open visit counts to
 ** now_utc). */
 int checkin_seconds_on(Store *st, int64_t member_id, const char *date,

@@ -10,16 +10,15 @@
 #include <string.h>
 
 #include "audit.h"
+#include "day_impl.h"
+#include "member.h"
 #include "text.h"
 #include "uuid.h"
 
-#define DAY_WEEKLY_MAX 106      /* two years of weeks */
-#define DAY_COLS "id, uuid, date, title, open_min, close_min"
+#define DAY_COLS "id, uuid, date, title, open_min, close_min," \
+	" COALESCE(series_id, 0), moved_from"
 
 static void day_row(sqlite3_stmt *stmt, ContribDay *d);
-static int  day_insert(Store *st, const char *date, const char *title,
-                       int open_min, int close_min, int64_t actor_id,
-                       int64_t now_utc, int64_t *id_out);
 static int  day_one(Store *st, const char *sql, const char *date, int64_t id,
                     ContribDay *out);
 
@@ -33,22 +32,21 @@ day_row(sqlite3_stmt *stmt, ContribDay *d)
 	store_col_text(stmt, 3, d->title, sizeof d->title);
 	d->open_min = sqlite3_column_int(stmt, 4);
 	d->close_min = sqlite3_column_int(stmt, 5);
+	d->series_id = sqlite3_column_int64(stmt, 6);
+	store_col_text(stmt, 7, d->moved_from, sizeof d->moved_from);
 }
 
-static int
+int
 day_insert(Store *st, const char *date, const char *title, int open_min,
-           int close_min, int64_t actor_id, int64_t now_utc, int64_t *id_out)
+           int close_min, int64_t series_id, const char *moved_from,
+           int64_t actor_id, int64_t now_utc, int64_t *id_out)
 {
 	static const char sql_dup[] = "SELECT 1 FROM days WHERE date = ?1";
 	static const char sql[] =
-		"INSERT INTO days(uuid, date, title, open_min, close_min)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)";
-	static const char sql_link[] =
-		"UPDATE visits SET day_id = ?1 WHERE day_id IS NULL"
-		" AND in_utc >= ?2 AND in_utc < ?3";
+		"INSERT INTO days(uuid, date, title, open_min, close_min, series_id,"
+		" moved_from) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7)";
 	char uuid[BORNE_UUID_LEN + 1];
 	sqlite3_stmt *stmt = NULL;
-	int64_t from, to;
 	int rc, src;
 
 	*id_out = 0;
@@ -70,21 +68,54 @@ day_insert(Store *st, const char *date, const char *title, int open_min,
 	sqlite3_bind_text(stmt, 3, title, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(stmt, 4, open_min);
 	sqlite3_bind_int(stmt, 5, close_min);
+	sqlite3_bind_int64(stmt, 6, series_id);
+	sqlite3_bind_text(stmt, 7, moved_from != NULL ? moved_from : "", -1,
+	                  SQLITE_TRANSIENT);
 	if ((rc = store_step_done(st, stmt, "adding a day")) != BORNE_OK)
 		return rc;
 	*id_out = sqlite3_last_insert_rowid(store_db(st));
+	if ((rc = day_link_visits(st, *id_out, date)) != BORNE_OK)
+		return rc;
+	return audit_log(st, actor_id, "day.add", "day", *id_out, date, now_utc);
+}
+
+int
+day_link_visits(Store *st, int64_t id, const char *date)
+{
+	static const char sql_link[] =
+		"UPDATE visits SET day_id = ?1 WHERE day_id IS NULL"
+		" AND in_utc >= ?2 AND in_utc < ?3";
+	sqlite3_stmt *stmt = NULL;
+	int64_t from, to;
+	int rc;
+
 	/* Visits already made that date (the day opened late) belong to it. */
 	if (time_local_to_utc(date, 0, &from) != BORNE_OK ||
 	    time_local_to_utc(date, 1440, &to) != BORNE_OK)
 		return store_set_error(st, BORNE_EINVAL, "bad local date");
 	if ((rc = store_stmt(st, sql_link, &stmt)) != BORNE_OK)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, *id_out);
+	sqlite3_bind_int64(stmt, 1, id);
 	sqlite3_bind_int64(stmt, 2, from);
 	sqlite3_bind_int64(stmt, 3, to);
-	if ((rc = store_step_done(st, stmt, "linking the day's visits")) != BORNE_OK)
-		return rc;
-	return audit_log(st, actor_id, "day.add", "day", *id_out, date, now_utc);
+	return store_step_done(st, stmt, "linking the day's visits");
+}
+
+int
+day_check_fields(Store *st, const char *title, int open_min, int close_min)
+{
+	char why[64];
+
+	if (text_check(title, BORNE_DAYTITLE_MAX_CH, TEXT_SINGLE_LINE, 1, why,
+	               sizeof why) != BORNE_OK)
+		return store_set_error(st, BORNE_EINVAL, "title %s", why);
+	if (open_min < 0 || open_min > 1439 || close_min > 1440)
+		return store_set_error(st, BORNE_EINVAL,
+		                       "hours must be between 00:00 and 24:00");
+	if (close_min <= open_min)
+		return store_set_error(st, BORNE_EINVAL,
+		                       "closing hour must be after opening hour");
+	return BORNE_OK;
 }
 
 int
@@ -92,7 +123,7 @@ day_add(Store *st, const char *date, const char *title, int open_min,
         int close_min, const char *weekly_until, int64_t actor_id,
         int64_t now_utc, int64_t *first_id, int *n_added)
 {
-	char why[64], clean[BORNE_CH_BYTES(BORNE_DAYTITLE_MAX_CH)];
+	char clean[BORNE_CH_BYTES(BORNE_DAYTITLE_MAX_CH)];
 	char d[TIME_DATE_SIZE];
 	int rc, n = 0;
 	int64_t id, first = 0;
@@ -104,15 +135,8 @@ day_add(Store *st, const char *date, const char *title, int open_min,
 	if (time_parse_date(date) != BORNE_OK)
 		return store_set_error(st, BORNE_EINVAL,
 		                       "date is not a date (YYYY-MM-DD)");
-	if (text_check(title, BORNE_DAYTITLE_MAX_CH, TEXT_SINGLE_LINE, 1, why,
-	               sizeof why) != BORNE_OK)
-		return store_set_error(st, BORNE_EINVAL, "title %s", why);
-	if (open_min < 0 || open_min > 1439 || close_min > 1440)
-		return store_set_error(st, BORNE_EINVAL,
-		                       "hours must be between 00:00 and 24:00");
-	if (close_min <= open_min)
-		return store_set_error(st, BORNE_EINVAL,
-		                       "closing hour must be after opening hour");
+	if ((rc = day_check_fields(st, title, open_min, close_min)) != BORNE_OK)
+		return rc;
 	if (weekly_until != NULL && *weekly_until != '\0') {
 		if (time_parse_date(weekly_until) != BORNE_OK)
 			return store_set_error(st, BORNE_EINVAL,
@@ -123,6 +147,8 @@ day_add(Store *st, const char *date, const char *title, int open_min,
 	} else {
 		weekly_until = date;
 	}
+	if ((rc = member_actor_may(st, actor_id, ROLE_FACILITATOR)) != BORNE_OK)
+		return rc;
 	text_copy(clean, sizeof clean, title);
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
@@ -133,8 +159,8 @@ day_add(Store *st, const char *date, const char *title, int open_min,
 			                     "repeat at most %d times", DAY_WEEKLY_MAX);
 			goto fail;
 		}
-		if ((rc = day_insert(st, d, clean, open_min, close_min, actor_id,
-		                     now_utc, &id)) != BORNE_OK)
+		if ((rc = day_insert(st, d, clean, open_min, close_min, 0, NULL,
+		                     actor_id, now_utc, &id)) != BORNE_OK)
 			goto fail;
 		if (n++ == 0)
 			first = id;

@@ -360,6 +360,7 @@ typedef struct VisitRows {
 	Store       *st;
 	ReportTable *t;
 	int          rc;
+	int64_t      member_id;  /* 0: everyone */
 } VisitRows;
 
 static int
@@ -372,6 +373,8 @@ write_visit_row(const Visit *v, void *ctx)
 	ContribDay day;
 	int has_day = 0;
 
+	if (vr->member_id != 0 && v->member_id != vr->member_id)
+		return 0;
 	snprintf(id, sizeof id, "%lld", (long long)v->id);
 	snprintf(mid, sizeof mid, "%lld", (long long)v->member_id);
 	time_local_date(v->in_utc, date);
@@ -390,7 +393,8 @@ write_visit_row(const Visit *v, void *ctx)
 	row[4] = in;
 	row[5] = outs;
 	row[6] = dur;
-	row[7] = v->auto_closed ? "auto_closed" : v->out_utc > 0 ? "" : "open";
+	row[7] = v->corrected ? "corrected" : v->auto_closed ? "auto_closed" :
+	         v->out_utc > 0 ? "" : "open";
 	row[8] = has_day ? day.title : "";
 	if ((vr->rc = report_table_add(vr->t, row)) != BORNE_OK)
 		return 1;
@@ -412,12 +416,52 @@ report_visits_csv(Store *st, const char *date, FILE *out)
 		return BORNE_EINVAL;
 	vr.st = st;
 	vr.rc = BORNE_OK;
+	vr.member_id = 0;
 	vr.t = report_table_new(9, head, NULL);
 	if (vr.t == NULL)
 		return BORNE_ENOMEM;
 	rc = checkin_each(st, date, write_visit_row, &vr);
 	if (rc == BORNE_OK)
 		rc = vr.rc;
+	if (rc == BORNE_OK)
+		rc = report_table_print(vr.t, REPORT_CSV, out);
+	report_table_free(vr.t);
+	return rc;
+}
+
+int
+report_visits_range_csv(Store *st, const char *from, const char *to,
+                        int64_t member_id, FILE *out)
+{
+	static const char *const head[] = {
+		"id", "member_id", "name", "date", "in", "out", "hours", "flag",
+		"day"
+	};
+	char d[TIME_DATE_SIZE];
+	VisitRows vr;
+	int rc, n_days;
+
+	if (st == NULL || out == NULL ||
+	    check_range(from, to, &n_days) != BORNE_OK)
+		return BORNE_EINVAL;
+	vr.st = st;
+	vr.rc = BORNE_OK;
+	vr.member_id = member_id;
+	vr.t = report_table_new(9, head, NULL);
+	if (vr.t == NULL)
+		return BORNE_ENOMEM;
+	/* Day by day, as every report here reads the visits. */
+	snprintf(d, sizeof d, "%s", from);
+	rc = BORNE_OK;
+	while (rc == BORNE_OK && strcmp(d, to) <= 0) {
+		rc = checkin_each(st, d, write_visit_row, &vr);
+		if (rc == BORNE_OK)
+			rc = vr.rc;
+		if (rc == BORNE_OK)
+			rc = time_date_add(d, 1, d);
+	}
+	if (rc == BORNE_OK && fputs(REPORT_UTF8_BOM, out) == EOF)
+		rc = report_errno_rc(errno);
 	if (rc == BORNE_OK)
 		rc = report_table_print(vr.t, REPORT_CSV, out);
 	report_table_free(vr.t);

@@ -4,8 +4,10 @@
 #ifndef BORNE_REPORT_H
 #define BORNE_REPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
+#include "borne.h"
 #include "store.h"
 
 typedef enum ReportBy { REPORT_BY_DAY = 0, REPORT_BY_MEMBER } ReportBy;
@@ -16,6 +18,14 @@ int report_attendance(Store *st, const char *from, const char *to,
 /* Every visit of one local date, one row each, CSV (the USB export). No
 ** badge UIDs: the file leaves the building. */
 int report_visits_csv(Store *st, const char *date, FILE *out);
+/* Every visit that began between two local dates (both included), of one
+** member (member_id 0: everyone), one row each, CSV beginning with
+** REPORT_UTF8_BOM (a file to download: the back office's
+** /attendance.csv). The columns of report_visits_csv; flag is
+** "auto_closed", "open" or "corrected" (times set by a facilitator).
+** BORNE_EINVAL for a bad range (more than ten years too). */
+int report_visits_range_csv(Store *st, const char *from, const char *to,
+                            int64_t member_id, FILE *out);
 /* The UTF-8 byte order mark. Files made for a spreadsheet begin with it
 ** (a French Excel reads a CSV without it as Windows-1252); what goes to
 ** stdout does not (a pipe's next program would take it for data). */
@@ -54,5 +64,42 @@ int  report_table_rows(const ReportTable *t);
 /* BORNE_OK or BORNE_EIO when out fails (disk full: BORNE_EFULL). */
 int  report_table_print(const ReportTable *t, ReportFormat fmt, FILE *out);
 void report_table_free(ReportTable *t);              /* NULL-safe */
+
+/* The figures funders ask for, for a period of local dates (both
+** included), in report_period.c. Hours are what the visits hold (an open
+** visit counts 0 until closed). "first_time": members whose first visit
+** recorded (after any purge) is in the period. Missions posted: created
+** in the period; done: marked done in it; earned: the fixed rewards of
+** the missions done in the period, once per under-18 taker. */
+typedef struct ReportDayFigures {
+	int64_t day_id;
+	char    date[11];
+	char    title[BORNE_CH_BYTES(BORNE_DAYTITLE_MAX_CH)];
+	int     visits, members;
+	int64_t seconds;
+} ReportDayFigures;
+
+typedef struct ReportPeriod {
+	char    from[11], to[11];
+	ReportDayFigures *days;          /* the contributive days, by date */
+	int     n_days;
+	int     visits;
+	int64_t seconds_total;           /* every visit of the period */
+	int64_t seconds_days;            /* on the contributive days */
+	int     members, members_minor, first_time;
+	int     missions_posted, missions_done;
+	int64_t earned_minor_cents;
+	int     minors_earning;          /* distinct under-18s who earned */
+} ReportPeriod;
+
+/* Fills *out (free with report_period_free). BORNE_EINVAL naming "from"
+** or "to" in store_errmsg; a read error leaves *out empty. */
+int  report_period(Store *st, const char *from, const char *to,
+                   ReportPeriod *out);
+void report_period_free(ReportPeriod *r);                 /* NULL-safe */
+/* The figures as CSV (BOM, header "figure,date,day,value"): one row per
+** contributive day ("day_hours", hours as a decimal number), then one
+** per figure. */
+int  report_period_csv(const ReportPeriod *r, FILE *out);
 
 #endif

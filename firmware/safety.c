@@ -135,7 +135,8 @@ static int
 stretch(Store *st, int64_t member_id, int64_t now_utc, int break_min, int *out)
 {
 	static const char sql[] =
-		"SELECT in_utc, COALESCE(out_utc, ?2) FROM visits"
+		"SELECT in_utc, COALESCE(out_utc, ?2), out_utc IS NULL OR out_utc > ?2"
+		" FROM visits"
 		" WHERE member_id = ?1 AND in_utc <= ?2"
 		" ORDER BY in_utc DESC, id DESC LIMIT 48";
 	sqlite3_stmt *stmt = NULL;
@@ -152,9 +153,9 @@ stretch(Store *st, int64_t member_id, int64_t now_utc, int break_min, int *out)
 		end = sqlite3_column_int64(stmt, 1);
 		if (first) {
 			first = 0;
-			/* Not in: no stretch running (a visit that just ended
-			** counts only when they come back within the break). */
-			if (end < now_utc)
+			/* Not in (the newest visit is closed, even this very
+			** second): no stretch running. */
+			if (!sqlite3_column_int(stmt, 2))
 				break;
 			open = 1;
 			start = in;

@@ -245,6 +245,51 @@ static const char schema_v7[] =
 	"ALTER TABLE missions ADD COLUMN outdoor INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (outdoor IN (0,1));";
 
+/* Version 8: the back office's days and corrections (issue 13).
+** day_series ties the rows of a season planned at once (one weekday
+** between two dates, with dates skipped or moved), so it can be edited
+** or cancelled as one; moved_from keeps the date a moved day had in its
+** plan. day_streams are the named work streams of a day ("Chantier",
+** "Communication"...), in their order. A facilitator's correction of a
+** visit never loses what the door recorded: visit_fixes keeps the times
+** before and after, appended and never changed, and the visit is flagged
+** corrected. */
+static const char schema_v8[] =
+	"CREATE TABLE day_series ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  uuid        TEXT NOT NULL UNIQUE,"
+	"  title       TEXT NOT NULL,"
+	"  first_date  TEXT NOT NULL,"
+	"  until_date  TEXT NOT NULL,"
+	"  created_utc INTEGER NOT NULL);"
+	"ALTER TABLE days ADD COLUMN series_id INTEGER"
+	"  REFERENCES day_series(id) ON DELETE SET NULL;"
+	"ALTER TABLE days ADD COLUMN moved_from TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX days_series ON days(series_id);"
+	"CREATE TABLE day_streams ("
+	"  id     INTEGER PRIMARY KEY,"
+	"  day_id INTEGER NOT NULL REFERENCES days(id) ON DELETE CASCADE,"
+	"  pos    INTEGER NOT NULL,"
+	"  name   TEXT NOT NULL,"
+	"  UNIQUE (day_id, name));"
+	"ALTER TABLE visits ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (corrected IN (0,1));"
+	"CREATE TABLE visit_fixes ("
+	"  id              INTEGER PRIMARY KEY,"
+	"  uuid            TEXT NOT NULL UNIQUE,"
+	"  visit_id        INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,"
+	"  at_utc          INTEGER NOT NULL,"
+	"  actor_id        INTEGER,"
+	"  old_in_utc      INTEGER NOT NULL,"
+	"  old_out_utc     INTEGER,"
+	"  old_auto_closed INTEGER NOT NULL,"
+	"  old_out_late    INTEGER NOT NULL,"
+	"  new_in_utc      INTEGER NOT NULL,"
+	"  new_out_utc     INTEGER NOT NULL);"
+	"CREATE INDEX visit_fixes_visit ON visit_fixes(visit_id);"
+	"CREATE TRIGGER visit_fixes_append_only BEFORE UPDATE ON visit_fixes"
+	"  BEGIN SELECT RAISE(ABORT, 'visit_fixes is append-only'); END;";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -254,6 +299,7 @@ static const char *const migrations[] = {
 	schema_v5,
 	schema_v6,
 	schema_v7,
+	schema_v8,
 };
 
 int

@@ -30,7 +30,8 @@ bash scripts/deps.sh
 pkgs=(gcc-aarch64-linux-gnu qemu-user-static file
       libc6:arm64 libsqlite3-dev:arm64 libsodium-dev:arm64
       libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
-      libnfc6:arm64 pkgconf:arm64)
+      libnfc6:arm64 pkgconf:arm64
+      libcairo2-dev:arm64)       # borne-web's report PDF
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

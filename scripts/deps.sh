@@ -10,6 +10,8 @@ pkgs=(build-essential cmake pkg-config
       libnfc-dev libnfc-bin
       fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
       fonts-symbola
+      libcairo2-dev libjs-chart.js   # borne-web's report: the PDF, the charts
+      poppler-utils                  # tests: the report PDF's text (pdftotext)
       xvfb xdotool      # tests: real X key events (tests/ui/x11_keys.sh)
       valgrind bc       # build/bench/borne-bench: callgrind, figures
       libmicrohttpd-dev                     # borne-web (web/)

@@ -88,6 +88,13 @@ door_defects(void)
 	store_close(st);
 }
 
+static int
+last_fix(const VisitFix *f, void *ctx)
+{
+	*(VisitFix *)ctx = *f;
+	return 1;                        /* the first is enough here */
+}
+
 int
 main(void)
 {
@@ -282,11 +289,40 @@ main(void)
 	CHECK_INT(checkin_get(st, 2, &v), BORNE_OK);
 	CHECK_INT(v.auto_closed, 0);
 	CHECK_INT(v.out_utc, fx_t("2025-03-12T12:30"));
+	/* What the door recorded is kept beside the correction, and the
+	** visit says it was corrected. */
+	CHECK_INT(v.corrected, 1);
+	{
+		VisitFix fx;
+
+		CHECK_INT(checkin_fix_each(st, 2, last_fix, &fx), BORNE_OK);
+		CHECK_INT(fx.visit_id, 2);
+		CHECK_INT(fx.actor_id, f);
+		CHECK(fx.old_in_utc >= BORNE_CLOCK_FLOOR_UTC);
+		CHECK(fx.old_out_utc > fx.old_in_utc);
+		CHECK_INT(fx.new_in_utc, fx_t("2025-03-12T11:00"));
+		CHECK_INT(fx.new_out_utc, fx_t("2025-03-12T12:30"));
+		CHECK_INT(fx.at_utc, fx_t("2025-03-20T00:00"));
+	}
+	/* Only a facilitator corrects; a refusal writes nothing. */
+	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:00"), fx_t("2025-03-12T12:00"),
+	                      g, fx_t("2025-03-20T00:00")), BORNE_EPERM);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visit_fixes"), 1);
+	/* A second correction appends; the first row stays as it was. */
+	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:15"), fx_t("2025-03-12T12:30"),
+	                      f, fx_t("2025-03-20T00:00")), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visit_fixes WHERE visit_id = 2"), 2);
+	CHECK_INT(fx_sql_int(st, "SELECT old_in_utc FROM visit_fixes ORDER BY id DESC"),
+	          fx_t("2025-03-12T11:00"));
+	CHECK_INT(fx_sql_int(st, "SELECT new_in_utc FROM visit_fixes ORDER BY id"),
+	          fx_t("2025-03-12T11:00"));
+	CHECK_INT(checkin_fix(st, 2, fx_t("2025-03-12T11:00"), fx_t("2025-03-12T12:30"),
+	                      f, fx_t("2025-03-20T00:00")), BORNE_OK);
 	CHECK_INT(checkin_fix(st, 999, fx_t("2025-03-12T11:00"),
 	                      fx_t("2025-03-12T12:00"), f, fx_t("2025-03-20T00:00")),
 	          BORNE_ENOTFOUND);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action = 'visit.fix'"
-	                         " AND actor_id = 4 AND target_id = 2"), 1);
+	                         " AND actor_id = 4 AND target_id = 2"), 3);
 	CHECK_INT(checkin_get(st, 999, &v), BORNE_ENOTFOUND);
 	store_close(st);
 

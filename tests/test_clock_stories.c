@@ -353,17 +353,17 @@ absurd_fixes(void)
 	v2 = r.visit_id;
 	CHECK_INT(checkin_tap(st, &badges[INES], fx_t("2026-03-19T12:00"), &r), BORNE_OK);
 	CHECK_INT(checkin_fix(st, v1, fx_t("2026-03-18T09:00"), fx_t("2026-03-19T15:00"),
-	                      ines, now), BORNE_EINVAL);          /* 30 h */
+	                      0, now), BORNE_EINVAL);          /* 30 h */
 	CHECK_CONTAINS(store_errmsg(st), "24 hours");
 	CHECK_INT(checkin_fix(st, v2, fx_t("2026-03-19T09:00"), fx_t("2026-03-21T09:00"),
-	                      ines, now), BORNE_EINVAL);          /* the future */
+	                      0, now), BORNE_EINVAL);          /* the future */
 	CHECK_INT(checkin_fix(st, v1, fx_t("1970-01-01T09:00"), fx_t("1970-01-01T12:00"),
-	                      ines, now), BORNE_EINVAL);          /* 1970 */
+	                      0, now), BORNE_EINVAL);          /* 1970 */
 	CHECK_INT(checkin_fix(st, v2, fx_t("2026-03-18T11:00"), fx_t("2026-03-19T10:00"),
-	                      ines, now), BORNE_EINVAL);          /* overlaps v1 */
+	                      0, now), BORNE_EINVAL);          /* overlaps v1 */
 	CHECK_CONTAINS(store_errmsg(st), "overlap");
 	CHECK_INT(checkin_fix(st, v1, fx_t("2026-03-18T08:30"), fx_t("2026-03-18T17:00"),
-	                      ines, now), BORNE_OK);
+	                      0, now), BORNE_OK);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM audit WHERE action = 'visit.fix'"), 1);
 	store_close(st);
 }

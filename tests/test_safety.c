@@ -137,7 +137,10 @@ main(void)
 	CHECK_INT(s.stretch_min, 90);
 	CHECK_INT(s.needs_break, 0);
 	leave(st, sam, "2026-03-02 15:00");
-	/* Not in: no stretch running. */
+	/* Not in, even when the visit closed this very second: no stretch. */
+	s = status_at(st, sam, "2026-03-02 15:00");
+	CHECK_INT(s.stretch_min, 0);
+	CHECK_INT(s.day_min, 330);
 	s = status_at(st, sam, "2026-03-01 14:00");
 	CHECK_INT(s.stretch_min, 0);
 	CHECK_INT(s.day_min, 0);

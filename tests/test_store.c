@@ -16,6 +16,7 @@
 #include "maintenance.h"
 #include "member.h"
 #include "store.h"
+#include "store_schema.h"
 
 static void
 write_file(const char *path, const void *data, size_t n)
@@ -184,6 +185,24 @@ test_failed_migration_rolls_back(void)
 	sqlite3_close(db);
 }
 
+/* A database made by the first n migrations, as an older borne left it
+** (mode 0600, as store_open wants). */
+static void
+make_old_db(const char *name, int n)
+{
+	sqlite3 *db = NULL;
+	char sql[64];
+
+	CHECK_INT(sqlite3_open(fx_path(name), &db), SQLITE_OK);
+	for (int i = 0; i < n; i++)
+		CHECK_INT(sqlite3_exec(db, store_migration_sql(i), NULL, NULL, NULL),
+		          SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", n);
+	CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	chmod(fx_path(name), 0600);
+}
+
 /* A version 3 database, made by the migrations of that time, gets every
 ** later one at the next open (the index of "my missions", quotes, web
 ** sign-in, outdoor missions...), its rows kept. */
@@ -214,6 +233,46 @@ test_migrate_v3_to_v4(void)
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM pragma_table_info('missions')"
 	                         " WHERE name = 'outdoor'"), 1);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
+	store_close(st);
+}
+
+/* A version 7 database (before seasons, streams and kept corrections)
+** gets them at the next open: its days and visits kept, none corrected,
+** and the corrections' table refuses to be rewritten. */
+static void
+test_migrate_v7_to_v8(void)
+{
+	sqlite3 *db = NULL;
+	Store *st;
+
+	make_old_db("v7.db", 7);
+	sqlite3_open(fx_path("v7.db"), &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO members(uuid, name, role, created_utc)"
+		" VALUES ('u1', 'Awa', 'cooperator', 1000);"
+		"INSERT INTO days(uuid, date, title, open_min, close_min)"
+		" VALUES ('d1', '2025-03-12', 'Mercredi', 600, 1080);"
+		"INSERT INTO visits(uuid, member_id, badge, in_utc, out_utc, day_id,"
+		" kiosk_id) VALUES ('v1', 1, '04AA', 1741770000, 1741780000, 1, 'k');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v7.db");
+	CHECK(store_schema_latest() >= 8);
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM days WHERE series_id IS NULL"
+	                         " AND moved_from = ''"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE corrected = 0"
+	                         " AND day_id = 1"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sqlite_master WHERE name IN"
+	                         " ('day_series', 'day_streams', 'visit_fixes')"), 3);
+	CHECK_INT(sqlite3_exec(store_db(st), "INSERT INTO visit_fixes(uuid,"
+	                       " visit_id, at_utc, old_in_utc, old_auto_closed,"
+	                       " old_out_late, new_in_utc, new_out_utc) VALUES"
+	                       " ('f1', 1, 5, 1, 0, 0, 2, 3)", NULL, NULL, NULL),
+	          SQLITE_OK);
+	CHECK(sqlite3_exec(store_db(st), "UPDATE visit_fixes SET new_in_utc = 9",
+	                   NULL, NULL, NULL) != SQLITE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT new_in_utc FROM visit_fixes"), 2);
 	store_close(st);
 }
 
@@ -472,6 +531,7 @@ main(void)
 	test_newer_schema();
 	test_failed_migration_rolls_back();
 	test_migrate_v3_to_v4();
+	test_migrate_v7_to_v8();
 	test_read_only();
 	test_file_modes();
 	test_locked();

@@ -1,7 +1,20 @@
 # web.cmake -- tests of borne-web (web/): its handlers called with
 # requests made up in memory (test_web*.c, tests/web_fixture.h), and a
 # real browser against a running borne-web (tests/web/browser.py).
-foreach(t web web_pages)
+# web_browser_days: the days, attendance and report pages in Chromium
+# (tests/web/browser_days.py); skipped (77) without Chromium, chromedriver
+# or python3-selenium.
+if(EXISTS /usr/bin/python3)
+  add_test(NAME web_browser_days
+           COMMAND /usr/bin/python3
+                   ${CMAKE_CURRENT_SOURCE_DIR}/web/browser_days.py
+                   $<TARGET_FILE:borne-web> $<TARGET_FILE:borne-admin>)
+  set_tests_properties(web_browser_days PROPERTIES TIMEOUT 180
+                       SKIP_RETURN_CODE 77
+                       ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
+endif()
+
+foreach(t web web_pages web_days)
   borne_c_test(${t})
   target_link_libraries(test_${t} PRIVATE borne_web)
   set_tests_properties(${t} PROPERTIES

@@ -171,5 +171,18 @@ int page_missions_post(Web *w, WebReq *rq, WebResp *rs);
 int page_journal_get(Web *w, WebReq *rq, WebResp *rs);
 int page_backups_get(Web *w, WebReq *rq, WebResp *rs);
 int page_backup_download(Web *w, WebReq *rq, WebResp *rs);
+/* Days, attendance and the report (page_days.c, page_attendance.c,
+** page_report.c). */
+int page_days_get(Web *w, WebReq *rq, WebResp *rs);
+int page_days_post(Web *w, WebReq *rq, WebResp *rs);
+int page_day_get(Web *w, WebReq *rq, WebResp *rs);
+int page_day_post(Web *w, WebReq *rq, WebResp *rs);
+int page_attendance_get(Web *w, WebReq *rq, WebResp *rs);
+int page_attendance_post(Web *w, WebReq *rq, WebResp *rs);
+int page_attendance_csv(Web *w, WebReq *rq, WebResp *rs);
+int page_report_get(Web *w, WebReq *rq, WebResp *rs);
+int page_report_js(Web *w, WebReq *rq, WebResp *rs);
+int page_report_pdf(Web *w, WebReq *rq, WebResp *rs);
+int page_report_csv(Web *w, WebReq *rq, WebResp *rs);
 
 #endif

@@ -124,5 +124,37 @@ expect_err "--in"
 expect_exit 2 adm checkin fix 99 --in 09:30 --out 16:00
 expect_exit 1 adm checkin fix 2 --in 09:30
 expect_unchanged "$sum"
+# A fixed visit keeps what the door recorded, and says it was corrected.
+expect_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM visit_fixes WHERE visit_id = 2')" 1 "fix kept"
+expect_eq "$(sqlite3 "$DB" 'SELECT corrected FROM visits WHERE id = 2')" 1 "visit flagged"
+
+# ---- A season, its exceptions, streams, cancelling -----------------------
+expect_exit 0 adm day plan 2025-10-01 --until 2025-11-26 --title "Journée d'automne" --from 10:00 --to 18:00 --skip 2025-10-29 --move 2025-11-12=2025-11-13
+expect_eq "$OUT" "season 1: 8 days" "day plan"
+expect_exit 0 adm day list --from 2025-11-10 --to 2025-11-14 --format csv
+expect_out "2025-11-13,Thu,10:00,18:00,Journée d'automne"
+id=$(sqlite3 "$DB" "SELECT id FROM days WHERE date = '2025-10-08'")
+expect_exit 0 adm day streams "$id" "Chantier" "Communication" "Budget"
+expect_eq "$OUT" "$(printf 'Chantier\nCommunication\nBudget')" "streams set"
+expect_exit 0 adm day streams "$id"
+expect_eq "$OUT" "$(printf 'Chantier\nCommunication\nBudget')" "streams read"
+sum=$(db_sum)
+expect_exit 2 adm day streams "$id" "Chantier" " chantier"
+expect_err "named twice"
+expect_exit 2 adm day plan 2025-12-03 --until 2025-12-01 --title X --from 10:00 --to 11:00
+expect_err "until"
+expect_exit 2 adm day plan 2025-10-15 --until 2025-12-31 --title X --from 10:00 --to 11:00
+expect_err "2025-10-15"
+expect_exit 2 adm day plan 2025-12-03 --until 2025-12-31 --title X --from 10:00 --to 11:00 --move 2025-12-04
+expect_err "--move"
+expect_exit 2 adm day cancel 1
+expect_err "has visits"
+expect_unchanged "$sum"
+expect_exit 0 adm day streams "$id" --clear
+expect_eq "$OUT" "" "streams cleared"
+expect_exit 0 adm day cancel "$id"
+expect_exit 0 adm day cancel --series 1 --from 2025-11-01
+expect_eq "$OUT" "season 1: 4 days cancelled, 0 kept (they have visits)" "season cancelled"
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM days WHERE date >= '2025-10-01'")" 3 "days left"
 
 finish
