@@ -261,6 +261,7 @@ typedef struct AppView {
 	Member member;
 	char first_name[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	int  can_post;           /* session member may post (coworker, staff) */
+	int  post_needs_approval; /* and a facilitator approves it first */
 	int  is_staff;           /* session member is facilitator/admin */
 	char idle_text[96];      /* "Retour à l'accueil dans 15 secondes" */
 	/* Someone is identified or has typed and the idle reset is near

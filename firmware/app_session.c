@@ -58,6 +58,8 @@ app_set_session(App *a, const Member *m)
 	text_first_name(m->name, a->v.first_name, sizeof a->v.first_name);
 	a->v.can_post = app_member_may_post(m);
 	a->v.is_staff = member_is_staff(m);
+	a->v.post_needs_approval = a->v.can_post && !a->v.is_staff &&
+	                           store_rules(a->st)->approval_required;
 }
 
 void
@@ -66,7 +68,7 @@ app_clear_session(App *a)
 	a->v.has_member = 0;
 	memset(&a->v.member, 0, sizeof a->v.member);
 	a->v.first_name[0] = '\0';
-	a->v.can_post = a->v.is_staff = 0;
+	a->v.can_post = a->v.is_staff = a->v.post_needs_approval = 0;
 	a->in_facilitator = 0;
 	memset(&a->staff, 0, sizeof a->staff);
 }

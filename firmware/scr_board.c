@@ -104,6 +104,10 @@ board_text(App *a, const char *utf8)
 	AppView *v = &a->v;
 
 	a->board.search_focused = 1;
+	/* A search starts everywhere: a category chosen before, hidden under
+	** the keyboard, would hide what is typed ("velo" inside Jardin). */
+	if (v->board.search.text[0] == '\0')
+		v->board.filter = -1;
 	app_field_type(a, &v->board.search, v->board.search.text, sizeof v->board.search.text,
 	               BORNE_TITLE_MAX_CH, TEXT_SINGLE_LINE, utf8);
 	v->board.board_offset = 0;
@@ -187,6 +191,17 @@ board_reload(App *a)
 		app_read_failed(a, rc, "mission_search");
 	}
 	v->board.board_total = total;
+	/* A category chosen after typing: how many the search finds in all. */
+	v->board.everywhere_total = total;
+	if (rc == BORNE_OK && q.category >= 0 && text[0] != '\0') {
+		MissionCard one[1];
+		int n = 0, all = 0;
+		q.category = -1;
+		q.offset = 0;
+		q.limit = 0;            /* the count only */
+		if (mission_search(a->st, &q, one, &n, &all) == BORNE_OK)
+			v->board.everywhere_total = all;
+	}
 	for (int i = 0; i < v->board.n_cards; i++)
 		app_card_text(v->lang, &v->board.cards[i], &v->board.cards_text[i]);
 	app_field_show(&v->board.search, v->board.search.text, BORNE_TITLE_MAX_CH);

@@ -15,6 +15,8 @@ typedef struct BoardView {
 	int  n_cards;            /* cards[0] is result number board_offset */
 	int  board_offset, board_total;
 	int  minors_only;        /* a minor is badged in */
+	int  everywhere_total;   /* a search inside a category: its results
+	                         ** in all of them ("Chercher partout (N)") */
 } BoardView;
 
 #endif

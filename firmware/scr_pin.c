@@ -193,6 +193,7 @@ app_pin_render(App *a)
 	int locked;
 
 	v->pin.pin_len = (int)strlen(a->pin.typed);
+	v->pin.pin_min_digits = MEMBER_PIN_MIN_DIGITS;
 	locked = !pin_setting(a) && pin_locked(a);   /* may end the lock */
 	v->pin.pin_tries_left = a->cfg.pin_max_tries - a->pin.fails;
 	if (pin_setting(a)) {
@@ -391,6 +392,14 @@ pin_ok(App *a)
 	}
 	if (a->pin.typed[0] == '\0')
 		return;
+	if (strlen(a->pin.typed) < MEMBER_PIN_MIN_DIGITS) {
+		/* No PIN is this short: not a try, say how many to type. */
+		app_trf(v->lang, v->pin.pin_msg, sizeof v->pin.pin_msg,
+		        "app.pin.too_short", MEMBER_PIN_MIN_DIGITS);
+		app_cue(a, CUE_REFUSED);
+		app_pin_render(a);
+		return;
+	}
 	if (pin_none(a)) {
 		memset(a->pin.typed, 0, sizeof a->pin.typed);
 		v->pin.pin_len = 0;

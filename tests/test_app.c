@@ -211,7 +211,7 @@ test_checkin_refusals(void)
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_INT(t.v->result.outcome, CHECKIN_INACTIVE);
 	CHECK_STR(t.v->result.greeting, "Ce badge n’est plus actif");
-	CHECK_CONTAINS(t.v->result.greeting_detail, "animateur");
+	CHECK_CONTAINS(t.v->result.greeting_detail, "l’équipe d’animation");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	CHECK_INT(t.v->cue_seq, seq + 1);
 	CHECK_INT(t.v->has_member, 0);
@@ -663,7 +663,7 @@ test_mission_done_release(void)
 	CHECK_INT(t.v->wait, WAIT_DONE);
 	t_badge(&t, B_INES);
 	CHECK_STR(t.v->toast, "Seule la personne qui a proposé la mission ou "
-	          "un·e animateur·rice peut faire cela.");
+	          "l’équipe d’animation peut faire cela.");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	/* A facilitator confirms it in their own session. */
 	t_act(&t, ACT_HOME, 0);

@@ -92,7 +92,7 @@ test_facilitator_entry(void)
 	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
 	t_act(&t, ACT_FACILITATOR, 0);
 	CHECK_INT(t.v->wait, WAIT_STAFF);
-	CHECK_STR(t.v->wait_text, "Un·e animateur·rice passe son badge");
+	CHECK_STR(t.v->wait_text, "Quelqu’un de l’équipe d’animation passe son badge");
 	CHECK_INT(t.v->wait_left_s, 20);
 	/* ...which answers it: the PIN, no visit made or closed. */
 	t_badge(&t, B_BERNARD);
@@ -321,7 +321,7 @@ test_wait_anyone(void)
 	t_act(&t, ACT_POST, 0);
 	t_badge(&t, B_MAMADOU);             /* a cooperator does not post */
 	CHECK_INT(t.v->wait, WAIT_NONE);
-	CHECK_CONTAINS(t.v->toast, "coopérateur·rices prennent les missions");
+	CHECK_CONTAINS(t.v->toast, "membres de la coopérative prennent les missions");
 	t_badge(&t, B_MAMADOU);             /* so the next tap is his arrival */
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 	CHECK_INT(open_visit(&t, B_MAMADOU), 1);

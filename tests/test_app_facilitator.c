@@ -71,10 +71,10 @@ test_enrol_unknown(void)
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	t_act(&t, ACT_ENROL, 0);
 	CHECK_INT(t.v->wait, WAIT_STAFF);
-	CHECK_STR(t.v->wait_text, "Un·e animateur·rice passe son badge");
+	CHECK_STR(t.v->wait_text, "Quelqu’un de l’équipe d’animation passe son badge");
 	/* Not a facilitator's badge: said so, the question is over. */
 	t_badge(&t, B_SOPHIE);
-	CHECK_STR(t.v->toast, "Ce badge n’est pas celui d’un·e animateur·rice.");
+	CHECK_STR(t.v->toast, "Ce badge n’est pas celui de quelqu’un de l’équipe d’animation.");
 	CHECK_INT(t.v->wait, WAIT_NONE);
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	t_act(&t, ACT_ENROL, 0);
@@ -115,7 +115,7 @@ test_enrol_unknown(void)
 	CHECK_STR(t.v->enrol.enrol_name.text, "Zoé Martin");
 	/* Staff roles are for an admin to give. */
 	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
-	CHECK_CONTAINS(t.v->toast, "administrateur");
+	CHECK_CONTAINS(t.v->toast, "l’administration");
 	CHECK_INT(t.v->enrol.enrol_role, ROLE_COOPERATOR);
 	t_act(&t, ACT_SET_ROLE, ROLE_COWORKER);
 	CHECK_INT(t.v->enrol.enrol_role, ROLE_COWORKER);
@@ -166,7 +166,7 @@ test_pin_lock(void)
 	/* Not staff: no facilitator mode. */
 	t_badge(&t, B_SOPHIE);
 	t_act(&t, ACT_FACILITATOR, 0);
-	CHECK_STR(t.v->toast, "Réservé aux animateur·rices.");
+	CHECK_STR(t.v->toast, "Réservé à l’équipe d’animation.");
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
 
 	t_badge(&t, B_BERNARD);
@@ -227,6 +227,37 @@ test_pin_lock(void)
 	t_close(&t);
 }
 
+/* A PIN shorter than any PIN can be is no try: one digit and OK says how
+** many digits to type and leaves the three tries (issue 11 item 11). */
+static void
+test_pin_short(void)
+{
+	T t;
+
+	t_open(&t, "pinshort.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_BERNARD);
+	t_act(&t, ACT_FACILITATOR, 0);
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	CHECK_INT(t.v->pin.pin_min_digits, MEMBER_PIN_MIN_DIGITS);
+	for (int k = 0; k < 5; k++) {
+		pin(&t, "1");
+		t_act(&t, ACT_PIN_OK, 0);
+		CHECK_INT(t.v->screen, SCREEN_PIN);
+		CHECK_INT(t.v->pin.pin_tries_left, 3);
+		CHECK_INT(t.v->pin.pin_locked_s, 0);
+		CHECK_INT(t.v->pin.pin_len, 1);      /* kept: a digit more to go */
+		CHECK_STR(t.v->pin.pin_msg, "Tapez au moins 4 chiffres.");
+		t_act(&t, ACT_PIN_ERASE, 0);
+	}
+	pin(&t, "123");
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->pin.pin_tries_left, 3);
+	pin(&t, "4");                        /* "1234": Bernard's */
+	t_act(&t, ACT_PIN_OK, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	t_close(&t);
+}
+
 static void
 test_facilitator_mode(void)
 {
@@ -250,7 +281,7 @@ test_facilitator_mode(void)
 	/* Who is here: the five of the demo and Bernard. */
 	CHECK_INT(t.v->fac.n_present, 6);
 	CHECK_STR(t.v->fac.present[0].name, "Léa M.");
-	CHECK_STR(t.v->fac.present[0].role, "Coopérateur·rice");
+	CHECK_STR(t.v->fac.present[0].role, "Membre de la coopérative");
 	CHECK(strstr(t.v->fac.present[0].since, " h ") != NULL);
 	CHECK_STR(t.v->fac.present[5].name, "Bernard R.");
 	/* The list pages: a scroll moves the first one shown, within it. */
@@ -263,7 +294,7 @@ test_facilitator_mode(void)
 	CHECK_INT(t.v->fac.present_offset, 0);
 	t_act(&t, ACT_SCROLL, 4);
 	CHECK_STR(t.v->fac.present[5].since, "9 h 12");
-	CHECK_STR(t.v->fac.present[5].role, "Animateur·rice");
+	CHECK_STR(t.v->fac.present[5].role, "Équipe d’animation");
 	/* Missions waiting. */
 	n_pending = t.v->fac.n_pending;
 	CHECK_INT(n_pending, 3);
@@ -294,7 +325,7 @@ test_facilitator_mode(void)
 	CHECK_STR(t.v->toast, "Mission refusée");
 	CHECK_INT(mission_get(t.st, id2, &m), BORNE_OK);
 	CHECK_INT(m.status, MISSION_REJECTED);
-	CHECK_STR(m.reason, "Pas adaptée aux mineur·es");
+	CHECK_STR(m.reason, "Pas adaptée aux moins de 18 ans");
 	CHECK_INT(audited(t.st, "mission.reject", bernard), 1);
 	CHECK_INT(t.v->fac.n_pending, n_pending - 2);
 
@@ -644,7 +675,7 @@ test_pin_set(void)
 	CHECK_INT(t.v->fac.n_staff, 0);
 	t_act(&t, ACT_FAC_TAB, FAC_PINS);
 	CHECK(t.v->fac.fac_tab != FAC_PINS);
-	CHECK_STR(t.v->toast, "Seul·e un·e administrateur·rice peut donner un code.");
+	CHECK_STR(t.v->toast, "Seule l’administration peut donner un code.");
 	t_act(&t, ACT_PIN_SET, chloe);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	t_act(&t, ACT_HOME, 0);
@@ -667,7 +698,7 @@ test_pin_set(void)
 		CHECK_INT(t.v->fac.staff_has_pin[found], 0);
 	t_act(&t, ACT_PIN_SET, ines.id);     /* a cooperator has no PIN */
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_CONTAINS(t.v->toast, "Seuls les animateur·rices");
+	CHECK_CONTAINS(t.v->toast, "Seules l’équipe d’animation");
 
 	t_act(&t, ACT_PIN_SET, chloe);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
@@ -801,6 +832,7 @@ main(void)
 	timeutil_init();
 	test_enrol_unknown();
 	test_pin_lock();
+	test_pin_short();
 	test_facilitator_mode();
 	test_enrol_from_facilitator();
 	test_open_day();

@@ -24,7 +24,7 @@ test_who_posts(void)
 	CHECK_INT(t.v->can_post, 0);
 	t_act(&t, ACT_POST, 0);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_CONTAINS(t.v->toast, "coworkers et animateur·rices les proposent");
+	CHECK_CONTAINS(t.v->toast, "coworkers et l’équipe d’animation les proposent");
 	CHECK_INT(t.v->cue, CUE_REFUSED);
 	t_act(&t, ACT_HOME, 0);
 
@@ -37,7 +37,7 @@ test_who_posts(void)
 	t_badge(&t, B_MAMADOU);
 	/* A cooperator's badge answers, refused: the question is over. */
 	CHECK_INT(t.v->wait, WAIT_NONE);
-	CHECK_CONTAINS(t.v->toast, "coopérateur·rices prennent les missions");
+	CHECK_CONTAINS(t.v->toast, "membres de la coopérative prennent les missions");
 	CHECK_INT(t.v->screen, SCREEN_BOARD);
 	t_act(&t, ACT_POST, 0);
 	t_badge(&t, B_SOPHIE);
@@ -256,7 +256,7 @@ test_full_form_pending(void)
 	CHECK_INT(t.v->post.needs_approval, 1);
 	t_act(&t, ACT_PUBLISH, 0);
 	CHECK_INT(t.v->screen, SCREEN_MEMBER_HOME);
-	CHECK_STR(t.v->toast, "Envoyée aux animateur·rices pour validation");
+	CHECK_STR(t.v->toast, "Envoyée à l’équipe d’animation pour validation");
 	CHECK_INT(t.v->cue, CUE_SUCCESS);
 	id = t_mission(&t, "Garder un chat");
 	CHECK(id > 0);
@@ -304,7 +304,7 @@ test_staff_publishes_open(void)
 	t_act(&t, ACT_SET_MINORS, 0);
 	t_act(&t, ACT_PREVIEW, 0);
 	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
-	CHECK_STR(t.v->post.draft_text.reward, "Sur devis");
+	CHECK_STR(t.v->post.draft_text.reward, "Prix à discuter");
 	CHECK_STR(t.v->post.draft_text.when, "Quand vous voulez");
 	t_act(&t, ACT_PUBLISH, 0);
 	CHECK_INT(t.v->screen, SCREEN_BOARD);

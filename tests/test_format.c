@@ -137,11 +137,11 @@ test_reward(void)
 	CHECK_STR(b, "");
 	/* Quote and tip ignore the cents. */
 	app_format_reward(LANG_FR, REWARD_QUOTE, 1250, b, sizeof b);
-	CHECK_STR(b, "Sur devis");
+	CHECK_STR(b, "Prix à discuter");
 	app_format_reward(LANG_FR, REWARD_TIP, -5, b, sizeof b);
 	CHECK_STR(b, "Pourboire");
 	app_format_reward(LANG_EN, REWARD_QUOTE, 0, b, sizeof b);
-	CHECK_STR(b, "Quote");
+	CHECK_STR(b, "Price to discuss");
 	app_format_reward(LANG_EN, REWARD_TIP, 0, b, sizeof b);
 	CHECK_STR(b, "Tip");
 }
@@ -156,15 +156,15 @@ test_places(void)
 	app_format_places(LANG_FR, 2, b, sizeof b);
 	CHECK_STR(b, "2 places");
 	app_format_places(LANG_FR, 0, b, sizeof b);
-	CHECK_STR(b, "Complet");
+	CHECK_STR(b, "Plus de place");
 	app_format_places(LANG_FR, -3, b, sizeof b);
-	CHECK_STR(b, "Complet");
+	CHECK_STR(b, "Plus de place");
 	app_format_places(LANG_EN, 1, b, sizeof b);
 	CHECK_STR(b, "1 spot");
 	app_format_places(LANG_EN, 20, b, sizeof b);
 	CHECK_STR(b, "20 spots");
 	app_format_places(LANG_EN, 0, b, sizeof b);
-	CHECK_STR(b, "Full");
+	CHECK_STR(b, "No places left");
 	app_format_places(LANG_FR, INT_MAX, b, sizeof b);
 	CHECK_STR(b, "2147483647 places");
 }
@@ -232,7 +232,7 @@ test_labels(void)
 {
 	CHECK_STR(app_category_label(LANG_FR, CAT_NUMERIQUE), "Numérique");
 	CHECK_STR(app_category_label(LANG_EN, CAT_JARDIN), "Garden");
-	CHECK_STR(app_role_label(LANG_FR, ROLE_FACILITATOR), "Animateur·rice");
+	CHECK_STR(app_role_label(LANG_FR, ROLE_FACILITATOR), "Équipe d’animation");
 	CHECK_STR(app_role_label(LANG_EN, ROLE_COOPERATOR), "Cooperator");
 	CHECK_STR(app_status_label(LANG_FR, MISSION_PENDING),
 	          "En attente de validation");
@@ -241,7 +241,7 @@ test_labels(void)
 	CHECK_STR(app_category_label(LANG_FR, (MissionCategory)99), "Autre");
 	CHECK_STR(app_category_label(LANG_EN, (MissionCategory)-1), "Other");
 	CHECK_STR(app_role_label(LANG_FR, (MemberRole)ROLE_COUNT),
-	          "Coopérateur·rice");
+	          "Membre de la coopérative");
 	CHECK_STR(app_status_label(LANG_EN, (MissionStatus)-7), "Open");
 }
 

@@ -34,6 +34,8 @@ borne_ui_script(idle        SIZES 800x480 1920x1080)
 borne_ui_script(reader      SIZES ${all_sizes})
 borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
 borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
+# Nothing that matters cut, in French and English (issue 11 item 9).
+borne_ui_script(nothing_cut SIZES ${all_sizes})
 # What a badge tap means: facilitator mode without presence, check-ins
 # over busy screens, questions that expire.
 borne_ui_script(facilitator_entry SIZES 800x480 1920x1080)
@@ -53,6 +55,11 @@ endforeach()
 # The screens' rectangle helpers alone (no SDL): cuts, insets, columns.
 borne_c_test(layout)
 target_link_libraries(test_layout PRIVATE borne_layout)
+# Every text and control colour pair (ui/palette.h) against WCAG 2.1:
+# 4.5:1 for text, 3:1 for a control's edge (issue 11). The table of
+# ratios: test_contrast FILE.md.
+borne_c_test(contrast)
+target_link_libraries(test_contrast PRIVATE borne_layout m)
 # The line parser alone (no SDL): commands, quotes, number bounds.
 borne_c_test(script_parse)
 target_link_libraries(test_script_parse PRIVATE borne_script)

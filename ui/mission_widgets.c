@@ -178,7 +178,7 @@ ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 	if (v->wait_left_s > 0) {
 		app_trf(v->lang, left, sizeof left, "ui.wait.left", v->wait_left_s);
 		ui_text_fit(ui, r.x + 8, r.y + 24 + 64 + 2, 96, FONT_SEMIBOLD, 16,
-		            COL_TERRA, ALIGN_CENTER, left);
+		            COL_TERRA_INK, ALIGN_CENTER, left);
 	}
 	if (wide) {
 		tb = (UiRect){ r.x + 24 + 64 + 16, r.y + 20,
@@ -200,12 +200,13 @@ ui_wait_panel(Ui *ui, UiRect r, const AppView *v)
 		int tw = ui_text_width(ui, FONT_SEMIBOLD, 22, text);
 		int n = tw <= tb.w ? 1 : 2;
 
-		if (lines < 1)
-			lines = 1;
+		if (lines < 2)
+			lines = 2;      /* a second line over the margin, not a cut */
 		if (n > lines)
 			n = lines;
-		ui_text_box(ui, (UiRect){ tb.x, cy - n * (lh + 2) / 2, tb.w,
-		            n * (lh + 2) }, FONT_SEMIBOLD, 22, COL_ENCRE,
-		            ALIGN_LEFT, n, text);
+		/* Who must badge is the point: smaller type, never a cut. */
+		ui_text_wrap(ui, (UiRect){ tb.x, cy - n * (lh + 2) / 2, tb.w,
+		             n * (lh + 2) }, FONT_SEMIBOLD, 22, TYPE_META, COL_ENCRE,
+		             ALIGN_LEFT, n, text);
 	}
 }

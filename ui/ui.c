@@ -37,6 +37,9 @@ static int  ui_text_line_height(int size_px);
 static int  ui_measure(void *ctx, const char *s, size_t len);
 static char *ui_ellipsise(Ui *ui, UiFont f, int size_px, const char *s,
                           int w);
+static int  ui_text_fit_line(Ui *ui, int x, int y, int w, UiFont f,
+                             int size_px, UiColor c, UiAlign align,
+                             int shrink, const char *utf8);
 
 float
 ui_scale_for(int win_w, int win_h)
@@ -411,6 +414,14 @@ int
 ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px, UiColor c,
             UiAlign align, const char *utf8)
 {
+	return ui_text_fit_line(ui, x, y, w, f, size_px, c, align, 1, utf8);
+}
+
+/* One line in w; shrink: smaller type before an ellipsis. */
+static int
+ui_text_fit_line(Ui *ui, int x, int y, int w, UiFont f, int size_px,
+                 UiColor c, UiAlign align, int shrink, const char *utf8)
+{
 	char *cut = NULL;
 	const char *s = utf8;
 	int tw, drawn;
@@ -418,6 +429,26 @@ ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px, UiColor c,
 	if (utf8 == NULL || utf8[0] == '\0')
 		return 0;
 	tw = ui_text_width(ui, f, size_px, utf8);
+	if (shrink && tw > w && w > 0) {
+		/* Shrink first (a name, a time range): down to three quarters,
+		** never under the meta size; centred on the line it had. */
+		int floor_px = size_px * 3 / 4;
+		int small = (int)((long long)size_px * w / tw);
+		int h0 = ui_text_height(ui, f, size_px);
+		if (floor_px < TYPE_META)
+			floor_px = size_px < TYPE_META ? size_px : TYPE_META;
+		if (small > size_px - 1)
+			small = size_px - 1;
+		for (; small >= floor_px; small--) {
+			int sw = ui_text_width(ui, f, small, utf8);
+			if (sw <= w) {
+				y += (h0 - ui_text_height(ui, f, small)) / 2;
+				size_px = small;
+				tw = sw;
+				break;
+			}
+		}
+	}
 	if (tw > w && (cut = ui_ellipsise(ui, f, size_px, utf8, w)) != NULL) {
 		s = cut;
 		tw = ui_text_width(ui, f, size_px, s);
@@ -475,7 +506,7 @@ ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 			}
 			buf[rest] = '\0';
 			cut = ui_text_width(ui, f, size_px, buf) > r.w;
-			ui_text_fit(ui, r.x, y, r.w, f, size_px, c, align, buf);
+			ui_text_fit_line(ui, r.x, y, r.w, f, size_px, c, align, 0, buf);
 			free(buf);
 			break;
 		}
@@ -550,6 +581,36 @@ ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 	free(m.buf);
 	free(lines);
 	return (cy_line - first + 1) * lh;
+}
+
+int
+ui_text_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px, UiColor c,
+             UiAlign align, int max_lines, const char *utf8)
+{
+	TextLine lines[16];
+	size_t len;
+	int px = size_px;
+
+	if (utf8 == NULL || utf8[0] == '\0')
+		return 0;
+	if (max_lines <= 0 || max_lines > 16)
+		max_lines = 16;
+	if (min_px > size_px)
+		min_px = size_px;
+	len = strlen(utf8);
+	for (; px > min_px; px--) {
+		UiMeasure m = { ui, f, px, NULL, 0 };
+		int n = textlayout_break(utf8, len, r.w, ui_measure, &m, lines,
+		                         max_lines);
+		int whole = n < max_lines || lines[n - 1].next >= len;
+		int wide = 0;
+		for (int k = 0; whole && k < n && !wide; k++)
+			wide = ui_measure(&m, utf8 + lines[k].start, lines[k].len) > r.w;
+		free(m.buf);
+		if (whole && !wide)
+			break;
+	}
+	return ui_text_box(ui, r, f, px, c, align, max_lines, utf8);
 }
 
 int

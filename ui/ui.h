@@ -17,31 +17,12 @@
 
 #include "app.h"
 #include "layout.h"
+#include "palette.h"
 #include "theme.h"
 
 typedef struct Ui Ui;
 
-typedef uint32_t UiColor;   /* 0xRRGGBB */
 
-/* Palette: ../shared/mockups/README.md */
-#define COL_CREME        0xFBF5ECu
-#define COL_BLANC        0xFFFFFFu
-#define COL_SABLE        0xF3E8D8u
-#define COL_LINE         0xE6D8C4u
-#define COL_KEY          0xEADCC6u
-#define COL_KEY_FN       0xD9C8AFu
-#define COL_ENCRE        0x2B2320u
-#define COL_ENCRE_DOUCE  0x5F5147u
-#define COL_TERRA        0xB3472Au
-#define COL_TERRA_LIP    0x8A3119u
-#define COL_TERRA_PALE   0xFBE3D8u
-#define COL_VERT         0x2F6D4Au
-#define COL_VERT_PALE    0xDDEFE2u
-#define COL_BLEU         0x28557Au
-#define COL_SOLEIL       0xF2B738u
-#define COL_SOLEIL_PALE  0xFFF0C9u
-#define COL_OCRE         0x8A5A00u
-#define COL_BORDER       0x9C8B7Au
 
 typedef enum UiFont {
 	FONT_REGULAR = 0,   /* Inter 400 */
@@ -119,13 +100,20 @@ int  ui_text_box(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 int  ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
                      int max_lines, const char *utf8, int caret,
                      UiColor caret_c);
+/* Shrink, then wrap: the largest size from size_px down to min_px at
+** which the whole text fits max_lines lines of r.w (at most 16), drawn
+** as ui_text_box draws it; returns the height used. For what must not be
+** cut: names, times, titles. */
+int  ui_text_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px,
+                  UiColor c, UiAlign align, int max_lines, const char *utf8);
 /* A long text read a part at a time (a mission's description): wraps
 ** it all, draws lines first .. first + r.h / line height - 1 whole, no
 ** ellipsis (the rest is reached by moving first). *n_lines: how many
 ** lines the whole text takes in r.w; returns the line height. */
 int  ui_text_part(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
                   int first, const char *utf8, int *n_lines);
-/* One line fitted to w: ellipsised when too long. */
+/* One line fitted to w: when too long, smaller type first (down to three
+** quarters of size_px, not under TYPE_META), an ellipsis only after. */
 int  ui_text_fit(Ui *ui, int x, int y, int w, UiFont f, int size_px,
                  UiColor c, UiAlign align, const char *utf8);
 /* An icon glyph centred on (cx, cy). */

@@ -65,14 +65,14 @@ static ButtonLook
 widget_look(UiButtonStyle style)
 {
 	ButtonLook lk = { COL_BLANC, 0xE2D1B9u, COL_ENCRE, COL_ENCRE_DOUCE,
-	                  COL_LINE, 3, 1, 0 };
+	                  COL_EDGE, 3, 1, 0 };
 
 	switch (style) {
 	case BTN_PRIMARY:
 		lk.fill = COL_TERRA;
 		lk.lip = COL_TERRA_LIP;
 		lk.text = COL_BLANC;
-		lk.sub = COL_TERRA_PALE;
+		lk.sub = COL_ON_FILL_SUB;
 		break;
 	case BTN_SECONDARY:
 		lk.border_px = 2;
@@ -95,13 +95,13 @@ widget_look(UiButtonStyle style)
 		lk.fill = COL_VERT;
 		lk.lip = 0x1F4E34u;
 		lk.text = COL_BLANC;
-		lk.sub = COL_VERT_PALE;
+		lk.sub = COL_ON_FILL_SUB;
 		break;
 	case BTN_BLUE:
 		lk.fill = COL_BLEU;
 		lk.lip = 0x1A3D5Cu;
 		lk.text = COL_BLANC;
-		lk.sub = 0xDDE8F5u;
+		lk.sub = COL_ON_FILL_SUB;
 		break;
 	}
 	return lk;
@@ -269,7 +269,7 @@ ui_text_field(Ui *ui, UiRect r, const TextFieldView *f)
 		in = (UiRect){ r.x + 3, r.y + 3, r.w - 6, r.h - 6 };
 		ui_rrect(ui, in, 9, COL_BLANC);
 	} else {
-		ui_rrect(ui, r, 12, error ? COL_TERRA : COL_LINE);
+		ui_rrect(ui, r, 12, error ? COL_TERRA : COL_EDGE);
 		in = (UiRect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 };
 		ui_rrect(ui, in, 10, error ? COL_BLANC : COL_SABLE);
 	}
@@ -353,11 +353,21 @@ ui_reader_banner(Ui *ui, const AppView *v)
 	/* The slot's x is the banner's right edge when w is 0. */
 	UiRect b = { slot.w > 0 ? slot.x + (slot.w - bw) / 2 : slot.x - bw,
 	             slot.y, bw, slot.h > 0 ? slot.h : 40 };
+	int sw = ui_width(ui);
+
+	/* Never off the screen: narrowed to it, then moved inside it. */
+	if (b.w > sw - 16)
+		b.w = sw - 16;
+	if (b.x + b.w > sw - 8)
+		b.x = sw - 8 - b.w;
+	if (b.x < 8)
+		b.x = 8;
 	ui_rrect(ui, b, b.h / 2, COL_SOLEIL_PALE);
 	ui_rrect_border(ui, b, b.h / 2, 2, COL_SOLEIL);
 	ui_icon(ui, b.x + 12 + 12, b.y + b.h / 2, 22, COL_OCRE, ICON_SENSORS);
-	ui_text(ui, b.x + 12 + 28, b.y + (b.h - ui_text_height(ui, FONT_SEMIBOLD, size)) / 2,
-	        FONT_SEMIBOLD, size, COL_OCRE, msg);
+	ui_text_fit(ui, b.x + 12 + 28, b.y + (b.h - ui_text_height(ui, FONT_SEMIBOLD, size)) / 2,
+	            b.w - 12 - 28 - 12, FONT_SEMIBOLD, size, COL_OCRE, ALIGN_LEFT,
+	            msg);
 }
 
 /* ---- pieces shared by the screens of ui_internal.h ---- */
@@ -452,7 +462,7 @@ ui_tile(Ui *ui, UiRect r, int primary, uint32_t icon, UiColor tint,
 		ink = COL_TERRA;
 	} else {
 		ui_rrect(ui, (UiRect){ r.x, r.y + 3, r.w, r.h }, 12, 0xE2D1B9u);
-		ui_rrect(ui, r, 12, COL_LINE);
+		ui_rrect(ui, r, 12, COL_EDGE);
 		ui_rrect(ui, (UiRect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 }, 10,
 		         COL_BLANC);
 	}
@@ -462,7 +472,7 @@ ui_tile(Ui *ui, UiRect r, int primary, uint32_t icon, UiColor tint,
 	            primary ? COL_BLANC : COL_ENCRE, ALIGN_LEFT, title);
 	if (sh)
 		ui_text_fit(ui, x, y + th - 2, room, FONT_REGULAR, ss,
-		            primary ? COL_TERRA_PALE : COL_ENCRE_DOUCE, ALIGN_LEFT, sub);
+		            primary ? COL_ON_FILL_SUB : COL_ENCRE_DOUCE, ALIGN_LEFT, sub);
 	if (count > 0) {
 		char n[16];
 		snprintf(n, sizeof n, "%d", count);
@@ -521,7 +531,7 @@ ui_chip(Ui *ui, UiRect r, int selected, const char *label, AppAction action,
 	if (selected) {
 		ui_rrect(ui, r, r.h / 2, COL_ENCRE);
 	} else {
-		ui_rrect(ui, r, r.h / 2, COL_LINE);
+		ui_rrect(ui, r, r.h / 2, COL_EDGE);
 		ui_rrect(ui, (UiRect){ r.x + 2, r.y + 2, r.w - 4, r.h - 4 },
 		         r.h / 2 - 2, COL_BLANC);
 	}

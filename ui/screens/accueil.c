@@ -152,9 +152,12 @@ accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
 	int ts = big ? 44 : 30;
 	int th = ui_text_height(ui, FONT_BOLD, ts);
 	int y = cy + r0 + (big ? 24 : 14);
-	const char *title = tr(v->lang, "ui.accueil.badge_title");
-	const char *sub = v->reader_ok ? tr(v->lang, "ui.accueil.badge_sub")
-	                               : v->reader_status;
+	/* A lost reader is said plainly, with what to do instead; its
+	** technical detail is for the facilitator's screen only. */
+	const char *title = tr(v->lang, v->reader_ok ? "ui.accueil.badge_title"
+	                                             : "ui.lost.title");
+	const char *sub = tr(v->lang, v->reader_ok ? "ui.accueil.badge_sub"
+	                                           : "ui.lost.sub");
 
 	if (one_line)
 		ts = 28;
@@ -162,6 +165,27 @@ accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
 	/* The rounded top-left corner only: square the others off. */
 	ui_fill(ui, (UiRect){ r.x + r.w - 40, r.y, 40, r.h }, COL_TERRA_PALE);
 	ui_fill(ui, (UiRect){ r.x, r.y + r.h - 40, r.w, 40 }, COL_TERRA_PALE);
+	if (!v->reader_ok) {
+		/* The reader's sign greyed, without its waves, under the banner:
+		** the room goes to what to do instead. */
+		int ss = big ? 22 : 18;
+		cy = r.y + (big ? 72 : 56) + GAP_M + r2;
+		ui_circle(ui, cx, cy, r2, COL_BORDER);
+		ui_circle(ui, cx, cy, r2 / 2, COL_BLANC);
+		ui_icon(ui, cx, cy, r2 * 3 / 4, COL_BORDER, ICON_CONTACTLESS);
+		y = cy + r2 + GAP_L;
+		y += ui_text_wrap(ui, (UiRect){ r.x + 16, y, r.w - 32, 2 * th },
+		                  FONT_BOLD, ts, TYPE_SECTION, COL_ENCRE, ALIGN_CENTER,
+		                  2, title);
+		y += big ? 12 : 6;
+		/* Down to the language and staff buttons in the corner. */
+		int room = r.y + r.h - y - (one_line ? 8 : 48 + (big ? 16 : 12) + 4);
+		int lines = room / (ss * 7 / 5);
+		ui_text_wrap(ui, (UiRect){ r.x + 16, y, r.w - 32, room },
+		             FONT_REGULAR, ss, TYPE_META, COL_ENCRE, ALIGN_CENTER,
+		             lines > 1 ? lines : 1, sub);
+		return;
+	}
 	ui_circle(ui, cx, cy, r0, PANEL_RING1);
 	ui_circle(ui, cx, cy, r1, PANEL_RING2);
 	ui_circle(ui, cx, cy + 4, r2, COL_TERRA_LIP);
@@ -179,7 +203,7 @@ accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
 		y += big ? 12 : 6;
 	}
 	ui_text_fit(ui, r.x + 16, y, r.w - 32, FONT_REGULAR, big ? 22 : 18,
-	            v->reader_ok ? COL_ENCRE_DOUCE : COL_OCRE, ALIGN_CENTER, sub);
+	            COL_ENCRE_DOUCE, ALIGN_CENTER, sub);
 	if (!one_line) {
 		int ar = big ? 36 : 28;
 		int ay = r.y + r.h - ar - (big ? 24 : 12);

@@ -11,7 +11,7 @@
 #include "ui.h"
 #include "widgets.h"
 
-#define CHIP_H       46
+#define CHIP_H       TOUCH_MIN   /* a chip is a touch target */
 #define PAGER_H      48
 #define ROW_GAP      10      /* between cards, and around the chips */
 #define LIST_ROW     52      /* a compact result while typing */
@@ -63,8 +63,9 @@ board_draw(Ui *ui, const AppView *v)
 		int y;
 
 		board_top(ui, v, &L);
-		y = board_chips(ui, v, L.content_y + ROW_GAP, L.w);
-		board_cards(ui, v, &L, y + ROW_GAP, L.h);
+		/* 48 px chips (touch) with 8 px around: the cards keep their rows. */
+		y = board_chips(ui, v, L.content_y + GAP_S, L.w);
+		board_cards(ui, v, &L, y + GAP_S, L.h);
 	}
 	if (v->wait != WAIT_NONE) {
 		int pw = L.w - 2 * MARGIN > 640 ? 640 : L.w - 2 * MARGIN;
@@ -185,7 +186,7 @@ board_search_field(Ui *ui, const AppView *v, UiRect r)
 	if (focused)
 		ui_rrect_border(ui, r, r.h / 2, 2, COL_TERRA);
 	else
-		ui_rrect_border(ui, r, r.h / 2, 2, COL_LINE);
+		ui_rrect_border(ui, r, r.h / 2, 2, COL_EDGE);
 	ui_icon(ui, r.x + 26, cy, 24, COL_ENCRE, ICON_SEARCH);
 	ui_hit(ui, r, ACT_SEARCH, 0, ph);
 	if (text[0] == '\0') {
@@ -435,14 +436,25 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 static void
 board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 {
-	char msg[300];
+	char msg[300], every[96];
 	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_SECTION);
 	int cy = r.y + r.h / 2;
 	const char *btn = NULL;
 	AppAction act = ACT_NONE;
 	int64_t arg = 0;
 
-	if (v->board.search.text[0] != '\0') {
+	if (v->board.search.text[0] != '\0' && v->board.filter >= 0 &&
+	    v->board.everywhere_total > 0) {
+		/* Say where it looked, offer everywhere. */
+		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_in"),
+		       v->board.search.text,
+		       app_category_label(v->lang, (MissionCategory)v->board.filter));
+		ui_fmt(every, sizeof every, tr(v->lang, "board.everywhere"),
+		       v->board.everywhere_total);
+		btn = every;
+		act = ACT_FILTER;
+		arg = -1;
+	} else if (v->board.search.text[0] != '\0') {
 		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_search"),
 		       v->board.search.text);
 		btn = tr(v->lang, "board.clear");
@@ -456,9 +468,17 @@ board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 		ui_fmt(msg, sizeof msg, "%s", tr(v->lang, "board.empty"));
 	}
 	if (compact) {
-		ui_text_box(ui, layout_rect(r.x, cy - th, r.w, 2 * th + 4),
-		            FONT_SEMIBOLD, TYPE_SECTION, COL_ENCRE, ALIGN_CENTER, 2,
-		            msg);
+		int bh = act == ACT_FILTER ? TOUCH_MIN + GAP_S : 0;
+		ui_text_wrap(ui, layout_rect(r.x, cy - th - bh / 2, r.w, 2 * th + 4),
+		             FONT_SEMIBOLD, TYPE_SECTION, TYPE_META, COL_ENCRE,
+		             ALIGN_CENTER, 2, msg);
+		if (bh > 0) {
+			int bw = ui_button_width(ui, BTN_SECONDARY, TOUCH_MIN, 0, btn);
+			UiRect under = layout_rect(r.x, cy + th + 4 - bh / 2 + GAP_S,
+			                           r.w, TOUCH_MIN);
+			ui_button(ui, layout_centre_x(under, bw), BTN_SECONDARY, 0, btn,
+			          act, arg);
+		}
 		return;
 	}
 	cy = r.y + r.h / 2 - 60;

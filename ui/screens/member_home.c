@@ -153,7 +153,9 @@ home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h)
 	if (v->can_post) {
 		ui_tile(ui, (UiRect){ r.x, y, r.w, tile_h }, 0, ICON_ADD,
 		        COL_TERRA_PALE, COL_TERRA, tr(v->lang, "ui.home.post"),
-		        tr(v->lang, "ui.home.post_sub"), 0, ACT_POST, 0);
+		        tr(v->lang, v->post_needs_approval ? "ui.home.post_sub_check"
+		                                           : "ui.home.post_sub"),
+		        0, ACT_POST, 0);
 		y += tile_h + gap;
 	}
 	if (v->is_staff) {
@@ -177,7 +179,7 @@ home_draw(Ui *ui, const AppView *v)
 
 	ui_fill(ui, screen, COL_CREME);
 	app_trf(v->lang, hello, sizeof hello, "ui.home.hello", v->first_name);
-	ui_top_bar(ui, v, tr(v->lang, "ui.done"), ACT_HOME, hello);
+	ui_top_bar(ui, v, tr(v->lang, "ui.back"), ACT_HOME, hello);
 	if (ui_portrait(ui)) {
 		/* One column, from the bottom up: the idle line, Terminé, the
 		** tiles; the missions take what is left on top. */

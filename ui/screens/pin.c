@@ -14,6 +14,8 @@
 
 #define KEY_LIP   0xE2D1B9u
 #define KEY_OFF   0xEFE6D9u
+#define KEY_LOCKED  1   /* pin_key: greyed, no hit (the lock) */
+#define KEY_WAITING 2   /* greyed, tappable: OK before enough digits */
 
 #define KEY_LABEL        22   /* "OK" and the erase key's word */
 #define KEY_ICON         28
@@ -56,15 +58,15 @@ pin_key(Ui *ui, UiRect r, int style, const char *label, uint32_t icon,
 	}
 	ui_rrect(ui, layout_move(r, 0, LIP), RADIUS_BUTTON, lip);
 	ui_rrect(ui, r, RADIUS_BUTTON, fill);
-	if (style == 0)
-		ui_rrect_border(ui, r, RADIUS_BUTTON, 1, COL_LINE);
+	if (style == 0 && !locked)
+		ui_rrect_border(ui, r, RADIUS_BUTTON, 2, COL_EDGE);
 	if (icon)
 		ui_icon(ui, x + iw / 2, r.y + r.h / 2, iw, ink, icon);
 	if (label != NULL)
 		ui_text(ui, x + iw + gap, layout_middle_y(r, th),
 		        style == 0 ? FONT_SEMIBOLD : FONT_BOLD, size, ink, label);
 	hit.h += LIP;   /* the lip is part of the key */
-	if (!locked)
+	if (locked != KEY_LOCKED)   /* a waiting key still says why */
 		ui_hit(ui, hit, act, arg, hit_label);
 }
 
@@ -85,8 +87,11 @@ pin_keypad(Ui *ui, const AppView *v, UiRect r)
 	        ACT_PIN_ERASE, 0, locked, tr(v->lang, "ui.pin.erase"));
 	pin_key(ui, layout_cell(r, 3, 4, gap, gap, 10), 0, "0", 0,
 	        ACT_PIN_DIGIT, 0, locked, "0");
+	/* OK waits for the digits a PIN has at least: greyed until then. */
 	pin_key(ui, layout_cell(r, 3, 4, gap, gap, 11), 2,
-	        tr(v->lang, "ui.pin.ok"), ICON_CHECK, ACT_PIN_OK, 0, locked,
+	        tr(v->lang, "ui.pin.ok"), ICON_CHECK, ACT_PIN_OK, 0,
+	        locked ? KEY_LOCKED : v->pin.pin_len < v->pin.pin_min_digits
+	                              ? KEY_WAITING : 0,
 	        tr(v->lang, "ui.pin.ok"));
 }
 
@@ -118,6 +123,10 @@ pin_info(Ui *ui, const AppView *v, UiRect r, int center)
 		y += ui_text_box(ui, (UiRect){ x, y, r.w, 3 * 28 }, FONT_REGULAR, ps,
 		                 COL_TERRA, al, 3, v->pin.pin_msg) + 12;
 		ui_text_fit(ui, x, y, r.w, FONT_BOLD, big ? 32 : 28, COL_ENCRE, al, left);
+		y += ui_text_height(ui, FONT_BOLD, big ? 32 : 28) + 12;
+		/* Locked is when one needs it most. */
+		ui_text_wrap(ui, (UiRect){ x, y, r.w, 2 * 26 }, FONT_MEDIUM, 18, 18,
+		             COL_ENCRE_DOUCE, al, 2, tr(v->lang, "ui.pin.forgot"));
 		return;
 	}
 	ui_text_fit(ui, x, y, r.w, FONT_REGULAR, ps, COL_ENCRE, al,
