@@ -3,7 +3,7 @@
 # renderer (cold and warm text cache) and the cache's hit rate.
 set(BORNE_UI_DIR ${PROJECT_SOURCE_DIR}/ui)
 set(BORNE_BENCH_UI_SOURCES
-  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
+  ${BORNE_UI_DIR}/ui.c ${BORNE_UI_DIR}/ui_text.c ${BORNE_UI_DIR}/ui_record.c ${BORNE_UI_DIR}/frame.c
   ${BORNE_UI_DIR}/problem.c ${BORNE_UI_DIR}/render.c ${BORNE_UI_DIR}/render_shapes.c
   ${BORNE_UI_DIR}/widgets.c
   ${BORNE_UI_DIR}/mission_widgets.c ${BORNE_UI_DIR}/keyboard.c ${BORNE_UI_DIR}/dialog.c

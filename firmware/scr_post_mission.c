@@ -14,6 +14,7 @@
 ** are offered as a start (ACT_TEMPLATE): title to reward in one touch. */
 #include "app_impl.h"
 #include "app_screen.h"
+#include "post_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,20 +29,11 @@ static int         step_has_field(PostStep s);
 static char       *step_buf(App *a, PostStep s, size_t *size, int *max_ch,
                             int *multiline);
 static int         parse_amount(const char *s, int *cents);
-static void        set_when(App *a, WhenChoice w);
-static int         check_draft(App *a, PostStep upto, int jump);
-static void        go_step(App *a, PostStep s);
 static void        publish(App *a);
 static const char *field_error_key(const MissionDraft *d, MissionField f);
 static void        post_reward_sync(App *a);
 static void        post_clear(App *a);
 static int         post_busy(const App *a);
-static int         post_typed(const App *a);
-static void        post_keep(App *a);
-static void        post_offer(App *a);
-static void        post_resume(App *a);
-static void        post_templates_load(App *a);
-static void        post_template(App *a, int64_t id);
 static void        post_leave(App *a);
 
 const AppScreen scr_post_mission = {
@@ -159,8 +151,8 @@ parse_amount(const char *s, int *cents)
 	return 1;
 }
 
-static void
-set_when(App *a, WhenChoice w)
+void
+app_post_set_when(App *a, WhenChoice w)
 {
 	MissionDraft *d = &a->v.post.draft;
 	char today[TIME_DATE_SIZE];
@@ -218,8 +210,8 @@ field_error_key(const MissionDraft *d, MissionField f)
 /* Checks the steps up to upto (the later ones get harmless values, so a
 ** step is judged alone). On a problem: the message goes next to its
 ** field, and with jump the form goes back to that step. 1 when fine. */
-static int
-check_draft(App *a, PostStep upto, int jump)
+int
+app_post_check(App *a, PostStep upto, int jump)
 {
 	AppView *v = &a->v;
 	MissionDraft t, blank;
@@ -273,7 +265,7 @@ check_draft(App *a, PostStep upto, int jump)
 		return 1;
 refused:
 	if (jump && field_step(f) != v->post.post_step)
-		go_step(a, field_step(f));
+		app_post_go_step(a, field_step(f));
 	a->post.err_field = f;
 	text_copy(v->post.post_error, sizeof v->post.post_error,
 	          tr(v->lang, key != NULL ? key : field_error_key(&t, f)));
@@ -281,8 +273,8 @@ refused:
 	return 0;
 }
 
-static void
-go_step(App *a, PostStep s)
+void
+app_post_go_step(App *a, PostStep s)
 {
 	AppView *v = &a->v;
 
@@ -318,7 +310,7 @@ app_post_start(App *a, const Member *poster)
 	a->post.from = v->screen == SCREEN_POST_MISSION ? a->post.from :
 	                 v->screen;
 	mission_draft_init(&v->post.draft);
-	set_when(a, WHEN_FLEXIBLE);
+	app_post_set_when(a, WHEN_FLEXIBLE);
 	a->post.amount[0] = '\0';
 	v->post.post_error[0] = '\0';
 	v->post.reward_chosen = v->post.minors_chosen = 0;
@@ -326,149 +318,10 @@ app_post_start(App *a, const Member *poster)
 	v->post.needs_approval = store_rules(a->st)->approval_required &&
 	                    !member_is_staff(poster);
 	v->post.post_step = POST_TITLE;
-	post_offer(a);
-	post_templates_load(a);
+	app_post_offer(a);
+	app_post_templates_load(a);
 	app_goto(a, SCREEN_POST_MISSION);
-	go_step(a, POST_TITLE);
-}
-
-/* Something of the person's own is in the form: typed text, or a
-** template or kept draft taken. */
-static int
-post_typed(const App *a)
-{
-	const MissionDraft *d = &a->v.post.draft;
-
-	return d->title[0] != '\0' || d->description[0] != '\0' ||
-	       d->place[0] != '\0' || a->post.amount[0] != '\0';
-}
-
-/* The form is left unfinished (idle, Accueil): its draft is kept for
-** the poster's badge, replacing the one kept before. */
-static void
-post_keep(App *a)
-{
-	AppView *v = &a->v;
-
-	if (a->post.poster.id == 0 || !post_typed(a))
-		return;
-	memset(&a->kept, 0, sizeof a->kept);
-	a->kept.member_id = a->post.poster.id;
-	a->kept.until_ms = a->now_ms + APP_DRAFT_KEEP_MS;
-	a->kept.draft = v->post.draft;
-	text_copy(a->kept.amount, sizeof a->kept.amount, a->post.amount);
-	a->kept.when = (int)v->post.when;
-	a->kept.step = (int)v->post.post_step;
-	a->kept.reward_chosen = v->post.reward_chosen;
-	a->kept.minors_chosen = v->post.minors_chosen;
-}
-
-/* The poster's kept draft, if any and still in time: offered. */
-static void
-post_offer(App *a)
-{
-	AppView *v = &a->v;
-
-	app_post_tick(a);
-	v->post.draft_offer = a->kept.member_id != 0 &&
-	                      a->kept.member_id == a->post.poster.id;
-	v->post.draft_offer_title[0] = '\0';
-	if (v->post.draft_offer)
-		text_copy(v->post.draft_offer_title, sizeof v->post.draft_offer_title,
-		          a->kept.draft.title[0] != '\0' ? a->kept.draft.title :
-		          a->kept.draft.description);
-}
-
-void
-app_post_tick(App *a)
-{
-	if (a->kept.member_id != 0 && a->now_ms >= a->kept.until_ms)
-		memset(&a->kept, 0, sizeof a->kept);
-}
-
-/* The kept draft back in the form, on the step it was left on. */
-static void
-post_resume(App *a)
-{
-	AppView *v = &a->v;
-	PostStep s = (PostStep)a->kept.step;
-
-	v->post.draft_offer = 0;
-	if (a->kept.member_id == 0 || a->kept.member_id != a->post.poster.id)
-		return;
-	v->post.draft = a->kept.draft;
-	text_copy(a->post.amount, sizeof a->post.amount, a->kept.amount);
-	v->post.when = (WhenChoice)a->kept.when;
-	v->post.reward_chosen = a->kept.reward_chosen;
-	v->post.minors_chosen = a->kept.minors_chosen;
-	memset(&a->kept, 0, sizeof a->kept);
-	if ((int)s < 0 || s >= POST_STEP_COUNT)
-		s = POST_TITLE;
-	go_step(a, s);
-}
-
-/* The poster's own missions, newest first, one per title. */
-static void
-post_templates_load(App *a)
-{
-	AppView *v = &a->v;
-	MissionCard cards[APP_BOARD_WINDOW];
-	Mission m;
-	int n = 0, rc;
-
-	v->post.n_templates = 0;
-	rc = mission_of_member(a->st, a->post.poster.id, cards, APP_BOARD_WINDOW,
-	                       &n);
-	if (rc != BORNE_OK) {
-		app_read_failed(a, rc, "mission_of_member");
-		return;
-	}
-	for (int i = 0; i < n && v->post.n_templates < APP_N_TEMPLATES; i++) {
-		int seen = 0;
-
-		if (mission_get(a->st, cards[i].id, &m) != BORNE_OK ||
-		    m.poster_id != a->post.poster.id)
-			continue;
-		for (int k = 0; k < v->post.n_templates; k++)
-			seen |= strcmp(v->post.template_title[k], m.d.title) == 0;
-		if (seen)
-			continue;
-		v->post.template_id[v->post.n_templates] = m.id;
-		text_copy(v->post.template_title[v->post.n_templates],
-		          sizeof v->post.template_title[0], m.d.title);
-		v->post.n_templates++;
-	}
-}
-
-/* An earlier mission of the poster's as the start: everything but the
-** dates (when: as they like), straight to the preview to check. */
-static void
-post_template(App *a, int64_t id)
-{
-	AppView *v = &a->v;
-	Mission m;
-	int ok = 0;
-
-	for (int i = 0; i < v->post.n_templates; i++)
-		ok |= v->post.template_id[i] == id;
-	if (!ok || mission_get(a->st, id, &m) != BORNE_OK ||
-	    m.poster_id != a->post.poster.id)
-		return;
-	v->post.draft = m.d;
-	set_when(a, WHEN_FLEXIBLE);
-	a->post.amount[0] = '\0';
-	if (m.d.reward_kind == REWARD_FIXED) {
-		if (m.d.reward_cents % 100 == 0)
-			snprintf(a->post.amount, sizeof a->post.amount, "%d",
-			         m.d.reward_cents / 100);
-		else
-			snprintf(a->post.amount, sizeof a->post.amount, "%d,%02d",
-			         m.d.reward_cents / 100, m.d.reward_cents % 100);
-	}
-	v->post.reward_chosen = v->post.minors_chosen = 1;
-	v->post.draft_offer = 0;
-	if (check_draft(a, POST_PREVIEW, 1))
-		go_step(a, POST_PREVIEW);
+	app_post_go_step(a, POST_TITLE);
 }
 
 static void
@@ -479,7 +332,7 @@ publish(App *a)
 	int64_t id = 0;
 	int rc;
 
-	if (!check_draft(a, POST_PREVIEW, 1))
+	if (!app_post_check(a, POST_PREVIEW, 1))
 		return;
 	rc = mission_add(a->st, &v->post.draft, a->post.poster.id, a->now_utc, &id);
 	if (rc == BORNE_EINVAL) {
@@ -524,23 +377,23 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	case ACT_NEXT:
 		if (v->post.post_step >= POST_PREVIEW)
 			publish(a);
-		else if (check_draft(a, v->post.post_step, 0))
-			go_step(a, (PostStep)(v->post.post_step + 1));
+		else if (app_post_check(a, v->post.post_step, 0))
+			app_post_go_step(a, (PostStep)(v->post.post_step + 1));
 		else
 			app_post_render(a);
 		return 1;
 	case ACT_PREV:
 		if (v->post.post_step > POST_TITLE)
-			go_step(a, (PostStep)(v->post.post_step - 1));
+			app_post_go_step(a, (PostStep)(v->post.post_step - 1));
 		return 1;
 	case ACT_FIELD:
 		if (arg < 0 || arg >= POST_STEP_COUNT)
 			return 1;
-		go_step(a, (PostStep)arg);
+		app_post_go_step(a, (PostStep)arg);
 		return 1;
 	case ACT_PREVIEW:
-		if (check_draft(a, POST_PREVIEW, 1))
-			go_step(a, POST_PREVIEW);
+		if (app_post_check(a, POST_PREVIEW, 1))
+			app_post_go_step(a, POST_PREVIEW);
 		else
 			app_post_render(a);
 		return 1;
@@ -557,7 +410,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		break;
 	case ACT_SET_WHEN:
 		if (arg >= 0 && arg < WHEN_COUNT)
-			set_when(a, (WhenChoice)arg);
+			app_post_set_when(a, (WhenChoice)arg);
 		break;
 	case ACT_SET_DURATION:
 		if (arg >= 0 && arg <= MISSION_DURATION_MAX)
@@ -598,11 +451,11 @@ app_post_action(App *a, AppAction act, int64_t arg)
 		v->post.minors_chosen = 1;
 		break;
 	case ACT_TEMPLATE:
-		post_template(a, arg);
+		app_post_template(a, arg);
 		return 1;
 	case ACT_DRAFT_RESUME:
 		if (arg != 0) {
-			post_resume(a);
+			app_post_resume(a);
 		} else {
 			memset(&a->kept, 0, sizeof a->kept);
 			v->post.draft_offer = 0;
@@ -625,7 +478,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 			app_post_render(a);
 			return 1;
 		}
-		if (post_typed(a)) {
+		if (app_post_typed(a)) {
 			v->post.confirm_discard = 1;
 			a->post.focused = 0;
 			app_post_render(a);
@@ -647,7 +500,7 @@ app_post_action(App *a, AppAction act, int64_t arg)
 	}
 	if (a->post.err_field != MFIELD_NONE &&
 	    field_step(a->post.err_field) == v->post.post_step)
-		check_draft(a, v->post.post_step, 0);     /* the message follows the fix */
+		app_post_check(a, v->post.post_step, 0);     /* the message follows the fix */
 	app_post_render(a);
 	return 1;
 }
@@ -814,7 +667,7 @@ post_clear(App *a)
 {
 	AppView *v = &a->v;
 
-	post_keep(a);                       /* left unfinished: kept a while */
+	app_post_keep(a);                       /* left unfinished: kept a while */
 	memset(&a->post.poster, 0, sizeof a->post.poster);
 	mission_draft_init(&v->post.draft);
 	memset(&v->post.field, 0, sizeof v->post.field);

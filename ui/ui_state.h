@@ -1,6 +1,6 @@
-/* ui_state.h -- the Ui's insides, for the two files that make the
-** drawing context: ui.c draws and records, ui_record.c answers what the
-** last frame drew. Screens and widgets never include it: they see the
+/* ui_state.h -- the Ui's insides, for the files that make the drawing
+** context: ui.c draws and records, ui_text.c draws blocks of text,
+** ui_record.c answers what the last frame drew. Screens and widgets never include it: they see the
 ** Ui only through ui.h. */
 #ifndef BORNE_UI_STATE_H
 #define BORNE_UI_STATE_H
@@ -36,5 +36,21 @@ struct Ui {
 
 /* A string of the frame's arena ("" for -1). */
 const char *ui_arena_str(const Ui *ui, int off);
+
+/* What textlayout needs to measure with the kiosk's fonts. */
+typedef struct UiMeasure {
+	Ui    *ui;
+	UiFont f;
+	int    size_px;
+	char  *buf;              /* the last range measured, terminated */
+	size_t cap;
+} UiMeasure;
+
+/* Shared by ui.c and ui_text.c: the text recorded for scripts (whole: a
+** wrapped paragraph's full text, not drawn), a line's height at size_px,
+** and the width measure textlayout.c calls back (ctx: a UiMeasure). */
+void ui_record_text(Ui *ui, UiRect r, const char *s, int whole);
+int  ui_text_line_height(int size_px);
+int  ui_measure(void *ctx, const char *s, size_t len);
 
 #endif
