@@ -67,6 +67,8 @@ typedef struct AppConfig {
 	char export_dir[512];    /* "" : first writable /media/x/y */
 	char web_listen[64];     /* borne-web's ADDR:PORT (web_listen): the
 	                         ** address facilitator mode shows */
+	int  web_tls;            /* borne-web serves HTTPS (web_tls_cert and
+	                         ** web_tls_key set): the address says https */
 	int  demo;               /* demo database: F1..F6 tap demo badges */
 	/* The clock (clock.h): no true time is before build_utc; taps held
 	** while the clock is not trusted are timed by the monotonic clock of

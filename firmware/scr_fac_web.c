@@ -18,19 +18,21 @@
 #include "text.h"
 #include "webauth.h"
 
-static void web_url(const char *listen, char *out, size_t outlen);
+static void web_url(const char *listen, int tls, char *out, size_t outlen);
 
 /* The address people type: the listen address when it names one, else
-** this machine's first IPv4 address on a network (not loopback). */
+** this machine's first IPv4 address on a network (not loopback); https
+** when borne-web has a certificate. */
 static void
-web_url(const char *listen, char *out, size_t outlen)
+web_url(const char *listen, int tls, char *out, size_t outlen)
 {
+	const char *scheme = tls ? "https" : "http";
 	const char *colon = strrchr(listen, ':');
 	char host[INET6_ADDRSTRLEN + 2] = "";
 	struct ifaddrs *ifs = NULL;
 
 	if (colon == NULL) {
-		snprintf(out, outlen, "http://%s", listen);
+		snprintf(out, outlen, "%s://%s", scheme, listen);
 		return;
 	}
 	snprintf(host, sizeof host, "%.*s", (int)(colon - listen), listen);
@@ -47,7 +49,7 @@ web_url(const char *listen, char *out, size_t outlen)
 		}
 		freeifaddrs(ifs);
 	}
-	snprintf(out, outlen, "http://%s:%s", host, colon + 1);
+	snprintf(out, outlen, "%s://%s:%s", scheme, host, colon + 1);
 }
 
 int
@@ -64,7 +66,8 @@ app_fac_web_action(App *a, AppAction act)
 			text_copy(v->fac.web_msg, sizeof v->fac.web_msg,
 			          tr(v->lang, "app.web.failed"));
 		}
-		web_url(a->cfg.web_listen, v->fac.web_url, sizeof v->fac.web_url);
+		web_url(a->cfg.web_listen, a->cfg.web_tls, v->fac.web_url,
+		        sizeof v->fac.web_url);
 		v->fac.fac_tab = FAC_WEB;
 		app_cue(a, rc == BORNE_OK ? CUE_SUCCESS : CUE_REFUSED);
 		return 1;

@@ -823,6 +823,25 @@ test_web_code(void)
 	CHECK(t.v->screen != SCREEN_FACILITATOR);
 	CHECK_INT(t.v->fac.web_code[0], '\0');
 	t_close(&t);
+
+	/* borne-web with a certificate: the address people type says https. */
+	{
+		AppConfig cfg;
+
+		app_config_defaults(&cfg);
+		cfg.lang = LANG_FR;
+		cfg.idle_timeout_ms = 60000;
+		cfg.web_tls = 1;
+		snprintf(cfg.web_listen, sizeof cfg.web_listen, "192.168.1.20:8443");
+		t_open_cfg(&t, "webtls.db", "2024-12-10T09:12", &cfg);
+		t_badge(&t, B_BERNARD);
+		t_act(&t, ACT_FACILITATOR, 0);
+		pin(&t, "1234");
+		t_act(&t, ACT_PIN_OK, 0);
+		t_act(&t, ACT_WEB_CODE, 0);
+		CHECK_STR(t.v->fac.web_url, "https://192.168.1.20:8443");
+		t_close(&t);
+	}
 }
 
 int

@@ -211,6 +211,8 @@ kiosk_app_config(Kiosk *k, AppConfig *ac)
 	         config_get(k->cfg, "export_dir"));
 	snprintf(ac->web_listen, sizeof ac->web_listen, "%s",
 	         config_get(k->cfg, "web_listen"));
+	ac->web_tls = config_get(k->cfg, "web_tls_cert")[0] != '\0' &&
+	              config_get(k->cfg, "web_tls_key")[0] != '\0';
 	ac->demo = k->opt.demo;
 	ac->config_problems = k->config_problems;
 	ac->config_problem_line = k->config_problem_line;
