@@ -563,7 +563,16 @@ static void
 handle_reader(App *a, int up, const char *detail)
 {
 	AppView *v = &a->v;
+	char state[160];
 
+	/* The back office's dashboard reads the reader's state from the
+	** database (APP_READER_SETTING): written when it changes only. A
+	** write that fails changes nothing at the door. */
+	if (a->st != NULL && (up != 0) != (v->reader_ok != 0)) {
+		snprintf(state, sizeof state, "%s %lld %s", up ? "ok" : "lost",
+		         (long long)a->now_utc, detail != NULL ? detail : "");
+		(void)store_setting_set(a->st, APP_READER_SETTING, state);
+	}
 	v->reader_ok = up != 0;
 	if (up)
 		text_copy(v->reader_status, sizeof v->reader_status,

@@ -48,6 +48,10 @@ typedef enum ScreenId {
 /* "accueil", "badge-result", ... as used by `expect-screen`. */
 const char *app_screen_name(ScreenId s);
 
+/* The settings row where the kiosk keeps its reader's last change of
+** state, for the back office: "lost UTC detail" or "ok UTC ". */
+#define APP_READER_SETTING "reader.state"
+
 typedef struct AppConfig {
 	AppLang lang;
 	char space_name[128];

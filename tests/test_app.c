@@ -753,12 +753,34 @@ test_reader(void)
 	CHECK_INT(t_ev(&t, &e), 1);
 	CHECK_INT(t.v->reader_ok, 0);
 	CHECK_STR(t.v->reader_status, "Lecteur : déconnecté (PN532 ne répond plus)");
+	/* Kept for the back office's dashboard, once per change. */
+	{
+		char state[160], want[160];
+
+		CHECK_INT(store_setting_get(t.st, APP_READER_SETTING, state,
+		                            sizeof state), BORNE_OK);
+		snprintf(want, sizeof want, "lost %lld PN532 ne répond plus",
+		         (long long)t.utc);
+		CHECK_STR(state, want);
+		t.utc += 60;
+		t_ev(&t, &e);                   /* still lost: not written again */
+		CHECK_INT(store_setting_get(t.st, APP_READER_SETTING, state,
+		                            sizeof state), BORNE_OK);
+		CHECK_STR(state, want);
+	}
 	e.arg = 1;
 	t_ev(&t, &e);
 	CHECK_INT(t.v->reader_ok, 1);
+	{
+		char state[160];
+
+		CHECK_INT(store_setting_get(t.st, APP_READER_SETTING, state,
+		                            sizeof state), BORNE_OK);
+		CHECK(strncmp(state, "ok ", 3) == 0);
+	}
 	CHECK_STR(t.v->reader_status, "Lecteur : connecté");
 	t_badge(&t, B_INES);
-	CHECK_STR(t.v->reader_last, "Dernier badge à 10 h 15");
+	CHECK_STR(t.v->reader_last, "Dernier badge à 10 h 16");
 	t_close(&t);
 }
 

@@ -5,6 +5,7 @@
 ** confirmation, missions approved and rejected with a reason, the
 ** journal's filters, backups, and a read-only database said on the page.
 ** People's text is always escaped. */
+#include "app.h"
 #include "check.h"
 #include "web_fixture.h"
 
@@ -202,6 +203,22 @@ test_missions(void)
 	wx_free(&x);
 	wx_send(&w, &x, now, "GET", "/", tok_fac, NULL);
 	CHECK_CONTAINS(wx_body(&x), "id=\"waiting\">2<");
+	CHECK(strstr(wx_body(&x), "reader-lost") == NULL);
+	wx_free(&x);
+	/* The kiosk lost its reader: the dashboard says since when, and why
+	** (escaped: the detail is the driver's text). */
+	CHECK_INT(store_setting_set(w.st, APP_READER_SETTING,
+	                            "lost 1733822100 PN532 <ne répond plus>"),
+	          BORNE_OK);
+	wx_send(&w, &x, now, "GET", "/", tok_fac, NULL);
+	CHECK_CONTAINS(wx_body(&x), "id=\"reader-lost\"");
+	CHECK_CONTAINS(wx_body(&x), "ne répond plus depuis");
+	CHECK_CONTAINS(wx_body(&x), "(PN532 &lt;ne répond plus&gt;)");
+	wx_free(&x);
+	CHECK_INT(store_setting_set(w.st, APP_READER_SETTING, "ok 1733822200 "),
+	          BORNE_OK);
+	wx_send(&w, &x, now, "GET", "/", tok_fac, NULL);
+	CHECK(strstr(wx_body(&x), "reader-lost") == NULL);
 	wx_free(&x);
 	wx_send(&w, &x, now, "POST", "/missions", tok_fac, "csrf", WX_CSRF, "id",
 	        id1, "action", "approve", NULL);

@@ -1,6 +1,7 @@
 /* page_dash.c -- Tableau de bord: who is here now, today's contributive
 ** day, the missions waiting for a facilitator, and what may need one:
-** taps waiting for a trusted clock, disk space, the last backup, wrong
+** the kiosk's reader lost, taps waiting for a trusted clock, disk space,
+** the last backup, wrong
 ** sign-in codes. Every read that fails says so on its card: an empty
 ** card means "nothing there", never "the database said no". */
 #include <dirent.h>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
+#include "app.h"
 #include "checkin.h"
 #include "day.h"
 #include "maintenance.h"
@@ -143,9 +145,10 @@ newest_backup(const char *dir, char *name, size_t namelen, int64_t *mtime)
 static void
 card_problems(Web *w, WebReq *rq, WebResp *rs)
 {
-	char dir[1024], when[20], name[256];
+	char dir[1024], when[20], name[256], state[160];
 	int64_t newest = 0, bk_utc = 0;
-	int n_held = 0, n_untimed = 0, n_probs = 0, rc;
+	long long lost_utc = 0;
+	int n_held = 0, n_untimed = 0, n_probs = 0, rc, at = 0;
 	struct statvfs vfs;
 	char *slash;
 
@@ -162,6 +165,18 @@ card_problems(Web *w, WebReq *rq, WebResp *rs)
 		       TR(rq, "passages attendent une heure sûre",
 		          "taps wait for a trusted time"), n_untimed,
 		       TR(rq, "sans heure", "without a time"));
+		n_probs++;
+	}
+	/* The kiosk's reader, as the kiosk last wrote it (app.c). */
+	if (store_setting_get(w->st, APP_READER_SETTING, state, sizeof state) ==
+	    BORNE_OK && sscanf(state, "lost %lld %n", &lost_utc, &at) == 1) {
+		web_time((int64_t)lost_utc, when);
+		html_f(&rs->body, "<li id=\"reader-lost\"><span class=\"chip bad\">"
+		       "%s</span> %s %s%s%s%s</li>", TR(rq, "Lecteur de badges",
+		       "Badge reader"), TR(rq, "ne répond plus depuis",
+		       "lost since"), when, at > 0 && state[at] != '\0' ? " (" : "",
+		       at > 0 ? state + at : "", at > 0 && state[at] != '\0' ? ")" :
+		       "");
 		n_probs++;
 	}
 	snprintf(dir, sizeof dir, "%s", w->db_path != NULL ? w->db_path : ".");
