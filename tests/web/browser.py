@@ -217,7 +217,8 @@ def main():
         pages = [("login", None), ("dashboard", "/"), ("members", "/members"),
                  ("member", "/member?id=3"), ("import", "/import"),
                  ("missions", "/missions"), ("journal", "/journal"),
-                 ("backups", "/backups")]
+                 ("backups", "/backups"), ("days", "/days"),
+                 ("attendance", "/attendance"), ("report", "/report")]
         css = len(fetch(base, "GET", "/style.css")[2])
         print("page weight (HTML + CSS + JS, bytes; fonts apart):")
         for name, path in pages:
