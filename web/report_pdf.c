@@ -11,6 +11,7 @@
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "borne.h"
@@ -62,21 +63,59 @@ pdf_font(Pdf *p, double size, int bold)
 	cairo_set_font_size(p->cr, size);
 }
 
+/* s as the PDF's font can draw it, in a new string (NULL when out of
+** memory): a character the face has no glyph for (an emoji in a day's
+** title) is left out instead of printed as an empty box. */
+static char *
+pdf_drawable(Pdf *p, const char *s)
+{
+	cairo_scaled_font_t *sf = cairo_get_scaled_font(p->cr);
+	size_t len = strlen(s), o = 0;
+	char *out = malloc(len + 1);
+
+	if (out == NULL)
+		return NULL;
+	while (*s != '\0') {
+		size_t n = text_prefix_bytes(s, 1);
+		cairo_glyph_t *g = NULL;
+		int ng = 0;
+
+		if (n == 0)
+			break;
+		if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, s, (int)n, &g, &ng,
+		                                     NULL, NULL, NULL) ==
+		    CAIRO_STATUS_SUCCESS && ng > 0 && g[0].index != 0) {
+			memcpy(out + o, s, n);
+			o += n;
+		}
+		cairo_glyph_free(g);
+		s += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static void
 pdf_text(Pdf *p, double x, const char *s)
 {
+	char *d = pdf_drawable(p, s);
+
 	cairo_move_to(p->cr, x, p->y);
-	cairo_show_text(p->cr, s);
+	cairo_show_text(p->cr, d != NULL ? d : s);
+	free(d);
 }
 
 static void
 pdf_text_right(Pdf *p, double x_right, const char *s)
 {
 	cairo_text_extents_t e;
+	char *d = pdf_drawable(p, s);
+	const char *t = d != NULL ? d : s;
 
-	cairo_text_extents(p->cr, s, &e);
+	cairo_text_extents(p->cr, t, &e);
 	cairo_move_to(p->cr, x_right - e.x_advance, p->y);
-	cairo_show_text(p->cr, s);
+	cairo_show_text(p->cr, t);
+	free(d);
 }
 
 static void
