@@ -271,8 +271,9 @@ accueil_staff(Ui *ui, const AppView *v, int x, int y)
 
 /* "Voir les missions" and, beside it, "Proposer une mission" (then the
 ** badge: issue 11, item 13); "Voir les missions" loses its count, then
-** "Proposer" is said short, then the two stand one over the other,
-** before anything is cut. */
+** "Proposer" is said short, then both are lower (56 px), then the two
+** stand one over the other where that leaves each 48 px, else "+" alone
+** stands beside; nothing is cut and no button is under 48 px. */
 static void
 accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 {
@@ -296,11 +297,30 @@ accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 		post_r = layout_cut_right(&r, pw);
 		layout_cut_right(&r, GAP_M);
 		with_count = 0;
-	} else {
+	} else if ((pw = ui_button_width(ui, BTN_SECONDARY, 56, ICON_ADD,
+	            tr(v->lang, "ui.home.post_short"))) + GAP_M +
+	           ui_button_width(ui, BTN_PRIMARY, 56, ICON_GRID_VIEW,
+	                           tr(v->lang, "ui.see_missions")) <= r.w) {
+		/* Lower buttons, still side by side and above 48 px. */
+		r = layout_cut_bottom(&r, 56);
+		post = tr(v->lang, "ui.home.post_short");
+		post_r = layout_cut_right(&r, pw);
+		layout_cut_right(&r, GAP_M);
+		with_count = 0;
+	} else if (r.h >= 2 * 48 + GAP_S) {
 		int half = (r.h - GAP_S) / 2;
 
 		post_r = layout_cut_bottom(&r, half);
 		layout_cut_bottom(&r, GAP_S);
+	} else {
+		/* No room for two words: "+" alone, named for scripts and
+		** screen readers, never under 48 px. */
+		post_r = layout_cut_right(&r, r.h);
+		layout_cut_right(&r, GAP_M);
+		ui_button(ui, post_r, BTN_SECONDARY, ICON_ADD, NULL, ACT_POST, 0);
+		ui_hit(ui, post_r, ACT_POST, 0, post);
+		accueil_see_button(ui, v, r, 0);
+		return;
 	}
 	ui_button(ui, post_r, BTN_SECONDARY, ICON_ADD, post, ACT_POST, 0);
 	accueil_see_button(ui, v, r, with_count);
