@@ -52,6 +52,11 @@ foreach(size 800x480 1920x1080)
                    ${CMAKE_BINARY_DIR}/screenshots/${size})
   set_tests_properties(ui_out_of_service_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 endforeach()
+# A demo whose database name holds a killed run's -wal and -shm (mode
+# 644, garbage): a fresh database anyway, and nothing left after.
+add_test(NAME ui_demo_stale
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/demo_stale.sh ${run_borne})
+set_tests_properties(ui_demo_stale PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
 # The screens' rectangle helpers alone (no SDL): cuts, insets, columns.
 borne_c_test(layout)
 target_link_libraries(test_layout PRIVATE borne_layout)

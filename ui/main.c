@@ -62,6 +62,7 @@ static int  main_usage(FILE *out);
 static int  main_parse(int argc, char **argv, Options *o);
 static int  main_parse_size(const char *s, int *w, int *h);
 static void main_warn(const char *line, void *ctx);
+static void kiosk_demo_unlink(const char *db);
 
 
 static int
@@ -309,7 +310,9 @@ kiosk_open_store(Kiosk *k)
 				dir = "/tmp";
 			snprintf(k->demo_db, sizeof k->demo_db, "%s/borne-demo-%ld.db",
 			         dir, (long)getpid());
-			unlink(k->demo_db);
+			/* A run killed before it could clean up may have left this
+			** name's journal files: they are not this run's data. */
+			kiosk_demo_unlink(k->demo_db);
 		}
 		path = k->demo_db;
 	}
@@ -525,14 +528,8 @@ kiosk_close(Kiosk *k)
 	app_free(k->app);
 	store_close(k->st);
 	config_free(k->cfg);
-	if (k->demo_db[0] && k->opt.db == NULL) {
-		char p[600];
-		unlink(k->demo_db);
-		snprintf(p, sizeof p, "%s-wal", k->demo_db);
-		unlink(p);
-		snprintf(p, sizeof p, "%s-shm", k->demo_db);
-		unlink(p);
-	}
+	if (k->demo_db[0] && k->opt.db == NULL)
+		kiosk_demo_unlink(k->demo_db);
 	if (k->demo_fifo[0])
 		unlink(k->demo_fifo);
 	if (k->latency_log != NULL)
@@ -602,3 +599,15 @@ main(int argc, char **argv)
 	return status;
 }
 
+/* Removes a demo database and its WAL, shared-memory and journal files. */
+static void
+kiosk_demo_unlink(const char *db)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char p[600];
+
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		snprintf(p, sizeof p, "%s%s", db, ext[i]);
+		unlink(p);
+	}
+}
