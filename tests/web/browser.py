@@ -23,6 +23,8 @@ import urllib.parse
 import urllib.request
 
 try:
+    from selenium.common.exceptions import (StaleElementReferenceException,
+                                            WebDriverException)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -83,7 +85,24 @@ def submit(driver, css):
     """Clicks a form's button and waits for the page it brings."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+    WebDriverWait(driver, 20).until(gone(old))
+
+
+def gone(old):
+    """Like EC.staleness_of, but chromedriver may also answer "Node with
+    given id does not belong to the document" for a page just replaced:
+    that is gone too."""
+    def check(_driver):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return check
 
 
 def free_port():
