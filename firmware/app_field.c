@@ -26,6 +26,10 @@ app_field_type(App *a, TextFieldView *f, char *buf, size_t bufsize, int max_ch,
 
 	if (utf8 == NULL || utf8[0] == '\0')
 		return 0;
+	/* A joiner left open joins an emoji only: anything else typed after
+	** it ends it (the joiner goes), then is checked as usual. */
+	if (text_check_typed(buf, utf8, multiline, why, sizeof why) != BORNE_OK)
+		text_settle(buf);
 	if (text_check_typed(buf, utf8, multiline, why, sizeof why) != BORNE_OK) {
 		text_copy(f->error, sizeof f->error,
 		          tr(a->v.lang, strstr(why, "invisible") != NULL ?

@@ -217,6 +217,8 @@ scan(const char *s, int multiline, int open_end, TextScan *st, char *why,
 			}
 		}
 		if (is_invisible(cp) ||
+		    (st->prev == 0x200D && !is_pictographic(cp)) ||  /* an open
+		                                      ** joiner joins an emoji only */
 		    (is_selector(cp) && st->prev < 0x80 &&
 		     is_space((unsigned char)st->prev)) ||
 		    (cp == 0x200D && !(st->in_emoji &&
@@ -225,7 +227,8 @@ scan(const char *s, int multiline, int open_end, TextScan *st, char *why,
 			if (why != NULL && whylen > 0)
 				snprintf(why, whylen, "has an invisible or "
 				         "direction-changing character (U+%04X)",
-				         (unsigned)cp);
+				         (unsigned)(st->prev == 0x200D &&
+				                    !is_pictographic(cp) ? 0x200D : cp));
 			return BORNE_EINVAL;
 		}
 		if (is_pictographic(cp))

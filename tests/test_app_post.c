@@ -152,6 +152,16 @@ test_title_step(void)
 	t_act(&t, ACT_FIELD, POST_TITLE);
 	t_key(&t, APP_KEY_BACKSPACE);
 	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
+	/* A letter after an open joiner ends it: the joiner goes. */
+	t_act(&t, ACT_TYPE, 0x1F469);
+	t_act(&t, ACT_TYPE, 0x200D);
+	t_text(&t, "x");
+	CHECK_STR(t.v->post.field.text,
+	          "Arroser les plantes du bure\xF0\x9F\x91\xA9x");
+	CHECK_STR(t.v->post.field.error, "");
+	t_key(&t, APP_KEY_BACKSPACE);
+	t_key(&t, APP_KEY_BACKSPACE);
+	CHECK_STR(t.v->post.field.text, "Arroser les plantes du bure");
 
 	/* Typing past the limit stops at it and says so. */
 	memset(long_text, 'x', 100);

@@ -284,6 +284,10 @@ main(void)
 		                           sizeof w), BORNE_OK);
 		CHECK_INT(text_check_typed(NULL, "a\nb", 1, w, sizeof w), BORNE_OK);
 		CHECK_INT(text_check_typed(NULL, "a\nb", 0, w, sizeof w), BORNE_EINVAL);
+		/* After an open joiner, only an emoji (fuzz_form: "RTL"). */
+		CHECK_INT(text_check_typed("\xF0\x9F\x91\xA9\xE2\x80\x8D", "RTL", 0,
+		                           w, sizeof w), BORNE_EINVAL);
+		CHECK_CONTAINS(w, "U+200D");
 	}
 	/* Typing over, a joiner left open goes; one inside a sequence stays. */
 	{
