@@ -8,7 +8,7 @@ if(EXISTS /usr/bin/python3)
   add_test(NAME web_browser_days
            COMMAND /usr/bin/python3
                    ${CMAKE_CURRENT_SOURCE_DIR}/web/browser_days.py
-                   $<TARGET_FILE:borne-web> $<TARGET_FILE:borne-admin>)
+                   ${run_web} ${run_admin})
   set_tests_properties(web_browser_days PROPERTIES TIMEOUT 180
                        SKIP_RETURN_CODE 77
                        ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
