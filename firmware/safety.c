@@ -20,6 +20,7 @@ static int  minutes_between(Store *st, int64_t member_id, int64_t from,
 static int  stretch(Store *st, int64_t member_id, int64_t now_utc,
                     int break_min, int *out);
 static int  week_start(const char *date, int64_t *out);
+static int  heat_now(Store *st, int64_t now_utc, const SafetyRules *r);
 static int  taken_minutes(Store *st, int64_t member_id, const char *from,
                           const char *to, int *out);
 
@@ -253,7 +254,7 @@ safety_check_take(Store *st, int64_t member_id, const Mission *m,
 	if ((rc = member_get(st, member_id, &who)) != BORNE_OK || !who.minor)
 		return rc;
 	safety_rules(st, &r);
-	if (m->d.outdoor && safety_heat_now(st, now_utc)) {
+	if (m->d.outdoor && heat_now(st, now_utc, &r)) {
 		*limit = SAFETY_HEAT;
 		return BORNE_OK;
 	}
@@ -315,15 +316,21 @@ safety_heat_on(Store *st, int64_t now_utc)
 	       BORNE_OK && strcmp(value, today) == 0;
 }
 
+/* The alert is on and now is within r's hot hours. */
+static int
+heat_now(Store *st, int64_t now_utc, const SafetyRules *r)
+{
+	int min = time_local_minutes(now_utc);
+
+	return min >= r->heat_from_min && min < r->heat_to_min &&
+	       safety_heat_on(st, now_utc);
+}
+
 int
 safety_heat_now(Store *st, int64_t now_utc)
 {
 	SafetyRules r;
-	int min;
 
-	if (!safety_heat_on(st, now_utc))
-		return 0;
 	safety_rules(st, &r);
-	min = time_local_minutes(now_utc);
-	return min >= r.heat_from_min && min < r.heat_to_min;
+	return heat_now(st, now_utc, &r);
 }

@@ -13,7 +13,6 @@ at rest (PSS). Exit 77 (skipped) when Chromium, chromedriver or Selenium
 is missing; CI installs them (scripts/deps.sh)."""
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -22,42 +21,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-try:
-    from selenium.common.exceptions import (StaleElementReferenceException,
-                                            WebDriverException)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:
-    print("SKIP: python3-selenium is not installed")
-    sys.exit(77)
+import webtest
+from webtest import (ADMIN, CHROME, DRIVER, WEB, By, Service,  # noqa: F401
+                     WebDriverWait, admin, check, free_port, submit,
+                     webdriver)
 
-CHROME = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-if not CHROME or not DRIVER:
-    print("SKIP: chromium or chromium-driver is not installed")
-    sys.exit(77)
-
-WEB, ADMIN = sys.argv[1], sys.argv[2]
 SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
-failures = 0
 
 
-def check(cond, what):
-    global failures
-    if cond:
-        print("ok  ", what)
-    else:
-        failures += 1
-        print("FAIL", what)
-
-
-def admin(db, *args):
-    out = subprocess.run([ADMIN, "--db", db, *args], check=True,
-                         capture_output=True, text=True)
-    return out.stdout
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -81,36 +52,7 @@ def fetch(base, method, path, cookie=None, data=None):
         return e.code, dict(e.headers), e.read()
 
 
-def submit(driver, css):
-    """Clicks a form's button and waits for the page it brings."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 20).until(gone(old))
 
-
-def gone(old):
-    """Like EC.staleness_of, but chromedriver may also answer "Node with
-    given id does not belong to the document" for a page just replaced:
-    that is gone too."""
-    def check(_driver):
-        try:
-            old.is_enabled()
-            return False
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as e:
-            if "does not belong to the document" in str(e):
-                return True
-            raise
-    return check
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def pss_kib(pid):
@@ -283,8 +225,9 @@ def main():
     # SIGTERM ends it cleanly (under the sanitizers: no leak, no error).
     check(server.returncode == 0, "borne-web stops with 0 on SIGTERM (%s)" %
           server.returncode)
-    print("%s: %d failed" % ("FAIL" if failures else "PASS", failures))
-    return 1 if failures else 0
+    print("%s: %d failed" % ("FAIL" if webtest.failures else "PASS",
+                              webtest.failures))
+    return 1 if webtest.failures else 0
 
 
 sys.exit(main())

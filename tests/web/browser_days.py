@@ -15,7 +15,6 @@ Selenium."""
 import datetime
 import os
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -24,40 +23,13 @@ import time
 import urllib.error
 import urllib.request
 
-try:
-    from selenium.common.exceptions import (StaleElementReferenceException,
-                                            WebDriverException)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
-except ImportError:
-    print("SKIP: python3-selenium is not installed")
-    sys.exit(77)
-
-CHROME = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-if not CHROME or not DRIVER:
-    print("SKIP: chromium or chromium-driver is not installed")
-    sys.exit(77)
-
-WEB, ADMIN = sys.argv[1], sys.argv[2]
-failures = 0
+import webtest
+from webtest import (ADMIN, CHROME, DRIVER, WEB, By, Service,  # noqa: F401
+                     WebDriverWait, admin, check, free_port, submit,
+                     webdriver)
 
 
-def check(cond, what):
-    global failures
-    if cond:
-        print("ok  ", what)
-    else:
-        failures += 1
-        print("FAIL", what)
 
-
-def admin(db, *args):
-    return subprocess.run([ADMIN, "--db", db, *args], check=True,
-                          capture_output=True, text=True).stdout
 
 
 def fetch(base, path, cookie):
@@ -70,28 +42,6 @@ def fetch(base, path, cookie):
         return e.code, dict(e.headers), e.read()
 
 
-def submit(driver, css):
-    """Clicks a form's button and waits for the page it brings."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 20).until(gone(old))
-
-
-def gone(old):
-    """Like EC.staleness_of, but chromedriver may also answer "Node with
-    given id does not belong to the document" for a page just replaced:
-    that is gone too."""
-    def check(_driver):
-        try:
-            old.is_enabled()
-            return False
-        except StaleElementReferenceException:
-            return True
-        except WebDriverException as e:
-            if "does not belong to the document" in str(e):
-                return True
-            raise
-    return check
 
 
 def set_value(driver, css, value):
@@ -100,13 +50,6 @@ def set_value(driver, css, value):
     el = driver.find_element(By.CSS_SELECTOR, css)
     driver.execute_script("arguments[0].value = arguments[1]", el, value)
 
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def main():
@@ -236,8 +179,8 @@ def main():
         server.terminate()
         server.wait(timeout=20)
         shutil.rmtree(tmp, ignore_errors=True)
-    print("%d failed" % failures)
-    return 1 if failures else 0
+    print("%d failed" % webtest.failures)
+    return 1 if webtest.failures else 0
 
 
 if __name__ == "__main__":
