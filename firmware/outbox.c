@@ -134,7 +134,8 @@ outbox_state(Store *st, OutboxState *out)
 		"SELECT kiosk_uuid, incarnation, pushed_seq, pulled_seq, synced_utc,"
 		" hlc_ms, hlc_ctr, last_error,"
 		" (SELECT COALESCE(max(seq), 0) FROM outbox),"
-		" (SELECT count(*) FROM outbox o WHERE o.seq > s.pushed_seq)"
+		" (SELECT count(*) FROM outbox o WHERE o.seq > s.pushed_seq),"
+		" (SELECT count(*) FROM audit WHERE action = 'badge.taken_elsewhere')"
 		" FROM sync_state s";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src;
@@ -156,6 +157,7 @@ outbox_state(Store *st, OutboxState *out)
 		          (const char *)sqlite3_column_text(stmt, 7));
 		out->last_seq = sqlite3_column_int64(stmt, 8);
 		out->pending = sqlite3_column_int64(stmt, 9);
+		out->badges_taken = sqlite3_column_int64(stmt, 10);
 		rc = BORNE_OK;
 	} else {
 		rc = src == SQLITE_DONE
@@ -199,6 +201,20 @@ outbox_mark_pushed(Store *st, int64_t seq, int back)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, seq);
 	return store_step_done(st, stmt, "marking the outbox sent");
+}
+
+int
+outbox_mark_pulled(Store *st, int64_t seq)
+{
+	static const char sql[] =
+		"UPDATE sync_state SET pulled_seq = MAX(pulled_seq, ?1)";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, seq);
+	return store_step_done(st, stmt, "marking the hub's changes applied");
 }
 
 int

@@ -24,6 +24,7 @@ typedef struct OutboxState {
 	int64_t synced_utc;      /* last complete sync, 0: never */
 	int64_t hlc_ms;          /* the hybrid logical clock */
 	int64_t hlc_ctr;
+	int64_t badges_taken;    /* badges given way to the hub's (audit) */
 	char    last_error[256]; /* of the last sync that failed, or "" */
 } OutboxState;
 
@@ -35,6 +36,8 @@ int outbox_hlc_of(Store *st, int64_t seq, char *out, size_t outlen);
 /* Marks the changes up to seq as taken by the hub (never backwards
 ** unless back is set: the hub lost them and they go again). */
 int outbox_mark_pushed(Store *st, int64_t seq, int back);
+/* The hub's changes up to seq are applied here. */
+int outbox_mark_pulled(Store *st, int64_t seq);
 /* A restored backup: its change numbers start again under incarnation. */
 int outbox_set_incarnation(Store *st, int incarnation);
 /* After a complete sync (error NULL) or a failed one (error: one line). */
