@@ -19,6 +19,7 @@ static int  apply_sql(Store *st, const char *sql, const char *payload,
 static int  pending_here(Store *st, const char *row_uuid, int *out);
 static int  badge_give_way(Store *st, const char *payload, int64_t now_utc);
 static int  apply_forget(Store *st, const char *member_uuid, int64_t now_utc);
+static int  take_refused(Store *st, const char *payload, int64_t now_utc);
 
 /* The tick of the hybrid logical clock, as the triggers do it. */
 #define OUTBOX_NOW "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
@@ -391,6 +392,40 @@ badge_give_way(Store *st, const char *payload, int64_t now_utc)
 	                 now_utc);
 }
 
+/* The hub refused a take made here while apart (the mission was full
+** in hub order): the take is released like the others, and the log says
+** so, for the member's next tap and the facilitators. */
+static int
+take_refused(Store *st, const char *payload, int64_t now_utc)
+{
+	static const char sql[] =
+		"SELECT t.mission_id, t.member_id FROM mission_takes t"
+		" WHERE t.uuid = json_extract(?1, '$.uuid')"
+		" AND t.released_utc IS NULL"
+		" AND json_extract(?1, '$.refused') = 1";
+	sqlite3_stmt *stmt = NULL;
+	char detail[32];
+	int64_t mission = 0;
+	int rc, src;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, payload, -1, SQLITE_TRANSIENT);
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW) {
+		mission = sqlite3_column_int64(stmt, 0);
+		snprintf(detail, sizeof detail, "member #%lld",
+		         (long long)sqlite3_column_int64(stmt, 1));
+	}
+	rc = src == SQLITE_ROW || src == SQLITE_DONE
+	     ? BORNE_OK : store_fail(st, src, "reading takes");
+	store_stmt_release(st, stmt);
+	if (rc != BORNE_OK || mission == 0)
+		return rc;
+	return audit_log(st, 0, "mission.take_refused", "mission", mission,
+	                 detail, now_utc);
+}
+
 static int
 apply_forget(Store *st, const char *member_uuid, int64_t now_utc)
 {
@@ -459,6 +494,9 @@ outbox_apply(Store *st, const char *tbl, const char *op,
 	} else {
 		if (strcmp(tbl, "badges") == 0 &&
 		    (rc = badge_give_way(st, payload, now_utc)) != BORNE_OK)
+			return rc;
+		if (strcmp(tbl, "mission_takes") == 0 &&
+		    (rc = take_refused(st, payload, now_utc)) != BORNE_OK)
 			return rc;
 		rc = apply_sql(st, tables[i].upsert, payload, "writing a hub row");
 	}

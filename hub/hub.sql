@@ -171,6 +171,7 @@ DECLARE
 	v_old  borne.rows;
 	v_out  text := 'applied';
 	v_seq  bigint;
+	v_places int;
 BEGIN
 	v_mem := COALESCE(v_pay->>'member_uuid', v_pay->>'target_uuid',
 		CASE WHEN v_tbl = 'members' THEN v_row END);
@@ -214,6 +215,22 @@ BEGIN
 		v_out := 'rejected';
 		INSERT INTO borne.audit(kiosk_uuid, action, tbl, row_uuid, detail)
 			VALUES (p_kiosk, 'badge_taken', v_tbl, v_row, v_pay);
+	ELSIF v_tbl = 'mission_takes' AND v_op = 'insert'
+		AND v_pay->>'released_utc' IS NULL THEN
+		-- Places cannot be held offline: the earliest takes in hub order
+		-- keep them; a later one is applied released, and marked refused
+		-- so its kiosk tells the member.
+		SELECT (r.payload->>'places')::int INTO v_places FROM borne.rows r
+			WHERE r.tbl = 'missions' AND r.row_uuid = v_pay->>'mission_uuid';
+		IF v_places IS NOT NULL AND v_places <= (SELECT count(*)
+			FROM borne.rows r WHERE r.tbl = 'mission_takes'
+			AND r.payload->>'mission_uuid' = v_pay->>'mission_uuid'
+			AND r.payload->>'released_utc' IS NULL AND r.row_uuid <> v_row) THEN
+			v_pay := v_pay || jsonb_build_object('released_utc',
+				v_pay->'taken_utc', 'refused', 1);
+			INSERT INTO borne.audit(kiosk_uuid, action, tbl, row_uuid, detail)
+				VALUES (p_kiosk, 'take_refused', v_tbl, v_row, v_pay);
+		END IF;
 	END IF;
 
 	IF v_out = 'applied' THEN
@@ -266,6 +283,9 @@ DECLARE
 	s bigint;
 BEGIN
 	k := borne.caller(p_kiosk, true);
+	-- One push at a time, from here to its commit: each rule (the first
+	-- badge, the earliest takes) sees every push committed before it.
+	PERFORM 1 FROM borne.meta WHERE id = 1 FOR UPDATE;
 	IF p_inc <> k.incarnation THEN
 		RAISE EXCEPTION 'borne: incarnation % is not the hub''s %',
 			p_inc, k.incarnation USING ERRCODE = 'BR001';

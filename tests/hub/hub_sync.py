@@ -324,6 +324,38 @@ def scenarios(pg, top):
           == "5", "the forgotten member's hours stay, anonymous")
     check(dump(A) == dump(B), "A and B converge after the forget")
 
+    # ---- a 3-place mission taken on two kiosks apart: 3 keep it ------
+    poster = q1(A, "SELECT id FROM members WHERE name = 'Zoé Martin'")
+    mid = adm(A, "mission", "add", "--poster", str(poster), "--title",
+              "Ranger la réserve", "--description", "", "--category",
+              "bricolage", "--when", "flexible", "--places", "3",
+              "--reward-cents", "500").stdout.strip()
+    adm(A, "mission", "approve", mid)
+    muuid = q1(A, "SELECT uuid FROM missions WHERE id = %s" % mid)
+    sync(A, pg, "kiosk_a")
+    sync(B, pg, "kiosk_b")
+    for db, who in ((A, "a"), (B, "b")):
+        m = q1(db, "SELECT id FROM missions WHERE uuid = '%s'" % muuid)
+        for i in range(4):
+            adm(db, "member", "add", "--name", "Take %s%d" % (who, i),
+                "--role", "cooperator")
+            mem = q1(db, "SELECT max(id) FROM members")
+            adm(db, "mission", "take", str(m), str(mem), ok=False)
+        check(q1(db, "SELECT count(*) FROM mission_takes WHERE"
+                     " released_utc IS NULL") == 3, "3 takes on each, apart")
+    for db, role in ((A, "kiosk_a"), (B, "kiosk_b"), (A, "kiosk_a")):
+        sync(db, pg, role)
+    check(pg.one("SELECT count(*) FROM borne.rows WHERE tbl = 'mission_takes'"
+                 " AND payload->>'released_utc' IS NULL") == "3",
+          "the hub keeps 3 takes")
+    for db in (A, B):
+        check(q1(db, "SELECT count(*) FROM mission_takes WHERE"
+                     " released_utc IS NULL") == 3, "3 takes left on " + db)
+    check(q1(B, "SELECT count(*) FROM audit WHERE action ="
+                " 'mission.take_refused'") == 3, "B's 3 late takers are told")
+    check(q1(A, "SELECT count(*) FROM audit WHERE action ="
+                " 'mission.take_refused'") == 0, "A's takes were first")
+
     # ---- a revoked kiosk is out, and says since when ------------------
     adm(A, "hub", "revoke", "kiosk_b", "--hub", owner)
     adm(B, "tap", "04FF0001", "--at", "2026-03-09T09:00")
