@@ -393,6 +393,43 @@ def scenarios(pg, top):
     print("figure: %d check-ins pushed in %.2f s (%.0f/s), pulled by a new "
           "kiosk (with everything before) in %.2f s" %
           (n, t1 - t0, n / (t1 - t0), t2 - t1), flush=True)
+    # ---- a push held open by pg_sleep, another behind it, a pull ------
+    adm(A, "tap", "04FF0001", "--at", "2026-03-10T09:00")
+    adm(C, "tap", "04DD0001", "--at", "2026-03-10T09:05")
+    pushed = q1(A, "SELECT pushed_seq FROM sync_state")
+    held_batch = q1(A, "SELECT json_group_array(json_object('seq', seq, 'tbl',"
+                       " tbl, 'row_uuid', row_uuid, 'op', op, 'payload',"
+                       " json(payload), 'hlc', hlc, 'wall_ms', wall_ms,"
+                       " 'wall_trusted', wall_trusted, 'boot_id', boot_id,"
+                       " 'schema_version', schema_version)) FROM outbox"
+                       " WHERE seq > %d" % pushed)
+    held = subprocess.Popen(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d",
+         pg.url("kiosk_a"), "-c", "BEGIN", "-c",
+         "SELECT borne.push('%s', %d, '%s')" % (
+             ua, q1(A, "SELECT incarnation FROM sync_state"),
+             held_batch.replace("'", "''")),
+         "-c", "SELECT pg_sleep(3)", "-c", "COMMIT"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(1)
+    behind = subprocess.Popen([ADMIN, "--db", C, "sync", "--hub",
+                               pg.url("kiosk_c")], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    sync(D, pg, "kiosk_d")              # during the held push
+    during = q1(D, "SELECT pulled_seq FROM sync_state")
+    check(held.wait(timeout=30) == 0, "the held push committed")
+    check(behind.wait(timeout=30) == 0, "the push behind it went through")
+    sync(D, pg, "kiosk_d")
+    check(q1(D, "SELECT count(*) FROM visits WHERE in_utc IN (%d, %d)" % (
+        int(q1(A, "SELECT max(in_utc) FROM visits")),
+        int(q1(C, "SELECT max(in_utc) FROM visits")))) == 2,
+        "a pull during the held push skipped nothing (pulled %d then %d)"
+        % (during, q1(D, "SELECT pulled_seq FROM sync_state")))
+    p = sync(A, pg, "kiosk_a")
+    check(p.stdout.startswith("sent 0,"), "A learns at the handshake that "
+          "the hub took what psql pushed: " + p.stdout)
+
     print("figure: whole run %.1f s" % (time.monotonic() - t), flush=True)
 
 
