@@ -24,6 +24,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "i18n.h"
+#include "outbox.h"
 #include "text.h"
 #include "timeutil.h"
 #include "uuid.h"
@@ -153,6 +154,12 @@ app_clock_check(App *a)
 	                         NULL, NULL) == BORNE_OK)
 		(void)checkin_clock_facts(a->st, &f.newest_tap_utc, &n_held,
 		                          &n_untimed);
+	/* Each change for the hub carries the boot and the verdict (docs/
+	** sync.md); written when it changes, a failure tried again later. */
+	if (a->clock_noted != (verdict == CLOCK_OK ? 2 : 1) &&
+	    outbox_set_clock(a->st, a->cfg.boot_id, verdict == CLOCK_OK)
+	    == BORNE_OK)
+		a->clock_noted = verdict == CLOCK_OK ? 2 : 1;
 	memcpy(status, a->v.clock_status, sizeof status);
 	clock_render(a, n_held, n_untimed);
 	return before != a->v.clock_trusted ||
