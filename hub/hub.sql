@@ -332,6 +332,14 @@ CREATE OR REPLACE FUNCTION borne.add_kiosk(p_kiosk uuid, p_role name,
 	p_password text) RETURNS void LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+	-- A database copied to make a second kiosk has the first one's uuid:
+	-- it would push under its numbers. It must not take its place.
+	IF EXISTS (SELECT 1 FROM borne.kiosks WHERE kiosk_uuid = p_kiosk
+		AND role <> p_role AND NOT revoked) THEN
+		RAISE EXCEPTION 'borne: kiosk % is already on the hub as another role '
+			'(a copied database? revoke that role first)', p_kiosk
+			USING ERRCODE = '23505';
+	END IF;
 	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
 		IF p_password IS NULL THEN
 			EXECUTE format('CREATE ROLE %I LOGIN IN ROLE borne_kiosk', p_role);

@@ -6,6 +6,6 @@ if(Python3_FOUND)
   add_test(NAME hub_sync
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/hub/hub_sync.py
                    ${run_admin})
-  set_tests_properties(hub_sync PROPERTIES TIMEOUT 180 SKIP_RETURN_CODE 77
+  set_tests_properties(hub_sync PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77
                        ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
 endif()

@@ -10,7 +10,7 @@ sync. Each scenario checks the kiosks' SQLite files and the hub's tables.
 
   hub_sync.py BORNE_ADMIN
 Without PostgreSQL: skipped (exit 77), unless CI=true (then it fails).
-BORNE_LONG=1 pushes and pulls 10,000 check-ins instead of 2,000.
+BORNE_LONG=1 pushes and pulls 10,000 check-ins instead of 1,000.
 """
 import glob
 import json
@@ -356,6 +356,27 @@ def scenarios(pg, top):
     check(q1(A, "SELECT count(*) FROM audit WHERE action ="
                 " 'mission.take_refused'") == 0, "A's takes were first")
 
+    # ---- clocks skewed by days: the hub's order decides, clocks follow --
+    c = sqlite3.connect(B)
+    c.execute("UPDATE sync_state SET hlc_ms = hlc_ms + 3 * 86400000")
+    c.commit()
+    c.close()
+    tb1 = q1(B, "SELECT id FROM members WHERE name = 'Take b1'")
+    adm(B, "member", "deactivate", str(tb1))       # B, 3 days ahead
+    b_hlc = q1(B, "SELECT max(hlc) FROM outbox")
+    sync(B, pg, "kiosk_b")
+    sync(A, pg, "kiosk_a")
+    tb2 = q1(A, "SELECT id FROM members WHERE name = 'Take b2'")
+    adm(A, "member", "deactivate", str(tb2))       # A, on time, after it
+    check(q1(A, "SELECT max(hlc) FROM outbox") > b_hlc,
+          "A's clock moved past B's skewed one")
+    sync(A, pg, "kiosk_a")
+    sync(B, pg, "kiosk_b")
+    check(pg.one("SELECT count(*) FROM borne.audit WHERE action ="
+                 " 'overwritten' AND detail->>'name' = 'Take b2'") == "1",
+          "B's version of Take b2, overwritten by A, kept in the hub's audit")
+    check(dump(A) == dump(B), "A and B converge with skewed clocks")
+
     # ---- a revoked kiosk is out, and says since when ------------------
     adm(A, "hub", "revoke", "kiosk_b", "--hub", owner)
     adm(B, "tap", "04FF0001", "--at", "2026-03-09T09:00")
@@ -367,7 +388,7 @@ def scenarios(pg, top):
           "changements en attente : " in st, "status counts: " + st)
 
     # ---- throughput -----------------------------------------------------
-    n = 10000 if os.environ.get("BORNE_LONG") == "1" else 2000
+    n = 10000 if os.environ.get("BORNE_LONG") == "1" else 1000
     C = os.path.join(top, "c.db")
     D = os.path.join(top, "d.db")
     adm(C, "member", "add", "--name", "Dan", "--role", "cooperator",
@@ -429,6 +450,50 @@ def scenarios(pg, top):
     p = sync(A, pg, "kiosk_a")
     check(p.stdout.startswith("sent 0,"), "A learns at the handshake that "
           "the hub took what psql pushed: " + p.stdout)
+
+    # ---- a week apart, then converge ------------------------------------
+    dan_d = q1(D, "SELECT id FROM members WHERE name = 'Dan'")
+    for db, who, mem in ((C, "c", 1), (D, "d", dan_d)):
+        for i in range(5):
+            adm(db, "member", "add", "--name", "Week %s%d" % (who, i),
+                "--role", "cooperator")
+        c = sqlite3.connect(db)
+        c.execute("WITH RECURSIVE i(k) AS (SELECT 1 UNION ALL SELECT k + 1"
+                  " FROM i WHERE k < 7 * 40) INSERT INTO visits(uuid,"
+                  " member_id, badge, in_utc, out_utc, kiosk_id) SELECT"
+                  " lower(hex(randomblob(16))), ?, '04DD0001', 1800000000 +"
+                  " k * 2000, 1800000000 + k * 2000 + 900, ? FROM i",
+                  (mem, who))
+        c.commit()
+        c.close()
+    t0 = time.monotonic()
+    for db, role in ((C, "kiosk_c"), (D, "kiosk_d"), (C, "kiosk_c")):
+        sync(db, pg, role)
+    t1 = time.monotonic()
+    check(dump(C) == dump(D), "C and D converge after a week apart")
+    print("figure: a week apart (2 kiosks x (5 members + 280 check-ins))"
+          " converged in %.2f s (3 syncs)" % (t1 - t0), flush=True)
+
+    # ---- a copied database cannot join as a second kiosk ---------------
+    E = os.path.join(top, "e.db")
+    shutil.copy(C, E)
+    p = adm(E, "hub", "add-kiosk", "kiosk_e", "--hub", owner, ok=False)
+    check(p.returncode == 2 and "already on the hub" in p.stderr,
+          "a copy of C is refused: " + p.stderr)
+
+    # ---- a change of a newer borne: the rest waits for the update -------
+    pg.psql("hub", "hubowner",
+            "INSERT INTO borne.changes(hub_seq, kiosk_uuid, incarnation,"
+            " kiosk_seq, tbl, row_uuid, op, payload, hlc, schema_version)"
+            " SELECT seq + 1, '%s', 1, 0, 'members', 'x', 'insert', '{}',"
+            " '', 999 FROM borne.meta; UPDATE borne.meta SET seq = seq + 1"
+            % ua)
+    before = q1(D, "SELECT pulled_seq FROM sync_state")
+    p = sync(D, pg, "kiosk_d")
+    check("mise à jour requise" in p.stdout, "D says it needs the update: "
+          + p.stdout)
+    check(q1(D, "SELECT pulled_seq FROM sync_state") == before,
+          "D does not pull past what it cannot read")
 
     print("figure: whole run %.1f s" % (time.monotonic() - t), flush=True)
 
