@@ -72,6 +72,7 @@ cmd_hub_add_kiosk(Admin *a, int argc, char **argv)
 	                    { "--password", 1, NULL }, { NULL, 0, NULL } };
 	char *pos[1], url[1024], err[512];
 	OutboxState s;
+	int64_t seeded = 0;
 	int n_pos, rc;
 
 	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n_pos)) != ADMIN_GO ||
@@ -83,7 +84,14 @@ cmd_hub_add_kiosk(Admin *a, int argc, char **argv)
 	if (hub_add_kiosk(url, s.kiosk_uuid, pos[0], opts[2].value, err,
 	                  sizeof err) != BORNE_OK)
 		return admin_refuse("%s", err);
-	printf("kiosk %s added to the hub as role %s\n", s.kiosk_uuid, pos[0]);
+	/* What this kiosk held before it had an outbox goes at its first sync. */
+	if ((rc = outbox_seed(a->st, &seeded)) != BORNE_OK)
+		return admin_store_error(a, rc, "hub add-kiosk");
+	printf("kiosk %s added to the hub as role %s", s.kiosk_uuid, pos[0]);
+	if (seeded > 0)
+		printf("; %lld earlier rows will go at the first sync",
+		       (long long)seeded);
+	putchar('\n');
 	return ADMIN_EXIT_OK;
 }
 

@@ -205,6 +205,47 @@ outbox_mark_pushed(Store *st, int64_t seq, int back)
 }
 
 int
+outbox_seed(Store *st, int64_t *n)
+{
+	/* An update that changes nothing still fires the outbox's trigger. */
+	static const char *const sql[] = {
+		"UPDATE members SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+		"UPDATE days SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+		"UPDATE badges SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+		"UPDATE missions SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+		"UPDATE mission_takes SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+		"UPDATE visits SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+		"UPDATE audit SET uuid = uuid WHERE uuid NOT IN"
+		" (SELECT row_uuid FROM outbox)",
+	};
+	int64_t total = 0;
+	int rc;
+
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if ((rc = run(st, sql[i], NULL, NULL, "seeding the outbox"))
+		    != BORNE_OK)
+			goto fail;
+		total += sqlite3_changes(store_db(st));
+	}
+	if ((rc = store_commit(st)) != BORNE_OK)
+		return rc;
+	if (n != NULL)
+		*n = total;
+	return BORNE_OK;
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int
 outbox_mark_pulled(Store *st, int64_t seq)
 {
 	static const char sql[] =

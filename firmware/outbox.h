@@ -36,6 +36,13 @@ int outbox_hlc_of(Store *st, int64_t seq, char *out, size_t outlen);
 /* Marks the changes up to seq as taken by the hub (never backwards
 ** unless back is set: the hub lost them and they go again). */
 int outbox_mark_pushed(Store *st, int64_t seq, int back);
+/* Rows written before this database had an outbox (a kiosk joining a
+** hub with its history) get one 'update' change each, in the order that
+** lets the hub and other kiosks find what they point to (members first).
+** Rows already in the outbox are left. In one transaction; *n (may be
+** NULL) counts the changes added. */
+int outbox_seed(Store *st, int64_t *n);
+
 /* The hub's changes up to seq are applied here. */
 int outbox_mark_pulled(Store *st, int64_t seq);
 /* A restored backup: its change numbers start again under incarnation. */

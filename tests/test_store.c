@@ -15,6 +15,7 @@
 #include "core_fixture.h"
 #include "maintenance.h"
 #include "member.h"
+#include "outbox.h"
 #include "store.h"
 #include "store_schema.h"
 
@@ -304,11 +305,19 @@ test_migrate_v8_outbox(void)
 	          store_schema_latest());
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox"), 0);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
+	/* Joining a hub: the rows from before go, members first. */
+	CHECK_INT(outbox_seed(st, &id), BORNE_OK);
+	CHECK_INT(id, 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox WHERE row_uuid ="
+	                         " 'u1' AND op = 'update' AND json_extract(payload,"
+	                         " '$.name') = 'Awa'"), 1);
+	CHECK_INT(outbox_seed(st, &id), BORNE_OK);
+	CHECK_INT(id, 0);
 	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1000,
 	                     &id), BORNE_OK);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox WHERE tbl ="
-	                         " 'members' AND schema_version = (SELECT"
-	                         " schema_version FROM sync_state)"), 1);
+	                         " 'members' AND op = 'insert' AND schema_version ="
+	                         " (SELECT schema_version FROM sync_state)"), 1);
 	store_close(st);
 }
 
