@@ -246,6 +246,25 @@ fail:
 }
 
 int
+outbox_synced_utc(Store *st, int64_t *out)
+{
+	static const char sql[] = "SELECT synced_utc FROM sync_state";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src;
+
+	*out = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	src = sqlite3_step(stmt);
+	if (src == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	rc = src == SQLITE_ROW || src == SQLITE_DONE
+	     ? BORNE_OK : store_fail(st, src, "reading the sync state");
+	store_stmt_release(st, stmt);
+	return rc;
+}
+
+int
 outbox_mark_pulled(Store *st, int64_t seq)
 {
 	static const char sql[] =

@@ -43,6 +43,9 @@ int outbox_mark_pushed(Store *st, int64_t seq, int back);
 ** NULL) counts the changes added. */
 int outbox_seed(Store *st, int64_t *n);
 
+/* The last complete sync (0: never), by one look-up, for the kiosk. */
+int outbox_synced_utc(Store *st, int64_t *out);
+
 /* The hub's changes up to seq are applied here. */
 int outbox_mark_pulled(Store *st, int64_t seq);
 /* A restored backup: its change numbers start again under incarnation. */
