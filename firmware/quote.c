@@ -28,6 +28,8 @@ static int     refuse(Store *st, QuoteRefusal *why, QuoteRefusal r,
                       const char *msg);
 static int     next_number(Store *st, int64_t now_utc,
                            char out[QUOTE_NUMBER_SIZE]);
+static int     untold_list(Store *st, const char *sql, int64_t member_id,
+                            Quote *out, int max, int *n_out);
 static int     set_status(Store *st, int64_t id, QuoteStatus s,
                           int64_t now_utc);
 
@@ -603,6 +605,25 @@ quote_declined_untold(Store *st, int64_t member_id, Quote *out, int max,
 	static const char sql[] = "SELECT " QUOTE_COLS QUOTE_FROM
 		" WHERE q.member_id = ?1 AND q.status = 'declined' AND q.told = 0"
 		" ORDER BY q.decided_utc DESC, q.id DESC LIMIT ?2";
+
+	return untold_list(st, sql, member_id, out, max, n_out);
+}
+
+int
+quote_untold(Store *st, int64_t member_id, Quote *out, int max, int *n_out)
+{
+	static const char sql[] = "SELECT " QUOTE_COLS QUOTE_FROM
+		" WHERE q.member_id = ?1 AND q.told = 0"
+		" AND q.status IN ('declined', 'accepted')"
+		" ORDER BY q.decided_utc DESC, q.id DESC LIMIT ?2";
+
+	return untold_list(st, sql, member_id, out, max, n_out);
+}
+
+static int
+untold_list(Store *st, const char *sql, int64_t member_id, Quote *out,
+            int max, int *n_out)
+{
 	sqlite3_stmt *stmt = NULL;
 	int rc, src, n = 0;
 
@@ -626,7 +647,7 @@ quote_mark_told(Store *st, int64_t member_id)
 {
 	static const char sql[] =
 		"UPDATE quotes SET told = 1 WHERE member_id = ?1"
-		" AND status = 'declined' AND told = 0";
+		" AND status IN ('declined', 'accepted') AND told = 0";
 	sqlite3_stmt *stmt = NULL;
 	int rc;
 

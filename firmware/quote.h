@@ -132,6 +132,11 @@ int  quote_each(Store *st, int64_t mission_id,
 ** first, up to max; quote_mark_told() records that they were. */
 int  quote_declined_untold(Store *st, int64_t member_id, Quote *out, int max,
                            int *n_out);
+/* Declined and accepted quotes of member_id whose author was not yet
+** told (the kiosk tells them at their next tap), newest first, up to max;
+** quote_mark_told() records that they were told of both. */
+int  quote_untold(Store *st, int64_t member_id, Quote *out, int max,
+                  int *n_out);
 int  quote_mark_told(Store *st, int64_t member_id);
 
 #endif
