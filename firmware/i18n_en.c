@@ -285,7 +285,7 @@ const I18nEntry i18n_en[] = {
 
 	/* -- quotes (scr_quote.c, ui/screens/quote.c) -- */
 	{ "app.wait.quote", "Tap your badge to make a quote" },
-	{ "app.wait.quote_accept", "Accept quote %s from %s (%s incl. VAT)? Tap your badge to say yes." },
+	{ "app.wait.quote_accept", "Accept %s’s quote: %s incl. VAT? Tap your badge." },
 	{ "app.quote.own", "This is your mission: you cannot quote for it." },
 	{ "app.quote.closed", "This mission is no longer waiting for quotes." },
 	{ "app.quote.already", "You already sent a quote for this mission. It is waiting for an answer." },
@@ -337,6 +337,7 @@ const I18nEntry i18n_en[] = {
 	{ "quote.for", "For the mission: %s" },
 	{ "quote.send", "Send the quote" },
 	{ "quote.change", "Change" },
+	{ "quote.accept_n", "Accept quote %s" },
 	{ "quote.accept", "Accept" },
 	{ "quote.done", "Done" },
 	{ "quote.to_mission", "See the mission" },

@@ -285,7 +285,7 @@ const I18nEntry i18n_fr[] = {
 
 	/* -- quotes (scr_quote.c, ui/screens/quote.c) -- */
 	{ "app.wait.quote", "Passez votre badge pour faire un devis" },
-	{ "app.wait.quote_accept", "Accepter le devis %s de %s (%s TTC) ? Passez votre badge pour dire oui." },
+	{ "app.wait.quote_accept", "Accepter le devis de %s : %s TTC ? Passez votre badge." },
 	{ "app.quote.own", "C’est votre mission : vous ne pouvez pas faire un devis pour elle." },
 	{ "app.quote.closed", "Cette mission n’attend plus de devis." },
 	{ "app.quote.already", "Vous avez déjà envoyé un devis pour cette mission. Il attend la réponse." },
@@ -337,6 +337,7 @@ const I18nEntry i18n_fr[] = {
 	{ "quote.for", "Pour la mission : %s" },
 	{ "quote.send", "Envoyer le devis" },
 	{ "quote.change", "Changer" },
+	{ "quote.accept_n", "Accepter le devis %s" },
 	{ "quote.accept", "Accepter" },
 	{ "quote.done", "Terminé" },
 	{ "quote.to_mission", "Voir la mission" },

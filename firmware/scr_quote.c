@@ -692,8 +692,7 @@ void
 app_quote_wait_text(App *a, char *out, size_t outlen)
 {
 	app_trf(a->v.lang, out, outlen, "app.wait.quote_accept",
-	        a->quote.accept_number, a->quote.accept_who,
-	        a->quote.accept_ttc);
+	        a->quote.accept_who, a->quote.accept_ttc);
 }
 
 void

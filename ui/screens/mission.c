@@ -172,7 +172,7 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		tail += 36;
 	tail += 36;                     /* under-18s: always said */
 	if (v->quote.mine[0] != '\0')
-		tail += 36;
+		tail += 2 * mh + 12;
 	room = r.y + r.h - tail - 8 - y;
 	/* Its poster knows the description: the quotes received instead. */
 	if (room > 0 && v->quote.n_received > 0)
@@ -213,10 +213,13 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 	                   v->detail.mission_text.minors) > 0)
 		y += 40;
 	if (v->quote.mine[0] != '\0') {
+		int used;
+
 		ui_icon(ui, r.x + 14, y + 14, 24, COL_OCRE, ICON_REQUEST_QUOTE);
-		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_MEDIUM,
-		            18, COL_ENCRE, ALIGN_LEFT, v->quote.mine);
-		y += 36;
+		used = ui_text_box(ui, (UiRect){ r.x + 40, y + 14 - mh / 2, r.w - 40,
+		                   2 * mh + 4 }, FONT_MEDIUM, 18, COL_ENCRE,
+		                   ALIGN_LEFT, 2, v->quote.mine);
+		y += used > mh + 4 ? used + 12 : 36;
 	}
 	if (takers[0] != '\0') {
 		char line[360];
@@ -257,18 +260,27 @@ mission_quotes(Ui *ui, const AppView *v, UiRect r)
 		ui_rrect_lip(ui, row, 12, COL_BLANC, COL_LINE, 2);
 		ui_text_fit(ui, tx, y + 8, tw, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
 		            ALIGN_LEFT, who);
-		ui_text_fit(ui, tx, y + 10 + mh, tw, FONT_REGULAR, TYPE_META,
-		            COL_ENCRE_DOUCE, ALIGN_LEFT, q->sum);
 		{
-			int vw = ui_text_width(ui, FONT_BOLD, TYPE_META, q->ttc);
-			int ww = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, who);
+			/* The total first: what the poster will pay; then how. */
+			int vw = ui_text(ui, tx, y + 10 + mh, FONT_BOLD, TYPE_META,
+			                 COL_VERT, q->ttc);
 
-			if (ww + GAP_M + vw <= tw)
-				ui_text(ui, tx + tw - vw, y + 8, FONT_BOLD, TYPE_META,
-				        COL_VERT, q->ttc);
+			if (tw - vw - GAP_M > 60)
+				ui_text_fit(ui, tx + vw + GAP_M, y + 10 + mh, tw - vw - GAP_M,
+				            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE,
+				            ALIGN_LEFT, q->sum);
 		}
-		ui_button(ui, (UiRect){ r.x + r.w - bw - GAP_M, y + (row_h - 48) / 2,
-		          bw, 48 }, BTN_PRIMARY, 0, accept, ACT_QUOTE_ACCEPT, q->id);
+		{
+			UiRect b = { r.x + r.w - bw - GAP_M, y + (row_h - 48) / 2, bw,
+			             48 };
+			char name[sizeof q->number + 64];
+
+			ui_button(ui, b, BTN_PRIMARY, 0, accept, ACT_QUOTE_ACCEPT, q->id);
+			/* Said whole for a reader of the screen: which one. */
+			ui_fmt(name, sizeof name, tr(v->lang, "quote.accept_n"),
+			       q->number);
+			ui_hit(ui, b, ACT_QUOTE_ACCEPT, q->id, name);
+		}
 		y += row_h + GAP_S;
 	}
 	return y - r.y;
@@ -411,10 +423,12 @@ mission_collect(const AppView *v, MissionAct acts[5])
 	if (v->quote.can_quote)
 		acts[n++] = (MissionAct){ ACT_QUOTE, BTN_PRIMARY, ICON_REQUEST_QUOTE,
 		                          tr(v->lang, "mission.quote") };
-	if (v->detail.can_take)
-		acts[n++] = (MissionAct){ ACT_TAKE, n == 0 ? BTN_PRIMARY
-		                          : BTN_SECONDARY, ICON_HANDSHAKE,
+	if (v->detail.can_take) {
+		UiButtonStyle st = n == 0 ? BTN_PRIMARY : BTN_SECONDARY;
+
+		acts[n++] = (MissionAct){ ACT_TAKE, st, ICON_HANDSHAKE,
 		                          tr(v->lang, "mission.take") };
+	}
 	if (v->detail.can_done) {
 		UiButtonStyle st = n == 0 ? BTN_GREEN : BTN_SECONDARY;
 

@@ -61,7 +61,8 @@ quote_head(Ui *ui, const AppView *v, int x, int y, int w)
 	return 2 * th + 10;
 }
 
-/* Hours, rate or supplies: the field over the number pad. */
+/* Hours, rate or supplies: the field over the number pad, its hint or
+** why it is refused under it, its unit beside it. */
 static void
 quote_input(Ui *ui, const AppView *v, int w, int h)
 {
@@ -69,20 +70,24 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 	int kh = ui_keyboard_height(ui);
 	int wide = w >= 1100;
 	int x = MARGIN, cw = wide ? w / 2 - MARGIN - GAP_XL : w - 2 * MARGIN;
-	int y = TOP_BAR_H + GAP_S;
-	int bw = 240, uw;
+	int y = TOP_BAR_H + GAP_S, top = y;
+	int bw = 240, uw, lw = cw, th = ui_text_height(ui, FONT_MEDIUM,
+	    TYPE_META);
 	const char *unit;
 	UiRect box;
 
 	y += quote_head(ui, v, x, y, cw);
-	y += 28;                        /* the field's label line */
-	box = (UiRect){ x, y, bw, h - kh - 34 - y };
+	/* The step's line says what is typed: no label, no counter; the
+	** hint and the refusal are drawn here, as wide as there is room. */
+	f.label[0] = f.hint[0] = f.error[0] = '\0';
+	f.max_chars = 0;
+	box = (UiRect){ x, y + 4, bw, h - kh - y - 4 - th - 12 };
 	if (box.h > 64)
 		box.h = 64;
 	if (box.h < 44)
 		box.h = 44;
 	ui_text_field(ui, box, &f);
-	ui_hit(ui, box, ACT_FOCUS, 1, f.label);
+	ui_hit(ui, box, ACT_FOCUS, 1, v->quote.field.label);
 	unit = tr(v->lang, v->quote.step == QSTEP_HOURS ? "quote.unit.hours"
 	          : v->quote.step == QSTEP_RATE ? "quote.unit.rate"
 	          : "quote.unit.euros");
@@ -90,12 +95,28 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 	             FONT_SEMIBOLD, TYPE_BODY)) / 2, FONT_SEMIBOLD, TYPE_BODY,
 	             COL_ENCRE, unit);
 	/* Beside the rate: the fair range and a word on the rate typed. */
-	if (v->quote.step == QSTEP_RATE) {
+	if (v->quote.step == QSTEP_RATE && !wide) {
 		int fx = x + bw + GAP_M + uw + GAP_XL;
 
-		quote_fair(ui, v, (UiRect){ fx, box.y - 28, x + cw - fx,
-		           h - kh - (box.y - 28) - 4 });
+		lw = fx - x - GAP_M;
+		quote_fair(ui, v, (UiRect){ fx, top, x + cw - fx,
+		           h - kh - top - 4 });
 	}
+	y = box.y + box.h + 6;
+	if (v->quote.error[0] != '\0') {
+		ui_icon(ui, x + 11, y + th / 2, 22, COL_TERRA, ICON_INFO);
+		ui_text_box(ui, (UiRect){ x + 30, y, lw - 30, h - kh - y },
+		            FONT_MEDIUM, TYPE_META, COL_TERRA, ALIGN_LEFT, 2,
+		            v->quote.error);
+	} else {
+		ui_text_box(ui, (UiRect){ x, y, lw, h - kh - y }, FONT_REGULAR,
+		            TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
+		            v->quote.field.hint);
+	}
+	/* Wide: room under the rate, as wide as the column. */
+	if (v->quote.step == QSTEP_RATE && wide)
+		quote_fair(ui, v, (UiRect){ x, y + 2 * th + GAP_L, cw,
+		           h - kh - (y + 2 * th + GAP_L) - 4 });
 	/* Wide: the quote as it grows, on the right. */
 	if (wide) {
 		int px = w / 2 + GAP_XL, py = TOP_BAR_H + GAP_L;
