@@ -2,8 +2,9 @@
 ** web/quote_pdf.c): a mission's quotes listed, one quote as a page to
 ** print with the cooperative's name, number, date, mission, every line
 ** and the VAT or its exemption's mention; the same in the PDF (read back
-** with poppler's pdftotext when it is installed); the cooperative's name
-** set on the page, audited; people's text escaped. */
+** with poppler's pdftotext when it is installed; BORNE_QUOTE_PDF=FILE
+** keeps it); the cooperative's name set on the page, audited; people's
+** text escaped. */
 #include <stdlib.h>
 
 #include "app.h"
@@ -130,6 +131,15 @@ test_pdf(void)
 	CHECK_STR(x.rs.ctype, "application/pdf");
 	CHECK_CONTAINS(x.rs.disposition, "devis-D2026-0001.pdf");
 	CHECK(x.rs.body.len > 1000 && memcmp(x.rs.body.data, "%PDF", 4) == 0);
+	/* BORNE_QUOTE_PDF=FILE keeps it, to look at. */
+	if (getenv("BORNE_QUOTE_PDF") != NULL) {
+		FILE *keep = fopen(getenv("BORNE_QUOTE_PDF"), "wb");
+
+		if (keep != NULL) {
+			fwrite(x.rs.body.data, 1, x.rs.body.len, keep);
+			fclose(keep);
+		}
+	}
 	txt = pdf_text(x.rs.body.data, x.rs.body.len);
 	if (txt == NULL) {
 		printf("pdftotext not installed: the PDF's text is not read\n");
