@@ -14,6 +14,7 @@
 #include "member.h"
 #include "mission.h"
 #include "quote.h"
+#include "report_pdf.h"
 
 static Web w;
 static int64_t now, fac, zoe, mid, qid;
@@ -223,5 +224,6 @@ main(void)
 	test_coop_name();
 	test_pdf();
 	store_close(w.st);
+	report_pdf_cleanup();           /* fontconfig's cache, for ASan */
 	return check_done();
 }
