@@ -20,6 +20,7 @@ static void quote_draw(Ui *ui, const AppView *v);
 static void quote_input(Ui *ui, const AppView *v, int w, int h);
 static int  quote_fair(Ui *ui, const AppView *v, UiRect r);
 static int  quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h);
+static int  lines_row_h(Ui *ui, int w, int row_h);
 static void quote_review(Ui *ui, const AppView *v, int w, int h);
 static void quote_sent(Ui *ui, const AppView *v, int w, int h);
 static int  quote_head(Ui *ui, const AppView *v, int x, int y, int w);
@@ -71,7 +72,7 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 	int wide = w >= 1100;
 	int x = MARGIN, cw = wide ? w / 2 - MARGIN - GAP_XL : w - 2 * MARGIN;
 	int y = TOP_BAR_H + GAP_S, top = y;
-	int bw = 240, uw, lw = cw, th = ui_text_height(ui, FONT_MEDIUM,
+	int bw = 240, uw, lw = cw, beside, th = ui_text_height(ui, FONT_MEDIUM,
 	    TYPE_META);
 	const char *unit;
 	UiRect box;
@@ -95,7 +96,10 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 	             FONT_SEMIBOLD, TYPE_BODY)) / 2, FONT_SEMIBOLD, TYPE_BODY,
 	             COL_ENCRE, unit);
 	/* Beside the rate: the fair range and a word on the rate typed. */
-	if (v->quote.step == QSTEP_RATE && !wide) {
+	/* Beside the rate where there is room across (800x480), else under
+	** it (wide and portrait screens have room down). */
+	beside = !wide && x + cw - (x + bw + GAP_M + uw + GAP_XL) >= 240;
+	if (v->quote.step == QSTEP_RATE && beside) {
 		int fx = x + bw + GAP_M + uw + GAP_XL;
 
 		lw = fx - x - GAP_M;
@@ -113,8 +117,7 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 		            TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
 		            v->quote.field.hint);
 	}
-	/* Wide: room under the rate, as wide as the column. */
-	if (v->quote.step == QSTEP_RATE && wide)
+	if (v->quote.step == QSTEP_RATE && !beside)
 		quote_fair(ui, v, (UiRect){ x, y + 2 * th + GAP_L, cw,
 		           h - kh - (y + 2 * th + GAP_L) - 4 });
 	/* Wide: the quote as it grows, on the right. */
@@ -166,13 +169,23 @@ quote_fair(Ui *ui, const AppView *v, UiRect r)
 	return y - r.y;
 }
 
+/* A narrow sheet (portrait) puts each sum under its label: the row is
+** a line higher. */
+static int
+lines_row_h(Ui *ui, int w, int row_h)
+{
+	return w < 560 ? row_h + ui_text_height(ui, FONT_REGULAR, TYPE_META) :
+	       row_h;
+}
+
 /* The quote's lines: the label on the left, the sum and its result on
-** the right ("2,5 h × 14,00 € = 35,00 €"), totals bold. Returns the
-** height used. */
+** the right ("2,5 h × 14,00 € = 35,00 €"), totals bold; on a narrow
+** sheet the sum goes under the label. Returns the height used. */
 static int
 quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
 {
-	int aw = 0, y = r.y;
+	int aw = 0, y = r.y, stacked = r.w < 560;
+	int mh = ui_text_height(ui, FONT_REGULAR, TYPE_META);
 
 	for (int i = 0; i < v->quote.n_lines; i++) {
 		int tw = ui_text_width(ui, FONT_BOLD, TYPE_SECTION,
@@ -184,7 +197,8 @@ quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
 		const QuoteLineView *l = &v->quote.lines[i];
 		UiFont f = l->total ? FONT_BOLD : FONT_REGULAR;
 		int size = l->total ? TYPE_SECTION : TYPE_BODY;
-		int th = ui_text_height(ui, f, size), cy = y + row_h / 2;
+		int th = ui_text_height(ui, f, size);
+		int cy = y + row_h / 2;
 		int lw, cx;
 		char calc[sizeof l->calc + 8];
 
@@ -194,7 +208,12 @@ quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
 		            l->total ? COL_ENCRE : COL_ENCRE, ALIGN_RIGHT, l->amount);
 		lw = ui_text_fit(ui, r.x, cy - th / 2, r.w - aw - GAP_M, f, size,
 		                 COL_ENCRE, ALIGN_LEFT, l->label);
-		if (l->calc[0] != '\0') {
+		if (l->calc[0] != '\0' && stacked) {
+			ui_fmt(calc, sizeof calc, "%s =", l->calc);
+			ui_text_fit(ui, r.x, cy + th / 2, r.w - aw - GAP_M,
+			            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT,
+			            calc);
+		} else if (l->calc[0] != '\0') {
 			ui_fmt(calc, sizeof calc, "%s =", l->calc);
 			cx = r.x + lw + GAP_L;
 			ui_text_fit(ui, cx, cy - ui_text_height(ui, FONT_REGULAR,
@@ -202,7 +221,7 @@ quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
 			            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE, ALIGN_RIGHT,
 			            calc);
 		}
-		y += row_h;
+		y += stacked ? row_h + mh : row_h;
 	}
 	return y - r.y;
 }
@@ -230,7 +249,8 @@ quote_review(Ui *ui, const AppView *v, int w, int h)
 		            COL_TERRA, ALIGN_LEFT, v->quote.error);
 		y += th + 6;
 	}
-	paper = (UiRect){ x, y + 4, cw, v->quote.n_lines * row_h + 2 * GAP_S };
+	paper = (UiRect){ x, y + 4, cw, v->quote.n_lines * lines_row_h(ui,
+	                  cw - 2 * GAP_L, row_h) + 2 * GAP_S };
 	ui_rrect_lip(ui, paper, 16, COL_BLANC, COL_LINE, 2);
 	quote_lines(ui, v, layout_inset(paper, GAP_L, GAP_S), row_h);
 	y = paper.y + paper.h + GAP_S;
