@@ -113,8 +113,10 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 		            FONT_MEDIUM, TYPE_META, COL_TERRA, ALIGN_LEFT, 2,
 		            v->quote.error);
 	} else {
-		ui_text_box(ui, (UiRect){ x, y, lw, h - kh - y }, FONT_REGULAR,
-		            TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
+		/* As the post form's fields say it: a bulb, then the hint. */
+		ui_icon(ui, x + 10, y + th / 2, 20, COL_OCRE, ICON_LIGHTBULB);
+		ui_text_box(ui, (UiRect){ x + 28, y, lw - 28, h - kh - y },
+		            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE, ALIGN_LEFT, 2,
 		            v->quote.field.hint);
 	}
 	if (v->quote.step == QSTEP_RATE && !beside)
