@@ -89,6 +89,11 @@ test_list_and_page(void)
 	CHECK_CONTAINS(wx_body(&x), "43,50 €");
 	CHECK_CONTAINS(wx_body(&x), "href=\"/quote.pdf?id=");
 	wx_free(&x);
+	/* Printed, the page is the quote: no menu, no buttons, no forms. */
+	wx_send(&w, &x, now, "GET", "/style.css", tok_fac, NULL);
+	CHECK_CONTAINS(wx_body(&x), "@media print{header.top,footer,form,"
+	               "button,a.button{display:none}");
+	wx_free(&x);
 	wx_send(&w, &x, now, "GET", "/quote?id=999", tok_fac, NULL);
 	CHECK_INT(x.rs.status, 404);
 	wx_free(&x);
