@@ -413,6 +413,55 @@ text_first_name(const char *name, char *out, size_t outlen)
 	copy_chars(out, outlen, p, n);
 }
 
+uint32_t
+text_upper_cp(uint32_t cp)
+{
+	if (cp >= 'a' && cp <= 'z')
+		return cp - 0x20;
+	if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)      /* à..þ, not ÷ */
+		return cp - 0x20;
+	if (cp == 0xFF)                                  /* ÿ */
+		return 0x178;
+	/* Latin Extended-A: pairs, the capital first, but for the runs
+	** U+0139..U+0148 and U+0179..U+017E where it comes second. */
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp & ~1u;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return (cp & 1u) ? cp : cp - 1;
+	if (cp >= 0x3B1 && cp <= 0x3C9)                  /* Greek */
+		return cp == 0x3C2 ? 0x3A3 : cp - 0x20;
+	if (cp >= 0x430 && cp <= 0x44F)                  /* Cyrillic */
+		return cp - 0x20;
+	if (cp >= 0x450 && cp <= 0x45F)
+		return cp - 0x50;
+	return cp;
+}
+
+void
+text_name_capitalise(char *s)
+{
+	size_t i = 0;
+	int start = 1;
+
+	if (s == NULL)
+		return;
+	while (s[i] != '\0') {
+		uint32_t cp, up;
+		char enc[5];
+		int len = utf8_next((const unsigned char *)s + i, &cp);
+
+		if (len <= 0)
+			return;              /* not UTF-8: left as it is */
+		if (start && !is_blank(cp)) {
+			up = text_upper_cp(cp);
+			if (up != cp && text_utf8_put(up, enc) == len)
+				memcpy(s + i, enc, (size_t)len);
+		}
+		start = is_blank(cp) || cp == '-' || cp == 0x2010;
+		i += (size_t)len;
+	}
+}
+
 /* Bytes of blank characters (is_blank) at the start of p[0..n). */
 static size_t
 blank_prefix(const char *p, size_t n, int marks)

@@ -46,6 +46,13 @@ int    text_utf8_put(uint32_t cp, char out[5]);
 void   text_pop_char(char *s);
 /* First word of a display name ("Inès Martin" -> "Inès"). */
 void   text_first_name(const char *name, char *out, size_t outlen);
+/* The capital of a lower-case letter (Latin, Latin-1, Latin Extended-A,
+** Greek, Cyrillic), of the same UTF-8 length; any other cp unchanged. */
+uint32_t text_upper_cp(uint32_t cp);
+/* A name as people write it: the first letter of each part (after a
+** space or a hyphen) made a capital, in place, the rest kept as typed
+** ("zoé" -> "Zoé", "jean-pierre" -> "Jean-Pierre", "McNeil" stays). */
+void   text_name_capitalise(char *s);
 /* Copies s into out, trimmed of blanks at both ends (ASCII and Unicode
 ** spaces, see text_blank), truncating on a character boundary. */
 void   text_copy(char *out, size_t outlen, const char *s);
