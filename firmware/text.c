@@ -437,6 +437,40 @@ text_upper_cp(uint32_t cp)
 	return cp;
 }
 
+int
+text_first_cp(const char *s, uint32_t *cp)
+{
+	int len;
+
+	*cp = 0;
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	len = utf8_next((const unsigned char *)s, cp);
+	if (len <= 0)
+		*cp = 0;
+	return len > 0 ? len : 0;
+}
+
+int
+text_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if (cp <= 0x24F)
+		return 1;                    /* Latin-1, Latin Extended-A and B */
+	if (cp >= 0x370 && cp <= 0x4FF)  /* Greek, Cyrillic */
+		return cp != 0x37E && cp != 0x387 && !is_mark(cp) &&
+		       !(cp >= 0x482 && cp <= 0x489);
+	return !is_blank(cp) && !is_mark(cp) && !is_pictographic(cp) &&
+	       !(cp >= 0x2000 && cp <= 0x2BFF) &&      /* punctuation, symbols */
+	       !(cp >= 0x3000 && cp <= 0x303F) &&      /* CJK punctuation */
+	       !(cp >= 0xFE00 && cp <= 0xFE6F) && !(cp >= 0xFF00 && cp <= 0xFF20) &&
+	       !(cp >= 0xE000 && cp <= 0xF8FF) &&      /* private use */
+	       cp < 0xF0000;
+}
+
 void
 text_name_capitalise(char *s)
 {
