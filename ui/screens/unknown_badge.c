@@ -208,7 +208,8 @@ enrol_fields(Ui *ui, const AppView *v, int x, int y, int w, int fh)
 	else if (name.error[0])
 		line = v->enrol.enrol_name.error;
 	else if (v->enrol.enrol_error[0] &&
-	         v->enrol.enrol_error_at != ENROL_ERR_MINOR)
+	         (v->enrol.enrol_error_at == ENROL_FIELD_FIRST ||
+	          v->enrol.enrol_error_at == ENROL_FIELD_INITIAL))
 		line = v->enrol.enrol_error;
 	else {
 		line = v->enrol.enrol_name.hint;
@@ -275,7 +276,8 @@ enrol_draw(Ui *ui, const AppView *v)
 		if (portrait) {
 			y += enrol_minor(ui, v, (UiRect){ m, y, w - 2 * m, row_h }) + 16;
 			if (v->enrol.enrol_error[0] &&
-			    v->enrol.enrol_error_at == ENROL_ERR_MINOR)
+			    (v->enrol.enrol_error_at == ENROL_ERR_MINOR ||
+			     v->enrol.enrol_error_at == ENROL_FIELD_NONE))
 				ui_text_wrap(ui, (UiRect){ m, y, w - 2 * m, 3 * 26 },
 				             FONT_MEDIUM, 18, 18, COL_TERRA, ALIGN_LEFT, 3,
 				             v->enrol.enrol_error);
