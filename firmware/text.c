@@ -406,8 +406,40 @@ text_first_name(const char *name, char *out, size_t outlen)
 	const char *p = name != NULL ? name : "";
 	size_t n = 0;
 
+	size_t len, end;
+
 	while (is_space((unsigned char)*p))
 		p++;
+	/* "Jean Pierre M.", as the kiosk enrols: all before the initial. */
+	len = strlen(p);
+	end = len;
+	while (end > 0 && is_space((unsigned char)p[end - 1]))
+		end--;
+	if (end >= 4 && p[end - 1] == '.') {
+		size_t k = end - 1;      /* the initial's last byte is k - 1 */
+		size_t start = k;
+
+		while (start > 0 && ((unsigned char)p[start - 1] & 0xC0) == 0x80)
+			start--;
+		if (start > 0 && start < k)
+			start--;             /* a multibyte lead byte */
+		else if (start == k && start > 0)
+			start--;             /* one ASCII byte */
+		if (start >= 2 && is_space((unsigned char)p[start - 1])) {
+			uint32_t cp;
+
+			if (utf8_next((const unsigned char *)p + start, &cp) ==
+			    (int)(k - start) && text_is_letter(cp)) {
+				n = start - 1;
+				while (n > 0 && is_space((unsigned char)p[n - 1]))
+					n--;
+				if (n > 0) {
+					copy_chars(out, outlen, p, n);
+					return;
+				}
+			}
+		}
+	}
 	while (p[n] != '\0' && !is_space((unsigned char)p[n]))
 		n++;
 	copy_chars(out, outlen, p, n);

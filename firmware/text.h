@@ -44,7 +44,9 @@ size_t text_prefix_bytes(const char *s, size_t n_ch);
 int    text_utf8_put(uint32_t cp, char out[5]);
 /* Removes the last code point of s in place. */
 void   text_pop_char(char *s);
-/* First word of a display name ("Inès Martin" -> "Inès"). */
+/* The first name in a display name: all before a last name's initial
+** ("Jean Pierre M." -> "Jean Pierre", as the kiosk enrols), else the
+** first word ("Inès Martin" -> "Inès"). */
 void   text_first_name(const char *name, char *out, size_t outlen);
 /* The capital of a lower-case letter (Latin, Latin-1, Latin Extended-A,
 ** Greek, Cyrillic), of the same UTF-8 length; any other cp unchanged. */

@@ -194,6 +194,20 @@ main(void)
 	CHECK_STR(buf, "");
 	text_first_name("Éléonore", buf, 4);       /* 3 bytes: "Él" */
 	CHECK_STR(buf, "Él");
+	text_first_name("Jean Pierre M.", buf, sizeof buf);
+	CHECK_STR(buf, "Jean Pierre");
+	text_first_name("Zoé É. ", buf, sizeof buf);
+	CHECK_STR(buf, "Zoé");
+	text_first_name("Inès B.", buf, sizeof buf);
+	CHECK_STR(buf, "Inès");
+	text_first_name("Jean Pierre Martin", buf, sizeof buf);
+	CHECK_STR(buf, "Jean");
+	text_first_name("Ali 3.", buf, sizeof buf);   /* no initial: a word */
+	CHECK_STR(buf, "Ali");
+	text_first_name("B.", buf, sizeof buf);
+	CHECK_STR(buf, "B.");
+	text_first_name(" M.", buf, sizeof buf);
+	CHECK_STR(buf, "M.");
 
 	/* Names as people write them: each part's first letter a capital,
 	** the rest as typed (issue 11 item 8). */
