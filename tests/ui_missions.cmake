@@ -18,6 +18,8 @@ borne_ui_missions_script(board_browse   800x480 1920x1080 480x800)
 borne_ui_missions_script(board_search   800x480 1920x1080 480x800)
 # A search across categories, and where it looked (issue 11 item 6).
 borne_ui_missions_script(search_everywhere 800x480 1920x1080 480x800)
+# Every card says whether under-18s may take it, whole (issue 11 item 2).
+borne_ui_missions_script(board_minors   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_take   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_done   800x480 1920x1080)
 # Issue 11: every one of "Mes missions" reachable by a finger.
