@@ -29,6 +29,17 @@ borne_ui_missions_script(mission_outcome 800x480 1920x1080 480x800)
 borne_ui_missions_script(post_keyboard  800x480 1920x1080)
 borne_ui_missions_script(post_type      800x480 1920x1080)
 borne_ui_missions_script(post_refused   800x480 1920x1080)
+# Issue 11 item 13: a coworker who never posted starts from a usual job
+# (borne-admin adds her to the demo).
+foreach(size 800x480 1920x1080 480x800)
+  add_test(NAME ui_post_usual_${size}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/post_usual.sh
+                   ${run_borne} ${run_admin}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/ui/post_usual.script ${size}
+                   ${CMAKE_BINARY_DIR}/screenshots/${size}
+                   ${CMAKE_CURRENT_BINARY_DIR}/post_usual)
+  set_tests_properties(ui_post_usual_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
+endforeach()
 # Issue 11: a mission's description read whole, to its last sentence,
 # on the detail and in its poster's view (borne-admin adds it).
 foreach(size 800x480 1920x1080 480x800)
