@@ -638,14 +638,21 @@ minors:
 	            v->post.draft.minors_ok, ACT_SET_MINORS);
 }
 
-/* The draft as the board will show it. */
+/* The draft as the board will show it. The payment and the under-18s
+** question have no default: until the poster answers, the card says
+** neither (not the draft's placeholder "Pourboire" / adults only). */
 static void
 post_draft_card(Ui *ui, const AppView *v, UiRect r)
 {
 	MissionCard c;
+	AppCardText t = v->post.draft_text;
 
 	app_card_from_draft(&v->post.draft, &c);
-	ui_mission_card(ui, r, &c, &v->post.draft_text, 0);
+	if (!v->post.reward_chosen)
+		t.reward[0] = '\0';
+	if (!v->post.minors_chosen)
+		t.minors[0] = '\0';
+	ui_mission_card(ui, r, &c, &t, 0);
 }
 
 /* The card as it will appear, the description, who may see it, and
