@@ -190,7 +190,8 @@ typedef enum AppAction {
 	                         ** arg 1 erase the draft and leave, 0 go on */
 	ACT_SET_MINORS,          /* arg 1: open to under-18s, 0: not */
 	ACT_TEMPLATE,            /* arg: id of a mission the poster posted
-	                         ** before, the start of this one */
+	                         ** before, or of a usual job (PostView's
+	                         ** usual_id), the start of this one */
 	ACT_DRAFT_RESUME,        /* arg 1: take the kept draft back, 0: a new
 	                         ** mission (the kept draft is forgotten) */
 	/* Quotes (issue 15, scr_quote.c). */

@@ -181,6 +181,11 @@ int  mission_takers_each(Store *st, int64_t id,
 /* Missions a member took (not released) or posted, not done, newest first. */
 int  mission_of_member(Store *st, int64_t member_id, MissionCard *out,
                        int max, int *n_out);
+/* Missions others than member_id posted that the space took on (open,
+** taken or done: never pending, rejected, cancelled), newest first: the
+** post form's usual jobs (only their card's fields are read). */
+int  mission_recent_by_others(Store *st, int64_t member_id, MissionCard *out,
+                              int max, int *n_out);
 /* Every mission with status s (-1: all), newest first. */
 int  mission_each(Store *st, int status,
                   int (*fn)(const Mission *m, void *ctx), void *ctx);

@@ -356,6 +356,36 @@ mission_of_member(Store *st, int64_t member_id, MissionCard *out, int max,
 }
 
 int
+mission_recent_by_others(Store *st, int64_t member_id, MissionCard *out,
+                         int max, int *n_out)
+{
+	static const char sql[] =
+		"SELECT " CARD_COLS " FROM missions m"
+		" WHERE m.poster_id IS NOT ?1"
+		" AND m.status IN ('open', 'taken', 'done')"
+		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src = SQLITE_DONE, n = 0;
+
+	*n_out = 0;
+	if (max <= 0)
+		return BORNE_OK;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, member_id);
+	sqlite3_bind_int(stmt, 2, max);
+	while (n < max && (src = sqlite3_step(stmt)) == SQLITE_ROW)
+		card_row(stmt, &out[n++]);
+	if (n == max)
+		src = SQLITE_DONE;
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_DONE)
+		return store_fail(st, src, "listing recent missions");
+	*n_out = n;
+	return BORNE_OK;
+}
+
+int
 mission_each(Store *st, int status, int (*fn)(const Mission *m, void *ctx),
              void *ctx)
 {

@@ -19,7 +19,8 @@ int  app_post_typed(const App *a);      /* something of the poster's own */
 void app_post_keep(App *a);             /* left unfinished: kept */
 void app_post_offer(App *a);            /* the kept draft offered back */
 void app_post_resume(App *a);           /* ... and taken */
-void app_post_templates_load(App *a);   /* the poster's earlier missions */
+void app_post_templates_load(App *a);   /* the poster's earlier missions,
+                                        ** and the usual jobs */
 void app_post_template(App *a, int64_t id);
 
 #endif

@@ -291,7 +291,7 @@ app_post_go_step(App *a, PostStep s)
 ** there is a kept draft or earlier missions to start from instead. */
 	a->post.focused = s == POST_DESCRIPTION ||
 	                  (s == POST_TITLE && !(v->post.draft_offer ||
-	                   (v->post.n_templates > 0 &&
+	                   ((v->post.n_templates > 0 || v->post.n_usual > 0) &&
 	                    v->post.draft.title[0] == '\0')));
 	v->kbd_layer = s == POST_REWARD ? KBD_NUMPAD :
 	               (s == POST_TITLE && v->post.draft.title[0] == '\0') ||
@@ -678,4 +678,6 @@ post_clear(App *a)
 	v->post.draft_offer_title[0] = '\0';
 	v->post.n_templates = 0;
 	memset(v->post.template_title, 0, sizeof v->post.template_title);
+	v->post.n_usual = 0;
+	memset(v->post.usual_title, 0, sizeof v->post.usual_title);
 }

@@ -25,6 +25,9 @@ extern const int app_duration_choices_min[APP_N_DURATIONS]; /* 30 .. 480 */
 extern const int app_reward_presets_cents[APP_N_REWARD_PRESETS]; /* 5..45 EUR */
 #define APP_PLACES_CHIPS     5    /* chips 1..5 people */
 #define APP_N_TEMPLATES      3    /* the poster's earlier missions offered */
+#define APP_N_USUAL_BUILTIN  7    /* usual jobs the kiosk knows, one a category */
+#define APP_N_USUAL_RECENT   3    /* the space's recent missions by others */
+#define APP_N_USUAL (APP_N_USUAL_BUILTIN + APP_N_USUAL_RECENT)
 
 typedef struct PostView {
 	PostStep post_step;
@@ -48,6 +51,15 @@ typedef struct PostView {
 	int  n_templates;
 	int64_t template_id[APP_N_TEMPLATES];
 	char template_title[APP_N_TEMPLATES][BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
+	/* Usual jobs, for a first-time poster above all (issue 11, item 13):
+	** the kiosk's own list in the person's language ("Réparer un vélo"),
+	** then the space's recent missions by others, titles not already
+	** offered above. usual_id: ACT_TEMPLATE's arg, a mission's id (> 0)
+	** or -(k + 1) for the kiosk's usual job k. The UI shows those that
+	** fit, in this order. */
+	int  n_usual;
+	int64_t usual_id[APP_N_USUAL];
+	char usual_title[APP_N_USUAL][BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
 } PostView;
 
 #endif

@@ -3,7 +3,8 @@
 ** "stay", "Annuler" asking before erasing, the draft kept for a badge
 ** and offered back (and only to that badge, and only for a while), the
 ** description's capital, the reward step's number pad and its questions
-** with no default, and the poster's earlier missions as a start. */
+** with no default, and the poster's earlier missions as a start; for a
+** first-time poster, usual jobs. */
 #include "check.h"
 #include "core_fixture.h"
 #include "app_fixture.h"
@@ -13,6 +14,7 @@ static void test_discard_asks(void);
 static void test_draft_kept(void);
 static void test_reward_step(void);
 static void test_template(void);
+static void test_usual(void);
 
 static void
 test_idle_warning(void)
@@ -264,13 +266,125 @@ test_template(void)
 	CHECK(id > 0);
 	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
 	CHECK_INT(m.d.reward_cents, 2000);
-	/* Someone else's mission is no start for Sophie. */
+	/* Someone else's mission is no start for Sophie unless offered (its
+	** title is the kiosk's own usual job: offered once, as that). */
 	t_act(&t, ACT_HOME, 0);
 	t_badge(&t, B_SOPHIE);
 	t_act(&t, ACT_POST, 0);
 	t_act(&t, ACT_TEMPLATE, id);
 	CHECK_INT(t.v->post.post_step, POST_TITLE);
 	CHECK_STR(t.v->post.draft.title, "");
+	t_close(&t);
+}
+
+/* Issue 11 item 13: a coworker who never posted is offered usual jobs:
+** the kiosk's list in her language first, then the space's recent
+** missions by others (never pending ones, never hers, each title once).
+** One of the kiosk's fills title, category and length and asks the
+** payment (no default); one of the space's fills what the board shows
+** of it and goes to the preview, without its description or place. */
+static void
+test_usual(void)
+{
+	T t;
+	BadgeUid uid;
+	Mission m, src;
+	int64_t lucie, id, caramel;
+	int found = 0;
+
+	t_open(&t, "usual.db", "2024-12-10T09:12", LANG_FR);
+	uid_parse("04AA00C1", UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_add(t.st, "Lucie M.", ROLE_COWORKER, 0, &uid, NULL, 0,
+	                     t.utc, &lucie), BORNE_OK);
+	t_badge(&t, "04AA00C1");
+	t_act(&t, ACT_POST, 0);
+	CHECK_INT(t.v->screen, SCREEN_POST_MISSION);
+	CHECK_INT(t.v->post.n_templates, 0);
+	CHECK(t.v->post.n_usual > APP_N_USUAL_BUILTIN);
+	CHECK(t.v->post.n_usual <= APP_N_USUAL);
+	CHECK_STR(t.v->post.usual_title[0], "Réparer un vélo");
+	CHECK(t.v->post.usual_id[0] < 0);
+	CHECK_STR(t.v->post.usual_title[2], "Garder un chat");
+	/* The chips wait for a touch: the keyboard stays closed. */
+	CHECK_INT(t.v->kbd_visible, 0);
+	for (int i = 0; i < t.v->post.n_usual; i++) {
+		for (int k = 0; k < i; k++)
+			CHECK(strcmp(t.v->post.usual_title[i],
+			             t.v->post.usual_title[k]) != 0);
+		if (t.v->post.usual_id[i] > 0) {
+			CHECK_INT(mission_get(t.st, t.v->post.usual_id[i], &m), BORNE_OK);
+			CHECK(m.poster_id != lucie);
+			CHECK(m.status == MISSION_OPEN || m.status == MISSION_TAKEN ||
+			      m.status == MISSION_DONE);
+		}
+	}
+
+	/* "Réparer un vélo" for 20 euros: one touch, then the payment. */
+	t_act(&t, ACT_TEMPLATE, t.v->post.usual_id[0]);
+	CHECK_INT(t.v->post.post_step, POST_REWARD);
+	CHECK_STR(t.v->post.draft.title, "Réparer un vélo");
+	CHECK_INT(t.v->post.draft.category, CAT_BRICOLAGE);
+	CHECK_INT(t.v->post.draft.duration_min, 60);
+	CHECK_INT(t.v->post.reward_chosen, 0);
+	CHECK_INT(t.v->post.minors_chosen, 0);
+	CHECK_STR(t.v->post.post_error, "");
+	t_act(&t, ACT_SET_REWARD_CENTS, 2000);
+	t_act(&t, ACT_SET_MINORS, 0);
+	t_act(&t, ACT_NEXT, 0);
+	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
+	t_act(&t, ACT_PUBLISH, 0);
+	id = t_mission(&t, "Réparer un vélo");
+	CHECK(id > 0);
+	CHECK_INT(mission_get(t.st, id, &m), BORNE_OK);
+	CHECK_INT(m.poster_id, lucie);
+	CHECK_INT(m.d.reward_cents, 2000);
+	CHECK_INT(m.d.minors_ok, 0);
+	CHECK_INT(m.d.category, CAT_BRICOLAGE);
+
+	/* In English, the kiosk's list is in English. */
+	t_act(&t, ACT_HOME, 0);
+	t_act(&t, ACT_LANG, LANG_EN);
+	t_badge(&t, "04AA00C1");
+	t_act(&t, ACT_POST, 0);
+	CHECK_STR(t.v->post.usual_title[0], "Fix a bike");
+	/* Her own mission now comes first; the usual jobs stay. */
+	CHECK_INT(t.v->post.n_templates, 1);
+	CHECK(t.v->post.n_usual > 0);
+
+	/* One of the space's own: what the board shows of it, to the
+	** preview; not its description nor its place. */
+	caramel = t_mission(&t, "Garder Caramel, mon chat");
+	CHECK(caramel > 0);
+	CHECK_INT(mission_get(t.st, caramel, &src), BORNE_OK);
+	for (int i = 0; i < t.v->post.n_usual; i++)
+		found |= t.v->post.usual_id[i] == caramel;
+	if (!found) {
+		/* Not among the newest three: it is not offered, so ignored. */
+		t_act(&t, ACT_TEMPLATE, caramel);
+		CHECK_INT(t.v->post.post_step, POST_TITLE);
+		CHECK_STR(t.v->post.draft.title, "");
+	}
+	for (int i = 0; i < t.v->post.n_usual; i++) {
+		if (t.v->post.usual_id[i] <= 0)
+			continue;
+		CHECK_INT(mission_get(t.st, t.v->post.usual_id[i], &src), BORNE_OK);
+		t_act(&t, ACT_TEMPLATE, t.v->post.usual_id[i]);
+		break;
+	}
+	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
+	CHECK_STR(t.v->post.draft.title, src.d.title);
+	CHECK_INT(t.v->post.draft.category, src.d.category);
+	CHECK_INT(t.v->post.draft.reward_kind, src.d.reward_kind);
+	CHECK_INT(t.v->post.draft.reward_cents, src.d.reward_cents);
+	CHECK_INT(t.v->post.draft.minors_ok, src.d.minors_ok);
+	CHECK_STR(t.v->post.draft.description, "");
+	CHECK_STR(t.v->post.draft.place, "");
+	/* A number not offered changes nothing. */
+	t_act(&t, ACT_TEMPLATE, -(int64_t)APP_N_USUAL_BUILTIN - 1);
+	t_act(&t, ACT_TEMPLATE, 999999);
+	t_act(&t, ACT_TEMPLATE, lucie);
+	CHECK_INT(t.v->post.post_step, POST_PREVIEW);
+	CHECK_STR(t.v->post.draft.title, src.d.title);
 	t_close(&t);
 }
 
@@ -284,5 +398,6 @@ main(void)
 	test_draft_kept();
 	test_reward_step();
 	test_template();
+	test_usual();
 	return check_done();
 }

@@ -39,6 +39,8 @@ borne_ui_script(lang        SIZES 800x480 1920x1080 480x800)
 borne_ui_script(lang_en     SIZES 800x480 1920x1080 ARGS --lang en)
 # Nothing that matters cut, in French and English (issue 11 item 9).
 borne_ui_script(nothing_cut SIZES ${all_sizes})
+# Accueil's "Proposer" has its word at every size, not a bare "+" (issue 11).
+borne_ui_script(accueil_post SIZES ${all_sizes})
 # What a badge tap means: facilitator mode without presence, check-ins
 # over busy screens, questions that expire.
 borne_ui_script(facilitator_entry SIZES 800x480 1920x1080)

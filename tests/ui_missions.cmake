@@ -18,6 +18,8 @@ borne_ui_missions_script(board_browse   800x480 1920x1080 480x800)
 borne_ui_missions_script(board_search   800x480 1920x1080 480x800)
 # A search across categories, and where it looked (issue 11 item 6).
 borne_ui_missions_script(search_everywhere 800x480 1920x1080 480x800)
+# Every card says whether under-18s may take it, whole (issue 11 item 2).
+borne_ui_missions_script(board_minors   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_take   800x480 1920x1080 480x800)
 borne_ui_missions_script(mission_done   800x480 1920x1080)
 # Issue 11: every one of "Mes missions" reachable by a finger.
@@ -30,6 +32,17 @@ borne_ui_missions_script(quote_make     800x480 1920x1080)
 borne_ui_missions_script(post_keyboard  800x480 1920x1080)
 borne_ui_missions_script(post_type      800x480 1920x1080)
 borne_ui_missions_script(post_refused   800x480 1920x1080)
+# Issue 11 item 13: a coworker who never posted starts from a usual job
+# (borne-admin adds her to the demo).
+foreach(size 800x480 1920x1080 480x800)
+  add_test(NAME ui_post_usual_${size}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/post_usual.sh
+                   ${run_borne} ${run_admin}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/ui/post_usual.script ${size}
+                   ${CMAKE_BINARY_DIR}/screenshots/${size}
+                   ${CMAKE_CURRENT_BINARY_DIR}/post_usual)
+  set_tests_properties(ui_post_usual_${size} PROPERTIES TIMEOUT ${BORNE_UI_TIMEOUT})
+endforeach()
 # Issue 11: a mission's description read whole, to its last sentence,
 # on the detail and in its poster's view (borne-admin adds it).
 foreach(size 800x480 1920x1080 480x800)

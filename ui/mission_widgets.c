@@ -15,7 +15,11 @@
 #define CARD_ICON    48
 #define META_SIZE    18
 #define PILL_H       32
+#define PILL_LOW_H   28      /* the reward pill under the under-18s line */
+#define TITLE_LH_18  25      /* ui_text_line_height(18): two-line titles */
 
+static int widgets_pill(Ui *ui, int x, int cy, int h, RewardKind kind,
+                        const char *text);
 static int widgets_meta(Ui *ui, int x, int cy, int w, uint32_t icon,
                         const char *text);
 
@@ -29,6 +33,13 @@ ui_board_columns(const Ui *ui)
 
 int
 ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind, const char *text)
+{
+	return widgets_pill(ui, x, cy, PILL_H, kind, text);
+}
+
+/* The reward pill h px tall (a narrow card's is lower). */
+static int
+widgets_pill(Ui *ui, int x, int cy, int h, RewardKind kind, const char *text)
 {
 	UiColor bg = COL_VERT_PALE, ink = COL_VERT;
 	uint32_t icon = ICON_PAYMENTS;
@@ -46,7 +57,7 @@ ui_reward_pill(Ui *ui, int x, int cy, RewardKind kind, const char *text)
 	tw = ui_text_width(ui, FONT_SEMIBOLD, META_SIZE, text);
 	w = 12 + 20 + 6 + tw + 14;
 	th = ui_text_height(ui, FONT_SEMIBOLD, META_SIZE);
-	ui_rrect(ui, (UiRect){ x, cy - PILL_H / 2, w, PILL_H }, PILL_H / 2, bg);
+	ui_rrect(ui, (UiRect){ x, cy - h / 2, w, h }, h / 2, bg);
 	ui_icon(ui, x + 12 + 10, cy, 20, ink, icon);
 	ui_text(ui, x + 12 + 20 + 6, cy - th / 2, FONT_SEMIBOLD, META_SIZE, ink,
 	        text);
@@ -71,46 +82,76 @@ ui_minors_chip(Ui *ui, int x, int cy, int max_w, int minors_ok,
 	return w;
 }
 
+/* A card, 140 px tall (UI_CARD_H) at every width. Its facts: the title
+** (one line at 20 px, else at 18, else two lines at 18 shrinking to 15),
+** when and how long, whether under-18s may take it in the detail page's
+** words (issue 11, item 2), then the reward and the places left. The
+** under-18s line is a line of its own on every card, so no card on a
+** page says it and its neighbour not; the title row gives up 8 px of
+** icon for it. Never left out, never cut. */
 void
 ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
                 int hit)
 {
-	int tx = r.x + CARD_PAD + CARD_ICON + 12;
-	int tw = r.x + r.w - CARD_PAD - tx;
+	int right = r.x + r.w - CARD_PAD;
+	int has_minors = t->minors[0] != '\0';
+	int icon = has_minors ? CARD_ICON - 8 : CARD_ICON;
+	int top = has_minors ? 10 : CARD_PAD;
+	int tx = r.x + CARD_PAD + icon + 12;
+	int tw = right - tx;
 	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
-	int icy = r.y + CARD_PAD + CARD_ICON / 2;
-	int meta_cy = r.y + 78, bottom_cy = r.y + r.h - 10 - PILL_H / 2;
-	int x, pw, right;
+	int icy = r.y + top + icon / 2;
+	int meta_cy = r.y + (has_minors ? 66 : 78);
+	int pill_h = has_minors ? PILL_LOW_H : PILL_H;
+	int bottom_cy = r.y + r.h - (has_minors ? 7 : 10) - pill_h / 2;
+	int x, pw;
 
 	ui_rrect_lip(ui, r, 16, COL_BLANC, COL_LINE, 2);
-	ui_rrect(ui, (UiRect){ r.x + CARD_PAD, r.y + CARD_PAD, CARD_ICON,
-	         CARD_ICON }, 12, ui_category_tint(c->category));
-	ui_icon(ui, r.x + CARD_PAD + CARD_ICON / 2, icy, 28,
+	ui_rrect(ui, (UiRect){ r.x + CARD_PAD, r.y + top, icon, icon }, 12,
+	         ui_category_tint(c->category));
+	ui_icon(ui, r.x + CARD_PAD + icon / 2, icy, icon * 7 / 12,
 	        ui_category_ink(c->category), ui_category_icon(c->category));
 	if (ui_text_width(ui, FONT_SEMIBOLD, 20, c->title) <= tw)
 		ui_text(ui, tx, icy - th / 2, FONT_SEMIBOLD, 20, COL_ENCRE,
 		        c->title);
+	else if (has_minors &&
+	         ui_text_width(ui, FONT_SEMIBOLD, 18, c->title) <= tw)
+		ui_text(ui, tx, icy - ui_text_height(ui, FONT_SEMIBOLD, 18) / 2,
+		        FONT_SEMIBOLD, 18, COL_ENCRE, c->title);
+	else if (has_minors)
+		ui_text_wrap(ui, (UiRect){ tx, r.y + 5, tw,
+		             2 * TITLE_LH_18 }, FONT_SEMIBOLD, 18, 15,
+		             COL_ENCRE, ALIGN_LEFT, 2, c->title);
 	else
-		ui_text_box(ui, (UiRect){ tx, r.y + 10, tw, 2 * th + 4 },
-		            FONT_SEMIBOLD, 20, COL_ENCRE, ALIGN_LEFT, 2,
-		            c->title);
+		ui_text_wrap(ui, (UiRect){ tx, r.y + 10, tw, 2 * th + 4 },
+		             FONT_SEMIBOLD, 20, 16, COL_ENCRE, ALIGN_LEFT, 2,
+		             c->title);
 
 	/* When and how long. */
 	x = r.x + CARD_PAD;
-	right = r.x + r.w - CARD_PAD;
 	if (t->when[0] != '\0')
 		x += widgets_meta(ui, x, meta_cy, right - x - (t->duration[0]
 		                  ? 110 : 0), ICON_EVENT, t->when) + 16;
 	if (t->duration[0] != '\0' && x < right - 60)
 		widgets_meta(ui, x, meta_cy, right - x, ICON_SCHEDULE,
 		             t->duration);
+	if (has_minors) {
+		/* Under-18s: the detail's words, in its chip's colours. */
+		int mcy = meta_cy + 24;
+		int mh = ui_text_height(ui, FONT_MEDIUM, META_SIZE);
+		UiColor ink = c->minors_ok ? COL_VERT : COL_ENCRE_DOUCE;
 
-	/* Reward, and places left on the right; between them, where it
-	** fits whole, whether under-18s may take it (the detail always
-	** says it). */
+		ui_icon(ui, r.x + CARD_PAD + 10, mcy, 20, ink,
+		        c->minors_ok ? ICON_GROUPS : ICON_PERSON);
+		ui_text_wrap(ui, (UiRect){ r.x + CARD_PAD + 28, mcy - mh / 2,
+		             right - r.x - CARD_PAD - 28, mh }, FONT_MEDIUM,
+		             META_SIZE, 14, ink, ALIGN_LEFT, 1, t->minors);
+	}
+
+	/* Reward, and places left on the right. */
 	pw = t->reward[0] != '\0'
-	     ? ui_reward_pill(ui, r.x + CARD_PAD, bottom_cy, c->reward_kind,
-	                      t->reward)
+	     ? widgets_pill(ui, r.x + CARD_PAD, bottom_cy, pill_h,
+	                    c->reward_kind, t->reward)
 	     : 0;
 	if (t->places[0] != '\0') {
 		int w = ui_text_width(ui, FONT_SEMIBOLD, META_SIZE, t->places);
@@ -121,11 +162,8 @@ ui_mission_card(Ui *ui, UiRect r, const MissionCard *c, const AppCardText *t,
 			ui_text(ui, px, bottom_cy - mh / 2, FONT_SEMIBOLD, META_SIZE,
 			        COL_ENCRE, t->places);
 			ui_icon(ui, px - 14, bottom_cy, 20, COL_ENCRE, ICON_PERSON);
-			right = px - 28 - 12;
 		}
 	}
-	x = r.x + CARD_PAD + (pw > 0 ? pw + 8 : 0);
-	ui_minors_chip(ui, x, bottom_cy, right - x, c->minors_ok, t->minors);
 	if (hit)
 		ui_hit(ui, r, ACT_OPEN_MISSION, c->id, c->title);
 }

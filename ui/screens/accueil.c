@@ -31,6 +31,7 @@ static void accueil_see_button(Ui *ui, const AppView *v, UiRect r,
                                int with_count);
 static void accueil_missions_button(Ui *ui, const AppView *v, UiRect r,
                                     int with_count);
+static int  accueil_need(Ui *ui, int h, uint32_t icon, const char *label);
 
 const ScreenOps accueil_screen = { "accueil", accueil_draw };
 
@@ -272,16 +273,20 @@ accueil_staff(Ui *ui, const AppView *v, int x, int y)
 /* "Voir les missions" and, beside it, "Proposer une mission" (then the
 ** badge: issue 11, item 13); "Voir les missions" loses its count, then
 ** "Proposer" is said short, then both are lower (56 px), then the two
-** stand one over the other where that leaves each 48 px, else "+" alone
-** stands beside; nothing is cut and no button is under 48 px. */
+** stand one over the other where that leaves each 48 px. A bare "+" is
+** not read as "Proposer" by a first-time user: it is the last resort,
+** after the buttons are measured to the pixel they draw (ui_button's
+** own padding, narrower than ui_button_width's). Nothing is cut and no
+** button is under 48 px. */
 static void
 accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 {
 	const char *post = tr(v->lang, "ui.home.post");
+	const char *post_short = tr(v->lang, "ui.home.post_short");
+	const char *see = tr(v->lang, "ui.see_missions");
 	int bh = r.h > 72 ? 72 : r.h;
 	int pw = ui_button_width(ui, BTN_SECONDARY, bh, ICON_ADD, post);
-	int sw = ui_button_width(ui, BTN_PRIMARY, bh, ICON_GRID_VIEW,
-	                         tr(v->lang, "ui.see_missions"));
+	int sw = ui_button_width(ui, BTN_PRIMARY, bh, ICON_GRID_VIEW, see);
 	UiRect post_r;
 
 	if (pw + GAP_M + sw + (with_count ? 60 : 0) <= r.w) {
@@ -292,18 +297,23 @@ accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 		layout_cut_right(&r, GAP_M);
 		with_count = 0;
 	} else if ((pw = ui_button_width(ui, BTN_SECONDARY, bh, ICON_ADD,
-	            tr(v->lang, "ui.home.post_short"))) + GAP_M + sw <= r.w) {
-		post = tr(v->lang, "ui.home.post_short");
+	            post_short)) + GAP_M + sw <= r.w) {
+		post = post_short;
 		post_r = layout_cut_right(&r, pw);
 		layout_cut_right(&r, GAP_M);
 		with_count = 0;
-	} else if ((pw = ui_button_width(ui, BTN_SECONDARY, 56, ICON_ADD,
-	            tr(v->lang, "ui.home.post_short"))) + GAP_M +
-	           ui_button_width(ui, BTN_PRIMARY, 56, ICON_GRID_VIEW,
-	                           tr(v->lang, "ui.see_missions")) <= r.w) {
+	} else if ((pw = accueil_need(ui, bh, ICON_ADD, post_short)) + GAP_M
+	           + accueil_need(ui, bh, ICON_GRID_VIEW, see) <= r.w) {
+		/* As tall, measured as drawn: "Proposer" keeps its word. */
+		post = post_short;
+		post_r = layout_cut_right(&r, pw);
+		layout_cut_right(&r, GAP_M);
+		with_count = 0;
+	} else if ((pw = accueil_need(ui, 56, ICON_ADD, post_short)) + GAP_M
+	           + accueil_need(ui, 56, ICON_GRID_VIEW, see) <= r.w) {
 		/* Lower buttons, still side by side and above 48 px. */
 		r = layout_cut_bottom(&r, 56);
-		post = tr(v->lang, "ui.home.post_short");
+		post = post_short;
 		post_r = layout_cut_right(&r, pw);
 		layout_cut_right(&r, GAP_M);
 		with_count = 0;
@@ -324,6 +334,18 @@ accueil_missions_button(Ui *ui, const AppView *v, UiRect r, int with_count)
 	}
 	ui_button(ui, post_r, BTN_SECONDARY, ICON_ADD, post, ACT_POST, 0);
 	accueil_see_button(ui, v, r, with_count);
+}
+
+/* The width ui_button needs to draw an icon and label h px tall without
+** cutting it: its label size for h, 16 px padding each side, the icon
+** and its 10 px gap, and a pixel to spare. */
+static int
+accueil_need(Ui *ui, int h, uint32_t icon, const char *label)
+{
+	int size = h >= 90 ? 24 : h >= 54 ? 22 : 20;
+
+	return 2 * 16 + (icon ? size + 6 + 10 : 0)
+	       + ui_text_width(ui, FONT_SEMIBOLD, size, label) + 2;
 }
 
 static void

@@ -38,6 +38,8 @@ static void post_stepper(Ui *ui, int x, int cy, const char *value,
 static void post_draft_card(Ui *ui, const AppView *v, UiRect r);
 static void post_field_box(Ui *ui, const AppView *v, UiRect box);
 static int  post_starts(Ui *ui, const AppView *v, UiRect r);
+static int  post_chips_fit(Ui *ui, int w, int n, const char *const *labels,
+                           int max_rows);
 static int  post_yes_no(Ui *ui, const AppView *v, UiRect r, const char *q,
                         int chosen, int yes, AppAction act);
 
@@ -91,8 +93,10 @@ post_draw(Ui *ui, const AppView *v)
 }
 
 /* The title step before typing: the draft kept from last time ("Vous
-** aviez commencé : ...", Reprendre / Nouvelle mission) and the poster's
-** earlier missions as chips, each a start. Returns the height used. */
+** aviez commencé : ...", Reprendre / Nouvelle mission), or the poster's
+** earlier missions (a row) and the usual jobs (the rows left) as chips,
+** each a start; a chip that does not fit whole is not shown. Returns
+** the height used. */
 static int
 post_starts(Ui *ui, const AppView *v, UiRect r)
 {
@@ -135,21 +139,61 @@ post_starts(Ui *ui, const AppView *v, UiRect r)
 			          tr(v->lang, "post.draft.resume"), ACT_DRAFT_RESUME, 1);
 		}
 		y += ph + GAP_M;
-	} else if (v->post.n_templates > 0) {
-		const char *labels[APP_N_TEMPLATES];
-		int args[APP_N_TEMPLATES];
+	} else {
+		const char *labels[APP_N_USUAL];
+		int args[APP_N_USUAL];
+		int n, rows;
 
-		ui_text_fit(ui, r.x, y, r.w, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
-		            ALIGN_LEFT, tr(v->lang, "post.templates"));
-		y += mh + 8;
-		for (int i = 0; i < v->post.n_templates; i++) {
-			labels[i] = v->post.template_title[i];
-			args[i] = (int)v->post.template_id[i];
+		if (v->post.n_templates > 0) {
+			ui_text_fit(ui, r.x, y, r.w, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
+			            ALIGN_LEFT, tr(v->lang, "post.templates"));
+			y += mh + 8;
+			for (int i = 0; i < v->post.n_templates; i++) {
+				labels[i] = v->post.template_title[i];
+				args[i] = (int)v->post.template_id[i];
+			}
+			n = post_chips_fit(ui, r.w, v->post.n_templates, labels, 1);
+			y = post_chips(ui, (UiRect){ r.x, y, r.w, 0 }, n, labels, args,
+			               -1, ACT_TEMPLATE) + GAP_M;
 		}
-		y = post_chips(ui, (UiRect){ r.x, y, r.w, 0 }, v->post.n_templates,
-		               labels, args, -1, ACT_TEMPLATE) + GAP_M;
+		/* The usual jobs, in as many whole rows as are left. */
+		rows = (r.y + r.h - y - mh - 8 + 12) / (CHIP_H + 12);
+		if (v->post.n_usual > 0 && rows > 0) {
+			ui_text_fit(ui, r.x, y, r.w, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
+			            ALIGN_LEFT, tr(v->lang, v->post.n_templates > 0
+			                           ? "post.usual" : "post.usual.first"));
+			y += mh + 8;
+			for (int i = 0; i < v->post.n_usual; i++) {
+				labels[i] = v->post.usual_title[i];
+				args[i] = (int)v->post.usual_id[i];
+			}
+			n = post_chips_fit(ui, r.w, v->post.n_usual, labels, rows);
+			y = post_chips(ui, (UiRect){ r.x, y, r.w, 0 }, n, labels, args,
+			               -1, ACT_TEMPLATE) + GAP_M;
+		}
 	}
 	return y - r.y;
+}
+
+/* How many of the n chips post_chips lays out in w fit in max_rows. */
+static int
+post_chips_fit(Ui *ui, int w, int n, const char *const *labels, int max_rows)
+{
+	int x = 0, row = 1;
+
+	for (int i = 0; i < n; i++) {
+		int cw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, labels[i]) + 48;
+
+		if (x + cw > w && x > 0) {
+			x = 0;
+			if (++row > max_rows)
+				return i;
+		}
+		if (cw > w)
+			return i;        /* a chip wider than the row: none after */
+		x += cw + 12;
+	}
+	return n;
 }
 
 /* "Ouverte aux moins de 18 ans ?" then Oui / Non, neither chosen until
@@ -313,7 +357,8 @@ post_text_step(Ui *ui, const AppView *v, int w, int h)
 	if (!f.multiline && box.h > 64)
 		box.h = 64;
 	if (!v->kbd_visible && v->post.post_step == POST_TITLE &&
-	    (v->post.draft_offer || v->post.n_templates > 0))
+	    (v->post.draft_offer || v->post.n_templates > 0 ||
+	     v->post.n_usual > 0))
 		post_starts(ui, v, (UiRect){ fx, fy + box.h + 36 + 8, fw,
 		            bottom - (fy + box.h + 36 + 8) });
 	if (v->post.post_step == POST_REWARD && box.w > 320)
@@ -593,14 +638,21 @@ minors:
 	            v->post.draft.minors_ok, ACT_SET_MINORS);
 }
 
-/* The draft as the board will show it. */
+/* The draft as the board will show it. The payment and the under-18s
+** question have no default: until the poster answers, the card says
+** neither (not the draft's placeholder "Pourboire" / adults only). */
 static void
 post_draft_card(Ui *ui, const AppView *v, UiRect r)
 {
 	MissionCard c;
+	AppCardText t = v->post.draft_text;
 
 	app_card_from_draft(&v->post.draft, &c);
-	ui_mission_card(ui, r, &c, &v->post.draft_text, 0);
+	if (!v->post.reward_chosen)
+		t.reward[0] = '\0';
+	if (!v->post.minors_chosen)
+		t.minors[0] = '\0';
+	ui_mission_card(ui, r, &c, &t, 0);
 }
 
 /* The card as it will appear, the description, who may see it, and
@@ -610,8 +662,6 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 {
 	const char *note = tr(v->lang, v->post.needs_approval ? "post.approval"
 	                                                 : "post.direct");
-	const char *minors = tr(v->lang, v->post.draft.minors_ok ? "post.minors_yes"
-	                                                         : "post.minors_no");
 	int portrait = ui_portrait(ui) || w < 640;
 	int cw = portrait ? w - 2 * MARGIN : (w - 2 * MARGIN - 24) / 2;
 	int y = TOP_BAR_H + 16, by = h - MARGIN - NAV_H;
@@ -665,32 +715,21 @@ post_preview(Ui *ui, const AppView *v, int w, int h)
 	ny = by - 16 - (portrait ? 60 : 52);
 	{
 		UiRect nr = { MARGIN, ny, w - 2 * MARGIN, portrait ? 60 : 52 };
-		int minors_w = 0;
 
 		ui_rrect(ui, nr, 12, v->post.needs_approval ? COL_SOLEIL_PALE
 		                                       : COL_VERT_PALE);
 		ui_icon(ui, nr.x + 26, nr.y + 26, 26,
 		        v->post.needs_approval ? COL_OCRE : COL_VERT,
 		        v->post.needs_approval ? ICON_SCHEDULE : ICON_CHECK_CIRCLE);
-		/* Open to under-18s or not: said either way. */
-		if (!portrait)
-			minors_w = ui_text_width(ui, FONT_MEDIUM, TYPE_META, minors) + 40;
-		else
-			ui_text_fit(ui, nr.x + 4, nr.y - 34, nr.w - 8, FONT_MEDIUM,
-			            TYPE_META, COL_ENCRE, ALIGN_LEFT, minors);
-		if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, note) <= nr.w - 66 - minors_w)
+		/* Open to under-18s or not: the card says it, in the words of
+		** the board and the detail (issue 11, item 2). */
+		if (ui_text_width(ui, FONT_MEDIUM, TYPE_META, note) <= nr.w - 66)
 			ui_text(ui, nr.x + 50, nr.y + 26 - mh / 2, FONT_MEDIUM, TYPE_META,
 			        COL_ENCRE, note);
 		else                   /* narrow: two lines */
-			ui_text_box(ui, (UiRect){ nr.x + 50, nr.y + 2, nr.w - 60 - minors_w,
+			ui_text_box(ui, (UiRect){ nr.x + 50, nr.y + 2, nr.w - 60,
 			            nr.h - 4 }, FONT_MEDIUM, TYPE_META, COL_ENCRE, ALIGN_LEFT,
 			            2, note);
-		if (minors_w > 0) {
-			ui_icon(ui, nr.x + nr.w - minors_w + 8, nr.y + 26, 22,
-			        COL_ENCRE_DOUCE, ICON_GROUPS);
-			ui_text(ui, nr.x + nr.w - minors_w + 24, nr.y + 26 - mh / 2,
-			        FONT_MEDIUM, TYPE_META, COL_ENCRE_DOUCE, minors);
-		}
 	}
 	ui_fill(ui, (UiRect){ 0, by - MARGIN, w, NAV_H + 2 * MARGIN }, COL_CREME);
 	ui_button(ui, (UiRect){ MARGIN, by, bw, NAV_H }, BTN_SECONDARY,
