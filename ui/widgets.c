@@ -553,10 +553,10 @@ ui_stream_choice(Ui *ui, UiRect r, const StreamChoiceView *s, int chip_h,
 	            s->question);
 	y += qh + gap;
 	for (int i = 0; i < s->n; i++) {
-		int cw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, s->label[i]) + 48;
+		int cw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, s->label[i]) + 36;
 
-		if (cw < 120)
-			cw = 120;
+		if (cw < 96)
+			cw = 96;
 		if (cw > r.w)
 			cw = r.w;
 		if (x > r.x && x + cw > r.x + r.w) {

@@ -148,7 +148,7 @@ static void
 home_streams(Ui *ui, const AppView *v, UiRect *col, int chip_h)
 {
 	int qh = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY) + GAP_S;
-	int rows = col->h >= 3 * (chip_h + GAP_S) + qh + 200 ? 2 : 1;
+	int rows = col->h >= 2 * (chip_h + GAP_S) + qh + 120 ? 2 : 1;
 	UiRect r;
 
 	if (v->home.streams.n == 0)
