@@ -8,6 +8,8 @@
 set -eu
 borne=$1 admin=$2 script=$3 size=$4 shots=$5 work=$6 check=${7:-}
 name=$(basename "$script" .script)
+# One folder a run: the PIN key file lies next to its database.
+work="$work/${name}_$size"
 mkdir -p "$work"
 db="$work/${name}_$size.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
