@@ -152,7 +152,7 @@ typedef enum AppAction {
 	ACT_KBD_LAYER,           /* arg: KbdLayer */
 	ACT_ENROL,               /* "Enregistrer ce badge": staff badge + PIN */
 	ACT_SET_ROLE,            /* arg: MemberRole */
-	ACT_TOGGLE_MINOR,
+	ACT_ENROL_MINOR,         /* arg 1: the new member is under 18, 0: not */
 	ACT_ENROL_SAVE,
 	ACT_PIN_DIGIT,           /* arg: 0..9 */
 	ACT_PIN_ERASE,
@@ -313,6 +313,9 @@ typedef struct AppView {
 	char config_note[120];   /* "borne.conf : 2 réglages ignorés" or "" */
 	char config_detail[200]; /* the first, as the config file reader said */
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
+	char sync_status[120];   /* "Pas synchronisée depuis ..." when this
+	                         ** kiosk syncs with a hub and has not for
+	                         ** an hour (docs/sync.md), else "" */
 
 	/* Each screen module's own part (firmware/scr_*.c, its struct in
 	** scr_*.h), cleared by it: v->board.cards, v->pin.pin_len... */

@@ -15,6 +15,7 @@
 #include "core_fixture.h"
 #include "maintenance.h"
 #include "member.h"
+#include "outbox.h"
 #include "store.h"
 #include "store_schema.h"
 
@@ -246,8 +247,8 @@ test_migrate_v8_to_v9(void)
 	sqlite3 *db = NULL;
 	Store *st;
 
-	make_old_db("v8.db", 8);
-	sqlite3_open(fx_path("v8.db"), &db);
+	make_old_db("v8s.db", 8);
+	sqlite3_open(fx_path("v8s.db"), &db);
 	CHECK_INT(sqlite3_exec(db,
 		"INSERT INTO members(uuid, name, role, created_utc)"
 		" VALUES ('u1', 'Awa', 'cooperator', 1000);"
@@ -258,7 +259,7 @@ test_migrate_v8_to_v9(void)
 		" kiosk_id) VALUES ('v1', 1, '04AA', 1741770000, 1741780000, 1, 'k');",
 		NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
-	st = fx_open("v8.db");
+	st = fx_open("v8s.db");
 	CHECK(store_schema_latest() >= 9);
 	CHECK_INT(store_schema_version(st), store_schema_latest());
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE day_id = 1"), 1);
@@ -312,6 +313,50 @@ test_migrate_v7_to_v8(void)
 	CHECK(sqlite3_exec(store_db(st), "UPDATE visit_fixes SET new_in_utc = 9",
 	                   NULL, NULL, NULL) != SQLITE_OK);
 	CHECK_INT(fx_sql_int(st, "SELECT new_in_utc FROM visit_fixes"), 2);
+	store_close(st);
+}
+
+/* A version 8 database gets the outbox (issue 14): a kiosk uuid made
+** once, incarnation 1, no change for the rows it already had (they go to
+** the hub by a first full push, docs/sync.md), a change for each write
+** from then on, carrying the latest version. */
+static void
+test_migrate_v8_outbox(void)
+{
+	sqlite3 *db = NULL;
+	Store *st;
+	int64_t id;
+
+	fx_rm(fx_path("v8.db"));
+	make_old_db("v8.db", 8);
+	sqlite3_open(fx_path("v8.db"), &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO members(uuid, name, role, created_utc)"
+		" VALUES ('u1', 'Awa', 'cooperator', 1000);", NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v8.db");
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sync_state WHERE"
+	                         " length(kiosk_uuid) = 36 AND incarnation = 1"
+	                         " AND kiosk_uuid GLOB '*-4*'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT schema_version FROM sync_state"),
+	          store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
+	/* Joining a hub: the rows from before go, members first. */
+	CHECK_INT(outbox_seed(st, &id), BORNE_OK);
+	CHECK_INT(id, 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox WHERE row_uuid ="
+	                         " 'u1' AND op = 'update' AND json_extract(payload,"
+	                         " '$.name') = 'Awa'"), 1);
+	CHECK_INT(outbox_seed(st, &id), BORNE_OK);
+	CHECK_INT(id, 0);
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1000,
+	                     &id), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox WHERE tbl ="
+	                         " 'members' AND op = 'insert' AND schema_version ="
+	                         " (SELECT schema_version FROM sync_state)"), 1);
 	store_close(st);
 }
 
@@ -572,6 +617,7 @@ main(void)
 	test_migrate_v3_to_v4();
 	test_migrate_v7_to_v8();
 	test_migrate_v8_to_v9();
+	test_migrate_v8_outbox();
 	test_read_only();
 	test_file_modes();
 	test_locked();
