@@ -180,6 +180,10 @@ typedef enum AppAction {
 	ACT_CLOCK_CONFIRM,       /* facilitator: the time shown is right */
 	ACT_PIN_SET,             /* admin, facilitator mode: set the PIN of
 	                         ** member arg (then typed twice on the pad) */
+	/* Work streams and the heat alert (issue 15): */
+	ACT_STREAM,              /* arg: index of view's StreamChoiceView
+	                         ** choice: the member joins that stream */
+	ACT_HEAT,                /* facilitator: arg 1 heat alert on today, 0 off */
 	/* The back office (scr_fac_web.c): */
 	ACT_WEB_CODE,            /* facilitator: a one-time code for borne-web */
 	ACT_WEB_END,             /* facilitator: end every borne-web session */

@@ -205,6 +205,11 @@ int  app_my_missions_load(App *a);                     /* scr_member_home.c */
 ** out (a sentence, or a short flag for a list); 0 and out untouched. */
 int  app_safety_note(App *a, const Member *m, int short_form, char *out,
                      size_t outlen);
+/* The stream question for member_id into s (app_stream.c): n 0 when
+** there is nothing to ask; BORNE_OK or a read's error. */
+int  app_stream_load(App *a, int64_t member_id, StreamChoiceView *s);
+/* ACT_STREAM on s: joins choice i (a toast says it, or why not). */
+void app_stream_choose(App *a, StreamChoiceView *s, int64_t i);
 void app_result_show(App *a, const CheckinResult *r, int rc);
 int  app_result_was_out(const App *a);                 /* scr_badge_result.c */
 void app_unknown_show(App *a, const BadgeUid *uid);    /* scr_unknown_badge.c */

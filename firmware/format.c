@@ -204,6 +204,13 @@ fmt_hour(AppLang lang, int minutes, char *out, size_t outlen)
 }
 
 void
+app_format_hour(AppLang lang, int minutes, char *out, size_t outlen)
+{
+	if (outlen > 0)
+		fmt_hour(lang, minutes, out, outlen);
+}
+
+void
 app_format_hours_range(AppLang lang, int open_min, int close_min, char *out,
                        size_t outlen)
 {

@@ -50,6 +50,8 @@ void app_format_hours(AppLang lang, int64_t seconds, char *out, size_t outlen);
 /* "Mardi 10 décembre" for a local date "YYYY-MM-DD". */
 void app_format_date_long(AppLang lang, const char *date, char *out,
                           size_t outlen);
+/* A time of day from minutes after midnight: "12 h", "9 h 30" (fr). */
+void app_format_hour(AppLang lang, int minutes, char *out, size_t outlen);
 /* Opening hours from minutes after midnight: "9 h – 17 h". */
 void app_format_hours_range(AppLang lang, int open_min, int close_min,
                             char *out, size_t outlen);

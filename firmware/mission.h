@@ -100,7 +100,9 @@ typedef struct MissionCard {
 typedef struct MissionQuery {
 	int  category;           /* -1: all */
 	const char *text;        /* NULL/"": all; else FTS5 match, accent-blind */
-	int  minors_only;        /* only minors_ok missions */
+	int  minors_only;        /* 1: only minors_ok missions; 2: and no
+	                         ** outdoor one (a minor in the heat alert's
+	                         ** hours, safety.h) */
 	int  include_taken;      /* open, and taken ones too */
 	int  status;             /* -1: the board's (open [+ taken]); else one */
 	int  offset, limit;

@@ -38,7 +38,8 @@
 /* One status (the usual board: open only) can walk missions_board in
 ** order and stop after a page; two need a sort. */
 #define BOARD_FILTER \
-	" AND (?3 IS NULL OR m.category = ?3) AND (?4 = 0 OR m.minors_ok = 1)"
+	" AND (?3 IS NULL OR m.category = ?3) AND (?4 = 0 OR m.minors_ok = 1)" \
+	" AND (?4 < 2 OR m.outdoor = 0)"
 #define BOARD_WHERE1 " WHERE m.status = ?1" BOARD_FILTER
 #define BOARD_WHERE2 " WHERE m.status IN (?1, ?2)" BOARD_FILTER
 /* With a search, the few matching rows are fetched by rowid and sorted:
@@ -244,7 +245,8 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 			sqlite3_bind_text(stmt, 3,
 			                  mission_category_name((MissionCategory)q->category),
 			                  -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 4, q->minors_only != 0);
+		sqlite3_bind_int(stmt, 4, q->minors_only <= 0 ? 0 :
+		                 q->minors_only >= 2 ? 2 : 1);
 		if (has_text)
 			sqlite3_bind_text(stmt, 5, match, -1, SQLITE_TRANSIENT);
 		if (pass == 0) {

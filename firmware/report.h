@@ -10,7 +10,10 @@
 #include "borne.h"
 #include "store.h"
 
-typedef enum ReportBy { REPORT_BY_DAY = 0, REPORT_BY_MEMBER } ReportBy;
+/* by stream: hours of the visits made on contributive days, per work
+** stream (stream.h), a visit cut where its member changed stream. */
+typedef enum ReportBy { REPORT_BY_DAY = 0, REPORT_BY_MEMBER,
+                        REPORT_BY_STREAM } ReportBy;
 typedef enum ReportFormat { REPORT_TEXT = 0, REPORT_CSV } ReportFormat;
 
 int report_attendance(Store *st, const char *from, const char *to,
@@ -79,6 +82,17 @@ typedef struct ReportDayFigures {
 	int64_t seconds;
 } ReportDayFigures;
 
+/* Hours per work stream on the contributive days dated in a period, as
+** the by-day figures count them (out - in, an open visit 0), each visit
+** cut between the streams its member was in (stream.h). name "" holds
+** the visits that named no stream. visits: those with time in the
+** stream (a visit that changed counts in each); members: distinct. */
+typedef struct ReportStreamFigures {
+	char    name[BORNE_CH_BYTES(40)];
+	int     visits, members;
+	int64_t seconds;
+} ReportStreamFigures;
+
 typedef struct ReportPeriod {
 	char    from[11], to[11];
 	ReportDayFigures *days;          /* the contributive days, by date */
@@ -90,6 +104,8 @@ typedef struct ReportPeriod {
 	int     missions_posted, missions_done;
 	int64_t earned_minor_cents;
 	int     minors_earning;          /* distinct under-18s who earned */
+	ReportStreamFigures *streams;    /* by name, "" (none named) last */
+	int     n_streams;
 } ReportPeriod;
 
 /* Fills *out (free with report_period_free). BORNE_EINVAL naming "from"
@@ -97,9 +113,14 @@ typedef struct ReportPeriod {
 int  report_period(Store *st, const char *from, const char *to,
                    ReportPeriod *out);
 void report_period_free(ReportPeriod *r);                 /* NULL-safe */
+/* The streams' figures alone (report_period fills them too); *out is
+** freed by the caller (free), NULL when *n is 0. */
+int  report_streams(Store *st, const char *from, const char *to,
+                    ReportStreamFigures **out, int *n);
 /* The figures as CSV (BOM, header "figure,date,day,value"): one row per
-** contributive day ("day_hours", hours as a decimal number), then one
-** per figure. */
+** contributive day ("day_hours", hours as a decimal number), one per
+** work stream ("stream_hours", the stream's name in the day column,
+** "(none)" for the visits that named none), then one per figure. */
 int  report_period_csv(const ReportPeriod *r, FILE *out);
 
 #endif

@@ -22,6 +22,8 @@ static int period_ints(Store *st, const char *sql, int64_t from_utc,
                        int64_t to_utc, int64_t *out, int n_out);
 static int period_days(Store *st, ReportPeriod *r);
 static void hours_decimal(int64_t seconds, char *out, size_t outlen);
+static int  period_streams(Store *st, const char *from, const char *to,
+                           ReportStreamFigures **out, int *n);
 
 static int
 period_range(Store *st, const char *from, const char *to, int64_t *from_utc,
@@ -119,6 +121,91 @@ period_days(Store *st, ReportPeriod *r)
 	return rc;
 }
 
+/* Each visit of a contributive day of the period cut at its streams'
+** times: the first stream holds from the arrival, each next one from its
+** time (clamped into the visit, which a correction may have moved), the
+** last until the end; a visit with no stream is one stretch named "". */
+static int
+period_streams(Store *st, const char *from, const char *to,
+               ReportStreamFigures **out, int *n)
+{
+	static const char sql[] =
+		"WITH v AS (SELECT v.id, v.member_id, v.in_utc,"
+		"   MAX(COALESCE(v.out_utc, v.in_utc), v.in_utc) AS end_utc"
+		"   FROM visits v JOIN days d ON d.id = v.day_id"
+		"   WHERE d.date >= ?1 AND d.date <= ?2),"
+		" cut AS (SELECT v.id AS vid, v.member_id, s.name,"
+		"   CASE WHEN ROW_NUMBER() OVER w = 1 THEN v.in_utc"
+		"   ELSE MIN(MAX(s.from_utc, v.in_utc), v.end_utc) END AS a,"
+		"   COALESCE(MIN(MAX(LEAD(s.from_utc) OVER w, v.in_utc), v.end_utc),"
+		"   v.end_utc) AS b"
+		"   FROM v JOIN visit_streams s ON s.visit_id = v.id"
+		"   WINDOW w AS (PARTITION BY v.id ORDER BY s.from_utc, s.id))"
+		" SELECT * FROM (SELECT name AS n, count(DISTINCT vid),"
+		"   count(DISTINCT member_id), SUM(MAX(b - a, 0)) FROM cut"
+		"   GROUP BY name"
+		" UNION ALL"
+		" SELECT '', count(*), count(DISTINCT member_id),"
+		"   COALESCE(SUM(end_utc - in_utc), 0) FROM v"
+		"   WHERE NOT EXISTS (SELECT 1 FROM visit_streams s"
+		"                     WHERE s.visit_id = v.id) HAVING count(*) > 0)"
+		" ORDER BY n = '', n";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, to, -1, SQLITE_TRANSIENT);
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		ReportStreamFigures *f;
+
+		if (*n == cap) {
+			int ncap = cap == 0 ? 8 : cap * 2;
+			ReportStreamFigures *ns = realloc(*out, (size_t)ncap * sizeof *ns);
+
+			if (ns == NULL) {
+				src = SQLITE_NOMEM;
+				break;
+			}
+			*out = ns;
+			cap = ncap;
+		}
+		f = &(*out)[(*n)++];
+		memset(f, 0, sizeof *f);
+		store_col_text(stmt, 0, f->name, sizeof f->name);
+		f->visits = sqlite3_column_int(stmt, 1);
+		f->members = sqlite3_column_int(stmt, 2);
+		f->seconds = sqlite3_column_int64(stmt, 3);
+	}
+	rc = src == SQLITE_DONE ? BORNE_OK : src == SQLITE_NOMEM ?
+	     store_set_error(st, BORNE_ENOMEM, "out of memory") :
+	     store_fail(st, src, "reading the period's streams");
+	store_stmt_release(st, stmt);
+	if (rc != BORNE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int
+report_streams(Store *st, const char *from, const char *to,
+               ReportStreamFigures **out, int *n)
+{
+	int64_t from_utc, to_utc;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = period_range(st, from, to, &from_utc, &to_utc)) != BORNE_OK)
+		return rc;
+	return period_streams(st, from, to, out, n);
+}
+
 int
 report_period(Store *st, const char *from, const char *to, ReportPeriod *out)
 {
@@ -176,6 +263,9 @@ report_period(Store *st, const char *from, const char *to, ReportPeriod *out)
 	out->minors_earning = (int)v[1];
 	if ((rc = period_days(st, out)) != BORNE_OK)
 		goto fail;
+	if ((rc = period_streams(st, from, to, &out->streams, &out->n_streams))
+	    != BORNE_OK)
+		goto fail;
 	return BORNE_OK;
 fail:
 	report_period_free(out);
@@ -188,6 +278,7 @@ report_period_free(ReportPeriod *r)
 	if (r == NULL)
 		return;
 	free(r->days);
+	free(r->streams);
 	memset(r, 0, sizeof *r);
 }
 
@@ -235,6 +326,15 @@ report_period_csv(const ReportPeriod *r, FILE *out)
 		rc = report_table_add(t, row);
 	}
 	snprintf(period, sizeof period, "%s/%s", r->from, r->to);
+	for (int i = 0; i < r->n_streams && rc == BORNE_OK; i++) {
+		hours_decimal(r->streams[i].seconds, value, sizeof value);
+		row[0] = "stream_hours";
+		row[1] = period;
+		row[2] = r->streams[i].name[0] != '\0' ? r->streams[i].name :
+		         "(none)";
+		row[3] = value;
+		rc = report_table_add(t, row);
+	}
 	for (size_t i = 0; i < sizeof figs / sizeof figs[0] && rc == BORNE_OK;
 	     i++) {
 		if (figs[i].kind == 1)

@@ -15,10 +15,12 @@ static void    result_reload(App *a);
 static void    result_clear(App *a);
 static void    result_render(App *a);
 static void    result_next_mission(App *a);
+static int     result_action(App *a, AppAction act, int64_t arg);
 
 const AppScreen scr_badge_result = {
 	.name = "badge-result",
 	.timeout = result_timeout,
+	.action = result_action,
 	.reload = result_reload,
 	.clear = result_clear,
 };
@@ -30,6 +32,16 @@ result_timeout(const App *a, int64_t idle_ms)
 	            APP_RESULT_MS_MIN;
 
 	return t < idle_ms ? t : idle_ms;
+}
+
+/* A choice of the stream question (an arrival on a day with streams). */
+static int
+result_action(App *a, AppAction act, int64_t arg)
+{
+	if (act != ACT_STREAM)
+		return 0;
+	app_stream_choose(a, &a->v.result.streams, arg);
+	return 1;
 }
 
 void
@@ -90,6 +102,7 @@ result_render(App *a)
 
 	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
 	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
+	memset(&v->result.streams, 0, sizeof v->result.streams);
 	v->result.result_error = a->result.rc != BORNE_OK;
 	if (v->result.result_error) {
 		text_copy(v->result.greeting, sizeof v->result.greeting,
@@ -152,6 +165,14 @@ result_render(App *a)
 		break;
 	}
 	result_next_mission(a);
+	/* On a contributive day with streams: which one they join, asked
+	** while they are in (an arrival, or a repeat tap of one). */
+	if (r->outcome == CHECKIN_IN || r->outcome == CHECKIN_IGNORED) {
+		int rc = app_stream_load(a, r->member.id, &v->result.streams);
+
+		if (rc != BORNE_OK)
+			app_read_failed(a, rc, "stream_offer");
+	}
 	/* A quote of theirs accepted or declined since: said once. */
 	if (a->result.quote_told[0] != '\0')
 		app_trf(v->lang, v->result.greeting_note,
@@ -180,4 +201,5 @@ result_clear(App *a)
 	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
 	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
 	v->result.result_error = 0;
+	memset(&v->result.streams, 0, sizeof v->result.streams);
 }

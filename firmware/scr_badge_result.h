@@ -5,6 +5,7 @@
 #define BORNE_SCR_BADGE_RESULT_H
 
 #include "checkin.h"
+#include "screen_view.h"
 
 typedef struct ResultView {
 	CheckinOutcome outcome;
@@ -14,6 +15,7 @@ typedef struct ResultView {
 	char greeting_note[200];   /* "Votre prochaine mission : ..." or
 	                           ** "Merci pour votre aide : Chantier peinture" */
 	int  result_error;       /* 1: the tap was NOT saved (storage error) */
+	StreamChoiceView streams; /* after an arrival on a day with streams */
 } ResultView;
 
 #endif

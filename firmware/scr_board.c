@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "safety.h"
 #include "text.h"
 
 static int  board_action(App *a, AppAction act, int64_t arg);
@@ -174,10 +175,24 @@ board_reload(App *a)
 	q.category = v->board.filter;
 	q.text = text;
 	q.minors_only = v->has_member && v->member.minor;
+	/* A minor during the heat alert's hours: no outdoor mission, and
+	** the board says why (a take would be refused: mission_take). */
+	v->board.heat_note[0] = '\0';
+	if (q.minors_only && safety_heat_now(a->st, a->now_utc)) {
+		SafetyRules r;
+		char from[24], to[24];
+
+		safety_rules(a->st, &r);
+		app_format_hour(v->lang, r.heat_from_min, from, sizeof from);
+		app_format_hour(v->lang, r.heat_to_min, to, sizeof to);
+		app_trf(v->lang, v->board.heat_note, sizeof v->board.heat_note,
+		        "app.heat.note", from, to);
+		q.minors_only = 2;
+	}
 	q.status = -1;
 	q.offset = v->board.board_offset;
 	q.limit = APP_BOARD_WINDOW;
-	v->board.minors_only = q.minors_only;
+	v->board.minors_only = q.minors_only != 0;
 	v->board.n_cards = 0;
 	rc = mission_search(a->st, &q, v->board.cards, &v->board.n_cards, &total);
 	if (rc == BORNE_OK && v->board.board_offset > 0 && v->board.board_offset >= total) {
@@ -228,4 +243,5 @@ board_clear(App *a)
 	v->board.filter = -1;
 	v->board.board_offset = 0;
 	v->board.minors_only = 0;
+	v->board.heat_note[0] = '\0';
 }

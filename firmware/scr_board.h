@@ -15,6 +15,8 @@ typedef struct BoardView {
 	int  n_cards;            /* cards[0] is result number board_offset */
 	int  board_offset, board_total;
 	int  minors_only;        /* a minor is badged in */
+	char heat_note[240];     /* a minor in the heat alert's hours: why
+	                         ** no outdoor mission is offered, or "" */
 	int  everywhere_total;   /* a search inside a category: its results
 	                         ** in all of them ("Chercher partout (N)") */
 } BoardView;

@@ -15,6 +15,7 @@
 #include "audit.h"
 #include "i18n.h"
 #include "report.h"
+#include "safety.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -24,6 +25,8 @@ static void present_scroll(AppView *v, int64_t delta);
 static void reject(App *a, int64_t reason);
 static void export_today(App *a);
 static void day_open_today(App *a);
+static void heat_render(App *a);
+static void heat_set(App *a, int64_t on);
 static int  fac_badge(App *a, const BadgeUid *uid, int answers);
 static void fac_clear(App *a);
 static int  fac_busy(const App *a);
@@ -148,6 +151,7 @@ app_fac_reload(App *a)
 	}
 	for (int i = 0; i < v->fac.n_pending; i++)
 		app_card_text(v->lang, &v->fac.pending[i], &v->fac.pending_text[i]);
+	heat_render(a);
 	for (int i = 0; i < APP_N_REJECT_REASONS; i++) {
 		char key[40];
 
@@ -209,6 +213,43 @@ day_open_today(App *a)
 	}
 	app_reload(a);
 	app_toast(a, "app.day.opened", a->v.day_hours);
+	app_cue(a, CUE_SUCCESS);
+}
+
+/* The heat alert's tile: on or off today, and its hours. */
+static void
+heat_render(App *a)
+{
+	AppView *v = &a->v;
+	SafetyRules r;
+	char hours[48];
+
+	safety_rules(a->st, &r);
+	app_format_hours_range(v->lang, r.heat_from_min, r.heat_to_min, hours,
+	                       sizeof hours);
+	v->fac.heat_on = safety_heat_on(a->st, a->now_utc);
+	if (v->fac.heat_on)
+		app_trf(v->lang, v->fac.heat_sub, sizeof v->fac.heat_sub,
+		        "ui.fac.heat_on_sub", hours);
+	else
+		text_copy(v->fac.heat_sub, sizeof v->fac.heat_sub,
+		          tr(v->lang, "ui.fac.heat_off_sub"));
+}
+
+/* The facilitator turns the heat alert on (arg 1) or off for today,
+** audited as theirs (safety_heat_set). */
+static void
+heat_set(App *a, int64_t on)
+{
+	int rc = safety_heat_set(a->st, on != 0, a->staff.id, a->now_utc);
+
+	if (rc != BORNE_OK) {
+		app_toast_rc(a, rc);
+		app_cue(a, CUE_REFUSED);
+		return;
+	}
+	app_reload(a);
+	app_toast(a, on ? "app.heat.on" : "app.heat.off");
 	app_cue(a, CUE_SUCCESS);
 }
 
@@ -314,6 +355,9 @@ app_fac_action(App *a, AppAction act, int64_t arg)
 	case ACT_WEB_CODE:
 	case ACT_WEB_END:
 		return app_fac_web_action(a, act);
+	case ACT_HEAT:
+		heat_set(a, arg);
+		return 1;
 	case ACT_DAY_OPEN:
 		day_open_today(a);
 		return 1;

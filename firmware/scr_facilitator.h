@@ -38,6 +38,9 @@ typedef struct FacView {
 	char web_code[16];       /* "1234 5678", "" : none */
 	char web_url[96];        /* "http://192.168.1.20:8080" */
 	char web_msg[160];       /* "2 sessions fermées", an error */
+	/* The heat alert (safety.h), on or off today: ACT_HEAT turns it. */
+	int  heat_on;
+	char heat_sub[160];      /* "Activée aujourd’hui (12 h – 16 h)" */
 } FacView;
 
 #endif

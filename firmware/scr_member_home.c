@@ -65,6 +65,9 @@ member_home_action(App *a, AppAction act, int64_t arg)
 		v->home.my_offset += (int)arg;
 		member_home_clamp(v);
 		return 1;
+	case ACT_STREAM:
+		app_stream_choose(a, &v->home.streams, arg);
+		return 1;
 	case ACT_SCROLL_TO:
 		v->home.my_offset = arg < 0 ? 0 : arg > APP_MY_MAX ? APP_MY_MAX
 		                    : (int)arg;
@@ -83,6 +86,11 @@ member_home_reload(App *a)
 	if (rc != BORNE_OK)
 		app_read_failed(a, rc, "mission_of_member");
 	member_home_clamp(&a->v);
+	/* In on a day with streams: the one they are in, to change. */
+	rc = app_stream_load(a, a->v.has_member ? a->v.member.id : 0,
+	                     &a->v.home.streams);
+	if (rc != BORNE_OK)
+		app_read_failed(a, rc, "stream_offer");
 }
 
 static void
@@ -94,4 +102,5 @@ member_home_clear(App *a)
 	v->home.my_offset = 0;
 	memset(v->home.my, 0, sizeof v->home.my);
 	memset(v->home.my_text, 0, sizeof v->home.my_text);
+	memset(&v->home.streams, 0, sizeof v->home.streams);
 }

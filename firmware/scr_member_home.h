@@ -6,6 +6,7 @@
 
 #include "format.h"
 #include "mission.h"
+#include "screen_view.h"
 
 #define APP_MY_MAX         64   /* "Mes missions": a member's unfinished ones */
 
@@ -17,6 +18,7 @@ typedef struct HomeView {
 	int  n_my;
 	int  my_offset;          /* first row shown: ACT_SCROLL (rows) and
 	                         ** ACT_SCROLL_TO (a row) move it, 0..n_my-1 */
+	StreamChoiceView streams; /* in on a day with streams: change it */
 } HomeView;
 
 #endif

@@ -29,4 +29,18 @@ typedef struct AppPerson {
 	char safety[48];         /* a minor's flag: "Pause à faire", or "" */
 } AppPerson;
 
+/* The work stream a member joins on a contributive day (stream.h), as
+** the greeting and the member's home ask it: one tap on a choice joins
+** it (ACT_STREAM, arg: the index). The first choice may be "Comme la
+** dernière fois (Chantier)". n 0: nothing to ask. */
+#define APP_STREAM_CHOICES 17   /* the day's 16 and "comme la dernière fois" */
+typedef struct StreamChoiceView {
+	int  n;
+	char question[96];       /* "Aujourd’hui, je participe à :" */
+	char label[APP_STREAM_CHOICES][BORNE_CH_BYTES(72)];  /* on the chip */
+	char name[APP_STREAM_CHOICES][BORNE_CH_BYTES(40)];   /* what it joins */
+	int  chosen;             /* the choice the member is in, -1 none */
+	int64_t visit_id;
+} StreamChoiceView;
+
 #endif

@@ -290,6 +290,24 @@ static const char schema_v8[] =
 	"CREATE TRIGGER visit_fixes_append_only BEFORE UPDATE ON visit_fixes"
 	"  BEGIN SELECT RAISE(ABORT, 'visit_fixes is append-only'); END;";
 
+/* Version 9: the work stream each visit joined on a contributive day
+** (stream.c). A member picks it at the greeting and may change it during
+** the visit: each row holds from its time to the next one (the first from
+** the arrival), so hours per stream cut a visit where it changed. The
+** name is kept as it was, not as a link to day_streams, which a
+** facilitator may rewrite later. The board hides outdoor missions from a
+** minor during the heat alert: the filter's covering index has outdoor. */
+static const char schema_v9[] =
+	"CREATE TABLE visit_streams ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  uuid     TEXT NOT NULL UNIQUE,"
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id) ON DELETE CASCADE,"
+	"  name     TEXT NOT NULL,"
+	"  from_utc INTEGER NOT NULL);"
+	"CREATE INDEX visit_streams_visit ON visit_streams(visit_id, from_utc);"
+	"DROP INDEX missions_filter;"
+	"CREATE INDEX missions_filter ON missions(status, category, minors_ok,"
+	"  outdoor);";
 /* Version 10 (issue 14): the outbox, what travels to the PostgreSQL hub
 ** (docs/sync.md). Every write to a travelling table appends, by the
 ** triggers below and so in the same transaction, one change: the table,
@@ -418,7 +436,7 @@ static const char *const migrations[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
-	/* the outbox: version 10 once issue 15's version 9 is in */
+	schema_v9,
 	schema_v10,
 };
 

@@ -254,6 +254,21 @@ main(void)
 	          BORNE_OK);
 	CHECK_INT(safety_heat_set(st, 0, staff, fx_t("2026-07-15 17:00")), BORNE_OK);
 	CHECK_INT(safety_heat_on(st, fx_t("2026-07-15 17:01")), 0);
+	/* The board of a minor in the hot hours (minors_only 2, scr_board.c)
+	** leaves every open outdoor mission out, and only those. */
+	add_mission(st, staff, "2026-07-22", 60, 1);
+	{
+		MissionQuery q = { -1, NULL, 1, 0, -1, 0, 0 };
+		int t1 = 0, t2 = 0;
+
+		CHECK_INT(mission_search(st, &q, NULL, NULL, &t1), BORNE_OK);
+		q.minors_only = 2;
+		CHECK_INT(mission_search(st, &q, NULL, NULL, &t2), BORNE_OK);
+		CHECK(t1 > t2);
+		CHECK_INT(t1 - t2, fx_sql_int(st, "SELECT count(*) FROM missions"
+		                              " WHERE status = 'open' AND minors_ok = 1"
+		                              " AND outdoor = 1"));
+	}
 
 	store_close(st);
 	return check_done();

@@ -237,6 +237,45 @@ test_migrate_v3_to_v4(void)
 	store_close(st);
 }
 
+/* A version 8 database (before streams were kept with visits) gets
+** visit_streams at the next open, its visits kept with no stream, and the
+** board's filter index now covers outdoor; a stream row goes with its
+** visit. */
+static void
+test_migrate_v8_to_v9(void)
+{
+	sqlite3 *db = NULL;
+	Store *st;
+
+	make_old_db("v8s.db", 8);
+	sqlite3_open(fx_path("v8s.db"), &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO members(uuid, name, role, created_utc)"
+		" VALUES ('u1', 'Awa', 'cooperator', 1000);"
+		"INSERT INTO days(uuid, date, title, open_min, close_min)"
+		" VALUES ('d1', '2025-03-12', 'Mercredi', 600, 1080);"
+		"INSERT INTO day_streams(day_id, pos, name) VALUES (1, 0, 'Chantier');"
+		"INSERT INTO visits(uuid, member_id, badge, in_utc, out_utc, day_id,"
+		" kiosk_id) VALUES ('v1', 1, '04AA', 1741770000, 1741780000, 1, 'k');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v8s.db");
+	CHECK(store_schema_latest() >= 9);
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visits WHERE day_id = 1"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visit_streams"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM pragma_index_info("
+	                         "'missions_filter') WHERE name = 'outdoor'"), 1);
+	CHECK_INT(sqlite3_exec(store_db(st), "INSERT INTO visit_streams(uuid,"
+	                       " visit_id, name, from_utc) VALUES ('s1', 1,"
+	                       " 'Chantier', 1741770000)", NULL, NULL, NULL),
+	          SQLITE_OK);
+	CHECK_INT(sqlite3_exec(store_db(st), "DELETE FROM visits WHERE id = 1",
+	                       NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visit_streams"), 0);
+	store_close(st);
+}
+
 /* A version 7 database (before seasons, streams and kept corrections)
 ** gets them at the next open: its days and visits kept, none corrected,
 ** and the corrections' table refuses to be rewritten. */
@@ -577,6 +616,7 @@ main(void)
 	test_failed_migration_rolls_back();
 	test_migrate_v3_to_v4();
 	test_migrate_v7_to_v8();
+	test_migrate_v8_to_v9();
 	test_migrate_v8_outbox();
 	test_read_only();
 	test_file_modes();

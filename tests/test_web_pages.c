@@ -9,14 +9,75 @@
 #include "check.h"
 #include "web_fixture.h"
 
+#include "day.h"
 #include "member.h"
 #include "mission.h"
+#include "safety.h"
 
 static Web w;
 static int64_t now, fac, admin_id;
 static char tok_fac[WEBAUTH_TOKEN_SIZE], tok_adm[WEBAUTH_TOKEN_SIZE];
 
 static long long count(const char *sql) { return fx_sql_int(w.st, sql); }
+
+/* The heat alert from the dashboard (issue 15): off, turned on by the
+** facilitator (audited as theirs), said on, turned off; a bad value
+** changes nothing. The report shows hours per work stream. */
+static void
+test_heat_streams(void)
+{
+	static const char *const names[] = { "Chantier", "Budget" };
+	WebX x;
+	int64_t day, mid;
+	int n;
+
+	wx_send(&w, &x, now, "GET", "/", tok_fac, NULL);
+	CHECK_CONTAINS(wx_body(&x), "id=\"heat\"");
+	CHECK_CONTAINS(wx_body(&x), "Activer l&#39;alerte chaleur pour");
+	wx_free(&x);
+	wx_send(&w, &x, now, "POST", "/heat", tok_fac, "csrf", WX_CSRF, "on", "2",
+	        NULL);
+	CHECK_INT(x.rs.status, 400);
+	wx_free(&x);
+	CHECK_INT(safety_heat_on(w.st, now), 0);
+	wx_send(&w, &x, now, "POST", "/heat", tok_fac, "csrf", WX_CSRF, "on", "1",
+	        NULL);
+	CHECK_INT(x.rs.status, 303);
+	wx_free(&x);
+	CHECK_INT(safety_heat_on(w.st, now), 1);
+	CHECK(count("SELECT count(*) FROM audit WHERE action = 'setting.set'"
+	            " AND detail LIKE '%heat_alert%' AND actor_id IS NOT NULL") >= 1);
+	wx_send(&w, &x, now, "GET", "/", tok_fac, NULL);
+	CHECK_CONTAINS(wx_body(&x), "Activée aujourd&#39;hui");
+	CHECK_CONTAINS(wx_body(&x), "de 12:00 à 16:00");
+	CHECK_CONTAINS(wx_body(&x), "Désactiver l&#39;alerte chaleur");
+	wx_free(&x);
+	wx_send(&w, &x, now, "POST", "/heat", tok_fac, "csrf", WX_CSRF, "on", "0",
+	        NULL);
+	wx_free(&x);
+	CHECK_INT(safety_heat_on(w.st, now), 0);
+
+	/* A visit on a day with streams, in "Chantier" for an hour. */
+	CHECK_INT(day_add(w.st, "2026-03-02", "Lundi", 540, 1020, NULL, 0, now,
+	                  &day, &n), BORNE_OK);
+	CHECK_INT(day_set_streams(w.st, day, names, 2, 0, now), BORNE_OK);
+	CHECK_INT(sqlite3_exec(store_db(w.st), "INSERT INTO visits(uuid, member_id,"
+	          " badge, in_utc, out_utc, day_id, kiosk_id) SELECT 'v-st', id, 'AA',"
+	          " 1772438400, 1772442000, 1, 'k' FROM members LIMIT 1", NULL, NULL,
+	          NULL), SQLITE_OK);
+	mid = fx_sql_int(w.st, "SELECT id FROM visits WHERE uuid = 'v-st'");
+	CHECK_INT(fx_sql_int(w.st, "SELECT count(*) FROM visits WHERE day_id = 1"), 1);
+	CHECK_INT(sqlite3_exec(store_db(w.st), "INSERT INTO visit_streams(uuid,"
+	          " visit_id, name, from_utc) VALUES ('s-st', (SELECT id FROM visits"
+	          " WHERE uuid = 'v-st'), 'Chantier', 1772438400)", NULL, NULL, NULL),
+	          SQLITE_OK);
+	(void)mid;
+	wx_send(&w, &x, now, "GET", "/report?from=2026-03-01&to=2026-03-31",
+	        tok_fac, NULL);
+	CHECK_CONTAINS(wx_body(&x), "id=\"report-streams\"");
+	CHECK_CONTAINS(wx_body(&x), "<td>Chantier</td><td>1</td>");
+	wx_free(&x);
+}
 
 static void
 test_members(void)
@@ -345,6 +406,7 @@ main(void)
 	test_missions();
 	test_journal_backups();
 	test_busy();
+	test_heat_streams();
 	store_close(w.st);
 	return check_done();
 }

@@ -539,3 +539,35 @@ ui_chip(Ui *ui, UiRect r, int selected, const char *label, AppAction action,
 	            18, selected ? COL_BLANC : COL_ENCRE, ALIGN_CENTER, label);
 	ui_hit(ui, r, action, arg, label);
 }
+
+int
+ui_stream_choice(Ui *ui, UiRect r, const StreamChoiceView *s, int chip_h,
+                 UiColor ink)
+{
+	int qh = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
+	int x = r.x, y = r.y, gap = GAP_S;
+
+	if (s->n == 0)
+		return 0;
+	ui_text_fit(ui, r.x, y, r.w, FONT_SEMIBOLD, TYPE_BODY, ink, ALIGN_LEFT,
+	            s->question);
+	y += qh + gap;
+	for (int i = 0; i < s->n; i++) {
+		int cw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, s->label[i]) + 36;
+
+		if (cw < 96)
+			cw = 96;
+		if (cw > r.w)
+			cw = r.w;
+		if (x > r.x && x + cw > r.x + r.w) {
+			x = r.x;
+			y += chip_h + gap;
+		}
+		if (y + chip_h > r.y + r.h)
+			break;                  /* no room left: the rest is left out */
+		ui_chip(ui, layout_rect(x, y, cw, chip_h), i == s->chosen,
+		        s->label[i], ACT_STREAM, i);
+		x += cw + gap;
+	}
+	return y + chip_h - r.y;
+}

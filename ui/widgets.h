@@ -80,6 +80,12 @@ int  ui_button_width(Ui *ui, UiButtonStyle style, int h, uint32_t icon,
 void ui_chip(Ui *ui, UiRect r, int selected, const char *label,
              AppAction action, int64_t arg);
 int  ui_board_columns(const Ui *ui);
+/* The work stream question (StreamChoiceView): the question on a line in
+** ink, then a chip per choice (ACT_STREAM, its index), in rows within r,
+** the chosen one filled. Chips that do not fit are left out. Returns the
+** height used (0 when there is nothing to ask). */
+int  ui_stream_choice(Ui *ui, UiRect r, const StreamChoiceView *s,
+                      int chip_h, UiColor ink);
 /* snprintf for a translated format (tr() strings are not literals, so
 ** -Wformat-nonliteral would refuse them); out is always terminated. */
 void ui_fmt(char *out, size_t outlen, const char *fmt, ...);

@@ -16,6 +16,7 @@
 #include "day.h"
 #include "maintenance.h"
 #include "mission.h"
+#include "safety.h"
 #include "timeutil.h"
 #include "web.h"
 
@@ -91,6 +92,57 @@ card_today(Web *w, WebReq *rq, WebResp *rs)
 	else
 		web_notice(rs, "err", web_store_error(rq, w->st, rc));
 	html_raw(&rs->body, "</section>");
+}
+
+/* The heat alert (safety.h): on or off today, turned by one button,
+** audited as the signed-in facilitator's (POST /heat). */
+static void
+card_heat(Web *w, WebReq *rq, WebResp *rs)
+{
+	SafetyRules r;
+	int on = safety_heat_on(w->st, rq->now_utc);
+
+	safety_rules(w->st, &r);
+	html_f(&rs->body, "<section class=\"card\" id=\"heat\"><h2>%s</h2>",
+	       TR(rq, "Alerte chaleur", "Heat alert"));
+	html_f(&rs->body, "<p>%s %d:%d%d %s %d:%d%d.</p>", on ?
+	       TR(rq, "Activée aujourd'hui : pas de mission en extérieur pour les "
+	          "moins de 18 ans de", "On today: no outdoor mission for "
+	          "under-18s from") :
+	       TR(rq, "Désactivée. Activée, elle retire aux moins de 18 ans les "
+	          "missions en extérieur de", "Off. When on, outdoor missions are "
+	          "not offered to under-18s from"),
+	       r.heat_from_min / 60, r.heat_from_min % 60 / 10,
+	       r.heat_from_min % 10, TR(rq, "à", "to"), r.heat_to_min / 60, r.heat_to_min % 60 / 10,
+	       r.heat_to_min % 10);
+	web_form_begin(rq, rs, "/heat", "id=\"heat-form\"");
+	html_f(&rs->body, "<input type=\"hidden\" name=\"on\" value=\"%s\">"
+	       "<button%r>%s</button></form></section>", on ? "0" : "1",
+	       on ? "" : " class=\"primary\"", on ?
+	       TR(rq, "Désactiver l'alerte chaleur", "Turn the heat alert off") :
+	       TR(rq, "Activer l'alerte chaleur pour aujourd'hui",
+	          "Turn the heat alert on for today"));
+}
+
+int
+page_heat_post(Web *w, WebReq *rq, WebResp *rs)
+{
+	const char *on = web_form(rq, "on");
+	int rc;
+
+	if (on == NULL || (strcmp(on, "0") != 0 && strcmp(on, "1") != 0)) {
+		web_error_page(w, rq, rs, 400, TR(rq, "Action inconnue.",
+		               "Unknown action."));
+		return BORNE_OK;
+	}
+	rc = safety_heat_set(w->st, on[0] == '1', rq->actor_id, rq->now_utc);
+	if (rc != BORNE_OK) {
+		web_error_page(w, rq, rs, rc == BORNE_EPERM ? 403 : 503,
+		               web_store_error(rq, w->st, rc));
+		return BORNE_OK;
+	}
+	web_redirect(rs, "/#heat");
+	return BORNE_OK;
 }
 
 static void
@@ -223,6 +275,7 @@ page_dash_get(Web *w, WebReq *rq, WebResp *rs)
 	html_raw(&rs->body, "<div class=\"grid\">");
 	card_present(w, rq, rs);
 	card_today(w, rq, rs);
+	card_heat(w, rq, rs);
 	card_waiting(w, rq, rs);
 	card_problems(w, rq, rs);
 	html_raw(&rs->body, "</div>");

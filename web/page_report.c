@@ -213,6 +213,22 @@ page_report_get(Web *w, WebReq *rq, WebResp *rs)
 		html_f(b, "<p class=\"muted\">%s</p>", TR(rq, "Pas de journée "
 		       "contributive dans cette période.", "No contributive day in "
 		       "this period."));
+	/* Hours per work stream of those days (report_streams). */
+	if (r.n_streams > 0) {
+		html_f(b, "<h3>%s</h3><div class=\"table\"><table id=\"report-streams\">"
+		       "<thead><tr><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
+		       "<tbody>", TR(rq, "Heures par chantier", "Hours per work "
+		       "stream"), TR(rq, "Chantier", "Stream"), TR(rq, "Personnes",
+		       "People"), TR(rq, "Heures", "Hours"));
+		for (int i = 0; i < r.n_streams; i++) {
+			hours_text(r.streams[i].seconds, v, sizeof v);
+			html_f(b, "<tr><td>%s</td><td>%d</td><td>%s</td></tr>",
+			       r.streams[i].name[0] != '\0' ? r.streams[i].name :
+			       TR(rq, "(aucun choisi)", "(none chosen)"),
+			       r.streams[i].members, v);
+		}
+		html_raw(b, "</tbody></table></div>");
+	}
 	html_raw(b, "</section>");
 	if (chart_js_present(w))
 		html_raw(b, "<script src=\"/js/chart.js/chart.min.js\"></script>");

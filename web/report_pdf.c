@@ -42,6 +42,7 @@ static void pdf_hours(int64_t seconds, char *out, size_t outlen);
 static void pdf_figures(Pdf *p, const ReportPeriod *r);
 static void pdf_chart(Pdf *p, const ReportPeriod *r);
 static void pdf_days(Pdf *p, const ReportPeriod *r);
+static void pdf_streams(Pdf *p, const ReportPeriod *r);
 
 #define T(p, s_fr, s_en) ((p)->en ? (s_en) : (s_fr))
 
@@ -272,6 +273,38 @@ pdf_days(Pdf *p, const ReportPeriod *r)
 	}
 }
 
+/* Hours per work stream of the contributive days, as the page shows. */
+static void
+pdf_streams(Pdf *p, const ReportPeriod *r)
+{
+	char h[32], n[16];
+
+	if (r->n_streams == 0)
+		return;
+	pdf_need(p, 4 * PDF_LINE);
+	pdf_font(p, 13, 1);
+	pdf_newline(p, 1);
+	pdf_text(p, PDF_MARGIN, T(p, "Heures par chantier",
+	                          "Hours per work stream"));
+	pdf_newline(p, 1.4);
+	pdf_font(p, 10, 1);
+	pdf_text(p, PDF_MARGIN, T(p, "Chantier", "Stream"));
+	pdf_text_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
+	pdf_text_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
+	pdf_newline(p, 1.2);
+	pdf_font(p, 10, 0);
+	for (int i = 0; i < r->n_streams; i++) {
+		pdf_need(p, PDF_LINE);
+		pdf_hours(r->streams[i].seconds, h, sizeof h);
+		snprintf(n, sizeof n, "%d", r->streams[i].members);
+		pdf_text(p, PDF_MARGIN, r->streams[i].name[0] != '\0' ?
+		         r->streams[i].name : T(p, "(aucun choisi)", "(none chosen)"));
+		pdf_text_right(p, PDF_W - PDF_MARGIN - 80, n);
+		pdf_text_right(p, PDF_W - PDF_MARGIN, h);
+		pdf_newline(p, 1.1);
+	}
+}
+
 int
 report_pdf_write(const ReportPeriod *r, int en, FILE *out)
 {
@@ -306,6 +339,7 @@ report_pdf_write(const ReportPeriod *r, int en, FILE *out)
 	pdf_figures(&p, r);
 	pdf_chart(&p, r);
 	pdf_days(&p, r);
+	pdf_streams(&p, r);
 	cairo_show_page(p.cr);
 	if (cairo_status(p.cr) != CAIRO_STATUS_SUCCESS)
 		rc = BORNE_EIO;

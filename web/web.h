@@ -160,6 +160,7 @@ int page_css_get(Web *w, WebReq *rq, WebResp *rs);
 int page_font_get(Web *w, WebReq *rq, WebResp *rs);
 int page_js_get(Web *w, WebReq *rq, WebResp *rs);
 int page_dash_get(Web *w, WebReq *rq, WebResp *rs);
+int page_heat_post(Web *w, WebReq *rq, WebResp *rs);
 int page_members_get(Web *w, WebReq *rq, WebResp *rs);
 int page_members_post(Web *w, WebReq *rq, WebResp *rs);
 int page_member_get(Web *w, WebReq *rq, WebResp *rs);

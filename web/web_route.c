@@ -15,6 +15,7 @@ const WebRoute web_routes[] = {
 	{ "POST", "/logout",    page_logout_post,  1, NULL, NULL },
 	/* The pages, in the menu's order. */
 	{ "GET",  "/",          page_dash_get,     1, "Tableau de bord", "Dashboard" },
+	{ "POST", "/heat",      page_heat_post,    1, NULL, NULL },
 	{ "GET",  "/days",      page_days_get,     1, "Journées", "Days" },
 	{ "POST", "/days",      page_days_post,    1, NULL, NULL },
 	{ "GET",  "/day",       page_day_get,      1, NULL, NULL },

@@ -91,13 +91,17 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 	            ALIGN_RIGHT, v->clock);
 	ui_reader_banner_at(ui, (UiRect){ w - 16, 8, 0, 40 });
 
-	/* The medallion. */
+	/* The medallion, where the band has room for it (a short band
+	** leaves room under it for the stream question). */
 	y = band.y + (big ? 56 : small_note ? 48 : 60) + (ui_portrait(ui) ? 24 : 0);
-	int ccy = y + cr;
-	ui_circle(ui, cx, ccy + 4, cr, lk->inset);
-	ui_circle(ui, cx, ccy, cr, COL_BLANC);
-	ui_icon(ui, cx, ccy, cr * 3 / 2, lk->icon_ink, lk->icon);
-	y = ccy + cr + (big ? 12 : 8);
+	if (band.h >= 240) {
+		int ccy = y + cr;
+
+		ui_circle(ui, cx, ccy + 4, cr, lk->inset);
+		ui_circle(ui, cx, ccy, cr, COL_BLANC);
+		ui_icon(ui, cx, ccy, cr * 3 / 2, lk->icon_ink, lk->icon);
+		y = ccy + cr + (big ? 12 : 8);
+	}
 
 	ui_text_fit(ui, 16, y, w - 32, FONT_BOLD, gs, lk->ink, ALIGN_CENTER,
 	            v->result.greeting);
@@ -257,20 +261,62 @@ result_draw(Ui *ui, const AppView *v)
 	int big = !ui_portrait(ui) && h >= 640;
 	ResultLook lk = result_look(v);
 
-	/* The coloured band on top, the buttons under it, the idle line. */
+	/* The coloured band on top, the buttons under it, the idle line.
+	** After an arrival on a day with streams, the question "Aujourd’hui,
+	** je participe à :" and its chips go between the band and the
+	** buttons (one tap; skipping it is not answering). */
+	int ask = v->result.streams.n > 0;
+
 	ui_fill(ui, screen, COL_CREME);
 	if (ui_portrait(ui)) {
-		result_band(ui, v, &lk, layout_cut_top(&rest, 420), 0, 1);
-		layout_cut_top(&rest, 28);
+		result_band(ui, v, &lk, layout_cut_top(&rest, ask ? 300 : 420), 0,
+		            !ask);
+		layout_cut_top(&rest, ask ? 16 : 28);
+		if (ask) {
+			UiRect q = layout_inset4(layout_cut_top(&rest, 24 + GAP_S + 52),
+			                         0, 16, 0, 16);
+
+			ui_stream_choice(ui, q, &v->result.streams, 52, COL_ENCRE);
+			layout_cut_top(&rest, 16);
+		}
 		result_buttons(ui, v, rest.y, 64);
 		ui_idle_line(ui, v, w / 2, h - 48);
 		return;
 	}
 	if (big) {
 		result_band(ui, v, &lk, layout_cut_top(&rest, 448), 1, 1);
+		if (ask) {
+			UiRect q;
+
+			layout_cut_top(&rest, 28);
+			q = layout_inset4(layout_cut_top(&rest, 28 + GAP_S + 2 * 60 +
+			                  GAP_S), 0, 32, 0, 32);
+			q.h = ui_stream_choice(ui, q, &v->result.streams, 60, COL_ENCRE);
+			rest = layout_rect(0, q.y + q.h + 36, w, h - (q.y + q.h + 36));
+			result_buttons(ui, v, rest.y, 96);
+			ui_idle_line(ui, v, w / 2, rest.y + 96 + 36);
+			return;
+		}
 		layout_cut_top(&rest, 60);
 		result_buttons(ui, v, rest.y, 96);
 		ui_idle_line(ui, v, w / 2, 640);
+		return;
+	}
+	if (ask) {
+		/* 800x480: a short band (no medallion), the question, then
+		** buttons a little lower than usual. */
+		UiRect q;
+
+		result_band(ui, v, &lk, layout_cut_top(&rest,
+		            v->result.greeting_note[0] ? 200 : 176), 0, 0);
+		layout_cut_top(&rest, 12);
+		buttons = layout_cut_bottom(&rest, 36 + GAP_L);
+		buttons = layout_cut_bottom(&rest, 72);
+		layout_cut_bottom(&rest, 12);
+		q = layout_inset4(rest, 0, 16, 0, 16);
+		ui_stream_choice(ui, q, &v->result.streams, 52, COL_ENCRE);
+		result_buttons(ui, v, buttons.y, buttons.h);
+		ui_idle_line(ui, v, w / 2, buttons.y + buttons.h + GAP_L);
 		return;
 	}
 	result_band(ui, v, &lk, layout_cut_top(&rest, h * 5 / 8), 0, 0);

@@ -40,6 +40,7 @@ static void board_results(Ui *ui, const AppView *v, const BoardLayout *L,
                           int y0, int y1);
 static void board_empty(Ui *ui, const AppView *v, UiRect r, int compact);
 static int  board_count_pill(Ui *ui, int x, int cy, int n);
+static int  board_heat(Ui *ui, const AppView *v, int y, int w);
 
 const ScreenOps board_screen = { "board", board_draw };
 
@@ -65,6 +66,7 @@ board_draw(Ui *ui, const AppView *v)
 		board_top(ui, v, &L);
 		/* 48 px chips (touch) with 8 px around: the cards keep their rows. */
 		y = board_chips(ui, v, L.content_y + GAP_S, L.w);
+		y = board_heat(ui, v, y, L.w);
 		board_cards(ui, v, &L, y + GAP_S, L.h);
 	}
 	if (v->wait != WAIT_NONE) {
@@ -149,6 +151,29 @@ board_top(Ui *ui, const AppView *v, BoardLayout *L)
 		L->search = layout_cut_right(&L->search, SEARCH_MAX_W);
 	}
 	board_search_field(ui, v, L->search);
+}
+
+/* A minor in the heat alert's hours: why no outdoor mission is on the
+** board, in a sun-pale band under the chips (the missions are left out,
+** not greyed). Returns the y under it. */
+static int
+board_heat(Ui *ui, const AppView *v, int y, int w)
+{
+	int lh = ui_text_height(ui, FONT_SEMIBOLD, TYPE_META);
+	int tw = w - 2 * MARGIN - 16 - 40 - 16;
+	int lines = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META,
+	                          v->board.heat_note) <= tw ? 1 : 2;
+	UiRect r = layout_rect(MARGIN, y + GAP_S, w - 2 * MARGIN,
+	                       lines * lh + 2 * GAP_S);
+
+	if (!v->board.heat_note[0])
+		return y;
+	ui_rrect(ui, r, 12, COL_SOLEIL_PALE);
+	ui_icon(ui, r.x + 16 + 14, r.y + r.h / 2, 28, COL_OCRE, ICON_SUNNY);
+	ui_text_box(ui, layout_rect(r.x + 16 + 40, r.y + GAP_S, tw, lines * lh),
+	            FONT_SEMIBOLD, TYPE_META, COL_OCRE, ALIGN_LEFT, 2,
+	            v->board.heat_note);
+	return r.y + r.h;
 }
 
 static int

@@ -229,6 +229,11 @@ fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
 {
 	UiRect rest = r;
 
+	/* Four tiles and the reader card: on a short screen the tiles
+	** share what is left above the card. */
+	if (4 * tile_h + 4 * TILE_GAP + READER_H > r.h)
+		tile_h = (r.h - READER_H - 4 * TILE_GAP) / 4;
+
 	ui_tile(ui, layout_cut_top(&rest, tile_h), 1, ICON_FACT_CHECK, 0, 0,
 	        tr(v->lang, "ui.fac.pending"), tr(v->lang, "ui.fac.pending_sub"),
 	        v->fac.n_pending, ACT_FAC_TAB, FAC_PENDING);
@@ -241,6 +246,12 @@ fac_tiles(Ui *ui, const AppView *v, UiRect r, int tile_h)
 	        COL_VERT, tr(v->lang, "ui.fac.export"),
 	        v->fac.export_msg[0] ? v->fac.export_msg : tr(v->lang, "ui.fac.export_sub"),
 	        0, ACT_EXPORT, 0);
+	layout_cut_top(&rest, TILE_GAP);
+	/* The heat alert, on or off for today: one tap turns it. */
+	ui_tile(ui, layout_cut_top(&rest, tile_h), 0, ICON_SUNNY,
+	        v->fac.heat_on ? COL_SOLEIL : COL_SOLEIL_PALE, COL_OCRE,
+	        tr(v->lang, "ui.fac.heat"), v->fac.heat_sub, 0, ACT_HEAT,
+	        !v->fac.heat_on);
 	layout_cut_top(&rest, TILE_GAP);
 	/* The reader card at the bottom, when there is room for it. */
 	if (rest.h >= 64)

@@ -20,6 +20,7 @@ static void home_missions(Ui *ui, const AppView *v, UiRect r);
 static void home_pager(Ui *ui, const AppView *v, UiRect r, int first,
                        int shown, int per_page);
 static int  home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h);
+static void home_streams(Ui *ui, const AppView *v, UiRect *col, int chip_h);
 
 const ScreenOps member_home_screen = { "member-home", home_draw };
 
@@ -140,6 +141,24 @@ home_pager(Ui *ui, const AppView *v, UiRect r, int first, int shown,
 		        COL_ENCRE_DOUCE, range);
 }
 
+/* In on a day with streams: "Aujourd’hui, je participe à :" and the
+** day's streams at the bottom of the missions' column, the one they are
+** in filled; a tap changes it (from now on). Two rows of chips at most. */
+static void
+home_streams(Ui *ui, const AppView *v, UiRect *col, int chip_h)
+{
+	int qh = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY) + GAP_S;
+	int rows = col->h >= 2 * (chip_h + GAP_S) + qh + 120 ? 2 : 1;
+	UiRect r;
+
+	if (v->home.streams.n == 0)
+		return;
+	r = layout_cut_bottom(col, qh + rows * (chip_h + GAP_S));
+	layout_cut_bottom(col, GAP_M);
+	ui_hline(ui, r.x, r.y - GAP_S, r.w, COL_LINE);
+	ui_stream_choice(ui, r, &v->home.streams, chip_h, COL_ENCRE);
+}
+
 /* The tiles; returns the height used. */
 static int
 home_actions(Ui *ui, const AppView *v, UiRect r, int tile_h)
@@ -192,6 +211,7 @@ home_draw(Ui *ui, const AppView *v)
 		layout_cut_bottom(&col, GAP_L);
 		right = layout_cut_bottom(&col, n_tiles * (tile_h + 14));
 		layout_cut_bottom(&col, GAP_L);
+		home_streams(ui, v, &col, 52);
 		home_missions(ui, v, col);
 		home_actions(ui, v, right, tile_h);
 		ui_button(ui, foot, BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.done"),
@@ -210,6 +230,7 @@ home_draw(Ui *ui, const AppView *v)
 		right = layout_cut_right(&col, rw);
 		layout_cut_right(&col, m);
 		layout_cut_bottom(&col, 56);
+		home_streams(ui, v, &col, big ? 60 : 52);
 		home_missions(ui, v, col);
 		home_actions(ui, v, right, tile_h);
 		foot = layout_inset4(right, 0, 0, 20 + 36, 0);
