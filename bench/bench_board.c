@@ -5,7 +5,9 @@
 ** median and p95 of RUNS runs in milliseconds (borne-bench's format);
 ** never fails on a figure.
 ** Usage: bench_board [N_MISSIONS]  (the database goes to a temp folder,
-** or BENCH_DB_DIR) */
+** or BENCH_DB_DIR; BENCH_KEEP=1 keeps it, and BENCH_DB=PATH measures a
+** database kept before instead of filling a new one: it is migrated to
+** this borne's schema first, which takes a copy of it) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,7 @@ static void   bench_mine(Store *st, const char *label, int64_t member_id);
 static void   report(const char *label, double *t, const char *extra);
 static void   fill(Store *st, int n, int64_t poster, int64_t poster2,
                    int64_t now);
+static void   run(Store *st, int n, int64_t poster, int64_t poster2);
 
 static const char *const words[] = {
 	"Arroser", "Café", "école", "Jardin", "Peindre", "Réparer", "chaise",
@@ -138,14 +141,85 @@ fill(Store *st, int n, int64_t poster, int64_t poster2, int64_t now)
 	       now_ms() - t0);
 }
 
+/* Every query, on a board of n missions posted by poster and poster2. */
+static void
+run(Store *st, int n, int64_t poster, int64_t poster2)
+{
+	static const char *const keys[] = { "c", "ca", "caf", "cafe" };
+	MissionQuery q = { -1, NULL, 0, 0, -1, 0, 20 };
+	char label[80];
+
+	bench(st, "board, first page", &q);
+	q.offset = 20;
+	bench(st, "board, next page", &q);
+	q.offset = 0;
+	q.include_taken = 1;
+	bench(st, "board + taken, first page", &q);
+	q.include_taken = 0;
+	q.minors_only = 1;
+	bench(st, "board, minors only", &q);
+	q.minors_only = 0;
+	q.category = CAT_JARDIN;
+	bench(st, "category jardin", &q);
+	q.category = -1;
+	q.offset = n / 2;
+	bench(st, "page in the middle", &q);
+	q.offset = n - 20;
+	bench(st, "last page", &q);
+	q.offset = 0;
+	for (int k = 0; k < 4; k++) {
+		snprintf(label, sizeof label, "search keystroke \"%s\"", keys[k]);
+		q.text = keys[k];
+		bench(st, label, &q);
+	}
+	q.text = "ecole chaise";
+	bench(st, "search \"ecole chaise\"", &q);
+	q.text = "rep";
+	bench(st, "search prefix \"rep\"", &q);
+	q.text = "zzzz";
+	bench(st, "search, no match", &q);
+	q.text = "potager";
+	q.category = CAT_JARDIN;
+	q.minors_only = 1;
+	bench(st, "search + category + minors", &q);
+	q.text = "cafe";
+	q.category = -1;
+	q.minors_only = 0;
+	q.include_taken = 1;
+	bench(st, "search \"cafe\", board + taken", &q);
+	q.include_taken = 0;
+	q.offset = 200;
+	bench(st, "search \"cafe\", page 11", &q);
+	q.offset = 0;
+	snprintf(label, sizeof label, "my missions, member with %d", n / 10);
+	bench_mine(st, label, poster2);
+	snprintf(label, sizeof label, "my missions, member with %d", n - n / 10);
+	bench_mine(st, label, poster);
+}
+
 int
 main(int argc, char **argv)
 {
-	char dir[512], path[600], err[256], label[80];
+	char dir[512], path[600], err[256];
 	int n = argc > 1 ? atoi(argv[1]) : 10000;
 	int64_t poster, poster2, now = (int64_t)time(NULL);
 	Store *st = NULL;
 
+	if (getenv("BENCH_DB") != NULL) {
+		double t0 = now_ms();
+
+		setvbuf(stdout, NULL, _IOLBF, 0);
+		timeutil_init();
+		if (store_open(getenv("BENCH_DB"), &st, err, sizeof err) != BORNE_OK) {
+			fprintf(stderr, "%s\n", err);
+			return 1;
+		}
+		printf("# opened (and migrated) %s in %.0f ms\n", getenv("BENCH_DB"),
+		       now_ms() - t0);
+		run(st, n, 1, 2);
+		store_close(st);
+		return 0;
+	}
 	snprintf(dir, sizeof dir, "%s/borne-bench-XXXXXX",
 	         getenv("BENCH_DB_DIR") ? getenv("BENCH_DB_DIR") : "/tmp");
 	setvbuf(stdout, NULL, _IOLBF, 0);    /* each figure as it comes */
@@ -161,48 +235,7 @@ main(int argc, char **argv)
 	member_add(st, "Karim", ROLE_FACILITATOR, 0, NULL, NULL, 0, now, &poster2);
 	fill(st, n, poster, poster2, now);
 
-	{
-		static const char *const keys[] = { "c", "ca", "caf", "cafe" };
-		MissionQuery q = { -1, NULL, 0, 0, -1, 0, 20 };
-		bench(st, "board, first page", &q);
-		q.offset = 20;
-		bench(st, "board, next page", &q);
-		q.offset = 0;
-		q.include_taken = 1;
-		bench(st, "board + taken, first page", &q);
-		q.include_taken = 0;
-		q.minors_only = 1;
-		bench(st, "board, minors only", &q);
-		q.minors_only = 0;
-		q.category = CAT_JARDIN;
-		bench(st, "category jardin", &q);
-		q.category = -1;
-		q.offset = n / 2;
-		bench(st, "page in the middle", &q);
-		q.offset = n - 20;
-		bench(st, "last page", &q);
-		q.offset = 0;
-		for (int k = 0; k < 4; k++) {
-			snprintf(label, sizeof label, "search keystroke \"%s\"", keys[k]);
-			q.text = keys[k];
-			bench(st, label, &q);
-		}
-		q.text = "ecole chaise";
-		bench(st, "search \"ecole chaise\"", &q);
-		q.text = "rep";
-		bench(st, "search prefix \"rep\"", &q);
-		q.text = "zzzz";
-		bench(st, "search, no match", &q);
-		q.text = "potager";
-		q.category = CAT_JARDIN;
-		q.minors_only = 1;
-		bench(st, "search + category + minors", &q);
-	}
-	snprintf(label, sizeof label, "my missions, member with %d", n / 10);
-	bench_mine(st, label, poster2);
-	snprintf(label, sizeof label, "my missions, member with %d", n - n / 10);
-	bench_mine(st, label, poster);
-
+	run(st, n, poster, poster2);
 	store_close(st);
 	if (getenv("BENCH_KEEP") != NULL) {
 		printf("database kept: %s\n", path);

@@ -290,6 +290,52 @@ static const char schema_v8[] =
 	"CREATE TRIGGER visit_fixes_append_only BEFORE UPDATE ON visit_fixes"
 	"  BEGIN SELECT RAISE(ABORT, 'visit_fixes is append-only'); END;";
 
+/* Versions 9 and 10 are taken by issues 14 and 15 (work streams, hub
+** sync), merged separately: until they land, they change nothing. */
+static const char schema_v9_reserved[] = "";
+static const char schema_v10_reserved[] = "";
+
+/* Version 11: a search keystroke is an index lookup (issue 12). Each
+** mission's status, category and "minors welcome" are words of its row
+** in missions_fts, written with a private-use first character (U+E000)
+** that nothing typed can hold (mission_list.c strips it), so that
+** counting and filtering the matches stay inside FTS5's merge of
+** doclists instead of reading every matching mission. The row is kept
+** in step when any of them changes. prefix = '1 2 3' gives one, two and
+** three letters typed their own index: "c"* no longer reads every word
+** that starts with a c. */
+static const char schema_v11[] =
+	"DROP TRIGGER missions_fts_ai;"
+	"DROP TRIGGER missions_fts_ad;"
+	"DROP TRIGGER missions_fts_au;"
+	"DROP TABLE missions_fts;"
+	"ALTER TABLE missions ADD COLUMN fts_tags TEXT GENERATED ALWAYS AS ("
+	"  char(57344) || 's' || status || ' ' || char(57344) || 'c' || category"
+	"  || CASE WHEN minors_ok THEN ' ' || char(57344) || 'm' ELSE '' END)"
+	"  VIRTUAL;"
+	"CREATE VIRTUAL TABLE missions_fts USING fts5("
+	"  title, description, place, fts_tags,"
+	"  content = 'missions', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+	"CREATE TRIGGER missions_fts_ai AFTER INSERT ON missions BEGIN"
+	"  INSERT INTO missions_fts(rowid, title, description, place, fts_tags)"
+	"  VALUES (new.id, new.title, new.description, new.place, new.fts_tags);"
+	"END;"
+	"CREATE TRIGGER missions_fts_ad AFTER DELETE ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description,"
+	"  place, fts_tags) VALUES ('delete', old.id, old.title, old.description,"
+	"  old.place, old.fts_tags);"
+	"END;"
+	"CREATE TRIGGER missions_fts_au AFTER UPDATE OF title, description,"
+	"  place, status, category, minors_ok ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description,"
+	"  place, fts_tags) VALUES ('delete', old.id, old.title, old.description,"
+	"  old.place, old.fts_tags);"
+	"  INSERT INTO missions_fts(rowid, title, description, place, fts_tags)"
+	"  VALUES (new.id, new.title, new.description, new.place, new.fts_tags);"
+	"END;"
+	"INSERT INTO missions_fts(missions_fts) VALUES ('rebuild');";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -300,6 +346,10 @@ static const char *const migrations[] = {
 	schema_v6,
 	schema_v7,
 	schema_v8,
+	schema_v9_reserved,
+	schema_v10_reserved,
+	/* issue 12: search as an index lookup */
+	schema_v11,
 };
 
 int
