@@ -106,6 +106,7 @@ int cmd_quote_list(Admin *a, int argc, char **argv);
 int cmd_quote_accept(Admin *a, int argc, char **argv);
 int cmd_quote_vat(Admin *a, int argc, char **argv);
 int cmd_quote_fair(Admin *a, int argc, char **argv);
+int cmd_quote_coop(Admin *a, int argc, char **argv);
 int cmd_heat_alert(Admin *a, int argc, char **argv);
 int cmd_safety(Admin *a, int argc, char **argv);
 int cmd_report_attendance(Admin *a, int argc, char **argv);

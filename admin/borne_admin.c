@@ -66,6 +66,8 @@ static const AdminCmd commands[] = {
 	{ "quote", "vat", cmd_quote_vat, "quote vat [20|10|5.5|exempt]" },
 	{ "quote", "fair", cmd_quote_fair, "quote fair [CATEGORY LOW-HIGH]   "
 	  "(euros an hour)" },
+	{ "quote", "coop", cmd_quote_coop, "quote coop [NAME]   (printed on "
+	  "quotes)" },
 	{ "heat-alert", NULL, cmd_heat_alert, "heat-alert [on|off]" },
 	{ "safety", NULL, cmd_safety, "safety [KEY VALUE]   (minors' limits: "
 	  "day_max_min week_max_min break_after_min break_min heat_hours)" },

@@ -271,3 +271,25 @@ cmd_quote_fair(Admin *a, int argc, char **argv)
 	}
 	return ADMIN_EXIT_OK;
 }
+
+/* quote coop [NAME]: the cooperative's name printed on quotes (the back
+** office's page and PDF). */
+int
+cmd_quote_coop(Admin *a, int argc, char **argv)
+{
+	char *pos[1], name[BORNE_CH_BYTES(QUOTE_COOP_MAX_CH)];
+	int n, rc;
+
+	if ((rc = admin_args(a, argc, argv, NULL, pos, 0, 1, &n)) != ADMIN_GO ||
+	    (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if (n == 1 && (rc = quote_coop_set(a->st, pos[0], 0, a->now_utc)) !=
+	    BORNE_OK)
+		return rc == BORNE_EINVAL ? admin_refuse("the cooperative's name is "
+		                                         "1 to 120 characters on one "
+		                                         "line")
+		       : admin_store_error(a, rc, NULL);
+	quote_coop_name(a->st, name, sizeof name);
+	printf("name on quotes: %s\n", name);
+	return ADMIN_EXIT_OK;
+}

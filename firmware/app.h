@@ -191,8 +191,14 @@ typedef enum AppAction {
 	ACT_SET_MINORS,          /* arg 1: open to under-18s, 0: not */
 	ACT_TEMPLATE,            /* arg: id of a mission the poster posted
 	                         ** before, the start of this one */
-	ACT_DRAFT_RESUME         /* arg 1: take the kept draft back, 0: a new
+	ACT_DRAFT_RESUME,        /* arg 1: take the kept draft back, 0: a new
 	                         ** mission (the kept draft is forgotten) */
+	/* Quotes (issue 15, scr_quote.c). */
+	ACT_QUOTE,               /* "Faire un devis" on a mission's page: the
+	                         ** quote screen (a badge first, unless a
+	                         ** member is badged in) */
+	ACT_QUOTE_SEND,          /* quote screen: "Envoyer le devis" */
+	ACT_QUOTE_ACCEPT         /* arg: quote id; the poster's badge next */
 } AppAction;
 
 typedef struct AppEvent {
@@ -220,7 +226,9 @@ typedef enum WaitFor {
 	WAIT_CANCEL,
 	WAIT_POSTER,             /* who posts: badge before the form */
 	WAIT_STAFF,              /* facilitator badge (enrol, facilitator mode) */
-	WAIT_NEW_BADGE           /* facilitator mode: the badge to enrol */
+	WAIT_NEW_BADGE,          /* facilitator mode: the badge to enrol */
+	WAIT_QUOTE,              /* badge of who makes a quote */
+	WAIT_QUOTE_ACCEPT        /* poster's badge: accept the quote */
 } WaitFor;
 
 #define APP_IDLE_WARN_MS     20000 /* the warning before the idle reset */
@@ -234,6 +242,7 @@ typedef enum WaitFor {
 #include "scr_member_home.h"
 #include "scr_board.h"
 #include "scr_mission.h"
+#include "scr_quote.h"
 #include "scr_post_mission.h"
 #include "scr_facilitator.h"
 #include "scr_pin.h"

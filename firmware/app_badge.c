@@ -216,6 +216,15 @@ confirm_badge(App *a, const BadgeUid *uid)
 		return;
 	}
 	app_wait(a, WAIT_NONE, 0);
+	if (w == WAIT_QUOTE) {
+		app_cue(a, CUE_SUCCESS);
+		app_quote_start(a, id, &m);    /* scr_quote.c */
+		return;
+	}
+	if (w == WAIT_QUOTE_ACCEPT) {
+		app_quote_accept_badge(a, &m);
+		return;
+	}
 	if (w == WAIT_TAKE) {
 		app_mission_take(a, id, &m);   /* a screen of its own */
 		return;

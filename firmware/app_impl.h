@@ -51,6 +51,10 @@ struct App {
 		/* The last check-in shown (re-rendered on ACT_LANG). */
 		CheckinResult tap;
 		int       rc;         /* BORNE_OK or the storage error */
+		/* A quote of theirs decided since their last tap (scr_quote.c):
+		** its number ("" none), and whether it was accepted. */
+		char      quote_told[32];
+		int       quote_accepted;
 	} result;                 /* scr_badge_result.c */
 	struct {
 		int       search_focused;
@@ -59,6 +63,17 @@ struct App {
 	struct {
 		ScreenId  from;       /* where "Retour" goes */
 	} detail;                 /* scr_mission.c */
+	struct {
+		int64_t   mission_id; /* the mission quoted */
+		Member    author;     /* who makes the quote */
+		char      hours[16], rate[16], supplies[16];  /* as typed */
+		int64_t   sent_id;    /* the quote sent, on the last step */
+		/* The quote the poster is accepting (WAIT_QUOTE_ACCEPT). */
+		int64_t   accept_id;
+		char      accept_number[32];
+		char      accept_who[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
+		char      accept_ttc[32];
+	} quote;                  /* scr_quote.c */
 	struct {
 		Member    poster;
 		ScreenId  from;
@@ -195,6 +210,23 @@ void app_enrol_proved(App *a);
 void app_fac_enter(App *a);                            /* scr_facilitator.c */
 void app_fac_show(App *a, FacTab t);
 void app_pin_set_start(App *a, int64_t member_id);     /* scr_pin.c */
+
+/* scr_quote.c */
+/* Member m makes a quote for mission id (badged in, or their badge
+** answered "Faire un devis"): the quote screen, or why not. */
+void app_quote_start(App *a, int64_t mission_id, const Member *m);
+/* The poster's badge answered WAIT_QUOTE_ACCEPT for a->quote.accept_id. */
+void app_quote_accept_badge(App *a, const Member *m);
+/* The mission page's part: "Faire un devis", the member's own waiting
+** quote, the quotes its poster received (mission m, as read). */
+void app_quote_detail(App *a, const Mission *m, int is_poster);
+/* WAIT_QUOTE_ACCEPT's line: which quote, whose, how much. */
+void app_quote_wait_text(App *a, char *out, size_t outlen);
+/* At a tap: the member's quotes accepted or declined since, told once:
+** into a->result.quote_told (the number; "" none) and quote_accepted. */
+void app_quote_told(App *a, const Member *m);
+/* ACT_QUOTE and ACT_QUOTE_ACCEPT on the mission page; 0: not these. */
+int  app_quote_mission_action(App *a, AppAction act, int64_t arg);
 
 /* scr_post_mission.c */
 void app_post_start(App *a, const Member *poster);

@@ -100,10 +100,14 @@ app_wait_render(App *a)
 		[WAIT_POSTER] = "app.wait.poster",
 		[WAIT_STAFF] = "app.wait.staff",
 		[WAIT_NEW_BADGE] = "app.wait.new_badge",
+		[WAIT_QUOTE] = "app.wait.quote",
+		[WAIT_QUOTE_ACCEPT] = "app.wait.quote_accept",
 	};
 	WaitFor w = a->v.wait;
 
-	if (w == WAIT_NONE || keys[w] == NULL)
+	if (w == WAIT_QUOTE_ACCEPT)     /* which quote, whose, how much */
+		app_quote_wait_text(a, a->v.wait_text, sizeof a->v.wait_text);
+	else if (w == WAIT_NONE || keys[w] == NULL)
 		a->v.wait_text[0] = '\0';
 	else
 		text_copy(a->v.wait_text, sizeof a->v.wait_text, tr(a->v.lang, keys[w]));

@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "config.h"
 #include "member.h"
+#include "text.h"
 #include "timeutil.h"
 #include "uuid.h"
 
@@ -28,6 +29,8 @@ static int     refuse(Store *st, QuoteRefusal *why, QuoteRefusal r,
                       const char *msg);
 static int     next_number(Store *st, int64_t now_utc,
                            char out[QUOTE_NUMBER_SIZE]);
+static int     untold_list(Store *st, const char *sql, int64_t member_id,
+                            Quote *out, int max, int *n_out);
 static int     set_status(Store *st, int64_t id, QuoteStatus s,
                           int64_t now_utc);
 
@@ -259,6 +262,101 @@ quote_vat_set(Store *st, int vat_bp, int64_t actor_id, int64_t now_utc)
 	else
 		snprintf(value, sizeof value, "%d.%02d", vat_bp / 100, vat_bp % 100);
 	return audit_setting_set(st, "vat_rate", value, actor_id, now_utc);
+}
+
+void
+quote_coop_name(Store *st, char *out, size_t outlen)
+{
+	if (outlen == 0)
+		return;
+	if (st != NULL && store_setting_get(st, "coop_name", out, outlen) ==
+	    BORNE_OK && out[0] != '\0')
+		return;
+	snprintf(out, outlen, "%s", config_default("space_name"));
+}
+
+int
+quote_coop_set(Store *st, const char *name, int64_t actor_id,
+               int64_t now_utc)
+{
+	char clean[BORNE_CH_BYTES(QUOTE_COOP_MAX_CH)];
+	size_t n;
+
+	if (name == NULL)
+		name = "";
+	name += strspn(name, " \t");
+	snprintf(clean, sizeof clean, "%s", name);
+	n = strlen(clean);
+	while (n > 0 && (clean[n - 1] == ' ' || clean[n - 1] == '\t'))
+		clean[--n] = '\0';
+	if (n == 0 || strlen(name) >= sizeof clean ||
+	    text_chars(clean) > QUOTE_COOP_MAX_CH ||
+	    strpbrk(clean, "\r\n") != NULL)
+		return store_set_error(st, BORNE_EINVAL, "the cooperative's name is "
+		                       "1 to 120 characters on one line");
+	return audit_setting_set(st, "coop_name", clean, actor_id, now_utc);
+}
+
+void
+quote_money(int64_t cents, int en, char *out, size_t outlen)
+{
+	if (en)
+		snprintf(out, outlen, "\u20AC%lld.%02d", (long long)(cents / 100),
+		         (int)(cents % 100));
+	else
+		snprintf(out, outlen, "%lld,%02d \u20AC", (long long)(cents / 100),
+		         (int)(cents % 100));
+}
+
+int
+quote_lines(const QuoteCalc *c, int en, QuoteLine out[QUOTE_LINES])
+{
+	char h[24], r[32], a[32], b[32], pct[16];
+	int part = c->hours_centi % 100;
+
+	memset(out, 0, sizeof(QuoteLine) * QUOTE_LINES);
+	if (part == 0)
+		snprintf(h, sizeof h, "%d h", c->hours_centi / 100);
+	else
+		snprintf(h, sizeof h, part % 10 == 0 ? "%d%c%d h" : "%d%c%02d h",
+		         c->hours_centi / 100, en ? '.' : ',',
+		         part % 10 == 0 ? part / 10 : part);
+	quote_money(c->rate_cents, en, r, sizeof r);
+	snprintf(out[0].label, sizeof out[0].label, "%s", en ? "Work" : "Travail");
+	snprintf(out[0].calc, sizeof out[0].calc, "%s \u00D7 %s", h, r);
+	quote_money(c->labour_cents, en, out[0].amount, sizeof out[0].amount);
+	snprintf(out[1].label, sizeof out[1].label, "%s",
+	         en ? "Supplies" : "Fournitures");
+	quote_money(c->supplies_cents, en, out[1].amount, sizeof out[1].amount);
+	snprintf(out[2].label, sizeof out[2].label, "%s",
+	         en ? "Total before VAT" : "Total HT");
+	quote_money(c->labour_cents, en, a, sizeof a);
+	quote_money(c->supplies_cents, en, b, sizeof b);
+	snprintf(out[2].calc, sizeof out[2].calc, "%s + %s", a, b);
+	quote_money(c->ht_cents, en, out[2].amount, sizeof out[2].amount);
+	out[2].total = 1;
+	quote_money(c->ht_cents, en, a, sizeof a);
+	if (c->vat_bp == QUOTE_VAT_EXEMPT) {
+		snprintf(out[3].label, sizeof out[3].label,
+		         "TVA non applicable, art. 293 B du CGI");
+	} else {
+		if (c->vat_bp % 100 == 0)
+			snprintf(pct, sizeof pct, "%d %%", c->vat_bp / 100);
+		else
+			snprintf(pct, sizeof pct, "%d%c%d %%", c->vat_bp / 100,
+			         en ? '.' : ',', c->vat_bp % 100 / 10);
+		snprintf(out[3].label, sizeof out[3].label, en ? "VAT at %s" :
+		         "TVA \u00E0 %s", pct);
+		snprintf(out[3].calc, sizeof out[3].calc, "%s \u00D7 %s", a, pct);
+	}
+	quote_money(c->vat_cents, en, out[3].amount, sizeof out[3].amount);
+	quote_money(c->vat_cents, en, b, sizeof b);
+	snprintf(out[4].label, sizeof out[4].label, "%s",
+	         en ? "Total with VAT" : "Total TTC");
+	snprintf(out[4].calc, sizeof out[4].calc, "%s + %s", a, b);
+	quote_money(c->ttc_cents, en, out[4].amount, sizeof out[4].amount);
+	out[4].total = 1;
+	return QUOTE_LINES;
 }
 
 int
@@ -603,6 +701,25 @@ quote_declined_untold(Store *st, int64_t member_id, Quote *out, int max,
 	static const char sql[] = "SELECT " QUOTE_COLS QUOTE_FROM
 		" WHERE q.member_id = ?1 AND q.status = 'declined' AND q.told = 0"
 		" ORDER BY q.decided_utc DESC, q.id DESC LIMIT ?2";
+
+	return untold_list(st, sql, member_id, out, max, n_out);
+}
+
+int
+quote_untold(Store *st, int64_t member_id, Quote *out, int max, int *n_out)
+{
+	static const char sql[] = "SELECT " QUOTE_COLS QUOTE_FROM
+		" WHERE q.member_id = ?1 AND q.told = 0"
+		" AND q.status IN ('declined', 'accepted')"
+		" ORDER BY q.decided_utc DESC, q.id DESC LIMIT ?2";
+
+	return untold_list(st, sql, member_id, out, max, n_out);
+}
+
+static int
+untold_list(Store *st, const char *sql, int64_t member_id, Quote *out,
+            int max, int *n_out)
+{
 	sqlite3_stmt *stmt = NULL;
 	int rc, src, n = 0;
 
@@ -626,7 +743,7 @@ quote_mark_told(Store *st, int64_t member_id)
 {
 	static const char sql[] =
 		"UPDATE quotes SET told = 1 WHERE member_id = ?1"
-		" AND status = 'declined' AND told = 0";
+		" AND status IN ('declined', 'accepted') AND told = 0";
 	sqlite3_stmt *stmt = NULL;
 	int rc;
 

@@ -15,6 +15,7 @@
 #ifndef BORNE_QUOTE_H
 #define BORNE_QUOTE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "borne.h"
@@ -108,6 +109,30 @@ int  quote_vat_set(Store *st, int vat_bp, int64_t actor_id, int64_t now_utc);
 int  quote_fair_set(Store *st, MissionCategory cat, int lo_cents,
                     int hi_cents, int64_t actor_id, int64_t now_utc);
 
+/* The cooperative's name printed on quotes: the setting "coop_name"
+** (borne-admin quote coop, or the back office), else the configuration's
+** default space_name. quote_coop_set: staff (actor 0: borne-admin),
+** audited; BORNE_EINVAL for an empty name or one over 120 characters. */
+#define QUOTE_COOP_MAX_CH 120
+void quote_coop_name(Store *st, char *out, size_t outlen);
+int  quote_coop_set(Store *st, const char *name, int64_t actor_id,
+                    int64_t now_utc);
+
+/* The lines of a quote as printed (the back office's page and PDF):
+** "Travail", "2,5 h × 14,00 €", "35,00 €"; supplies; total HT; VAT
+** ("TVA à 20 %", "40,00 € × 20 %") or the exemption's mention; TTC.
+** In French, or English when en. Returns the number of lines. */
+#define QUOTE_LINES 5
+typedef struct QuoteLine {
+	char label[96];
+	char calc[96];           /* the step of the sum, "" for none */
+	char amount[32];
+	int  total;              /* HT and TTC */
+} QuoteLine;
+int  quote_lines(const QuoteCalc *c, int en, QuoteLine out[QUOTE_LINES]);
+/* "35,00 €" (fr) or "€35.00" (en). */
+void quote_money(int64_t cents, int en, char *out, size_t outlen);
+
 /* A quote by member_id on a "Prix à discuter" mission the member could
 ** take, at the space's VAT rate, numbered in sequence for the year of
 ** now_utc. Refusals: BORNE_EREFUSED with *why set (store_errmsg says it
@@ -132,6 +157,11 @@ int  quote_each(Store *st, int64_t mission_id,
 ** first, up to max; quote_mark_told() records that they were. */
 int  quote_declined_untold(Store *st, int64_t member_id, Quote *out, int max,
                            int *n_out);
+/* Declined and accepted quotes of member_id whose author was not yet
+** told (the kiosk tells them at their next tap), newest first, up to max;
+** quote_mark_told() records that they were told of both. */
+int  quote_untold(Store *st, int64_t member_id, Quote *out, int max,
+                  int *n_out);
 int  quote_mark_told(Store *st, int64_t member_id);
 
 #endif

@@ -40,6 +40,11 @@ app_result_show(App *a, const CheckinResult *r, int rc)
 	else
 		a->result.tap = *r;
 	a->result.rc = rc;
+	a->result.quote_told[0] = '\0';
+	a->result.quote_accepted = 0;
+	if (rc == BORNE_OK && r->outcome != CHECKIN_UNKNOWN &&
+	    r->outcome != CHECKIN_INACTIVE)
+		app_quote_told(a, &r->member);  /* read and marked told, once */
 	app_goto(a, SCREEN_BADGE_RESULT);
 }
 
@@ -147,6 +152,12 @@ result_render(App *a)
 		break;
 	}
 	result_next_mission(a);
+	/* A quote of theirs accepted or declined since: said once. */
+	if (a->result.quote_told[0] != '\0')
+		app_trf(v->lang, v->result.greeting_note,
+		        sizeof v->result.greeting_note, a->result.quote_accepted ?
+		        "app.quote.told_accepted" : "app.quote.told_declined",
+		        a->result.quote_told);
 	/* A minor due a break or past the day's hours: said before anything
 	** else, in the note's place. */
 	if (r->outcome != CHECKIN_UNKNOWN && r->outcome != CHECKIN_INACTIVE)
@@ -164,6 +175,8 @@ result_clear(App *a)
 
 	memset(&a->result.tap, 0, sizeof a->result.tap);
 	a->result.rc = BORNE_OK;
+	a->result.quote_told[0] = '\0';
+	a->result.quote_accepted = 0;
 	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
 	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
 	v->result.result_error = 0;

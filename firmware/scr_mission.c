@@ -58,7 +58,8 @@ mission_action(App *a, AppAction act, int64_t arg)
 {
 	AppView *v = &a->v;
 
-	(void)arg;
+	if (app_quote_mission_action(a, act, arg))
+		return 1;                       /* quotes: scr_quote.c */
 	switch (act) {
 	case ACT_TAKE:
 		if (v->detail.mission.id == 0)
@@ -258,6 +259,7 @@ mission_reload(App *a)
 	              m->n_takers > 0;
 	v->detail.can_cancel = v->has_member && (is_poster || v->is_staff) &&
 	                (live || m->status == MISSION_PENDING);
+	app_quote_detail(a, m, is_poster);
 }
 
 static void

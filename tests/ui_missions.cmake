@@ -24,6 +24,9 @@ borne_ui_missions_script(mission_done   800x480 1920x1080)
 borne_ui_missions_script(my_missions    800x480 1920x1080 480x800)
 # Issue 11: taking a mission ends on a confirmation or a refusal with a next step.
 borne_ui_missions_script(mission_outcome 800x480 1920x1080 480x800)
+# Issue 15: a young member makes a quote, the poster accepts one with a
+# badge, the other author is told at the next tap.
+borne_ui_missions_script(quote_make     800x480 1920x1080)
 borne_ui_missions_script(post_keyboard  800x480 1920x1080)
 borne_ui_missions_script(post_type      800x480 1920x1080)
 borne_ui_missions_script(post_refused   800x480 1920x1080)

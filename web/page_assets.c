@@ -91,8 +91,8 @@ static const char css[] =
 	"table,tbody,tr,td{display:block;width:100%}thead{display:none}"
 	"tr{border-bottom:1px solid var(--line);padding:8px 4px}"
 	"td{border:0;padding:2px 4px}}\n"
-	"@media print{header.top,footer,form,button{display:none}body{background:#fff}"
-	".card{box-shadow:none}}\n";
+	"@media print{header.top,footer,form,button,a.button{display:none}"
+	"body{background:#fff}.card{box-shadow:none}}\n";
 
 int
 page_css_get(Web *w, WebReq *rq, WebResp *rs)

@@ -56,6 +56,9 @@ row(const Mission *m, void *ctx)
 	       "");
 	if (m->reason[0] != '\0')
 		html_f(b, "<br><em>%s</em>", m->reason);
+	if (m->d.reward_kind == REWARD_QUOTE)    /* page_quotes.c */
+		html_f(b, "<br><a href=\"/quotes?mission=%s\">%s</a>", id,
+		       TR(c->rq, "Devis reçus", "Quotes received"));
 	html_f(b, "</td><td>%s<br><span class=\"muted\">%d/%d</span></td><td>",
 	       status_label(c->rq, m->status), m->n_takers, m->d.places);
 	if (m->status == MISSION_PENDING) {

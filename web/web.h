@@ -164,6 +164,11 @@ int page_members_get(Web *w, WebReq *rq, WebResp *rs);
 int page_members_post(Web *w, WebReq *rq, WebResp *rs);
 int page_member_get(Web *w, WebReq *rq, WebResp *rs);
 int page_member_post(Web *w, WebReq *rq, WebResp *rs);
+/* page_quotes.c */
+int page_quotes_get(Web *w, WebReq *rq, WebResp *rs);
+int page_quotes_post(Web *w, WebReq *rq, WebResp *rs);
+int page_quote_get(Web *w, WebReq *rq, WebResp *rs);
+int page_quote_pdf(Web *w, WebReq *rq, WebResp *rs);
 int page_import_get(Web *w, WebReq *rq, WebResp *rs);
 int page_import_post(Web *w, WebReq *rq, WebResp *rs);
 int page_missions_get(Web *w, WebReq *rq, WebResp *rs);

@@ -30,6 +30,11 @@ const WebRoute web_routes[] = {
 	{ "POST", "/import",    page_import_post,  1, NULL, NULL },
 	{ "GET",  "/missions",  page_missions_get, 1, "Missions", "Missions" },
 	{ "POST", "/missions",  page_missions_post, 1, NULL, NULL },
+	/* Quotes made at the kiosk (page_quotes.c). */
+	{ "GET",  "/quotes",    page_quotes_get,   1, "Devis", "Quotes" },
+	{ "POST", "/quotes",    page_quotes_post,  1, NULL, NULL },
+	{ "GET",  "/quote",     page_quote_get,    1, NULL, NULL },
+	{ "GET",  "/quote.pdf", page_quote_pdf,    1, NULL, NULL },
 	{ "GET",  "/report",    page_report_get,   1, "Rapport", "Report" },
 	{ "GET",  "/report.js", page_report_js,    1, NULL, NULL },
 	{ "GET",  "/report.pdf", page_report_pdf,  1, NULL, NULL },

@@ -72,5 +72,13 @@ expect_out "1,taken,Réparer un vélo"
 expect_exit 2 adm quote accept 2 --by 1
 expect_err "no longer waiting"
 
+# The name printed on quotes (the back office's page and PDF).
+expect_exit 0 adm quote coop
+expect_out "name on quotes: Le Patio"
+expect_exit 0 adm quote coop "SCIC Le Patio"
+expect_out "name on quotes: SCIC Le Patio"
+expect_exit 2 adm quote coop "  "
+expect_err "1 to 120 characters"
+
 echo "$n_pass passed, $n_fail failed"
 [ "$n_fail" = 0 ]

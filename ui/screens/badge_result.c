@@ -65,7 +65,12 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 {
 	int w = band.w, cx = band.x + w / 2;
 	int top = ui_text_height(ui, FONT_SEMIBOLD, 20);
-	int cr = big ? 56 : 44;
+	/* A small landscape screen has no room for the inset: a note (a
+	** quote decided, the next mission, a break due) is said in two
+	** lines under the greeting, the medallion smaller to make room. */
+	int small_note = !note && !big && !ui_portrait(ui) &&
+	                 v->result.greeting_note[0] != '\0';
+	int cr = big ? 56 : small_note ? 30 : 44;
 	int gs = big ? 60 : 48;
 	int y;
 	char line[1024];
@@ -87,7 +92,7 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 	ui_reader_banner_at(ui, (UiRect){ w - 16, 8, 0, 40 });
 
 	/* The medallion. */
-	y = band.y + (big ? 56 : 60) + (ui_portrait(ui) ? 24 : 0);
+	y = band.y + (big ? 56 : small_note ? 48 : 60) + (ui_portrait(ui) ? 24 : 0);
 	int ccy = y + cr;
 	ui_circle(ui, cx, ccy + 4, cr, lk->inset);
 	ui_circle(ui, cx, ccy, cr, COL_BLANC);
@@ -121,6 +126,13 @@ result_band(Ui *ui, const AppView *v, const ResultLook *lk, UiRect band,
 		ui_text_box(ui, (UiRect){ 24, y, w - 48, 2 * ds * 7 / 5 }, FONT_REGULAR,
 		            ds, lk->ink, ALIGN_CENTER, 2, v->result.greeting_detail);
 		y += ui_text_height(ui, FONT_REGULAR, ds);
+	}
+	if (small_note) {
+		int ms = TYPE_META, mh = ui_text_height(ui, FONT_SEMIBOLD, ms);
+
+		ui_text_box(ui, (UiRect){ 24, y + 6, w - 48, 2 * mh + 4 },
+		            FONT_SEMIBOLD, ms, lk->ink, ALIGN_CENTER, 2,
+		            v->result.greeting_note);
 	}
 	if (note && v->result.greeting_note[0]) {
 		/* The next mission, or thanks for the day, in an inset. */

@@ -36,7 +36,8 @@ static int  mission_story(Ui *ui, const AppView *v, UiRect r);
 static int  mission_facts(Ui *ui, const AppView *v, UiRect r);
 static int  mission_description(Ui *ui, const AppView *v, UiRect r);
 static void mission_actions(Ui *ui, const AppView *v, UiRect r);
-static int  mission_collect(const AppView *v, MissionAct acts[4]);
+static int  mission_collect(const AppView *v, MissionAct acts[5]);
+static int  mission_quotes(Ui *ui, const AppView *v, UiRect r);
 static void mission_note(Ui *ui, int x, int cy, int w, uint32_t icon,
                          UiColor icon_bg, const char *text);
 static void mission_outcome(Ui *ui, const AppView *v);
@@ -59,7 +60,7 @@ mission_draw(Ui *ui, const AppView *v)
 		return;
 	}
 	if (ui_portrait(ui) || w < 640) {
-		MissionAct acts[4];
+		MissionAct acts[5];
 		int n = mission_collect(v, acts);
 		int y = top + 16, fh, acts_h = n == 0 ? 80 : n == 1 ? 110 : 164;
 		int facts_h = 4 * 52 + 8;
@@ -170,8 +171,13 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 	if (m->d.place[0] != '\0')
 		tail += 36;
 	tail += 36;                     /* under-18s: always said */
+	if (v->quote.mine[0] != '\0')
+		tail += 2 * mh + 12;
 	room = r.y + r.h - tail - 8 - y;
-	if (room > 0 && m->d.description[0] != '\0')
+	/* Its poster knows the description: the quotes received instead. */
+	if (room > 0 && v->quote.n_received > 0)
+		y += mission_quotes(ui, v, (UiRect){ r.x, y, r.w, room }) + 12;
+	else if (room > 0 && m->d.description[0] != '\0')
 		y += mission_description(ui, v, (UiRect){ r.x, y, r.w, room }) + 12;
 	if (v->detail.poster_first[0] != '\0') {
 		const char *by = tr(v->lang, "mission.posted_by");
@@ -206,6 +212,15 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 	if (ui_minors_chip(ui, r.x, y + 14, r.w, m->d.minors_ok,
 	                   v->detail.mission_text.minors) > 0)
 		y += 40;
+	if (v->quote.mine[0] != '\0') {
+		int used;
+
+		ui_icon(ui, r.x + 14, y + 14, 24, COL_OCRE, ICON_REQUEST_QUOTE);
+		used = ui_text_box(ui, (UiRect){ r.x + 40, y + 14 - mh / 2, r.w - 40,
+		                   2 * mh + 4 }, FONT_MEDIUM, 18, COL_ENCRE,
+		                   ALIGN_LEFT, 2, v->quote.mine);
+		y += used > mh + 4 ? used + 12 : 36;
+	}
 	if (takers[0] != '\0') {
 		char line[360];
 
@@ -214,6 +229,59 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		ui_text_fit(ui, r.x + 40, y + 14 - mh / 2, r.w - 40, FONT_MEDIUM,
 		            18, COL_ENCRE, ALIGN_LEFT, line);
 		y += 36;
+	}
+	return y - r.y;
+}
+
+/* The quotes its poster received: "Devis reçus : 2", then one row each
+** (number and first name, the sum, the total with VAT) with "Accepter",
+** which asks for the poster's badge. Returns the height used. */
+static int
+mission_quotes(Ui *ui, const AppView *v, UiRect r)
+{
+	int sh = ui_text_height(ui, FONT_BOLD, TYPE_SECTION);
+	int mh = ui_text_height(ui, FONT_REGULAR, TYPE_META);
+	int row_h = 2 * mh + 20, y = r.y;
+	const char *accept = tr(v->lang, "quote.accept");
+	int bw = ui_button_width(ui, BTN_PRIMARY, 48, 0, accept);
+
+	ui_text_fit(ui, r.x, y, r.w, FONT_BOLD, TYPE_SECTION, COL_ENCRE,
+	            ALIGN_LEFT, v->quote.received_title);
+	y += sh + GAP_S;
+	for (int i = 0; i < v->quote.n_received; i++) {
+		const QuoteReceivedView *q = &v->quote.received[i];
+		UiRect row = { r.x, y, r.w, row_h };
+		char who[sizeof q->number + sizeof q->who + 8];
+		int tx = r.x + GAP_M, tw = r.w - bw - 3 * GAP_M;
+
+		if (y + row_h > r.y + r.h)
+			break;
+		ui_fmt(who, sizeof who, "%s · %s", q->number, q->who);
+		ui_rrect_lip(ui, row, 12, COL_BLANC, COL_LINE, 2);
+		ui_text_fit(ui, tx, y + 8, tw, FONT_SEMIBOLD, TYPE_META, COL_ENCRE,
+		            ALIGN_LEFT, who);
+		{
+			/* The total first: what the poster will pay; then how. */
+			int vw = ui_text(ui, tx, y + 10 + mh, FONT_BOLD, TYPE_META,
+			                 COL_VERT, q->ttc);
+
+			if (tw - vw - GAP_M > 60)
+				ui_text_fit(ui, tx + vw + GAP_M, y + 10 + mh, tw - vw - GAP_M,
+				            FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE,
+				            ALIGN_LEFT, q->sum);
+		}
+		{
+			UiRect b = { r.x + r.w - bw - GAP_M, y + (row_h - 48) / 2, bw,
+			             48 };
+			char name[sizeof q->number + 64];
+
+			ui_button(ui, b, BTN_PRIMARY, 0, accept, ACT_QUOTE_ACCEPT, q->id);
+			/* Said whole for a reader of the screen: which one. */
+			ui_fmt(name, sizeof name, tr(v->lang, "quote.accept_n"),
+			       q->number);
+			ui_hit(ui, b, ACT_QUOTE_ACCEPT, q->id, name);
+		}
+		y += row_h + GAP_S;
 	}
 	return y - r.y;
 }
@@ -347,13 +415,20 @@ mission_facts(Ui *ui, const AppView *v, UiRect r)
 
 /* What the session may do, most important first. */
 static int
-mission_collect(const AppView *v, MissionAct acts[4])
+mission_collect(const AppView *v, MissionAct acts[5])
 {
 	int n = 0;
 
-	if (v->detail.can_take)
-		acts[n++] = (MissionAct){ ACT_TAKE, BTN_PRIMARY, ICON_HANDSHAKE,
+	/* "Prix à discuter": a quote first, taking it as it is second. */
+	if (v->quote.can_quote)
+		acts[n++] = (MissionAct){ ACT_QUOTE, BTN_PRIMARY, ICON_REQUEST_QUOTE,
+		                          tr(v->lang, "mission.quote") };
+	if (v->detail.can_take) {
+		UiButtonStyle st = n == 0 ? BTN_PRIMARY : BTN_SECONDARY;
+
+		acts[n++] = (MissionAct){ ACT_TAKE, st, ICON_HANDSHAKE,
 		                          tr(v->lang, "mission.take") };
+	}
 	if (v->detail.can_done) {
 		UiButtonStyle st = n == 0 ? BTN_GREEN : BTN_SECONDARY;
 
@@ -372,7 +447,7 @@ mission_collect(const AppView *v, MissionAct acts[4])
 static void
 mission_actions(Ui *ui, const AppView *v, UiRect r)
 {
-	MissionAct acts[4];
+	MissionAct acts[5];
 	int n = mission_collect(v, acts);
 	int y = r.y, big = n == 1 ? 64 : 58, mh = ui_text_height(ui,
 	    FONT_REGULAR, 18);
