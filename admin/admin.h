@@ -118,5 +118,10 @@ int cmd_purge(Admin *a, int argc, char **argv);
 /* cmd_web.c: the back office's codes and sessions */
 int cmd_web_code(Admin *a, int argc, char **argv);
 int cmd_web_end(Admin *a, int argc, char **argv);
+/* cmd_hub.c: the PostgreSQL hub (docs/sync.md) */
+int cmd_hub_init(Admin *a, int argc, char **argv);
+int cmd_hub_add_kiosk(Admin *a, int argc, char **argv);
+int cmd_hub_revoke(Admin *a, int argc, char **argv);
+int cmd_sync(Admin *a, int argc, char **argv);
 
 #endif

@@ -82,6 +82,13 @@ static const AdminCmd commands[] = {
 	  "one-time code to sign in to borne-web)" },
 	{ "web", "end", cmd_web_end, "web end   (ends every borne-web session)" },
 	{ "purge", NULL, cmd_purge, "purge --older-than-days N" },
+	{ "hub", "init", cmd_hub_init, "hub init URL   (creates or migrates the "
+	  "PostgreSQL hub's schema; docs/sync.md)" },
+	{ "hub", "add-kiosk", cmd_hub_add_kiosk, "hub add-kiosk ROLE [--hub URL] "
+	  "[--password PW]   (this database's kiosk, as that hub role)" },
+	{ "hub", "revoke", cmd_hub_revoke, "hub revoke ROLE [--hub URL]" },
+	{ "sync", NULL, cmd_sync, "sync [--hub URL] [--config FILE] | sync "
+	  "--status" },
 };
 
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))

@@ -309,6 +309,9 @@ typedef struct AppView {
 	char config_note[120];   /* "borne.conf : 2 réglages ignorés" or "" */
 	char config_detail[200]; /* the first, as the config file reader said */
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
+	char sync_status[120];   /* "Pas synchronisée depuis ..." when this
+	                         ** kiosk syncs with a hub and has not for
+	                         ** an hour (docs/sync.md), else "" */
 
 	/* Each screen module's own part (firmware/scr_*.c, its struct in
 	** scr_*.h), cleared by it: v->board.cards, v->pin.pin_len... */

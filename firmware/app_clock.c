@@ -24,6 +24,7 @@
 #include "audit.h"
 #include "clock.h"
 #include "i18n.h"
+#include "outbox.h"
 #include "text.h"
 #include "timeutil.h"
 #include "uuid.h"
@@ -33,6 +34,7 @@
 static int64_t clock_offset(const App *a);
 static int     confirmation_holds(App *a);
 static void    clock_render(App *a, int n_held, int n_untimed);
+static void    sync_render(App *a);
 
 static int64_t
 clock_offset(const App *a)
@@ -79,6 +81,26 @@ app_clock_reload(App *a)
 	app_clock_check(a);
 }
 
+/* A kiosk that syncs with a hub and has not for an hour says since
+** when; a kiosk alone (never synced) says nothing. */
+static void
+sync_render(App *a)
+{
+	AppView *v = &a->v;
+	char date[TIME_DATE_SIZE], hm[32], when[64];
+	int64_t synced = 0;
+
+	v->sync_status[0] = '\0';
+	if (a->st == NULL || outbox_synced_utc(a->st, &synced) != BORNE_OK ||
+	    synced <= 0 || a->now_utc - synced < 3600)
+		return;
+	time_local_date(synced, date);
+	app_format_hm(v->lang, synced, hm, sizeof hm);
+	snprintf(when, sizeof when, "%s %s", date, hm);
+	app_trf(v->lang, v->sync_status, sizeof v->sync_status,
+	        "app.sync.stale", when);
+}
+
 static void
 clock_render(App *a, int n_held, int n_untimed)
 {
@@ -101,6 +123,7 @@ clock_render(App *a, int n_held, int n_untimed)
 	                       a->clock_verdict == CLOCK_JUMPED;
 	app_trf(v->lang, v->clock_status, sizeof v->clock_status,
 	        keys[a->clock_verdict], when);
+	sync_render(a);
 	v->clock_detail[0] = '\0';
 	if (n_held > 0 && n_untimed > 0)
 		app_trf(v->lang, v->clock_detail, sizeof v->clock_detail,
@@ -153,6 +176,12 @@ app_clock_check(App *a)
 	                         NULL, NULL) == BORNE_OK)
 		(void)checkin_clock_facts(a->st, &f.newest_tap_utc, &n_held,
 		                          &n_untimed);
+	/* Each change for the hub carries the boot and the verdict (docs/
+	** sync.md); written when it changes, a failure tried again later. */
+	if (a->clock_noted != (verdict == CLOCK_OK ? 2 : 1) &&
+	    outbox_set_clock(a->st, a->cfg.boot_id, verdict == CLOCK_OK)
+	    == BORNE_OK)
+		a->clock_noted = verdict == CLOCK_OK ? 2 : 1;
 	memcpy(status, a->v.clock_status, sizeof status);
 	clock_render(a, n_held, n_untimed);
 	return before != a->v.clock_trusted ||

@@ -117,6 +117,8 @@ struct App {
 	int64_t   clock_offset_ms;  /* wall - monotonic at the last event */
 	int64_t   clock_trusted_offset_ms;  /* ... when last trusted */
 	int       clock_was_trusted;
+	int       clock_noted;   /* told to the outbox: 0 not yet, 1 untrusted,
+	                         ** 2 trusted (outbox_set_clock) */
 	int       clock_verdict;  /* ClockVerdict */
 
 	/* A read failed during this reload (app_read_failed); the reason

@@ -41,6 +41,7 @@ CONFIG_DEF("tz",                "",                   "time zone; empty: TZ, els
 CONFIG_DEF("web_listen",        "0.0.0.0:8080",       "borne-web listens here: ADDR:PORT, [::]:PORT for IPv6")
 CONFIG_DEF("web_tls_cert",      "",                   "borne-web: PEM certificate file for HTTPS; empty: plain HTTP")
 CONFIG_DEF("web_tls_key",       "",                   "borne-web: PEM private key of web_tls_cert")
+CONFIG_DEF("hub_url",           "",                   "borne-admin sync: the PostgreSQL hub, postgresql://ROLE:PASSWORD@HOST/DB?sslmode=verify-full; empty: this kiosk alone (docs/sync.md)")
 CONFIG_DEF("web_backup_dir",    "/var/lib/borne/backups", "borne-web: the folder of daily backups it offers to download")
 #ifdef CONFIG_NUM_FALLBACK
 #undef CONFIG_NUM

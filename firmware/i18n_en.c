@@ -126,6 +126,8 @@ const I18nEntry i18n_en[] = {
 	{ "app.clock.untimed", "%d tap(s) with no time: to correct" },
 	{ "app.clock.held_untimed", "%d waiting, %d with no time" },
 	{ "app.clock.confirmed", "Time confirmed: taps are counted" },
+	/* the hub (docs/sync.md) */
+	{ "app.sync.stale", "Not synced since %s" },
 	{ "app.clock.unknown", "Time to be checked" },
 	{ "app.config.problem", "Settings: %d line ignored" },
 	{ "app.config.problems", "Settings: %d lines ignored" },

@@ -127,6 +127,8 @@ const I18nEntry i18n_fr[] = {
 	{ "app.clock.held_untimed", "%d en attente, %d sans heure" },
 	{ "app.clock.confirmed", "Heure confirmée : les passages sont comptés" },
 	{ "app.clock.unknown", "Heure à vérifier" },
+	/* the hub (docs/sync.md) */
+	{ "app.sync.stale", "Pas synchronisée depuis %s" },
 	{ "app.config.problem", "Réglages : %d ligne ignorée" },
 	{ "app.config.problems", "Réglages : %d lignes ignorées" },
 	{ "app.config.line", "Ligne %d : %s" },

@@ -14,6 +14,7 @@
 #include "audit.h"
 #include "borne.h"
 #include "member.h"
+#include "outbox.h"
 
 /* How one column of an exported row is written. */
 typedef struct JsonCol {
@@ -312,7 +313,10 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	snprintf(marker, sizeof marker, PRIVACY_FORGOTTEN_FMT, (long long)id);
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
-	if ((rc = run_id(st, sql_taps, id, NULL, NULL, NULL,
+	/* First, so the forget's own writes below (the blanked visits, the
+	** anonymous name) are what travels to the hub (outbox.h). */
+	if ((rc = outbox_forget_member(st, m.uuid)) != BORNE_OK ||
+	    (rc = run_id(st, sql_taps, id, NULL, NULL, NULL,
 	                 "forgetting taps")) != BORNE_OK ||
 	    (rc = run_id(st, sql_badges, id, NULL, NULL, NULL,
 	                 "deleting badges")) != BORNE_OK ||

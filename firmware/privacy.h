@@ -7,7 +7,9 @@
 ** badge UIDs are scrubbed from the audit lines about the member, the UID
 ** of a badge of theirs is blanked on earlier unknown taps, and the
 ** member is marked forgotten and inactive. The visits keep their member_id, so a
-** report still counts those hours, under the anonymous marker.
+** report still counts those hours, under the anonymous marker. The
+** changes waiting for the hub that name the member are scrubbed and one
+** "forget" change is queued, so the other kiosks forget too (outbox.h).
 **
 ** Purging deletes, older than a cut-off: visits (by arrival time), unknown
 ** and deactivated badge taps, takes released before the cut-off, and the

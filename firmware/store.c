@@ -419,6 +419,11 @@ store_migrate(Store *st)
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_migration_count());
 	if ((rc = store_exec(st, sql, "setting the schema version")) != BORNE_OK)
 		goto fail;
+	/* Each change of the outbox carries the version it was written in. */
+	snprintf(sql, sizeof sql, "UPDATE sync_state SET schema_version = %d",
+	         store_migration_count());
+	if ((rc = store_exec(st, sql, "setting the outbox's version")) != BORNE_OK)
+		goto fail;
 	return store_commit(st);
 fail:
 	store_rollback(st);

@@ -290,10 +290,127 @@ static const char schema_v8[] =
 	"CREATE TRIGGER visit_fixes_append_only BEFORE UPDATE ON visit_fixes"
 	"  BEGIN SELECT RAISE(ABORT, 'visit_fixes is append-only'); END;";
 
-/* Versions 9 and 10 are taken by issues 14 and 15 (work streams, hub
-** sync), merged separately: until they land, they change nothing. */
+/* Version 9 is issue 15's (work streams), merged separately: until it
+** lands, it changes nothing. */
 static const char schema_v9_reserved[] = "";
-static const char schema_v10_reserved[] = "";
+
+/* Version 10 (issue 14): the outbox, what travels to the PostgreSQL hub
+** (docs/sync.md). Every write to a travelling table appends, by the
+** triggers below and so in the same transaction, one change: the table,
+** the row's uuid, insert/update/delete, the row as JSON (rows it points
+** to by their uuid, never by a local id), and a hybrid logical clock
+** tick. sync_state is one row: this database's kiosk uuid (made once,
+** here) and incarnation, the clock, the cursors of the sync process, and
+** "applying", set while rows pulled FROM the hub are written, which the
+** triggers skip. The clock: hlc_ms = max(hlc_ms, wall ms), hlc_ctr
+** counts ticks within one ms; both stored, so it never goes back across
+** restarts or a wall clock set to the past; hlc is 'MS.CTR.KIOSK'
+** zero-padded so it sorts as text. The PIN hash does not travel (it is
+** keyed by this kiosk's PIN key). sync_state.schema_version is set to
+** the latest version by store.c after every migration. */
+#define OB_NOW "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
+#define OB_TICK \
+	"UPDATE sync_state SET hlc_ctr = CASE WHEN " OB_NOW " > hlc_ms" \
+	"  THEN 0 ELSE hlc_ctr + 1 END, hlc_ms = MAX(hlc_ms, " OB_NOW ")," \
+	"  wall_ms = " OB_NOW ";"
+#define OB_PUT(tbl, row_uuid, op, payload) \
+	"INSERT INTO outbox(tbl, row_uuid, op, payload, hlc, wall_ms," \
+	"  wall_trusted, boot_id, schema_version)" \
+	" SELECT '" tbl "', " row_uuid ", '" op "', " payload "," \
+	"  printf('%015d.%06d.%s', hlc_ms, hlc_ctr, kiosk_uuid), wall_ms," \
+	"  wall_trusted, boot_id, schema_version FROM sync_state;"
+#define OB_WHEN " WHEN (SELECT applying FROM sync_state) = 0 BEGIN "
+#define OB_TRIGGERS(tbl, short, payload_new) \
+	"CREATE TRIGGER outbox_" short "_ai AFTER INSERT ON " tbl OB_WHEN \
+	OB_TICK OB_PUT(tbl, "new.uuid", "insert", payload_new("new")) "END;" \
+	"CREATE TRIGGER outbox_" short "_au AFTER UPDATE ON " tbl OB_WHEN \
+	OB_TICK OB_PUT(tbl, "new.uuid", "update", payload_new("new")) "END;" \
+	"CREATE TRIGGER outbox_" short "_ad AFTER DELETE ON " tbl OB_WHEN \
+	OB_TICK OB_PUT(tbl, "old.uuid", "delete", \
+	               "json_object('uuid', old.uuid)") "END;"
+#define OB_UUID_OF(table, r, col) \
+	"(SELECT uuid FROM " table " WHERE id = " r "." col ")"
+#define OB_MEMBER(r) \
+	"json_object('uuid', " r ".uuid, 'name', " r ".name, 'role', " r ".role," \
+	" 'minor', " r ".minor, 'active', " r ".active, 'forgotten', " \
+	r ".forgotten, 'created_utc', " r ".created_utc)"
+#define OB_BADGE(r) \
+	"json_object('uuid', " r ".uuid, 'uid', " r ".uid, 'member_uuid', " \
+	OB_UUID_OF("members", r, "member_id") ", 'added_utc', " r ".added_utc," \
+	" 'active', " r ".active)"
+#define OB_DAY(r) \
+	"json_object('uuid', " r ".uuid, 'date', " r ".date, 'title', " \
+	r ".title, 'open_min', " r ".open_min, 'close_min', " r ".close_min," \
+	" 'moved_from', " r ".moved_from)"
+#define OB_VISIT(r) \
+	"json_object('uuid', " r ".uuid, 'member_uuid', " \
+	OB_UUID_OF("members", r, "member_id") ", 'badge', " r ".badge," \
+	" 'in_utc', " r ".in_utc, 'out_utc', " r ".out_utc, 'out_uuid', " \
+	r ".out_uuid, 'auto_closed', " r ".auto_closed, 'out_late', " \
+	r ".out_late, 'corrected', " r ".corrected, 'day_uuid', " \
+	OB_UUID_OF("days", r, "day_id") ", 'kiosk_id', " r ".kiosk_id)"
+#define OB_MISSION(r) \
+	"json_object('uuid', " r ".uuid, 'title', " r ".title, 'description', " \
+	r ".description, 'category', " r ".category, 'place', " r ".place," \
+	" 'date_from', " r ".date_from, 'date_to', " r ".date_to," \
+	" 'duration_min', " r ".duration_min, 'places', " r ".places," \
+	" 'reward_kind', " r ".reward_kind, 'reward_cents', " r ".reward_cents," \
+	" 'minors_ok', " r ".minors_ok, 'outdoor', " r ".outdoor," \
+	" 'poster_uuid', " OB_UUID_OF("members", r, "poster_id") ", 'status', " \
+	r ".status, 'reason', " r ".reason, 'created_utc', " r ".created_utc," \
+	" 'updated_utc', " r ".updated_utc)"
+#define OB_TAKE(r) \
+	"json_object('uuid', " r ".uuid, 'mission_uuid', " \
+	OB_UUID_OF("missions", r, "mission_id") ", 'member_uuid', " \
+	OB_UUID_OF("members", r, "member_id") ", 'taken_utc', " r ".taken_utc," \
+	" 'released_utc', " r ".released_utc)"
+#define OB_AUDIT(r) \
+	"json_object('uuid', " r ".uuid, 'at_utc', " r ".at_utc, 'actor_uuid', " \
+	OB_UUID_OF("members", r, "actor_id") ", 'action', " r ".action," \
+	" 'target_kind', " r ".target_kind, 'target_uuid', CASE " r \
+	".target_kind WHEN 'member' THEN " OB_UUID_OF("members", r, "target_id") \
+	" WHEN 'mission' THEN " OB_UUID_OF("missions", r, "target_id") \
+	" END, 'detail', " r ".detail)"
+static const char schema_v10[] =
+	"CREATE TABLE sync_state ("
+	"  id             INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  applying       INTEGER NOT NULL DEFAULT 0 CHECK (applying IN (0,1)),"
+	"  kiosk_uuid     TEXT NOT NULL,"
+	"  incarnation    INTEGER NOT NULL DEFAULT 1,"
+	"  hlc_ms         INTEGER NOT NULL DEFAULT 0,"
+	"  hlc_ctr        INTEGER NOT NULL DEFAULT 0,"
+	"  wall_ms        INTEGER NOT NULL DEFAULT 0,"
+	"  wall_trusted   INTEGER NOT NULL DEFAULT 0,"
+	"  boot_id        TEXT NOT NULL DEFAULT '',"
+	"  schema_version INTEGER NOT NULL DEFAULT 0,"
+	"  pushed_seq     INTEGER NOT NULL DEFAULT 0,"  /* the hub has up to it */
+	"  pulled_seq     INTEGER NOT NULL DEFAULT 0,"  /* hub sequence pulled */
+	"  synced_utc     INTEGER NOT NULL DEFAULT 0,"  /* last complete sync */
+	"  last_error     TEXT NOT NULL DEFAULT '');"
+	"INSERT INTO sync_state(id, kiosk_uuid) VALUES (1, lower(printf("
+	"  '%s-%s-4%s-%s%s-%s', hex(randomblob(4)), hex(randomblob(2)),"
+	"  substr(hex(randomblob(2)), 2), substr('89ab', 1 + abs(random()) % 4, 1),"
+	"  substr(hex(randomblob(2)), 2), hex(randomblob(6)))));"
+	"CREATE TABLE outbox ("
+	"  seq            INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  tbl            TEXT NOT NULL,"
+	"  row_uuid       TEXT NOT NULL,"
+	"  op             TEXT NOT NULL CHECK (op IN"
+	"                 ('insert','update','delete','forget','scrubbed')),"
+	"  payload        TEXT NOT NULL,"
+	"  hlc            TEXT NOT NULL,"
+	"  wall_ms        INTEGER NOT NULL,"
+	"  wall_trusted   INTEGER NOT NULL,"
+	"  boot_id        TEXT NOT NULL,"
+	"  schema_version INTEGER NOT NULL);"
+	"CREATE INDEX outbox_row ON outbox(row_uuid);"
+	OB_TRIGGERS("members", "members", OB_MEMBER)
+	OB_TRIGGERS("badges", "badges", OB_BADGE)
+	OB_TRIGGERS("days", "days", OB_DAY)
+	OB_TRIGGERS("visits", "visits", OB_VISIT)
+	OB_TRIGGERS("missions", "missions", OB_MISSION)
+	OB_TRIGGERS("mission_takes", "takes", OB_TAKE)
+	OB_TRIGGERS("audit", "audit", OB_AUDIT);
 
 /* Version 11: a search keystroke is an index lookup (issue 12). Each
 ** mission's status, category and "minors welcome" are words of its row
@@ -347,7 +464,8 @@ static const char *const migrations[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9_reserved,
-	schema_v10_reserved,
+	/* the outbox (issue 14) */
+	schema_v10,
 	/* issue 12: search as an index lookup */
 	schema_v11,
 };

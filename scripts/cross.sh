@@ -32,7 +32,8 @@ pkgs=(gcc-aarch64-linux-gnu qemu-user-static file
       libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
       libnfc6:arm64 pkgconf:arm64
       libcairo2-dev:arm64        # borne-web's report PDF
-      libmicrohttpd-dev:arm64)     # borne-web
+      libmicrohttpd-dev:arm64      # borne-web
+      libpq5:arm64)                # borne-admin sync (libpq-dev's headers)
 
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

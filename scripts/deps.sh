@@ -15,6 +15,7 @@ pkgs=(build-essential cmake pkg-config
       xvfb xdotool      # tests: real X key events (tests/ui/x11_keys.sh)
       valgrind bc       # build/bench/borne-bench: callgrind, figures
       libmicrohttpd-dev                     # borne-web (web/)
+      libpq-dev postgresql    # borne-admin sync: the hub; tests/hub (a cluster)
       chromium chromium-driver python3-selenium)  # tests/web/browser.py
 
 missing=()

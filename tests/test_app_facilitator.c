@@ -844,6 +844,32 @@ test_web_code(void)
 	}
 }
 
+/* A kiosk alone says nothing of a hub; one that syncs with a hub and
+** has not for hours says since when, for facilitators (docs/sync.md). */
+static void
+test_sync_stale(void)
+{
+	T t;
+	char sql[128];
+
+	t_open(&t, "sync.db", "2026-03-04T10:00", LANG_FR);
+	CHECK_STR(t.v->sync_status, "");
+	/* borne-admin sync, two days ago; the kiosk sees it at its minute */
+	snprintf(sql, sizeof sql, "UPDATE sync_state SET synced_utc = %lld",
+	         (long long)fx_t("2026-03-02T18:30"));
+	CHECK_INT(sqlite3_exec(store_db(t.st), sql, NULL, NULL, NULL), SQLITE_OK);
+	t_wait_ms(&t, 60000);
+	CHECK_CONTAINS(t.v->sync_status, "Pas synchronisée depuis 2026-03-02");
+	CHECK_CONTAINS(t.v->sync_status, "18");
+	/* synced a minute ago: nothing to say */
+	snprintf(sql, sizeof sql, "UPDATE sync_state SET synced_utc = %lld",
+	         (long long)t.utc);
+	CHECK_INT(sqlite3_exec(store_db(t.st), sql, NULL, NULL, NULL), SQLITE_OK);
+	t_wait_ms(&t, 60000);
+	CHECK_STR(t.v->sync_status, "");
+	t_close(&t);
+}
+
 int
 main(void)
 {
@@ -860,5 +886,6 @@ main(void)
 	test_pin_none();
 	test_pin_set();
 	test_web_code();
+	test_sync_stale();
 	return check_done();
 }

@@ -16,6 +16,7 @@
 #include "maintenance.h"
 #include "member.h"
 #include "mission.h"
+#include "outbox.h"
 #include "store.h"
 #include "store_schema.h"
 
@@ -338,6 +339,50 @@ test_migrate_v7_to_v8(void)
 	store_close(st);
 }
 
+/* A version 8 database gets the outbox (issue 14): a kiosk uuid made
+** once, incarnation 1, no change for the rows it already had (they go to
+** the hub by a first full push, docs/sync.md), a change for each write
+** from then on, carrying the latest version. */
+static void
+test_migrate_v8_outbox(void)
+{
+	sqlite3 *db = NULL;
+	Store *st;
+	int64_t id;
+
+	fx_rm(fx_path("v8.db"));
+	make_old_db("v8.db", 8);
+	sqlite3_open(fx_path("v8.db"), &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO members(uuid, name, role, created_utc)"
+		" VALUES ('u1', 'Awa', 'cooperator', 1000);", NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v8.db");
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sync_state WHERE"
+	                         " length(kiosk_uuid) = 36 AND incarnation = 1"
+	                         " AND kiosk_uuid GLOB '*-4*'"), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT schema_version FROM sync_state"),
+	          store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM members"), 1);
+	/* Joining a hub: the rows from before go, members first. */
+	CHECK_INT(outbox_seed(st, &id), BORNE_OK);
+	CHECK_INT(id, 1);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox WHERE row_uuid ="
+	                         " 'u1' AND op = 'update' AND json_extract(payload,"
+	                         " '$.name') = 'Awa'"), 1);
+	CHECK_INT(outbox_seed(st, &id), BORNE_OK);
+	CHECK_INT(id, 0);
+	CHECK_INT(member_add(st, "Inès", ROLE_COOPERATOR, 0, NULL, NULL, 0, 1000,
+	                     &id), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox WHERE tbl ="
+	                         " 'members' AND op = 'insert' AND schema_version ="
+	                         " (SELECT schema_version FROM sync_state)"), 1);
+	store_close(st);
+}
+
 static void
 test_read_only(void)
 {
@@ -595,6 +640,7 @@ main(void)
 	test_migrate_v3_to_v4();
 	test_migrate_v7_to_v8();
 	test_migrate_v8_to_v11();
+	test_migrate_v8_outbox();
 	test_read_only();
 	test_file_modes();
 	test_locked();

@@ -42,7 +42,7 @@ expect_no_out "Forgetmenot"
 expect_exit 0 adm member show 2
 expect_out "Ali"
 expect_eq "$(cat "$DB" "$DB-wal" "$DB-shm" 2>/dev/null | grep -c -a -e Forgetmenot -e 04A1B2C3D4E5F6)" 0 "restored: still gone from the files"
-expect_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" 11 "schema version"
+expect_eq "$(sqlite3 "$DB" 'PRAGMA user_version')" "$(sqlite3 "$TMP/backups/borne-$today.db" 'PRAGMA user_version')" "schema version"
 sum=$(db_sum)
 expect_exit 2 adm restore "$TMP/none.db"
 expect_err "restore:"

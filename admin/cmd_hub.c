@@ -1,0 +1,180 @@
+/* cmd_hub.c -- borne-admin hub init / add-kiosk / revoke and sync: the
+** PostgreSQL hub of several kiosks (docs/sync.md). The hub's address is
+** --hub URL, else hub_url in the configuration (--config FILE, default
+** /etc/borne/borne.conf). sync --status reads this database only. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "admin.h"
+#include "config.h"
+#include "outbox.h"
+#include "sync_hub.h"
+#include "timeutil.h"
+
+#define HUB_CONFIG_DEFAULT "/etc/borne/borne.conf"
+
+static int hub_url(Admin *a, const char *given, const char *conf_path,
+                   char *out, size_t outlen);
+static void when(int64_t utc, char *out, size_t outlen);
+
+/* --hub, or the configuration's hub_url; exit 1 when neither says. */
+static int
+hub_url(Admin *a, const char *given, const char *conf_path, char *out,
+        size_t outlen)
+{
+	Config *cfg = NULL;
+	const char *v;
+
+	if (given != NULL && *given != '\0') {
+		snprintf(out, outlen, "%s", given);
+		return ADMIN_GO;
+	}
+	(void)config_load(conf_path != NULL ? conf_path : HUB_CONFIG_DEFAULT,
+	                  &cfg, NULL, NULL);
+	v = cfg != NULL ? config_get(cfg, "hub_url") : NULL;
+	snprintf(out, outlen, "%s", v != NULL ? v : "");
+	config_free(cfg);
+	if (out[0] == '\0')
+		return admin_usage_error(a, "no hub: give --hub URL or set hub_url "
+		                         "in the configuration");
+	return ADMIN_GO;
+}
+
+static void
+when(int64_t utc, char *out, size_t outlen)
+{
+	char date[TIME_DATE_SIZE];
+	int m = time_local_minutes(utc);
+
+	time_local_date(utc, date);
+	snprintf(out, outlen, "%s %02d:%02d", date, m / 60, m % 60);
+}
+
+int
+cmd_hub_init(Admin *a, int argc, char **argv)
+{
+	char *pos[1], err[512];
+	int n_pos, rc;
+
+	if ((rc = admin_args(a, argc, argv, NULL, pos, 1, 1, &n_pos)) != ADMIN_GO)
+		return rc;
+	if (hub_init(pos[0], err, sizeof err) != BORNE_OK)
+		return admin_refuse("%s", err);
+	printf("hub ready (schema borne, version 1)\n");
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_hub_add_kiosk(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--hub", 1, NULL }, { "--config", 1, NULL },
+	                    { "--password", 1, NULL }, { NULL, 0, NULL } };
+	char *pos[1], url[1024], err[512];
+	OutboxState s;
+	int64_t seeded = 0;
+	int n_pos, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n_pos)) != ADMIN_GO ||
+	    (rc = hub_url(a, opts[0].value, opts[1].value, url, sizeof url))
+	    != ADMIN_GO || (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	if ((rc = outbox_state(a->st, &s)) != BORNE_OK)
+		return admin_store_error(a, rc, "hub add-kiosk");
+	if (hub_add_kiosk(url, s.kiosk_uuid, pos[0], opts[2].value, err,
+	                  sizeof err) != BORNE_OK)
+		return admin_refuse("%s", err);
+	/* What this kiosk held before it had an outbox goes at its first sync. */
+	if ((rc = outbox_seed(a->st, &seeded)) != BORNE_OK)
+		return admin_store_error(a, rc, "hub add-kiosk");
+	printf("kiosk %s added to the hub as role %s", s.kiosk_uuid, pos[0]);
+	if (seeded > 0)
+		printf("; %lld earlier rows will go at the first sync",
+		       (long long)seeded);
+	putchar('\n');
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_hub_revoke(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--hub", 1, NULL }, { "--config", 1, NULL },
+	                    { NULL, 0, NULL } };
+	char *pos[1], url[1024], err[512];
+	int n_pos, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n_pos)) != ADMIN_GO ||
+	    (rc = hub_url(a, opts[0].value, opts[1].value, url, sizeof url))
+	    != ADMIN_GO)
+		return rc;
+	if (hub_revoke(url, pos[0], err, sizeof err) != BORNE_OK)
+		return admin_refuse("%s", err);
+	printf("kiosk %s revoked: it can no longer sign in to the hub\n", pos[0]);
+	return ADMIN_EXIT_OK;
+}
+
+static int
+sync_status(Admin *a)
+{
+	OutboxState s;
+	char t[40];
+	int rc;
+	long long taken;
+
+	if ((rc = outbox_state(a->st, &s)) != BORNE_OK)
+		return admin_store_error(a, rc, "sync --status");
+	taken = (long long)s.badges_taken;
+	if (s.synced_utc == 0) {
+		printf("jamais synchronisée\n");
+	} else {
+		when(s.synced_utc, t, sizeof t);
+		if (s.pending > 0 || s.last_error[0] != '\0')
+			printf("pas synchronisée depuis %s\n", t);
+		else
+			printf("synchronisée le %s\n", t);
+	}
+	printf("changements en attente : %lld\n", (long long)s.pending);
+	printf("kiosque %s, incarnation %d\n", s.kiosk_uuid, s.incarnation);
+	if (taken > 0)
+		printf("badges pris ailleurs : %lld (voir le journal)\n", taken);
+	if (s.last_error[0] != '\0')
+		printf("dernière erreur : %s\n", s.last_error);
+	return ADMIN_EXIT_OK;
+}
+
+int
+cmd_sync(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--hub", 1, NULL }, { "--config", 1, NULL },
+	                    { "--status", 0, NULL }, { NULL, 0, NULL } };
+	char *pos[1], url[1024], err[512];
+	HubSyncStats s;
+	struct timespec t0, t1;
+	int n_pos, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n_pos)) != ADMIN_GO)
+		return rc;
+	if (opts[2].value != NULL) {
+		if ((rc = admin_open(a)) != ADMIN_GO)
+			return rc;
+		return sync_status(a);
+	}
+	if ((rc = hub_url(a, opts[0].value, opts[1].value, url, sizeof url))
+	    != ADMIN_GO || (rc = admin_open(a)) != ADMIN_GO)
+		return rc;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (hub_sync(a->st, url, a->now_utc, &s, err, sizeof err) != BORNE_OK)
+		return admin_refuse("sync: %s", err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("sent %lld, received %lld (%lld written), incarnation %d, "
+	       "%.0f ms\n", (long long)s.pushed, (long long)s.pulled,
+	       (long long)s.applied, s.incarnation,
+	       (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	       (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	if (s.restored)
+		printf("restored backup noticed: new incarnation %d, the hub's rows "
+		       "brought back\n", s.incarnation);
+	if (s.too_new)
+		printf("mise à jour requise: the hub has changes of a newer borne\n");
+	return ADMIN_EXIT_OK;
+}
