@@ -152,7 +152,7 @@ typedef enum AppAction {
 	ACT_KBD_LAYER,           /* arg: KbdLayer */
 	ACT_ENROL,               /* "Enregistrer ce badge": staff badge + PIN */
 	ACT_SET_ROLE,            /* arg: MemberRole */
-	ACT_TOGGLE_MINOR,
+	ACT_ENROL_MINOR,         /* arg 1: the new member is under 18, 0: not */
 	ACT_ENROL_SAVE,
 	ACT_PIN_DIGIT,           /* arg: 0..9 */
 	ACT_PIN_ERASE,

@@ -406,11 +406,126 @@ text_first_name(const char *name, char *out, size_t outlen)
 	const char *p = name != NULL ? name : "";
 	size_t n = 0;
 
+	size_t len, end;
+
 	while (is_space((unsigned char)*p))
 		p++;
+	/* "Jean Pierre M.", as the kiosk enrols: all before the initial. */
+	len = strlen(p);
+	end = len;
+	while (end > 0 && is_space((unsigned char)p[end - 1]))
+		end--;
+	if (end >= 4 && p[end - 1] == '.') {
+		size_t k = end - 1;      /* the initial's last byte is k - 1 */
+		size_t start = k;
+
+		while (start > 0 && ((unsigned char)p[start - 1] & 0xC0) == 0x80)
+			start--;
+		if (start > 0 && start < k)
+			start--;             /* a multibyte lead byte */
+		else if (start == k && start > 0)
+			start--;             /* one ASCII byte */
+		if (start >= 2 && is_space((unsigned char)p[start - 1])) {
+			uint32_t cp;
+
+			if (utf8_next((const unsigned char *)p + start, &cp) ==
+			    (int)(k - start) && text_is_letter(cp)) {
+				n = start - 1;
+				while (n > 0 && is_space((unsigned char)p[n - 1]))
+					n--;
+				if (n > 0) {
+					copy_chars(out, outlen, p, n);
+					return;
+				}
+			}
+		}
+	}
 	while (p[n] != '\0' && !is_space((unsigned char)p[n]))
 		n++;
 	copy_chars(out, outlen, p, n);
+}
+
+uint32_t
+text_upper_cp(uint32_t cp)
+{
+	if (cp >= 'a' && cp <= 'z')
+		return cp - 0x20;
+	if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)      /* à..þ, not ÷ */
+		return cp - 0x20;
+	if (cp == 0xFF)                                  /* ÿ */
+		return 0x178;
+	/* Latin Extended-A: pairs, the capital first, but for the runs
+	** U+0139..U+0148 and U+0179..U+017E where it comes second. */
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp & ~1u;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return (cp & 1u) ? cp : cp - 1;
+	if (cp >= 0x3B1 && cp <= 0x3C9)                  /* Greek */
+		return cp == 0x3C2 ? 0x3A3 : cp - 0x20;
+	if (cp >= 0x430 && cp <= 0x44F)                  /* Cyrillic */
+		return cp - 0x20;
+	if (cp >= 0x450 && cp <= 0x45F)
+		return cp - 0x50;
+	return cp;
+}
+
+int
+text_first_cp(const char *s, uint32_t *cp)
+{
+	int len;
+
+	*cp = 0;
+	if (s == NULL || s[0] == '\0')
+		return 0;
+	len = utf8_next((const unsigned char *)s, cp);
+	if (len <= 0)
+		*cp = 0;
+	return len > 0 ? len : 0;
+}
+
+int
+text_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if (cp <= 0x24F)
+		return 1;                    /* Latin-1, Latin Extended-A and B */
+	if (cp >= 0x370 && cp <= 0x4FF)  /* Greek, Cyrillic */
+		return cp != 0x37E && cp != 0x387 && !is_mark(cp) &&
+		       !(cp >= 0x482 && cp <= 0x489);
+	return !is_blank(cp) && !is_mark(cp) && !is_pictographic(cp) &&
+	       !(cp >= 0x2000 && cp <= 0x2BFF) &&      /* punctuation, symbols */
+	       !(cp >= 0x3000 && cp <= 0x303F) &&      /* CJK punctuation */
+	       !(cp >= 0xFE00 && cp <= 0xFE6F) && !(cp >= 0xFF00 && cp <= 0xFF20) &&
+	       !(cp >= 0xE000 && cp <= 0xF8FF) &&      /* private use */
+	       cp < 0xF0000;
+}
+
+void
+text_name_capitalise(char *s)
+{
+	size_t i = 0;
+	int start = 1;
+
+	if (s == NULL)
+		return;
+	while (s[i] != '\0') {
+		uint32_t cp, up;
+		char enc[5];
+		int len = utf8_next((const unsigned char *)s + i, &cp);
+
+		if (len <= 0)
+			return;              /* not UTF-8: left as it is */
+		if (start && !is_blank(cp)) {
+			up = text_upper_cp(cp);
+			if (up != cp && text_utf8_put(up, enc) == len)
+				memcpy(s + i, enc, (size_t)len);
+		}
+		start = is_blank(cp) || cp == '-' || cp == 0x2010;
+		i += (size_t)len;
+	}
 }
 
 /* Bytes of blank characters (is_blank) at the start of p[0..n). */

@@ -44,8 +44,24 @@ size_t text_prefix_bytes(const char *s, size_t n_ch);
 int    text_utf8_put(uint32_t cp, char out[5]);
 /* Removes the last code point of s in place. */
 void   text_pop_char(char *s);
-/* First word of a display name ("Inès Martin" -> "Inès"). */
+/* The first name in a display name: all before a last name's initial
+** ("Jean Pierre M." -> "Jean Pierre", as the kiosk enrols), else the
+** first word ("Inès Martin" -> "Inès"). */
 void   text_first_name(const char *name, char *out, size_t outlen);
+/* The capital of a lower-case letter (Latin, Latin-1, Latin Extended-A,
+** Greek, Cyrillic), of the same UTF-8 length; any other cp unchanged. */
+uint32_t text_upper_cp(uint32_t cp);
+/* The first character of s: its bytes (0 when s is empty or does not
+** start with valid UTF-8) and *cp. */
+int    text_first_cp(const char *s, uint32_t *cp);
+/* 1 when cp may start a name: a letter of the Latin, Greek or Cyrillic
+** alphabets, or any other script's character that is no space, mark,
+** punctuation, symbol or emoji. */
+int    text_is_letter(uint32_t cp);
+/* A name as people write it: the first letter of each part (after a
+** space or a hyphen) made a capital, in place, the rest kept as typed
+** ("zoé" -> "Zoé", "jean-pierre" -> "Jean-Pierre", "McNeil" stays). */
+void   text_name_capitalise(char *s);
 /* Copies s into out, trimmed of blanks at both ends (ASCII and Unicode
 ** spaces, see text_blank), truncating on a character boundary. */
 void   text_copy(char *out, size_t outlen, const char *s);

@@ -18,6 +18,7 @@ static void test_enrol_unknown(void);
 static void test_pin_lock(void);
 static void test_facilitator_mode(void);
 static void test_enrol_from_facilitator(void);
+static void test_enrol_then_approve(void);
 static void test_open_day(void);
 static void test_pin_lock_stored(void);
 static void test_pin_lock_same_boot(void);
@@ -98,10 +99,15 @@ test_enrol_unknown(void)
 	CHECK_INT(t.v->enrol.enrol_name.focused, 1);
 	CHECK_INT(t.v->enrol.enrol_role, ROLE_COOPERATOR);
 	CHECK_INT(t.v->pin.pin_len, 0);
+	/* Under 18 or not: no answer until one is given. */
+	CHECK_INT(t.v->enrol.enrol_minor, -1);
+	CHECK_STR(t.v->enrol.enrol_name.label, "Prénom");
+	CHECK_STR(t.v->enrol.enrol_initial.label, "Initiale du nom");
 
 	/* No name: refused with a message. */
 	t_act(&t, ACT_ENROL_SAVE, 0);
 	CHECK_STR(t.v->enrol.enrol_error, "Écrivez le prénom de la personne.");
+	CHECK_INT(t.v->enrol.enrol_error_at, ENROL_FIELD_FIRST);
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	/* The card being enrolled belongs to nobody yet: said so. Anyone
 	** else's badge is their check-in, over the form. */
@@ -111,8 +117,36 @@ test_enrol_unknown(void)
 	CHECK_STR(t.v->toast, "C’est déjà noté, Inès !");
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	CHECK_INT(t.v->enrol.enrolling, 1);
-	t_text(&t, "Zoé Martin");
-	CHECK_STR(t.v->enrol.enrol_name.text, "Zoé Martin");
+	/* The first name gets its capital as it is typed; typing clears
+	** the refusal about it. */
+	t_text(&t, "zoé");
+	CHECK_STR(t.v->enrol.enrol_name.text, "Zoé");
+	CHECK_STR(t.v->enrol.enrol_error, "");
+	CHECK_STR(t.v->enrol.enrol_name.hint, "Par exemple : Inès B.");
+	/* Enter goes on to the initial; saving without it says so. */
+	t_key(&t, APP_KEY_ENTER);
+	CHECK_INT(t.v->enrol.enrol_initial.focused, 1);
+	CHECK_INT(t.v->enrol.enrol_name.focused, 0);
+	CHECK_INT(t.v->kbd_visible, 1);
+	t_act(&t, ACT_ENROL_SAVE, 0);
+	CHECK_STR(t.v->enrol.enrol_error, "Écrivez la première lettre du nom de famille.");
+	CHECK_INT(t.v->enrol.enrol_initial.focused, 1);
+	/* One letter: a digit is refused, a whole last name keeps its
+	** first letter, as a capital, and the keyboard closes. */
+	t_text(&t, "3");
+	CHECK_STR(t.v->enrol.enrol_initial.text, "");
+	CHECK_STR(t.v->enrol.enrol_initial.error,
+	          "Une lettre : la première du nom de famille.");
+	t_text(&t, "m");
+	CHECK_STR(t.v->enrol.enrol_initial.text, "M");
+	CHECK_STR(t.v->enrol.enrol_initial.error, "");
+	CHECK_INT(t.v->kbd_visible, 0);
+	t_text(&t, "artin");                 /* typed on: goes nowhere */
+	CHECK_STR(t.v->enrol.enrol_name.text, "Zoé");
+	CHECK_STR(t.v->enrol.enrol_initial.text, "M");
+	CHECK_INT(t.v->kbd_visible, 0);
+	CHECK_STR(t.v->enrol.enrol_shown, "Zoé M.");
+	CHECK_STR(t.v->enrol.enrol_name.hint, "Nom affiché : Zoé M.");
 	/* Staff roles are for an admin to give. */
 	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
 	CHECK_CONTAINS(t.v->toast, "l’administration");
@@ -120,23 +154,43 @@ test_enrol_unknown(void)
 	t_act(&t, ACT_SET_ROLE, ROLE_COWORKER);
 	CHECK_INT(t.v->enrol.enrol_role, ROLE_COWORKER);
 	CHECK_INT(t.v->kbd_visible, 0);
-	t_act(&t, ACT_TOGGLE_MINOR, 0);
-	CHECK_INT(t.v->enrol.enrol_minor, 1);
-	t_act(&t, ACT_TOGGLE_MINOR, 0);
+	/* Not saved while "Moins de 18 ans ?" has no answer. */
 	t_act(&t, ACT_ENROL_SAVE, 0);
-	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
-	CHECK_STR(t.v->toast, "Badge enregistré pour Zoé");
-	CHECK_INT(t.v->has_member, 0);
-	CHECK_STR(t.v->enrol.raw_uid, "");
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	CHECK_STR(t.v->enrol.enrol_error,
+	          "Dites si la personne a moins de 18 ans : Oui ou Non.");
+	CHECK_INT(t.v->enrol.enrol_error_at, ENROL_ERR_MINOR);
+	CHECK_INT(t.v->cue, CUE_REFUSED);
 	uid_parse(B_NEW, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_by_badge(t.st, &uid, &zoe), BORNE_ENOTFOUND);
+	t_act(&t, ACT_ENROL_MINOR, 1);
+	CHECK_INT(t.v->enrol.enrol_minor, 1);
+	CHECK_STR(t.v->enrol.enrol_error, "");
+	t_act(&t, ACT_ENROL_MINOR, 0);
+	CHECK_INT(t.v->enrol.enrol_minor, 0);
+	/* Saved: the PIN typed for it opens facilitator mode, as it does
+	** everywhere else. */
+	t_act(&t, ACT_ENROL_SAVE, 0);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->toast, "Badge enregistré pour Zoé");
+	CHECK_INT(t.v->has_member, 1);
+	CHECK_INT(t.v->member.id, bernard.id);
+	CHECK_STR(t.v->enrol.raw_uid, "");
 	CHECK_INT(member_by_badge(t.st, &uid, &zoe), BORNE_OK);
-	CHECK_STR(zoe.name, "Zoé Martin");
+	CHECK_STR(zoe.name, "Zoé M.");
 	CHECK_INT(zoe.role, ROLE_COWORKER);
+	CHECK_INT(zoe.minor, 0);
 	CHECK_INT(audited(t.st, "member.add", bernard.id), 1);
-	/* The new member checks in at once. */
+	/* The new member checks in at once, over facilitator mode. */
+	t_badge(&t, B_NEW);
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_STR(t.v->toast, "Bonjour Zoé ! Arrivée enregistrée à 9 h 12");
+	t_act(&t, ACT_HOME, 0);
+	CHECK_INT(t.v->screen, SCREEN_ACCUEIL);
+	CHECK_INT(t.v->has_member, 0);
 	t_badge(&t, B_NEW);
 	CHECK_INT(t.v->screen, SCREEN_BADGE_RESULT);
-	CHECK_STR(t.v->result.greeting, "Bonjour Zoé !");
+	CHECK_STR(t.v->result.greeting, "C’est déjà noté, Zoé !");
 
 	/* A facilitator's badge on unknown-badge, unasked, is her own
 	** check-in: "Enregistrer ce badge" asks for it first. */
@@ -405,17 +459,69 @@ test_enrol_from_facilitator(void)
 	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
 	CHECK_INT(t.v->enrol.enrolling, 1);
 	CHECK_STR(t.v->enrol.raw_uid, "04C0FFEE112233");
-	t_text(&t, "Noé");
-	t_key(&t, APP_KEY_ENTER);            /* closes the keyboard */
+	t_text(&t, "noé");
+	t_key(&t, APP_KEY_ENTER);            /* on to the initial */
+	CHECK_INT(t.v->kbd_visible, 1);
+	t_text(&t, "b");                     /* one letter closes the keyboard */
 	CHECK_INT(t.v->kbd_visible, 0);
-	t_act(&t, ACT_TOGGLE_MINOR, 0);
+	t_key(&t, APP_KEY_ENTER);            /* no answer to "Under 18?" */
+	CHECK_STR(t.v->enrol.enrol_error,
+	          "Say whether the person is under 18: Yes or No.");
+	CHECK_INT(t.v->screen, SCREEN_UNKNOWN_BADGE);
+	t_act(&t, ACT_ENROL_MINOR, 1);
 	t_key(&t, APP_KEY_ENTER);            /* then saves */
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	CHECK_STR(t.v->toast, "Badge registered for Noé");
 	uid_parse("04C0FFEE112233", UID_DEC_LSB_FIRST, &uid, NULL, 0);
 	CHECK_INT(member_by_badge(t.st, &uid, &m), BORNE_OK);
+	CHECK_STR(m.name, "Noé B.");
 	CHECK_INT(m.minor, 1);
 	CHECK_INT(m.role, ROLE_COOPERATOR);
+	t_close(&t);
+}
+
+/* A facilitator enrols Zoé (a new badge, at the door) and approves a
+** mission: one PIN for both (issue 11 item 13). Prints the touches: each
+** action and badge one, each letter typed one. */
+static void
+test_enrol_then_approve(void)
+{
+	T t;
+	Member zoe;
+	BadgeUid uid;
+	int touches = 0, pins = 0;
+	int64_t id;
+
+	t_open(&t, "enrolapprove.db", "2024-12-10T09:12", LANG_FR);
+	t_badge(&t, B_NEW);                       touches++;
+	t_act(&t, ACT_ENROL, 0);                  touches++;
+	t_badge(&t, B_BERNARD);                   touches++;
+	CHECK_INT(t.v->screen, SCREEN_PIN);
+	pins++;
+	pin(&t, "1234");                          touches += 4;
+	t_act(&t, ACT_PIN_OK, 0);                 touches++;
+	t_text(&t, "zoé");                        touches += 3;
+	t_key(&t, APP_KEY_ENTER);                 touches++;
+	t_text(&t, "m");                          touches++;
+	t_act(&t, ACT_ENROL_MINOR, 1);            touches++;
+	t_act(&t, ACT_ENROL_SAVE, 0);             touches++;
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	uid_parse(B_NEW, UID_DEC_LSB_FIRST, &uid, NULL, 0);
+	CHECK_INT(member_by_badge(t.st, &uid, &zoe), BORNE_OK);
+	CHECK_STR(zoe.name, "Zoé M.");
+	CHECK_INT(zoe.minor, 1);
+	CHECK_INT(zoe.role, ROLE_COOPERATOR);
+	/* Facilitator mode already: the pending missions, no PIN. */
+	t_act(&t, ACT_FAC_TAB, FAC_PENDING);      touches++;
+	CHECK(t.v->screen != SCREEN_PIN);
+	CHECK(t.v->fac.n_pending > 0);
+	id = t.v->fac.pending[0].id;
+	t_act(&t, ACT_APPROVE, id);               touches++;
+	CHECK_STR(t.v->toast, "Mission publiée");
+	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
+	CHECK_INT(pins, 1);
+	printf("enrol Zoé and approve a mission: %d touches, %d PIN\n", touches,
+	       pins);
 	t_close(&t);
 }
 
@@ -728,7 +834,7 @@ test_pin_set(void)
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
 	CHECK_INT(t.v->fac.fac_tab, FAC_PINS);
-	CHECK_STR(t.v->toast, "Code enregistré pour Chloé V..");
+	CHECK_STR(t.v->toast, "Code enregistré pour Chloé V.");
 	if (found >= 0)
 		CHECK_INT(t.v->fac.staff_has_pin[found], 1);
 	{
@@ -754,7 +860,10 @@ test_pin_set(void)
 	t_act(&t, ACT_ENROL, 0);
 	t_badge(&t, "04C0FFEE112233");
 	CHECK_INT(t.v->enrol.enrolling, 1);
-	t_text(&t, "Zoé K.");
+	t_text(&t, "Zoé");
+	t_act(&t, ACT_FIELD, ENROL_FIELD_INITIAL);
+	t_text(&t, "K");
+	t_act(&t, ACT_ENROL_MINOR, 0);
 	t_act(&t, ACT_SET_ROLE, ROLE_FACILITATOR);
 	t_act(&t, ACT_ENROL_SAVE, 0);
 	CHECK_INT(t.v->screen, SCREEN_PIN);
@@ -765,7 +874,7 @@ test_pin_set(void)
 	pin(&t, "112233");
 	t_act(&t, ACT_PIN_OK, 0);
 	CHECK_INT(t.v->screen, SCREEN_FACILITATOR);
-	CHECK_STR(t.v->toast, "Code enregistré pour Zoé K..");
+	CHECK_STR(t.v->toast, "Code enregistré pour Zoé K.");
 	t_act(&t, ACT_HOME, 0);
 	t_badge(&t, "04C0FFEE112233");
 	t_act(&t, ACT_FACILITATOR, 0);
@@ -880,6 +989,7 @@ main(void)
 	test_pin_short();
 	test_facilitator_mode();
 	test_enrol_from_facilitator();
+	test_enrol_then_approve();
 	test_open_day();
 	test_pin_lock_stored();
 	test_pin_lock_same_boot();

@@ -194,6 +194,55 @@ main(void)
 	CHECK_STR(buf, "");
 	text_first_name("Éléonore", buf, 4);       /* 3 bytes: "Él" */
 	CHECK_STR(buf, "Él");
+	text_first_name("Jean Pierre M.", buf, sizeof buf);
+	CHECK_STR(buf, "Jean Pierre");
+	text_first_name("Zoé É. ", buf, sizeof buf);
+	CHECK_STR(buf, "Zoé");
+	text_first_name("Inès B.", buf, sizeof buf);
+	CHECK_STR(buf, "Inès");
+	text_first_name("Jean Pierre Martin", buf, sizeof buf);
+	CHECK_STR(buf, "Jean");
+	text_first_name("Ali 3.", buf, sizeof buf);   /* no initial: a word */
+	CHECK_STR(buf, "Ali");
+	text_first_name("B.", buf, sizeof buf);
+	CHECK_STR(buf, "B.");
+	text_first_name(" M.", buf, sizeof buf);
+	CHECK_STR(buf, "M.");
+
+	/* Names as people write them: each part's first letter a capital,
+	** the rest as typed (issue 11 item 8). */
+	strcpy(buf, "zoé");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "Zoé");
+	strcpy(buf, "jean-pierre");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "Jean-Pierre");
+	strcpy(buf, "marie claire McNeil");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "Marie Claire McNeil");
+	strcpy(buf, "éloïse  ànaïs-œlle ÿ");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "Éloïse  Ànaïs-Œlle Ÿ");
+	strcpy(buf, "łucja šárka ĺuboš");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "Łucja Šárka Ĺuboš");
+	strcpy(buf, "анна ελένη 3d 🌱x");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "Анна Ελένη 3d 🌱x");
+	strcpy(buf, "");
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "");
+	text_name_capitalise(NULL);
+	strcpy(buf, "\xC3" "a");                     /* not UTF-8: left alone */
+	text_name_capitalise(buf);
+	CHECK_STR(buf, "\xC3" "a");
+	CHECK_INT((int)text_upper_cp('q'), 'Q');
+	CHECK_INT((int)text_upper_cp(0xF7), 0xF7);     /* ÷ */
+	CHECK_INT((int)text_upper_cp(0x3C2), 0x3A3);   /* final sigma */
+	CHECK_INT((int)text_upper_cp(0x138), 0x138);   /* ĸ: no capital */
+	CHECK_INT((int)text_upper_cp(0x149), 0x149);
+	CHECK_INT((int)text_upper_cp(0x17F), 0x17F);
+	CHECK_INT((int)text_upper_cp('Q'), 'Q');
 
 	text_copy(buf, sizeof buf, "  Ali \"Le Chef\"  ");
 	CHECK_STR(buf, "Ali \"Le Chef\"");

@@ -116,6 +116,13 @@ int  ui_text_box_end(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c,
 ** cut: names, times, titles. */
 int  ui_text_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px,
                   UiColor c, UiAlign align, int max_lines, const char *utf8);
+/* A list row's name or fact: on one line, shrunk from size_px down to
+** min_px as needed; else wrapped at min_px on up to max_lines lines
+** (at most 16). Centred on r's height either way (r.h may be less than
+** the lines: they overflow it evenly). Returns the height used. */
+int  ui_text_fit_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px,
+                      UiColor c, UiAlign align, int max_lines,
+                      const char *utf8);
 /* A long text read a part at a time (a mission's description): wraps
 ** it all, draws lines first .. first + r.h / line height - 1 whole, no
 ** ellipsis (the rest is reached by moving first). *n_lines: how many

@@ -1,5 +1,6 @@
 /* ui_text.c -- blocks of text that must not be cut: the end of text
-** being typed with its cursor, text that shrinks then wraps, and a long
+** being typed with its cursor, text that shrinks then wraps (into a
+** paragraph, or centred on a list's row), and a long
 ** text read a part at a time (see ui.h). Beside ui.c, which draws single
 ** lines and plain paragraphs. */
 #include "ui_internal.h"
@@ -152,4 +153,43 @@ ui_text_part(Ui *ui, UiRect r, UiFont f, int size_px, UiColor c, int first,
 	free(m.buf);
 	free(lines);
 	return lh;
+}
+
+int
+ui_text_fit_wrap(Ui *ui, UiRect r, UiFont f, int size_px, int min_px,
+                 UiColor c, UiAlign align, int max_lines, const char *utf8)
+{
+	TextLine lines[16];
+	UiMeasure m;
+	size_t len;
+	int px, n, lh, h;
+
+	if (utf8 == NULL || utf8[0] == '\0')
+		return 0;
+	if (min_px > size_px)
+		min_px = size_px;
+	if (max_lines <= 0 || max_lines > 16)
+		max_lines = 16;
+	/* One line, as large as fits. */
+	for (px = size_px; px >= min_px; px--) {
+		int tw = ui_text_width(ui, f, px, utf8);
+
+		if (tw <= r.w) {
+			int th = ui_text_height(ui, f, px);
+			ui_text_fit(ui, r.x, r.y + (r.h - th) / 2, r.w, f, px, c, align,
+			            utf8);
+			return th;
+		}
+	}
+	/* Then lines at the smallest size, as many as the text needs. */
+	len = strlen(utf8);
+	m = (UiMeasure){ ui, f, min_px, NULL, 0 };
+	n = textlayout_break(utf8, len, r.w, ui_measure, &m, lines, max_lines);
+	free(m.buf);
+	if (n < 1)
+		n = 1;
+	lh = ui_text_line_height(min_px);
+	h = n * lh;
+	return ui_text_box(ui, (UiRect){ r.x, r.y + (r.h - h) / 2, r.w, h }, f,
+	                   min_px, c, align, max_lines, utf8);
 }

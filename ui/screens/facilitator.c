@@ -117,40 +117,55 @@ fac_present(Ui *ui, const AppView *v, UiRect r)
 		if (shown > v->fac.n_present - first)
 			shown = v->fac.n_present - first;
 	}
-	/* The role column is as wide as its widest label, as long as names
-	** keep 100 px: "Coopérateur·rice" whole beats a longer name column. */
-	int role_need = 0;
+	/* Nothing cut (issue 11 item 9): the columns are as wide as their
+	** widest name, role and time; when names and roles do not both fit,
+	** names keep their width (the role at least two fifths of the
+	** room), and each shrinks, then wraps on two lines of its row. */
+	int name_need = 0, role_need = 0, since_w = 0;
 	for (int i = first; i < first + shown; i++) {
 		const AppPerson *q = &v->fac.present[i];
+		int nw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, q->name);
 		int rw = ui_text_width(ui, q->safety[0] != '\0' ? FONT_SEMIBOLD :
 		                       FONT_REGULAR, TYPE_META,
 		                       q->safety[0] != '\0' ? q->safety : q->role);
+		int sw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, q->since);
+		name_need = nw > name_need ? nw : name_need;
 		role_need = rw > role_need ? rw : role_need;
+		since_w = sw > since_w ? sw : since_w;
 	}
+	if (since_w < 66)
+		since_w = 66;
+	int avail = r.w - 2 * pad - 44 - since_w - 24;   /* 8 px, then 16 */
+	int role_w = role_need;
+	if (role_w > avail - name_need)
+		role_w = avail - name_need;
+	if (role_w < avail * 2 / 5)
+		role_w = avail * 2 / 5;
+	if (role_w > role_need)
+		role_w = role_need;
+	int name_w = avail - role_w;
 	for (int i = first; i < first + shown; i++) {
 		const AppPerson *p = &v->fac.present[i];
 		int cy = y + row_h / 2;
-		int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
-		int since_w = 66, role_max = r.w - 2 * pad - 44 - since_w - 8 - 100;
-		int role_w = role_need < role_max ? role_need + 8 : role_max;
-		int name_w = r.w - 2 * pad - 44 - role_w - since_w - 8;
+		int rx = r.x + pad + 44 + name_w + 8;
+		UiRect row = { 0, y + 1, 0, row_h - 2 };
 		if (i > first)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
 		ui_avatar(ui, r.x + pad + 16, cy, 16, p->name, (int)p->member_id);
-		ui_text_fit(ui, r.x + pad + 44, cy - th / 2, name_w, FONT_SEMIBOLD, TYPE_BODY,
-		            COL_ENCRE, ALIGN_LEFT, p->name);
+		row.x = r.x + pad + 44;
+		row.w = name_w;
+		ui_text_fit_wrap(ui, row, FONT_SEMIBOLD, TYPE_BODY, TYPE_META,
+		                 COL_ENCRE, ALIGN_LEFT, 2, p->name);
 		/* A minor due a break or past their hours: said in the role's
 		** place, in the warning colour. */
+		row.x = rx;
+		row.w = role_w;
 		if (p->safety[0] != '\0')
-			ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
-			            cy - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META) / 2,
-			            role_w, FONT_SEMIBOLD, TYPE_META, COL_TERRA, ALIGN_LEFT,
-			            p->safety);
+			ui_text_fit_wrap(ui, row, FONT_SEMIBOLD, TYPE_META, TYPE_META,
+			                 COL_TERRA, ALIGN_LEFT, 2, p->safety);
 		else
-			ui_text_fit(ui, r.x + pad + 44 + name_w + 8,
-			            cy - ui_text_height(ui, FONT_REGULAR, TYPE_META) / 2,
-			            role_w, FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE,
-			            ALIGN_LEFT, p->role);
+			ui_text_fit_wrap(ui, row, FONT_REGULAR, TYPE_META, TYPE_META,
+			                 COL_ENCRE_DOUCE, ALIGN_LEFT, 2, p->role);
 		ui_text_fit(ui, r.x + r.w - pad - since_w,
 		            cy - ui_text_height(ui, FONT_SEMIBOLD, TYPE_META) / 2, since_w,
 		            FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_RIGHT, p->since);
@@ -263,6 +278,7 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 		int tw = narrow ? r.w - (tx - r.x) - pad
 		                : r.w - (tx - r.x) - pad - 2 * bw - 2 * 10 - 8;
 		int by = narrow ? y + 76 : cy - 26;
+		int ty = cy - 26, my = cy + 1, mlines = 1;
 		char meta[200];
 		if (i > 0)
 			ui_hline(ui, r.x + pad, y, r.w - 2 * pad, COL_LINE);
@@ -270,13 +286,36 @@ fac_pending(Ui *ui, const AppView *v, UiRect r)
 		         ui_category_tint(c->category));
 		ui_icon(ui, r.x + pad + 24, cy, 28, ui_category_ink(c->category),
 		        ui_category_icon(c->category));
-		ui_text_fit(ui, tx, cy - 26, tw, FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE,
-		            ALIGN_LEFT, c->title);
 		snprintf(meta, sizeof meta, "%s · %s%s%s", t->when, t->reward,
 		         c->minors_ok ? " · " : "",
 		         c->minors_ok ? tr(v->lang, "ui.fac.minors_ok") : "");
-		ui_text_fit(ui, tx, cy + 1, tw, FONT_REGULAR, TYPE_META, COL_ENCRE_DOUCE,
-		            ALIGN_LEFT, meta);
+		/* When, reward and "Moins de 18 ans" whole: on two lines when
+		** one is too short, title and lines moved up to make room (the
+		** buttons too, under them on a narrow screen). */
+		if (ui_text_width(ui, FONT_REGULAR, TYPE_META, meta) > tw) {
+			mlines = 2;
+			ty = narrow ? y + 4 : cy - 37;
+			my = ty + 26;
+			if (narrow)
+				by = y + 82;
+		}
+		ui_text_fit(ui, tx, ty, tw, FONT_SEMIBOLD, TYPE_BODY, COL_ENCRE,
+		            ALIGN_LEFT, c->title);
+		if (mlines == 1) {
+			ui_text_fit(ui, tx, my, tw, FONT_REGULAR, TYPE_META,
+			            COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
+		} else if (c->minors_ok) {
+			/* "Moins de 18 ans" on a line of its own, never split. */
+			ui_fmt(meta, sizeof meta, "%s · %s", t->when, t->reward);
+			ui_text_fit(ui, tx, my, tw, FONT_REGULAR, TYPE_META,
+			            COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
+			ui_text_fit(ui, tx, my + 25, tw, FONT_REGULAR, TYPE_META,
+			            COL_ENCRE_DOUCE, ALIGN_LEFT,
+			            tr(v->lang, "ui.fac.minors_ok"));
+		} else {
+			ui_text_box(ui, (UiRect){ tx, my, tw, 50 }, FONT_REGULAR, TYPE_META,
+			            COL_ENCRE_DOUCE, ALIGN_LEFT, 2, meta);
+		}
 		ui_hit(ui, (UiRect){ r.x + pad, cy - 32, tw + (tx - r.x - pad), 64 },
 		       ACT_OPEN_MISSION, c->id, c->title);
 		ui_button(ui, (UiRect){ r.x + r.w - pad - 2 * bw - (narrow ? 12 : 10),

@@ -2,9 +2,10 @@
 ** First the kind message: the badge is not registered, no worry, a
 ** facilitator can do it here ("Enregistrer ce badge": their badge, then
 ** their PIN). Once the facilitator has proved who they are
-** (view.enrolling), the same screen becomes the enrolment form: the name
-** on the on-screen keyboard, the role chips, the "under 18" switch and
-** "Enregistrer". The UID the card reads as stays on screen, so the
+** (view.enrolling), the same screen becomes the enrolment form: the first
+** name and the last name's initial on the on-screen keyboard, the name
+** as it will be shown, the role chips, "Moins de 18 ans ?" Oui / Non
+** (neither chosen at first) and "Enregistrer". The UID the card reads as stays on screen, so the
 ** facilitator can tell which card they are enrolling. */
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +22,8 @@ static void unknown_actions(Ui *ui, const AppView *v, int y, int bh);
 static void enrol_draw(Ui *ui, const AppView *v);
 static void enrol_uid_pill(Ui *ui, const AppView *v, int right, int cy);
 static int  enrol_roles(Ui *ui, const AppView *v, UiRect r);
-static void enrol_switch(Ui *ui, const AppView *v, UiRect r);
+static int  enrol_minor(Ui *ui, const AppView *v, UiRect r);
+static int  enrol_fields(Ui *ui, const AppView *v, int x, int y, int w, int fh);
 
 const ScreenOps unknown_badge_screen = { "unknown-badge", unknown_draw };
 
@@ -148,23 +150,89 @@ enrol_roles(Ui *ui, const AppView *v, UiRect r)
 	return y + ch - r.y;
 }
 
-/* "Moins de 18 ans" with an on/off switch; the whole row toggles. */
-static void
-enrol_switch(Ui *ui, const AppView *v, UiRect r)
+/* "Moins de 18 ans ?" then Oui and Non, neither chosen until tapped
+** (no default); the question in the error colour when saving found it
+** unanswered. One row when it fits r.w, else the chips under it.
+** Returns the height used. */
+static int
+enrol_minor(Ui *ui, const AppView *v, UiRect r)
 {
-	const char *label = tr(v->lang, "ui.enrol.minor");
-	int sw = 60, sh = 34;
-	int sx = r.x, sy = r.y + (r.h - sh) / 2;
-	int on = v->enrol.enrol_minor;
+	static const int args[2] = { 1, 0 };
+	const char *q = tr(v->lang, "ui.enrol.minor");
+	const char *labels[2] = { tr(v->lang, "post.yes"), tr(v->lang, "post.no") };
+	int missing = v->enrol.enrol_error_at == ENROL_ERR_MINOR;
+	int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_BODY);
+	int qw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_BODY, q);
+	int cw = 110, gap = 10, x = r.x, y = r.y, ch = 48;
 
-	ui_rrect(ui, (UiRect){ sx, sy, sw, sh }, sh / 2, on ? COL_VERT : COL_BORDER);
-	ui_circle(ui, on ? sx + sw - sh / 2 : sx + sh / 2, sy + sh / 2, sh / 2 - 4,
-	          COL_BLANC);
-	ui_text(ui, sx + sw + 14, r.y + (r.h - ui_text_height(ui, FONT_MEDIUM, 20)) / 2,
-	        FONT_MEDIUM, 20, COL_ENCRE, label);
-	ui_hit(ui, (UiRect){ r.x - 8, r.y, sw + 14 + 16 +
-	       ui_text_width(ui, FONT_MEDIUM, 20, label), r.h },
-	       ACT_TOGGLE_MINOR, 0, label);
+	if (qw + 16 + 2 * cw + gap <= r.w) {
+		ui_text(ui, r.x, r.y + (ch - th) / 2, FONT_SEMIBOLD, TYPE_BODY,
+		        missing ? COL_TERRA : COL_ENCRE, q);
+		x = r.x + qw + 16;
+	} else {
+		ui_text_wrap(ui, (UiRect){ r.x, r.y, r.w, 2 * th }, FONT_SEMIBOLD,
+		             TYPE_BODY, TYPE_META, missing ? COL_TERRA : COL_ENCRE,
+		             ALIGN_LEFT, 2, q);
+		y = r.y + th + 8;
+	}
+	for (int i = 0; i < 2; i++) {
+		int sel = v->enrol.enrol_minor == args[i];
+		UiRect c = { x + i * (cw + gap), y, cw, ch };
+
+		if (missing)          /* unanswered: the chips' edges say where */
+			ui_rrect(ui, (UiRect){ c.x - 2, c.y - 2, c.w + 4, c.h + 4 },
+			         (c.h + 4) / 2, COL_TERRA);
+		ui_button(ui, c, sel ? BTN_CHIP_SELECTED : BTN_CHIP, 0, labels[i],
+		          ACT_ENROL_MINOR, args[i]);
+	}
+	return y + ch - r.y;
+}
+
+/* The first name and the initial side by side, and one line under them:
+** what is wrong, else the name as it will be shown, else an example.
+** Returns the height used from the fields' top (y). */
+static int
+enrol_fields(Ui *ui, const AppView *v, int x, int y, int w, int fh)
+{
+	int meta = ui_text_height(ui, FONT_MEDIUM, 18);
+	int iw = w >= 900 ? 240 : 170, gap = 16;
+	TextFieldView name = v->enrol.enrol_name, ini = v->enrol.enrol_initial;
+	UiRect nb = { x, y, w - iw - gap, fh }, ib = { x + w - iw, y, iw, fh };
+	const char *line = NULL;
+	int error = 1;
+
+	/* The line under both: the initial's refusal, the name's, the
+	** form's (for a field), or the hint. */
+	if (ini.error[0])
+		line = v->enrol.enrol_initial.error;
+	else if (name.error[0])
+		line = v->enrol.enrol_name.error;
+	else if (v->enrol.enrol_error[0] &&
+	         (v->enrol.enrol_error_at == ENROL_FIELD_FIRST ||
+	          v->enrol.enrol_error_at == ENROL_FIELD_INITIAL))
+		line = v->enrol.enrol_error;
+	else {
+		line = v->enrol.enrol_name.hint;
+		error = 0;
+	}
+	name.hint[0] = name.error[0] = ini.hint[0] = ini.error[0] = '\0';
+	ini.label[0] = '\0';
+	ui_text_field(ui, nb, &name);
+	ui_hit(ui, nb, ACT_FIELD, ENROL_FIELD_FIRST, v->enrol.enrol_name.label);
+	/* The initial's label drawn here: the field is too narrow for
+	** ui_text_field's label beside a counter. */
+	ui_text_fit(ui, ib.x, ib.y - meta - 6, ib.w, FONT_SEMIBOLD, 18, COL_ENCRE,
+	            ALIGN_LEFT, v->enrol.enrol_initial.label);
+	ui_text_field(ui, ib, &ini);
+	ui_hit(ui, ib, ACT_FIELD, ENROL_FIELD_INITIAL, v->enrol.enrol_initial.label);
+	if (line != NULL && line[0]) {
+		ui_icon(ui, x + 10, y + fh + 8 + meta / 2, 20,
+		        error ? COL_TERRA : COL_OCRE, error ? ICON_INFO : ICON_LIGHTBULB);
+		ui_text_fit(ui, x + 28, y + fh + 8, w - 28, error ? FONT_MEDIUM
+		            : FONT_REGULAR, 18, error ? COL_TERRA : COL_ENCRE_DOUCE,
+		            ALIGN_LEFT, line);
+	}
+	return fh + 8 + meta;
 }
 
 static void
@@ -188,33 +256,31 @@ enrol_draw(Ui *ui, const AppView *v)
 	}
 	if (v->kbd_visible) {
 		int kh = ui_keyboard_height(ui);
-		UiRect box = { m, y, w - 2 * m, 52 };
-		TextFieldView f = v->enrol.enrol_name;
-		/* Why saving failed shows under the field while typing. */
-		if (f.error[0] == '\0' && v->enrol.enrol_error[0])
-			snprintf(f.error, sizeof f.error, "%.159s", v->enrol.enrol_error);
-		ui_text_field(ui, box, &f);
-		ui_hit(ui, box, ACT_FIELD, 0, v->enrol.enrol_name.label);
+		/* Enter goes from the first name to an empty initial. */
+		int next = v->enrol.enrol_name.focused &&
+		           v->enrol.enrol_name.text[0] != '\0' &&
+		           v->enrol.enrol_initial.text[0] == '\0';
+
+		enrol_fields(ui, v, m, y, w - 2 * m, 52);
 		ui_keyboard(ui, layout_cut_bottom(&screen, kh), v,
-		            tr(v->lang, "ui.enrol.ok"));
+		            tr(v->lang, next ? "ui.enrol.next" : "ui.enrol.ok"));
 		return;
 	}
 	{
-		UiRect box = { m, y, w - 2 * m, 56 };
 		int row_h = 48, save_h = 64;
-		ui_text_field(ui, box, &v->enrol.enrol_name);
-		ui_hit(ui, box, ACT_FIELD, 0, v->enrol.enrol_name.label);
-		y = box.y + box.h + 8 + meta + 20;
+		y += enrol_fields(ui, v, m, y, w - 2 * m, 56) + 20;
 		ui_text(ui, m, y, FONT_SEMIBOLD, 18, COL_ENCRE,
 		        tr(v->lang, "ui.enrol.role"));
 		y += meta + 8;
 		y += enrol_roles(ui, v, (UiRect){ m, y, w - 2 * m, 0 }) + 16;
 		if (portrait) {
-			enrol_switch(ui, v, (UiRect){ m, y, w - 2 * m, row_h });
-			y += row_h + 16;
-			if (v->enrol.enrol_error[0])
-				ui_text_box(ui, (UiRect){ m, y, w - 2 * m, 60 }, FONT_MEDIUM,
-				            18, COL_TERRA, ALIGN_LEFT, 2, v->enrol.enrol_error);
+			y += enrol_minor(ui, v, (UiRect){ m, y, w - 2 * m, row_h }) + 16;
+			if (v->enrol.enrol_error[0] &&
+			    (v->enrol.enrol_error_at == ENROL_ERR_MINOR ||
+			     v->enrol.enrol_error_at == ENROL_FIELD_NONE))
+				ui_text_wrap(ui, (UiRect){ m, y, w - 2 * m, 3 * 26 },
+				             FONT_MEDIUM, 18, 18, COL_TERRA, ALIGN_LEFT, 3,
+				             v->enrol.enrol_error);
 			ui_button(ui, (UiRect){ m, h - 16 - save_h - 3, w - 2 * m, save_h },
 			          BTN_PRIMARY, ICON_CHECK, tr(v->lang, "ui.enrol.save"),
 			          ACT_ENROL_SAVE, 0);
@@ -223,9 +289,13 @@ enrol_draw(Ui *ui, const AppView *v)
 		{
 			int bw = w >= 1000 ? 360 : 280;
 			int by = y > h - 16 - save_h - 3 ? y : h - 16 - save_h - 3;
-			enrol_switch(ui, v, (UiRect){ m, by + (save_h - row_h) / 2,
-			             w - 2 * m - bw - 16, row_h });
-			if (v->enrol.enrol_error[0]) {
+			enrol_minor(ui, v, (UiRect){ m, by + (save_h - row_h) / 2,
+			            w - 2 * m - bw - 16, row_h });
+			/* A refusal not about a field (the question, a known
+			** badge, the database) over the row. */
+			if (v->enrol.enrol_error[0] &&
+			    (v->enrol.enrol_error_at == ENROL_ERR_MINOR ||
+			     v->enrol.enrol_error_at == ENROL_FIELD_NONE)) {
 				ui_icon(ui, m + 10, by - 20, 20, COL_TERRA, ICON_INFO);
 				ui_text_fit(ui, m + 28, by - 20 - meta / 2, w - 2 * m - 28,
 				            FONT_MEDIUM, 18, COL_TERRA, ALIGN_LEFT,
