@@ -7,6 +7,10 @@
 ** prefix star ("cafe"*), and the words are ANDed; the result is bound as
 ** a parameter. The missions_fts index uses unicode61 with
 ** remove_diacritics 2, so "cafe" finds "Café" and "ECOLE" finds "école".
+** The board's filters (status, category, minors) are hidden words of the
+** same FTS query, so a keystroke's count is FTS5's alone; its page is
+** then read in board order (search_text). At 100,000 missions this took
+** a keystroke from 120-230 ms to a few (docs/performance.md).
 **
 ** Board order: the soonest date first, flexible missions (no date) last,
 ** then the newest. */
@@ -14,6 +18,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mission_impl.h"
@@ -35,22 +40,38 @@
 	"m.id, m.title, m.category, m.date_from, m.date_to, m.duration_min," \
 	" m.places, " N_TAKERS ", m.reward_kind, m.reward_cents, m.status," \
 	" m.minors_ok"
-/* One status (the usual board: open only) can walk missions_board in
-** order and stop after a page; two need a sort. */
+/* One status (the usual board: open only) walks missions_board in
+** order and stops after a page. Two (open and taken) walk it once per
+** status, merged in order by a compound SELECT (SQLite merges two
+** ordered arms), so they stop after a page too. */
 #define BOARD_FILTER \
 	" AND (?3 IS NULL OR m.category = ?3) AND (?4 = 0 OR m.minors_ok = 1)" \
 	" AND (?4 < 2 OR m.outdoor = 0)"
 #define BOARD_WHERE1 " WHERE m.status = ?1" BOARD_FILTER
 #define BOARD_WHERE2 " WHERE m.status IN (?1, ?2)" BOARD_FILTER
-/* With a search, the few matching rows are fetched by rowid and sorted:
-** the unary + keeps SQLite from walking the status index instead. */
-#define BOARD_WHERE1_T " WHERE +m.status = ?1" BOARD_FILTER
-#define BOARD_WHERE2_T " WHERE +m.status IN (?1, ?2)" BOARD_FILTER
-#define BOARD_TEXT \
-	" AND m.id IN (SELECT rowid FROM missions_fts WHERE missions_fts MATCH ?5)"
 #define BOARD_ORDER \
 	" ORDER BY m.date_from = '', m.date_from, m.created_utc DESC, m.id DESC" \
 	" LIMIT ?6 OFFSET ?7"
+/* The sort keys after CARD_COLS' 12 columns, for a compound's ORDER BY. */
+#define BOARD_KEYS ", m.date_from = '', m.date_from, m.created_utc, m.id"
+#define BOARD_MERGE_ORDER " ORDER BY 13, 14, 15 DESC, 16 DESC LIMIT ?6 OFFSET ?7"
+#define BOARD_ARM(st, filter) \
+	"SELECT " CARD_COLS BOARD_KEYS " FROM missions m WHERE m.status = " st \
+	filter
+/* With a search, the status, category and minors filters are words of
+** the FTS query (SEARCH_TAG below), so the matches are the board's
+** already: a page either walks missions_board keeping the matches (a
+** bitmap of rowids, borne_in_bits), or, when they are few, fetches them
+** by rowid and sorts them. */
+#define BOARD_IN_BITS " AND borne_in_bits(?8, m.id)"
+/* The first character of the words that say a mission's status
+** ("\uE000sopen"), category ("\uE000cjardin") and "minors welcome"
+** ("\uE000m") in missions_fts (store_schema.c, version 11). U+E000 is
+** private use: nothing typed holds it (fts_query takes it out). */
+#define SEARCH_TAG "\xEE\x80\x80"
+/* A search with at most this many matches may be fetched and sorted
+** (the ids are kept while counting); more are always walked. */
+#define SEARCH_FEW 1024
 /* A member's own list: the page's newest posted missions come from the
 ** partial index missions_mine (its WHERE, word for word, so SQLite can
 ** use it), the takes from takes_member; then the page is cut again. */
@@ -60,6 +81,12 @@
 static void mission_row(sqlite3_stmt *stmt, Mission *m);
 static void card_row(sqlite3_stmt *stmt, MissionCard *c);
 static int  fts_query(const char *text, char *out, size_t outlen);
+static int  fts_private(const unsigned char *p);
+static int  fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
+                     int category, int minors_only);
+static int  search_text(Store *st, const MissionQuery *q, const char *match,
+                        const char *s1, const char *s2, MissionCard *out,
+                        int *n_out, int *total);
 
 /* ---- Rows ----------------------------------------------------------- */
 
@@ -148,9 +175,23 @@ mission_get(Store *st, int64_t id, Mission *out)
 
 /* ---- Board ---------------------------------------------------------- */
 
+/* The length of the private-use character (U+E000..U+F8FF) at p, or 0.
+** Such a character ends a word, so a search can never name the hidden
+** words of SEARCH_TAG. */
+static int
+fts_private(const unsigned char *p)
+{
+	if (p[0] == 0xEE && p[1] >= 0x80 && p[1] <= 0xBF && p[2] >= 0x80 && p[2] <= 0xBF)
+		return 3;
+	if (p[0] == 0xEF && p[1] >= 0x80 && p[1] <= 0xA3 && p[2] >= 0x80 && p[2] <= 0xBF)
+		return 3;
+	return 0;
+}
+
 /* Makes an FTS5 query from free text: returns the number of words (0:
-** nothing to search for). Words are cut at ASCII spaces and punctuation;
-** bytes >= 0x80 (accents, any script) stay in words. */
+** nothing to search for). Words are cut at ASCII spaces and punctuation
+** and at private-use characters; other bytes >= 0x80 (accents, any
+** script) stay in words. */
 static int
 fts_query(const char *text, char *out, size_t outlen)
 {
@@ -162,13 +203,21 @@ fts_query(const char *text, char *out, size_t outlen)
 	while (*p != '\0' && n < FTS_MAX_WORDS) {
 		const unsigned char *w;
 		size_t len;
+		int k;
 
-		while (*p != '\0' && *p < 0x80 && !(*p >= '0' && *p <= '9') &&
-		       !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-			p++;
+		for (;;) {
+			if ((k = fts_private(p)) > 0)
+				p += k;
+			else if (*p != '\0' && *p < 0x80 && !(*p >= '0' && *p <= '9') &&
+			         !((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+				p++;
+			else
+				break;
+		}
 		w = p;
-		while (*p != '\0' && (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
-		                      ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+		while (*p != '\0' && fts_private(p) == 0 &&
+		       (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		        ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
 			p++;
 		len = (size_t)(p - w);
 		if (len == 0)
@@ -190,28 +239,171 @@ fts_query(const char *text, char *out, size_t outlen)
 	return n;
 }
 
+/* Appends to the FTS query in out the hidden words of the board's
+** filters: the status (or either of two), the category, minors, and
+** no outdoor work (minors_only 2, see MissionQuery). */
+static int
+fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
+         int category, int minors_only)
+{
+	size_t o = strlen(out);
+	int w;
+
+	if (strcmp(s1, s2) == 0)
+		w = snprintf(out + o, outlen - o, " AND \"" SEARCH_TAG "s%s\"", s1);
+	else
+		w = snprintf(out + o, outlen - o, " AND (\"" SEARCH_TAG "s%s\" OR \""
+		             SEARCH_TAG "s%s\")", s1, s2);
+	if (w < 0 || (size_t)w >= outlen - o)
+		return BORNE_EINVAL;
+	o += (size_t)w;
+	if (category >= 0 && category < CAT_COUNT) {
+		w = snprintf(out + o, outlen - o, " AND \"" SEARCH_TAG "c%s\"",
+		             mission_category_name((MissionCategory)category));
+		if (w < 0 || (size_t)w >= outlen - o)
+			return BORNE_EINVAL;
+		o += (size_t)w;
+	}
+	if (minors_only > 0) {
+		w = snprintf(out + o, outlen - o, " AND \"" SEARCH_TAG "m\"");
+		if (w < 0 || (size_t)w >= outlen - o)
+			return BORNE_EINVAL;
+		o += (size_t)w;
+	}
+	/* 2: a minor in the heat alert's hours, never offered outdoor work. */
+	if (minors_only >= 2) {
+		w = snprintf(out + o, outlen - o, " NOT \"" SEARCH_TAG "o\"");
+		if (w < 0 || (size_t)w >= outlen - o)
+			return BORNE_EINVAL;
+	}
+	return BORNE_OK;
+}
+
+/* A search: one pass over FTS5's matches counts them and marks them in a
+** bitmap (keeping the ids when they are few), then the page is read
+** whichever way reads fewer rows: walking missions_board in order until
+** the page is full (about (offset + limit) * rows / matches index rows,
+** each a few tenths of a microsecond), or fetching every match by rowid
+** and sorting (a few microseconds each). Never every match joined to
+** missions, which cost 100 to 250 ms at 100,000 missions. */
+static int
+search_text(Store *st, const MissionQuery *q, const char *match,
+            const char *s1, const char *s2, MissionCard *out, int *n_out,
+            int *total)
+{
+	static const char sql_match[] =
+		"SELECT rowid FROM missions_fts WHERE missions_fts MATCH ?1";
+	static const char sql_few[] =
+		"SELECT " CARD_COLS " FROM missions m"
+		" WHERE m.id IN (SELECT value FROM json_each(?9))" BOARD_ORDER;
+	static const char sql_walk1[] =
+		"SELECT " CARD_COLS " FROM missions m WHERE m.status = ?1"
+		BOARD_IN_BITS BOARD_ORDER;
+	static const char sql_walk2[] =
+		BOARD_ARM("?1", BOARD_IN_BITS) " UNION ALL "
+		BOARD_ARM("?2", BOARD_IN_BITS) BOARD_MERGE_ORDER;
+	StoreBits bits = { NULL, 0 };
+	sqlite3_stmt *stmt = NULL;
+	int64_t ids[SEARCH_FEW], max_id = 0, reach;
+	char *json = NULL;
+	const char *sql;
+	int rc = BORNE_OK, src, n = 0, count = 0, offset;
+
+	if ((rc = store_stmt(st, sql_match, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(stmt, 0);
+
+		if ((rc = store_bits_add(&bits, id)) != BORNE_OK) {
+			store_set_error(st, rc, "searching missions: out of memory");
+			break;
+		}
+		if (count < SEARCH_FEW)
+			ids[count] = id;
+		if (id > max_id)
+			max_id = id;
+		count++;
+	}
+	store_stmt_release(st, stmt);
+	stmt = NULL;
+	if (rc != BORNE_OK)
+		goto done;
+	if (src != SQLITE_DONE) {
+		rc = store_fail(st, src, "searching missions");
+		goto done;
+	}
+	if (total != NULL)
+		*total = count;
+	offset = q->offset > 0 ? q->offset : 0;
+	if (out == NULL || q->limit <= 0 || offset >= count)
+		goto done;
+	/* Fetch and sort when count * (a fetch, ~16 index steps) is less
+	** than the walk's (offset + limit) * max_id / count index steps. */
+	reach = (int64_t)offset + q->limit;
+	if (count <= SEARCH_FEW && 16 * (int64_t)count * count <= reach * max_id) {
+		size_t size = (size_t)count * 21 + 3, o = 0;
+
+		if ((json = malloc(size)) == NULL) {
+			rc = store_set_error(st, BORNE_ENOMEM,
+			                     "searching missions: out of memory");
+			goto done;
+		}
+		json[o++] = '[';
+		for (int i = 0; i < count; i++)
+			o += (size_t)snprintf(json + o, size - o, "%s%lld",
+			                      i > 0 ? "," : "", (long long)ids[i]);
+		json[o++] = ']';
+		json[o] = '\0';
+		sql = sql_few;
+	} else {
+		sql = strcmp(s1, s2) == 0 ? sql_walk1 : sql_walk2;
+	}
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		goto done;
+	sqlite3_bind_text(stmt, 1, s1, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, s2, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 6, q->limit);
+	sqlite3_bind_int(stmt, 7, offset);
+	if (json != NULL)
+		sqlite3_bind_text(stmt, 9, json, -1, SQLITE_STATIC);
+	else
+		store_bind_bits(stmt, 8, &bits);
+	while (n < q->limit && (src = sqlite3_step(stmt)) == SQLITE_ROW)
+		card_row(stmt, &out[n++]);
+	if (n == q->limit)
+		src = SQLITE_DONE;
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_DONE) {
+		n = 0;
+		rc = store_fail(st, src, "searching missions");
+	}
+done:
+	if (rc != BORNE_OK && total != NULL)
+		*total = 0;
+	if (n_out != NULL)
+		*n_out = n;
+	free(json);
+	store_bits_free(&bits);
+	return rc;
+}
+
 int
 mission_search(Store *st, const MissionQuery *q, MissionCard *out,
                int *n_out, int *total)
 {
-	/* [two statuses][with text] */
-	static const char *const sql_list[2][2] = {
-		{ "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE1 BOARD_ORDER,
-		  "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE1_T BOARD_TEXT
-		  BOARD_ORDER },
-		{ "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE2 BOARD_ORDER,
-		  "SELECT " CARD_COLS " FROM missions m" BOARD_WHERE2_T BOARD_TEXT
-		  BOARD_ORDER },
+	static const char *const sql_list[2] = {
+		"SELECT " CARD_COLS " FROM missions m" BOARD_WHERE1 BOARD_ORDER,
+		BOARD_ARM("?1", BOARD_FILTER) " UNION ALL "
+		BOARD_ARM("?2", BOARD_FILTER) BOARD_MERGE_ORDER,
 	};
-	static const char *const sql_count[2][2] = {
-		{ "SELECT COUNT(*) FROM missions m" BOARD_WHERE1,
-		  "SELECT COUNT(*) FROM missions m" BOARD_WHERE1_T BOARD_TEXT },
-		{ "SELECT COUNT(*) FROM missions m" BOARD_WHERE2,
-		  "SELECT COUNT(*) FROM missions m" BOARD_WHERE2_T BOARD_TEXT },
+	static const char *const sql_count[2] = {
+		"SELECT COUNT(*) FROM missions m" BOARD_WHERE1,
+		"SELECT COUNT(*) FROM missions m" BOARD_WHERE2,
 	};
 	char match[FTS_QUERY_SIZE], why[64];
 	const char *s1, *s2;
-	int has_text, rc = BORNE_OK, src, n = 0;
+	int two, rc = BORNE_OK, src, n = 0;
 
 	if (n_out != NULL)
 		*n_out = 0;
@@ -220,17 +412,21 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 	if (q->text != NULL &&
 	    text_check(q->text, 1000, TEXT_MULTILINE, 0, why, sizeof why) != BORNE_OK)
 		return store_set_error(st, BORNE_EINVAL, "search text %s", why);
-	has_text = fts_query(q->text, match, sizeof match) > 0;
 	if (q->status < 0) {
 		s1 = mission_status_name(MISSION_OPEN);
 		s2 = mission_status_name(q->include_taken ? MISSION_TAKEN : MISSION_OPEN);
 	} else {
 		s1 = s2 = mission_status_name((MissionStatus)q->status);
 	}
+	if (fts_query(q->text, match, sizeof match) > 0) {
+		if (fts_tags(match, sizeof match, s1, s2, q->category,
+		             q->minors_only) != BORNE_OK)
+			return store_set_error(st, BORNE_EINVAL, "search text too long");
+		return search_text(st, q, match, s1, s2, out, n_out, total);
+	}
+	two = strcmp(s1, s2) != 0;
 	for (int pass = 0; pass < 2; pass++) {
-		int two = strcmp(s1, s2) != 0;
-		const char *sql = pass == 0 ? sql_count[two][has_text]
-		                            : sql_list[two][has_text];
+		const char *sql = pass == 0 ? sql_count[two] : sql_list[two];
 		sqlite3_stmt *stmt = NULL;
 
 		if (pass == 0 && total == NULL)
@@ -247,8 +443,6 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 			                  -1, SQLITE_STATIC);
 		sqlite3_bind_int(stmt, 4, q->minors_only <= 0 ? 0 :
 		                 q->minors_only >= 2 ? 2 : 1);
-		if (has_text)
-			sqlite3_bind_text(stmt, 5, match, -1, SQLITE_TRANSIENT);
 		if (pass == 0) {
 			src = sqlite3_step(stmt);
 			if (src == SQLITE_ROW) {

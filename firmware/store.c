@@ -52,6 +52,10 @@ static int  store_migrate(Store *st);
 static int  store_exec(Store *st, const char *sql, const char *what);
 static int  store_user_version(Store *st, int *out);
 static int  map_sqlite(int sqlite_rc);
+static void sql_in_bits(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+/* The pointer type of a bound StoreBits (sqlite3_bind_pointer). */
+#define STORE_BITS_TYPE "borne_bits"
 
 /* ---- Errors ---------------------------------------------------------- */
 
@@ -249,6 +253,11 @@ store_connect(Store *st, const char *path)
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	store_set_busy_timeout(st, STORE_BUSY_TIMEOUT_MS);
+	/* DIRECTONLY: a schema (trigger, view) cannot call it. */
+	if ((src = sqlite3_create_function(st->db, "borne_in_bits", 2,
+	                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+	                                   sql_in_bits, NULL, NULL)) != SQLITE_OK)
+		return store_fail(st, src, "registering borne_in_bits");
 	if ((rc = store_check_modes(st)) != BORNE_OK)
 		return rc;
 	if ((rc = store_user_version(st, &version)) != BORNE_OK) {
@@ -559,6 +568,63 @@ store_stmt_release(Store *st, struct sqlite3_stmt *stmt)
 		}
 	}
 	sqlite3_finalize(stmt);
+}
+
+/* ---- Sets of rowids ------------------------------------------------- */
+
+static void
+sql_in_bits(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const StoreBits *b = sqlite3_value_pointer(argv[0], STORE_BITS_TYPE);
+	sqlite3_int64 id;
+
+	(void)argc;
+	if (b == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	id = sqlite3_value_int64(argv[1]);
+	sqlite3_result_int(ctx, id >= 0 && id < b->n &&
+	                   (b->bits[id >> 3] & (1u << (id & 7))) != 0);
+}
+
+int
+store_bits_add(StoreBits *b, int64_t rowid)
+{
+	if (rowid < 0)
+		return BORNE_EINVAL;
+	if (rowid >= b->n) {
+		/* Rowids mostly come in order: grow by half again. */
+		int64_t n = (rowid + 1) + (rowid + 1) / 2 + 1024;
+		size_t old = (size_t)((b->n + 7) / 8), size = (size_t)((n + 7) / 8);
+		unsigned char *bits = realloc(b->bits, size);
+
+		if (bits == NULL)
+			return BORNE_ENOMEM;
+		memset(bits + old, 0, size - old);
+		b->bits = bits;
+		b->n = (int64_t)size * 8;
+	}
+	b->bits[rowid >> 3] |= (unsigned char)(1u << (rowid & 7));
+	return BORNE_OK;
+}
+
+void
+store_bits_free(StoreBits *b)
+{
+	if (b == NULL)
+		return;
+	free(b->bits);
+	b->bits = NULL;
+	b->n = 0;
+}
+
+int
+store_bind_bits(struct sqlite3_stmt *stmt, int i, const StoreBits *b)
+{
+	/* SQLite asks for a non-const pointer; it is only read. */
+	return sqlite3_bind_pointer(stmt, i, (void *)(uintptr_t)b, STORE_BITS_TYPE,
+	                            NULL) == SQLITE_OK ? BORNE_OK : BORNE_EDB;
 }
 
 void

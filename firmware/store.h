@@ -125,4 +125,19 @@ int  store_set_error(Store *st, int rc, const char *fmt, ...)
 void store_col_text(struct sqlite3_stmt *stmt, int col, char *out,
                     size_t outlen);
 
+/* A set of rowids as a bitmap, for a query that walks an index in its
+** order and keeps the rows of a set made before (the board walks
+** missions_board against a search's matches). Bind it with
+** store_bind_bits(); in SQL, borne_in_bits(?N, rowid) is 1 when rowid
+** is in the set, 0 when not, and NULL when nothing was bound. */
+typedef struct StoreBits {
+	unsigned char *bits;
+	int64_t        n;             /* rowids 0 .. n - 1 */
+} StoreBits;
+/* Adds rowid to the set, growing it: BORNE_OK or BORNE_ENOMEM. */
+int  store_bits_add(StoreBits *b, int64_t rowid);
+void store_bits_free(StoreBits *b);               /* NULL-safe, reusable */
+/* Binds b (borrowed until the statement is released) as parameter i. */
+int  store_bind_bits(struct sqlite3_stmt *stmt, int i, const StoreBits *b);
+
 #endif

@@ -308,6 +308,7 @@ static const char schema_v9[] =
 	"DROP INDEX missions_filter;"
 	"CREATE INDEX missions_filter ON missions(status, category, minors_ok,"
 	"  outdoor);";
+
 /* Version 10 (issue 14): the outbox, what travels to the PostgreSQL hub
 ** (docs/sync.md). Every write to a travelling table appends, by the
 ** triggers below and so in the same transaction, one change: the table,
@@ -426,6 +427,48 @@ static const char schema_v10[] =
 	OB_TRIGGERS("mission_takes", "takes", OB_TAKE)
 	OB_TRIGGERS("audit", "audit", OB_AUDIT);
 
+/* Version 11: a search keystroke is an index lookup (issue 12). Each
+** mission's status, category, "minors welcome" and "outdoor" are words
+** of its row in missions_fts, written with a private-use first character (U+E000)
+** that nothing typed can hold (mission_list.c strips it), so that
+** counting and filtering the matches stay inside FTS5's merge of
+** doclists instead of reading every matching mission. The row is kept
+** in step when any of them changes. prefix = '1 2 3' gives one, two and
+** three letters typed their own index: "c"* no longer reads every word
+** that starts with a c. */
+static const char schema_v11[] =
+	"DROP TRIGGER missions_fts_ai;"
+	"DROP TRIGGER missions_fts_ad;"
+	"DROP TRIGGER missions_fts_au;"
+	"DROP TABLE missions_fts;"
+	"ALTER TABLE missions ADD COLUMN fts_tags TEXT GENERATED ALWAYS AS ("
+	"  char(57344) || 's' || status || ' ' || char(57344) || 'c' || category"
+	"  || CASE WHEN minors_ok THEN ' ' || char(57344) || 'm' ELSE '' END"
+	"  || CASE WHEN outdoor THEN ' ' || char(57344) || 'o' ELSE '' END)"
+	"  VIRTUAL;"
+	"CREATE VIRTUAL TABLE missions_fts USING fts5("
+	"  title, description, place, fts_tags,"
+	"  content = 'missions', content_rowid = 'id',"
+	"  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+	"CREATE TRIGGER missions_fts_ai AFTER INSERT ON missions BEGIN"
+	"  INSERT INTO missions_fts(rowid, title, description, place, fts_tags)"
+	"  VALUES (new.id, new.title, new.description, new.place, new.fts_tags);"
+	"END;"
+	"CREATE TRIGGER missions_fts_ad AFTER DELETE ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description,"
+	"  place, fts_tags) VALUES ('delete', old.id, old.title, old.description,"
+	"  old.place, old.fts_tags);"
+	"END;"
+	"CREATE TRIGGER missions_fts_au AFTER UPDATE OF title, description,"
+	"  place, status, category, minors_ok, outdoor ON missions BEGIN"
+	"  INSERT INTO missions_fts(missions_fts, rowid, title, description,"
+	"  place, fts_tags) VALUES ('delete', old.id, old.title, old.description,"
+	"  old.place, old.fts_tags);"
+	"  INSERT INTO missions_fts(rowid, title, description, place, fts_tags)"
+	"  VALUES (new.id, new.title, new.description, new.place, new.fts_tags);"
+	"END;"
+	"INSERT INTO missions_fts(missions_fts) VALUES ('rebuild');";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -437,7 +480,10 @@ static const char *const migrations[] = {
 	schema_v7,
 	schema_v8,
 	schema_v9,
+	/* the outbox (issue 14) */
 	schema_v10,
+	/* issue 12: search as an index lookup */
+	schema_v11,
 };
 
 int

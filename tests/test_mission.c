@@ -8,8 +8,12 @@
 #include "core_fixture.h"
 #include "member.h"
 #include "mission.h"
+#include "store.h"
+#include "timeutil.h"
 
 #define NOW fx_t("2025-05-05T10:00")      /* a Monday */
+/* Missions of the search at scale (test_search_scale). */
+#define SCALE_N 3000
 
 static int64_t coworker, facil, adult, adult2, minor;
 
@@ -514,6 +518,163 @@ test_expire_and_lists(Store *st)
 	CHECK_INT(n, before);
 }
 
+/* The board's ids for q, worked out the slow and obvious way: every
+** mission of the board's statuses and filters whose words match (the
+** FTS index without the hidden words), sorted into board order. */
+static int
+slow_board(Store *st, const MissionQuery *q, const char *match,
+           int64_t *ids, int max)
+{
+	static const char sql[] =
+		"SELECT m.id FROM missions m WHERE m.status IN (?1, ?2)"
+		" AND (?3 IS NULL OR m.category = ?3) AND (?4 = 0 OR m.minors_ok = 1)"
+		" AND (?5 IS NULL OR m.id IN (SELECT rowid FROM missions_fts"
+		"  WHERE missions_fts MATCH ?5))"
+		" ORDER BY m.date_from = '', m.date_from, m.created_utc DESC, m.id DESC";
+	sqlite3_stmt *s = NULL;
+	int n = 0;
+
+	CHECK_INT(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL), SQLITE_OK);
+	if (q->status >= 0) {
+		sqlite3_bind_text(s, 1, mission_status_name((MissionStatus)q->status), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, mission_status_name((MissionStatus)q->status), -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(s, 1, "open", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, q->include_taken ? "taken" : "open", -1, SQLITE_STATIC);
+	}
+	if (q->category >= 0)
+		sqlite3_bind_text(s, 3, mission_category_name((MissionCategory)q->category),
+		                  -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 4, q->minors_only);
+	if (match != NULL)
+		sqlite3_bind_text(s, 5, match, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW && n < max)
+		ids[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Every page of q (20 a page, and a few deep ones) against slow_board. */
+static void
+check_board(Store *st, MissionQuery q, const char *match, const char *what)
+{
+	static int64_t want[SCALE_N];
+	MissionCard cards[20];
+	int n_want = slow_board(st, &q, match, want, SCALE_N), n, total, want_n;
+	int bad = 0;
+	int offsets[] = { 0, 20, 40, 100, n_want / 2, n_want - 20, n_want - 1,
+	                  n_want };
+
+	for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+		if (offsets[k] < 0)
+			continue;
+		q.offset = offsets[k];
+		q.limit = 20;
+		n = total = -1;
+		CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+		CHECK_INT(total, n_want);
+		want_n = n_want - q.offset < 20 ? n_want - q.offset : 20;
+		CHECK_INT(n, want_n > 0 ? want_n : 0);
+		for (int i = 0; i < n && i < 20; i++)
+			bad += cards[i].id != want[q.offset + i];
+	}
+	q.offset = 0;
+	q.limit = 0;
+	CHECK_INT(mission_search(st, &q, NULL, &n, &total), BORNE_OK);
+	CHECK_INT(total, n_want);
+	if (bad != 0)
+		fprintf(stderr, "  %s: %d cards out of place\n", what, bad);
+	CHECK_INT(bad, 0);
+}
+
+/* A search at scale (SCALE_N missions; the benchmark runs 100,000):
+** whichever way a page is read (walked in board order against the
+** matches, or the few matches fetched and sorted), the count and every
+** page are those of the obvious query, for common and rare words,
+** accents folded, with the category, minors and taken filters, after
+** statuses, categories and minors changed under the index. */
+static void
+test_search_scale(void)
+{
+	static const char *const words[] = {
+		"Café", "école", "chaise", "jardin", "Peindre", "volets", "soupe",
+		"étagère", "tables", "chat"
+	};
+	static const struct { const char *text, *match; } searches[] = {
+		{ "c", "\"c\"*" }, { "CA", "\"ca\"*" }, { "cafe", "\"cafe\"*" },
+		{ "ÉCOLE chaise", "\"ecole\"* \"chaise\"*" },
+		{ "rare", "\"rare\"*" }, { "unique4321", "\"unique4321\"*" },
+		{ "mission", "\"mission\"*" }, { "zzz", "\"zzz\"*" },
+		{ "caf\xEE\x80\x80", "\"caf\"*" },     /* a private-use character */
+		{ NULL, NULL },
+	};
+	Store *st = fx_open("scale.db");
+	int64_t who;
+	MissionDraft d;
+	char today[TIME_DATE_SIZE];
+
+	CHECK_INT(member_add(st, "Awa", ROLE_FACILITATOR, 0, NULL, NULL, 0, 1,
+	                     &who), BORNE_OK);
+	time_local_date(NOW, today);
+	srand(7);
+	CHECK_INT(store_begin(st), BORNE_OK);
+	for (int i = 0; i < SCALE_N; i++) {
+		mission_draft_init(&d);
+		snprintf(d.title, sizeof d.title, "%s %s %s%d", words[rand() % 10],
+		         words[rand() % 10], i % 97 == 0 ? "rare " : "", i);
+		snprintf(d.description, sizeof d.description, "Mission %s%s.",
+		         words[rand() % 10], i == 4321 ? " unique4321" : "");
+		d.category = (MissionCategory)(rand() % CAT_COUNT);
+		if (rand() % 4 != 0)
+			time_date_add(today, rand() % 60, d.date_from);
+		d.minors_ok = rand() % 2;
+		/* Many share a date and a time: the id breaks the tie. */
+		CHECK_INT(mission_add(st, &d, who, NOW - (i % 50), NULL), BORNE_OK);
+	}
+	CHECK_INT(store_commit(st), BORNE_OK);
+	/* Statuses, categories and minors change under the index. */
+	CHECK_INT(sqlite3_exec(store_db(st),
+		"UPDATE missions SET status = 'taken' WHERE id % 7 = 0;"
+		"UPDATE missions SET status = 'pending' WHERE id % 11 = 0;"
+		"UPDATE missions SET status = 'done' WHERE id % 13 = 0;"
+		"UPDATE missions SET category = 'jardin' WHERE id % 17 = 0;"
+		"UPDATE missions SET minors_ok = 1 - minors_ok WHERE id % 19 = 0;",
+		NULL, NULL, NULL), SQLITE_OK);
+	for (int k = 0; searches[k].match != NULL; k++) {
+		for (int v = 0; v < 6; v++) {
+			MissionQuery q = { -1, searches[k].text, 0, 0, -1, 0, 20 };
+			char what[96];
+
+			q.category = v == 1 || v == 5 ? CAT_JARDIN : -1;
+			q.minors_only = v == 2 || v == 5;
+			q.include_taken = v == 3 || v == 5;
+			if (v == 4)
+				q.status = MISSION_PENDING;
+			snprintf(what, sizeof what, "\"%s\", variant %d", searches[k].text, v);
+			check_board(st, q, searches[k].match, what);
+		}
+	}
+	/* The board itself, without a search, open and taken merged. */
+	{
+		MissionQuery q = { -1, NULL, 0, 1, -1, 0, 20 };
+		check_board(st, q, NULL, "board + taken");
+		q.category = CAT_JARDIN;
+		q.minors_only = 1;
+		check_board(st, q, NULL, "board + taken, jardin, minors");
+	}
+	/* The hidden words cannot be typed: U+E000 is taken out of a word. */
+	{
+		MissionQuery q = { -1, "\xEE\x80\x80sopen", 0, 0, -1, 0, 20 };
+		MissionCard cards[20];
+		int n = -1, total = -1;
+
+		CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+		CHECK_INT(total, 0);
+		CHECK_INT(n, 0);
+	}
+	store_close(st);
+}
+
 /* "My missions" is one page: the newest of what the member posted and
 ** still runs, and what they hold, merged in order; finished ones never,
 ** however many there are (read through the index missions_mine). */
@@ -690,6 +851,7 @@ main(void)
 	test_expire_and_lists(st);
 	store_close(st);
 	test_mine_page();
+	test_search_scale();
 	test_refusals();
 	return check_done();
 }

@@ -21,6 +21,8 @@ static int  draw(const char *s, uint32_t *px);
 static int  same_pixels(const char *a, const char *b);
 static int  width(const char *s);
 static void test_cache_cap(void);
+static void test_discs(void);
+static void discs_pixels(int cached, uint32_t *px);
 
 /* Draws s at 28 px on a cleared target; copies its pixels to px. Returns
 ** the text's width. */
@@ -124,6 +126,79 @@ test_cache_cap(void)
 	render_set_text_cap(rd, 8L * 1024 * 1024);
 }
 
+static const RenderDisc rings[] = {
+	{ 24, 24, 24, 0xF8D5C5u }, { 24, 24, 18, 0xF5C6B2u },
+	{ 24, 27, 12, 0x8A2E1Au }, { 24, 24, 12, 0xB5482Au },
+	{ 24, 24, 6, 0xFFFFFFu },
+};
+
+/* The rings at (40, 0) over a white target, as one cached texture or as
+** blended discs (what the badge panel drew before); pixels into px. */
+static void
+discs_pixels(int cached, uint32_t *px)
+{
+	SDL_SetRenderDrawColor(ren, 255, 255, 255, 255);
+	SDL_RenderClear(ren);
+	if (cached) {
+		render_discs(rd, 40, 0, rings, 5, 0xFCE4DAu);
+	} else {
+		render_fill(rd, (SDL_Rect){ 40, 0, 48, 48 }, 0xFCE4DAu, 255);
+		for (int i = 0; i < 5; i++)
+			render_rrect(rd, (SDL_Rect){ 40 + rings[i].cx - rings[i].r,
+			             rings[i].cy - rings[i].r, 2 * rings[i].r,
+			             2 * rings[i].r }, rings[i].r, rings[i].c, 255);
+	}
+	SDL_RenderPresent(ren);
+	for (int y = 0; y < TH; y++)
+		memcpy(px + y * TW, (uint8_t *)target->pixels + y * target->pitch,
+		       TW * sizeof *px);
+}
+
+/* Discs that never change are made once into one opaque texture and
+** copied: the same picture as the discs blended one by one (within 4
+** levels a channel, at the anti-aliased edges), only inside their square,
+** one texture per set of discs whatever the place, a few sets at most. */
+static void
+test_discs(void)
+{
+	static uint32_t a[TW * TH], b[TW * TH];
+	RenderStats stats;
+	RenderDisc other[5];
+	int worst = 0;
+
+	discs_pixels(0, a);
+	discs_pixels(1, b);
+	for (int i = 0; i < TW * TH; i++) {
+		for (int k = 0; k < 24; k += 8) {
+			int d = (int)(a[i] >> k & 0xFF) - (int)(b[i] >> k & 0xFF);
+			if (d < 0)
+				d = -d;
+			if (d > worst)
+				worst = d;
+		}
+	}
+	/* SDL's blend truncates at each layer; five layers: 3 levels here. */
+	if (worst > 4)
+		fprintf(stderr, "  discs: %d levels apart\n", worst);
+	CHECK(worst <= 4);
+	CHECK_INT(b[24 * TW + 64] & 0xFFFFFFu, 0xFFFFFFu);   /* the centre */
+	CHECK_INT(b[0 * TW + 40] & 0xFFFFFFu, 0xFCE4DAu);    /* square's corner */
+	CHECK_INT(b[24 * TW + 39] & 0xFFFFFFu, 0xFFFFFFu);   /* left of it */
+	CHECK_INT(b[24 * TW + 88] & 0xFFFFFFu, 0xFFFFFFu);   /* right of it */
+	render_stats(rd, &stats);
+	CHECK_INT(stats.disc_textures, 1);
+	render_discs(rd, 100, 0, rings, 5, 0xFCE4DAu);       /* elsewhere */
+	render_stats(rd, &stats);
+	CHECK_INT(stats.disc_textures, 1);
+	memcpy(other, rings, sizeof other);
+	for (int k = 0; k < 10; k++) {
+		other[0].c = 0x101010u * (uint32_t)k;
+		render_discs(rd, 0, 0, other, 5, 0xFCE4DAu);
+	}
+	render_stats(rd, &stats);
+	CHECK_INT(stats.disc_textures, 4);           /* DISCS_MAX */
+}
+
 int
 main(void)
 {
@@ -165,6 +240,7 @@ main(void)
 	CHECK(width("Bonjour") > 0);
 	CHECK(!same_pixels("e\xCC\x81", "e"));
 	test_cache_cap();
+	test_discs();
 	render_free(rd);
 	SDL_DestroyRenderer(ren);
 	SDL_FreeSurface(target);

@@ -15,6 +15,7 @@
 #include "core_fixture.h"
 #include "maintenance.h"
 #include "member.h"
+#include "mission.h"
 #include "outbox.h"
 #include "store.h"
 #include "store_schema.h"
@@ -273,6 +274,76 @@ test_migrate_v8_to_v9(void)
 	CHECK_INT(sqlite3_exec(store_db(st), "DELETE FROM visits WHERE id = 1",
 	                       NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM visit_streams"), 0);
+	store_close(st);
+}
+
+/* A version 8 database (search joined every match to missions) gets
+** version 11 at the next open: the search index rebuilt with each
+** mission's hidden words (status, category, minors) and short prefixes,
+** its missions all found again, and kept in step afterwards. */
+static void
+test_migrate_v8_to_v11(void)
+{
+	MissionQuery q = { -1, "cafe", 0, 0, -1, 0, 10 };
+	MissionCard cards[10];
+	sqlite3 *db = NULL;
+	Store *st;
+	int n, total;
+
+	make_old_db("v8.db", 8);
+	sqlite3_open(fx_path("v8.db"), &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO members(uuid, name, role, created_utc)"
+		" VALUES ('u1', 'Awa', 'facilitator', 1000);"
+		"INSERT INTO missions(uuid, title, category, reward_kind, poster_id,"
+		" status, minors_ok, created_utc, updated_utc) VALUES"
+		" ('m1', 'Café du matin', 'cuisine', 'tip', 1, 'open', 1, 10, 10),"
+		" ('m2', 'Café du soir', 'cuisine', 'tip', 1, 'open', 0, 20, 20),"
+		" ('m3', 'Café fini', 'cuisine', 'tip', 1, 'done', 1, 30, 30),"
+		" ('m4', 'Jardin', 'jardin', 'tip', 1, 'open', 1, 40, 40);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v8.db");
+	CHECK(store_schema_latest() >= 11);
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM pragma_table_xinfo('missions')"
+	                         " WHERE name = 'fts_tags'"), 1);
+	CHECK_INT(sqlite3_exec(store_db(st), "INSERT INTO missions_fts(missions_fts)"
+	                       " VALUES ('integrity-check')", NULL, NULL, NULL),
+	          SQLITE_OK);
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 2);                   /* not the done one */
+	CHECK_INT(n, 2);
+	CHECK_INT(cards[0].id, 2);             /* flexible, newest first */
+	CHECK_INT(cards[1].id, 1);
+	q.minors_only = 1;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 1);
+	/* The heat alert's filter (2): outdoor work is not offered. */
+	CHECK_INT(sqlite3_exec(store_db(st), "UPDATE missions SET outdoor = 1"
+	                       " WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	q.minors_only = 2;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 0);
+	q.minors_only = 1;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 1);
+	q.minors_only = 0;
+	q.category = CAT_JARDIN;
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 0);
+	/* Changes after the migration reach the index. */
+	CHECK_INT(sqlite3_exec(store_db(st), "UPDATE missions SET category ="
+	                       " 'jardin', status = 'open' WHERE id = 3", NULL,
+	                       NULL, NULL), SQLITE_OK);
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 1);
+	CHECK_INT(cards[0].id, 3);
+	CHECK_INT(sqlite3_exec(store_db(st), "DELETE FROM missions WHERE id = 3;"
+	                       "INSERT INTO missions_fts(missions_fts) VALUES"
+	                       " ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(mission_search(st, &q, cards, &n, &total), BORNE_OK);
+	CHECK_INT(total, 0);
 	store_close(st);
 }
 
@@ -617,6 +688,7 @@ main(void)
 	test_migrate_v3_to_v4();
 	test_migrate_v7_to_v8();
 	test_migrate_v8_to_v9();
+	test_migrate_v8_to_v11();
 	test_migrate_v8_outbox();
 	test_read_only();
 	test_file_modes();

@@ -140,6 +140,11 @@ render_flush(Render *rd)
 	for (int i = 0; i < rd->n_corners; i++)
 		SDL_DestroyTexture(rd->corners[i].tex);
 	rd->n_corners = 0;
+	for (int i = 0; i < DISCS_MAX; i++) {
+		if (rd->discs[i].tex != NULL)
+			SDL_DestroyTexture(rd->discs[i].tex);
+		rd->discs[i].tex = NULL;
+	}
 }
 
 void
@@ -155,6 +160,8 @@ render_stats(const Render *rd, RenderStats *out)
 		out->fonts_open += rd->face_font[f] != NULL;
 	out->font_size_changes = rd->n_size_changes;
 	out->corner_textures = rd->n_corners;
+	for (int i = 0; i < DISCS_MAX; i++)
+		out->disc_textures += rd->discs[i].tex != NULL;
 	out->text_bytes = rd->text_bytes;
 	out->text_cap_bytes = rd->text_cap_bytes;
 }

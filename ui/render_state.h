@@ -24,6 +24,8 @@
 #define TEXT_CACHE_BYTES_MIN     (256L * 1024)
 #define TEXT_BUCKETS     1024               /* power of two */
 #define CORNER_MAX       64
+#define DISCS_MAX        4     /* cached sets of discs (render_discs) */
+#define DISCS_N          8
 #define FONT_MAX         96
 #define SIZE_MIN_PX      6
 #define SIZE_MAX_PX      600
@@ -79,6 +81,13 @@ typedef struct Corner {
 	SDL_Texture *tex;
 } Corner;
 
+typedef struct DiscsSlot {
+	int n, w, h;
+	UiColor bg;
+	RenderDisc d[DISCS_N];
+	SDL_Texture *tex;                    /* NULL: empty slot */
+} DiscsSlot;
+
 struct Render {
 	SDL_Renderer *r;
 	char paths[FACE_COUNT][512];
@@ -96,6 +105,7 @@ struct Render {
 	long hits, misses, evictions;
 	Corner corners[CORNER_MAX];
 	int n_corners;
+	DiscsSlot discs[DISCS_MAX];          /* the oldest made goes first */
 	WidthSlot widths[WIDTH_SLOTS];
 };
 

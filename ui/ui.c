@@ -283,6 +283,34 @@ ui_circle(Ui *ui, int cx, int cy, int radius, UiColor fill)
 }
 
 void
+ui_discs(Ui *ui, int cx, int cy, const UiDisc *d, int n, UiColor bg)
+{
+	RenderDisc px[UI_DISCS_MAX];
+	float s = ui->scale;
+	int x0 = 0, y0 = 0;
+
+	if (n <= 0 || n > UI_DISCS_MAX)
+		return;
+	/* Each as ui_circle places it, in window pixels. */
+	for (int i = 0; i < n; i++) {
+		memset(&px[i], 0, sizeof px[i]);  /* compared as bytes: no padding left */
+		px[i].r = (int)lroundf((float)d[i].radius * s);
+		px[i].cx = (int)lroundf((float)(cx + d[i].dx) * s);
+		px[i].cy = (int)lroundf((float)(cy + d[i].dy) * s);
+		px[i].c = d[i].fill;
+		if (i == 0 || px[i].cx - px[i].r < x0)
+			x0 = px[i].cx - px[i].r;
+		if (i == 0 || px[i].cy - px[i].r < y0)
+			y0 = px[i].cy - px[i].r;
+	}
+	for (int i = 0; i < n; i++) {
+		px[i].cx -= x0;
+		px[i].cy -= y0;
+	}
+	render_discs(ui->rd, x0, y0, px, n, bg);
+}
+
+void
 ui_hline(Ui *ui, int x, int y, int w, UiColor c)
 {
 	SDL_Rect p = ui_px(ui, (UiRect){ x, y, w, 1 });

@@ -85,7 +85,7 @@ void render_flush(Render *rd);       /* drops cached textures (resize) */
 
 typedef struct RenderStats {
 	long text_hits, text_misses, text_evictions;
-	int  text_entries, fonts_open, corner_textures;
+	int  text_entries, fonts_open, corner_textures, disc_textures;
 	long text_bytes, text_cap_bytes;     /* texture bytes held, and cap */
 	int  font_size_changes;              /* TTF_SetFontSize calls */
 } RenderStats;
@@ -110,6 +110,14 @@ int  render_text_size(Render *rd, UiFont f, int size_px, const char *utf8,
                       int *w, int *h);
 int  render_font_height(Render *rd, UiFont f, int size_px);
 void render_set_clip(Render *rd, const SDL_Rect *px);
+/* Discs in window pixels: centres relative to (x, y), the top left of
+** their square; cached (RenderDiscs) by everything but (x, y). */
+typedef struct RenderDisc {
+	int cx, cy, r;
+	UiColor c;
+} RenderDisc;
+void render_discs(Render *rd, int x, int y, const RenderDisc *d, int n,
+                  UiColor bg);
 
 /* The Ui's renderer (for widgets that draw with opacity). */
 Render *ui_render(Ui *ui);

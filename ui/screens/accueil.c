@@ -187,11 +187,15 @@ accueil_badge_panel(Ui *ui, const AppView *v, UiRect r, int big,
 		             lines > 1 ? lines : 1, sub);
 		return;
 	}
-	ui_circle(ui, cx, cy, r0, PANEL_RING1);
-	ui_circle(ui, cx, cy, r1, PANEL_RING2);
-	ui_circle(ui, cx, cy + 4, r2, COL_TERRA_LIP);
-	ui_circle(ui, cx, cy, r2, COL_TERRA);
-	ui_circle(ui, cx, cy, r2 / 2, COL_BLANC);
+	{
+		/* Drawn once, then copied: they never change. */
+		const UiDisc rings[] = {
+			{ 0, 0, r0, PANEL_RING1 }, { 0, 0, r1, PANEL_RING2 },
+			{ 0, 4, r2, COL_TERRA_LIP }, { 0, 0, r2, COL_TERRA },
+			{ 0, 0, r2 / 2, COL_BLANC },
+		};
+		ui_discs(ui, cx, cy, rings, 5, COL_TERRA_PALE);
+	}
 	ui_icon(ui, cx, cy, r2 * 3 / 4, COL_TERRA, ICON_CONTACTLESS);
 	if (one_line) {
 		ui_text_fit(ui, r.x + 16, y, r.w - 32, FONT_BOLD, ts, COL_ENCRE,
