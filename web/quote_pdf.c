@@ -2,8 +2,8 @@
 ** points: the cooperative's name on top, the quote's number and date,
 ** what it is for, then the lines as the kiosk showed them (quote_lines:
 ** the same words and sums as the page), the total to pay in bold, and
-** the VAT rule. cairo's own text with the kiosk's font (Inter) through
-** fontconfig, as report_pdf.c does. */
+** the VAT rule. Text through pdf_text.c, as report_pdf.c: a character
+** the font lacks (an emoji in a title) is left out. */
 #include "quote_pdf.h"
 
 #include <cairo-pdf.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "borne.h"
+#include "pdf_text.h"
 #include "timeutil.h"
 
 #define QP_W      595.0          /* A4, points */
@@ -20,47 +21,7 @@
 
 #define T(en, s_fr, s_en) ((en) ? (s_en) : (s_fr))
 
-static cairo_status_t qp_write(void *closure, const unsigned char *data,
-                               unsigned int length);
-static void qp_font(cairo_t *cr, double size, int bold);
-static void qp_text(cairo_t *cr, double x, double y, const char *s);
-static void qp_right(cairo_t *cr, double x_right, double y, const char *s);
 static void qp_date(int64_t utc, int en, char *out, size_t outlen);
-
-static cairo_status_t
-qp_write(void *closure, const unsigned char *data, unsigned int length)
-{
-	FILE *out = closure;
-
-	return fwrite(data, 1, length, out) == length ? CAIRO_STATUS_SUCCESS :
-	       CAIRO_STATUS_WRITE_ERROR;
-}
-
-static void
-qp_font(cairo_t *cr, double size, int bold)
-{
-	cairo_select_font_face(cr, "Inter", CAIRO_FONT_SLANT_NORMAL,
-	                       bold ? CAIRO_FONT_WEIGHT_BOLD :
-	                       CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, size);
-}
-
-static void
-qp_text(cairo_t *cr, double x, double y, const char *s)
-{
-	cairo_move_to(cr, x, y);
-	cairo_show_text(cr, s);
-}
-
-static void
-qp_right(cairo_t *cr, double x_right, double y, const char *s)
-{
-	cairo_text_extents_t e;
-
-	cairo_text_extents(cr, s, &e);
-	cairo_move_to(cr, x_right - e.x_advance, y);
-	cairo_show_text(cr, s);
-}
 
 /* "30/11/2026" (fr), "2026-11-30" (en): the local date of utc. */
 static void
@@ -88,7 +49,7 @@ quote_pdf_write(const Quote *q, const Mission *m, const char *coop, int en,
 
 	if (q == NULL || m == NULL || coop == NULL || out == NULL)
 		return BORNE_EINVAL;
-	s = cairo_pdf_surface_create_for_stream(qp_write, out, QP_W, QP_H);
+	s = cairo_pdf_surface_create_for_stream(pdf_text_write, out, QP_W, QP_H);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		return BORNE_ENOMEM;
@@ -99,28 +60,28 @@ quote_pdf_write(const Quote *q, const Mission *m, const char *coop, int en,
 	cr = cairo_create(s);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	y = QP_MARGIN + 14;
-	qp_font(cr, 16, 1);
-	qp_text(cr, QP_MARGIN, y, coop);
-	qp_font(cr, 22, 1);
+	pdf_text_font(cr, 16, 1);
+	pdf_text_show(cr, QP_MARGIN, y, coop);
+	pdf_text_font(cr, 22, 1);
 	y += 48;
-	qp_text(cr, QP_MARGIN, y, line);
-	qp_font(cr, 11, 0);
+	pdf_text_show(cr, QP_MARGIN, y, line);
+	pdf_text_font(cr, 11, 0);
 	qp_date(q->created_utc, en, date, sizeof date);
 	snprintf(line, sizeof line, "%s %s", T(en, "Date :", "Date:"), date);
-	qp_right(cr, right, y, line);
+	pdf_text_right(cr, right, y, line);
 	y += 32;
 	snprintf(line, sizeof line, "%s %s", T(en, "Mission :", "Mission:"),
 	         m->d.title);
-	qp_text(cr, QP_MARGIN, y, line);
+	pdf_text_show(cr, QP_MARGIN, y, line);
 	y += 18;
 	snprintf(line, sizeof line, "%s %s", T(en, "Établi par :", "Made by:"),
 	         q->member_name);
-	qp_text(cr, QP_MARGIN, y, line);
+	pdf_text_show(cr, QP_MARGIN, y, line);
 	if (m->poster_name[0] != '\0') {
 		y += 18;
 		snprintf(line, sizeof line, "%s %s", T(en, "Pour :", "For:"),
 		         m->poster_name);
-		qp_text(cr, QP_MARGIN, y, line);
+		pdf_text_show(cr, QP_MARGIN, y, line);
 	}
 	y += 36;
 	n = quote_lines(&q->c, en, lines);
@@ -133,29 +94,29 @@ quote_pdf_write(const Quote *q, const Mission *m, const char *coop, int en,
 			cairo_set_line_width(cr, 0.8);
 			cairo_stroke(cr);
 		}
-		qp_font(cr, lines[i].total ? 13 : 12, lines[i].total);
-		qp_text(cr, QP_MARGIN, y, lines[i].label);
-		qp_right(cr, right, y, lines[i].amount);
+		pdf_text_font(cr, lines[i].total ? 13 : 12, lines[i].total);
+		pdf_text_show(cr, QP_MARGIN, y, lines[i].label);
+		pdf_text_right(cr, right, y, lines[i].amount);
 		if (lines[i].calc[0] != '\0') {
-			qp_font(cr, 10, 0);
+			pdf_text_font(cr, 10, 0);
 			snprintf(calc, sizeof calc, "%s =", lines[i].calc);
-			qp_right(cr, right - 110, y, calc);
+			pdf_text_right(cr, right - 110, y, calc);
 		}
 		y += QP_ROW;
 	}
 	y += 12;
-	qp_font(cr, 9, 0);
-	qp_text(cr, QP_MARGIN, y, T(en, "Montants en euros. TVA calculée une fois, sur "
+	pdf_text_font(cr, 9, 0);
+	pdf_text_show(cr, QP_MARGIN, y, T(en, "Montants en euros. TVA calculée une fois, sur "
 	        "le total HT, arrondie au centime le plus proche.", "Amounts in "
 	        "euros. VAT is worked out once, on the total before VAT, rounded "
 	        "to the nearest cent."));
 	if (q->status == QUOTE_ACCEPTED) {
 		y += 28;
-		qp_font(cr, 11, 1);
+		pdf_text_font(cr, 11, 1);
 		qp_date(q->decided_utc, en, date, sizeof date);
 		snprintf(line, sizeof line, T(en, "Accepté le %s.",
 		         "Accepted on %s."), date);
-		qp_text(cr, QP_MARGIN, y, line);
+		pdf_text_show(cr, QP_MARGIN, y, line);
 	}
 	cairo_show_page(cr);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)

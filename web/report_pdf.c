@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "borne.h"
+#include "pdf_text.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -31,11 +32,9 @@ typedef struct Pdf {
 	int      en;
 } Pdf;
 
-static cairo_status_t pdf_write_fn(void *closure, const unsigned char *data,
-                                   unsigned int length);
 static void pdf_font(Pdf *p, double size, int bold);
 static void pdf_text(Pdf *p, double x, const char *s);
-static void pdf_text_right(Pdf *p, double x_right, const char *s);
+static void pdf_right(Pdf *p, double x_right, const char *s);
 static void pdf_newline(Pdf *p, double n);
 static void pdf_need(Pdf *p, double height);
 static void pdf_hours(int64_t seconds, char *out, size_t outlen);
@@ -46,77 +45,22 @@ static void pdf_streams(Pdf *p, const ReportPeriod *r);
 
 #define T(p, s_fr, s_en) ((p)->en ? (s_en) : (s_fr))
 
-static cairo_status_t
-pdf_write_fn(void *closure, const unsigned char *data, unsigned int length)
-{
-	FILE *out = closure;
-
-	return fwrite(data, 1, length, out) == length ? CAIRO_STATUS_SUCCESS :
-	       CAIRO_STATUS_WRITE_ERROR;
-}
-
 static void
 pdf_font(Pdf *p, double size, int bold)
 {
-	cairo_select_font_face(p->cr, "Inter", CAIRO_FONT_SLANT_NORMAL,
-	                       bold ? CAIRO_FONT_WEIGHT_BOLD :
-	                       CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(p->cr, size);
-}
-
-/* s as the PDF's font can draw it, in a new string (NULL when out of
-** memory): a character the face has no glyph for (an emoji in a day's
-** title) is left out instead of printed as an empty box. */
-static char *
-pdf_drawable(Pdf *p, const char *s)
-{
-	cairo_scaled_font_t *sf = cairo_get_scaled_font(p->cr);
-	size_t len = strlen(s), o = 0;
-	char *out = malloc(len + 1);
-
-	if (out == NULL)
-		return NULL;
-	while (*s != '\0') {
-		size_t n = text_prefix_bytes(s, 1);
-		cairo_glyph_t *g = NULL;
-		int ng = 0;
-
-		if (n == 0)
-			break;
-		if (cairo_scaled_font_text_to_glyphs(sf, 0, 0, s, (int)n, &g, &ng,
-		                                     NULL, NULL, NULL) ==
-		    CAIRO_STATUS_SUCCESS && ng > 0 && g[0].index != 0) {
-			memcpy(out + o, s, n);
-			o += n;
-		}
-		cairo_glyph_free(g);
-		s += n;
-	}
-	out[o] = '\0';
-	return out;
+	pdf_text_font(p->cr, size, bold);
 }
 
 static void
 pdf_text(Pdf *p, double x, const char *s)
 {
-	char *d = pdf_drawable(p, s);
-
-	cairo_move_to(p->cr, x, p->y);
-	cairo_show_text(p->cr, d != NULL ? d : s);
-	free(d);
+	pdf_text_show(p->cr, x, p->y, s);
 }
 
 static void
-pdf_text_right(Pdf *p, double x_right, const char *s)
+pdf_right(Pdf *p, double x_right, const char *s)
 {
-	cairo_text_extents_t e;
-	char *d = pdf_drawable(p, s);
-	const char *t = d != NULL ? d : s;
-
-	cairo_text_extents(p->cr, t, &e);
-	cairo_move_to(p->cr, x_right - e.x_advance, p->y);
-	cairo_show_text(p->cr, t);
-	free(d);
+	pdf_text_right(p->cr, x_right, p->y, s);
 }
 
 static void
@@ -183,7 +127,7 @@ pdf_figures(Pdf *p, const ReportPeriod *r)
 		pdf_text(p, PDF_MARGIN, label[i]);
 		cairo_set_source_rgb(p->cr, 0, 0, 0);
 		pdf_font(p, 11, 1);
-		pdf_text_right(p, PDF_W - PDF_MARGIN, v[i]);
+		pdf_right(p, PDF_W - PDF_MARGIN, v[i]);
 		pdf_font(p, 11, 0);
 		pdf_newline(p, 1.3);
 	}
@@ -253,8 +197,8 @@ pdf_days(Pdf *p, const ReportPeriod *r)
 	pdf_font(p, 10, 1);
 	pdf_text(p, PDF_MARGIN, "Date");
 	pdf_text(p, PDF_MARGIN + 80, T(p, "Journée", "Day"));
-	pdf_text_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
-	pdf_text_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
+	pdf_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
+	pdf_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
 	pdf_newline(p, 1.2);
 	pdf_font(p, 10, 0);
 	for (int i = 0; i < r->n_days; i++) {
@@ -267,8 +211,8 @@ pdf_days(Pdf *p, const ReportPeriod *r)
 		snprintf(n, sizeof n, "%d", r->days[i].members);
 		pdf_text(p, PDF_MARGIN, r->days[i].date);
 		pdf_text(p, PDF_MARGIN + 80, title);
-		pdf_text_right(p, PDF_W - PDF_MARGIN - 80, n);
-		pdf_text_right(p, PDF_W - PDF_MARGIN, h);
+		pdf_right(p, PDF_W - PDF_MARGIN - 80, n);
+		pdf_right(p, PDF_W - PDF_MARGIN, h);
 		pdf_newline(p, 1.1);
 	}
 }
@@ -289,8 +233,8 @@ pdf_streams(Pdf *p, const ReportPeriod *r)
 	pdf_newline(p, 1.4);
 	pdf_font(p, 10, 1);
 	pdf_text(p, PDF_MARGIN, T(p, "Chantier", "Stream"));
-	pdf_text_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
-	pdf_text_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
+	pdf_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
+	pdf_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
 	pdf_newline(p, 1.2);
 	pdf_font(p, 10, 0);
 	for (int i = 0; i < r->n_streams; i++) {
@@ -299,8 +243,8 @@ pdf_streams(Pdf *p, const ReportPeriod *r)
 		snprintf(n, sizeof n, "%d", r->streams[i].members);
 		pdf_text(p, PDF_MARGIN, r->streams[i].name[0] != '\0' ?
 		         r->streams[i].name : T(p, "(aucun choisi)", "(none chosen)"));
-		pdf_text_right(p, PDF_W - PDF_MARGIN - 80, n);
-		pdf_text_right(p, PDF_W - PDF_MARGIN, h);
+		pdf_right(p, PDF_W - PDF_MARGIN - 80, n);
+		pdf_right(p, PDF_W - PDF_MARGIN, h);
 		pdf_newline(p, 1.1);
 	}
 }
@@ -315,7 +259,7 @@ report_pdf_write(const ReportPeriod *r, int en, FILE *out)
 
 	if (r == NULL || out == NULL)
 		return BORNE_EINVAL;
-	s = cairo_pdf_surface_create_for_stream(pdf_write_fn, out, PDF_W, PDF_H);
+	s = cairo_pdf_surface_create_for_stream(pdf_text_write, out, PDF_W, PDF_H);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		return BORNE_ENOMEM;
