@@ -13,6 +13,10 @@
 #include "ui.h"
 #include "widgets.h"
 #include "ui_internal.h"
+#include "ui_state.h"
+
+/* A tile's sub-line: smallest type before it wraps. */
+#define TILE_SUB_MIN 15
 
 typedef struct ButtonLook {
 	UiColor fill, lip, text, sub, border;
@@ -450,10 +454,19 @@ ui_tile(Ui *ui, UiRect r, int primary, uint32_t icon, UiColor tint,
 	int x = r.x + 14 + it + 16;
 	int ts = r.h >= 90 ? 22 : 20, ss = 18;
 	int th = ui_text_height(ui, FONT_SEMIBOLD, ts);
-	int sh = sub != NULL && sub[0] ? ui_text_height(ui, FONT_REGULAR, ss) : 0;
 	int room = r.x + r.w - x - 14 - (count > 0 ? 52 : 0);
-	int y = r.y + (r.h - th - sh + (sh ? 2 : 0)) / 2;
+	int sh = 0, y;
 	char label[400];
+
+	/* The sub-line shrinks to TILE_SUB_MIN, then takes two lines: a
+	** status ("Désactivée : touchez pour l'activer") is never cut. */
+	if (sub != NULL && sub[0]) {
+		if (ui_text_width(ui, FONT_REGULAR, TILE_SUB_MIN, sub) <= room)
+			sh = ui_text_height(ui, FONT_REGULAR, ss);
+		else
+			sh = 2 * ui_text_line_height(TILE_SUB_MIN);
+	}
+	y = r.y + (r.h - th - sh + (sh ? 2 : 0)) / 2;
 
 	if (primary) {
 		ui_rrect(ui, (UiRect){ r.x, r.y + 3, r.w, r.h }, 12, COL_TERRA_LIP);
@@ -471,8 +484,10 @@ ui_tile(Ui *ui, UiRect r, int primary, uint32_t icon, UiColor tint,
 	ui_text_fit(ui, x, y, room, FONT_SEMIBOLD, ts,
 	            primary ? COL_BLANC : COL_ENCRE, ALIGN_LEFT, title);
 	if (sh)
-		ui_text_fit(ui, x, y + th - 2, room, FONT_REGULAR, ss,
-		            primary ? COL_ON_FILL_SUB : COL_ENCRE_DOUCE, ALIGN_LEFT, sub);
+		ui_text_fit_wrap(ui, (UiRect){ x, y + th - 2, room, sh }, FONT_REGULAR,
+		                 ss, TILE_SUB_MIN,
+		                 primary ? COL_ON_FILL_SUB : COL_ENCRE_DOUCE, ALIGN_LEFT,
+		                 2, sub);
 	if (count > 0) {
 		char n[16];
 		snprintf(n, sizeof n, "%d", count);

@@ -222,8 +222,8 @@ static void
 accueil_news(Ui *ui, const AppView *v, UiRect r)
 {
 	int n = v->accueil.n_news < 2 ? v->accueil.n_news : 2;
-	int gap = 16, cw = (r.w - gap) / 2, ch = 72;
-	int th = ui_text_height(ui, FONT_SEMIBOLD, 20);
+	int gap = 16, cw = (r.w - gap) / 2, ch = r.h - 34;
+	int mh = ui_text_height(ui, FONT_REGULAR, 18);
 
 	if (n == 0)
 		return;
@@ -233,21 +233,25 @@ accueil_news(Ui *ui, const AppView *v, UiRect r)
 	for (int i = 0; i < n; i++) {
 		const MissionCard *c = &v->accueil.news[i];
 		const AppCardText *t = &v->accueil.news_text[i];
-		UiRect card = { r.x + i * (cw + gap), r.y + 36, cw, ch };
+		UiRect card = { r.x + i * (cw + gap), r.y + 34, cw, ch };
 		char meta[160];
 		ui_rrect_lip(ui, card, 16, COL_BLANC, COL_LINE, 2);
-		ui_rrect(ui, (UiRect){ card.x + 12, card.y + 12, 48, 48 }, 12,
+		ui_rrect(ui, (UiRect){ card.x + 12, card.y + (ch - 48) / 2, 48, 48 }, 12,
 		         ui_category_tint(c->category));
-		ui_icon(ui, card.x + 36, card.y + 36, 28, ui_category_ink(c->category),
+		ui_icon(ui, card.x + 36, card.y + ch / 2, 28, ui_category_ink(c->category),
 		        ui_category_icon(c->category));
-		ui_text_fit(ui, card.x + 72, card.y + 10, cw - 84, FONT_SEMIBOLD, 20,
-		            COL_ENCRE, ALIGN_LEFT, c->title);
+		/* The title shrinks, then takes a second line: never cut short
+		** of that (issue 11 item 9); the date stays at the bottom. */
+		ui_text_fit_wrap(ui, (UiRect){ card.x + 72, card.y + 8, cw - 84,
+		                               ch - 18 - mh },
+		                 FONT_SEMIBOLD, 20, 16, COL_ENCRE, ALIGN_LEFT, 2,
+		                 c->title);
 		if (t->duration[0])
 			snprintf(meta, sizeof meta, "%s · %s", t->when, t->duration);
 		else
 			snprintf(meta, sizeof meta, "%s", t->when);
-		ui_text_fit(ui, card.x + 72, card.y + 12 + th, cw - 84, FONT_REGULAR,
-		            18, COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
+		ui_text_fit(ui, card.x + 72, card.y + ch - 10 - mh, cw - 84,
+		            FONT_REGULAR, 18, COL_ENCRE_DOUCE, ALIGN_LEFT, meta);
 		ui_hit(ui, card, ACT_OPEN_MISSION, c->id, c->title);
 	}
 }
@@ -433,7 +437,7 @@ accueil_draw(Ui *ui, const AppView *v)
 		}
 		y = 300;
 		accueil_day(ui, v, (UiRect){ m, y, lw, 126 }, 1);
-		accueil_news(ui, v, (UiRect){ m, 484, lw, 110 });
+		accueil_news(ui, v, (UiRect){ m, 448, lw, 126 });
 		accueil_missions_button(ui, v, layout_cut_bottom(&left, 72), 1);
 		accueil_badge_panel(ui, v, panel, 1, 0);
 		/* Bottom right of the panel, clear of the name and the arrow. */
