@@ -52,13 +52,15 @@ start() {
 }
 
 # Sends one script line and waits until borne has run it (it prints the
-# next line's number only after this one passed).
+# next line's number only after this one passed). Up to 90 s: a deadline
+# for a hung kiosk, not a speed test (under ASan, with six builds beside
+# it, a start took more than 15 s); ctest's TIMEOUT bounds the whole.
 send() {
 	n=$((n + 1))
 	printf '%s\n' "$1" >&3
 	printf 'wait 1\n' >&3
 	n=$((n + 1))
-	for _ in $(seq 300); do
+	for _ in $(seq 1800); do
 		grep -q "^$n: wait 1" "$TMP/out" 2>/dev/null && return 0
 		kill -0 "$pid" 2>/dev/null || die "borne stopped at: $1"
 		sleep 0.05
