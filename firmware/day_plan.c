@@ -24,7 +24,6 @@ static const char *plan_moved(const DayPlan *p, const char *date);
 static int day_has_visits(Store *st, int64_t id, int *has);
 static int day_remove(Store *st, const ContribDay *d, int64_t actor_id,
                       int64_t now_utc);
-static int stream_same(const char *a, const char *b);
 static int series_day(const ContribDay *d, void *ctx);
 
 static int
@@ -435,20 +434,6 @@ done:
 	return rc;
 }
 
-/* Names compared ASCII-case-blind: "chantier" is "Chantier". */
-static int
-stream_same(const char *a, const char *b)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
-
 int
 day_set_streams(Store *st, int64_t day_id, const char *const *names, int n,
                 int64_t actor_id, int64_t now_utc)
@@ -474,7 +459,7 @@ day_set_streams(Store *st, int64_t day_id, const char *const *names, int n,
 			                       why);
 		text_copy(clean.name[i], sizeof clean.name[i], names[i]);
 		for (int j = 0; j < i; j++)
-			if (stream_same(clean.name[j], clean.name[i]))
+			if (text_same_ascii_fold(clean.name[j], clean.name[i]))
 				return store_set_error(st, BORNE_EINVAL, "stream %d: \"%s\" "
 				                       "is named twice", i + 1, clean.name[i]);
 	}

@@ -80,6 +80,8 @@
 
 static void mission_row(sqlite3_stmt *stmt, Mission *m);
 static void card_row(sqlite3_stmt *stmt, MissionCard *c);
+static int  cards_of(Store *st, const char *sql, int64_t member_id,
+                     MissionCard *out, int max, int *n_out, const char *what);
 static int  fts_query(const char *text, char *out, size_t outlen);
 static int  fts_private(const unsigned char *p);
 static int  fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
@@ -517,49 +519,11 @@ mission_takers_each(Store *st, int64_t id,
 	return rc;
 }
 
-int
-mission_of_member(Store *st, int64_t member_id, MissionCard *out, int max,
-                  int *n_out)
+/* Up to max cards of sql, which takes a member's id (?1) and max (?2). */
+static int
+cards_of(Store *st, const char *sql, int64_t member_id, MissionCard *out,
+         int max, int *n_out, const char *what)
 {
-	static const char sql[] =
-		"SELECT " CARD_COLS " FROM missions m"
-		" WHERE m.id IN (SELECT id FROM (SELECT id FROM missions"
-		"   WHERE poster_id = ?1" MINE_UNFINISHED
-		"   ORDER BY created_utc DESC, id DESC LIMIT ?2)"
-		"  UNION SELECT mission_id FROM mission_takes WHERE member_id = ?1"
-		"  AND released_utc IS NULL)"
-		" AND m.status" MINE_UNFINISHED_TAIL
-		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
-	sqlite3_stmt *stmt = NULL;
-	int rc, src, n = 0;
-
-	*n_out = 0;
-	if (max <= 0)
-		return BORNE_OK;
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, member_id);
-	sqlite3_bind_int(stmt, 2, max);
-	while (n < max && (src = sqlite3_step(stmt)) == SQLITE_ROW)
-		card_row(stmt, &out[n++]);
-	if (n == max)
-		src = SQLITE_DONE;
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src, "listing a member's missions");
-	*n_out = n;
-	return BORNE_OK;
-}
-
-int
-mission_recent_by_others(Store *st, int64_t member_id, MissionCard *out,
-                         int max, int *n_out)
-{
-	static const char sql[] =
-		"SELECT " CARD_COLS " FROM missions m"
-		" WHERE m.poster_id IS NOT ?1"
-		" AND m.status IN ('open', 'taken', 'done')"
-		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src = SQLITE_DONE, n = 0;
 
@@ -576,9 +540,41 @@ mission_recent_by_others(Store *st, int64_t member_id, MissionCard *out,
 		src = SQLITE_DONE;
 	store_stmt_release(st, stmt);
 	if (src != SQLITE_DONE)
-		return store_fail(st, src, "listing recent missions");
+		return store_fail(st, src, what);
 	*n_out = n;
 	return BORNE_OK;
+}
+
+int
+mission_of_member(Store *st, int64_t member_id, MissionCard *out, int max,
+                  int *n_out)
+{
+	static const char sql[] =
+		"SELECT " CARD_COLS " FROM missions m"
+		" WHERE m.id IN (SELECT id FROM (SELECT id FROM missions"
+		"   WHERE poster_id = ?1" MINE_UNFINISHED
+		"   ORDER BY created_utc DESC, id DESC LIMIT ?2)"
+		"  UNION SELECT mission_id FROM mission_takes WHERE member_id = ?1"
+		"  AND released_utc IS NULL)"
+		" AND m.status" MINE_UNFINISHED_TAIL
+		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
+
+	return cards_of(st, sql, member_id, out, max, n_out,
+	                "listing a member's missions");
+}
+
+int
+mission_recent_by_others(Store *st, int64_t member_id, MissionCard *out,
+                         int max, int *n_out)
+{
+	static const char sql[] =
+		"SELECT " CARD_COLS " FROM missions m"
+		" WHERE m.poster_id IS NOT ?1"
+		" AND m.status IN ('open', 'taken', 'done')"
+		" ORDER BY m.created_utc DESC, m.id DESC LIMIT ?2";
+
+	return cards_of(st, sql, member_id, out, max, n_out,
+	                "listing recent missions");
 }
 
 int

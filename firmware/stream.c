@@ -9,23 +9,8 @@
 #include "text.h"
 #include "uuid.h"
 
-static int  name_same(const char *a, const char *b);
 static int  visit_facts(Store *st, int64_t visit_id, int64_t *in_utc,
                         int *open, int64_t *day_id);
-
-/* ASCII case-blind, as the day's streams are told apart (day_plan.c). */
-static int
-name_same(const char *a, const char *b)
-{
-	for (; *a != '\0' && *b != '\0'; a++, b++) {
-		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-
-		if (x != y)
-			return 0;
-	}
-	return *a == *b;
-}
 
 /* A visit's arrival, whether it is open, and its day (0: none). */
 static int
@@ -140,7 +125,7 @@ stream_offer(Store *st, int64_t member_id, int64_t now_utc, StreamOffer *out)
 		goto fail;
 	/* Offered only when today has it, in today's spelling. */
 	for (int i = 0; last[0] != '\0' && i < out->day.n; i++)
-		if (name_same(out->day.name[i], last))
+		if (text_same_ascii_fold(out->day.name[i], last))
 			text_copy(out->last, sizeof out->last, out->day.name[i]);
 	return BORNE_OK;
 fail:
@@ -177,7 +162,7 @@ stream_choose(Store *st, int64_t visit_id, const char *name, int64_t now_utc)
 		goto fail;
 	}
 	for (int i = 0; i < ds.n && spelling == NULL; i++)
-		if (name != NULL && name_same(ds.name[i], name))
+		if (name != NULL && text_same_ascii_fold(ds.name[i], name))
 			spelling = ds.name[i];
 	if (spelling == NULL) {
 		rc = store_set_error(st, BORNE_EINVAL, "\"%.40s\" is not a stream "

@@ -470,6 +470,19 @@ text_upper_cp(uint32_t cp)
 }
 
 int
+text_same_ascii_fold(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
+int
 text_first_cp(const char *s, uint32_t *cp)
 {
 	int len;

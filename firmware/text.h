@@ -51,6 +51,9 @@ void   text_first_name(const char *name, char *out, size_t outlen);
 /* The capital of a lower-case letter (Latin, Latin-1, Latin Extended-A,
 ** Greek, Cyrillic), of the same UTF-8 length; any other cp unchanged. */
 uint32_t text_upper_cp(uint32_t cp);
+/* 1 when a and b are the same but for the case of ASCII letters
+** ("chantier" is "Chantier"): how a day's streams are told apart. */
+int    text_same_ascii_fold(const char *a, const char *b);
 /* The first character of s: its bytes (0 when s is empty or does not
 ** start with valid UTF-8) and *cp. */
 int    text_first_cp(const char *s, uint32_t *cp);
