@@ -441,18 +441,41 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 		int icy = r.y + r.h / 2;
 		int th = ui_text_height(ui, FONT_SEMIBOLD, TYPE_META);
 		int rw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, t->reward);
+		int ty = icy - th / 2;
+		UiColor rc = c->reward_kind == REWARD_FIXED ? COL_VERT
+		                                            : COL_ENCRE_DOUCE;
 
 		ui_rrect_lip(ui, r, RADIUS_BUTTON, COL_BLANC, COL_LINE, LIP_CARD);
 		ui_rrect(ui, layout_rect(r.x + GAP_S, r.y + GAP_S, 36, 36), 10,
 		         ui_category_tint(c->category));
 		ui_icon(ui, r.x + 26, icy, 22, ui_category_ink(c->category),
 		        ui_category_icon(c->category));
-		ui_text_fit(ui, r.x + 56, icy - th / 2, r.w - 56 - rw - 28,
-		            FONT_SEMIBOLD, TYPE_META, COL_ENCRE, ALIGN_LEFT, c->title);
-		ui_text(ui, r.x + r.w - 14 - rw, icy - th / 2, FONT_SEMIBOLD,
-		        TYPE_META,
-		        c->reward_kind == REWARD_FIXED ? COL_VERT : COL_ENCRE_DOUCE,
-		        t->reward);
+		if (t->minors[0] != '\0') {
+			/* Two lines: the title on the whole width (shrunk before it
+			** is ever cut), then under-18s in the cards' words and the
+			** reward. */
+			int sh = ui_text_height(ui, FONT_MEDIUM, 15);
+			int sw = ui_text_width(ui, FONT_SEMIBOLD, 15, t->reward);
+			int ly = icy - (th + sh - 2) / 2 + th - 2;
+			UiColor ink = c->minors_ok ? COL_VERT : COL_ENCRE_DOUCE;
+
+			ty = icy - (th + sh - 2) / 2;
+			ui_text_fit_wrap(ui, layout_rect(r.x + 56, ty, r.w - 56 - 14, th),
+			                 FONT_SEMIBOLD, TYPE_META, 14, COL_ENCRE,
+			                 ALIGN_LEFT, 1, c->title);
+			ui_icon(ui, r.x + 56 + 8, ly + sh / 2, 16, ink,
+			        c->minors_ok ? ICON_GROUPS : ICON_PERSON);
+			ui_text_wrap(ui, layout_rect(r.x + 56 + 20, ly,
+			             r.w - 56 - 20 - sw - 28, sh), FONT_MEDIUM, 15, 12,
+			             ink, ALIGN_LEFT, 1, t->minors);
+			ui_text(ui, r.x + r.w - 14 - sw, ly, FONT_SEMIBOLD, 15, rc,
+			        t->reward);
+		} else {
+			ui_text_fit(ui, r.x + 56, ty, r.w - 56 - rw - 28, FONT_SEMIBOLD,
+			            TYPE_META, COL_ENCRE, ALIGN_LEFT, c->title);
+			ui_text(ui, r.x + r.w - 14 - rw, ty, FONT_SEMIBOLD, TYPE_META, rc,
+			        t->reward);
+		}
 		ui_hit(ui, r, ACT_OPEN_MISSION, c->id, c->title);
 	}
 }
