@@ -35,6 +35,13 @@ if(SYSTEMD_ANALYZE)
                    ${PROJECT_SOURCE_DIR}/deploy/borne-web.service)
   set_tests_properties(deploy_web_unit_security PROPERTIES TIMEOUT 60
                        LABELS deploy)
+  # The hub's exchange (borne-sync.service, a oneshot started by its
+  # timer): the same bar, with the network it needs.
+  add_test(NAME deploy_sync_unit_security
+           COMMAND ${SYSTEMD_ANALYZE} security --offline=true --threshold=49
+                   ${PROJECT_SOURCE_DIR}/deploy/borne-sync.service)
+  set_tests_properties(deploy_sync_unit_security PROPERTIES TIMEOUT 60
+                       LABELS deploy)
 endif()
 
 # deploy_data_disk: borne-data-disk (the database on its own partition,
