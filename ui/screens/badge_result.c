@@ -284,19 +284,26 @@ result_draw(Ui *ui, const AppView *v)
 		return;
 	}
 	if (big) {
-		result_band(ui, v, &lk, layout_cut_top(&rest, 448), 1, 1);
 		if (ask) {
+			/* A shorter band (the note still clears it), and buttons
+			** that give up height before the idle line leaves the
+			** screen when the chips take two rows. */
 			UiRect q;
+			int by, bh = 96;
 
+			result_band(ui, v, &lk, layout_cut_top(&rest, 392), 1, 1);
 			layout_cut_top(&rest, 28);
 			q = layout_inset4(layout_cut_top(&rest, 28 + GAP_S + 2 * 60 +
 			                  GAP_S), 0, 32, 0, 32);
 			q.h = ui_stream_choice(ui, q, &v->result.streams, 60, COL_ENCRE);
-			rest = layout_rect(0, q.y + q.h + 36, w, h - (q.y + q.h + 36));
-			result_buttons(ui, v, rest.y, 96);
-			ui_idle_line(ui, v, w / 2, rest.y + 96 + 36);
+			by = q.y + q.h + 28;
+			if (by + bh + 64 > h)
+				bh = h - 64 - by > 64 ? h - 64 - by : 64;
+			result_buttons(ui, v, by, bh);
+			ui_idle_line(ui, v, w / 2, by + bh + 28);
 			return;
 		}
+		result_band(ui, v, &lk, layout_cut_top(&rest, 448), 1, 1);
 		layout_cut_top(&rest, 60);
 		result_buttons(ui, v, rest.y, 96);
 		ui_idle_line(ui, v, w / 2, 640);
