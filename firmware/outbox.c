@@ -12,6 +12,7 @@
 #include "privacy.h"
 #include "text.h"
 
+static int  seed(Store *st, int all, int64_t *n);
 static int  run(Store *st, const char *sql, const char *t1, const char *t2,
                 const char *what);
 static int  apply_sql(Store *st, const char *sql, const char *payload,
@@ -45,13 +46,15 @@ static const char sql_badges[] =
 	" ON CONFLICT(uuid) DO UPDATE SET uid = excluded.uid,"
 	" member_id = excluded.member_id, active = excluded.active";
 static const char sql_days[] =
-	"INSERT INTO days(uuid, date, title, open_min, close_min, moved_from)"
-	" SELECT " J("uuid") ", " J("date") ", " J("title") ", " J("open_min")
-	", " J("close_min") ", " J("moved_from") " WHERE NOT EXISTS"
+	"INSERT INTO days(uuid, date, title, open_min, close_min, moved_from,"
+	" series_id) SELECT " J("uuid") ", " J("date") ", " J("title") ", "
+	J("open_min") ", " J("close_min") ", " J("moved_from") ", (SELECT id"
+	" FROM day_series WHERE uuid = " J("series_uuid") ") WHERE NOT EXISTS"
 	" (SELECT 1 FROM days WHERE date = " J("date") " AND uuid <> " J("uuid")
 	") ON CONFLICT(uuid) DO UPDATE SET date = excluded.date,"
 	" title = excluded.title, open_min = excluded.open_min,"
-	" close_min = excluded.close_min, moved_from = excluded.moved_from";
+	" close_min = excluded.close_min, moved_from = excluded.moved_from,"
+	" series_id = excluded.series_id";
 static const char sql_visits[] =
 	"INSERT OR IGNORE INTO visits(uuid, member_id, badge, in_utc, out_utc,"
 	" out_uuid, auto_closed, out_late, corrected, day_id, kiosk_id)"
@@ -98,18 +101,88 @@ static const char sql_audit[] =
 	" WHERE uuid = " J("target_uuid") ") END, 0), " J("detail")
 	" WHERE " J("uuid") " IS NOT NULL";
 
+/* Schema 12: the quotes, the seasons of days, the streams of a day and
+** of a visit, the corrections of visits. A quote's number held here by
+** another quote (two kiosks numbered apart before either had its hub
+** code) is shown with the start of its uuid after it; a member's second
+** waiting quote for one mission, made apart, is the hub's to keep: the
+** one here is withdrawn first (sql_quote_way). */
+static const char sql_series[] =
+	"INSERT INTO day_series(uuid, title, first_date, until_date, created_utc)"
+	" SELECT " J("uuid") ", " J("title") ", " J("first_date") ", "
+	J("until_date") ", " J("created_utc") " WHERE " J("uuid") " IS NOT NULL"
+	" ON CONFLICT(uuid) DO UPDATE SET title = excluded.title,"
+	" first_date = excluded.first_date, until_date = excluded.until_date";
+static const char sql_quotes[] =
+	"INSERT OR IGNORE INTO quotes(uuid, number, mission_id, member_id,"
+	" hours_centi, rate_cents, supplies_cents, vat_bp, labour_cents,"
+	" ht_cents, vat_cents, ttc_cents, status, told, created_utc,"
+	" decided_utc) SELECT " J("uuid") ", CASE WHEN EXISTS (SELECT 1 FROM"
+	" quotes WHERE number = " J("number") " AND uuid <> " J("uuid") ") THEN "
+	J("number") " || '~' || substr(" J("uuid") ", 1, 4) ELSE " J("number")
+	" END, x.id, m.id, " J("hours_centi") ", " J("rate_cents") ", "
+	J("supplies_cents") ", " J("vat_bp") ", " J("labour_cents") ", "
+	J("ht_cents") ", " J("vat_cents") ", " J("ttc_cents") ", " J("status")
+	", " J("told") ", " J("created_utc") ", " J("decided_utc")
+	" FROM missions x, members m WHERE x.uuid = " J("mission_uuid")
+	" AND m.uuid = " J("member_uuid")
+	" ON CONFLICT(uuid) DO UPDATE SET status = excluded.status,"
+	" told = excluded.told, decided_utc = excluded.decided_utc";
+static const char sql_quote_way[] =
+	"UPDATE quotes SET status = 'withdrawn', decided_utc = " J("created_utc")
+	" WHERE status = 'proposed' AND " J("status") " = 'proposed'"
+	" AND uuid <> " J("uuid") " AND mission_id = (SELECT id FROM missions"
+	" WHERE uuid = " J("mission_uuid") ") AND member_id = (SELECT id FROM"
+	" members WHERE uuid = " J("member_uuid") ")";
+/* Two kiosks naming the same stream of a day apart: the last in hub
+** order is the one kept (the name is the same, only its uuid differs). */
+static const char sql_stream_way[] =
+	"DELETE FROM day_streams WHERE name = " J("name") " AND uuid <> "
+	J("uuid") " AND day_id = (SELECT id FROM days WHERE uuid = "
+	J("day_uuid") ")";
+static const char sql_streams[] =
+	"INSERT INTO day_streams(uuid, day_id, pos, name) SELECT " J("uuid")
+	", d.id, " J("pos") ", " J("name") " FROM days d WHERE d.uuid = "
+	J("day_uuid") " ON CONFLICT(uuid) DO UPDATE SET pos = excluded.pos,"
+	" name = excluded.name";
+static const char sql_vstreams[] =
+	"INSERT OR IGNORE INTO visit_streams(uuid, visit_id, name, from_utc)"
+	" SELECT " J("uuid") ", v.id, " J("name") ", " J("from_utc")
+	" FROM visits v WHERE v.uuid = " J("visit_uuid")
+	" ON CONFLICT(uuid) DO UPDATE SET name = excluded.name,"
+	" from_utc = excluded.from_utc";
+static const char sql_vfixes[] =
+	"INSERT OR IGNORE INTO visit_fixes(uuid, visit_id, at_utc, actor_id,"
+	" old_in_utc, old_out_utc, old_auto_closed, old_out_late, new_in_utc,"
+	" new_out_utc) SELECT " J("uuid") ", v.id, " J("at_utc") ","
+	" (SELECT id FROM members WHERE uuid = " J("actor_uuid") "), "
+	J("old_in_utc") ", " J("old_out_utc") ", " J("old_auto_closed") ", "
+	J("old_out_late") ", " J("new_in_utc") ", " J("new_out_utc")
+	" FROM visits v WHERE v.uuid = " J("visit_uuid");
+
 static const struct {
 	const char *tbl;
 	const char *upsert;
 	const char *del;
+	const char *give_way;   /* run first: what here stands in its way */
 } tables[] = {
-	{ "members",       sql_members,  NULL },
-	{ "badges",        sql_badges,   "DELETE FROM badges WHERE uuid = ?1" },
-	{ "days",          sql_days,     "DELETE FROM days WHERE uuid = ?1" },
-	{ "visits",        sql_visits,   "DELETE FROM visits WHERE uuid = ?1" },
-	{ "missions",      sql_missions, "DELETE FROM missions WHERE uuid = ?1" },
-	{ "mission_takes", sql_takes,    "DELETE FROM mission_takes WHERE uuid = ?1" },
-	{ "audit",         sql_audit,    NULL },
+	{ "members",       sql_members,  NULL, NULL },
+	{ "badges",        sql_badges,   "DELETE FROM badges WHERE uuid = ?1", NULL },
+	{ "day_series",    sql_series,   "DELETE FROM day_series WHERE uuid = ?1",
+	  NULL },
+	{ "days",          sql_days,     "DELETE FROM days WHERE uuid = ?1", NULL },
+	{ "day_streams",   sql_streams,  "DELETE FROM day_streams WHERE uuid = ?1",
+	  sql_stream_way },
+	{ "visits",        sql_visits,   "DELETE FROM visits WHERE uuid = ?1", NULL },
+	{ "visit_streams", sql_vstreams,
+	  "DELETE FROM visit_streams WHERE uuid = ?1", NULL },
+	{ "visit_fixes",   sql_vfixes,   NULL, NULL },
+	{ "missions",      sql_missions, "DELETE FROM missions WHERE uuid = ?1", NULL },
+	{ "mission_takes", sql_takes,    "DELETE FROM mission_takes WHERE uuid = ?1",
+	  NULL },
+	{ "quotes",        sql_quotes,   "DELETE FROM quotes WHERE uuid = ?1",
+	  sql_quote_way },
+	{ "audit",         sql_audit,    NULL, NULL },
 };
 
 static int
@@ -133,8 +206,9 @@ outbox_state(Store *st, OutboxState *out)
 {
 	static const char sql[] =
 		"SELECT kiosk_uuid, incarnation, pushed_seq, pulled_seq, synced_utc,"
-		" hlc_ms, hlc_ctr, last_error,"
-		" (SELECT COALESCE(max(seq), 0) FROM outbox),"
+		" hlc_ms, hlc_ctr, last_error, pruned_seq, quote_prefix,"
+		" (SELECT COALESCE(max(seq), (SELECT seq FROM sqlite_sequence"
+		"  WHERE name = 'outbox'), 0) FROM outbox),"
 		" (SELECT count(*) FROM outbox o WHERE o.seq > s.pushed_seq),"
 		" (SELECT count(*) FROM audit WHERE action = 'badge.taken_elsewhere')"
 		" FROM sync_state s";
@@ -156,9 +230,12 @@ outbox_state(Store *st, OutboxState *out)
 		out->hlc_ctr = sqlite3_column_int64(stmt, 6);
 		text_copy(out->last_error, sizeof out->last_error,
 		          (const char *)sqlite3_column_text(stmt, 7));
-		out->last_seq = sqlite3_column_int64(stmt, 8);
-		out->pending = sqlite3_column_int64(stmt, 9);
-		out->badges_taken = sqlite3_column_int64(stmt, 10);
+		out->pruned_seq = sqlite3_column_int64(stmt, 8);
+		text_copy(out->quote_prefix, sizeof out->quote_prefix,
+		          (const char *)sqlite3_column_text(stmt, 9));
+		out->last_seq = sqlite3_column_int64(stmt, 10);
+		out->pending = sqlite3_column_int64(stmt, 11);
+		out->badges_taken = sqlite3_column_int64(stmt, 12);
 		rc = BORNE_OK;
 	} else {
 		rc = src == SQLITE_DONE
@@ -204,33 +281,30 @@ outbox_mark_pushed(Store *st, int64_t seq, int back)
 	return store_step_done(st, stmt, "marking the outbox sent");
 }
 
-int
-outbox_seed(Store *st, int64_t *n)
+/* Every travelling table, in the order that lets a kiosk applying the
+** changes find what each row points to. An update that changes nothing
+** still fires the outbox's trigger (visit_fixes: only its uuid may be
+** touched, its times are append-only). */
+static const char *const seed_tables[] = {
+	"members", "day_series", "days", "day_streams", "badges", "missions",
+	"mission_takes", "quotes", "visits", "visit_streams", "visit_fixes",
+	"audit",
+};
+
+static int
+seed(Store *st, int all, int64_t *n)
 {
-	/* An update that changes nothing still fires the outbox's trigger. */
-	static const char *const sql[] = {
-		"UPDATE members SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-		"UPDATE days SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-		"UPDATE badges SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-		"UPDATE missions SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-		"UPDATE mission_takes SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-		"UPDATE visits SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-		"UPDATE audit SET uuid = uuid WHERE uuid NOT IN"
-		" (SELECT row_uuid FROM outbox)",
-	};
+	char sql[160];
 	int64_t total = 0;
 	int rc;
 
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		if ((rc = run(st, sql[i], NULL, NULL, "seeding the outbox"))
+	for (size_t i = 0; i < sizeof seed_tables / sizeof seed_tables[0]; i++) {
+		snprintf(sql, sizeof sql, "UPDATE %s SET uuid = uuid%s",
+		         seed_tables[i], all ? "" : " WHERE uuid NOT IN"
+		         " (SELECT row_uuid FROM outbox)");
+		if ((rc = run(st, sql, NULL, NULL, "seeding the outbox"))
 		    != BORNE_OK)
 			goto fail;
 		total += sqlite3_changes(store_db(st));
@@ -243,6 +317,73 @@ outbox_seed(Store *st, int64_t *n)
 fail:
 	store_rollback(st);
 	return rc;
+}
+
+int
+outbox_seed(Store *st, int64_t *n)
+{
+	return seed(st, 0, n);
+}
+
+int
+outbox_reseed(Store *st, int64_t *n)
+{
+	return seed(st, 1, n);
+}
+
+int
+outbox_prune(Store *st, int64_t now_utc, int keep_days, int64_t *n)
+{
+	/* Only what the hub took, and only past the retention by the
+	** wall clock of the change. pruned_seq remembers the newest change
+	** deleted: a hub restored to before it gets the rows again. */
+	static const char sql_mark[] =
+		"UPDATE sync_state SET pruned_seq = MAX(pruned_seq, COALESCE((SELECT"
+		" max(seq) FROM outbox WHERE seq <= (SELECT pushed_seq FROM"
+		" sync_state) AND wall_ms < ?1), 0))";
+	static const char sql_del[] =
+		"DELETE FROM outbox WHERE seq <= (SELECT pruned_seq FROM sync_state)";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if (n != NULL)
+		*n = 0;
+	if (keep_days < 0)
+		return BORNE_OK;
+	if ((rc = store_begin(st)) != BORNE_OK)
+		return rc;
+	if ((rc = store_stmt(st, sql_mark, &stmt)) != BORNE_OK)
+		goto fail;
+	sqlite3_bind_int64(stmt, 1, (now_utc - (int64_t)keep_days * 86400) * 1000);
+	if ((rc = store_step_done(st, stmt, "pruning the outbox")) != BORNE_OK ||
+	    (rc = run(st, sql_del, NULL, NULL, "pruning the outbox")) != BORNE_OK)
+		goto fail;
+	if (n != NULL)
+		*n = sqlite3_changes(store_db(st));
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int
+outbox_set_quote_prefix(Store *st, const char *code)
+{
+	return run(st, "UPDATE sync_state SET quote_prefix = upper(?1)", code,
+	           NULL, "noting the kiosk's code");
+}
+
+int
+outbox_set_pulled(Store *st, int64_t seq)
+{
+	static const char sql[] = "UPDATE sync_state SET pulled_seq = ?1";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, seq);
+	return store_step_done(st, stmt, "moving the pull cursor");
 }
 
 int
@@ -557,6 +698,10 @@ outbox_apply(Store *st, const char *tbl, const char *op,
 			return rc;
 		if (strcmp(tbl, "mission_takes") == 0 &&
 		    (rc = take_refused(st, payload, now_utc)) != BORNE_OK)
+			return rc;
+		if (tables[i].give_way != NULL &&
+		    (rc = apply_sql(st, tables[i].give_way, payload,
+		                    "giving way to a hub row")) != BORNE_OK)
 			return rc;
 		rc = apply_sql(st, tables[i].upsert, payload, "writing a hub row");
 	}

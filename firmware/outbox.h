@@ -25,6 +25,8 @@ typedef struct OutboxState {
 	int64_t hlc_ms;          /* the hybrid logical clock */
 	int64_t hlc_ctr;
 	int64_t badges_taken;    /* badges given way to the hub's (audit) */
+	int64_t pruned_seq;      /* changes up to it were taken, then deleted */
+	char    quote_prefix[16];/* the code the hub gave: D2026-B-0001 */
 	char    last_error[256]; /* of the last sync that failed, or "" */
 } OutboxState;
 
@@ -42,6 +44,26 @@ int outbox_mark_pushed(Store *st, int64_t seq, int back);
 ** Rows already in the outbox are left. In one transaction; *n (may be
 ** NULL) counts the changes added. */
 int outbox_seed(Store *st, int64_t *n);
+
+/* Every row of every travelling table gets a new change, whether or
+** not it had one: a hub restored from a backup older than the changes
+** pruned here gets this kiosk's rows again (docs/sync.md). */
+int outbox_reseed(Store *st, int64_t *n);
+
+/* Deletes the changes the hub has taken (seq <= pushed_seq) whose wall
+** time is more than keep_days before now_utc; never a change the hub has
+** not taken. keep_days < 0 keeps everything. sync_state.pruned_seq
+** remembers the newest deleted. *n (may be NULL) counts them. */
+#define OUTBOX_KEEP_DAYS 30
+int outbox_prune(Store *st, int64_t now_utc, int keep_days, int64_t *n);
+
+/* The code the hub gave this kiosk (hub add-kiosk): its quote numbers
+** carry it from now on, so two kiosks never hand out the same one. */
+int outbox_set_quote_prefix(Store *st, const char *code);
+
+/* The hub's sequence went back (a hub restored from a backup): pull
+** again from seq. */
+int outbox_set_pulled(Store *st, int64_t seq);
 
 /* The last complete sync (0: never), by one look-up, for the kiosk. */
 int outbox_synced_utc(Store *st, int64_t *out);

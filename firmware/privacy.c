@@ -281,6 +281,14 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	static const char sql_badges[] = "DELETE FROM badges WHERE member_id = ?1";
 	static const char sql_visits[] =
 		"UPDATE visits SET badge = '' WHERE member_id = ?1";
+	/* Sent again after the blanked visits, so another kiosk finds the
+	** visit they belong to (the visits' earlier changes were scrubbed). */
+	static const char sql_vstreams[] =
+		"UPDATE visit_streams SET uuid = uuid WHERE visit_id IN"
+		" (SELECT id FROM visits WHERE member_id = ?1)";
+	static const char sql_vfixes[] =
+		"UPDATE visit_fixes SET uuid = uuid WHERE visit_id IN"
+		" (SELECT id FROM visits WHERE member_id = ?1)";
 	/* Taps held for a trusted clock carry the badge: they go. */
 	static const char sql_held[] = "DELETE FROM held_taps WHERE member_id = ?1";
 	/* Lines about the member lose the name; so does any line quoting the
@@ -321,6 +329,10 @@ privacy_forget_member(Store *st, int64_t id, int64_t actor_id,
 	    (rc = run_id(st, sql_badges, id, NULL, NULL, NULL,
 	                 "deleting badges")) != BORNE_OK ||
 	    (rc = run_id(st, sql_visits, id, NULL, NULL, NULL,
+	                 "blanking visits")) != BORNE_OK ||
+	    (rc = run_id(st, sql_vstreams, id, NULL, NULL, NULL,
+	                 "blanking visits")) != BORNE_OK ||
+	    (rc = run_id(st, sql_vfixes, id, NULL, NULL, NULL,
 	                 "blanking visits")) != BORNE_OK ||
 	    (rc = run_id(st, sql_held, id, NULL, NULL, NULL,
 	                 "deleting held taps")) != BORNE_OK ||

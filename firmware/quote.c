@@ -414,24 +414,39 @@ refuse(Store *st, QuoteRefusal *why, QuoteRefusal r, const char *msg)
 	return store_set_error(st, BORNE_EREFUSED, "%s", msg);
 }
 
-/* "D2026-0001": D, the local year, then the next number of that year. */
+/* "D2026-0001": D, the local year, then the next number of that year.
+** A kiosk of a hub numbers under the code the hub gave it, "D2026-B-0001"
+** (docs/sync.md): two kiosks apart never hand out the same number, and
+** the paper still says the year and the order. */
 static int
 next_number(Store *st, int64_t now_utc, char out[QUOTE_NUMBER_SIZE])
 {
 	static const char sql[] =
-		"SELECT COALESCE(MAX(CAST(substr(number, 7) AS INTEGER)), 0)"
+		"SELECT COALESCE(MAX(CAST(substr(number, length(?1)) AS INTEGER)), 0)"
 		" FROM quotes WHERE number LIKE ?1";
-	char date[TIME_DATE_SIZE], like[16];
+	static const char sql_code[] =
+		"SELECT COALESCE((SELECT quote_prefix FROM sync_state), '')";
+	char date[TIME_DATE_SIZE], like[40], code[16] = "";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src;
 
+	if ((rc = store_stmt(st, sql_code, &stmt)) != BORNE_OK)
+		return rc;
+	if ((src = sqlite3_step(stmt)) == SQLITE_ROW)
+		text_copy(code, sizeof code,
+		          (const char *)sqlite3_column_text(stmt, 0));
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_ROW)
+		return store_fail(st, src, "numbering a quote");
 	time_local_date(now_utc, date);
-	snprintf(like, sizeof like, "D%.4s-%%", date);
+	snprintf(like, sizeof like, "D%.4s-%s%s%%", date, code,
+	         code[0] != '\0' ? "-" : "");
 	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, like, -1, SQLITE_TRANSIENT);
 	if ((src = sqlite3_step(stmt)) == SQLITE_ROW)
-		snprintf(out, QUOTE_NUMBER_SIZE, "D%.4s-%04lld", date,
+		snprintf(out, QUOTE_NUMBER_SIZE, "%.*s%04lld",
+		         (int)strlen(like) - 1, like,
 		         (long long)sqlite3_column_int64(stmt, 0) + 1);
 	rc = src == SQLITE_ROW ? BORNE_OK : store_fail(st, src, "numbering a quote");
 	store_stmt_release(st, stmt);

@@ -469,6 +469,84 @@ static const char schema_v11[] =
 	"END;"
 	"INSERT INTO missions_fts(missions_fts) VALUES ('rebuild');";
 
+/* Version 12 (issue 14): everything else that should travel travels:
+** quotes, day_series, day_streams, visit_streams and visit_fixes get the
+** outbox's triggers; a day's change names its series by uuid. day_streams
+** had no uuid: the table is rebuilt with one (made by its default, so
+** every writer gets one). visit_fixes stays append-only for its times; an
+** update that touches only the uuid is how outbox_seed queues a row.
+** sync_state learns pruned_seq (the outbox's changes up to it were taken
+** by the hub and deleted) and quote_prefix (the code the hub gave this
+** kiosk, which its quote numbers carry: D2026-B-0001, docs/sync.md). */
+#define OB_UUID_DEFAULT \
+	"(lower(printf('%s-%s-4%s-%s%s-%s', hex(randomblob(4))," \
+	"  hex(randomblob(2)), substr(hex(randomblob(2)), 2)," \
+	"  substr('89ab', 1 + abs(random()) % 4, 1)," \
+	"  substr(hex(randomblob(2)), 2), hex(randomblob(6)))))"
+#define OB_DAY12(r) \
+	"json_object('uuid', " r ".uuid, 'date', " r ".date, 'title', " \
+	r ".title, 'open_min', " r ".open_min, 'close_min', " r ".close_min," \
+	" 'moved_from', " r ".moved_from, 'series_uuid', " \
+	OB_UUID_OF("day_series", r, "series_id") ")"
+#define OB_QUOTE(r) \
+	"json_object('uuid', " r ".uuid, 'number', " r ".number," \
+	" 'mission_uuid', " OB_UUID_OF("missions", r, "mission_id") "," \
+	" 'member_uuid', " OB_UUID_OF("members", r, "member_id") "," \
+	" 'hours_centi', " r ".hours_centi, 'rate_cents', " r ".rate_cents," \
+	" 'supplies_cents', " r ".supplies_cents, 'vat_bp', " r ".vat_bp," \
+	" 'labour_cents', " r ".labour_cents, 'ht_cents', " r ".ht_cents," \
+	" 'vat_cents', " r ".vat_cents, 'ttc_cents', " r ".ttc_cents," \
+	" 'status', " r ".status, 'told', " r ".told, 'created_utc', " \
+	r ".created_utc, 'decided_utc', " r ".decided_utc)"
+#define OB_SERIES(r) \
+	"json_object('uuid', " r ".uuid, 'title', " r ".title, 'first_date', " \
+	r ".first_date, 'until_date', " r ".until_date, 'created_utc', " \
+	r ".created_utc)"
+#define OB_STREAM(r) \
+	"json_object('uuid', " r ".uuid, 'day_uuid', " \
+	OB_UUID_OF("days", r, "day_id") ", 'pos', " r ".pos, 'name', " \
+	r ".name)"
+#define OB_VSTREAM(r) \
+	"json_object('uuid', " r ".uuid, 'visit_uuid', " \
+	OB_UUID_OF("visits", r, "visit_id") ", 'name', " r ".name," \
+	" 'from_utc', " r ".from_utc)"
+#define OB_VFIX(r) \
+	"json_object('uuid', " r ".uuid, 'visit_uuid', " \
+	OB_UUID_OF("visits", r, "visit_id") ", 'at_utc', " r ".at_utc," \
+	" 'actor_uuid', " OB_UUID_OF("members", r, "actor_id") "," \
+	" 'old_in_utc', " r ".old_in_utc, 'old_out_utc', " r ".old_out_utc," \
+	" 'old_auto_closed', " r ".old_auto_closed, 'old_out_late', " \
+	r ".old_out_late, 'new_in_utc', " r ".new_in_utc, 'new_out_utc', " \
+	r ".new_out_utc)"
+static const char schema_v12[] =
+	"CREATE TABLE day_streams_v12 ("
+	"  id     INTEGER PRIMARY KEY,"
+	"  uuid   TEXT NOT NULL UNIQUE DEFAULT " OB_UUID_DEFAULT ","
+	"  day_id INTEGER NOT NULL REFERENCES days(id) ON DELETE CASCADE,"
+	"  pos    INTEGER NOT NULL,"
+	"  name   TEXT NOT NULL,"
+	"  UNIQUE (day_id, name));"
+	"INSERT INTO day_streams_v12(id, day_id, pos, name)"
+	"  SELECT id, day_id, pos, name FROM day_streams;"
+	"DROP TABLE day_streams;"
+	"ALTER TABLE day_streams_v12 RENAME TO day_streams;"
+	"DROP TRIGGER visit_fixes_append_only;"
+	"CREATE TRIGGER visit_fixes_append_only BEFORE UPDATE OF visit_id,"
+	"  at_utc, actor_id, old_in_utc, old_out_utc, old_auto_closed,"
+	"  old_out_late, new_in_utc, new_out_utc ON visit_fixes"
+	"  BEGIN SELECT RAISE(ABORT, 'visit_fixes is append-only'); END;"
+	"ALTER TABLE sync_state ADD COLUMN pruned_seq INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN quote_prefix TEXT NOT NULL DEFAULT '';"
+	"DROP TRIGGER outbox_days_ai;"
+	"DROP TRIGGER outbox_days_au;"
+	"DROP TRIGGER outbox_days_ad;"
+	OB_TRIGGERS("days", "days", OB_DAY12)
+	OB_TRIGGERS("quotes", "quotes", OB_QUOTE)
+	OB_TRIGGERS("day_series", "series", OB_SERIES)
+	OB_TRIGGERS("day_streams", "streams", OB_STREAM)
+	OB_TRIGGERS("visit_streams", "vstreams", OB_VSTREAM)
+	OB_TRIGGERS("visit_fixes", "vfixes", OB_VFIX);
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -484,6 +562,8 @@ static const char *const migrations[] = {
 	schema_v10,
 	/* issue 12: search as an index lookup */
 	schema_v11,
+	/* issue 14: quotes, series, streams and fixes travel */
+	schema_v12,
 };
 
 int
