@@ -87,8 +87,8 @@ static const AdminCmd commands[] = {
 	{ "hub", "add-kiosk", cmd_hub_add_kiosk, "hub add-kiosk ROLE [--hub URL] "
 	  "[--password PW]   (this database's kiosk, as that hub role)" },
 	{ "hub", "revoke", cmd_hub_revoke, "hub revoke ROLE [--hub URL]" },
-	{ "sync", NULL, cmd_sync, "sync [--hub URL] [--config FILE] | sync "
-	  "--status" },
+	{ "sync", NULL, cmd_sync, "sync [--hub URL] [--config FILE] "
+	  "[--keep-days N] | sync --status" },
 };
 
 #define N_COMMANDS ((int)(sizeof commands / sizeof commands[0]))

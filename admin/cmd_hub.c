@@ -3,6 +3,7 @@
 ** --hub URL, else hub_url in the configuration (--config FILE, default
 ** /etc/borne/borne.conf). sync --status reads this database only. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -61,7 +62,7 @@ cmd_hub_init(Admin *a, int argc, char **argv)
 		return rc;
 	if (hub_init(pos[0], err, sizeof err) != BORNE_OK)
 		return admin_refuse("%s", err);
-	printf("hub ready (schema borne, version 1)\n");
+	printf("hub ready (schema borne, version 2)\n");
 	return ADMIN_EXIT_OK;
 }
 
@@ -70,7 +71,7 @@ cmd_hub_add_kiosk(Admin *a, int argc, char **argv)
 {
 	AdminOpt opts[] = { { "--hub", 1, NULL }, { "--config", 1, NULL },
 	                    { "--password", 1, NULL }, { NULL, 0, NULL } };
-	char *pos[1], url[1024], err[512];
+	char *pos[1], url[1024], err[512], code[16];
 	OutboxState s;
 	int64_t seeded = 0;
 	int n_pos, rc;
@@ -81,13 +82,18 @@ cmd_hub_add_kiosk(Admin *a, int argc, char **argv)
 		return rc;
 	if ((rc = outbox_state(a->st, &s)) != BORNE_OK)
 		return admin_store_error(a, rc, "hub add-kiosk");
-	if (hub_add_kiosk(url, s.kiosk_uuid, pos[0], opts[2].value, err,
-	                  sizeof err) != BORNE_OK)
+	if (hub_add_kiosk(url, s.kiosk_uuid, pos[0], opts[2].value, code,
+	                  sizeof code, err, sizeof err) != BORNE_OK)
 		return admin_refuse("%s", err);
+	/* Its quotes are numbered under the hub's code from now on. */
+	if (code[0] != '\0' &&
+	    (rc = outbox_set_quote_prefix(a->st, code)) != BORNE_OK)
+		return admin_store_error(a, rc, "hub add-kiosk");
 	/* What this kiosk held before it had an outbox goes at its first sync. */
 	if ((rc = outbox_seed(a->st, &seeded)) != BORNE_OK)
 		return admin_store_error(a, rc, "hub add-kiosk");
-	printf("kiosk %s added to the hub as role %s", s.kiosk_uuid, pos[0]);
+	printf("kiosk %s added to the hub as role %s, code %s", s.kiosk_uuid,
+	       pos[0], code[0] != '\0' ? code : "-");
 	if (seeded > 0)
 		printf("; %lld earlier rows will go at the first sync",
 		       (long long)seeded);
@@ -146,11 +152,13 @@ int
 cmd_sync(Admin *a, int argc, char **argv)
 {
 	AdminOpt opts[] = { { "--hub", 1, NULL }, { "--config", 1, NULL },
-	                    { "--status", 0, NULL }, { NULL, 0, NULL } };
-	char *pos[1], url[1024], err[512];
+	                    { "--status", 0, NULL }, { "--keep-days", 1, NULL },
+	                    { NULL, 0, NULL } };
+	char *pos[1], url[1024], err[512], *end;
 	HubSyncStats s;
 	struct timespec t0, t1;
-	int n_pos, rc;
+	int n_pos, rc, keep = OUTBOX_KEEP_DAYS;
+	long v;
 
 	if ((rc = admin_args(a, argc, argv, opts, pos, 0, 0, &n_pos)) != ADMIN_GO)
 		return rc;
@@ -163,7 +171,15 @@ cmd_sync(Admin *a, int argc, char **argv)
 	    != ADMIN_GO || (rc = admin_open(a)) != ADMIN_GO)
 		return rc;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (hub_sync(a->st, url, a->now_utc, &s, err, sizeof err) != BORNE_OK)
+	if (opts[3].value != NULL) {
+		v = strtol(opts[3].value, &end, 10);
+		if (*end != '\0' || end == opts[3].value || v < -1 || v > 36500)
+			return admin_refuse("sync: --keep-days takes a number of days "
+			                    "(0 to 36500, -1: keep everything)");
+		keep = (int)v;
+	}
+	if (hub_sync(a->st, url, a->now_utc, keep, &s, err, sizeof err)
+	    != BORNE_OK)
 		return admin_refuse("sync: %s", err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("sent %lld, received %lld (%lld written), incarnation %d, "
@@ -174,6 +190,12 @@ cmd_sync(Admin *a, int argc, char **argv)
 	if (s.restored)
 		printf("restored backup noticed: new incarnation %d, the hub's rows "
 		       "brought back\n", s.incarnation);
+	if (s.reseeded > 0)
+		printf("the hub lacked changes pruned here: %lld rows sent again, "
+		       "incarnation %d\n", (long long)s.reseeded, s.incarnation);
+	if (s.pruned > 0)
+		printf("%lld changes the hub took were pruned from the outbox\n",
+		       (long long)s.pruned);
 	if (s.too_new)
 		printf("mise à jour requise: the hub has changes of a newer borne\n");
 	return ADMIN_EXIT_OK;

@@ -95,16 +95,20 @@ done:
 
 int
 hub_add_kiosk(const char *url, const char *kiosk_uuid, const char *role,
-              const char *password, char *err, size_t errlen)
+              const char *password, char *code, size_t codelen, char *err,
+              size_t errlen)
 {
 	const char *params[3] = { kiosk_uuid, role, password };
 	PGconn *pg = hub_connect(url, err, errlen);
 	PGresult *res;
 
+	code[0] = '\0';
 	if (pg == NULL)
 		return BORNE_EIO;
 	res = hub_call(pg, "SELECT borne.add_kiosk($1::uuid, $2, $3)", 3, params,
 	               err, errlen);
+	if (res != NULL && PQntuples(res) == 1)
+		snprintf(code, codelen, "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
 	PQfinish(pg);
 	return res != NULL ? BORNE_OK : BORNE_EIO;
@@ -132,30 +136,39 @@ hub_revoke(const char *url, const char *role, char *err, size_t errlen)
 ** database is a restored backup whose change numbers the hub already
 ** gave to other changes (take a new incarnation; what the backup lacks
 ** comes back by the pull). Ahead of it: the hub lost changes, which go
-** again. */
+** again; when the hub lacks changes already pruned here, every row of
+** this kiosk goes again (outbox_reseed) under a new incarnation that
+** starts after them. */
 static int
 handshake(PGconn *pg, Store *st, HubSyncStats *out, char *err, size_t errlen)
 {
 	const char *params[2];
-	char base[24], hlc[80];
+	char based[24], hlc[80];
 	OutboxState s;
 	PGresult *res;
 	int hub_inc, restored = 0, rc;
-	int64_t hub_last;
+	int64_t hub_last, hub_seq, base;
 
 	if ((rc = outbox_state(st, &s)) != BORNE_OK) {
 		snprintf(err, errlen, "%s", store_errmsg(st));
 		return rc;
 	}
 	params[0] = s.kiosk_uuid;
-	res = hub_call(pg, "SELECT incarnation, last_seq, last_hlc FROM"
+	res = hub_call(pg, "SELECT incarnation, last_seq, last_hlc, hub_seq FROM"
 	               " borne.handshake($1::uuid)", 1, params, err, errlen);
 	if (res == NULL)
 		return BORNE_EIO;
 	hub_inc = atoi(PQgetvalue(res, 0, 0));
 	hub_last = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
 	snprintf(hlc, sizeof hlc, "%s", PQgetvalue(res, 0, 2));
+	hub_seq = strtoll(PQgetvalue(res, 0, 3), NULL, 10);
 	PQclear(res);
+	/* The hub's log is shorter than what was pulled here: it was
+	** restored; pull again from where it stands. */
+	if (hub_seq < s.pulled_seq &&
+	    (rc = outbox_set_pulled(st, hub_seq)) != BORNE_OK)
+		goto db_fail;
+	base = s.pushed_seq;
 	if (hub_inc > s.incarnation) {
 		restored = 1;
 	} else if (hub_inc < s.incarnation) {
@@ -174,6 +187,13 @@ handshake(PGconn *pg, Store *st, HubSyncStats *out, char *err, size_t errlen)
 			restored = 1;
 		else if ((rc = outbox_mark_pushed(st, hub_last, 0)) != BORNE_OK)
 			return rc;
+	} else if (hub_last < s.pruned_seq) {
+		/* The hub lost changes this kiosk no longer has. */
+		if ((rc = outbox_reseed(st, &out->reseeded)) != BORNE_OK ||
+		    (rc = outbox_mark_pushed(st, s.pruned_seq, 1)) != BORNE_OK)
+			goto db_fail;
+		base = s.pruned_seq;
+		restored = 1;
 	} else if (hub_last < s.pushed_seq) {
 		if ((rc = outbox_mark_pushed(st, hub_last, 1)) != BORNE_OK)
 			return rc;
@@ -181,16 +201,19 @@ handshake(PGconn *pg, Store *st, HubSyncStats *out, char *err, size_t errlen)
 	out->incarnation = s.incarnation;
 	if (!restored)
 		return BORNE_OK;
-	snprintf(base, sizeof base, "%lld", (long long)s.pushed_seq);
-	params[1] = base;
+	snprintf(based, sizeof based, "%lld", (long long)base);
+	params[1] = based;
 	res = hub_call(pg, "SELECT borne.new_incarnation($1::uuid, $2)", 2,
 	               params, err, errlen);
 	if (res == NULL)
 		return BORNE_EIO;
 	out->incarnation = atoi(PQgetvalue(res, 0, 0));
-	out->restored = 1;
+	out->restored = out->reseeded == 0;
 	PQclear(res);
 	return outbox_set_incarnation(st, out->incarnation);
+db_fail:
+	snprintf(err, errlen, "%s", store_errmsg(st));
+	return rc;
 }
 
 /* The next batch after seq `after` as the JSON array borne.push takes. */
@@ -343,8 +366,8 @@ fail:
 }
 
 int
-hub_sync(Store *st, const char *url, int64_t now_utc, HubSyncStats *out,
-         char *err, size_t errlen)
+hub_sync(Store *st, const char *url, int64_t now_utc, int keep_days,
+         HubSyncStats *out, char *err, size_t errlen)
 {
 	PGconn *pg;
 	int rc;
@@ -359,6 +382,12 @@ hub_sync(Store *st, const char *url, int64_t now_utc, HubSyncStats *out,
 	    (rc = push(pg, st, out, err, errlen)) != BORNE_OK ||
 	    (rc = pull(pg, st, now_utc, out, err, errlen)) != BORNE_OK)
 		goto done;
+	/* Only now: what the hub has taken, past the retention, goes. */
+	if ((rc = outbox_prune(st, now_utc, keep_days, &out->pruned))
+	    != BORNE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(st));
+		goto done;
+	}
 	rc = outbox_note_sync(st, now_utc, NULL);
 done:
 	PQfinish(pg);

@@ -39,6 +39,10 @@ CREATE TABLE IF NOT EXISTS borne.kiosks (
 	revoked     boolean NOT NULL DEFAULT false,
 	added       timestamptz NOT NULL DEFAULT now(),
 	seen        timestamptz);
+-- Version 2: the short code the hub gives each kiosk ('A', 'B'...),
+-- which its quote numbers carry (D2026-B-0001): unique on this hub.
+ALTER TABLE borne.kiosks ADD COLUMN IF NOT EXISTS code text;
+CREATE UNIQUE INDEX IF NOT EXISTS kiosks_code ON borne.kiosks(code);
 
 -- Every change received, applied or not, once: what makes a batch sent
 -- twice change nothing.
@@ -158,6 +162,34 @@ LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
 	UPDATE borne.meta SET seq = seq + 1 WHERE id = 1 RETURNING seq;
 $$;
 
+-- The log forgets a member: their badges and the audit lines about them
+-- are scrubbed; their member row and visits keep their place in the log,
+-- anonymous (as the rows stand now), so that a kiosk joining later still
+-- finds the member its visits, takes and quotes point to, and gets the
+-- hours. A change whose row is gone is scrubbed.
+CREATE OR REPLACE FUNCTION borne.forget_log(p_member text) RETURNS void
+LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+	UPDATE borne.changes SET payload = jsonb_build_object('uuid', row_uuid),
+		op = 'scrubbed'
+		WHERE op NOT IN ('forget', 'scrubbed')
+			AND ((tbl = 'badges' AND payload->>'member_uuid' = p_member)
+				OR (tbl = 'audit' AND payload->>'target_uuid' = p_member));
+	UPDATE borne.changes c SET payload = r.payload,
+		op = CASE WHEN c.op = 'scrubbed' THEN 'update' ELSE c.op END
+		FROM borne.rows r
+		WHERE c.op NOT IN ('forget', 'delete') AND r.tbl = c.tbl
+			AND r.row_uuid = c.row_uuid
+			AND ((c.tbl = 'members' AND c.row_uuid = p_member)
+				OR (c.tbl = 'visits' AND r.payload->>'member_uuid' = p_member));
+	UPDATE borne.changes c SET payload = jsonb_build_object('uuid', c.row_uuid),
+		op = 'scrubbed'
+		WHERE c.op NOT IN ('forget', 'scrubbed', 'delete')
+			AND ((c.tbl = 'members' AND c.row_uuid = p_member)
+				OR (c.tbl = 'visits' AND c.payload->>'member_uuid' = p_member))
+			AND NOT EXISTS (SELECT 1 FROM borne.rows r WHERE r.tbl = c.tbl
+				AND r.row_uuid = c.row_uuid);
+$$;
+
 -- One change, in hub order. Returns its outcome.
 CREATE OR REPLACE FUNCTION borne.apply(p_kiosk uuid, p_inc int, c jsonb)
 RETURNS text LANGUAGE plpgsql
@@ -189,12 +221,7 @@ BEGIN
 			WHERE tbl = 'members' AND row_uuid = v_row;
 		UPDATE borne.rows SET payload = payload || '{"badge": ""}'
 			WHERE tbl = 'visits' AND payload->>'member_uuid' = v_row;
-		UPDATE borne.changes SET payload = jsonb_build_object('uuid', row_uuid),
-			op = 'scrubbed'
-			WHERE op <> 'forget' AND ((tbl = 'members' AND row_uuid = v_row)
-				OR (tbl IN ('badges', 'visits')
-					AND payload->>'member_uuid' = v_row)
-				OR (tbl = 'audit' AND payload->>'target_uuid' = v_row));
+		PERFORM borne.forget_log(v_row);
 	ELSIF v_mem IS NOT NULL AND EXISTS
 		(SELECT 1 FROM borne.forgotten WHERE member_uuid = v_mem) THEN
 		-- An old row of a forgotten member: the hours stay, not the person.
@@ -202,9 +229,25 @@ BEGIN
 			v_pay := v_pay || '{"badge": ""}';
 		ELSIF v_tbl = 'audit' THEN
 			v_pay := v_pay || '{"detail": null}';
+		ELSIF v_tbl = 'quotes' THEN
+			NULL;   -- an amount and a mission: nothing that names them
 		ELSE
 			v_out := 'ignored';
 		END IF;
+	ELSIF v_tbl = 'quotes' AND v_op <> 'delete' AND (
+		EXISTS (SELECT 1 FROM borne.received r WHERE r.row_uuid = v_row
+			AND r.outcome = 'rejected')
+		OR (v_pay->>'status' = 'proposed' AND EXISTS (SELECT 1
+			FROM borne.rows r WHERE r.tbl = 'quotes' AND r.row_uuid <> v_row
+			AND r.payload->>'mission_uuid' = v_pay->>'mission_uuid'
+			AND r.payload->>'member_uuid' = v_pay->>'member_uuid'
+			AND r.payload->>'status' = 'proposed'))) THEN
+		-- A member's second waiting quote for one mission, made apart:
+		-- the first in hub order waits; the other kiosk withdraws its own
+		-- when it pulls it (outbox.c).
+		v_out := 'rejected';
+		INSERT INTO borne.audit(kiosk_uuid, action, tbl, row_uuid, detail)
+			VALUES (p_kiosk, 'quote_twice', v_tbl, v_row, v_pay);
 	ELSIF v_tbl = 'badges' AND v_op <> 'delete' AND (
 		EXISTS (SELECT 1 FROM borne.received r WHERE r.row_uuid = v_row
 			AND r.outcome = 'rejected')
@@ -235,6 +278,13 @@ BEGIN
 
 	IF v_out = 'applied' THEN
 		v_seq := borne.next_seq();
+		IF v_tbl = 'day_streams' AND v_op <> 'delete' THEN
+			-- One name per day: the last in hub order is the one kept.
+			DELETE FROM borne.rows r WHERE r.tbl = 'day_streams'
+				AND r.row_uuid <> v_row
+				AND r.payload->>'day_uuid' = v_pay->>'day_uuid'
+				AND r.payload->>'name' = v_pay->>'name';
+		END IF;
 		IF v_op = 'delete' THEN
 			DELETE FROM borne.rows WHERE tbl = v_tbl AND row_uuid = v_row;
 		ELSIF v_op <> 'forget' THEN
@@ -327,10 +377,34 @@ BEGIN
 		WHERE c.hub_seq > p_after ORDER BY c.hub_seq LIMIT p_limit;
 END $$;
 
--- Administration, by the hub's owner only (never granted).
-CREATE OR REPLACE FUNCTION borne.add_kiosk(p_kiosk uuid, p_role name,
-	p_password text) RETURNS void LANGUAGE plpgsql
+-- Each kiosk without a code gets the next free one, in the order they
+-- were added: A..Z, then K27, K28...
+CREATE OR REPLACE FUNCTION borne.give_codes() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	k record;
+	n int := 0;
+	c text;
+BEGIN
+	FOR k IN SELECT kiosk_uuid FROM borne.kiosks WHERE code IS NULL
+		ORDER BY added, kiosk_uuid LOOP
+		LOOP
+			n := n + 1;
+			c := CASE WHEN n <= 26 THEN chr(64 + n) ELSE 'K' || n END;
+			EXIT WHEN NOT EXISTS (SELECT 1 FROM borne.kiosks WHERE code = c);
+		END LOOP;
+		UPDATE borne.kiosks SET code = c WHERE kiosk_uuid = k.kiosk_uuid;
+	END LOOP;
+END $$;
+
+-- Administration, by the hub's owner only (never granted). add_kiosk
+-- returns the kiosk's code (version 2; version 1 returned nothing).
+DROP FUNCTION IF EXISTS borne.add_kiosk(uuid, name, text);
+CREATE FUNCTION borne.add_kiosk(p_kiosk uuid, p_role name,
+	p_password text) RETURNS text LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	v_code text;
 BEGIN
 	-- A database copied to make a second kiosk has the first one's uuid:
 	-- it would push under its numbers. It must not take its place.
@@ -354,6 +428,9 @@ BEGIN
 	INSERT INTO borne.kiosks(kiosk_uuid, role) VALUES (p_kiosk, p_role)
 		ON CONFLICT (kiosk_uuid) DO UPDATE SET role = excluded.role,
 			revoked = false;
+	PERFORM borne.give_codes();
+	SELECT code INTO v_code FROM borne.kiosks WHERE kiosk_uuid = p_kiosk;
+	RETURN v_code;
 END $$;
 
 CREATE OR REPLACE FUNCTION borne.revoke_kiosk(p_role name) RETURNS void
@@ -365,6 +442,17 @@ BEGIN
 	END IF;
 	EXECUTE format('REVOKE borne_kiosk FROM %I', p_role);
 	EXECUTE format('ALTER ROLE %I NOLOGIN', p_role);
+END $$;
+
+-- From version 1: kiosks get their codes; the log of a member forgotten
+-- under version 1 had their member row and visits scrubbed, so a kiosk
+-- joining later could not get their hours: they come back, anonymous.
+DO $$ BEGIN
+	IF (SELECT version FROM borne.meta WHERE id = 1) < 2 THEN
+		PERFORM borne.give_codes();
+		PERFORM borne.forget_log(member_uuid) FROM borne.forgotten;
+		UPDATE borne.meta SET version = 2 WHERE id = 1;
+	END IF;
 END $$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA borne FROM PUBLIC;

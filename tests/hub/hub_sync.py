@@ -165,7 +165,7 @@ def scenarios(pg, top):
     # ---- the hub, made twice: the second changes nothing --------------
     adm(A, "hub", "init", owner)
     adm(A, "hub", "init", owner)
-    check(pg.one("SELECT version FROM borne.meta") == "1", "hub version")
+    check(pg.one("SELECT version FROM borne.meta") == "2", "hub version")
 
     # ---- two kiosks, each its role ---------------------------------------
     adm(A, "member", "add", "--name", "Awa Diallo", "--role", "cooperator",
