@@ -284,27 +284,28 @@ outbox_mark_pushed(Store *st, int64_t seq, int back)
 /* Every travelling table, in the order that lets a kiosk applying the
 ** changes find what each row points to. An update that changes nothing
 ** still fires the outbox's trigger (visit_fixes: only its uuid may be
-** touched, its times are append-only). */
-static const char *const seed_tables[] = {
-	"members", "day_series", "days", "day_streams", "badges", "missions",
-	"mission_takes", "quotes", "visits", "visit_streams", "visit_fixes",
-	"audit",
-};
+** touched, its times are append-only). Whole strings: store_stmt keeps
+** its statements by their text's address. */
+#define SEED(t) "UPDATE " t " SET uuid = uuid"
+#define SEED_NEW(t) SEED(t) " WHERE uuid NOT IN (SELECT row_uuid FROM outbox)"
+#define SEED_TABLES(f) { f("members"), f("day_series"), f("days"), \
+	f("day_streams"), f("badges"), f("missions"), f("mission_takes"), \
+	f("quotes"), f("visits"), f("visit_streams"), f("visit_fixes"), \
+	f("audit") }
+static const char *const seed_all[] = SEED_TABLES(SEED);
+static const char *const seed_new[] = SEED_TABLES(SEED_NEW);
 
 static int
 seed(Store *st, int all, int64_t *n)
 {
-	char sql[160];
+	const char *const *sql = all ? seed_all : seed_new;
 	int64_t total = 0;
 	int rc;
 
 	if ((rc = store_begin(st)) != BORNE_OK)
 		return rc;
-	for (size_t i = 0; i < sizeof seed_tables / sizeof seed_tables[0]; i++) {
-		snprintf(sql, sizeof sql, "UPDATE %s SET uuid = uuid%s",
-		         seed_tables[i], all ? "" : " WHERE uuid NOT IN"
-		         " (SELECT row_uuid FROM outbox)");
-		if ((rc = run(st, sql, NULL, NULL, "seeding the outbox"))
+	for (size_t i = 0; i < sizeof seed_all / sizeof seed_all[0]; i++) {
+		if ((rc = run(st, sql[i], NULL, NULL, "seeding the outbox"))
 		    != BORNE_OK)
 			goto fail;
 		total += sqlite3_changes(store_db(st));

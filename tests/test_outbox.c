@@ -5,18 +5,23 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "core_fixture.h"
 #include "checkin.h"
+#include "day.h"
 #include "member.h"
 #include "outbox.h"
 #include "privacy.h"
+#include "quote.h"
+#include "stream.h"
 #include "uid.h"
 
 static int64_t add_member(Store *st, const char *name, const char *badge);
 static void    tap(Store *st, const char *badge, int64_t at);
 static long long changes(Store *st);
+static int64_t quote_mission(Store *st, const char *uuid, int64_t poster);
 static void    copy_changes(Store *from, Store *to, int64_t after);
 
 static int64_t
@@ -236,6 +241,165 @@ test_forget(void)
 	store_close(b);
 }
 
+/* A mission whose price is to discuss, open, posted by poster. */
+static int64_t
+quote_mission(Store *st, const char *uuid, int64_t poster)
+{
+	char sql[320];
+
+	snprintf(sql, sizeof sql, "INSERT INTO missions(uuid, title, category,"
+	         " reward_kind, poster_id, status, created_utc, updated_utc)"
+	         " VALUES ('%s', 'Peindre', 'bricolage', 'quote', %lld, 'open',"
+	         " 10, 10)", uuid, (long long)poster);
+	CHECK_INT(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL), SQLITE_OK);
+	return fx_sql_int(st, "SELECT max(id) FROM missions");
+}
+
+/* Schema 12: quotes, day series, a day's streams, a visit's streams and
+** its corrections each make a change pointing to their rows by uuid, and
+** B gets them all. Quote numbers: a kiosk with its hub code numbers
+** under it; two kiosks that numbered apart before having one keep both
+** quotes, the other kiosk's shown with the start of its uuid. */
+static void
+test_travel(void)
+{
+	Store *a = fx_open("ta.db"), *b = fx_open("tb.db");
+	static const char *const streams[] = { "Chantier", "Communication" };
+	int64_t awa, poster, m, q1, q2, day, visit, poster_b, m_b, q_b;
+	int64_t now = fx_t("2026-03-04T12:00");
+
+	awa = add_member(a, "Awa Diallo", "04E1E2E3");
+	poster = add_member(a, "Paul Poste", "04E1E2E4");
+	m = quote_mission(a, "mission-a", poster);
+	CHECK_INT(quote_add(a, m, awa, 150, 2000, 0, now, &q1, NULL), BORNE_OK);
+	CHECK_INT(fx_sql_int(a, "SELECT number = 'D2026-0001' FROM quotes"), 1);
+	CHECK_INT(outbox_set_quote_prefix(a, "b"), BORNE_OK);
+	{
+		int64_t cleo = add_member(a, "Cléo", "04E1E2E5");
+
+		CHECK_INT(quote_add(a, m, cleo, 100, 2500, 0, now, &q2, NULL),
+		          BORNE_OK);
+	}
+	CHECK_INT(fx_sql_int(a, "SELECT count(*) FROM quotes WHERE number ="
+	                        " 'D2026-B-0001'"), 1);
+	CHECK_INT(fx_sql_int(a, "SELECT count(*) FROM outbox WHERE tbl = 'quotes'"
+	                        " AND json_extract(payload, '$.mission_uuid') ="
+	                        " 'mission-a'"), 2);
+	/* a season, a day of it, its streams; a visit that day, its stream,
+	** its correction */
+	CHECK_INT(sqlite3_exec(store_db(a),
+		"INSERT INTO day_series(uuid, title, first_date, until_date,"
+		" created_utc) VALUES ('series-a', 'Mercredis', '2026-03-04',"
+		" '2026-06-24', 5);"
+		"INSERT INTO days(uuid, date, title, open_min, close_min, series_id)"
+		" VALUES ('day-a', '2026-03-04', 'Mercredi', 540, 1080,"
+		" (SELECT id FROM day_series WHERE uuid = 'series-a'));",
+		NULL, NULL, NULL), SQLITE_OK);
+	day = fx_sql_int(a, "SELECT id FROM days WHERE uuid = 'day-a'");
+	CHECK_INT(day_set_streams(a, day, streams, 2, 0, now), BORNE_OK);
+	tap(a, "04E1E2E3", fx_t("2026-03-04T09:30"));
+	visit = fx_sql_int(a, "SELECT max(id) FROM visits");
+	CHECK_INT(stream_choose(a, visit, "Chantier", fx_t("2026-03-04T09:31")),
+	          BORNE_OK);
+	tap(a, "04E1E2E3", fx_t("2026-03-04T12:30"));
+	CHECK_INT(checkin_fix(a, visit, fx_t("2026-03-04T09:00"),
+	                      fx_t("2026-03-04T12:30"), 0,
+	                      fx_t("2026-03-04T13:00")), BORNE_OK);
+	CHECK_INT(fx_sql_int(a, "SELECT count(*) FROM outbox WHERE tbl IN"
+	                        " ('day_series', 'day_streams', 'visit_streams',"
+	                        " 'visit_fixes')"), 5);
+	CHECK_INT(fx_sql_int(a, "SELECT count(*) FROM outbox WHERE tbl = 'days'"
+	                        " AND json_extract(payload, '$.series_uuid') ="
+	                        " 'series-a'"), 1);
+
+	/* B numbered its own quote before it had a code */
+	poster_b = add_member(b, "Bea", "04E1E2E6");
+	m_b = quote_mission(b, "mission-b", poster_b);
+	{
+		int64_t yann = add_member(b, "Yann", "04E1E2E7");
+
+		CHECK_INT(quote_add(b, m_b, yann, 100, 2000, 0, now, &q_b, NULL),
+		          BORNE_OK);
+	}
+	copy_changes(a, b, 0);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM quotes"), 3);
+	CHECK_INT(fx_sql_int(b, "SELECT count(DISTINCT number) FROM quotes"), 3);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM quotes q, missions x WHERE"
+	                        " q.mission_id = x.id AND x.uuid = 'mission-a' AND"
+	                        " q.number IN ('D2026-B-0001',"
+	                        " 'D2026-0001~' || substr(q.uuid, 1, 4))"), 2);
+	CHECK_INT(fx_sql_int(b, "SELECT number = 'D2026-0001' FROM quotes WHERE"
+	                        " id = (SELECT min(id) FROM quotes)"), 1);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM days d, day_series s WHERE"
+	                        " d.series_id = s.id AND s.uuid = 'series-a'"
+	                        " AND d.uuid = 'day-a'"), 1);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM day_streams s JOIN days d"
+	                        " ON d.id = s.day_id WHERE d.uuid = 'day-a'"), 2);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM visit_streams s JOIN"
+	                        " visits v ON v.id = s.visit_id WHERE s.name ="
+	                        " 'Chantier'"), 1);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM visit_fixes f JOIN visits v"
+	                        " ON v.id = f.visit_id WHERE v.corrected = 1 AND"
+	                        " f.new_in_utc = v.in_utc"), 1);
+	/* the streams of the day rewritten on A: B follows */
+	CHECK_INT(day_set_streams(a, day, streams + 1, 1, 0, now), BORNE_OK);
+	copy_changes(a, b, 0);
+	CHECK_INT(fx_sql_int(b, "SELECT count(*) FROM day_streams s JOIN days d"
+	                        " ON d.id = s.day_id WHERE d.uuid = 'day-a'"), 1);
+	store_close(a);
+	store_close(b);
+}
+
+/* Pruning deletes only what the hub took and only past the retention;
+** a change number is never given twice, even once all were deleted. */
+static void
+test_prune(void)
+{
+	Store *st = fx_open("prune.db");
+	OutboxState s;
+	/* a change's age is by its own wall time, the real clock's */
+	int64_t n = -1, last, now = (int64_t)time(NULL);
+
+	add_member(st, "Ines", "04F1F2F3");
+	tap(st, "04F1F2F3", fx_t("2026-03-04T09:30"));
+	last = fx_sql_int(st, "SELECT max(seq) FROM outbox");
+	CHECK(last >= 3);
+	/* recent changes stay, taken or not */
+	CHECK_INT(outbox_mark_pushed(st, last - 1, 0), BORNE_OK);
+	CHECK_INT(outbox_prune(st, now, OUTBOX_KEEP_DAYS, &n), BORNE_OK);
+	CHECK_INT(n, 0);
+	/* 0 days: what the hub took goes, what it did not stays */
+	CHECK_INT(outbox_prune(st, now + 60, 0, &n), BORNE_OK);
+	CHECK_INT(n, last - 1);
+	CHECK_INT(changes(st), 1);
+	CHECK_INT(fx_sql_int(st, "SELECT seq FROM outbox"), last);
+	CHECK_INT(outbox_state(st, &s), BORNE_OK);
+	CHECK_INT(s.pruned_seq, last - 1);
+	CHECK_INT(s.pending, 1);
+	/* all taken, all pruned: the numbers go on after the last one */
+	CHECK_INT(outbox_mark_pushed(st, last, 0), BORNE_OK);
+	CHECK_INT(outbox_prune(st, now + 60, 0, &n), BORNE_OK);
+	CHECK_INT(changes(st), 0);
+	CHECK_INT(outbox_state(st, &s), BORNE_OK);
+	CHECK_INT(s.last_seq, last);
+	store_close(st);
+	st = fx_open("prune.db");
+	tap(st, "04F1F2F3", fx_t("2026-03-04T12:30"));
+	CHECK_INT(fx_sql_int(st, "SELECT min(seq) FROM outbox"), last + 1);
+	/* a hub that lost them: every row goes again */
+	CHECK_INT(outbox_reseed(st, &n), BORNE_OK);
+	CHECK_INT(n, fx_sql_int(st, "SELECT (SELECT count(*) FROM members) +"
+	                            " (SELECT count(*) FROM badges) + (SELECT"
+	                            " count(*) FROM visits) + (SELECT count(*)"
+	                            " FROM audit)"));
+	CHECK(n >= 4);
+	/* keep_days < 0: nothing goes */
+	CHECK_INT(outbox_mark_pushed(st, last + 1 + n, 0), BORNE_OK);
+	CHECK_INT(outbox_prune(st, now + 86400 * 365, -1, &n), BORNE_OK);
+	CHECK_INT(n, 0);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -249,5 +413,7 @@ main(void)
 	test_clock(st, "outbox.db");
 	test_apply();
 	test_forget();
+	test_travel();
+	test_prune();
 	return check_done();
 }

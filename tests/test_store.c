@@ -205,6 +205,58 @@ make_old_db(const char *name, int n)
 	chmod(fx_path(name), 0600);
 }
 
+/* Version 12 (issue 14): the streams of a day, which had no uuid, get
+** one each (distinct, kept by later writes), and travel from then on;
+** visit_fixes stays append-only for its times. */
+static void
+test_migrate_v11_to_v12(void)
+{
+	sqlite3 *db = NULL;
+	Store *st;
+
+	make_old_db("v11.db", 11);
+	sqlite3_open(fx_path("v11.db"), &db);
+	CHECK_INT(sqlite3_exec(db,
+		"INSERT INTO days(uuid, date, title, open_min, close_min)"
+		" VALUES ('d1', '2026-03-04', 'Chantier', 540, 1020);"
+		"INSERT INTO day_streams(day_id, pos, name) VALUES"
+		" (1, 0, 'Chantier'), (1, 1, 'Communication');"
+		"INSERT INTO members(uuid, name, role, created_utc)"
+		" VALUES ('u1', 'Awa', 'facilitator', 1000);"
+		"INSERT INTO visits(uuid, member_id, badge, in_utc, out_utc, kiosk_id)"
+		" VALUES ('v1', 1, '04A1', 100, 200, 'k');"
+		"INSERT INTO visit_fixes(uuid, visit_id, at_utc, old_in_utc,"
+		" old_auto_closed, old_out_late, new_in_utc, new_out_utc)"
+		" VALUES ('f1', 1, 300, 100, 0, 0, 90, 200);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = fx_open("v11.db");
+	CHECK(store_schema_latest() >= 12);
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT count(DISTINCT uuid) FROM day_streams"
+	                         " WHERE length(uuid) = 36"), 2);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM day_streams WHERE"
+	                         " day_id = 1 AND name = 'Communication' AND pos = 1"),
+	          1);
+	/* a new stream gets its uuid by itself, and a change */
+	CHECK_INT(sqlite3_exec(store_db(st), "INSERT INTO day_streams(day_id, pos,"
+	                       " name) VALUES (1, 2, 'Cuisine')", NULL, NULL, NULL),
+	          SQLITE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM outbox o JOIN day_streams s"
+	                         " ON s.uuid = o.row_uuid WHERE o.tbl ="
+	                         " 'day_streams' AND s.name = 'Cuisine' AND"
+	                         " json_extract(o.payload, '$.day_uuid') = 'd1'"), 1);
+	/* the uuid may be touched (outbox_seed), the times may not */
+	CHECK_INT(sqlite3_exec(store_db(st), "UPDATE visit_fixes SET uuid = uuid",
+	                       NULL, NULL, NULL), SQLITE_OK);
+	CHECK(sqlite3_exec(store_db(st), "UPDATE visit_fixes SET new_in_utc = 1",
+	                   NULL, NULL, NULL) != SQLITE_OK);
+	CHECK_INT(fx_sql_int(st, "SELECT pruned_seq FROM sync_state"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM sync_state WHERE"
+	                         " quote_prefix = ''"), 1);
+	store_close(st);
+}
+
 /* A version 3 database, made by the migrations of that time, gets every
 ** later one at the next open (the index of "my missions", quotes, web
 ** sign-in, outdoor missions...), its rows kept. */
@@ -689,6 +741,7 @@ main(void)
 	test_migrate_v7_to_v8();
 	test_migrate_v8_to_v9();
 	test_migrate_v8_to_v11();
+	test_migrate_v11_to_v12();
 	test_migrate_v8_outbox();
 	test_read_only();
 	test_file_modes();
