@@ -336,12 +336,12 @@ int
 outbox_prune(Store *st, int64_t now_utc, int keep_days, int64_t *n)
 {
 	/* Only what the hub took, and only past the retention by the
-	** wall clock of the change. pruned_seq remembers the newest change
+	** wall clock of the change (0 days: all the hub took). pruned_seq remembers the newest change
 	** deleted: a hub restored to before it gets the rows again. */
 	static const char sql_mark[] =
 		"UPDATE sync_state SET pruned_seq = MAX(pruned_seq, COALESCE((SELECT"
 		" max(seq) FROM outbox WHERE seq <= (SELECT pushed_seq FROM"
-		" sync_state) AND wall_ms < ?1), 0))";
+		" sync_state) AND (?2 = 0 OR wall_ms < ?1)), 0))";
 	static const char sql_del[] =
 		"DELETE FROM outbox WHERE seq <= (SELECT pruned_seq FROM sync_state)";
 	sqlite3_stmt *stmt = NULL;
@@ -356,6 +356,7 @@ outbox_prune(Store *st, int64_t now_utc, int keep_days, int64_t *n)
 	if ((rc = store_stmt(st, sql_mark, &stmt)) != BORNE_OK)
 		goto fail;
 	sqlite3_bind_int64(stmt, 1, (now_utc - (int64_t)keep_days * 86400) * 1000);
+	sqlite3_bind_int(stmt, 2, keep_days);
 	if ((rc = store_step_done(st, stmt, "pruning the outbox")) != BORNE_OK ||
 	    (rc = run(st, sql_del, NULL, NULL, "pruning the outbox")) != BORNE_OK)
 		goto fail;

@@ -51,8 +51,8 @@ int outbox_seed(Store *st, int64_t *n);
 int outbox_reseed(Store *st, int64_t *n);
 
 /* Deletes the changes the hub has taken (seq <= pushed_seq) whose wall
-** time is more than keep_days before now_utc; never a change the hub has
-** not taken. keep_days < 0 keeps everything. sync_state.pruned_seq
+** time is more than keep_days before now_utc (0: all it took); never a
+** change the hub has not taken. keep_days < 0 keeps everything. sync_state.pruned_seq
 ** remembers the newest deleted. *n (may be NULL) counts them. */
 #define OUTBOX_KEEP_DAYS 30
 int outbox_prune(Store *st, int64_t now_utc, int keep_days, int64_t *n);

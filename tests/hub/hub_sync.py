@@ -156,6 +156,160 @@ def sync(db, pg, role, env=None, ok=True):
     return adm(db, "sync", "--hub", pg.url(role), env=env, ok=ok)
 
 
+# ---- h14d: what travels, pruning, a hub restored, a kiosk joining late --
+def pg_tool(pg, tool):
+    return os.path.join(pg.bin, tool)
+
+
+def travel_scenarios(pg, top, owner, A, B):
+    """Quotes, day series and streams, visit streams and fixes travel;
+    quote numbers carry the hub's code of their kiosk; a hub of version
+    1 migrates; a kiosk joining after a forget gets the anonymous hours;
+    pruning, and a hub restored from before what was pruned."""
+    ca = q1(A, "SELECT quote_prefix FROM sync_state")
+    cb = q1(B, "SELECT quote_prefix FROM sync_state")
+    check(ca != "" and cb != "" and ca != cb,
+          "each kiosk its hub code: %r %r" % (ca, cb))
+
+    # a quote made on A is on B, numbered under A's code
+    poster = q1(A, "SELECT id FROM members WHERE name = 'Zoé Martin'")
+    mid = adm(A, "mission", "add", "--poster", str(poster), "--title",
+              "Repeindre le portail", "--description", "", "--category",
+              "bricolage", "--when", "flexible",
+              "--reward", "quote").stdout.strip()
+    adm(A, "mission", "approve", mid)
+    adm(A, "member", "add", "--name", "Quentin Devis", "--role", "coworker")
+    qm = q1(A, "SELECT id FROM members WHERE name = 'Quentin Devis'")
+    adm(A, "quote", "add", mid, "--by", str(qm), "--hours", "2",
+        "--rate-cents", "2500")
+    num = q1(A, "SELECT number FROM quotes ORDER BY id DESC LIMIT 1")
+    check(num.startswith("D") and ("-%s-" % ca) in num,
+          "A's quote number carries its code: " + num)
+    # a season of days and a day's streams, planned on A
+    adm(A, "day", "plan", "2026-02-11", "--until", "2026-02-25", "--title",
+        "Mercredis", "--from", "09:00", "--to", "18:00")
+    day_a = q1(A, "SELECT id FROM days WHERE date = '2026-02-11'")
+    adm(A, "day", "streams", str(day_a), "Chantier", "Communication")
+    sync(A, pg, "kiosk_a")
+    sync(B, pg, "kiosk_b")
+    check(q1(B, "SELECT count(*) FROM quotes q JOIN members m ON"
+                " m.id = q.member_id WHERE q.number = '%s' AND m.name ="
+                " 'Quentin Devis' AND q.ttc_cents > 0" % num) == 1,
+          "the quote made on A is on B")
+    check(q1(B, "SELECT count(*) FROM days d JOIN day_series s ON"
+                " s.id = d.series_id WHERE s.title = 'Mercredis'") == 3,
+          "B has the season's days, tied to their season")
+    check(q(B, "SELECT s.name FROM day_streams s JOIN days d ON"
+               " d.id = s.day_id WHERE d.date = '2026-02-11' ORDER BY s.pos")
+          == [("Chantier",), ("Communication",)], "B has the day's streams")
+
+    # a stream chosen on B, a visit corrected on B: in A's report
+    adm(B, "tap", "04FF0001", "--at", "2026-02-11T09:30")
+    c = sqlite3.connect(B)
+    c.execute("INSERT INTO visit_streams(uuid, visit_id, name, from_utc)"
+              " SELECT lower(hex(randomblob(16))), id, 'Chantier', in_utc"
+              " FROM visits WHERE id = (SELECT max(id) FROM visits)")
+    c.commit()
+    c.close()
+    adm(B, "tap", "04FF0001", "--at", "2026-02-11T12:30")
+    vb = q1(B, "SELECT max(id) FROM visits")
+    adm(B, "checkin", "fix", str(vb), "--in", "2026-02-11T09:00", "--out",
+        "2026-02-11T12:30")
+    sync(B, pg, "kiosk_b")
+    sync(A, pg, "kiosk_a")
+    rep = adm(A, "report", "attendance", "--from", "2026-02-11", "--to",
+              "2026-02-11", "--by", "stream").stdout
+    check(any(l.startswith("Chantier") and "3:30" in l
+              for l in rep.splitlines()),
+          "the stream chosen on B, corrected on B, in A's report: " + rep)
+    check(q1(A, "SELECT count(*) FROM visit_fixes f JOIN visits v ON"
+                " v.id = f.visit_id WHERE v.corrected = 1") >= 1,
+          "B's correction of a visit is on A")
+    check(pg.one("SELECT count(DISTINCT tbl) FROM borne.rows WHERE tbl IN"
+                 " ('quotes', 'day_series', 'day_streams', 'visit_streams',"
+                 " 'visit_fixes')") == "5", "the hub has the five tables")
+
+    # a hub of version 1 (no codes; a forget scrubbed the member's row and
+    # visits from its log) is migrated by hub init
+    awa = q1(A, "SELECT uuid FROM members WHERE forgotten = 1")
+    pg.psql("hub", "hubowner",
+            "ALTER TABLE borne.kiosks DROP COLUMN code;"
+            " UPDATE borne.meta SET version = 1;"
+            " UPDATE borne.changes SET op = 'scrubbed', payload ="
+            " jsonb_build_object('uuid', row_uuid) WHERE (tbl = 'members'"
+            " AND row_uuid = '%s') OR (tbl = 'visits' AND"
+            " payload->>'member_uuid' = '%s')" % (awa, awa))
+    adm(A, "hub", "init", owner)
+    check(pg.one("SELECT version FROM borne.meta") == "2",
+          "hub init migrates a version-1 hub")
+    check(pg.one("SELECT count(*) FROM borne.kiosks WHERE code IS NULL")
+          == "0", "the migration gives every kiosk its code")
+
+    # a kiosk joining after the forget gets the forgotten member's hours,
+    # those pushed by B before the forget too, anonymous
+    sync(A, pg, "kiosk_a")      # what A's report closed goes first
+    F = os.path.join(top, "f.db")
+    adm(F, "hub", "add-kiosk", "kiosk_f", "--hub", owner)
+    sync(F, pg, "kiosk_f")
+    hours = ("SELECT count(*), sum(v.out_utc - v.in_utc) FROM visits v JOIN"
+             " members m ON m.id = v.member_id WHERE m.uuid = '%s'" % awa)
+    check(q(F, hours) == q(A, hours) and q(F, hours)[0][0] == 5,
+          "a kiosk joining later has the forgotten member's 5 visits: %r %r"
+          % (q(F, hours), q(A, hours)))
+    check(q1(F, "SELECT count(*) FROM members WHERE uuid = '%s' AND"
+                " forgotten = 1 AND name NOT LIKE 'Awa%%'" % awa) == 1 and
+          q1(F, "SELECT count(*) FROM visits v JOIN members m ON m.id ="
+                " v.member_id WHERE m.uuid = '%s' AND v.badge <> ''" % awa)
+          == 0, "... anonymous")
+    check(pg.one("SELECT count(*) FROM borne.changes WHERE payload::text LIKE"
+                 " '%Awa%' OR payload::text LIKE '%04A1B2C3%'") == "0",
+          "the hub's log still forgets")
+    check(q1(F, "SELECT count(*) FROM quotes WHERE number = '%s'" % num) == 1,
+          "the joining kiosk has the quote")
+
+    # pruning: after a sync, what the hub took goes; a hub restored from a
+    # backup older than what was pruned gets the rows again
+    sync(B, pg, "kiosk_b")
+    dump_file = os.path.join(top, "hub.dump")
+    p = subprocess.run([pg_tool(pg, "pg_dump"), "-Fc", "-n", "borne", "-d",
+                        pg.url("hubowner")], capture_output=True)
+    check(p.returncode == 0, "pg_dump: " + p.stderr.decode()[:200])
+    with open(dump_file, "wb") as f:
+        f.write(p.stdout)
+    adm(A, "member", "add", "--name", "Rita Elagage", "--role", "cooperator",
+        "--badge", "04EE0001")
+    adm(A, "tap", "04EE0001", "--at", "2026-02-12T09:00")
+    before = q1(A, "SELECT max(seq) FROM outbox")
+    p = adm(A, "sync", "--hub", pg.url("kiosk_a"), "--keep-days", "0")
+    check(q1(A, "SELECT count(*) FROM outbox") == 0 and
+          q1(A, "SELECT pruned_seq FROM sync_state") == before,
+          "what the hub took is pruned: " + p.stdout)
+    adm(A, "tap", "04EE0001", "--at", "2026-02-12T12:00")
+    check(q1(A, "SELECT min(seq) FROM outbox") == before + 1,
+          "a change number is never given twice after pruning")
+    # the hub is restored from the backup made before Rita
+    pg.psql("hub", "hubowner", "DROP SCHEMA borne CASCADE")
+    p = subprocess.run([pg_tool(pg, "pg_restore"), "-d", pg.url("hubowner"),
+                        dump_file], capture_output=True)
+    check(p.returncode == 0, "pg_restore: " + p.stderr.decode()[:300])
+    check(pg.one("SELECT count(*) FROM borne.rows WHERE payload->>'name' ="
+                 " 'Rita Elagage'") == "0", "the restored hub lacks Rita")
+    p = sync(A, pg, "kiosk_a")
+    check("sent again" in p.stdout, "A notices the hub lacks what it "
+          "pruned: " + p.stdout)
+    check(pg.one("SELECT count(*) FROM borne.rows WHERE payload->>'name' ="
+                 " 'Rita Elagage'") == "1" and
+          pg.one("SELECT count(*) FROM borne.rows WHERE tbl = 'visits' AND"
+                 " payload->>'badge' = '04EE0001' AND payload->>'out_utc'"
+                 " IS NOT NULL") == "1",
+          "the hub has Rita and her visit again")
+    sync(B, pg, "kiosk_b")
+    sync(A, pg, "kiosk_a")
+    check(q1(B, "SELECT count(*) FROM members WHERE name = 'Rita Elagage'")
+          == 1, "B gets Rita through the restored hub")
+    check(dump(A) == dump(B), "A and B converge after the hub's restore")
+
+
 def scenarios(pg, top):
     owner = pg.url("hubowner")
     A = os.path.join(top, "a.db")
@@ -376,6 +530,9 @@ def scenarios(pg, top):
                  " 'overwritten' AND detail->>'name' = 'Take b2'") == "1",
           "B's version of Take b2, overwritten by A, kept in the hub's audit")
     check(dump(A) == dump(B), "A and B converge with skewed clocks")
+
+    # ---- h14d: what travels, pruning, restores, late joiners -------------
+    travel_scenarios(pg, top, owner, A, B)
 
     # ---- a revoked kiosk is out, and says since when ------------------
     adm(A, "hub", "revoke", "kiosk_b", "--hub", owner)
