@@ -203,6 +203,33 @@ def travel_scenarios(pg, top, owner, A, B):
                " d.id = s.day_id WHERE d.date = '2026-02-11' ORDER BY s.pos")
           == [("Chantier",), ("Communication",)], "B has the day's streams")
 
+    # the same member's quote for one mission, made on A and on B apart:
+    # the first in hub order waits, B withdraws its own
+    mid2 = adm(A, "mission", "add", "--poster", str(poster), "--title",
+               "Tailler la haie", "--description", "", "--category",
+               "jardin", "--when", "flexible",
+               "--reward", "quote").stdout.strip()
+    adm(A, "mission", "approve", mid2)
+    m2uuid = q1(A, "SELECT uuid FROM missions WHERE id = %s" % mid2)
+    sync(A, pg, "kiosk_a")
+    sync(B, pg, "kiosk_b")
+    m2b = q1(B, "SELECT id FROM missions WHERE uuid = '%s'" % m2uuid)
+    qb = q1(B, "SELECT id FROM members WHERE name = 'Quentin Devis'")
+    adm(A, "quote", "add", mid2, "--by", str(qm), "--hours", "1",
+        "--rate-cents", "2000")
+    adm(B, "quote", "add", str(m2b), "--by", str(qb), "--hours", "3",
+        "--rate-cents", "2000")
+    for db, role in ((A, "kiosk_a"), (B, "kiosk_b"), (A, "kiosk_a")):
+        sync(db, pg, role)
+    waiting = ("SELECT q.hours_centi FROM quotes q JOIN missions x ON x.id ="
+               " q.mission_id WHERE x.uuid = '%s' AND q.status = 'proposed'"
+               % m2uuid)
+    check(q(A, waiting) == [(100,)] and q(B, waiting) == [(100,)],
+          "one waiting quote, A's, on both: %r %r" % (q(A, waiting),
+                                                      q(B, waiting)))
+    check(pg.one("SELECT count(*) FROM borne.audit WHERE action ="
+                 " 'quote_twice'") == "1", "the hub logs the second quote")
+
     # a stream chosen on B, a visit corrected on B: in A's report
     adm(B, "tap", "04FF0001", "--at", "2026-02-11T09:30")
     c = sqlite3.connect(B)
