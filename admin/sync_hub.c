@@ -143,7 +143,7 @@ static int
 handshake(PGconn *pg, Store *st, HubSyncStats *out, char *err, size_t errlen)
 {
 	const char *params[2];
-	char based[24], hlc[80];
+	char based[24], hlc[80], code[16];
 	OutboxState s;
 	PGresult *res;
 	int hub_inc, restored = 0, rc;
@@ -154,15 +154,21 @@ handshake(PGconn *pg, Store *st, HubSyncStats *out, char *err, size_t errlen)
 		return rc;
 	}
 	params[0] = s.kiosk_uuid;
-	res = hub_call(pg, "SELECT incarnation, last_seq, last_hlc, hub_seq FROM"
-	               " borne.handshake($1::uuid)", 1, params, err, errlen);
+	res = hub_call(pg, "SELECT incarnation, last_seq, last_hlc, hub_seq,"
+	               " COALESCE(code, '') FROM borne.handshake($1::uuid)", 1,
+	               params, err, errlen);
 	if (res == NULL)
 		return BORNE_EIO;
 	hub_inc = atoi(PQgetvalue(res, 0, 0));
 	hub_last = strtoll(PQgetvalue(res, 0, 1), NULL, 10);
 	snprintf(hlc, sizeof hlc, "%s", PQgetvalue(res, 0, 2));
 	hub_seq = strtoll(PQgetvalue(res, 0, 3), NULL, 10);
+	snprintf(code, sizeof code, "%s", PQgetvalue(res, 0, 4));
 	PQclear(res);
+	/* A kiosk added before the hub gave codes learns its own now. */
+	if (s.quote_prefix[0] == '\0' && code[0] != '\0' &&
+	    (rc = outbox_set_quote_prefix(st, code)) != BORNE_OK)
+		goto db_fail;
 	/* The hub's log is shorter than what was pulled here: it was
 	** restored; pull again from where it stands. */
 	if (hub_seq < s.pulled_seq &&

@@ -122,9 +122,12 @@ BEGIN
 	RETURN k;
 END $$;
 
-CREATE OR REPLACE FUNCTION borne.handshake(p_kiosk uuid,
+-- Version 2 adds the kiosk's code (its quote numbers carry it): a kiosk
+-- added under version 1 learns it at its next sync.
+DROP FUNCTION IF EXISTS borne.handshake(uuid);
+CREATE FUNCTION borne.handshake(p_kiosk uuid,
 	OUT incarnation int, OUT last_seq bigint, OUT last_hlc text,
-	OUT hub_seq bigint)
+	OUT hub_seq bigint, OUT code text)
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -134,6 +137,7 @@ BEGIN
 	incarnation := k.incarnation;
 	last_seq := k.last_seq;
 	last_hlc := k.last_hlc;
+	code := k.code;
 	SELECT m.seq INTO hub_seq FROM borne.meta m;
 	UPDATE borne.kiosks SET seen = now() WHERE kiosk_uuid = p_kiosk;
 END $$;

@@ -271,6 +271,15 @@ def travel_scenarios(pg, top, owner, A, B):
           "hub init migrates a version-1 hub")
     check(pg.one("SELECT count(*) FROM borne.kiosks WHERE code IS NULL")
           == "0", "the migration gives every kiosk its code")
+    # a kiosk added before the hub had codes learns its own at its sync
+    c = sqlite3.connect(B)
+    c.execute("UPDATE sync_state SET quote_prefix = ''")
+    c.commit()
+    c.close()
+    sync(B, pg, "kiosk_b")
+    check(q1(B, "SELECT quote_prefix FROM sync_state") == pg.one(
+        "SELECT code FROM borne.kiosks WHERE role = 'kiosk_b'"),
+        "B learns its code at the handshake")
 
     # a kiosk joining after the forget gets the forgotten member's hours,
     # those pushed by B before the forget too, anonymous
