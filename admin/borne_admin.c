@@ -87,6 +87,8 @@ static const AdminCmd commands[] = {
 	{ "hub", "add-kiosk", cmd_hub_add_kiosk, "hub add-kiosk ROLE [--hub URL] "
 	  "[--password PW]   (this database's kiosk, as that hub role)" },
 	{ "hub", "revoke", cmd_hub_revoke, "hub revoke ROLE [--hub URL]" },
+	{ "hub", "add-reader", cmd_hub_add_reader, "hub add-reader ROLE [--hub "
+	  "URL] [--password PW]   (a coordinator: reads the report views only)" },
 	{ "sync", NULL, cmd_sync, "sync [--hub URL] [--config FILE] | sync "
 	  "--status" },
 };

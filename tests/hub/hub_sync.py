@@ -911,10 +911,123 @@ def clocks_skewed_by_hours(pg, top):
           " write in hub order stands (M's)")
 
 
+def hub_minutes(h):
+    return round(float(h) * 60)
+
+
+def report_minutes(hm):
+    h, m = hm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def report_csv(db, by, frm, to):
+    """borne-admin's own report as rows of cells (header row dropped)."""
+    p = subprocess.run([ADMIN, "--db", db, "--format", "csv", "report",
+                        "attendance", "--from", frm, "--to", to, "--by", by],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, "report attendance --by %s: %s" % (by, p.stderr))
+    out = p.stdout
+    rows = [l.rstrip("\r").split(",") for l in out.splitlines() if l]
+    return rows[1:]
+
+
+def reports_and_reader(pg, top):
+    """The hub's report views give the kiosks' own figures (report
+    attendance on a kiosk that pulled every site), and a coordinator's
+    reader role reads those views and nothing else."""
+    hub = "hub_reports"
+    owner = new_hub(pg, top, hub)
+    R1, R2 = Kiosk(pg, top, hub, "rep_entree"), Kiosk(pg, top, hub,
+                                                      "rep_atelier")
+    adm(R1.db, "member", "add", "--name", "Rita Rapport", "--role",
+        "cooperator")
+    adm(R2.db, "member", "add", "--name", "Sami Site", "--role", "coworker")
+    R1.join()
+    R2.join()
+    for k in (R1, R2, R1):
+        k.sync()
+    # Visits on both sites, across a month's end (local dates, Paris).
+    base = 1769770800               # 2026-01-30 12:00 +01:00
+    for k, site, spans in ((R1, "entree", ((0, 90), (1, 45), (4, 120))),
+                           (R2, "atelier", ((0, 30), (3, 240), (4, 15)))):
+        rita = q1(k.db, "SELECT id FROM members WHERE name = 'Rita Rapport'")
+        sami = q1(k.db, "SELECT id FROM members WHERE name = 'Sami Site'")
+        c = sqlite3.connect(k.db)
+        for i, (day, mins) in enumerate(spans):
+            for mem in (rita, sami) if i != 1 else (rita,):
+                t0 = base + day * 86400 + i * 600
+                c.execute("INSERT INTO visits(uuid, member_id, badge, in_utc,"
+                          " out_utc, kiosk_id) VALUES (lower(hex(randomblob("
+                          "16))), ?, '', ?, ?, ?)", (mem, t0, t0 + mins * 60,
+                                                      site))
+        c.commit()
+        c.close()
+    for k in (R1, R2, R1):
+        k.sync()
+    check(dump(R1.db) == dump(R2.db), "reports: both kiosks hold every site")
+    frm, to = "2026-01-01", "2026-02-28"
+    mine = {r[0]: (int(r[1]), int(r[2]), report_minutes(r[3]))
+            for r in report_csv(R2.db, "site", frm, to)}
+    hubs = {r.split("|")[0]: (int(r.split("|")[1]), int(r.split("|")[2]),
+                              hub_minutes(r.split("|")[3]))
+            for r in pg.psql(hub, "hubowner", "SELECT site, members, visits,"
+                             " hours FROM borne.hours_by_site")}
+    check(len(mine) == 2 and mine == hubs, "reports: hours per site at the"
+          " hub = the kiosk's report --by site: %s / %s" % (hubs, mine))
+    mine = {r[1]: (int(r[3]), int(r[4]), report_minutes(r[5]))
+            for r in report_csv(R1.db, "member", frm, to)}
+    hubs = {r.split("|")[0]: (int(r.split("|")[1]), int(r.split("|")[2]),
+                              hub_minutes(r.split("|")[3]))
+            for r in pg.psql(hub, "hubowner", "SELECT name, days, visits,"
+                             " hours FROM borne.hours_by_member")}
+    check(len(mine) == 2 and mine == hubs, "reports: hours per member at the"
+          " hub = the kiosk's report --by member: %s / %s" % (hubs, mine))
+    for month, frm, to in (("2026-01", "2026-01-01", "2026-01-31"),
+                           ("2026-02", "2026-02-01", "2026-02-28")):
+        mine = {r[0]: (int(r[1]), int(r[2]), report_minutes(r[3]))
+                for r in report_csv(R1.db, "site", frm, to)}
+        hubs = {r.split("|")[0]: (int(r.split("|")[1]),
+                                  int(r.split("|")[2]),
+                                  hub_minutes(r.split("|")[3]))
+                for r in pg.psql(hub, "hubowner", "SELECT site, members,"
+                                 " visits, hours FROM borne.hours_by_month"
+                                 " WHERE month = '%s'" % month)}
+        check(mine and mine == hubs, "reports: %s per site at the hub ="
+              " the kiosk's report of the month: %s / %s"
+              % (month, hubs, mine))
+    # The coordinator's role: the views, nothing else.
+    adm(R1.db, "hub", "add-reader", "coordination", "--hub", owner)
+    p = adm(R1.db, "hub", "add-reader", R2.role, "--hub", owner, ok=False)
+    check(p.returncode == 2, "reports: a kiosk's role cannot be a reader")
+    for v in ("hours_by_site", "hours_by_member", "hours_by_month",
+              "visit_hours", "hours", "missions_by_status"):
+        try:
+            pg.psql(hub, "coordination", "SELECT count(*) FROM borne.%s" % v)
+            check(True, "")
+        except RuntimeError as e:
+            check(False, "reports: the reader reads borne.%s: %s" % (v, e))
+    ku = R1.uuid()
+    for sql, what in (("SELECT count(*) FROM borne.rows", "read rows"),
+                      ("SELECT count(*) FROM borne.changes", "read the log"),
+                      ("SELECT count(*) FROM borne.kiosks", "read kiosks"),
+                      ("SELECT borne.push('%s', 1, '[]')" % ku, "push"),
+                      ("SELECT * FROM borne.pull('%s', 0, 1)" % ku, "pull"),
+                      ("SELECT * FROM borne.handshake('%s')" % ku,
+                       "shake hands"),
+                      ("SELECT borne.add_reader('x', NULL)", "add a reader"),
+                      ("CREATE TABLE borne.mine(i int)", "create a table")):
+        try:
+            pg.psql(hub, "coordination", sql)
+            check(False, "reports: the reader may not " + what)
+        except RuntimeError as e:
+            check("denied" in str(e) or "read-only" in str(e),
+                  "reports: the reader may not %s: %s" % (what, e))
+
+
 def more_scenarios(pg, top):
     t = time.monotonic()
     for f in (takes_across_three, lost_acknowledgements, batches_out_of_order,
-              clocks_skewed_by_hours):
+              clocks_skewed_by_hours, reports_and_reader):
         t0 = time.monotonic()
         f(pg, top)
         print("%s: %.1f s" % (f.__name__, time.monotonic() - t0), flush=True)
