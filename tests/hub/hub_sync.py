@@ -692,8 +692,12 @@ def takes_across_three(pg, top):
                                            " t.released_utc IS NULL")})
         check(len(held[i]) == 3, "takes: kiosk %d gives its 3 places apart"
               % i)
+    t0 = time.monotonic()
     for i in (1, 2, 0, 1, 2, 0):        # kiosk 1 pushes first
         ks[i].sync()
+    print("figure: 3 kiosks apart, %d takers of a 3-place mission, converged"
+          " in %.2f s (6 syncs)" % (sum(counts), time.monotonic() - t0),
+          flush=True)
     kept = {r for r in pg.psql(hub, "hubowner", "SELECT"
                                " payload->>'member_uuid' FROM borne.rows"
                                " WHERE tbl = 'mission_takes' AND"
@@ -872,7 +876,7 @@ def clocks_skewed_by_hours(pg, top):
     faked(L.db, hugo % "Hugo L", "-5h")
     k_hlc = q1(K.db, "SELECT max(hlc) FROM outbox")
     l_hlc = q1(L.db, "SELECT max(hlc) FROM outbox")
-    check(l_hlc < k_hlc, "clocks: L's change is 10 hours behind K's")
+    check(l_hlc < k_hlc, "clocks: L's change is hours behind K's")
     K.sync()
     L.sync()
     K.sync()
