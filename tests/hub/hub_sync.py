@@ -11,6 +11,10 @@ sync. Each scenario checks the kiosks' SQLite files and the hub's tables.
   hub_sync.py BORNE_ADMIN
 Without PostgreSQL: skipped (exit 77), unless CI=true (then it fails).
 BORNE_LONG=1 pushes and pulls 10,000 check-ins instead of 1,000.
+The second slice's scenarios (more_scenarios: three kiosks' takes, lost
+answers through a proxy, batches out of order, clocks hours off, the
+report views and the reader) each use their own hub database; the clocks
+need faketime (skipped without it, failed under CI=true).
 """
 import glob
 import json
