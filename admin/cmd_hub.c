@@ -1,7 +1,8 @@
-/* cmd_hub.c -- borne-admin hub init / add-kiosk / revoke / add-reader and sync: the
-** PostgreSQL hub of several kiosks (docs/sync.md). The hub's address is
-** --hub URL, else hub_url in the configuration (--config FILE, default
-** /etc/borne/borne.conf). sync --status reads this database only. */
+/* cmd_hub.c -- borne-admin hub init / add-kiosk / revoke / add-reader and
+** sync: the PostgreSQL hub of several kiosks (docs/sync.md). The hub's
+** address is --hub URL, else hub_url in the configuration (--config
+** FILE, default /etc/borne/borne.conf). sync --status reads this database
+** only. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
