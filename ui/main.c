@@ -41,7 +41,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <SDL_image.h>
 
 #include "clock.h"
 #include "config.h"
@@ -594,7 +593,6 @@ main(int argc, char **argv)
 	kiosk_signals_stop(k);
 	console_release(&k->console);
 	TTF_Quit();
-	IMG_Quit();
 	SDL_Quit();
 	return status;
 }
