@@ -373,6 +373,17 @@ store_close(Store *st)
 	free(st);
 }
 
+int
+store_set_cache_kib(Store *st, int kib)
+{
+	char sql[64];
+
+	if (kib <= 0)
+		return store_set_error(st, BORNE_EINVAL, "cache size %d KiB", kib);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	return store_exec(st, sql, "cache size");
+}
+
 /* Fixed SQL with no user text in it (pragmas, schema). */
 static int
 store_exec(Store *st, const char *sql, const char *what)

@@ -80,6 +80,11 @@ int  store_checkpoint_truncate(Store *st, int wait_ms);
 struct sqlite3;
 struct sqlite3_stmt;
 
+/* Caps SQLite's page cache of st at kib KiB (SQLite's default is 2 MiB,
+** which a kiosk's growing database fills page by page: the kiosk sets
+** less, docs/performance.md). BORNE_OK or an error. */
+int  store_set_cache_kib(Store *st, int kib);
+
 /* The connection, borrowed while st is open. */
 struct sqlite3 *store_db(Store *st);
 
