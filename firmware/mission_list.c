@@ -116,7 +116,6 @@ static int  search_walk(Store *st, const MissionQuery *q, MissionWords *w,
 static int search_cap = MISSION_SEARCH_CAP;
 static int search_walk_max = SEARCH_WALK_MAX;
 
-
 /* ---- Rows ----------------------------------------------------------- */
 
 static void
