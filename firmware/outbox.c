@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "borne.h"
 #include "privacy.h"
+#include "syncview.h"
 #include "text.h"
 
 static int  run(Store *st, const char *sql, const char *t1, const char *t2,
@@ -459,12 +460,12 @@ static int
 take_refused(Store *st, const char *payload, int64_t now_utc)
 {
 	static const char sql[] =
-		"SELECT t.mission_id, t.member_id FROM mission_takes t"
+		"SELECT t.mission_id, t.member_id, t.uuid FROM mission_takes t"
 		" WHERE t.uuid = json_extract(?1, '$.uuid')"
 		" AND t.released_utc IS NULL"
 		" AND json_extract(?1, '$.refused') = 1";
 	sqlite3_stmt *stmt = NULL;
-	char detail[32];
+	char detail[32], take[40] = "";
 	int64_t mission = 0;
 	int rc, src;
 
@@ -476,11 +477,16 @@ take_refused(Store *st, const char *payload, int64_t now_utc)
 		mission = sqlite3_column_int64(stmt, 0);
 		snprintf(detail, sizeof detail, "member #%lld",
 		         (long long)sqlite3_column_int64(stmt, 1));
+		text_copy(take, sizeof take,
+		          (const char *)sqlite3_column_text(stmt, 2));
 	}
 	rc = src == SQLITE_ROW || src == SQLITE_DONE
 	     ? BORNE_OK : store_fail(st, src, "reading takes");
 	store_stmt_release(st, stmt);
 	if (rc != BORNE_OK || mission == 0)
+		return rc;
+	/* told at the member's next tap (syncview.h) */
+	if ((rc = syncview_take_refused(st, take, now_utc)) != BORNE_OK)
 		return rc;
 	return audit_log(st, 0, "mission.take_refused", "mission", mission,
 	                 detail, now_utc);
