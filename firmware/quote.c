@@ -1,6 +1,7 @@
-/* quote.c -- quotes for "Prix à discuter" missions: the sum and its
-** rounding rule, the fair price of the neighbourhood, and the quotes
-** stored with their whole calculation (see quote.h). */
+/* quote.c -- quotes for "Prix à discuter" missions in the store: the
+** space's rates, the fair price of the neighbourhood, and the quotes
+** kept with their whole calculation (see quote.h; the arithmetic and
+** the lines in words are in quote_calc.c). */
 #include "quote.h"
 
 #include <sqlite3.h>
@@ -22,8 +23,6 @@
 	" q.created_utc, COALESCE(q.decided_utc, 0)"
 #define QUOTE_FROM " FROM quotes q JOIN members m ON m.id = q.member_id"
 
-static int64_t round_div(int64_t num, int64_t den);
-static int     parse_fixed2(const char *s, int64_t *out);
 static void    quote_row(sqlite3_stmt *stmt, Quote *q);
 static int     refuse(Store *st, QuoteRefusal *why, QuoteRefusal r,
                       const char *msg);
@@ -33,165 +32,6 @@ static int     untold_list(Store *st, const char *sql, int64_t member_id,
                             Quote *out, int max, int *n_out);
 static int     set_status(Store *st, int64_t id, QuoteStatus s,
                           int64_t now_utc);
-
-/* ---- Names ---------------------------------------------------------- */
-
-const char *
-quote_status_name(QuoteStatus s)
-{
-	static const char *const names[QUOTE_STATUS_COUNT] = {
-		[QUOTE_PROPOSED] = "proposed", [QUOTE_ACCEPTED] = "accepted",
-		[QUOTE_DECLINED] = "declined", [QUOTE_WITHDRAWN] = "withdrawn",
-	};
-
-	return (int)s >= 0 && s < QUOTE_STATUS_COUNT ? names[s] : "?";
-}
-
-const char *
-quote_refusal_name(QuoteRefusal r)
-{
-	static const char *const names[QREFUSE_COUNT] = {
-		[QREFUSE_NONE] = "none", [QREFUSE_INACTIVE] = "inactive",
-		[QREFUSE_NOT_QUOTE] = "not_quote", [QREFUSE_NOT_OPEN] = "not_open",
-		[QREFUSE_OWN] = "own", [QREFUSE_MINOR] = "minor",
-		[QREFUSE_ALREADY] = "already", [QREFUSE_NOT_POSTER] = "not_poster",
-		[QREFUSE_NOT_PROPOSED] = "not_proposed",
-		[QREFUSE_CANNOT_TAKE] = "cannot_take",
-	};
-
-	return (int)r >= 0 && r < QREFUSE_COUNT ? names[r] : "?";
-}
-
-/* ---- The sum -------------------------------------------------------- */
-
-/* num / den to the nearest whole, a half going up (num >= 0, den > 0). */
-static int64_t
-round_div(int64_t num, int64_t den)
-{
-	return (num + den / 2) / den;
-}
-
-int
-quote_compute(int hours_centi, int rate_cents, int supplies_cents, int vat_bp,
-              QuoteCalc *out)
-{
-	memset(out, 0, sizeof *out);
-	if (hours_centi < 1 || hours_centi > QUOTE_HOURS_MAX ||
-	    rate_cents < 1 || rate_cents > QUOTE_RATE_MAX ||
-	    supplies_cents < 0 || supplies_cents > QUOTE_SUPPLIES_MAX ||
-	    !(vat_bp == QUOTE_VAT_EXEMPT || vat_bp == 2000 || vat_bp == 1000 ||
-	      vat_bp == 550))
-		return BORNE_EINVAL;
-	out->hours_centi = hours_centi;
-	out->rate_cents = rate_cents;
-	out->supplies_cents = supplies_cents;
-	out->vat_bp = vat_bp;
-	out->labour_cents = round_div((int64_t)hours_centi * rate_cents, 100);
-	out->ht_cents = out->labour_cents + supplies_cents;
-	out->vat_cents = vat_bp == QUOTE_VAT_EXEMPT ? 0 :
-	                 round_div(out->ht_cents * vat_bp, 10000);
-	out->ttc_cents = out->ht_cents + out->vat_cents;
-	return BORNE_OK;
-}
-
-/* A decimal with at most two digits after '.' or ',', in hundredths. */
-static int
-parse_fixed2(const char *s, int64_t *out)
-{
-	int64_t v = 0;
-	int digits = 0, frac = -1;
-
-	if (s == NULL)
-		return BORNE_EINVAL;
-	for (; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9') {
-			if (frac >= 2 || v > 100000000)
-				return BORNE_EINVAL;
-			v = v * 10 + (*s - '0');
-			digits++;
-			if (frac >= 0)
-				frac++;
-		} else if ((*s == '.' || *s == ',') && frac < 0 && digits > 0) {
-			frac = 0;
-		} else {
-			return BORNE_EINVAL;
-		}
-	}
-	if (digits == 0 || frac == 0)
-		return BORNE_EINVAL;
-	for (int i = frac < 0 ? 0 : frac; i < 2; i++)
-		v *= 10;
-	*out = v;
-	return BORNE_OK;
-}
-
-int
-quote_vat_parse(const char *s, int *vat_bp)
-{
-	char num[16];
-	size_t len;
-	int64_t v;
-
-	if (s != NULL && (strcmp(s, "exempt") == 0 || strcmp(s, "293B") == 0)) {
-		*vat_bp = QUOTE_VAT_EXEMPT;
-		return BORNE_OK;
-	}
-	/* "20", "20%" or "20 %" as people write it. */
-	if (s == NULL || (len = strlen(s)) >= sizeof num)
-		return BORNE_EINVAL;
-	memcpy(num, s, len + 1);
-	if (len > 0 && num[len - 1] == '%')
-		num[--len] = '\0';
-	if (len > 0 && num[len - 1] == ' ')
-		num[--len] = '\0';
-	if (parse_fixed2(num, &v) != BORNE_OK ||
-	    !(v == 2000 || v == 1000 || v == 550))
-		return BORNE_EINVAL;
-	*vat_bp = (int)v;
-	return BORNE_OK;
-}
-
-int
-quote_hours_parse(const char *s, int *hours_centi)
-{
-	int64_t v;
-	const char *h = s != NULL ? strchr(s, 'h') : NULL;
-
-	if (h != NULL) {
-		/* "1h30", "2h": hours and minutes, as people write them. */
-		char *end;
-		long hours = strtol(s, &end, 10), minutes = 0;
-
-		if (end != h || h == s || (s[0] < '0' || s[0] > '9'))
-			return BORNE_EINVAL;
-		if (h[1] != '\0') {
-			if (!(h[1] >= '0' && h[1] <= '5' && h[2] >= '0' &&
-			      h[2] <= '9' && h[3] == '\0'))
-				return BORNE_EINVAL;
-			minutes = (h[1] - '0') * 10 + (h[2] - '0');
-		}
-		if (hours > QUOTE_HOURS_MAX / 100 || minutes % 3 != 0)
-			return BORNE_EINVAL;   /* 20 min is no whole hundredth */
-		v = hours * 100 + minutes * 100 / 60;
-	} else if (parse_fixed2(s, &v) != BORNE_OK) {
-		return BORNE_EINVAL;
-	}
-	if (v < 1 || v > QUOTE_HOURS_MAX)
-		return BORNE_EINVAL;
-	*hours_centi = (int)v;
-	return BORNE_OK;
-}
-
-int
-quote_cents_parse(const char *s, int max_cents, int *cents)
-{
-	int64_t v;
-
-	if (parse_fixed2(s, &v) != BORNE_OK || v > max_cents)
-		return BORNE_EINVAL;
-	*cents = (int)v;
-	return BORNE_OK;
-}
 
 /* ---- The space's rates ---------------------------------------------- */
 
@@ -222,7 +62,7 @@ quote_fair_range(Store *st, MissionCategory cat, int *lo_cents, int *hi_cents)
 		[CAT_AUTRE] = { 12, 20 },
 	};
 	char key[48], value[48], *dash;
-	int64_t lo, hi;
+	int lo, hi;
 	int c = (int)cat >= 0 && cat < CAT_COUNT ? (int)cat : CAT_AUTRE;
 
 	*lo_cents = defaults[c][0] * 100;
@@ -234,18 +74,12 @@ quote_fair_range(Store *st, MissionCategory cat, int *lo_cents, int *hi_cents)
 	    (dash = strchr(value, '-')) == NULL)
 		return;
 	*dash = '\0';
-	if (parse_fixed2(value, &lo) == BORNE_OK &&
-	    parse_fixed2(dash + 1, &hi) == BORNE_OK && lo > 0 && lo <= hi &&
-	    hi <= QUOTE_RATE_MAX) {
-		*lo_cents = (int)lo;
-		*hi_cents = (int)hi;
+	if (quote_cents_parse(value, QUOTE_RATE_MAX, &lo) == BORNE_OK &&
+	    quote_cents_parse(dash + 1, QUOTE_RATE_MAX, &hi) == BORNE_OK &&
+	    lo > 0 && lo <= hi) {
+		*lo_cents = lo;
+		*hi_cents = hi;
 	}
-}
-
-int
-quote_fair_side(int rate_cents, int lo_cents, int hi_cents)
-{
-	return rate_cents < lo_cents ? -1 : rate_cents > hi_cents ? 1 : 0;
 }
 
 int
@@ -295,68 +129,6 @@ quote_coop_set(Store *st, const char *name, int64_t actor_id,
 		return store_set_error(st, BORNE_EINVAL, "the cooperative's name is "
 		                       "1 to 120 characters on one line");
 	return audit_setting_set(st, "coop_name", clean, actor_id, now_utc);
-}
-
-void
-quote_money(int64_t cents, int en, char *out, size_t outlen)
-{
-	if (en)
-		snprintf(out, outlen, "\u20AC%lld.%02d", (long long)(cents / 100),
-		         (int)(cents % 100));
-	else
-		snprintf(out, outlen, "%lld,%02d \u20AC", (long long)(cents / 100),
-		         (int)(cents % 100));
-}
-
-int
-quote_lines(const QuoteCalc *c, int en, QuoteLine out[QUOTE_LINES])
-{
-	char h[24], r[32], a[32], b[32], pct[16];
-	int part = c->hours_centi % 100;
-
-	memset(out, 0, sizeof(QuoteLine) * QUOTE_LINES);
-	if (part == 0)
-		snprintf(h, sizeof h, "%d h", c->hours_centi / 100);
-	else
-		snprintf(h, sizeof h, part % 10 == 0 ? "%d%c%d h" : "%d%c%02d h",
-		         c->hours_centi / 100, en ? '.' : ',',
-		         part % 10 == 0 ? part / 10 : part);
-	quote_money(c->rate_cents, en, r, sizeof r);
-	snprintf(out[0].label, sizeof out[0].label, "%s", en ? "Work" : "Travail");
-	snprintf(out[0].calc, sizeof out[0].calc, "%s \u00D7 %s", h, r);
-	quote_money(c->labour_cents, en, out[0].amount, sizeof out[0].amount);
-	snprintf(out[1].label, sizeof out[1].label, "%s",
-	         en ? "Supplies" : "Fournitures");
-	quote_money(c->supplies_cents, en, out[1].amount, sizeof out[1].amount);
-	snprintf(out[2].label, sizeof out[2].label, "%s",
-	         en ? "Total before VAT" : "Total HT");
-	quote_money(c->labour_cents, en, a, sizeof a);
-	quote_money(c->supplies_cents, en, b, sizeof b);
-	snprintf(out[2].calc, sizeof out[2].calc, "%s + %s", a, b);
-	quote_money(c->ht_cents, en, out[2].amount, sizeof out[2].amount);
-	out[2].total = 1;
-	quote_money(c->ht_cents, en, a, sizeof a);
-	if (c->vat_bp == QUOTE_VAT_EXEMPT) {
-		snprintf(out[3].label, sizeof out[3].label,
-		         "TVA non applicable, art. 293 B du CGI");
-	} else {
-		if (c->vat_bp % 100 == 0)
-			snprintf(pct, sizeof pct, "%d %%", c->vat_bp / 100);
-		else
-			snprintf(pct, sizeof pct, "%d%c%d %%", c->vat_bp / 100,
-			         en ? '.' : ',', c->vat_bp % 100 / 10);
-		snprintf(out[3].label, sizeof out[3].label, en ? "VAT at %s" :
-		         "TVA \u00E0 %s", pct);
-		snprintf(out[3].calc, sizeof out[3].calc, "%s \u00D7 %s", a, pct);
-	}
-	quote_money(c->vat_cents, en, out[3].amount, sizeof out[3].amount);
-	quote_money(c->vat_cents, en, b, sizeof b);
-	snprintf(out[4].label, sizeof out[4].label, "%s",
-	         en ? "Total with VAT" : "Total TTC");
-	snprintf(out[4].calc, sizeof out[4].calc, "%s + %s", a, b);
-	quote_money(c->ttc_cents, en, out[4].amount, sizeof out[4].amount);
-	out[4].total = 1;
-	return QUOTE_LINES;
 }
 
 int

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "borne.h"
+#include "format.h"
 #include "mission.h"
 #include "store.h"
 
@@ -118,20 +119,24 @@ void quote_coop_name(Store *st, char *out, size_t outlen);
 int  quote_coop_set(Store *st, const char *name, int64_t actor_id,
                     int64_t now_utc);
 
-/* The lines of a quote as printed (the back office's page and PDF):
-** "Travail", "2,5 h × 14,00 €", "35,00 €"; supplies; total HT; VAT
-** ("TVA à 20 %", "40,00 € × 20 %") or the exemption's mention; TTC.
-** In French, or English when en. Returns the number of lines. */
+/* The lines of a quote, the same on the kiosk's screen, the back
+** office's page and the PDF (quote_calc.c): "Travail", "2,5 h × 14,00 €",
+** "35,00 €"; supplies; total HT; VAT ("TVA à 20 %", "40,00 € × 20 %")
+** or the exemption's mention; TTC. Returns the number of lines. */
 #define QUOTE_LINES 5
 typedef struct QuoteLine {
 	char label[96];
-	char calc[96];           /* the step of the sum, "" for none */
+	char calc[120];          /* the step of the sum, "" for none */
 	char amount[32];
 	int  total;              /* HT and TTC */
 } QuoteLine;
-int  quote_lines(const QuoteCalc *c, int en, QuoteLine out[QUOTE_LINES]);
-/* "35,00 €" (fr) or "€35.00" (en). */
-void quote_money(int64_t cents, int en, char *out, size_t outlen);
+int  quote_lines(const QuoteCalc *c, AppLang lang,
+                 QuoteLine out[QUOTE_LINES]);
+/* "35,00 €" (fr) or "€35.00" (en); "2,5 h"; a VAT rate, "5,5 %". */
+void quote_money(int64_t cents, AppLang lang, char *out, size_t outlen);
+void quote_hours_text(int hours_centi, AppLang lang, char *out,
+                      size_t outlen);
+void quote_rate_text(int vat_bp, AppLang lang, char *out, size_t outlen);
 
 /* A quote by member_id on a "Prix à discuter" mission the member could
 ** take, at the space's VAT rate, numbered in sequence for the year of

@@ -43,10 +43,6 @@ static void  quote_render(App *a);
 static void  render_lines(App *a, const Mission *m);
 static void  render_fair(App *a, const Mission *m);
 static void  quote_send(App *a);
-static void  fmt_money(AppLang lang, int64_t cents, char *out, size_t outlen);
-static void  fmt_hours(AppLang lang, int hours_centi, char *out,
-                       size_t outlen);
-static void  fmt_vat_rate(AppLang lang, int vat_bp, char *out, size_t outlen);
 static void  fmt_sum(AppLang lang, const Quote *q, char *out, size_t outlen);
 static int   received_add(const Quote *q, void *ctx);
 static const char *refusal_key(QuoteRefusal why);
@@ -426,15 +422,13 @@ quote_render(App *a)
 	}
 }
 
-/* The lines whose inputs are typed and right, each with its sum. */
+/* The lines, once the inputs are typed and right, each with its sum. */
 static void
 render_lines(App *a, const Mission *m)
 {
-	AppView *v = &a->v;
-	QuoteView *q = &v->quote;
+	QuoteView *q = &a->v.quote;
 	QuoteCalc c;
-	char h[32], r[32], s[32], ht[32], vat[32], rate[16];
-	int hours, rate_cents, supplies, n = 0;
+	int hours, rate_cents, supplies;
 
 	(void)m;
 	q->n_lines = 0;
@@ -448,55 +442,7 @@ render_lines(App *a, const Mission *m)
 	if (quote_compute(hours, rate_cents, supplies, quote_vat_rate(a->st),
 	                  &c) != BORNE_OK)
 		return;
-	fmt_hours(v->lang, hours, h, sizeof h);
-	fmt_money(v->lang, rate_cents, r, sizeof r);
-	text_copy(q->lines[n].label, sizeof q->lines[n].label,
-	          tr(v->lang, "app.quote.line.labour"));
-	app_trf(v->lang, q->lines[n].calc, sizeof q->lines[n].calc,
-	        "app.quote.calc.labour", h, r);
-	fmt_money(v->lang, c.labour_cents, q->lines[n].amount,
-	          sizeof q->lines[n].amount);
-	n++;
-	text_copy(q->lines[n].label, sizeof q->lines[n].label,
-	          tr(v->lang, "app.quote.line.supplies"));
-	fmt_money(v->lang, c.supplies_cents, q->lines[n].amount,
-	          sizeof q->lines[n].amount);
-	n++;
-	fmt_money(v->lang, c.labour_cents, s, sizeof s);
-	fmt_money(v->lang, c.supplies_cents, r, sizeof r);
-	text_copy(q->lines[n].label, sizeof q->lines[n].label,
-	          tr(v->lang, "app.quote.line.ht"));
-	app_trf(v->lang, q->lines[n].calc, sizeof q->lines[n].calc,
-	        "app.quote.calc.plus", s, r);
-	fmt_money(v->lang, c.ht_cents, q->lines[n].amount,
-	          sizeof q->lines[n].amount);
-	q->lines[n].total = 1;
-	n++;
-	fmt_money(v->lang, c.ht_cents, ht, sizeof ht);
-	if (c.vat_bp == QUOTE_VAT_EXEMPT) {
-		/* The mention the law asks for, in the VAT's place. */
-		text_copy(q->lines[n].label, sizeof q->lines[n].label,
-		          tr(v->lang, "app.quote.vat_exempt"));
-	} else {
-		fmt_vat_rate(v->lang, c.vat_bp, rate, sizeof rate);
-		app_trf(v->lang, q->lines[n].label, sizeof q->lines[n].label,
-		        "app.quote.line.vat", rate);
-		app_trf(v->lang, q->lines[n].calc, sizeof q->lines[n].calc,
-		        "app.quote.calc.vat", ht, rate);
-	}
-	fmt_money(v->lang, c.vat_cents, q->lines[n].amount,
-	          sizeof q->lines[n].amount);
-	n++;
-	fmt_money(v->lang, c.vat_cents, vat, sizeof vat);
-	text_copy(q->lines[n].label, sizeof q->lines[n].label,
-	          tr(v->lang, "app.quote.line.ttc"));
-	app_trf(v->lang, q->lines[n].calc, sizeof q->lines[n].calc,
-	        "app.quote.calc.plus", ht, vat);
-	fmt_money(v->lang, c.ttc_cents, q->lines[n].amount,
-	          sizeof q->lines[n].amount);
-	q->lines[n].total = 1;
-	n++;
-	q->n_lines = n;
+	q->n_lines = quote_lines(&c, a->v.lang, q->lines);
 }
 
 /* The category's fair range, and a word on the rate typed. */
@@ -509,8 +455,8 @@ render_fair(App *a, const Mission *m)
 	int lo, hi, rate;
 
 	quote_fair_range(a->st, m->d.category, &lo, &hi);
-	fmt_money(v->lang, lo, lo_s, sizeof lo_s);
-	fmt_money(v->lang, hi, hi_s, sizeof hi_s);
+	quote_money(lo, v->lang, lo_s, sizeof lo_s);
+	quote_money(hi, v->lang, hi_s, sizeof hi_s);
 	app_trf(v->lang, q->fair_range, sizeof q->fair_range,
 	        "app.quote.fair", app_category_label(v->lang, m->d.category),
 	        lo_s, hi_s);
@@ -528,47 +474,14 @@ render_fair(App *a, const Mission *m)
 /* ---- Formats: every amount with its cents, as on a printed quote ---- */
 
 static void
-fmt_money(AppLang lang, int64_t cents, char *out, size_t outlen)
-{
-	app_trf(lang, out, outlen, "app.quote.fmt.money",
-	        (long long)(cents / 100), (int)(cents % 100));
-}
-
-static void
-fmt_hours(AppLang lang, int hours_centi, char *out, size_t outlen)
-{
-	int whole = hours_centi / 100, part = hours_centi % 100;
-
-	if (part == 0)
-		app_trf(lang, out, outlen, "app.quote.fmt.hours", whole);
-	else if (part % 10 == 0)
-		app_trf(lang, out, outlen, "app.quote.fmt.hours_part", whole,
-		        part / 10);
-	else
-		app_trf(lang, out, outlen, "app.quote.fmt.hours_part2", whole,
-		        part);
-}
-
-static void
-fmt_vat_rate(AppLang lang, int vat_bp, char *out, size_t outlen)
-{
-	if (vat_bp % 100 == 0)
-		app_trf(lang, out, outlen, "app.quote.fmt.pct", vat_bp / 100);
-	else
-		app_trf(lang, out, outlen, "app.quote.fmt.pct_part", vat_bp / 100,
-		        (vat_bp % 100) / 10);
-}
-
-/* "2,5 h × 14,00 € + 5,00 € de fournitures" */
-static void
 fmt_sum(AppLang lang, const Quote *q, char *out, size_t outlen)
 {
 	char h[32], r[32], s[32];
 
-	fmt_hours(lang, q->c.hours_centi, h, sizeof h);
-	fmt_money(lang, q->c.rate_cents, r, sizeof r);
+	quote_hours_text(q->c.hours_centi, lang, h, sizeof h);
+	quote_money(q->c.rate_cents, lang, r, sizeof r);
 	if (q->c.supplies_cents > 0) {
-		fmt_money(lang, q->c.supplies_cents, s, sizeof s);
+		quote_money(q->c.supplies_cents, lang, s, sizeof s);
 		app_trf(lang, out, outlen, "app.quote.sum_supplies", h, r, s);
 	} else {
 		app_trf(lang, out, outlen, "app.quote.calc.labour", h, r);
@@ -602,7 +515,7 @@ received_add(const Quote *q, void *ctx)
 	text_copy(r->number, sizeof r->number, q->number);
 	text_first_name(q->member_name, r->who, sizeof r->who);
 	fmt_sum(v->lang, q, r->sum, sizeof r->sum);
-	fmt_money(v->lang, q->c.ttc_cents, ttc, sizeof ttc);
+	quote_money(q->c.ttc_cents, v->lang, ttc, sizeof ttc);
 	app_trf(v->lang, r->ttc, sizeof r->ttc, "app.quote.ttc", ttc);
 	return 0;
 }
@@ -661,7 +574,7 @@ accept_action(App *a, int64_t quote_id)
 	          q.number);
 	text_first_name(q.member_name, a->quote.accept_who,
 	                sizeof a->quote.accept_who);
-	fmt_money(a->v.lang, q.c.ttc_cents, ttc, sizeof ttc);
+	quote_money(q.c.ttc_cents, a->v.lang, ttc, sizeof ttc);
 	text_copy(a->quote.accept_ttc, sizeof a->quote.accept_ttc, ttc);
 	app_wait(a, WAIT_QUOTE_ACCEPT, q.mission_id);
 	return 1;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "borne.h"
+#include "quote.h"
 #include "screen_view.h"
 
 typedef enum QuoteStep {
@@ -18,16 +19,7 @@ typedef enum QuoteStep {
 	QSTEP_COUNT
 } QuoteStep;
 
-#define APP_QUOTE_LINES  5   /* labour, supplies, HT, VAT, TTC */
 #define APP_QUOTES_SHOWN 4   /* quotes received, on the mission page */
-
-/* One line of the quote: "Main-d'œuvre", "2,5 h × 14,00 €", "35,00 €". */
-typedef struct QuoteLineView {
-	char label[96];           /* or the VAT exemption's mention */
-	char calc[120];          /* the step of the sum, "" when none */
-	char amount[32];
-	int  total;              /* a total: drawn bold */
-} QuoteLineView;
 
 /* A quote the poster received: "D2026-0001", "Léa", the sum, the TTC. */
 typedef struct QuoteReceivedView {
@@ -47,7 +39,7 @@ typedef struct QuoteView {
 	char hours[16], rate[16], supplies[16];   /* as typed: "2,5" */
 	/* The quote so far: the lines whose inputs are known. */
 	int  n_lines;
-	QuoteLineView lines[APP_QUOTE_LINES];
+	QuoteLine lines[QUOTE_LINES];   /* quote_lines() */
 	/* Beside the rate: the neighbourhood's fair range for the
 	** category, and a word when the rate is under or over it. */
 	char fair_range[120];    /* "Prix juste du quartier : 12 € à 20 € de l'heure" */

@@ -59,6 +59,46 @@ test_arithmetic(void)
 	CHECK_INT(quote_compute(100, 1500, 0, 0, &c), BORNE_EINVAL);
 }
 
+/* The lines in words, one builder for the kiosk, the page and the PDF:
+** each sum spelled out, in both languages, and the exemption's mention
+** in the VAT's place. */
+static void
+test_lines(void)
+{
+	QuoteLine l[QUOTE_LINES];
+	QuoteCalc c;
+
+	CHECK_INT(quote_compute(250, 1400, 500, 2000, &c), BORNE_OK);
+	CHECK_INT(quote_lines(&c, LANG_FR, l), QUOTE_LINES);
+	CHECK_STR(l[0].label, "Travail");
+	CHECK_STR(l[0].calc, "2,5 h \u00D7 14,00 \u20AC");
+	CHECK_STR(l[0].amount, "35,00 \u20AC");
+	CHECK_STR(l[1].calc, "");
+	CHECK_STR(l[1].amount, "5,00 \u20AC");
+	CHECK_STR(l[2].calc, "35,00 \u20AC + 5,00 \u20AC");
+	CHECK_INT(l[2].total, 1);
+	CHECK_STR(l[3].label, "TVA \u00E0 20 %");
+	CHECK_STR(l[3].calc, "40,00 \u20AC \u00D7 20 %");
+	CHECK_STR(l[3].amount, "8,00 \u20AC");
+	CHECK_STR(l[4].calc, "40,00 \u20AC + 8,00 \u20AC");
+	CHECK_STR(l[4].amount, "48,00 \u20AC");
+	CHECK_INT(l[4].total, 1);
+
+	CHECK_INT(quote_compute(125, 1299, 0, 550, &c), BORNE_OK);
+	CHECK_INT(quote_lines(&c, LANG_EN, l), QUOTE_LINES);
+	CHECK_STR(l[0].label, "Work");
+	CHECK_STR(l[0].calc, "1.25 h \u00D7 \u20AC12.99");
+	CHECK_STR(l[3].label, "VAT at 5.5%");
+	CHECK_STR(l[4].amount, "\u20AC17.13");
+
+	CHECK_INT(quote_compute(100, 1500, 0, QUOTE_VAT_EXEMPT, &c), BORNE_OK);
+	CHECK_INT(quote_lines(&c, LANG_FR, l), QUOTE_LINES);
+	CHECK_STR(l[3].label, "TVA non applicable, art. 293 B du CGI");
+	CHECK_STR(l[3].calc, "");
+	CHECK_STR(l[3].amount, "0,00 \u20AC");
+	CHECK_STR(l[4].amount, "15,00 \u20AC");
+}
+
 static void
 test_parsers(void)
 {
@@ -299,6 +339,7 @@ main(void)
 {
 	fx_setup();
 	test_arithmetic();
+	test_lines();
 	test_parsers();
 	test_stored();
 	return check_done();

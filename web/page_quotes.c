@@ -47,15 +47,16 @@ list_row(const Quote *q, void *ctx)
 	ListCtx *c = ctx;
 	WebBuf *b = &c->rs->body;
 	char id[32], date[20], ht[32], vat[32], ttc[32];
+	AppLang lang = c->rq->en ? LANG_EN : LANG_FR;
 	Mission m;
 
 	if (c->n++ >= LIST_MAX)
 		return 1;
 	snprintf(id, sizeof id, "%lld", (long long)q->id);
 	web_time(q->created_utc, date);
-	quote_money(q->c.ht_cents, c->rq->en, ht, sizeof ht);
-	quote_money(q->c.vat_cents, c->rq->en, vat, sizeof vat);
-	quote_money(q->c.ttc_cents, c->rq->en, ttc, sizeof ttc);
+	quote_money(q->c.ht_cents, lang, ht, sizeof ht);
+	quote_money(q->c.vat_cents, lang, vat, sizeof vat);
+	quote_money(q->c.ttc_cents, lang, ttc, sizeof ttc);
 	if (mission_get(c->w->st, q->mission_id, &m) != BORNE_OK)
 		m.d.title[0] = '\0';
 	html_f(b, "<tr id=\"q%s\"><td><a href=\"/quote?id=%s\"><strong>%s</strong>"
@@ -199,7 +200,7 @@ page_quote_get(Web *w, WebReq *rq, WebResp *rs)
 	if (m.poster_name[0] != '\0')
 		html_f(b, "<br>%s %s", TR(rq, "Pour :", "For:"), m.poster_name);
 	html_raw(b, "</p><div class=\"table\"><table id=\"lines\"><tbody>");
-	n = quote_lines(&q.c, rq->en, lines);
+	n = quote_lines(&q.c, rq->en ? LANG_EN : LANG_FR, lines);
 	for (int i = 0; i < n; i++)
 		html_f(b, lines[i].total ? "<tr><th>%s</th><td class=\"muted\">%s%s"
 		       "</td><th class=\"num\">%s</th></tr>" : "<tr><td>%s</td><td "

@@ -84,7 +84,7 @@ quote_pdf_write(const Quote *q, const Mission *m, const char *coop, int en,
 		pdf_text_show(cr, QP_MARGIN, y, line);
 	}
 	y += 36;
-	n = quote_lines(&q->c, en, lines);
+	n = quote_lines(&q->c, en ? LANG_EN : LANG_FR, lines);
 	for (int i = 0; i < n; i++) {
 		char calc[140];
 

@@ -19,7 +19,7 @@
 static void quote_draw(Ui *ui, const AppView *v);
 static void quote_input(Ui *ui, const AppView *v, int w, int h);
 static int  quote_fair(Ui *ui, const AppView *v, UiRect r);
-static int  quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h);
+static int  draw_lines(Ui *ui, const AppView *v, UiRect r, int row_h);
 static int  lines_row_h(Ui *ui, int w, int row_h);
 static void quote_review(Ui *ui, const AppView *v, int w, int h);
 static void quote_sent(Ui *ui, const AppView *v, int w, int h);
@@ -133,7 +133,7 @@ quote_input(Ui *ui, const AppView *v, int w, int h)
 		panel.h -= 32;
 		ui_rrect_lip(ui, panel, 16, COL_BLANC, COL_LINE, 2);
 		if (v->quote.n_lines > 0)
-			quote_lines(ui, v, layout_inset(panel, GAP_L, GAP_S), ROW_H + 8);
+			draw_lines(ui, v, layout_inset(panel, GAP_L, GAP_S), ROW_H + 8);
 		else
 			ui_text_box(ui, layout_inset(panel, GAP_L, GAP_L), FONT_REGULAR,
 			            TYPE_BODY, COL_ENCRE_DOUCE, ALIGN_LEFT, 3,
@@ -184,7 +184,7 @@ lines_row_h(Ui *ui, int w, int row_h)
 ** the right ("2,5 h × 14,00 € = 35,00 €"), totals bold; on a narrow
 ** sheet the sum goes under the label. Returns the height used. */
 static int
-quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
+draw_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
 {
 	int aw = 0, y = r.y, stacked = r.w < 560;
 	int mh = ui_text_height(ui, FONT_REGULAR, TYPE_META);
@@ -196,7 +196,7 @@ quote_lines(Ui *ui, const AppView *v, UiRect r, int row_h)
 			aw = tw;
 	}
 	for (int i = 0; i < v->quote.n_lines; i++) {
-		const QuoteLineView *l = &v->quote.lines[i];
+		const QuoteLine *l = &v->quote.lines[i];
 		UiFont f = l->total ? FONT_BOLD : FONT_REGULAR;
 		int size = l->total ? TYPE_SECTION : TYPE_BODY;
 		int th = ui_text_height(ui, f, size);
@@ -254,7 +254,7 @@ quote_review(Ui *ui, const AppView *v, int w, int h)
 	paper = (UiRect){ x, y + 4, cw, v->quote.n_lines * lines_row_h(ui,
 	                  cw - 2 * GAP_L, row_h) + 2 * GAP_S };
 	ui_rrect_lip(ui, paper, 16, COL_BLANC, COL_LINE, 2);
-	quote_lines(ui, v, layout_inset(paper, GAP_L, GAP_S), row_h);
+	draw_lines(ui, v, layout_inset(paper, GAP_L, GAP_S), row_h);
 	y = paper.y + paper.h + GAP_S;
 	if (v->quote.fair_note[0] != '\0' && y + th <= bar.y) {
 		UiColor c = v->quote.fair_side < 0 ? COL_TERRA : COL_OCRE;
