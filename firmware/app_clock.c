@@ -98,9 +98,15 @@ sync_render(App *a)
 	    !h.joined)
 		return;
 	if (h.stale && h.synced_utc > 0) {
+		/* Short, for the facilitators' narrow panel: the hour on the
+		** same day, else the day. */
 		time_local_date(h.synced_utc, date);
+		time_local_date(a->now_utc, when);
 		app_format_hm(v->lang, h.synced_utc, hm, sizeof hm);
-		snprintf(when, sizeof when, "%s %s", date, hm);
+		if (strcmp(date, when) == 0)
+			snprintf(when, sizeof when, "%s", hm);
+		else
+			snprintf(when, sizeof when, "%s", date);
 		app_trf(v->lang, v->sync_status, sizeof v->sync_status,
 		        "app.sync.stale", when);
 	} else if (h.stale) {

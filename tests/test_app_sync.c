@@ -125,7 +125,7 @@ test_alone(void)
 	          "C’est noté Mamadou : la mission est pour vous !");
 	CHECK_STR(t.v->detail.take_pending, "");
 	t_act(&t, ACT_MY_MISSIONS, 0);
-	CHECK_INT(my_status_has(&t, id, "attente"), 0);
+	CHECK_INT(my_status_has(&t, id, "confirmer"), 0);
 	t_wait_ms(&t, 61000);
 	CHECK_STR(t.v->sync_status, "");
 	CHECK_STR(t.v->sync_detail, "");
@@ -159,9 +159,9 @@ test_pending_then_refused(void)
 	CHECK_INT(t.v->detail.outcome, OUTCOME_NONE);
 	CHECK_CONTAINS(t.v->detail.take_pending, "en attente de confirmation");
 	t_act(&t, ACT_MY_MISSIONS, 0);
-	CHECK_INT(my_status_has(&t, id, "En attente de confirmation"), 1);
+	CHECK_INT(my_status_has(&t, id, "Place à confirmer"), 1);
 	t_act(&t, ACT_LANG, LANG_EN);
-	CHECK_INT(my_status_has(&t, id, "Waiting for confirmation"), 1);
+	CHECK_INT(my_status_has(&t, id, "Place not confirmed yet"), 1);
 	t_act(&t, ACT_LANG, LANG_FR);
 
 	/* Inès takes another; the hub takes both: hers accepted, his
@@ -186,7 +186,7 @@ test_pending_then_refused(void)
 	CHECK_INT(t.v->detail.is_taker, 1);
 	CHECK_STR(t.v->detail.take_pending, "");
 	t_act(&t, ACT_MY_MISSIONS, 0);
-	CHECK_INT(my_status_has(&t, other, "attente"), 0);
+	CHECK_INT(my_status_has(&t, other, "confirmer"), 0);
 	t_act(&t, ACT_HOME, 0);
 
 	/* Mamadou's next tap: which mission, full elsewhere, sorry, what

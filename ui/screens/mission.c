@@ -227,8 +227,8 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 
 		ui_icon(ui, r.x + 14, y + 14, 24, COL_OCRE, ICON_SCHEDULE);
 		used = ui_text_box(ui, (UiRect){ r.x + 40, y + 14 - mh / 2, r.w - 40,
-		                   2 * mh + 4 }, FONT_MEDIUM, 18, COL_OCRE,
-		                   ALIGN_LEFT, 2, v->detail.take_pending);
+		                   3 * mh + 4 }, FONT_MEDIUM, 18, COL_OCRE,
+		                   ALIGN_LEFT, 3, v->detail.take_pending);
 		y += used > mh + 4 ? used + 12 : 36;
 	}
 	if (takers[0] != '\0') {
