@@ -11,7 +11,6 @@
 
 #include "format.h"
 #include "i18n.h"
-#include "syncview.h"
 #include "text.h"
 #include "uuid.h"
 
@@ -255,12 +254,7 @@ confirm_badge(App *a, const BadgeUid *uid)
 			[WAIT_TAKE] = "app.take.ok", [WAIT_RELEASE] = "app.release.ok",
 			[WAIT_DONE] = "app.done.ok", [WAIT_CANCEL] = "app.cancel.ok",
 		};
-		int pending = 0;
-
-		/* A take the hub has not confirmed yet (syncview.h). */
-		if (w == WAIT_TAKE)
-			(void)syncview_take_pending(a->st, id, m.id, &pending);
-		app_toast(a, pending ? "app.sync.take_toast_pending" : ok[w], first);
+		app_toast(a, ok[w], first);
 		app_cue(a, CUE_SUCCESS);
 		app_set_session(a, &m);
 	} else {

@@ -145,7 +145,6 @@ const I18nEntry i18n_en[] = {
 	{ "app.sync.badges_taken", "Badges taken elsewhere: %d" },
 	{ "app.sync.take_pending", "Place held here, waiting for confirmation: another kiosk may have filled the mission already." },
 	{ "app.sync.take_ok_pending", "Done %s: place held here, waiting for confirmation." },
-	{ "app.sync.take_toast_pending", "Done %s: place held here, waiting for confirmation. Another kiosk may have filled the mission already." },
 	{ "app.sync.pending_chip", "Place not confirmed yet" },
 	{ "app.sync.take_refused", "Sorry: “%s” was already full on another kiosk. Pick another mission on the board." },
 	{ "app.clock.unknown", "Time to be checked" },

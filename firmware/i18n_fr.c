@@ -146,7 +146,6 @@ const I18nEntry i18n_fr[] = {
 	{ "app.sync.badges_taken", "Badges pris ailleurs : %d" },
 	{ "app.sync.take_pending", "Place réservée ici, en attente de confirmation : une autre borne a peut-être déjà rempli la mission." },
 	{ "app.sync.take_ok_pending", "C’est noté %s : place réservée ici, en attente de confirmation." },
-	{ "app.sync.take_toast_pending", "C’est noté %s : place réservée ici, en attente de confirmation. Une autre borne a peut-être déjà rempli la mission." },
 	{ "app.sync.pending_chip", "Place à confirmer" },
 	{ "app.sync.take_refused", "Désolé : « %s » était déjà complète sur une autre borne. Choisissez une autre mission au tableau." },
 	{ "app.config.problem", "Réglages : %d ligne ignorée" },
