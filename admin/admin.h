@@ -122,6 +122,7 @@ int cmd_web_end(Admin *a, int argc, char **argv);
 int cmd_hub_init(Admin *a, int argc, char **argv);
 int cmd_hub_add_kiosk(Admin *a, int argc, char **argv);
 int cmd_hub_revoke(Admin *a, int argc, char **argv);
+int cmd_hub_add_reader(Admin *a, int argc, char **argv);
 int cmd_sync(Admin *a, int argc, char **argv);
 
 #endif

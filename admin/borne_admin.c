@@ -72,7 +72,7 @@ static const AdminCmd commands[] = {
 	{ "safety", NULL, cmd_safety, "safety [KEY VALUE]   (minors' limits: "
 	  "day_max_min week_max_min break_after_min break_min heat_hours)" },
 	{ "report", "attendance", cmd_report_attendance, "report attendance "
-	  "--from D --to D [--by day|member|stream]" },
+	  "--from D --to D [--by day|member|stream|site]" },
 	{ "import", "members", cmd_import_members, "import members FILE.csv" },
 	{ "backup", NULL, cmd_backup, "backup FILE | backup --rotate DIR "
 	  "[--keep-daily N] [--keep-weekly N]" },
@@ -87,6 +87,8 @@ static const AdminCmd commands[] = {
 	{ "hub", "add-kiosk", cmd_hub_add_kiosk, "hub add-kiosk ROLE [--hub URL] "
 	  "[--password PW]   (this database's kiosk, as that hub role)" },
 	{ "hub", "revoke", cmd_hub_revoke, "hub revoke ROLE [--hub URL]" },
+	{ "hub", "add-reader", cmd_hub_add_reader, "hub add-reader ROLE [--hub "
+	  "URL] [--password PW]   (a coordinator: reads the report views only)" },
 	{ "sync", NULL, cmd_sync, "sync [--hub URL] [--config FILE] | sync "
 	  "--status" },
 };

@@ -40,9 +40,11 @@ cmd_report_attendance(Admin *a, int argc, char **argv)
 			by = REPORT_BY_MEMBER;
 		else if (strcmp(opts[2].value, "stream") == 0)
 			by = REPORT_BY_STREAM;
+		else if (strcmp(opts[2].value, "site") == 0)
+			by = REPORT_BY_SITE;
 		else if (strcmp(opts[2].value, "day") != 0)
-			return admin_usage_error(a, "--by: \"%s\" is not day, member "
-			                         "or stream", opts[2].value);
+			return admin_usage_error(a, "--by: \"%s\" is not day, member, "
+			                         "stream or site", opts[2].value);
 	}
 	for (int i = 0; i < 2; i++)
 		if (time_parse_date(opts[i].value) != BORNE_OK)

@@ -1,7 +1,8 @@
-/* cmd_hub.c -- borne-admin hub init / add-kiosk / revoke and sync: the
-** PostgreSQL hub of several kiosks (docs/sync.md). The hub's address is
-** --hub URL, else hub_url in the configuration (--config FILE, default
-** /etc/borne/borne.conf). sync --status reads this database only. */
+/* cmd_hub.c -- borne-admin hub init / add-kiosk / revoke / add-reader and
+** sync: the PostgreSQL hub of several kiosks (docs/sync.md). The hub's
+** address is --hub URL, else hub_url in the configuration (--config
+** FILE, default /etc/borne/borne.conf). sync --status reads this database
+** only. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -110,6 +111,29 @@ cmd_hub_revoke(Admin *a, int argc, char **argv)
 	if (hub_revoke(url, pos[0], err, sizeof err) != BORNE_OK)
 		return admin_refuse("%s", err);
 	printf("kiosk %s revoked: it can no longer sign in to the hub\n", pos[0]);
+	return ADMIN_EXIT_OK;
+}
+
+/* A coordinator's role: the report views, nothing else. Needs no kiosk
+** database: the hub's owner runs it from anywhere. */
+int
+cmd_hub_add_reader(Admin *a, int argc, char **argv)
+{
+	AdminOpt opts[] = { { "--hub", 1, NULL }, { "--config", 1, NULL },
+	                    { "--password", 1, NULL }, { NULL, 0, NULL } };
+	char *pos[1], url[1024], err[512];
+	int n_pos, rc;
+
+	if ((rc = admin_args(a, argc, argv, opts, pos, 1, 1, &n_pos)) != ADMIN_GO ||
+	    (rc = hub_url(a, opts[0].value, opts[1].value, url, sizeof url))
+	    != ADMIN_GO)
+		return rc;
+	if (hub_add_reader(url, pos[0], opts[2].value, err, sizeof err)
+	    != BORNE_OK)
+		return admin_refuse("%s", err);
+	printf("reader %s may read borne.hours_by_site, hours_by_member, "
+	       "hours_by_month, visit_hours, hours and missions_by_status, "
+	       "nothing else\n", pos[0]);
 	return ADMIN_EXIT_OK;
 }
 

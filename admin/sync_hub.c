@@ -127,6 +127,23 @@ hub_revoke(const char *url, const char *role, char *err, size_t errlen)
 	return res != NULL ? BORNE_OK : BORNE_EIO;
 }
 
+int
+hub_add_reader(const char *url, const char *role, const char *password,
+               char *err, size_t errlen)
+{
+	const char *params[2] = { role, password };
+	PGconn *pg = hub_connect(url, err, errlen);
+	PGresult *res;
+
+	if (pg == NULL)
+		return BORNE_EIO;
+	res = hub_call(pg, "SELECT borne.add_reader($1, $2)", 2, params, err,
+	               errlen);
+	PQclear(res);
+	PQfinish(pg);
+	return res != NULL ? BORNE_OK : BORNE_EIO;
+}
+
 /* The hub remembers the last change it took from this kiosk and under
 ** which incarnation. Behind it: the hub committed but the kiosk never
 ** heard (the same change, by its clock: move the cursor up), or this

@@ -28,6 +28,10 @@ int hub_init(const char *url, char *err, size_t errlen);
 int hub_add_kiosk(const char *url, const char *kiosk_uuid, const char *role,
                   const char *password, char *err, size_t errlen);
 int hub_revoke(const char *url, const char *role, char *err, size_t errlen);
+/* A coordinator's login role that may read the hub's report views only
+** (borne.add_reader); password NULL: none set (peer or cert sign-in). */
+int hub_add_reader(const char *url, const char *role, const char *password,
+                   char *err, size_t errlen);
 /* Push then pull; the push cursor moves only once the hub's commit is
 ** known, so a sync cut anywhere sends again what the hub may lack, and
 ** the hub skips what it has. BORNE_EIO: the hub is out of reach or

@@ -12,8 +12,10 @@
 
 /* by stream: hours of the visits made on contributive days, per work
 ** stream (stream.h), a visit cut where its member changed stream. */
+/* by site: hours per visits.kiosk_id, the kiosk where the member tapped
+** (every kiosk of a hub holds every site's visits, docs/sync.md). */
 typedef enum ReportBy { REPORT_BY_DAY = 0, REPORT_BY_MEMBER,
-                        REPORT_BY_STREAM } ReportBy;
+                        REPORT_BY_STREAM, REPORT_BY_SITE } ReportBy;
 typedef enum ReportFormat { REPORT_TEXT = 0, REPORT_CSV } ReportFormat;
 
 int report_attendance(Store *st, const char *from, const char *to,
@@ -93,6 +95,14 @@ typedef struct ReportStreamFigures {
 	int64_t seconds;
 } ReportStreamFigures;
 
+/* Hours per site (visits.kiosk_id) of every visit begun in a period, as
+** hours_total counts them; name "" for visits that named no kiosk. */
+typedef struct ReportSiteFigures {
+	char    name[64];
+	int     visits, members;
+	int64_t seconds;
+} ReportSiteFigures;
+
 typedef struct ReportPeriod {
 	char    from[11], to[11];
 	ReportDayFigures *days;          /* the contributive days, by date */
@@ -106,6 +116,8 @@ typedef struct ReportPeriod {
 	int     minors_earning;          /* distinct under-18s who earned */
 	ReportStreamFigures *streams;    /* by name, "" (none named) last */
 	int     n_streams;
+	ReportSiteFigures *sites;        /* by name; one row on a lone kiosk */
+	int     n_sites;
 } ReportPeriod;
 
 /* Fills *out (free with report_period_free). BORNE_EINVAL naming "from"
@@ -117,10 +129,16 @@ void report_period_free(ReportPeriod *r);                 /* NULL-safe */
 ** freed by the caller (free), NULL when *n is 0. */
 int  report_streams(Store *st, const char *from, const char *to,
                     ReportStreamFigures **out, int *n);
+/* The sites' figures alone (report_period fills them too); *out is freed
+** by the caller (free), NULL when *n is 0. */
+int  report_sites(Store *st, const char *from, const char *to,
+                  ReportSiteFigures **out, int *n);
 /* The figures as CSV (BOM, header "figure,date,day,value"): one row per
 ** contributive day ("day_hours", hours as a decimal number), one per
 ** work stream ("stream_hours", the stream's name in the day column,
-** "(none)" for the visits that named none), then one per figure. */
+** "(none)" for the visits that named none), one per site ("site_hours",
+** the site in the day column) when there are several, then one per
+** figure. */
 int  report_period_csv(const ReportPeriod *r, FILE *out);
 
 #endif

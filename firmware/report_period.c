@@ -24,6 +24,8 @@ static int period_days(Store *st, ReportPeriod *r);
 static void hours_decimal(int64_t seconds, char *out, size_t outlen);
 static int  period_streams(Store *st, const char *from, const char *to,
                            ReportStreamFigures **out, int *n);
+static int  period_sites(Store *st, int64_t from_utc, int64_t to_utc,
+                         ReportSiteFigures **out, int *n);
 
 static int
 period_range(Store *st, const char *from, const char *to, int64_t *from_utc,
@@ -192,6 +194,73 @@ period_streams(Store *st, const char *from, const char *to,
 	return rc;
 }
 
+/* Every visit begun in the period, per site (visits.kiosk_id), by the
+** rule of hours_total. */
+static int
+period_sites(Store *st, int64_t from_utc, int64_t to_utc,
+             ReportSiteFigures **out, int *n)
+{
+	static const char sql[] =
+		"SELECT kiosk_id, count(*), count(DISTINCT member_id),"
+		" COALESCE(SUM(MAX(COALESCE(out_utc, in_utc) - in_utc, 0)), 0)"
+		" FROM visits WHERE in_utc >= ?1 AND in_utc < ?2"
+		" GROUP BY kiosk_id ORDER BY kiosk_id";
+	sqlite3_stmt *stmt = NULL;
+	int rc, src, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, from_utc);
+	sqlite3_bind_int64(stmt, 2, to_utc);
+	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
+		ReportSiteFigures *f;
+
+		if (*n == cap) {
+			int ncap = cap == 0 ? 4 : cap * 2;
+			ReportSiteFigures *ns = realloc(*out, (size_t)ncap * sizeof *ns);
+
+			if (ns == NULL) {
+				src = SQLITE_NOMEM;
+				break;
+			}
+			*out = ns;
+			cap = ncap;
+		}
+		f = &(*out)[(*n)++];
+		memset(f, 0, sizeof *f);
+		store_col_text(stmt, 0, f->name, sizeof f->name);
+		f->visits = sqlite3_column_int(stmt, 1);
+		f->members = sqlite3_column_int(stmt, 2);
+		f->seconds = sqlite3_column_int64(stmt, 3);
+	}
+	rc = src == SQLITE_DONE ? BORNE_OK : src == SQLITE_NOMEM ?
+	     store_set_error(st, BORNE_ENOMEM, "out of memory") :
+	     store_fail(st, src, "reading the period's sites");
+	store_stmt_release(st, stmt);
+	if (rc != BORNE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int
+report_sites(Store *st, const char *from, const char *to,
+             ReportSiteFigures **out, int *n)
+{
+	int64_t from_utc, to_utc;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = period_range(st, from, to, &from_utc, &to_utc)) != BORNE_OK)
+		return rc;
+	return period_sites(st, from_utc, to_utc, out, n);
+}
+
 int
 report_streams(Store *st, const char *from, const char *to,
                ReportStreamFigures **out, int *n)
@@ -266,6 +335,9 @@ report_period(Store *st, const char *from, const char *to, ReportPeriod *out)
 	if ((rc = period_streams(st, from, to, &out->streams, &out->n_streams))
 	    != BORNE_OK)
 		goto fail;
+	if ((rc = period_sites(st, from_utc, to_utc, &out->sites, &out->n_sites))
+	    != BORNE_OK)
+		goto fail;
 	return BORNE_OK;
 fail:
 	report_period_free(out);
@@ -279,6 +351,7 @@ report_period_free(ReportPeriod *r)
 		return;
 	free(r->days);
 	free(r->streams);
+	free(r->sites);
 	memset(r, 0, sizeof *r);
 }
 
@@ -332,6 +405,15 @@ report_period_csv(const ReportPeriod *r, FILE *out)
 		row[1] = period;
 		row[2] = r->streams[i].name[0] != '\0' ? r->streams[i].name :
 		         "(none)";
+		row[3] = value;
+		rc = report_table_add(t, row);
+	}
+	/* A lone kiosk's one site would only repeat hours_total. */
+	for (int i = 0; r->n_sites > 1 && i < r->n_sites && rc == BORNE_OK; i++) {
+		hours_decimal(r->sites[i].seconds, value, sizeof value);
+		row[0] = "site_hours";
+		row[1] = period;
+		row[2] = r->sites[i].name[0] != '\0' ? r->sites[i].name : "(none)";
 		row[3] = value;
 		rc = report_table_add(t, row);
 	}

@@ -388,3 +388,85 @@ CREATE OR REPLACE VIEW borne.hours AS
 CREATE OR REPLACE VIEW borne.missions_by_status AS
 	SELECT payload->>'status' AS status, count(*) AS missions
 	FROM borne.rows WHERE tbl = 'missions' GROUP BY 1;
+
+-- ---- Reports for coordinators (issue 14, second slice) ------------------
+-- One row per visit, then hours per site, per member and per month, plain
+-- to read in psql. The site is the visit's kiosk_id (the config's
+-- kiosk_id of the kiosk where the member tapped). A visit's hours are
+-- out - in, as the kiosks' own reports count them (an open visit: 0);
+-- days are local dates in Europe/Paris, like the kiosks' reports.
+CREATE OR REPLACE VIEW borne.visit_hours AS
+	SELECT COALESCE(NULLIF(payload->>'kiosk_id', ''), '(?)') AS site,
+		payload->>'member_uuid' AS member_uuid,
+		(to_timestamp((payload->>'in_utc')::bigint)
+			AT TIME ZONE 'Europe/Paris')::date AS day,
+		GREATEST(COALESCE((payload->>'out_utc')::bigint
+			- (payload->>'in_utc')::bigint, 0), 0) AS seconds
+	FROM borne.rows WHERE tbl = 'visits';
+CREATE OR REPLACE VIEW borne.hours_by_site AS
+	SELECT site, count(DISTINCT member_uuid) AS members,
+		count(*) AS visits, round(sum(seconds) / 3600.0, 2) AS hours,
+		min(day) AS first_day, max(day) AS last_day
+	FROM borne.visit_hours GROUP BY site;
+CREATE OR REPLACE VIEW borne.hours_by_member AS
+	SELECT v.member_uuid,
+		COALESCE(NULLIF(m.payload->>'name', ''), U&'(oubli\00E9)') AS name,
+		string_agg(DISTINCT v.site, ', ') AS sites,
+		count(DISTINCT v.day) AS days, count(*) AS visits,
+		round(sum(v.seconds) / 3600.0, 2) AS hours
+	FROM borne.visit_hours v LEFT JOIN borne.rows m
+		ON m.tbl = 'members' AND m.row_uuid = v.member_uuid
+	GROUP BY v.member_uuid, m.payload->>'name';
+CREATE OR REPLACE VIEW borne.hours_by_month AS
+	SELECT to_char(day, 'YYYY-MM') AS month, site,
+		count(DISTINCT member_uuid) AS members, count(*) AS visits,
+		round(sum(seconds) / 3600.0, 2) AS hours
+	FROM borne.visit_hours GROUP BY 1, 2;
+
+-- A coordinator's role reads these views and nothing else: no table, no
+-- function (views run with their owner's rights, so the reader needs
+-- none on borne.rows). Made by borne.add_reader (`borne-admin hub
+-- add-reader NAME`), by the hub's owner only.
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'borne_reader') THEN
+		CREATE ROLE borne_reader NOLOGIN;
+	END IF;
+END $$;
+GRANT USAGE ON SCHEMA borne TO borne_reader;
+REVOKE ALL ON ALL TABLES IN SCHEMA borne FROM PUBLIC;
+GRANT SELECT ON borne.hours, borne.missions_by_status, borne.visit_hours,
+	borne.hours_by_site, borne.hours_by_member, borne.hours_by_month
+	TO borne_reader;
+
+CREATE OR REPLACE FUNCTION borne.add_reader(p_role name, p_password text)
+RETURNS void LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM borne.kiosks WHERE role = p_role) OR EXISTS
+		(SELECT 1 FROM pg_auth_members a
+		JOIN pg_roles r ON r.oid = a.member AND r.rolname = p_role
+		JOIN pg_roles g ON g.oid = a.roleid AND g.rolname = 'borne_kiosk') THEN
+		RAISE EXCEPTION 'borne: % is a kiosk''s role, not a reader', p_role
+			USING ERRCODE = '42710';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_role) THEN
+		IF p_password IS NULL THEN
+			EXECUTE format('CREATE ROLE %I LOGIN IN ROLE borne_reader', p_role);
+		ELSE
+			EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE borne_reader',
+				p_role, p_password);
+		END IF;
+	ELSE
+		EXECUTE format('GRANT borne_reader TO %I', p_role);
+		IF p_password IS NOT NULL THEN
+			EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', p_role,
+				p_password);
+		ELSE
+			EXECUTE format('ALTER ROLE %I LOGIN', p_role);
+		END IF;
+	END IF;
+	-- A reader's session cannot write, whatever it is granted later.
+	EXECUTE format('ALTER ROLE %I SET default_transaction_read_only = on',
+		p_role);
+END $$;
+REVOKE ALL ON FUNCTION borne.add_reader(name, text) FROM PUBLIC;

@@ -16,6 +16,7 @@ pkgs=(build-essential cmake pkg-config
       valgrind bc       # build/bench/borne-bench: callgrind, figures
       libmicrohttpd-dev                     # borne-web (web/)
       libpq-dev postgresql    # borne-admin sync: the hub; tests/hub (a cluster)
+      faketime                # tests/hub: a kiosk's wall clock hours off
       chromium chromium-driver python3-selenium)  # tests/web/browser.py
 
 missing=()

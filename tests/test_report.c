@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "check.h"
 #include "core_fixture.h"
 #include "checkin.h"
@@ -214,6 +216,30 @@ test_attendance(Store *st)
 	CHECK_CONTAINS(out, "\ntotal                                   2       4"
 	               "  15:48            2\n");
 	free(out);
+
+	/* By site: one kiosk, one row; a visit tapped at another kiosk (as a
+	** hub brings them) has its own row, and the hours still add up. */
+	out = capture_report(st, "2025-03-05", "2025-03-07", REPORT_BY_SITE,
+	                     REPORT_CSV, &rc);
+	CHECK_INT(rc, BORNE_OK);
+	CHECK_CONTAINS(out, "site,members,visits,hours\r\n");
+	CHECK_CONTAINS(out, ",2,4,15:48\r\n");
+	free(out);
+	CHECK_INT(sqlite3_exec(store_db(st), "UPDATE visits SET kiosk_id ="
+	                       " 'atelier' WHERE in_utc >= 1741302000", NULL, NULL,
+	                       NULL), SQLITE_OK);
+	out = capture_report(st, "2025-03-05", "2025-03-07", REPORT_BY_SITE,
+	                     REPORT_TEXT, &rc);
+	CHECK_INT(rc, BORNE_OK);
+	CHECK_CONTAINS(out, "\natelier ");
+	CHECK_CONTAINS(out, "  1       1   1:30\n");
+	CHECK_CONTAINS(out, "2       3  14:18\n");
+	CHECK_CONTAINS(out, "\ntotal ");
+	CHECK_CONTAINS(out, "4  15:48\n");
+	free(out);
+	CHECK_INT(sqlite3_exec(store_db(st), "UPDATE visits SET kiosk_id = (SELECT"
+	                       " kiosk_id FROM visits WHERE in_utc < 1741302000"
+	                       " LIMIT 1)", NULL, NULL, NULL), SQLITE_OK);
 
 	/* An empty range still prints the header and a zero total. */
 	out = capture_report(st, "2024-01-01", "2024-01-02", REPORT_BY_MEMBER,

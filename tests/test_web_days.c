@@ -271,6 +271,69 @@ test_report(void)
 	wx_free(&x);
 }
 
+/* Hours per site: a lone kiosk shows no table of sites; once visits of
+** another kiosk are here (pulled from a hub), the page, the CSV and the
+** PDF give each site its hours, from this database, offline. */
+static void
+test_report_sites(void)
+{
+	WebX x;
+	const char *b;
+	long long n;
+
+	wx_send(&w, &x, now, "GET", "/report?from=2026-03-01&to=2026-03-31",
+	        tok_fac, NULL);
+	CHECK(strstr(wx_body(&x), "report-sites") == NULL);
+	wx_free(&x);
+	wx_send(&w, &x, now, "GET", "/report.csv?from=2026-03-01&to=2026-03-31",
+	        tok_fac, NULL);
+	CHECK(strstr(wx_body(&x), "site_hours") == NULL);
+	wx_free(&x);
+	/* The first visit of the period was tapped at the workshop. */
+	n = count("SELECT count(*) FROM visits WHERE in_utc >= 1772319600");
+	CHECK(n >= 2);
+	CHECK_INT(count("UPDATE visits SET kiosk_id = 'atelier <nord>' WHERE id ="
+	                " (SELECT min(id) FROM visits WHERE in_utc >= 1772319600)"
+	                " RETURNING 0"), 0);
+	wx_send(&w, &x, now, "GET", "/report?from=2026-03-01&to=2026-03-31",
+	        tok_fac, NULL);
+	CHECK_INT(x.rs.status, 200);
+	b = wx_body(&x);
+	CHECK_CONTAINS(b, "id=\"report-sites\"");
+	CHECK_CONTAINS(b, "Heures par site");
+	CHECK_CONTAINS(b, "<td>atelier &lt;nord&gt;</td><td>1</td><td>1</td>");
+	CHECK(strstr(b, "atelier <nord>") == NULL);
+	wx_free(&x);
+	wx_send(&w, &x, now, "GET", "/report.csv?from=2026-03-01&to=2026-03-31",
+	        tok_fac, NULL);
+	b = wx_body(&x);
+	CHECK_CONTAINS(b, "site_hours,2026-03-01/2026-03-31,atelier <nord>,");
+	CHECK_CONTAINS(b, "hours_total,2026-03-01/2026-03-31,,5.50\r\n");
+	/* The sites' hours add up to the total. */
+	{
+		double sum = 0, h;
+		const char *s = b;
+
+		while ((s = strstr(s, "site_hours,")) != NULL) {
+			s = strchr(s, '\n');
+			while (s[-1] == '\r' || s[-1] == '\n')
+				s--;
+			while (s[-1] != ',')
+				s--;
+			CHECK(sscanf(s, "%lf", &h) == 1);
+			sum += h;
+			s = strchr(s, '\n');
+		}
+		CHECK(sum > 5.49 && sum < 5.51);
+	}
+	wx_free(&x);
+	wx_send(&w, &x, now, "GET", "/report.pdf?from=2026-03-01&to=2026-03-31",
+	        tok_fac, NULL);
+	CHECK_INT(x.rs.status, 200);
+	CHECK(strncmp(wx_body(&x), "%PDF-", 5) == 0);
+	wx_free(&x);
+}
+
 int
 main(void)
 {
@@ -297,6 +360,7 @@ main(void)
 	test_days();
 	test_attendance();
 	test_report();
+	test_report_sites();
 	store_close(w.st);
 	report_pdf_cleanup();
 	return check_done();

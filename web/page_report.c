@@ -229,6 +229,24 @@ page_report_get(Web *w, WebReq *rq, WebResp *rs)
 		}
 		html_raw(b, "</tbody></table></div>");
 	}
+	/* Hours per site (visits.kiosk_id): kiosks synced through a hub hold
+	** every site's visits, so this works offline. A lone kiosk's one site
+	** would repeat the total. */
+	if (r.n_sites > 1) {
+		html_f(b, "<h3>%s</h3><div class=\"table\"><table id=\"report-sites\">"
+		       "<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
+		       "</thead><tbody>", TR(rq, "Heures par site", "Hours per site"),
+		       TR(rq, "Site", "Site"), TR(rq, "Personnes", "People"),
+		       TR(rq, "Passages", "Visits"), TR(rq, "Heures", "Hours"));
+		for (int i = 0; i < r.n_sites; i++) {
+			hours_text(r.sites[i].seconds, v, sizeof v);
+			html_f(b, "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td></tr>",
+			       r.sites[i].name[0] != '\0' ? r.sites[i].name :
+			       TR(rq, "(sans nom)", "(no name)"), r.sites[i].members,
+			       r.sites[i].visits, v);
+		}
+		html_raw(b, "</tbody></table></div>");
+	}
 	html_raw(b, "</section>");
 	if (chart_js_present(w))
 		html_raw(b, "<script src=\"/js/chart.js/chart.min.js\"></script>");

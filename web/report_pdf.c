@@ -42,6 +42,7 @@ static void pdf_figures(Pdf *p, const ReportPeriod *r);
 static void pdf_chart(Pdf *p, const ReportPeriod *r);
 static void pdf_days(Pdf *p, const ReportPeriod *r);
 static void pdf_streams(Pdf *p, const ReportPeriod *r);
+static void pdf_sites(Pdf *p, const ReportPeriod *r);
 
 #define T(p, s_fr, s_en) ((p)->en ? (s_en) : (s_fr))
 
@@ -249,6 +250,37 @@ pdf_streams(Pdf *p, const ReportPeriod *r)
 	}
 }
 
+/* Hours per site, as the page shows (several sites only). */
+static void
+pdf_sites(Pdf *p, const ReportPeriod *r)
+{
+	char h[32], n[16];
+
+	if (r->n_sites < 2)
+		return;
+	pdf_need(p, 4 * PDF_LINE);
+	pdf_font(p, 13, 1);
+	pdf_newline(p, 1);
+	pdf_text(p, PDF_MARGIN, T(p, "Heures par site", "Hours per site"));
+	pdf_newline(p, 1.4);
+	pdf_font(p, 10, 1);
+	pdf_text(p, PDF_MARGIN, T(p, "Site", "Site"));
+	pdf_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
+	pdf_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
+	pdf_newline(p, 1.2);
+	pdf_font(p, 10, 0);
+	for (int i = 0; i < r->n_sites; i++) {
+		pdf_need(p, PDF_LINE);
+		pdf_hours(r->sites[i].seconds, h, sizeof h);
+		snprintf(n, sizeof n, "%d", r->sites[i].members);
+		pdf_text(p, PDF_MARGIN, r->sites[i].name[0] != '\0' ?
+		         r->sites[i].name : T(p, "(sans nom)", "(no name)"));
+		pdf_right(p, PDF_W - PDF_MARGIN - 80, n);
+		pdf_right(p, PDF_W - PDF_MARGIN, h);
+		pdf_newline(p, 1.1);
+	}
+}
+
 int
 report_pdf_write(const ReportPeriod *r, int en, FILE *out)
 {
@@ -284,6 +316,7 @@ report_pdf_write(const ReportPeriod *r, int en, FILE *out)
 	pdf_chart(&p, r);
 	pdf_days(&p, r);
 	pdf_streams(&p, r);
+	pdf_sites(&p, r);
 	cairo_show_page(p.cr);
 	if (cairo_status(p.cr) != CAIRO_STATUS_SUCCESS)
 		rc = BORNE_EIO;

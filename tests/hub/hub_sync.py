@@ -11,17 +11,23 @@ sync. Each scenario checks the kiosks' SQLite files and the hub's tables.
   hub_sync.py BORNE_ADMIN
 Without PostgreSQL: skipped (exit 77), unless CI=true (then it fails).
 BORNE_LONG=1 pushes and pulls 10,000 check-ins instead of 1,000.
+The second slice's scenarios (more_scenarios: three kiosks' takes, lost
+answers through a proxy, batches out of order, clocks hours off, the
+report views and the reader) each use their own hub database; the clocks
+need faketime (skipped without it, failed under CI=true).
 """
 import glob
 import json
 import os
 import pwd
-import random
+import select
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ADMIN = sys.argv[1]
@@ -38,6 +44,16 @@ def check(cond, what):
         print("FAIL %s" % what, flush=True)
 
 
+def free_port():
+    """A TCP port free on loopback now (the cluster's, the proxy's)."""
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+    finally:
+        s.close()
+
+
 def pg_bin():
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return os.path.dirname(found[-1]) if found else None
@@ -50,7 +66,7 @@ class Cluster:
         self.sock = os.path.join(top, "sock")
         os.makedirs(self.dir)
         os.makedirs(self.sock)
-        self.port = str(random.randint(20000, 60000))
+        self.port = str(free_port())
         self.user = None
         if os.getuid() == 0:
             self.user = "nobody"
@@ -60,10 +76,15 @@ class Cluster:
                 os.chown(d, pw.pw_uid, pw.pw_gid)
         self.run([os.path.join(self.bin, "initdb"), "-D", self.dir + "/data",
                   "-A", "trust", "-U", "hubowner", "--no-sync"])
+        self.start()
+        self.psql("postgres", "hubowner", "CREATE DATABASE hub")
+
+    def start(self):
+        # TCP on loopback too: the lost-acknowledgement proxy talks to it.
         self.run([os.path.join(self.bin, "pg_ctl"), "-D", self.dir + "/data",
                   "-l", self.dir + "/log", "-w", "-o",
-                  "-k %s -p %s -h '' -F" % (self.sock, self.port), "start"])
-        self.psql("postgres", "hubowner", "CREATE DATABASE hub")
+                  "-k %s -p %s -h 127.0.0.1 -F" % (self.sock, self.port),
+                  "start"])
 
     def run(self, argv):
         if self.user is not None:
@@ -144,6 +165,7 @@ def main():
     try:
         pg = Cluster(top)
         scenarios(pg, top)
+        more_scenarios(pg, top)
     finally:
         if pg is not None:
             pg.stop()
@@ -506,6 +528,527 @@ def scenarios(pg, top):
           "D does not pull past what it cannot read")
 
     print("figure: whole run %.1f s" % (time.monotonic() - t), flush=True)
+
+
+# ---- the second slice's scenarios --------------------------------------
+# Each on its own hub database (the same cluster, roles shared): the
+# first scenarios leave a change of a newer schema at the end of the
+# hub's log, which would stop a new kiosk's pull.
+
+def new_hub(pg, top, name):
+    """A fresh hub database made by hub init; its owner's url."""
+    pg.psql("postgres", "hubowner", "CREATE DATABASE %s" % name)
+    owner = pg.url("hubowner", name)
+    adm(os.path.join(top, "init.db"), "hub", "init", owner)
+    return owner
+
+
+def hub1(pg, hub, sql, user="hubowner"):
+    rows = pg.psql(hub, user, sql)
+    return rows[0] if rows else None
+
+
+class Kiosk:
+    """One kiosk database on hub database `hub`, as role `role`."""
+
+    def __init__(self, pg, top, hub, role):
+        self.pg, self.hub, self.role = pg, hub, role
+        self.db = os.path.join(top, "%s-%s.db" % (hub, role))
+
+    def join(self):
+        adm(self.db, "hub", "add-kiosk", self.role, "--hub",
+            self.pg.url("hubowner", self.hub))
+
+    def sync(self, url=None, env=None, ok=True):
+        return adm(self.db, "sync", "--hub", url or self.pg.url(
+            self.role, self.hub), env=env, ok=ok)
+
+    def uuid(self):
+        return q1(self.db, "SELECT kiosk_uuid FROM sync_state")
+
+    def push(self, batch):
+        """borne.push of a batch made by hand, through psql."""
+        return self.pg.psql(self.hub, self.role, "SELECT borne.push('%s', %d,"
+                            " '%s')" % (self.uuid(), q1(self.db, "SELECT"
+                                        " incarnation FROM sync_state"),
+                                        json.dumps(batch).replace("'", "''")))
+
+
+def outbox_after(db, after):
+    """The outbox after seq `after`, as borne.push takes it."""
+    return json.loads(q1(db, "SELECT json_group_array(json_object('seq', seq,"
+                         " 'tbl', tbl, 'row_uuid', row_uuid, 'op', op,"
+                         " 'payload', json(payload), 'hlc', hlc, 'wall_ms',"
+                         " wall_ms, 'wall_trusted', wall_trusted, 'boot_id',"
+                         " boot_id, 'schema_version', schema_version)) FROM"
+                         " (SELECT * FROM outbox WHERE seq > %d ORDER BY seq)"
+                         % after))
+
+
+def dump_takes(db):
+    return q(db, "SELECT t.uuid, m.uuid, mi.uuid, t.taken_utc, t.released_utc"
+                 " FROM mission_takes t JOIN members m ON m.id = t.member_id"
+                 " JOIN missions mi ON mi.id = t.mission_id ORDER BY t.uuid")
+
+
+class Proxy:
+    """A TCP proxy to the hub on loopback. Armed (drop_push), it relays a
+    borne.push and then, at the hub's first answer to it (sent once the
+    push committed), runs on_drop and cuts both connections instead of
+    relaying the answer: a real lost acknowledgement."""
+
+    def __init__(self, to_port):
+        self.to = to_port
+        self.ls = socket.socket()
+        self.ls.bind(("127.0.0.1", 0))
+        self.ls.listen(16)
+        self.port = self.ls.getsockname()[1]
+        self.drop_push = False
+        self.on_drop = None
+        self.dropped = 0
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def url(self, role, db):
+        return ("host=127.0.0.1 port=%d dbname=%s user=%s sslmode=disable"
+                % (self.port, db, role))
+
+    def accept(self):
+        while True:
+            try:
+                c, _ = self.ls.accept()
+            except OSError:
+                return
+            threading.Thread(target=self.relay, args=(c,),
+                             daemon=True).start()
+
+    def relay(self, c):
+        try:
+            s = socket.create_connection(("127.0.0.1", self.to))
+        except OSError:
+            c.close()
+            return
+        tail, pushed = b"", False
+        try:
+            while True:
+                r, _, _ = select.select([c, s], [], [], 60)
+                if not r:
+                    return
+                if c in r:
+                    d = c.recv(65536)
+                    if not d:
+                        return
+                    if self.drop_push and b"borne.push(" in tail + d:
+                        pushed = True
+                    tail = (tail + d)[-16:]
+                    s.sendall(d)
+                if s in r:
+                    d = s.recv(65536)
+                    if not d:
+                        return
+                    if pushed:
+                        self.drop_push = False
+                        self.dropped += 1
+                        if self.on_drop is not None:
+                            self.on_drop()
+                        return
+                    c.sendall(d)
+        except OSError:
+            pass
+        finally:
+            c.close()
+            s.close()
+
+    def close(self):
+        try:
+            self.ls.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.ls.close()
+
+
+def takes_across_three(pg, top):
+    """50 takers of a 3-place mission on three kiosks apart (17/17/16):
+    each kiosk gives its 3 places, the hub keeps the 3 of the first to
+    push, and exactly the other kiosks' 6 takers are told."""
+    hub = "hub_takes"
+    owner = new_hub(pg, top, hub)
+    ks = [Kiosk(pg, top, hub, "takes_%d" % i) for i in range(3)]
+    adm(ks[0].db, "member", "add", "--name", "Inès Poste", "--role",
+        "cooperator")
+    mid = adm(ks[0].db, "mission", "add", "--poster", "1", "--title",
+              "Repeindre le couloir", "--description", "", "--category",
+              "bricolage", "--when", "flexible", "--places", "3",
+              "--reward-cents", "300").stdout.strip()
+    adm(ks[0].db, "mission", "approve", mid)
+    muuid = q1(ks[0].db, "SELECT uuid FROM missions WHERE id = %s" % mid)
+    for k in ks:
+        k.join()
+    for k in ks:
+        k.sync()
+    counts = (4, 4, 3) if "/emulated/" in ADMIN else (17, 17, 16)
+    held = []                  # per kiosk: the uuids of its 3 local takers
+    for i, (k, n) in enumerate(zip(ks, counts)):
+        csv = os.path.join(top, "takers-%d.csv" % i)
+        with open(csv, "w") as f:
+            f.write("name,role,badge,minor\n")
+            for j in range(n):
+                f.write("Preneur %d-%02d,cooperator,,0\n" % (i, j))
+        adm(k.db, "import", "members", csv)
+        m = q1(k.db, "SELECT id FROM missions WHERE uuid = '%s'" % muuid)
+        for (mem,) in q(k.db, "SELECT id FROM members WHERE name LIKE"
+                              " 'Preneur %d-%%' ORDER BY id" % i):
+            adm(k.db, "mission", "take", str(m), str(mem), ok=False)
+        held.append({u for (u,) in q(k.db, "SELECT m.uuid FROM mission_takes"
+                                           " t JOIN members m ON m.id ="
+                                           " t.member_id WHERE"
+                                           " t.released_utc IS NULL")})
+        check(len(held[i]) == 3, "takes: kiosk %d gives its 3 places apart"
+              % i)
+    t0 = time.monotonic()
+    for i in (1, 2, 0, 1, 2, 0):        # kiosk 1 pushes first
+        ks[i].sync()
+    print("figure: 3 kiosks apart, %d takers of a 3-place mission, converged"
+          " in %.2f s (6 syncs)" % (sum(counts), time.monotonic() - t0),
+          flush=True)
+    kept = {r for r in pg.psql(hub, "hubowner", "SELECT"
+                               " payload->>'member_uuid' FROM borne.rows"
+                               " WHERE tbl = 'mission_takes' AND"
+                               " payload->>'released_utc' IS NULL")}
+    check(kept == held[1], "takes: the hub keeps the 3 takes pushed first"
+          " (%d kept)" % len(kept))
+    check(hub1(pg, hub, "SELECT count(*) FROM borne.audit WHERE action ="
+                        " 'take_refused'") == "6",
+          "takes: the hub refuses the 6 others")
+    for i, k in enumerate(ks):
+        open_ = {u for (u,) in q(k.db, "SELECT m.uuid FROM mission_takes t"
+                                       " JOIN members m ON m.id ="
+                                       " t.member_id WHERE t.released_utc"
+                                       " IS NULL")}
+        check(open_ == held[1], "takes: kiosk %d shows the hub's 3" % i)
+        told = set()
+        for (detail,) in q(k.db, "SELECT detail FROM audit WHERE action ="
+                                 " 'mission.take_refused'"):
+            ids = [int(x) for x in detail.replace("#", " ").split()
+                   if x.isdigit()]
+            for mem in ids:
+                told.add(q1(k.db, "SELECT uuid FROM members WHERE id = %d"
+                               % mem))
+        want = set() if i == 1 else held[i]
+        check(told == want, "takes: kiosk %d tells exactly its refused"
+              " takers (%d told)" % (i, len(told)))
+    for k in ks[1:]:
+        check(dump(k.db) == dump(ks[0].db) and
+              dump_takes(k.db) == dump_takes(ks[0].db),
+              "takes: the three kiosks converge (%s)" % k.role)
+
+
+def lost_acknowledgements(pg, top):
+    """The hub's answer to a push lost on the way (a proxy cuts the
+    connection once the push committed), then the hub itself killed at
+    that moment and restarted: the next sync sends nothing twice and
+    loses nothing."""
+    hub = "hub_acks"
+    new_hub(pg, top, hub)
+    K, L = Kiosk(pg, top, hub, "ack_k"), Kiosk(pg, top, hub, "ack_l")
+    adm(K.db, "member", "add", "--name", "Lina Accusé", "--role",
+        "cooperator", "--badge", "04AC0001")
+    K.join()
+    L.join()
+    K.sync()
+    L.sync()
+    proxy = Proxy(int(pg.port))
+    via = proxy.url(K.role, hub)
+    try:
+        for n, (case, on_drop) in enumerate((("answer lost", None),
+                                             ("hub killed", pg.stop))):
+            for h in range(5):
+                adm(K.db, "tap", "04AC0001", "--at", "2026-04-0%dT%02d:00"
+                    % (n + 1, 9 + h))
+            pushed = q1(K.db, "SELECT pushed_seq FROM sync_state")
+            waiting = q1(K.db, "SELECT count(*) FROM outbox WHERE seq > %d"
+                         % pushed)
+            before = int(hub1(pg, hub, "SELECT count(*) FROM borne.received"))
+            proxy.drop_push, proxy.on_drop = True, on_drop
+            p = K.sync(url=via, ok=False)
+            if on_drop is not None:
+                pg.start()
+            check(p.returncode != 0 and proxy.dropped == n + 1,
+                  "%s: the sync never heard the hub (exit %d)"
+                  % (case, p.returncode))
+            check(q1(K.db, "SELECT pushed_seq FROM sync_state") == pushed,
+                  "%s: the kiosk's cursor stayed" % case)
+            check(int(hub1(pg, hub, "SELECT count(*) FROM borne.received"))
+                  == before + waiting, "%s: the hub had committed the %d"
+                  " changes" % (case, waiting))
+            p = K.sync(url=via)
+            check(p.stdout.startswith("sent 0,"), "%s: the handshake knew,"
+                  " nothing sent twice: %s" % (case, p.stdout))
+            check(int(hub1(pg, hub, "SELECT count(*) FROM borne.received"))
+                  == before + waiting, "%s: no duplicate at the hub" % case)
+            L.sync()
+            check(hub1(pg, hub, "SELECT count(*) FROM borne.rows WHERE tbl ="
+                                " 'visits'") ==
+                  str(q1(K.db, "SELECT count(*) FROM visits")),
+                  "%s: every check-in at the hub" % case)
+            check(dump(K.db) == dump(L.db), "%s: K and L converge" % case)
+    finally:
+        proxy.close()
+
+
+def batches_out_of_order(pg, top):
+    """Batches pushed by hand: a later batch before an earlier one and a
+    batch in reverse order are refused whole (a gap); a change twice in
+    one batch is taken once; another change under a number taken in the
+    same batch is refused; then the normal sync converges."""
+    hub = "hub_order"
+    new_hub(pg, top, hub)
+    K, L = Kiosk(pg, top, hub, "order_k"), Kiosk(pg, top, hub, "order_l")
+    adm(K.db, "member", "add", "--name", "Oscar Ordre", "--role",
+        "cooperator", "--badge", "04AB0001")
+    K.join()
+    L.join()
+    K.sync()
+    L.sync()
+    for h in range(6):
+        adm(K.db, "tap", "04AB0001", "--at", "2026-05-04T%02d:00" % (9 + h))
+    ch = outbox_after(K.db, q1(K.db, "SELECT pushed_seq FROM sync_state"))
+    check(len(ch) >= 6, "order: six changes waiting (%d)" % len(ch))
+    n0 = int(hub1(pg, hub, "SELECT count(*) FROM borne.changes"))
+
+    def refused(batch, why, what):
+        try:
+            K.push(batch)
+            check(False, "order: %s is refused" % what)
+        except RuntimeError as e:
+            check(why in str(e), "order: %s is refused: %s" % (what, e))
+        check(int(hub1(pg, hub, "SELECT count(*) FROM borne.changes")) == n0
+              + taken[0], "order: %s leaves nothing" % what)
+
+    taken = [0]
+    refused(ch[3:], "gap", "a later batch before the earlier")
+    refused(list(reversed(ch[:3])), "gap", "a batch in reverse order")
+    r = K.push([ch[0], ch[0], ch[1], ch[0], ch[1]])
+    taken[0] = 2
+    check(r == [str(ch[1]["seq"])] and int(hub1(
+        pg, hub, "SELECT count(*) FROM borne.changes")) == n0 + 2,
+        "order: changes twice in one batch are taken once")
+    other = dict(ch[2])
+    other["hlc"] = ch[3]["hlc"]
+    refused([ch[2], other], "not the one taken before",
+            "another change under a number taken in the same batch")
+    r = K.push(ch)
+    check(r == [str(ch[-1]["seq"])] and int(hub1(
+        pg, hub, "SELECT count(*) FROM borne.changes")) == n0 + len(ch),
+        "order: the whole batch again, its head already taken")
+    p = K.sync()
+    check(p.stdout.startswith("sent 0,"), "order: the sync sends nothing"
+          " twice: " + p.stdout)
+    L.sync()
+    check(dump(K.db) == dump(L.db), "order: K and L converge")
+
+
+def faked(db, sql, offset):
+    """sql on db by a Python whose wall clock is `offset` off (libfaketime:
+    SQLite's 'now', and so the triggers' clock, follows it)."""
+    lib = sorted(glob.glob("/usr/lib/*/faketime/libfaketime.so.1"))
+    e = dict(os.environ)
+    if offset is not None:
+        e.update({"LD_PRELOAD": lib[0], "FAKETIME": offset,
+                  "FAKETIME_DONT_FAKE_MONOTONIC": "1"})
+    subprocess.run([sys.executable, "-c", "import sqlite3, sys\n"
+                    "c = sqlite3.connect(sys.argv[1])\n"
+                    "c.executescript(sys.argv[2])\nc.commit()\n", db, sql],
+                   check=True, env=e)
+
+
+def clocks_skewed_by_hours(pg, top):
+    """K's clock 5 hours fast, L's 5 hours slow, M's set back 8 hours
+    after it ran ahead: the hub's order decides who wins, whatever the
+    clocks said, and no kiosk's clock ever goes back."""
+    if not glob.glob("/usr/lib/*/faketime/libfaketime.so.1"):
+        msg = "faketime is not installed (scripts/deps.sh)"
+        if os.environ.get("CI") == "true":
+            check(False, msg)
+        else:
+            print("SKIP clocks skewed by hours: " + msg, flush=True)
+        return
+    hub = "hub_clocks"
+    new_hub(pg, top, hub)
+    K, L, M = (Kiosk(pg, top, hub, r) for r in ("clock_k", "clock_l",
+                                                 "clock_m"))
+    adm(K.db, "member", "add", "--name", "Hugo Horloge", "--role",
+        "cooperator")
+    for k in (K, L, M):
+        k.join()
+    for k in (K, L, M):
+        k.sync()
+    hugo = "UPDATE members SET name = '%s' WHERE name LIKE 'Hugo%%'"
+    # Apart: K (5 h fast) then L (5 h slow) rename Hugo; L pushes last.
+    faked(K.db, hugo % "Hugo K", "+5h")
+    faked(L.db, hugo % "Hugo L", "-5h")
+    k_hlc = q1(K.db, "SELECT max(hlc) FROM outbox")
+    l_hlc = q1(L.db, "SELECT max(hlc) FROM outbox")
+    check(l_hlc < k_hlc, "clocks: L's change is hours behind K's")
+    K.sync()
+    L.sync()
+    K.sync()
+    for k in (K, L):
+        check(q1(k.db, "SELECT count(*) FROM members WHERE name = 'Hugo L'")
+              == 1, "clocks: the last in hub order wins on %s, not the"
+              " latest clock" % k.role)
+    check(hub1(pg, hub, "SELECT count(*) FROM borne.audit WHERE action ="
+                        " 'overwritten' AND detail->>'name' = 'Hugo K'")
+          == "1", "clocks: K's version kept in the hub's audit")
+    # L, 5 h slow, writes after it pulled K's changes: its clock follows.
+    faked(L.db, hugo % "Hugo L2", "-5h")
+    check(q1(L.db, "SELECT max(hlc) FROM outbox") > k_hlc,
+          "clocks: the slow kiosk's clock moved past the fast one's")
+    # M runs 8 hours ahead, then its wall clock is set back.
+    faked(M.db, "UPDATE members SET active = 0 WHERE name LIKE 'Hugo%'",
+          "+8h")
+    faked(M.db, "UPDATE members SET active = 1 WHERE name LIKE 'Hugo%'",
+          None)
+    rows = q(M.db, "SELECT hlc, wall_ms FROM outbox ORDER BY seq")
+    check(len(rows) == 2 and rows[1][1] < rows[0][1] - 7 * 3600000,
+          "clocks: M's wall clock went back 8 hours")
+    check(len(rows) == 2 and rows[1][0] > rows[0][0],
+          "clocks: M's clock did not go back with it")
+    for k in (L, M, K, L, M):
+        k.sync()
+    hlcs = pg.psql(hub, "hubowner", "SELECT hlc FROM borne.changes WHERE"
+                   " kiosk_uuid = '%s' ORDER BY kiosk_seq" % M.uuid())
+    check(hlcs == sorted(hlcs), "clocks: M's changes reach the hub in its"
+          " order, clocks rising")
+    for k in (L, M):
+        check(dump(k.db) == dump(K.db), "clocks: %s converges" % k.role)
+    # M's rows, pushed last, carry the name M had: the whole row wins.
+    check(q1(K.db, "SELECT name || ' ' || active FROM members WHERE name"
+                   " LIKE 'Hugo%'") == "Hugo Horloge 1", "clocks: the last"
+          " write in hub order stands (M's)")
+
+
+def hub_minutes(h):
+    return round(float(h) * 60)
+
+
+def report_minutes(hm):
+    h, m = hm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def report_csv(db, by, frm, to):
+    """borne-admin's own report as rows of cells (header row dropped)."""
+    p = subprocess.run([ADMIN, "--db", db, "--format", "csv", "report",
+                        "attendance", "--from", frm, "--to", to, "--by", by],
+                       capture_output=True, text=True)
+    check(p.returncode == 0, "report attendance --by %s: %s" % (by, p.stderr))
+    out = p.stdout
+    rows = [l.rstrip("\r").split(",") for l in out.splitlines() if l]
+    return rows[1:]
+
+
+def reports_and_reader(pg, top):
+    """The hub's report views give the kiosks' own figures (report
+    attendance on a kiosk that pulled every site), and a coordinator's
+    reader role reads those views and nothing else."""
+    hub = "hub_reports"
+    owner = new_hub(pg, top, hub)
+    R1, R2 = Kiosk(pg, top, hub, "rep_entree"), Kiosk(pg, top, hub,
+                                                      "rep_atelier")
+    adm(R1.db, "member", "add", "--name", "Rita Rapport", "--role",
+        "cooperator")
+    adm(R2.db, "member", "add", "--name", "Sami Site", "--role", "coworker")
+    R1.join()
+    R2.join()
+    for k in (R1, R2, R1):
+        k.sync()
+    # Visits on both sites, across a month's end (local dates, Paris).
+    base = 1769770800               # 2026-01-30 12:00 +01:00
+    for k, site, spans in ((R1, "entree", ((0, 90), (1, 45), (4, 120))),
+                           (R2, "atelier", ((0, 30), (3, 240), (4, 15)))):
+        rita = q1(k.db, "SELECT id FROM members WHERE name = 'Rita Rapport'")
+        sami = q1(k.db, "SELECT id FROM members WHERE name = 'Sami Site'")
+        c = sqlite3.connect(k.db)
+        for i, (day, mins) in enumerate(spans):
+            for mem in (rita, sami) if i != 1 else (rita,):
+                t0 = base + day * 86400 + i * 600
+                c.execute("INSERT INTO visits(uuid, member_id, badge, in_utc,"
+                          " out_utc, kiosk_id) VALUES (lower(hex(randomblob("
+                          "16))), ?, '', ?, ?, ?)", (mem, t0, t0 + mins * 60,
+                                                      site))
+        c.commit()
+        c.close()
+    for k in (R1, R2, R1):
+        k.sync()
+    check(dump(R1.db) == dump(R2.db), "reports: both kiosks hold every site")
+    frm, to = "2026-01-01", "2026-02-28"
+    mine = {r[0]: (int(r[1]), int(r[2]), report_minutes(r[3]))
+            for r in report_csv(R2.db, "site", frm, to)}
+    hubs = {r.split("|")[0]: (int(r.split("|")[1]), int(r.split("|")[2]),
+                              hub_minutes(r.split("|")[3]))
+            for r in pg.psql(hub, "hubowner", "SELECT site, members, visits,"
+                             " hours FROM borne.hours_by_site")}
+    check(len(mine) == 2 and mine == hubs, "reports: hours per site at the"
+          " hub = the kiosk's report --by site: %s / %s" % (hubs, mine))
+    mine = {r[1]: (int(r[3]), int(r[4]), report_minutes(r[5]))
+            for r in report_csv(R1.db, "member", frm, to)}
+    hubs = {r.split("|")[0]: (int(r.split("|")[1]), int(r.split("|")[2]),
+                              hub_minutes(r.split("|")[3]))
+            for r in pg.psql(hub, "hubowner", "SELECT name, days, visits,"
+                             " hours FROM borne.hours_by_member")}
+    check(len(mine) == 2 and mine == hubs, "reports: hours per member at the"
+          " hub = the kiosk's report --by member: %s / %s" % (hubs, mine))
+    for month, frm, to in (("2026-01", "2026-01-01", "2026-01-31"),
+                           ("2026-02", "2026-02-01", "2026-02-28")):
+        mine = {r[0]: (int(r[1]), int(r[2]), report_minutes(r[3]))
+                for r in report_csv(R1.db, "site", frm, to)}
+        hubs = {r.split("|")[0]: (int(r.split("|")[1]),
+                                  int(r.split("|")[2]),
+                                  hub_minutes(r.split("|")[3]))
+                for r in pg.psql(hub, "hubowner", "SELECT site, members,"
+                                 " visits, hours FROM borne.hours_by_month"
+                                 " WHERE month = '%s'" % month)}
+        check(mine and mine == hubs, "reports: %s per site at the hub ="
+              " the kiosk's report of the month: %s / %s"
+              % (month, hubs, mine))
+    # The coordinator's role: the views, nothing else.
+    adm(R1.db, "hub", "add-reader", "coordination", "--hub", owner)
+    p = adm(R1.db, "hub", "add-reader", R2.role, "--hub", owner, ok=False)
+    check(p.returncode == 2, "reports: a kiosk's role cannot be a reader")
+    for v in ("hours_by_site", "hours_by_member", "hours_by_month",
+              "visit_hours", "hours", "missions_by_status"):
+        try:
+            pg.psql(hub, "coordination", "SELECT count(*) FROM borne.%s" % v)
+            check(True, "")
+        except RuntimeError as e:
+            check(False, "reports: the reader reads borne.%s: %s" % (v, e))
+    ku = R1.uuid()
+    for sql, what in (("SELECT count(*) FROM borne.rows", "read rows"),
+                      ("SELECT count(*) FROM borne.changes", "read the log"),
+                      ("SELECT count(*) FROM borne.kiosks", "read kiosks"),
+                      ("SELECT borne.push('%s', 1, '[]')" % ku, "push"),
+                      ("SELECT * FROM borne.pull('%s', 0, 1)" % ku, "pull"),
+                      ("SELECT * FROM borne.handshake('%s')" % ku,
+                       "shake hands"),
+                      ("SELECT borne.add_reader('x', NULL)", "add a reader"),
+                      ("CREATE TABLE borne.mine(i int)", "create a table")):
+        try:
+            pg.psql(hub, "coordination", sql)
+            check(False, "reports: the reader may not " + what)
+        except RuntimeError as e:
+            check("denied" in str(e) or "read-only" in str(e),
+                  "reports: the reader may not %s: %s" % (what, e))
+
+
+def more_scenarios(pg, top):
+    t = time.monotonic()
+    for f in (takes_across_three, lost_acknowledgements, batches_out_of_order,
+              clocks_skewed_by_hours, reports_and_reader):
+        t0 = time.monotonic()
+        f(pg, top)
+        print("%s: %.1f s" % (f.__name__, time.monotonic() - t0), flush=True)
+    print("figure: second slice's scenarios %.1f s" % (time.monotonic() - t),
+          flush=True)
 
 
 if __name__ == "__main__":
