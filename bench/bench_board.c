@@ -222,6 +222,10 @@ main(int argc, char **argv)
 	int64_t poster, poster2, now = (int64_t)time(NULL);
 	Store *st = NULL;
 
+	/* How a search that matches many is read (mission_search_tune):
+	** BENCH_SEARCH_CAP and BENCH_SEARCH_WALK, 0 for the defaults. */
+	mission_search_tune(getenv("BENCH_SEARCH_CAP") ? atoi(getenv("BENCH_SEARCH_CAP")) : 0,
+	                    getenv("BENCH_SEARCH_WALK") ? atoi(getenv("BENCH_SEARCH_WALK")) : 0);
 	if (getenv("BENCH_DB") != NULL) {
 		double t0 = now_ms();
 

@@ -509,6 +509,10 @@ const I18nEntry i18n_en[] = {
 	{ "board.see_all", "See all missions" },
 	{ "board.found_one", "1 mission found" },
 	{ "board.found", "%d missions found" },
+	/* h12c (issue 12): a search that finds very many is not counted to the end */
+	{ "board.found_more", "More than %d missions found" },
+	{ "board.range_more", "%d–%d of more than %d" },
+	{ "board.everywhere_more", "Search everywhere (more than %d)" },
 	{ "board.type_hint", "Type a word: garden, cat, paint…" },
 	{ "mission.back", "Back" },
 	{ "mission.when", "When" },

@@ -509,6 +509,10 @@ const I18nEntry i18n_fr[] = {
 	{ "board.see_all", "Voir toutes les missions" },
 	{ "board.found_one", "1 mission trouvée" },
 	{ "board.found", "%d missions trouvées" },
+	/* h12c (issue 12): a search that finds very many is not counted to the end */
+	{ "board.found_more", "Plus de %d missions trouvées" },
+	{ "board.range_more", "%d–%d sur plus de %d" },
+	{ "board.everywhere_more", "Chercher partout (plus de %d)" },
 	{ "board.type_hint", "Tapez un mot : jardin, chat, peinture…" },
 	{ "mission.back", "Retour" },
 	{ "mission.when", "Quand" },

@@ -125,9 +125,18 @@ int  mission_add(Store *st, const MissionDraft *d, int64_t poster_id,
                  int64_t now_utc, int64_t *id_out);
 int  mission_get(Store *st, int64_t id, Mission *out);
 /* Board query: up to q->limit cards into out; *total is the number that
-** match without offset/limit. */
+** match without offset/limit. A search (q->text) that matches more than
+** cap missions (MISSION_SEARCH_CAP, or offset + limit when that is more)
+** may stop counting: *total is then cap + 1, "more than cap". */
+#define MISSION_SEARCH_CAP 1000
 int  mission_search(Store *st, const MissionQuery *q, MissionCard *out,
                     int *n_out, int *total);
+/* 1 when total, read by mission_search for q, says "more than
+** total - 1" rather than a count. */
+int  mission_search_more(const MissionQuery *q, int total);
+/* Tests: the cap above, and the most board rows a page may walk testing
+** words instead of counting every match (0: the defaults). */
+void mission_search_tune(int cap, int walk_max);
 /* Moderation: actor_id must be staff (member_actor_may, facilitator):
 ** BORNE_EPERM otherwise; BORNE_EREFUSED when the mission is not pending. */
 int  mission_approve(Store *st, int64_t id, int64_t actor_id, int64_t now_utc);

@@ -10,7 +10,11 @@
 ** The board's filters (status, category, minors) are hidden words of the
 ** same FTS query, so a keystroke's count is FTS5's alone; its page is
 ** then read in board order (search_text). At 100,000 missions this took
-** a keystroke from 120-230 ms to a few (docs/performance.md).
+** a keystroke from 120-230 ms to a few (docs/performance.md). A search
+** that matches more than search_cap missions is not counted to the end:
+** its total says "more than search_cap", and its page walks the board
+** testing each mission's words in C (mission_words.c), which a first
+** letter fills at once ("c": 82,000 matches of 100,000, 7 ms -> <1 ms).
 **
 ** Board order: the soonest date first, flexible missions (no date) last,
 ** then the newest. */
@@ -24,7 +28,7 @@
 #include "mission_impl.h"
 #include "text.h"
 
-#define FTS_MAX_WORDS  8
+#define FTS_MAX_WORDS  MISSION_WORDS_MAX
 #define FTS_QUERY_SIZE 512
 
 #define N_TAKERS \
@@ -72,23 +76,45 @@
 /* A search with at most this many matches may be fetched and sorted
 ** (the ids are kept while counting); more are always walked. */
 #define SEARCH_FEW 1024
+/* The most board rows a page may walk testing words in C rather than
+** counting every match: a row read and its words cut cost about 6 us,
+** FTS5 about 40 ns a row of each word's doclist (at 100,000 missions,
+** 300 rows is a page of a word that one mission in 15 holds). */
+#define SEARCH_WALK_MAX 300
+#define BOARD_TEST " AND borne_test(?10, m.title, m.description, m.place)"
 /* A member's own list: the page's newest posted missions come from the
 ** partial index missions_mine (its WHERE, word for word, so SQLite can
 ** use it), the takes from takes_member; then the page is cut again. */
 #define MINE_UNFINISHED_TAIL " NOT IN ('done', 'cancelled', 'expired')"
 #define MINE_UNFINISHED " AND status" MINE_UNFINISHED_TAIL
 
+/* The words of a search as typed (fts_query cut them), for search_walk. */
+typedef struct SearchWords {
+	const char *word[FTS_MAX_WORDS];
+	size_t      len[FTS_MAX_WORDS];
+	int         n;
+} SearchWords;
+
 static void mission_row(sqlite3_stmt *stmt, Mission *m);
 static void card_row(sqlite3_stmt *stmt, MissionCard *c);
 static int  cards_of(Store *st, const char *sql, int64_t member_id,
                      MissionCard *out, int max, int *n_out, const char *what);
-static int  fts_query(const char *text, char *out, size_t outlen);
+static int  fts_query(const char *text, char *out, size_t outlen,
+                      SearchWords *sw);
 static int  fts_private(const unsigned char *p);
 static int  fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
                      int category, int minors_only);
 static int  search_text(Store *st, const MissionQuery *q, const char *match,
+                        const SearchWords *sw, const char *s1,
+                        const char *s2, MissionCard *out, int *n_out,
+                        int *total);
+static int  search_walk(Store *st, const MissionQuery *q, MissionWords *w,
                         const char *s1, const char *s2, MissionCard *out,
-                        int *n_out, int *total);
+                        int *n_out);
+
+/* Above this many matches a search says "more" (mission_search_tune). */
+static int search_cap = MISSION_SEARCH_CAP;
+static int search_walk_max = SEARCH_WALK_MAX;
 
 /* ---- Rows ----------------------------------------------------------- */
 
@@ -195,13 +221,14 @@ fts_private(const unsigned char *p)
 ** and at private-use characters; other bytes >= 0x80 (accents, any
 ** script) stay in words. */
 static int
-fts_query(const char *text, char *out, size_t outlen)
+fts_query(const char *text, char *out, size_t outlen, SearchWords *sw)
 {
 	const unsigned char *p = (const unsigned char *)(text != NULL ? text : "");
 	size_t o = 0;
 	int n = 0;
 
 	out[0] = '\0';
+	sw->n = 0;
 	while (*p != '\0' && n < FTS_MAX_WORDS) {
 		const unsigned char *w;
 		size_t len;
@@ -236,7 +263,10 @@ fts_query(const char *text, char *out, size_t outlen)
 		out[o++] = '"';
 		out[o++] = '*';
 		out[o] = '\0';
+		sw->word[n] = (const char *)w;
+		sw->len[n] = len;
 		n++;
+		sw->n = n;
 	}
 	return n;
 }
@@ -287,11 +317,17 @@ fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
 ** the page is full (about (offset + limit) * rows / matches index rows,
 ** each a few tenths of a microsecond), or fetching every match by rowid
 ** and sorting (a few microseconds each). Never every match joined to
-** missions, which cost 100 to 250 ms at 100,000 missions. */
+** missions, which cost 100 to 250 ms at 100,000 missions.
+**
+** The pass stops after cap + 1 matches (cap: search_cap, or the page's
+** end when deeper) when the page can be read without it: when walking
+** the board and testing each mission's words (search_walk) reads few
+** enough rows for the page. The count is then "more than cap" (cap + 1),
+** never the 82,000 rows of FTS5's doclists that a first letter costs. */
 static int
 search_text(Store *st, const MissionQuery *q, const char *match,
-            const char *s1, const char *s2, MissionCard *out, int *n_out,
-            int *total)
+            const SearchWords *sw, const char *s1, const char *s2,
+            MissionCard *out, int *n_out, int *total)
 {
 	static const char sql_match[] =
 		"SELECT rowid FROM missions_fts WHERE missions_fts MATCH ?1";
@@ -305,18 +341,37 @@ search_text(Store *st, const MissionQuery *q, const char *match,
 		BOARD_ARM("?1", BOARD_IN_BITS) " UNION ALL "
 		BOARD_ARM("?2", BOARD_IN_BITS) BOARD_MERGE_ORDER;
 	StoreBits bits = { NULL, 0 };
+	MissionWords *words = NULL;
 	sqlite3_stmt *stmt = NULL;
-	int64_t ids[SEARCH_FEW], max_id = 0, reach;
+	int64_t ids[SEARCH_FEW], max_id = 0, reach, cap;
 	char *json = NULL;
 	const char *sql;
-	int rc = BORNE_OK, src, n = 0, count = 0, offset;
+	int rc = BORNE_OK, src, n = 0, count = 0, offset, to_end = 0, more = 0;
 
+	offset = q->offset > 0 ? q->offset : 0;
+	reach = out != NULL && q->limit > 0 ? (int64_t)offset + q->limit : 0;
+	cap = reach > search_cap ? reach : search_cap;
 	if ((rc = store_stmt(st, sql_match, &stmt)) != BORNE_OK)
 		return rc;
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(stmt, 0);
 
+		if (count == cap && !to_end) {
+			/* Rowids come in order: about count of every id matched,
+			** so a page walks reach * id / count board rows. */
+			to_end = 1;
+			if (reach * id <= (int64_t)search_walk_max * count) {
+				rc = mission_words_make(st, sw->word, sw->len, sw->n, &words);
+				if (rc == BORNE_OK) {
+					more = 1;
+					break;
+				}
+				if (rc != BORNE_EREFUSED)
+					break;
+				rc = BORNE_OK;    /* a word FTS5 alone can match */
+			}
+		}
 		if ((rc = store_bits_add(&bits, id)) != BORNE_OK) {
 			store_set_error(st, rc, "searching missions: out of memory");
 			break;
@@ -331,13 +386,19 @@ search_text(Store *st, const MissionQuery *q, const char *match,
 	stmt = NULL;
 	if (rc != BORNE_OK)
 		goto done;
+	if (more) {
+		if (total != NULL)
+			*total = (int)cap + 1;
+		if (reach > 0)
+			rc = search_walk(st, q, words, s1, s2, out, &n);
+		goto done;
+	}
 	if (src != SQLITE_DONE) {
 		rc = store_fail(st, src, "searching missions");
 		goto done;
 	}
 	if (total != NULL)
 		*total = count;
-	offset = q->offset > 0 ? q->offset : 0;
 	if (out == NULL || q->limit <= 0 || offset >= count)
 		goto done;
 	/* Fetch and sort when count * (a fetch, ~16 index steps) is less
@@ -387,7 +448,71 @@ done:
 		*n_out = n;
 	free(json);
 	store_bits_free(&bits);
+	mission_words_free(words);
 	return rc;
+}
+
+/* A page of a search that matches many: the board walked in order, its
+** filters on the columns, each mission's words tested in C by w
+** (mission_words.c) until the page is full. */
+static int
+search_walk(Store *st, const MissionQuery *q, MissionWords *w,
+            const char *s1, const char *s2, MissionCard *out, int *n_out)
+{
+	static const char *const sql[2] = {
+		"SELECT " CARD_COLS " FROM missions m" BOARD_WHERE1 BOARD_TEST
+		BOARD_ORDER,
+		BOARD_ARM("?1", BOARD_FILTER BOARD_TEST) " UNION ALL "
+		BOARD_ARM("?2", BOARD_FILTER BOARD_TEST) BOARD_MERGE_ORDER,
+	};
+	StoreTest test;
+	sqlite3_stmt *stmt = NULL;
+	int rc, src = SQLITE_DONE, n = 0;
+
+	*n_out = 0;
+	test.fn = mission_words_test;
+	test.ctx = w;
+	if ((rc = store_stmt(st, sql[strcmp(s1, s2) != 0], &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_text(stmt, 1, s1, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, s2, -1, SQLITE_STATIC);
+	if (q->category >= 0 && q->category < CAT_COUNT)
+		sqlite3_bind_text(stmt, 3,
+		                  mission_category_name((MissionCategory)q->category),
+		                  -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, q->minors_only <= 0 ? 0 :
+	                 q->minors_only >= 2 ? 2 : 1);
+	sqlite3_bind_int(stmt, 6, q->limit);
+	sqlite3_bind_int(stmt, 7, q->offset > 0 ? q->offset : 0);
+	store_bind_test(stmt, 10, &test);
+	while (n < q->limit && (src = sqlite3_step(stmt)) == SQLITE_ROW)
+		card_row(stmt, &out[n++]);
+	if (n == q->limit)
+		src = SQLITE_DONE;
+	store_stmt_release(st, stmt);
+	if (src != SQLITE_DONE) {
+		n = 0;
+		rc = store_fail(st, src, "searching missions");
+	}
+	*n_out = n;
+	return rc;
+}
+
+int
+mission_search_more(const MissionQuery *q, int total)
+{
+	int64_t reach = q->limit > 0 ? (int64_t)(q->offset > 0 ? q->offset : 0)
+	                + q->limit : 0;
+	int64_t cap = reach > search_cap ? reach : search_cap;
+
+	return q->text != NULL && q->text[0] != '\0' && total == cap + 1;
+}
+
+void
+mission_search_tune(int cap, int walk_max)
+{
+	search_cap = cap > 0 ? cap : MISSION_SEARCH_CAP;
+	search_walk_max = walk_max > 0 ? walk_max : SEARCH_WALK_MAX;
 }
 
 int
@@ -404,6 +529,7 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 		"SELECT COUNT(*) FROM missions m" BOARD_WHERE2,
 	};
 	char match[FTS_QUERY_SIZE], why[64];
+	SearchWords sw;
 	const char *s1, *s2;
 	int two, rc = BORNE_OK, src, n = 0;
 
@@ -420,11 +546,11 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 	} else {
 		s1 = s2 = mission_status_name((MissionStatus)q->status);
 	}
-	if (fts_query(q->text, match, sizeof match) > 0) {
+	if (fts_query(q->text, match, sizeof match, &sw) > 0) {
 		if (fts_tags(match, sizeof match, s1, s2, q->category,
 		             q->minors_only) != BORNE_OK)
 			return store_set_error(st, BORNE_EINVAL, "search text too long");
-		return search_text(st, q, match, s1, s2, out, n_out, total);
+		return search_text(st, q, match, &sw, s1, s2, out, n_out, total);
 	}
 	two = strcmp(s1, s2) != 0;
 	for (int pass = 0; pass < 2; pass++) {

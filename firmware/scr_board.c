@@ -206,16 +206,20 @@ board_reload(App *a)
 		app_read_failed(a, rc, "mission_search");
 	}
 	v->board.board_total = total;
+	v->board.board_more = rc == BORNE_OK && mission_search_more(&q, total);
 	/* A category chosen after typing: how many the search finds in all. */
 	v->board.everywhere_total = total;
+	v->board.everywhere_more = v->board.board_more;
 	if (rc == BORNE_OK && q.category >= 0 && text[0] != '\0') {
 		MissionCard one[1];
 		int n = 0, all = 0;
 		q.category = -1;
 		q.offset = 0;
 		q.limit = 0;            /* the count only */
-		if (mission_search(a->st, &q, one, &n, &all) == BORNE_OK)
+		if (mission_search(a->st, &q, one, &n, &all) == BORNE_OK) {
 			v->board.everywhere_total = all;
+			v->board.everywhere_more = mission_search_more(&q, all);
+		}
 	}
 	for (int i = 0; i < v->board.n_cards; i++)
 		app_card_text(v->lang, &v->board.cards[i], &v->board.cards_text[i]);

@@ -19,6 +19,9 @@ typedef struct BoardView {
 	                         ** no outdoor mission is offered, or "" */
 	int  everywhere_total;   /* a search inside a category: its results
 	                         ** in all of them ("Chercher partout (N)") */
+	int  board_more;         /* a search not counted to the end: more
+	                         ** than board_total - 1 (mission_search_more) */
+	int  everywhere_more;    /* the same for everywhere_total */
 } BoardView;
 
 #endif

@@ -53,9 +53,12 @@ static int  store_exec(Store *st, const char *sql, const char *what);
 static int  store_user_version(Store *st, int *out);
 static int  map_sqlite(int sqlite_rc);
 static void sql_in_bits(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+static void sql_test(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 /* The pointer type of a bound StoreBits (sqlite3_bind_pointer). */
 #define STORE_BITS_TYPE "borne_bits"
+/* The pointer type of a bound StoreTest (sqlite3_bind_pointer). */
+#define STORE_TEST_TYPE "borne_test"
 
 /* ---- Errors ---------------------------------------------------------- */
 
@@ -258,6 +261,10 @@ store_connect(Store *st, const char *path)
 	                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
 	                                   sql_in_bits, NULL, NULL)) != SQLITE_OK)
 		return store_fail(st, src, "registering borne_in_bits");
+	if ((src = sqlite3_create_function(st->db, "borne_test", -1,
+	                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+	                                   sql_test, NULL, NULL)) != SQLITE_OK)
+		return store_fail(st, src, "registering borne_test");
 	if ((rc = store_check_modes(st)) != BORNE_OK)
 		return rc;
 	if ((rc = store_user_version(st, &version)) != BORNE_OK) {
@@ -364,6 +371,17 @@ store_close(Store *st)
 	if (st->db != NULL)
 		sqlite3_close_v2(st->db);
 	free(st);
+}
+
+int
+store_set_cache_kib(Store *st, int kib)
+{
+	char sql[64];
+
+	if (kib <= 0)
+		return store_set_error(st, BORNE_EINVAL, "cache size %d KiB", kib);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+	return store_exec(st, sql, "cache size");
 }
 
 /* Fixed SQL with no user text in it (pragmas, schema). */
@@ -588,6 +606,25 @@ sql_in_bits(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	                   (b->bits[id >> 3] & (1u << (id & 7))) != 0);
 }
 
+static void
+sql_test(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const StoreTest *t;
+	int rc;
+
+	if (argc < 1 || (t = sqlite3_value_pointer(argv[0], STORE_TEST_TYPE)) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	rc = t->fn(t->ctx, argc - 1, argv + 1);
+	if (rc == BORNE_ENOMEM)
+		sqlite3_result_error_nomem(ctx);
+	else if (rc < 0)
+		sqlite3_result_error(ctx, "borne_test failed", -1);
+	else
+		sqlite3_result_int(ctx, rc > 0);
+}
+
 int
 store_bits_add(StoreBits *b, int64_t rowid)
 {
@@ -624,6 +661,13 @@ store_bind_bits(struct sqlite3_stmt *stmt, int i, const StoreBits *b)
 {
 	/* SQLite asks for a non-const pointer; it is only read. */
 	return sqlite3_bind_pointer(stmt, i, (void *)(uintptr_t)b, STORE_BITS_TYPE,
+	                            NULL) == SQLITE_OK ? BORNE_OK : BORNE_EDB;
+}
+
+int
+store_bind_test(struct sqlite3_stmt *stmt, int i, const StoreTest *t)
+{
+	return sqlite3_bind_pointer(stmt, i, (void *)(uintptr_t)t, STORE_TEST_TYPE,
 	                            NULL) == SQLITE_OK ? BORNE_OK : BORNE_EDB;
 }
 

@@ -80,6 +80,11 @@ int  store_checkpoint_truncate(Store *st, int wait_ms);
 struct sqlite3;
 struct sqlite3_stmt;
 
+/* Caps SQLite's page cache of st at kib KiB (SQLite's default is 2 MiB,
+** which a kiosk's growing database fills page by page: the kiosk sets
+** less, docs/performance.md). BORNE_OK or an error. */
+int  store_set_cache_kib(Store *st, int kib);
+
 /* The connection, borrowed while st is open. */
 struct sqlite3 *store_db(Store *st);
 
@@ -139,5 +144,19 @@ int  store_bits_add(StoreBits *b, int64_t rowid);
 void store_bits_free(StoreBits *b);               /* NULL-safe, reusable */
 /* Binds b (borrowed until the statement is released) as parameter i. */
 int  store_bind_bits(struct sqlite3_stmt *stmt, int i, const StoreBits *b);
+
+/* A test of a row made in C, for a query that walks an index in its
+** order and keeps the rows that pass (the board's search when it matches
+** too many missions to mark them all first: mission_words.c). Bind it
+** with store_bind_test(); in SQL, borne_test(?N, a, b, ...) is
+** fn(ctx, argc, argv) on the values after ?N: 1 (keep) or 0, NULL when
+** nothing was bound, an error when fn returns a negative BORNE_E*. */
+struct sqlite3_value;
+typedef struct StoreTest {
+	int  (*fn)(void *ctx, int argc, struct sqlite3_value **argv);
+	void  *ctx;
+} StoreTest;
+/* Binds t (borrowed until the statement is released) as parameter i. */
+int  store_bind_test(struct sqlite3_stmt *stmt, int i, const StoreTest *t);
 
 #endif

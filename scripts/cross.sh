@@ -29,7 +29,7 @@ bash scripts/deps.sh
 # aarch64-linux-gnu-pkg-config, which reads the arm64 .pc files only.
 pkgs=(gcc-aarch64-linux-gnu qemu-user-static file
       libc6:arm64 libsqlite3-dev:arm64 libsodium-dev:arm64
-      libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
+      libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libpng-dev:arm64
       libnfc6:arm64 pkgconf:arm64
       libcairo2-dev:arm64        # borne-web's report PDF
       libmicrohttpd-dev:arm64      # borne-web

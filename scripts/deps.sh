@@ -6,7 +6,7 @@ set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config
       libsqlite3-dev sqlite3 libsodium-dev
-      libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+      libsdl2-dev libsdl2-ttf-dev libpng-dev
       libnfc-dev libnfc-bin
       fonts-inter fonts-material-design-icons-iconfont fonts-dejavu-core
       fonts-symbola

@@ -76,7 +76,7 @@ dpkg-deb -f "$deb"
 field() { dpkg-deb -f "$deb" "$1"; }
 check "Architecture is $arch" test "$(field Architecture)" = "$arch"
 deps=$(field Depends)
-for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 \
+for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 \
            libsqlite3-0 libsodium23 libnfc6 libmicrohttpd12; do
 	check "Depends on $lib (dpkg-shlibdeps)" grep -q "\\b$lib (>= " <<<"$deps"
 done

@@ -447,6 +447,56 @@ test_board(void)
 	t_close(&t);
 }
 
+/* A search that finds more than the cap is not counted to the end: the
+** view says "more than" (board_more), the pager still goes on, and the
+** count is exact again once a page reaches past the last match. The cap
+** is lowered to 2 (MISSION_SEARCH_CAP is 1,000) so that 60 missions do. */
+static void
+test_board_more(void)
+{
+	T t;
+	MissionDraft d;
+	int64_t poster = 0;
+
+	t_open(&t, "board_more.db", "2024-12-10T09:12", LANG_FR);
+	CHECK_INT(fx_sql_int(t.st, "SELECT count(*) FROM missions WHERE title"
+	                           " LIKE '%zebre%'"), 0);
+	CHECK_INT(member_add(t.st, "Zoé", ROLE_FACILITATOR, 0, NULL, NULL, 0,
+	                     t.utc, &poster), BORNE_OK);
+	for (int i = 0; i < 60; i++) {
+		mission_draft_init(&d);
+		snprintf(d.title, sizeof d.title, "Nourrir le zèbre n°%d", i);
+		CHECK_INT(mission_add(t.st, &d, poster, t.utc - i, NULL), BORNE_OK);
+	}
+	mission_search_tune(2, 1000000);
+	t_act(&t, ACT_BOARD, 0);
+	t_act(&t, ACT_SEARCH, 0);
+	t_text(&t, "zebre");
+	CHECK_INT(t.v->board.n_cards, APP_BOARD_WINDOW);
+	CHECK_INT(t.v->board.board_more, 1);
+	CHECK_INT(t.v->board.board_total, APP_BOARD_WINDOW + 1);
+	/* A category chosen: "Chercher partout (plus de 2)". */
+	t_act(&t, ACT_FILTER, CAT_ANIMAUX);
+	CHECK_INT(t.v->board.board_total, 0);
+	CHECK_INT(t.v->board.everywhere_more, 1);
+	CHECK_INT(t.v->board.everywhere_total, 3);
+	t_act(&t, ACT_FILTER, -1);
+	/* The pager goes on past what was counted, to the very end. */
+	t_key(&t, APP_KEY_ENTER);
+	t_act(&t, ACT_SET_COLUMNS, 1);
+	t_act(&t, ACT_SCROLL, 30);
+	CHECK_INT(t.v->board.board_offset, 24);
+	CHECK_INT(t.v->board.board_more, 1);
+	CHECK_INT(t.v->board.board_total, 2 * APP_BOARD_WINDOW + 1);
+	t_act(&t, ACT_SCROLL, 30);
+	CHECK_INT(t.v->board.board_offset, 48);
+	CHECK_INT(t.v->board.board_more, 0);
+	CHECK_INT(t.v->board.board_total, 60);
+	CHECK_INT(t.v->board.n_cards, 12);
+	mission_search_tune(0, 0);
+	t_close(&t);
+}
+
 static void
 test_mission_take(void)
 {
@@ -798,6 +848,7 @@ main(void)
 	test_idle();
 	test_greeting_time();
 	test_board();
+	test_board_more();
 	test_mission_take();
 	test_mission_refusals();
 	test_mission_done_release();

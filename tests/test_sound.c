@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "ui_internal.h"
@@ -66,6 +67,37 @@ main(void)
 	Sound *s = NULL;
 
 	CHECK_INT(SDL_Init(0), 0);
+
+	/* Nowhere to play (no ALSA playback device here, no sound server's
+	** socket): SDL's audio is not even tried, so PulseAudio's and ALSA's
+	** libraries and configuration are never read. A socket, or
+	** SDL_AUDIODRIVER, and it is. */
+	if (access("/dev/snd", F_OK) != 0 && access("/var/run/pulse/native", F_OK) != 0) {
+		char dir[] = "/tmp/borne-sound-XXXXXX", path[64];
+		FILE *f;
+
+		CHECK(mkdtemp(dir) != NULL);
+		unsetenv("SDL_AUDIODRIVER");
+		unsetenv("PULSE_SERVER");
+		setenv("XDG_RUNTIME_DIR", dir, 1);
+		CHECK_INT(sound_output_exists(), 0);
+		CHECK_INT(sound_open(&s), BORNE_OK);
+		CHECK(s == NULL);
+		CHECK(SDL_WasInit(SDL_INIT_AUDIO) == 0);
+		snprintf(path, sizeof path, "%s/pipewire-0", dir);
+		CHECK((f = fopen(path, "w")) != NULL);
+		if (f != NULL)
+			fclose(f);
+		CHECK_INT(sound_output_exists(), 1);
+		unlink(path);
+		CHECK_INT(sound_output_exists(), 0);
+		setenv("SDL_AUDIODRIVER", "dummy", 1);
+		CHECK_INT(sound_output_exists(), 1);
+		rmdir(dir);
+	} else {
+		fprintf(stderr, "test_sound: this machine has sound: the case"
+		        " without anywhere to play is not run\n");
+	}
 
 	/* ALSA up, but no such device: silent, and nothing left running. */
 	setenv("SDL_AUDIODRIVER", "alsa", 1);

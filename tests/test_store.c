@@ -709,10 +709,35 @@ test_rules(void)
 	store_close(st);
 }
 
+/* store_set_cache_kib holds SQLite's page cache to its size however
+** much is read (SQLite's default of 2 MiB grew the kiosk's memory with
+** its database). */
+static void
+test_cache_cap(void)
+{
+	Store *st = fx_open("cache.db");
+	sqlite3 *db = store_db(st);
+	int used = 0, high = 0;
+
+	CHECK_INT(sqlite3_exec(db, "CREATE TABLE big(b BLOB);"
+		"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+		" WHERE i < 1500) INSERT INTO big SELECT zeroblob(2000) FROM n;",
+		NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_set_cache_kib(st, 0), BORNE_EINVAL);
+	CHECK_INT(store_set_cache_kib(st, 256), BORNE_OK);
+	CHECK_INT(fx_sql_int(st, "PRAGMA cache_size"), -256);
+	CHECK_INT(fx_sql_int(st, "SELECT sum(length(b)) FROM big"), 3000000);
+	CHECK_INT(sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_USED, &used, &high,
+	                            0), SQLITE_OK);
+	CHECK(used > 0 && used <= 320 * 1024);
+	store_close(st);
+}
+
 int
 main(void)
 {
 	fx_setup();
+	test_cache_cap();
 	test_open_and_reopen();
 	test_not_a_database();
 	test_newer_schema();

@@ -17,7 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <SDL_image.h>
 
 #include "clock.h"
 #include "config.h"

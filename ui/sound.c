@@ -6,10 +6,17 @@
 ** plays them on its own thread); a new cue cuts the previous one. With
 ** no audio device the kiosk stays silent and works the same, and SDL's
 ** audio is shut again: its ALSA back end keeps a hotplug thread that
-** wakes ten times a second for as long as the subsystem is up. */
+** wakes ten times a second for as long as the subsystem is up. A machine
+** with nowhere to play (no ALSA playback device, no PulseAudio or
+** PipeWire socket) does not even start it: trying loads and reads
+** PulseAudio's and ALSA's libraries and configuration, 0.8 MiB of the
+** kiosk's memory for nothing (docs/performance.md). */
+#include <glob.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "borne.h"
 #include "ui_internal.h"
@@ -70,6 +77,34 @@ sound_make(Clip *c, const Tone *tones, int n_tones)
 	return BORNE_OK;
 }
 
+/* SDL_AUDIODRIVER set: whatever it names is tried. */
+int
+sound_output_exists(void)
+{
+	static const char *const sockets[] = { "pulse/native", "pipewire-0" };
+	const char *env = getenv("XDG_RUNTIME_DIR");
+	char dir[256], path[300];
+	glob_t g;
+	int found;
+
+	if (getenv("SDL_AUDIODRIVER") != NULL || getenv("PULSE_SERVER") != NULL)
+		return 1;
+	found = glob("/dev/snd/pcmC*D*p", 0, NULL, &g) == 0;
+	globfree(&g);
+	if (found || access("/var/run/pulse/native", F_OK) == 0)
+		return 1;
+	if (env != NULL && env[0] != '\0')
+		snprintf(dir, sizeof dir, "%s", env);
+	else
+		snprintf(dir, sizeof dir, "/run/user/%u", (unsigned)getuid());
+	for (size_t i = 0; i < sizeof sockets / sizeof sockets[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, sockets[i]);
+		if (access(path, F_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 sound_open(Sound **out)
 {
@@ -85,7 +120,8 @@ sound_open(Sound **out)
 	    sound_make(&s->clips[CUE_REFUSED], cue_refused, 1) != BORNE_OK)
 		goto fail;
 	if (!SDL_WasInit(SDL_INIT_AUDIO)) {
-		if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+		if (!sound_output_exists() ||
+		    SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
 			rc = BORNE_OK;       /* no audio: silent, not an error */
 			goto fail;
 		}

@@ -162,6 +162,10 @@ typedef struct Sound Sound;
 /* Opens the audio device (NULL *out, not an error, when there is none). */
 int  sound_open(Sound **out);
 void sound_close(Sound *s);                             /* NULL-safe */
+/* 1 when the machine has somewhere to play (an ALSA playback device, a
+** PulseAudio or PipeWire socket, or SDL_AUDIODRIVER set): sound_open
+** does not start SDL's audio otherwise. */
+int  sound_output_exists(void);
 void sound_play(Sound *s, AppCue cue);                  /* NULL-safe */
 
 /* ---- The program (main.c) and the script runner (script.c) ---- */

@@ -39,7 +39,7 @@ static void board_pager(Ui *ui, const AppView *v, UiRect r, int per_page);
 static void board_results(Ui *ui, const AppView *v, const BoardLayout *L,
                           int y0, int y1);
 static void board_empty(Ui *ui, const AppView *v, UiRect r, int compact);
-static int  board_count_pill(Ui *ui, int x, int cy, int n);
+static int  board_count_pill(Ui *ui, int x, int cy, int n, int more);
 static int  board_heat(Ui *ui, const AppView *v, int y, int w);
 
 const ScreenOps board_screen = { "board", board_draw };
@@ -133,7 +133,8 @@ board_top(Ui *ui, const AppView *v, BoardLayout *L)
 
 			x = MARGIN + ui_text(ui, MARGIN, cy - th / 2, FONT_BOLD,
 			                     TYPE_TITLE, COL_ENCRE, title);
-			board_count_pill(ui, x + GAP_M, cy, v->board.board_total);
+			board_count_pill(ui, x + GAP_M, cy, v->board.board_total,
+			                 v->board.board_more);
 		}
 		board_search_field(ui, v, L->search);
 		return;
@@ -142,7 +143,7 @@ board_top(Ui *ui, const AppView *v, BoardLayout *L)
 	x += ui_text(ui, x, TOP_BAR_H / 2 - th / 2, FONT_BOLD, TYPE_TITLE,
 	             COL_ENCRE, title);
 	x += GAP_M + board_count_pill(ui, x + GAP_M, TOP_BAR_H / 2,
-	                              v->board.board_total);
+	                              v->board.board_total, v->board.board_more);
 	x += GAP_XL;
 	/* The field fills what is left up to GAP_L before "Proposer". */
 	L->search = layout_inset4(row, 0, GAP_L, 0, x - row.x);
@@ -177,13 +178,17 @@ board_heat(Ui *ui, const AppView *v, int y, int w)
 }
 
 static int
-board_count_pill(Ui *ui, int x, int cy, int n)
+board_count_pill(Ui *ui, int x, int cy, int n, int more)
 {
 	char s[16];
 	int tw, w;
 	UiRect pill;
 
-	ui_fmt(s, sizeof s, "%d", n);
+	/* more: a search not counted to the end, n is "more than n - 1". */
+	if (more)
+		ui_fmt(s, sizeof s, "%d+", n - 1);
+	else
+		ui_fmt(s, sizeof s, "%d", n);
 	tw = ui_text_width(ui, FONT_SEMIBOLD, TYPE_META, s);
 	w = tw + 20 < PILL_H ? PILL_H : tw + 20;
 	pill = layout_rect(x, cy - PILL_H / 2, w, PILL_H);
@@ -361,8 +366,12 @@ board_pager(Ui *ui, const AppView *v, UiRect r, int per_page)
 		          v->board.board_offset + per_page);
 		layout_cut_right(&mid, GAP_S);
 	}
-	ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first, last,
-	       v->board.board_total);
+	if (v->board.board_more)
+		ui_fmt(range, sizeof range, tr(v->lang, "board.range_more"), first,
+		       last, v->board.board_total - 1);
+	else
+		ui_fmt(range, sizeof range, tr(v->lang, "board.range"), first, last,
+		       v->board.board_total);
 	/* The words go between the buttons there are (mid); what does not
 	** fit whole is left out rather than cut. */
 	{
@@ -416,6 +425,9 @@ board_results(Ui *ui, const AppView *v, const BoardLayout *L, int y0, int y1)
 	}
 	if (v->board.board_total == 1)
 		ui_fmt(line, sizeof line, "%s", tr(v->lang, "board.found_one"));
+	else if (v->board.board_more)
+		ui_fmt(line, sizeof line, tr(v->lang, "board.found_more"),
+		       v->board.board_total - 1);
 	else
 		ui_fmt(line, sizeof line, tr(v->lang, "board.found"),
 		       v->board.board_total);
@@ -497,8 +509,12 @@ board_empty(Ui *ui, const AppView *v, UiRect r, int compact)
 		ui_fmt(msg, sizeof msg, tr(v->lang, "board.empty_in"),
 		       v->board.search.text,
 		       app_category_label(v->lang, (MissionCategory)v->board.filter));
-		ui_fmt(every, sizeof every, tr(v->lang, "board.everywhere"),
-		       v->board.everywhere_total);
+		if (v->board.everywhere_more)
+			ui_fmt(every, sizeof every, tr(v->lang, "board.everywhere_more"),
+			       v->board.everywhere_total - 1);
+		else
+			ui_fmt(every, sizeof every, tr(v->lang, "board.everywhere"),
+			       v->board.everywhere_total);
 		btn = every;
 		act = ACT_FILTER;
 		arg = -1;
