@@ -12,6 +12,7 @@
 
 #include "borne.h"
 #include "outbox.h"
+#include "syncview.h"
 
 /* Changes per push or pull: one hub transaction each. */
 #define HUB_BATCH 1000
@@ -331,7 +332,7 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 	OutboxState s;
 	PGresult *res;
 	int rows, rc, applied;
-	int64_t seq;
+	int64_t seq, confirmed = -1;
 
 	snprintf(limit, sizeof limit, "%d", HUB_BATCH);
 	for (;;) {
@@ -339,6 +340,8 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 			snprintf(err, errlen, "%s", store_errmsg(st));
 			return rc;
 		}
+		if (confirmed < 0)
+			confirmed = s.pushed_seq;   /* pushed before this pull */
 		snprintf(after, sizeof after, "%lld", (long long)s.pulled_seq);
 		params[0] = s.kiosk_uuid;
 		params[1] = after;
@@ -350,8 +353,13 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 			return BORNE_EIO;
 		rows = PQntuples(res);
 		if (rows == 0) {
+			/* The end of the hub's log: the hub's answer to every
+			** change pushed before is here (takes no longer "en
+			** attente de confirmation"). */
 			PQclear(res);
-			return BORNE_OK;
+			if ((rc = syncview_note_pull(st, confirmed, 0)) != BORNE_OK)
+				snprintf(err, errlen, "%s", store_errmsg(st));
+			return rc;
 		}
 		if ((rc = store_begin(st)) != BORNE_OK ||
 		    (rc = outbox_applying(st, 1)) != BORNE_OK)
@@ -378,8 +386,12 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 		    (rc = store_commit(st)) != BORNE_OK)
 			goto fail;
 		PQclear(res);
-		if (out->too_new)
-			return BORNE_OK;
+		if (out->too_new) {
+			/* "mise à jour requise" until a pull gets to the end */
+			if ((rc = syncview_note_pull(st, 0, 1)) != BORNE_OK)
+				snprintf(err, errlen, "%s", store_errmsg(st));
+			return rc;
+		}
 	}
 fail:
 	snprintf(err, errlen, "%s", store_errmsg(st));

@@ -316,7 +316,9 @@ typedef struct AppView {
 	char clock_detail[200];  /* "3 passages attendent l'heure" or "" */
 	char sync_status[120];   /* "Pas synchronisée depuis ..." when this
 	                         ** kiosk syncs with a hub and has not for
-	                         ** an hour (docs/sync.md), else "" */
+	                         ** an hour or failed (docs/sync.md), else "" */
+	char sync_detail[160];   /* "Mise à jour requise · Badges pris
+	                         ** ailleurs : 2", or "" (syncview.h) */
 
 	/* Each screen module's own part (firmware/scr_*.c, its struct in
 	** scr_*.h), cleared by it: v->board.cards, v->pin.pin_len... */

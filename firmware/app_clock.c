@@ -25,6 +25,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "outbox.h"
+#include "syncview.h"
 #include "text.h"
 #include "timeutil.h"
 #include "uuid.h"
@@ -81,24 +82,47 @@ app_clock_reload(App *a)
 	app_clock_check(a);
 }
 
-/* A kiosk that syncs with a hub and has not for an hour says since
-** when; a kiosk alone (never synced) says nothing. */
+/* A kiosk that syncs with a hub and has not for an hour (or whose last
+** sync failed) says since when; badges taken on another kiosk and an
+** update required are said under it. A kiosk alone says nothing. The
+** rule is syncview_health's, borne-web's too. */
 static void
 sync_render(App *a)
 {
 	AppView *v = &a->v;
-	char date[TIME_DATE_SIZE], hm[32], when[64];
-	int64_t synced = 0;
+	char date[TIME_DATE_SIZE], hm[32], when[64], part[64];
+	SyncHealth h;
 
-	v->sync_status[0] = '\0';
-	if (a->st == NULL || outbox_synced_utc(a->st, &synced) != BORNE_OK ||
-	    synced <= 0 || a->now_utc - synced < 3600)
+	v->sync_status[0] = v->sync_detail[0] = '\0';
+	if (a->st == NULL || syncview_health(a->st, a->now_utc, &h) != BORNE_OK ||
+	    !h.joined)
 		return;
-	time_local_date(synced, date);
-	app_format_hm(v->lang, synced, hm, sizeof hm);
-	snprintf(when, sizeof when, "%s %s", date, hm);
-	app_trf(v->lang, v->sync_status, sizeof v->sync_status,
-	        "app.sync.stale", when);
+	if (h.stale && h.synced_utc > 0) {
+		/* Short, for the facilitators' narrow panel: the hour on the
+		** same day, else the day. */
+		time_local_date(h.synced_utc, date);
+		time_local_date(a->now_utc, when);
+		app_format_hm(v->lang, h.synced_utc, hm, sizeof hm);
+		if (strcmp(date, when) == 0)
+			snprintf(when, sizeof when, "%s", hm);
+		else
+			snprintf(when, sizeof when, "%s", date);
+		app_trf(v->lang, v->sync_status, sizeof v->sync_status,
+		        "app.sync.stale", when);
+	} else if (h.stale) {
+		text_copy(v->sync_status, sizeof v->sync_status,
+		          tr(v->lang, "app.sync.never"));
+	}
+	if (h.update_required)
+		text_copy(v->sync_detail, sizeof v->sync_detail,
+		          tr(v->lang, "app.sync.update_required"));
+	if (h.badges_taken > 0) {
+		app_trf(v->lang, part, sizeof part, "app.sync.badges_taken",
+		        (int)h.badges_taken);
+		snprintf(v->sync_detail + strlen(v->sync_detail),
+		         sizeof v->sync_detail - strlen(v->sync_detail), "%s%s",
+		         v->sync_detail[0] != '\0' ? " · " : "", part);
+	}
 }
 
 static void
@@ -144,6 +168,7 @@ app_clock_check(App *a)
 	int64_t offset = clock_offset(a);
 	int n_held = 0, n_untimed = 0, before = a->v.clock_trusted;
 	char status[sizeof a->v.clock_status];
+	char sync[sizeof a->v.sync_status], sync_more[sizeof a->v.sync_detail];
 
 	if (a->st == NULL) {                /* out of service: nothing to judge by */
 		a->clock_verdict = CLOCK_NOT_SYNCED;
@@ -183,9 +208,13 @@ app_clock_check(App *a)
 	    == BORNE_OK)
 		a->clock_noted = verdict == CLOCK_OK ? 2 : 1;
 	memcpy(status, a->v.clock_status, sizeof status);
+	memcpy(sync, a->v.sync_status, sizeof sync);
+	memcpy(sync_more, a->v.sync_detail, sizeof sync_more);
 	clock_render(a, n_held, n_untimed);
 	return before != a->v.clock_trusted ||
-	       strcmp(status, a->v.clock_status) != 0;
+	       strcmp(status, a->v.clock_status) != 0 ||
+	       strcmp(sync, a->v.sync_status) != 0 ||
+	       strcmp(sync_more, a->v.sync_detail) != 0;
 }
 
 int

@@ -55,6 +55,9 @@ struct App {
 		** its number ("" none), and whether it was accepted. */
 		char      quote_told[32];
 		int       quote_accepted;
+		/* A take of theirs the hub refused (syncview.h): the
+		** mission's title, "" none; told once, when no quote is. */
+		char      take_refused[BORNE_CH_BYTES(BORNE_TITLE_MAX_CH)];
 	} result;                 /* scr_badge_result.c */
 	struct {
 		int       search_focused;

@@ -139,6 +139,14 @@ const I18nEntry i18n_en[] = {
 	{ "app.clock.confirmed", "Time confirmed: taps are counted" },
 	/* the hub (docs/sync.md) */
 	{ "app.sync.stale", "Not synced since %s" },
+	/* what people see of the sync (syncview.h) */
+	{ "app.sync.never", "Not synced with the other kiosks yet" },
+	{ "app.sync.update_required", "Update required: another kiosk runs a newer version" },
+	{ "app.sync.badges_taken", "Badges taken elsewhere: %d" },
+	{ "app.sync.take_pending", "Place held here, waiting for confirmation: another kiosk may have filled the mission already." },
+	{ "app.sync.take_ok_pending", "Done %s: place held here, waiting for confirmation." },
+	{ "app.sync.pending_chip", "Place not confirmed yet" },
+	{ "app.sync.take_refused", "Sorry: “%s” was already full on another kiosk. Pick another mission on the board." },
 	{ "app.clock.unknown", "Time to be checked" },
 	{ "app.config.problem", "Settings: %d line ignored" },
 	{ "app.config.problems", "Settings: %d lines ignored" },

@@ -140,6 +140,14 @@ const I18nEntry i18n_fr[] = {
 	{ "app.clock.unknown", "Heure à vérifier" },
 	/* the hub (docs/sync.md) */
 	{ "app.sync.stale", "Pas synchronisée depuis %s" },
+	/* what people see of the sync (syncview.h) */
+	{ "app.sync.never", "Pas encore synchronisée avec les autres bornes" },
+	{ "app.sync.update_required", "Mise à jour requise : une autre borne a une version plus récente" },
+	{ "app.sync.badges_taken", "Badges pris ailleurs : %d" },
+	{ "app.sync.take_pending", "Place réservée ici, en attente de confirmation : une autre borne a peut-être déjà rempli la mission." },
+	{ "app.sync.take_ok_pending", "C’est noté %s : place réservée ici, en attente de confirmation." },
+	{ "app.sync.pending_chip", "Place à confirmer" },
+	{ "app.sync.take_refused", "Désolé : « %s » était déjà complète sur une autre borne. Choisissez une autre mission au tableau." },
 	{ "app.config.problem", "Réglages : %d ligne ignorée" },
 	{ "app.config.problems", "Réglages : %d lignes ignorées" },
 	{ "app.config.line", "Ligne %d : %s" },

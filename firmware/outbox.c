@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "borne.h"
 #include "privacy.h"
+#include "syncview.h"
 #include "text.h"
 
 static int  seed(Store *st, int all, int64_t *n);
@@ -335,13 +336,15 @@ outbox_reseed(Store *st, int64_t *n)
 int
 outbox_prune(Store *st, int64_t now_utc, int keep_days, int64_t *n)
 {
-	/* Only what the hub took, and only past the retention by the
-	** wall clock of the change (0 days: all the hub took). pruned_seq remembers the newest change
-	** deleted: a hub restored to before it gets the rows again. */
+	/* Only what the hub took and ordered (confirmed_seq: a take up to
+	** it is no longer shown waiting, syncview.c), and only past the
+	** retention by the wall clock of the change (0 days: all of it).
+	** pruned_seq remembers the newest change deleted: a hub restored to
+	** before it gets the rows again. */
 	static const char sql_mark[] =
 		"UPDATE sync_state SET pruned_seq = MAX(pruned_seq, COALESCE((SELECT"
-		" max(seq) FROM outbox WHERE seq <= (SELECT pushed_seq FROM"
-		" sync_state) AND (?2 = 0 OR wall_ms < ?1)), 0))";
+		" max(seq) FROM outbox WHERE seq <= (SELECT MIN(pushed_seq,"
+		" confirmed_seq) FROM sync_state) AND (?2 = 0 OR wall_ms < ?1)), 0))";
 	static const char sql_del[] =
 		"DELETE FROM outbox WHERE seq <= (SELECT pruned_seq FROM sync_state)";
 	sqlite3_stmt *stmt = NULL;
@@ -602,12 +605,12 @@ static int
 take_refused(Store *st, const char *payload, int64_t now_utc)
 {
 	static const char sql[] =
-		"SELECT t.mission_id, t.member_id FROM mission_takes t"
+		"SELECT t.mission_id, t.member_id, t.uuid FROM mission_takes t"
 		" WHERE t.uuid = json_extract(?1, '$.uuid')"
 		" AND t.released_utc IS NULL"
 		" AND json_extract(?1, '$.refused') = 1";
 	sqlite3_stmt *stmt = NULL;
-	char detail[32];
+	char detail[32], take[40] = "";
 	int64_t mission = 0;
 	int rc, src;
 
@@ -619,11 +622,16 @@ take_refused(Store *st, const char *payload, int64_t now_utc)
 		mission = sqlite3_column_int64(stmt, 0);
 		snprintf(detail, sizeof detail, "member #%lld",
 		         (long long)sqlite3_column_int64(stmt, 1));
+		text_copy(take, sizeof take,
+		          (const char *)sqlite3_column_text(stmt, 2));
 	}
 	rc = src == SQLITE_ROW || src == SQLITE_DONE
 	     ? BORNE_OK : store_fail(st, src, "reading takes");
 	store_stmt_release(st, stmt);
 	if (rc != BORNE_OK || mission == 0)
+		return rc;
+	/* told at the member's next tap (syncview.h) */
+	if ((rc = syncview_take_refused(st, take, now_utc)) != BORNE_OK)
 		return rc;
 	return audit_log(st, 0, "mission.take_refused", "mission", mission,
 	                 detail, now_utc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "syncview.h"
 #include "text.h"
 
 static int64_t result_timeout(const App *a, int64_t idle_ms);
@@ -16,6 +17,7 @@ static void    result_clear(App *a);
 static void    result_render(App *a);
 static void    result_next_mission(App *a);
 static int     result_action(App *a, AppAction act, int64_t arg);
+static void    result_take_refused(App *a, const Member *m);
 
 const AppScreen scr_badge_result = {
 	.name = "badge-result",
@@ -54,10 +56,33 @@ app_result_show(App *a, const CheckinResult *r, int rc)
 	a->result.rc = rc;
 	a->result.quote_told[0] = '\0';
 	a->result.quote_accepted = 0;
+	a->result.take_refused[0] = '\0';
 	if (rc == BORNE_OK && r->outcome != CHECKIN_UNKNOWN &&
-	    r->outcome != CHECKIN_INACTIVE)
+	    r->outcome != CHECKIN_INACTIVE) {
 		app_quote_told(a, &r->member);  /* read and marked told, once */
+		if (a->result.quote_told[0] == '\0')
+			result_take_refused(a, &r->member);
+	}
 	app_goto(a, SCREEN_BADGE_RESULT);
+}
+
+/* A take of theirs the hub refused since (another kiosk filled the
+** mission first): read and marked told, once; one per tap, the oldest
+** first. A quote decided is said first: this waits for the next tap. */
+static void
+result_take_refused(App *a, const Member *m)
+{
+	char take[40];
+	int found = 0;
+
+	a->result.take_refused[0] = '\0';
+	if (syncview_refusal_untold(a->st, m->id, a->result.take_refused,
+	                            sizeof a->result.take_refused, take,
+	                            sizeof take, &found) != BORNE_OK || !found) {
+		a->result.take_refused[0] = '\0';
+		return;
+	}
+	(void)syncview_refusal_told(a->st, take, a->now_utc);
 }
 
 int
@@ -179,6 +204,12 @@ result_render(App *a)
 		        sizeof v->result.greeting_note, a->result.quote_accepted ?
 		        "app.quote.told_accepted" : "app.quote.told_declined",
 		        a->result.quote_told);
+	/* A take of theirs refused by the hub (another kiosk was first):
+	** said once, kindly, with what to do. */
+	if (a->result.take_refused[0] != '\0')
+		app_trf(v->lang, v->result.greeting_note,
+		        sizeof v->result.greeting_note, "app.sync.take_refused",
+		        a->result.take_refused);
 	/* A minor due a break or past the day's hours: said before anything
 	** else, in the note's place. */
 	if (r->outcome != CHECKIN_UNKNOWN && r->outcome != CHECKIN_INACTIVE)
@@ -198,6 +229,7 @@ result_clear(App *a)
 	a->result.rc = BORNE_OK;
 	a->result.quote_told[0] = '\0';
 	a->result.quote_accepted = 0;
+	a->result.take_refused[0] = '\0';
 	v->result.greeting[0] = v->result.greeting_detail[0] = '\0';
 	v->result.greeting_extra[0] = v->result.greeting_note[0] = '\0';
 	v->result.result_error = 0;

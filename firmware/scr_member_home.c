@@ -8,6 +8,10 @@
 
 #include <string.h>
 
+#include "i18n.h"
+#include "syncview.h"
+#include "text.h"
+
 static int  member_home_action(App *a, AppAction act, int64_t arg);
 static void member_home_reload(App *a);
 static void member_home_clear(App *a);
@@ -35,8 +39,19 @@ app_my_missions_load(App *a)
 		v->home.n_my = 0;
 		return rc;
 	}
-	for (int i = 0; i < v->home.n_my; i++)
+	for (int i = 0; i < v->home.n_my; i++) {
+		int pending = 0;
+
 		app_card_text(v->lang, &v->home.my[i], &v->home.my_text[i]);
+		/* A take the hub has not confirmed yet says so (syncview.h). */
+		if ((rc = syncview_take_pending(a->st, v->home.my[i].id,
+		                                v->member.id, &pending)) != BORNE_OK)
+			return rc;
+		if (pending)
+			text_copy(v->home.my_text[i].status,
+			          sizeof v->home.my_text[i].status,
+			          tr(v->lang, "app.sync.pending_chip"));
+	}
 	return BORNE_OK;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "syncview.h"
 #include "text.h"
 
 struct takers_ctx { AppView *v; };
@@ -135,10 +136,16 @@ app_mission_take(App *a, int64_t id, const Member *m)
 	outcome_clear(v);
 	v->toast[0] = '\0';            /* the outcome says it all */
 	if (rc == BORNE_OK) {
+		int pending = 0;
+
 		app_cue(a, CUE_SUCCESS);
 		v->detail.outcome = OUTCOME_TAKEN;
+		/* Made here while the hub has not said: a place held, not
+		** promised (another kiosk may have filled it). */
+		(void)syncview_take_pending(a->st, id, m->id, &pending);
 		app_trf(v->lang, v->detail.outcome_title,
-		        sizeof v->detail.outcome_title, "app.take.ok", first);
+		        sizeof v->detail.outcome_title, pending ?
+		        "app.sync.take_ok_pending" : "app.take.ok", first);
 		if (mission_get(a->st, id, &mi) == BORNE_OK &&
 		    mi.poster_name[0] != '\0') {
 			char poster[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
@@ -243,6 +250,18 @@ mission_reload(App *a)
 	if (taker < 0)
 		app_read_failed(a, taker, "mission_is_taker");
 	v->detail.is_taker = taker == 1;
+	v->detail.take_pending[0] = '\0';
+	if (v->detail.is_taker) {
+		int pending = 0;
+
+		if ((rc = syncview_take_pending(a->st, m->id, v->member.id,
+		                                &pending)) != BORNE_OK)
+			app_read_failed(a, rc, "syncview_take_pending");
+		else if (pending)
+			text_copy(v->detail.take_pending,
+			          sizeof v->detail.take_pending,
+			          tr(v->lang, "app.sync.take_pending"));
+	}
 	/* Names of takers are personal data: the poster and staff only. */
 	memset(v->detail.takers, 0, sizeof v->detail.takers);
 	v->detail.n_takers_shown = 0;

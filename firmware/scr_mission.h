@@ -21,6 +21,9 @@ typedef struct DetailView {
 	AppCardText mission_text;
 	char poster_first[BORNE_CH_BYTES(BORNE_NAME_MAX_CH)];
 	int  is_taker;           /* the session member holds a take */
+	char take_pending[200];  /* their take waits for the hub: "Place
+	                         ** réservée ici, en attente de confirmation
+	                         ** : ..." (syncview.h); else "" */
 	int  desc_line;          /* first line of the description shown:
 	                         ** ACT_SCROLL (lines) and ACT_SCROLL_TO
 	                         ** (a line) move it; the UI shows the last

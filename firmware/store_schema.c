@@ -547,6 +547,31 @@ static const char schema_v12[] =
 	OB_TRIGGERS("visit_streams", "vstreams", OB_VSTREAM)
 	OB_TRIGGERS("visit_fixes", "vfixes", OB_VFIX);
 
+/* Version 13 (issue 14, what people see of sync): confirmed_seq is
+** this kiosk's last change the hub is known to have ordered (every
+** change pushed before a pull that reached the end of the hub's log: a
+** take up to it is no longer "en attente de confirmation");
+** update_required is 1 while the last pull stopped at a
+** change of a newer schema. take_refusals is local, never travels: a
+** take the hub refused (the mission was full in hub order), until its
+** member is told at a tap (told_utc). */
+static const char schema_v13[] =
+	"ALTER TABLE sync_state ADD COLUMN confirmed_seq INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN update_required INTEGER NOT NULL"
+	"  DEFAULT 0 CHECK (update_required IN (0,1));"
+	"CREATE TABLE take_refusals ("
+	"  take_uuid   TEXT PRIMARY KEY,"
+	"  member_id   INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,"
+	"  mission_id  INTEGER NOT NULL REFERENCES missions(id) ON DELETE CASCADE,"
+	"  refused_utc INTEGER NOT NULL,"
+	"  told_utc    INTEGER);"
+	"CREATE INDEX take_refusals_untold ON take_refusals(member_id)"
+	"  WHERE told_utc IS NULL;"
+	/* after a complete sync, what was pushed was pulled back ordered */
+	"UPDATE sync_state SET confirmed_seq = pushed_seq"
+	"  WHERE synced_utc > 0 AND last_error = '';";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -564,6 +589,8 @@ static const char *const migrations[] = {
 	schema_v11,
 	/* issue 14: quotes, series, streams and fixes travel */
 	schema_v12,
+	/* issue 14: takes confirmed by the hub, refusals told at a tap */
+	schema_v13,
 };
 
 int

@@ -13,6 +13,7 @@
 #include "day.h"
 #include "member.h"
 #include "outbox.h"
+#include "syncview.h"
 #include "privacy.h"
 #include "quote.h"
 #include "stream.h"
@@ -368,6 +369,11 @@ test_prune(void)
 	CHECK_INT(outbox_mark_pushed(st, last - 1, 0), BORNE_OK);
 	CHECK_INT(outbox_prune(st, now, OUTBOX_KEEP_DAYS, &n), BORNE_OK);
 	CHECK_INT(n, 0);
+	/* taken but not yet ordered back by a pull that reached the end of
+	** the hub's log: a take in it still shows waiting, so it stays */
+	CHECK_INT(outbox_prune(st, now + 60, 0, &n), BORNE_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(syncview_note_pull(st, last - 1, 0), BORNE_OK);
 	/* 0 days: what the hub took goes, what it did not stays */
 	CHECK_INT(outbox_prune(st, now + 60, 0, &n), BORNE_OK);
 	CHECK_INT(n, last - 1);
@@ -378,6 +384,7 @@ test_prune(void)
 	CHECK_INT(s.pending, 1);
 	/* all taken, all pruned: the numbers go on after the last one */
 	CHECK_INT(outbox_mark_pushed(st, last, 0), BORNE_OK);
+	CHECK_INT(syncview_note_pull(st, last, 0), BORNE_OK);
 	CHECK_INT(outbox_prune(st, now + 60, 0, &n), BORNE_OK);
 	CHECK_INT(changes(st), 0);
 	CHECK_INT(outbox_state(st, &s), BORNE_OK);

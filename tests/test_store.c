@@ -483,6 +483,38 @@ test_migrate_v8_outbox(void)
 	store_close(st);
 }
 
+/* Version 11 through 13 (issue 14, what people see of the sync): a kiosk
+** whose last sync completed has every change it pushed confirmed (no
+** take of before shown "en attente de confirmation"); one whose last
+** sync failed has none; take_refusals is there, empty. */
+static void
+test_migrate_v11_confirmed(void)
+{
+	static const char *const setup[] = {
+		"UPDATE sync_state SET pushed_seq = 5, synced_utc = 1000",
+		"UPDATE sync_state SET pushed_seq = 5, synced_utc = 1000,"
+		" last_error = 'could not connect'",
+	};
+	static const long long want[] = { 5, 0 };
+	sqlite3 *db = NULL;
+	Store *st;
+
+	for (int i = 0; i < 2; i++) {
+		fx_rm(fx_path("v11.db"));
+		make_old_db("v11.db", 11);
+		sqlite3_open(fx_path("v11.db"), &db);
+		CHECK_INT(sqlite3_exec(db, setup[i], NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		st = fx_open("v11.db");
+		CHECK(store_schema_latest() >= 13);
+		CHECK_INT(fx_sql_int(st, "SELECT confirmed_seq FROM sync_state"),
+		          want[i]);
+		CHECK_INT(fx_sql_int(st, "SELECT update_required FROM sync_state"), 0);
+		CHECK_INT(fx_sql_int(st, "SELECT count(*) FROM take_refusals"), 0);
+		store_close(st);
+	}
+}
+
 static void
 test_read_only(void)
 {
@@ -768,6 +800,7 @@ main(void)
 	test_migrate_v8_to_v11();
 	test_migrate_v11_to_v12();
 	test_migrate_v8_outbox();
+	test_migrate_v11_confirmed();
 	test_read_only();
 	test_file_modes();
 	test_locked();

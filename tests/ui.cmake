@@ -45,6 +45,9 @@ borne_ui_script(accueil_post SIZES ${all_sizes})
 # over busy screens, questions that expire.
 borne_ui_script(facilitator_entry SIZES 800x480 1920x1080)
 borne_ui_script(badge_wait  SIZES 800x480 1920x1080)
+# What people see of the sync with a hub (issue 14): a take waiting for
+# the hub, a refused one told at the next tap, facilitators told.
+borne_ui_script(sync_takes  SIZES 800x480 1920x1080)
 # Two fingers, a drag off the screen, held keys (finger positions: 800x480).
 borne_ui_script(touch_robust SIZES 800x480)
 

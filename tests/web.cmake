@@ -14,7 +14,7 @@ if(EXISTS /usr/bin/python3)
                        ENVIRONMENT "TZ=Europe/Paris;BORNE_PIN_HASH_FAST=1")
 endif()
 
-foreach(t web web_pages web_days web_quotes)
+foreach(t web web_pages web_days web_quotes web_sync)
   borne_c_test(${t})
   target_link_libraries(test_${t} PRIVATE borne_web)
   set_tests_properties(${t} PROPERTIES

@@ -229,6 +229,13 @@ kiosk_ui(Kiosk *k)
 	return k->ui;
 }
 
+Store *
+kiosk_store(Kiosk *k, int64_t *now_utc)
+{
+	*now_utc = kiosk_now_utc(k);
+	return k->st;
+}
+
 int
 kiosk_window_w(const Kiosk *k)
 {

@@ -62,6 +62,7 @@ static int  script_do_quit(Script *s, const ScriptCmd *c);
 static int  script_do_event(Script *s, const ScriptCmd *c);
 static int  script_do_clock_set(Script *s, const ScriptCmd *c);
 static int  script_do_wait(Script *s, const ScriptCmd *c);
+static int  script_do_hub_answer(Script *s, const ScriptCmd *c);
 static int  script_do_screenshot(Script *s, const ScriptCmd *c);
 static int  script_do_expect_screen(Script *s, const ScriptCmd *c);
 static int  script_do_expect_text(Script *s, const ScriptCmd *c);
@@ -381,6 +382,28 @@ script_do_clock_set(Script *s, const ScriptCmd *c)
 	return 0;
 }
 
+/* hub-answer accept|refuse: one sync of this kiosk with a hub, the hub
+** played here (tests only, script_hub.c); then a tick, as the kiosk
+** would see it a moment later. */
+static int
+script_do_hub_answer(Script *s, const ScriptCmd *c)
+{
+	AppEvent ev;
+	char err[256];
+	int64_t now_utc = 0;
+	Store *st = kiosk_store(s->k, &now_utc);
+
+	if (st == NULL)
+		return script_fail(s, "hub-answer: the kiosk has no database");
+	if (script_hub_answer(st, c->refuse, now_utc, err, sizeof err)
+	    != BORNE_OK)
+		return script_fail(s, "hub-answer: %s", err);
+	memset(&ev, 0, sizeof ev);
+	ev.type = APP_EV_TICK;
+	kiosk_send(s->k, &ev);
+	return 0;
+}
+
 static int
 script_do_wait(Script *s, const ScriptCmd *c)
 {
@@ -484,6 +507,7 @@ static const ScriptRunFn script_runs[] = {
 	[SCRIPT_CLOCK_SYNC]     = script_do_event,
 	[SCRIPT_QUIT]           = script_do_quit,
 	[SCRIPT_WINDOW_CLOSE]   = script_do_quit,
+	[SCRIPT_HUB_ANSWER]     = script_do_hub_answer,
 };
 
 #define N_RUNS (sizeof script_runs / sizeof script_runs[0])

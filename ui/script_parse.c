@@ -44,6 +44,7 @@ static const ScriptSpec script_specs[] = {
 	{ "clock-sync",     SCRIPT_CLOCK_SYNC,     1, 1, "clock-sync yes|no|unknown" },
 	{ "quit",           SCRIPT_QUIT,           0, 0, "quit" },
 	{ "window-close",   SCRIPT_WINDOW_CLOSE,   0, 0, "window-close" },
+	{ "hub-answer",     SCRIPT_HUB_ANSWER,     1, 1, "hub-answer accept|refuse" },
 };
 
 #define N_SPECS (sizeof script_specs / sizeof script_specs[0])
@@ -286,6 +287,12 @@ script_parse_line(const char *line, ScriptCmd *out, char *err, size_t errlen)
 			return script_err(err, errlen, "say: %s", spec->usage);
 		break;
 	}
+	case SCRIPT_HUB_ANSWER:
+		if (strcmp(out->text, "accept") != 0 &&
+		    strcmp(out->text, "refuse") != 0)
+			return script_err(err, errlen, "say: %s", spec->usage);
+		out->refuse = strcmp(out->text, "refuse") == 0;
+		break;
 	case SCRIPT_SCREENSHOT:
 		if (strchr(out->text, '/') != NULL || out->text[0] == '\0' ||
 		    strcmp(out->text, "..") == 0 || strcmp(out->text, ".") == 0)

@@ -44,7 +44,8 @@ typedef enum ScriptCmdKind {
 	SCRIPT_CLOCK_SET,        /* utc: the wall clock jumps there */
 	SCRIPT_CLOCK_SYNC,       /* sync: 0 unknown, 1 no, 2 yes (ClockSync) */
 	SCRIPT_QUIT,             /* SDL_QUIT, as a desktop's "log out" sends */
-	SCRIPT_WINDOW_CLOSE      /* the window manager closes the window */
+	SCRIPT_WINDOW_CLOSE,     /* the window manager closes the window */
+	SCRIPT_HUB_ANSWER        /* refuse: the hub plays one sync (tests) */
 } ScriptCmdKind;
 
 /* Modifiers held in a `key` chord ("ctrl+alt+F1"). */
@@ -66,6 +67,7 @@ typedef struct ScriptCmd {
 	BadgeUid uid;            /* badge */
 	int64_t  utc;            /* clock-set */
 	int      sync;           /* clock-sync */
+	int      refuse;         /* hub-answer: 1 refuse, 0 accept */
 	int      mods;           /* key: SCRIPT_MOD_* held, 0 for a plain key */
 } ScriptCmd;
 

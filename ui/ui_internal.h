@@ -175,6 +175,12 @@ typedef struct Kiosk Kiosk;
 /* What the script runner needs from the program. */
 App  *kiosk_app(Kiosk *k);
 Ui   *kiosk_ui(Kiosk *k);
+/* The kiosk's database (NULL: out of service) and its time now (the
+** virtual clock when headless), for the script's hub-answer. */
+Store *kiosk_store(Kiosk *k, int64_t *now_utc);
+/* script_hub.c: hub-answer (tests only). BORNE_OK, or an error with err. */
+int  script_hub_answer(Store *st, int refuse, int64_t now_utc, char *err,
+                       size_t errlen);
 /* Sends one event at the virtual time; redraws when the view changed. */
 void kiosk_send(Kiosk *k, const AppEvent *ev);
 /* Passes an SDL event through input.c, then kiosk_send. */

@@ -17,10 +17,12 @@
 #include "maintenance.h"
 #include "mission.h"
 #include "safety.h"
+#include "syncview.h"
 #include "timeutil.h"
 #include "web.h"
 
 static int  present_row(const Visit *v, void *ctx);
+static void band_sync(Web *w, WebReq *rq, WebResp *rs);
 static void card_present(Web *w, WebReq *rq, WebResp *rs);
 static void card_today(Web *w, WebReq *rq, WebResp *rs);
 static void card_waiting(Web *w, WebReq *rq, WebResp *rs);
@@ -48,6 +50,57 @@ present_row(const Visit *v, void *ctx)
 	html_f(&c->rs->body, "<li>%s <span class=\"muted\">%s %s</span></li>",
 	       name, TR(c->rq, "depuis", "since"), hm);
 	return 0;
+}
+
+/* What the facilitators must know of the sync with the hub, in a band
+** above the cards: not synced for an hour (or the last sync failed), an
+** update required, badges enrolled here taken by someone elsewhere. The
+** rule is facilitator mode's (syncview_health); a kiosk alone shows
+** nothing. */
+static void
+band_sync(Web *w, WebReq *rq, WebResp *rs)
+{
+	SyncHealth h;
+	char when[20];
+	int rc;
+
+	if ((rc = syncview_health(w->st, rq->now_utc, &h)) != BORNE_OK) {
+		web_notice(rs, "err", web_store_error(rq, w->st, rc));
+		return;
+	}
+	if (!h.joined || (!h.stale && !h.update_required && h.badges_taken == 0))
+		return;
+	html_raw(&rs->body, "<div class=\"notice info\" id=\"sync\" "
+	         "role=\"status\"><ul>");
+	if (h.stale && h.synced_utc > 0) {
+		web_time(h.synced_utc, when);
+		html_f(&rs->body, "<li id=\"sync-stale\">%s %s", TR(rq,
+		       "Pas synchronisée depuis le", "Not synced since"), when);
+	} else if (h.stale) {
+		html_f(&rs->body, "<li id=\"sync-stale\">%s", TR(rq,
+		       "Pas encore synchronisée avec les autres bornes",
+		       "Not synced with the other kiosks yet"));
+	}
+	if (h.stale)
+		html_f(&rs->body, "%s%s%s%s</li>", h.failed ? " (" : "",
+		       h.failed ? TR(rq, "dernier essai : ", "last try: ") : "",
+		       h.failed ? h.last_error : "", h.failed ? ")" : "");
+	if (h.update_required)
+		html_f(&rs->body, "<li id=\"sync-update\">%s</li>", TR(rq,
+		       "Mise à jour requise : une autre borne a une version plus "
+		       "récente. Ses nouveautés attendent cette mise à jour.",
+		       "Update required: another kiosk runs a newer version. What "
+		       "it sent waits for this update."));
+	if (h.badges_taken > 0)
+		html_f(&rs->body, "<li id=\"sync-badges\">%s %D. %s</li>", TR(rq,
+		       "Badges pris ailleurs :", "Badges taken elsewhere:"),
+		       h.badges_taken, TR(rq, "Ces badges, inscrits ici, étaient "
+		       "déjà à quelqu'un sur une autre borne : voyez le journal "
+		       "(badge.taken_elsewhere) et donnez-leur un autre badge.",
+		       "These badges, enrolled here, already belonged to someone on "
+		       "another kiosk: see the log (badge.taken_elsewhere) and give "
+		       "them another badge."));
+	html_raw(&rs->body, "</ul></div>");
 }
 
 static void
@@ -272,6 +325,7 @@ int
 page_dash_get(Web *w, WebReq *rq, WebResp *rs)
 {
 	web_page_begin(w, rq, rs, TR(rq, "Tableau de bord", "Dashboard"));
+	band_sync(w, rq, rs);
 	html_raw(&rs->body, "<div class=\"grid\">");
 	card_present(w, rq, rs);
 	card_today(w, rq, rs);

@@ -567,6 +567,14 @@ def scenarios(pg, top):
                 " 'mission.take_refused'") == 3, "B's 3 late takers are told")
     check(q1(A, "SELECT count(*) FROM audit WHERE action ="
                 " 'mission.take_refused'") == 0, "A's takes were first")
+    # What people see (syncview.h): B's refused takers are told at their
+    # next tap; a pull that got to the end confirms every take sent.
+    check(q1(B, "SELECT count(*) FROM take_refusals WHERE told_utc IS NULL")
+          == 3, "B's 3 refused takers wait to be told at their next tap")
+    for db in (A, B):
+        check(q1(db, "SELECT confirmed_seq = pushed_seq AND update_required"
+                     " = 0 FROM sync_state") == 1,
+              "every change sent from %s is confirmed" % db)
 
     # ---- clocks skewed by days: the hub's order decides, clocks follow --
     c = sqlite3.connect(B)

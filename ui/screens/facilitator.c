@@ -449,6 +449,11 @@ fac_clock(Ui *ui, const AppView *v, UiRect r)
 		            ALIGN_LEFT, v->sync_status);
 		y += lh + 4;
 	}
+	if (v->sync_detail[0]) {         /* update required, badges taken */
+		ui_text_fit(ui, r.x + 36, y, r.w - 36, FONT_SEMIBOLD, TYPE_META, COL_OCRE,
+		            ALIGN_LEFT, v->sync_detail);
+		y += lh + 4;
+	}
 	if (v->clock_confirmable) {
 		ui_button(ui, (UiRect){ r.x, y + 4, r.w, 52 }, BTN_GREEN, ICON_CHECK,
 		          tr(v->lang, "ui.fac.clock_confirm"), ACT_CLOCK_CONFIRM, 0);

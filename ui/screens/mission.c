@@ -221,6 +221,16 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 		                   ALIGN_LEFT, 2, v->quote.mine);
 		y += used > mh + 4 ? used + 12 : 36;
 	}
+	if (v->detail.take_pending[0] != '\0') {
+		/* their take, made here, waits for the hub (docs/sync.md) */
+		int used;
+
+		ui_icon(ui, r.x + 14, y + 14, 24, COL_OCRE, ICON_SCHEDULE);
+		used = ui_text_box(ui, (UiRect){ r.x + 40, y + 14 - mh / 2, r.w - 40,
+		                   3 * mh + 4 }, FONT_MEDIUM, 18, COL_OCRE,
+		                   ALIGN_LEFT, 3, v->detail.take_pending);
+		y += used > mh + 4 ? used + 12 : 36;
+	}
 	if (takers[0] != '\0') {
 		char line[360];
 
@@ -569,8 +579,11 @@ mission_outcome(Ui *ui, const AppView *v)
 			r.y += outcome_fact(ui, r, ICON_LOCATION_ON,
 			                    tr(v->lang, "mission.where"), m->d.place);
 		r.y += outcome_fact(ui, r, ICON_PERSON, NULL, v->detail.outcome_ask);
-		outcome_fact(ui, r, ICON_LIGHTBULB, NULL,
-		             tr(v->lang, "app.take.find_it"));
+		if (v->detail.take_pending[0] != '\0')   /* the hub has not said */
+			outcome_fact(ui, r, ICON_SCHEDULE, NULL, v->detail.take_pending);
+		else
+			outcome_fact(ui, r, ICON_LIGHTBULB, NULL,
+			             tr(v->lang, "app.take.find_it"));
 	} else {
 		y += outcome_fact(ui, (UiRect){ body.x, y, body.w, body.y + body.h - y },
 		                  ICON_ASSIGNMENT, NULL, m->d.title);
