@@ -153,8 +153,8 @@ test_pending_then_refused(void)
 	take(&t, id, B_MAMADOU);
 	CHECK_STR(t.v->detail.outcome_title, "C’est noté Mamadou : place "
 	          "réservée ici, en attente de confirmation.");
-	CHECK_CONTAINS(t.v->detail.take_pending,
-	               "une autre borne a peut-être déjà rempli la mission");
+	CHECK_STR(t.v->detail.take_pending,
+	          "Place en attente de confirmation par les autres bornes.");
 	t_act(&t, ACT_BACK, 0);                 /* the mission's page */
 	CHECK_INT(t.v->detail.outcome, OUTCOME_NONE);
 	CHECK_CONTAINS(t.v->detail.take_pending, "en attente de confirmation");

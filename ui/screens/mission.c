@@ -173,6 +173,8 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 	tail += 36;                     /* under-18s: always said */
 	if (v->quote.mine[0] != '\0')
 		tail += 2 * mh + 12;
+	if (v->detail.take_pending[0] != '\0')
+		tail += 2 * mh + 16;
 	room = r.y + r.h - tail - 8 - y;
 	/* Its poster knows the description: the quotes received instead. */
 	if (room > 0 && v->quote.n_received > 0)
@@ -227,8 +229,8 @@ mission_story(Ui *ui, const AppView *v, UiRect r)
 
 		ui_icon(ui, r.x + 14, y + 14, 24, COL_OCRE, ICON_SCHEDULE);
 		used = ui_text_box(ui, (UiRect){ r.x + 40, y + 14 - mh / 2, r.w - 40,
-		                   3 * mh + 4 }, FONT_MEDIUM, 18, COL_OCRE,
-		                   ALIGN_LEFT, 3, v->detail.take_pending);
+		                   2 * mh + 4 }, FONT_MEDIUM, 18, COL_OCRE,
+		                   ALIGN_LEFT, 2, v->detail.take_pending);
 		y += used > mh + 4 ? used + 12 : 36;
 	}
 	if (takers[0] != '\0') {
@@ -580,7 +582,8 @@ mission_outcome(Ui *ui, const AppView *v)
 			                    tr(v->lang, "mission.where"), m->d.place);
 		r.y += outcome_fact(ui, r, ICON_PERSON, NULL, v->detail.outcome_ask);
 		if (v->detail.take_pending[0] != '\0')   /* the hub has not said */
-			outcome_fact(ui, r, ICON_SCHEDULE, NULL, v->detail.take_pending);
+			outcome_fact(ui, r, ICON_SCHEDULE, NULL,
+			             tr(v->lang, "app.sync.take_pending_why"));
 		else
 			outcome_fact(ui, r, ICON_LIGHTBULB, NULL,
 			             tr(v->lang, "app.take.find_it"));
