@@ -61,10 +61,8 @@ static int     report_by_day(Store *st, const char *from, const char *to,
 static int     report_by_member(Store *st, const char *from, const char *to,
                                 ReportFormat fmt, FILE *out);
 static int     check_range(const char *from, const char *to, int *n_days);
-static int     report_by_stream(Store *st, const char *from, const char *to,
-                                ReportFormat fmt, FILE *out);
-static int     report_by_site(Store *st, const char *from, const char *to,
-                              ReportFormat fmt, FILE *out);
+static int     report_by_group(Store *st, const char *from, const char *to,
+                               ReportBy by, ReportFormat fmt, FILE *out);
 
 static int64_t
 visit_seconds(const Visit *v)
@@ -345,15 +343,15 @@ done:
 	return rc;
 }
 
-/* Hours per work stream (report_streams), "(none)" for the visits of
-** the contributive days that named none, and a totals row. */
+/* Hours per group, "(none)" for the visits in none, and a totals row:
+** per work stream (report_streams) or per site (report_sites). */
 static int
-report_by_stream(Store *st, const char *from, const char *to,
-                 ReportFormat fmt, FILE *out)
+report_by_group(Store *st, const char *from, const char *to, ReportBy by,
+                ReportFormat fmt, FILE *out)
 {
-	static const char *const head[] = { "stream", "members", "visits",
-	                                     "hours" };
-	ReportStreamFigures *f = NULL;
+	const char *head[] = { by == REPORT_BY_SITE ? "site" : "stream",
+	                       "members", "visits", "hours" };
+	ReportGroupFigures *f = NULL;
 	ReportTable *t = report_table_new(4, head, "lrrr");
 	char members[16], visits[16], hours[16];
 	const char *row[4];
@@ -362,54 +360,9 @@ report_by_stream(Store *st, const char *from, const char *to,
 
 	if (t == NULL)
 		goto done;
-	if ((rc = report_streams(st, from, to, &f, &n)) != BORNE_OK)
-		goto done;
-	for (int i = 0; i < n; i++) {
-		snprintf(members, sizeof members, "%d", f[i].members);
-		snprintf(visits, sizeof visits, "%d", f[i].visits);
-		time_format_duration(f[i].seconds, hours, sizeof hours);
-		row[0] = f[i].name[0] != '\0' ? f[i].name : "(none)";
-		row[1] = members;
-		row[2] = visits;
-		row[3] = hours;
-		if ((rc = report_table_add(t, row)) != BORNE_OK)
-			goto done;
-		tot_s += f[i].seconds;
-		tot_visits += f[i].visits;
-	}
-	snprintf(visits, sizeof visits, "%d", tot_visits);
-	time_format_duration(tot_s, hours, sizeof hours);
-	row[0] = "total";
-	row[1] = "";
-	row[2] = visits;
-	row[3] = hours;
-	if ((rc = report_table_add_total(t, row)) != BORNE_OK)
-		goto done;
-	rc = report_table_print(t, fmt, out);
-done:
-	report_table_free(t);
-	free(f);
-	return rc;
-}
-
-/* Hours per site (report_sites): the kiosk where each visit was tapped,
-** and a totals row. */
-static int
-report_by_site(Store *st, const char *from, const char *to, ReportFormat fmt,
-               FILE *out)
-{
-	static const char *const head[] = { "site", "members", "visits",
-	                                     "hours" };
-	ReportSiteFigures *f = NULL;
-	ReportTable *t = report_table_new(4, head, "lrrr");
-	char members[16], visits[16], hours[16];
-	const char *row[4];
-	int64_t tot_s = 0;
-	int n = 0, tot_visits = 0, rc = BORNE_ENOMEM;
-
-	if (t == NULL)
-		goto done;
-	if ((rc = report_sites(st, from, to, &f, &n)) != BORNE_OK)
+	rc = by == REPORT_BY_SITE ? report_sites(st, from, to, &f, &n)
+	                          : report_streams(st, from, to, &f, &n);
+	if (rc != BORNE_OK)
 		goto done;
 	for (int i = 0; i < n; i++) {
 		snprintf(members, sizeof members, "%d", f[i].members);
@@ -450,10 +403,8 @@ report_attendance(Store *st, const char *from, const char *to, ReportBy by,
 		return BORNE_EINVAL;
 	if (by == REPORT_BY_MEMBER)
 		return report_by_member(st, from, to, fmt, out);
-	if (by == REPORT_BY_STREAM)
-		return report_by_stream(st, from, to, fmt, out);
-	if (by == REPORT_BY_SITE)
-		return report_by_site(st, from, to, fmt, out);
+	if (by == REPORT_BY_STREAM || by == REPORT_BY_SITE)
+		return report_by_group(st, from, to, by, fmt, out);
 	return report_by_day(st, from, to, fmt, out);
 }
 

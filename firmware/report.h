@@ -84,24 +84,19 @@ typedef struct ReportDayFigures {
 	int64_t seconds;
 } ReportDayFigures;
 
-/* Hours per work stream on the contributive days dated in a period, as
-** the by-day figures count them (out - in, an open visit 0), each visit
-** cut between the streams its member was in (stream.h). name "" holds
-** the visits that named no stream. visits: those with time in the
-** stream (a visit that changed counts in each); members: distinct. */
-typedef struct ReportStreamFigures {
+/* Hours of a period by a group of visits, name "" for the visits in
+** none: visits, distinct members, seconds.
+** - Per work stream: on the contributive days dated in the period, as
+**   the by-day figures count them (out - in, an open visit 0), each
+**   visit cut between the streams its member was in (stream.h); a visit
+**   that changed stream counts in each.
+** - Per site (visits.kiosk_id): every visit begun in the period, as
+**   hours_total counts them. */
+typedef struct ReportGroupFigures {
 	char    name[BORNE_CH_BYTES(40)];
 	int     visits, members;
 	int64_t seconds;
-} ReportStreamFigures;
-
-/* Hours per site (visits.kiosk_id) of every visit begun in a period, as
-** hours_total counts them; name "" for visits that named no kiosk. */
-typedef struct ReportSiteFigures {
-	char    name[64];
-	int     visits, members;
-	int64_t seconds;
-} ReportSiteFigures;
+} ReportGroupFigures;
 
 typedef struct ReportPeriod {
 	char    from[11], to[11];
@@ -114,9 +109,9 @@ typedef struct ReportPeriod {
 	int     missions_posted, missions_done;
 	int64_t earned_minor_cents;
 	int     minors_earning;          /* distinct under-18s who earned */
-	ReportStreamFigures *streams;    /* by name, "" (none named) last */
+	ReportGroupFigures *streams;    /* by name, "" (none named) last */
 	int     n_streams;
-	ReportSiteFigures *sites;        /* by name; one row on a lone kiosk */
+	ReportGroupFigures *sites;        /* by name; one row on a lone kiosk */
 	int     n_sites;
 } ReportPeriod;
 
@@ -128,11 +123,11 @@ void report_period_free(ReportPeriod *r);                 /* NULL-safe */
 /* The streams' figures alone (report_period fills them too); *out is
 ** freed by the caller (free), NULL when *n is 0. */
 int  report_streams(Store *st, const char *from, const char *to,
-                    ReportStreamFigures **out, int *n);
+                    ReportGroupFigures **out, int *n);
 /* The sites' figures alone (report_period fills them too); *out is freed
 ** by the caller (free), NULL when *n is 0. */
 int  report_sites(Store *st, const char *from, const char *to,
-                  ReportSiteFigures **out, int *n);
+                  ReportGroupFigures **out, int *n);
 /* The figures as CSV (BOM, header "figure,date,day,value"): one row per
 ** contributive day ("day_hours", hours as a decimal number), one per
 ** work stream ("stream_hours", the stream's name in the day column,

@@ -23,9 +23,11 @@ static int period_ints(Store *st, const char *sql, int64_t from_utc,
 static int period_days(Store *st, ReportPeriod *r);
 static void hours_decimal(int64_t seconds, char *out, size_t outlen);
 static int  period_streams(Store *st, const char *from, const char *to,
-                           ReportStreamFigures **out, int *n);
+                           ReportGroupFigures **out, int *n);
 static int  period_sites(Store *st, int64_t from_utc, int64_t to_utc,
-                         ReportSiteFigures **out, int *n);
+                         ReportGroupFigures **out, int *n);
+static int  read_groups(Store *st, struct sqlite3_stmt *stmt,
+                        const char *what, ReportGroupFigures **out, int *n);
 
 static int
 period_range(Store *st, const char *from, const char *to, int64_t *from_utc,
@@ -129,7 +131,7 @@ period_days(Store *st, ReportPeriod *r)
 ** last until the end; a visit with no stream is one stretch named "". */
 static int
 period_streams(Store *st, const char *from, const char *to,
-               ReportStreamFigures **out, int *n)
+               ReportGroupFigures **out, int *n)
 {
 	static const char sql[] =
 		"WITH v AS (SELECT v.id, v.member_id, v.in_utc,"
@@ -153,7 +155,7 @@ period_streams(Store *st, const char *from, const char *to,
 		"                     WHERE s.visit_id = v.id) HAVING count(*) > 0)"
 		" ORDER BY n = '', n";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src, cap = 0;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -161,44 +163,14 @@ period_streams(Store *st, const char *from, const char *to,
 		return rc;
 	sqlite3_bind_text(stmt, 1, from, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 2, to, -1, SQLITE_TRANSIENT);
-	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
-		ReportStreamFigures *f;
-
-		if (*n == cap) {
-			int ncap = cap == 0 ? 8 : cap * 2;
-			ReportStreamFigures *ns = realloc(*out, (size_t)ncap * sizeof *ns);
-
-			if (ns == NULL) {
-				src = SQLITE_NOMEM;
-				break;
-			}
-			*out = ns;
-			cap = ncap;
-		}
-		f = &(*out)[(*n)++];
-		memset(f, 0, sizeof *f);
-		store_col_text(stmt, 0, f->name, sizeof f->name);
-		f->visits = sqlite3_column_int(stmt, 1);
-		f->members = sqlite3_column_int(stmt, 2);
-		f->seconds = sqlite3_column_int64(stmt, 3);
-	}
-	rc = src == SQLITE_DONE ? BORNE_OK : src == SQLITE_NOMEM ?
-	     store_set_error(st, BORNE_ENOMEM, "out of memory") :
-	     store_fail(st, src, "reading the period's streams");
-	store_stmt_release(st, stmt);
-	if (rc != BORNE_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	return read_groups(st, stmt, "reading the period's streams", out, n);
 }
 
 /* Every visit begun in the period, per site (visits.kiosk_id), by the
 ** rule of hours_total. */
 static int
 period_sites(Store *st, int64_t from_utc, int64_t to_utc,
-             ReportSiteFigures **out, int *n)
+             ReportGroupFigures **out, int *n)
 {
 	static const char sql[] =
 		"SELECT kiosk_id, count(*), count(DISTINCT member_id),"
@@ -206,7 +178,7 @@ period_sites(Store *st, int64_t from_utc, int64_t to_utc,
 		" FROM visits WHERE in_utc >= ?1 AND in_utc < ?2"
 		" GROUP BY kiosk_id ORDER BY kiosk_id";
 	sqlite3_stmt *stmt = NULL;
-	int rc, src, cap = 0;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -214,18 +186,29 @@ period_sites(Store *st, int64_t from_utc, int64_t to_utc,
 		return rc;
 	sqlite3_bind_int64(stmt, 1, from_utc);
 	sqlite3_bind_int64(stmt, 2, to_utc);
+	return read_groups(st, stmt, "reading the period's sites", out, n);
+}
+
+/* The rows of stmt (name, visits, members, seconds) into *out, grown as
+** they come; stmt released. On an error *out is freed and *n is 0. */
+static int
+read_groups(Store *st, sqlite3_stmt *stmt, const char *what,
+            ReportGroupFigures **out, int *n)
+{
+	int rc, src, cap = 0;
+
 	while ((src = sqlite3_step(stmt)) == SQLITE_ROW) {
-		ReportSiteFigures *f;
+		ReportGroupFigures *f;
 
 		if (*n == cap) {
-			int ncap = cap == 0 ? 4 : cap * 2;
-			ReportSiteFigures *ns = realloc(*out, (size_t)ncap * sizeof *ns);
+			int ncap = cap == 0 ? 8 : cap * 2;
+			ReportGroupFigures *ng = realloc(*out, (size_t)ncap * sizeof *ng);
 
-			if (ns == NULL) {
+			if (ng == NULL) {
 				src = SQLITE_NOMEM;
 				break;
 			}
-			*out = ns;
+			*out = ng;
 			cap = ncap;
 		}
 		f = &(*out)[(*n)++];
@@ -237,7 +220,7 @@ period_sites(Store *st, int64_t from_utc, int64_t to_utc,
 	}
 	rc = src == SQLITE_DONE ? BORNE_OK : src == SQLITE_NOMEM ?
 	     store_set_error(st, BORNE_ENOMEM, "out of memory") :
-	     store_fail(st, src, "reading the period's sites");
+	     store_fail(st, src, what);
 	store_stmt_release(st, stmt);
 	if (rc != BORNE_OK) {
 		free(*out);
@@ -249,7 +232,7 @@ period_sites(Store *st, int64_t from_utc, int64_t to_utc,
 
 int
 report_sites(Store *st, const char *from, const char *to,
-             ReportSiteFigures **out, int *n)
+             ReportGroupFigures **out, int *n)
 {
 	int64_t from_utc, to_utc;
 	int rc;
@@ -263,7 +246,7 @@ report_sites(Store *st, const char *from, const char *to,
 
 int
 report_streams(Store *st, const char *from, const char *to,
-               ReportStreamFigures **out, int *n)
+               ReportGroupFigures **out, int *n)
 {
 	int64_t from_utc, to_utc;
 	int rc;

@@ -64,7 +64,7 @@ main(void)
 	Store *st;
 	StreamOffer o;
 	ReportPeriod p;
-	ReportStreamFigures *f = NULL;
+	ReportGroupFigures *f = NULL;
 	int64_t zoe, sam, staff, d1, d2, v, v2, vs;
 	int n;
 	char *out;

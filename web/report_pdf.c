@@ -43,6 +43,8 @@ static void pdf_chart(Pdf *p, const ReportPeriod *r);
 static void pdf_days(Pdf *p, const ReportPeriod *r);
 static void pdf_streams(Pdf *p, const ReportPeriod *r);
 static void pdf_sites(Pdf *p, const ReportPeriod *r);
+static void pdf_groups(Pdf *p, const char *title, const char *column,
+                       const char *none, const ReportGroupFigures *g, int n);
 
 #define T(p, s_fr, s_en) ((p)->en ? (s_en) : (s_fr))
 
@@ -218,67 +220,55 @@ pdf_days(Pdf *p, const ReportPeriod *r)
 	}
 }
 
-/* Hours per work stream of the contributive days, as the page shows. */
+/* Hours per group, as the page shows: a title, the group's column
+** name, and a row per group (none for the visits in none). */
 static void
-pdf_streams(Pdf *p, const ReportPeriod *r)
+pdf_groups(Pdf *p, const char *title, const char *column, const char *none,
+           const ReportGroupFigures *g, int n)
 {
-	char h[32], n[16];
+	char h[32], m[16];
 
-	if (r->n_streams == 0)
-		return;
 	pdf_need(p, 4 * PDF_LINE);
 	pdf_font(p, 13, 1);
 	pdf_newline(p, 1);
-	pdf_text(p, PDF_MARGIN, T(p, "Heures par chantier",
-	                          "Hours per work stream"));
+	pdf_text(p, PDF_MARGIN, title);
 	pdf_newline(p, 1.4);
 	pdf_font(p, 10, 1);
-	pdf_text(p, PDF_MARGIN, T(p, "Chantier", "Stream"));
+	pdf_text(p, PDF_MARGIN, column);
 	pdf_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
 	pdf_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
 	pdf_newline(p, 1.2);
 	pdf_font(p, 10, 0);
-	for (int i = 0; i < r->n_streams; i++) {
+	for (int i = 0; i < n; i++) {
 		pdf_need(p, PDF_LINE);
-		pdf_hours(r->streams[i].seconds, h, sizeof h);
-		snprintf(n, sizeof n, "%d", r->streams[i].members);
-		pdf_text(p, PDF_MARGIN, r->streams[i].name[0] != '\0' ?
-		         r->streams[i].name : T(p, "(aucun choisi)", "(none chosen)"));
-		pdf_right(p, PDF_W - PDF_MARGIN - 80, n);
+		pdf_hours(g[i].seconds, h, sizeof h);
+		snprintf(m, sizeof m, "%d", g[i].members);
+		pdf_text(p, PDF_MARGIN, g[i].name[0] != '\0' ? g[i].name : none);
+		pdf_right(p, PDF_W - PDF_MARGIN - 80, m);
 		pdf_right(p, PDF_W - PDF_MARGIN, h);
 		pdf_newline(p, 1.1);
 	}
 }
 
-/* Hours per site, as the page shows (several sites only). */
+/* Hours per work stream of the contributive days, then per site
+** (several sites only). */
+static void
+pdf_streams(Pdf *p, const ReportPeriod *r)
+{
+	if (r->n_streams > 0)
+		pdf_groups(p, T(p, "Heures par chantier", "Hours per work stream"),
+		           T(p, "Chantier", "Stream"),
+		           T(p, "(aucun choisi)", "(none chosen)"), r->streams,
+		           r->n_streams);
+}
+
 static void
 pdf_sites(Pdf *p, const ReportPeriod *r)
 {
-	char h[32], n[16];
-
-	if (r->n_sites < 2)
-		return;
-	pdf_need(p, 4 * PDF_LINE);
-	pdf_font(p, 13, 1);
-	pdf_newline(p, 1);
-	pdf_text(p, PDF_MARGIN, T(p, "Heures par site", "Hours per site"));
-	pdf_newline(p, 1.4);
-	pdf_font(p, 10, 1);
-	pdf_text(p, PDF_MARGIN, T(p, "Site", "Site"));
-	pdf_right(p, PDF_W - PDF_MARGIN - 80, T(p, "Personnes", "People"));
-	pdf_right(p, PDF_W - PDF_MARGIN, T(p, "Heures", "Hours"));
-	pdf_newline(p, 1.2);
-	pdf_font(p, 10, 0);
-	for (int i = 0; i < r->n_sites; i++) {
-		pdf_need(p, PDF_LINE);
-		pdf_hours(r->sites[i].seconds, h, sizeof h);
-		snprintf(n, sizeof n, "%d", r->sites[i].members);
-		pdf_text(p, PDF_MARGIN, r->sites[i].name[0] != '\0' ?
-		         r->sites[i].name : T(p, "(sans nom)", "(no name)"));
-		pdf_right(p, PDF_W - PDF_MARGIN - 80, n);
-		pdf_right(p, PDF_W - PDF_MARGIN, h);
-		pdf_newline(p, 1.1);
-	}
+	if (r->n_sites > 1)
+		pdf_groups(p, T(p, "Heures par site", "Hours per site"),
+		           T(p, "Site", "Site"), T(p, "(sans nom)", "(no name)"),
+		           r->sites, r->n_sites);
 }
 
 int
