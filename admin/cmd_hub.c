@@ -165,6 +165,9 @@ sync_status(Admin *a)
 	}
 	printf("changements en attente : %lld\n", (long long)s.pending);
 	printf("kiosque %s, incarnation %d\n", s.kiosk_uuid, s.incarnation);
+	if (s.update_required)
+		printf("mise à jour requise : le hub a des changements d'une "
+		       "version plus récente de borne\n");
 	if (taken > 0)
 		printf("badges pris ailleurs : %lld (voir le journal)\n", taken);
 	if (s.last_error[0] != '\0')

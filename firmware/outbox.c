@@ -211,7 +211,8 @@ outbox_state(Store *st, OutboxState *out)
 		" (SELECT COALESCE(max(seq), (SELECT seq FROM sqlite_sequence"
 		"  WHERE name = 'outbox'), 0) FROM outbox),"
 		" (SELECT count(*) FROM outbox o WHERE o.seq > s.pushed_seq),"
-		" (SELECT count(*) FROM audit WHERE action = 'badge.taken_elsewhere')"
+		" (SELECT count(*) FROM audit WHERE action = 'badge.taken_elsewhere'),"
+		" " OUTBOX_JOINED ", s.update_required"
 		" FROM sync_state s";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src;
@@ -237,6 +238,8 @@ outbox_state(Store *st, OutboxState *out)
 		out->last_seq = sqlite3_column_int64(stmt, 10);
 		out->pending = sqlite3_column_int64(stmt, 11);
 		out->badges_taken = sqlite3_column_int64(stmt, 12);
+		out->joined = sqlite3_column_int(stmt, 13);
+		out->update_required = sqlite3_column_int(stmt, 14);
 		rc = BORNE_OK;
 	} else {
 		rc = src == SQLITE_DONE

@@ -14,8 +14,17 @@
 
 #include "store.h"
 
+/* This kiosk has joined a hub once a sync was tried here: it synced,
+** failed, or sent or got a change (SQL on sync_state as s). A kiosk alone
+** is never shown anything of the sync (syncview.h). */
+#define OUTBOX_JOINED \
+	"(s.synced_utc > 0 OR s.last_error <> '' OR s.pushed_seq > 0" \
+	" OR s.pulled_seq > 0)"
+
 typedef struct OutboxState {
 	char    kiosk_uuid[40];
+	int     joined;          /* OUTBOX_JOINED */
+	int     update_required; /* the last pull stopped on a newer schema */
 	int     incarnation;
 	int64_t pushed_seq;      /* the hub has the changes up to this one */
 	int64_t pulled_seq;      /* hub sequence applied here */

@@ -7,12 +7,8 @@
 #include <string.h>
 
 #include "borne.h"
+#include "outbox.h"
 #include "text.h"
-
-/* A sync was tried here: it synced, failed, or sent or got a change. */
-#define SYNCVIEW_JOINED \
-	"(s.synced_utc > 0 OR s.last_error <> '' OR s.pushed_seq > 0" \
-	" OR s.pulled_seq > 0)"
 
 static int row_or_done(Store *st, sqlite3_stmt *stmt, int src,
                        const char *what);
@@ -30,33 +26,23 @@ row_or_done(Store *st, sqlite3_stmt *stmt, int src, const char *what)
 int
 syncview_health(Store *st, int64_t now_utc, SyncHealth *out)
 {
-	static const char sql[] =
-		"SELECT " SYNCVIEW_JOINED ", s.synced_utc, s.last_error,"
-		" s.update_required,"
-		" (SELECT count(*) FROM audit WHERE action = 'badge.taken_elsewhere'),"
-		" (SELECT count(*) FROM outbox o WHERE o.seq > s.pushed_seq)"
-		" FROM sync_state s";
-	sqlite3_stmt *stmt = NULL;
-	int rc, src;
+	OutboxState s;
+	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+	if ((rc = outbox_state(st, &s)) != BORNE_OK)
 		return rc;
-	src = sqlite3_step(stmt);
-	if (src == SQLITE_ROW) {
-		out->joined = sqlite3_column_int(stmt, 0);
-		out->synced_utc = sqlite3_column_int64(stmt, 1);
-		text_copy(out->last_error, sizeof out->last_error,
-		          (const char *)sqlite3_column_text(stmt, 2));
-		out->failed = out->last_error[0] != '\0';
-		out->update_required = sqlite3_column_int(stmt, 3);
-		out->badges_taken = sqlite3_column_int64(stmt, 4);
-		out->pending = sqlite3_column_int64(stmt, 5);
-		out->stale = out->joined &&
-		             (out->synced_utc <= 0 || out->failed ||
-		              now_utc - out->synced_utc >= SYNCVIEW_STALE_S);
-	}
-	return row_or_done(st, stmt, src, "reading the sync state");
+	out->joined = s.joined;
+	out->synced_utc = s.synced_utc;
+	text_copy(out->last_error, sizeof out->last_error, s.last_error);
+	out->failed = out->last_error[0] != '\0';
+	out->update_required = s.update_required;
+	out->badges_taken = s.badges_taken;
+	out->pending = s.pending;
+	out->stale = out->joined &&
+	             (out->synced_utc <= 0 || out->failed ||
+	              now_utc - out->synced_utc >= SYNCVIEW_STALE_S);
+	return BORNE_OK;
 }
 
 int
@@ -87,7 +73,7 @@ syncview_take_pending(Store *st, int64_t mission_id, int64_t member_id,
 		" ON o.row_uuid = t.uuid AND o.tbl = 'mission_takes'"
 		" WHERE t.mission_id = ?1 AND t.member_id = ?2"
 		" AND t.released_utc IS NULL AND o.op <> 'scrubbed'"
-		" AND o.seq > s.confirmed_seq AND " SYNCVIEW_JOINED " LIMIT 1";
+		" AND o.seq > s.confirmed_seq AND " OUTBOX_JOINED " LIMIT 1";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src;
 

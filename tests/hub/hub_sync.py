@@ -719,6 +719,8 @@ def scenarios(pg, top):
           + p.stdout)
     check(q1(D, "SELECT pulled_seq FROM sync_state") == before,
           "D does not pull past what it cannot read")
+    st = adm(D, "sync", "--status").stdout
+    check("mise à jour requise" in st, "D's status says it too: " + st)
 
     print("figure: whole run %.1f s" % (time.monotonic() - t), flush=True)
 
