@@ -54,17 +54,9 @@ dash_has(const char *text)
 int
 main(void)
 {
-	char err[256];
-
 	fx_setup();
 	now = fx_t("2026-03-02T10:00");
-	memset(&w, 0, sizeof w);
-	if (store_open(fx_path("web.db"), &w.st, err, sizeof err) != BORNE_OK) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
-	}
-	w.db_path = fx_path("web.db");
-	w.backup_dir = fx_dir;
+	wx_open(&w);
 	CHECK_INT(member_add(w.st, "Awa", ROLE_FACILITATOR, 0, NULL, NULL, 0, now,
 	                     &fac), BORNE_OK);
 	wx_login(&w, fac, now, tok);

@@ -71,6 +71,22 @@ wx_send(Web *w, WebX *x, int64_t now_utc, const char *method,
 	web_dispatch(w, &x->rq, &x->rs);
 }
 
+/* w on a new database "web.db" in the fixture's folder, backups beside
+** it. Exits when it cannot be opened. */
+FX_UNUSED static void
+wx_open(Web *w)
+{
+	char err[256];
+
+	memset(w, 0, sizeof *w);
+	if (store_open(fx_path("web.db"), &w->st, err, sizeof err) != BORNE_OK) {
+		fprintf(stderr, "%s\n", err);
+		exit(2);
+	}
+	w->db_path = fx_path("web.db");
+	w->backup_dir = fx_dir;
+}
+
 /* Signs in as actor (0: borne-admin) through POST /login; the token goes
 ** to token. Exits when it cannot. */
 FX_UNUSED static void
