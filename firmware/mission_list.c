@@ -97,6 +97,8 @@ typedef struct SearchWords {
 
 static void mission_row(sqlite3_stmt *stmt, Mission *m);
 static void card_row(sqlite3_stmt *stmt, MissionCard *c);
+static void bind_board(sqlite3_stmt *stmt, const MissionQuery *q,
+                       const char *s1, const char *s2);
 static int  cards_of(Store *st, const char *sql, int64_t member_id,
                      MissionCard *out, int max, int *n_out, const char *what);
 static int  fts_query(const char *text, char *out, size_t outlen,
@@ -324,6 +326,22 @@ fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
 ** the board and testing each mission's words (search_walk) reads few
 ** enough rows for the page. The count is then "more than cap" (cap + 1),
 ** never the 82,000 rows of FTS5's doclists that a first letter costs. */
+/* The board's filters: statuses ?1 and ?2, category ?3 (NULL: all),
+** minors ?4 (0 all, 1 open to them, 2 and no outdoor mission). */
+static void
+bind_board(sqlite3_stmt *stmt, const MissionQuery *q, const char *s1,
+           const char *s2)
+{
+	sqlite3_bind_text(stmt, 1, s1, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, s2, -1, SQLITE_STATIC);
+	if (q->category >= 0 && q->category < CAT_COUNT)
+		sqlite3_bind_text(stmt, 3,
+		                  mission_category_name((MissionCategory)q->category),
+		                  -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 4, q->minors_only <= 0 ? 0 :
+	                 q->minors_only >= 2 ? 2 : 1);
+}
+
 static int
 search_text(Store *st, const MissionQuery *q, const char *match,
             const SearchWords *sw, const char *s1, const char *s2,
@@ -474,14 +492,7 @@ search_walk(Store *st, const MissionQuery *q, MissionWords *w,
 	test.ctx = w;
 	if ((rc = store_stmt(st, sql[strcmp(s1, s2) != 0], &stmt)) != BORNE_OK)
 		return rc;
-	sqlite3_bind_text(stmt, 1, s1, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, s2, -1, SQLITE_STATIC);
-	if (q->category >= 0 && q->category < CAT_COUNT)
-		sqlite3_bind_text(stmt, 3,
-		                  mission_category_name((MissionCategory)q->category),
-		                  -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 4, q->minors_only <= 0 ? 0 :
-	                 q->minors_only >= 2 ? 2 : 1);
+	bind_board(stmt, q, s1, s2);
 	sqlite3_bind_int(stmt, 6, q->limit);
 	sqlite3_bind_int(stmt, 7, q->offset > 0 ? q->offset : 0);
 	store_bind_test(stmt, 10, &test);
@@ -563,14 +574,7 @@ mission_search(Store *st, const MissionQuery *q, MissionCard *out,
 			break;
 		if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
 			return rc;
-		sqlite3_bind_text(stmt, 1, s1, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 2, s2, -1, SQLITE_STATIC);
-		if (q->category >= 0 && q->category < CAT_COUNT)
-			sqlite3_bind_text(stmt, 3,
-			                  mission_category_name((MissionCategory)q->category),
-			                  -1, SQLITE_STATIC);
-		sqlite3_bind_int(stmt, 4, q->minors_only <= 0 ? 0 :
-		                 q->minors_only >= 2 ? 2 : 1);
+		bind_board(stmt, q, s1, s2);
 		if (pass == 0) {
 			src = sqlite3_step(stmt);
 			if (src == SQLITE_ROW) {
