@@ -10,7 +10,7 @@ sync. Each scenario checks the kiosks' SQLite files and the hub's tables.
 
   hub_sync.py BORNE_ADMIN
 Without PostgreSQL: skipped (exit 77), unless CI=true (then it fails).
-BORNE_LONG=1 pushes and pulls 10,000 check-ins instead of 1,000.
+BORNE_LONG=1 pushes and pulls 100,000 check-ins instead of 10,000.
 The second slice's scenarios (more_scenarios: three kiosks' takes, lost
 answers through a proxy, batches out of order, clocks hours off, the
 report views and the reader) each use their own hub database; the clocks
@@ -611,7 +611,7 @@ def scenarios(pg, top):
           "changements en attente : " in st, "status counts: " + st)
 
     # ---- throughput -----------------------------------------------------
-    n = 10000 if os.environ.get("BORNE_LONG") == "1" else 1000
+    n = 100000 if os.environ.get("BORNE_LONG") == "1" else 10000
     if "/emulated/" in ADMIN:           # the arm64 suite under qemu
         n = 200
     C = os.path.join(top, "c.db")
