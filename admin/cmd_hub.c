@@ -224,6 +224,7 @@ cmd_sync(Admin *a, int argc, char **argv)
 		printf("%lld changes the hub took were pruned from the outbox\n",
 		       (long long)s.pruned);
 	if (s.too_new)
-		printf("mise à jour requise: the hub has changes of a newer borne\n");
+		printf("mise à jour requise: changes of a newer borne passed over, "
+		       "pulled again once this one is updated\n");
 	return ADMIN_EXIT_OK;
 }

@@ -322,7 +322,10 @@ push(PGconn *pg, Store *st, HubSyncStats *out, char *err, size_t errlen)
 
 /* The hub's log after what was applied here, a batch per local
 ** transaction, triggers off. A change of a newer schema than this
-** build's stops the pull there: the rest waits for the update. */
+** build's is applied when its table is known here (a newer payload
+** only adds fields), else passed over and noted: "mise à jour requise"
+** until an update that reads it, after which the pull starts again from
+** the first passed over (applying a change twice changes nothing). */
 static int
 pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
      size_t errlen)
@@ -335,6 +338,15 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 	int64_t seq, confirmed = -1;
 
 	snprintf(limit, sizeof limit, "%d", HUB_BATCH);
+	if ((rc = outbox_state(st, &s)) != BORNE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(st));
+		return rc;
+	}
+	if (s.skipped_from > 0 && s.skipped_schema <= store_schema_latest() &&
+	    (rc = outbox_skip_reset(st)) != BORNE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(st));
+		return rc;
+	}
 	for (;;) {
 		if ((rc = outbox_state(st, &s)) != BORNE_OK) {
 			snprintf(err, errlen, "%s", store_errmsg(st));
@@ -357,7 +369,9 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 			** change pushed before is here (takes no longer "en
 			** attente de confirmation"). */
 			PQclear(res);
-			if ((rc = syncview_note_pull(st, confirmed, 0)) != BORNE_OK)
+			out->too_new = s.skipped_from > 0;
+			if ((rc = syncview_note_pull(st, confirmed,
+			                             s.skipped_from > 0)) != BORNE_OK)
 				snprintf(err, errlen, "%s", store_errmsg(st));
 			return rc;
 		}
@@ -365,11 +379,19 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 		    (rc = outbox_applying(st, 1)) != BORNE_OK)
 			goto fail;
 		for (int i = 0; i < rows; i++) {
-			if (atoi(PQgetvalue(res, i, 6)) > store_schema_latest()) {
-				out->too_new = 1;
-				break;
-			}
+			int version = atoi(PQgetvalue(res, i, 6));
+
 			seq = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+			if (version > store_schema_latest() &&
+			    !outbox_knows(PQgetvalue(res, i, 1),
+			                  PQgetvalue(res, i, 3))) {
+				if ((rc = outbox_note_skipped(st, seq, version))
+				    != BORNE_OK ||
+				    (rc = outbox_mark_pulled(st, seq)) != BORNE_OK)
+					goto fail;
+				out->pulled++;
+				continue;
+			}
 			if ((rc = outbox_observe_hlc(st, PQgetvalue(res, i, 5)))
 			    != BORNE_OK ||
 			    (rc = outbox_apply(st, PQgetvalue(res, i, 1),
@@ -386,12 +408,6 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 		    (rc = store_commit(st)) != BORNE_OK)
 			goto fail;
 		PQclear(res);
-		if (out->too_new) {
-			/* "mise à jour requise" until a pull gets to the end */
-			if ((rc = syncview_note_pull(st, 0, 1)) != BORNE_OK)
-				snprintf(err, errlen, "%s", store_errmsg(st));
-			return rc;
-		}
 	}
 fail:
 	snprintf(err, errlen, "%s", store_errmsg(st));

@@ -17,7 +17,7 @@ typedef struct HubSyncStats {
 	int64_t pushed;          /* changes the hub took */
 	int64_t pulled;          /* changes read from the hub */
 	int64_t applied;         /* of them, written here */
-	int64_t too_new;         /* 1: stopped at a change of a newer version */
+	int64_t too_new;         /* 1: changes of a newer version passed over */
 	int     incarnation;     /* after the sync */
 	int     restored;        /* 1: a restored backup, new incarnation */
 	int64_t reseeded;        /* rows sent again: the hub lost pruned ones */

@@ -212,7 +212,8 @@ outbox_state(Store *st, OutboxState *out)
 		"  WHERE name = 'outbox'), 0) FROM outbox),"
 		" (SELECT count(*) FROM outbox o WHERE o.seq > s.pushed_seq),"
 		" (SELECT count(*) FROM audit WHERE action = 'badge.taken_elsewhere'),"
-		" " OUTBOX_JOINED ", s.update_required"
+		" " OUTBOX_JOINED ", s.update_required, s.skipped_from,"
+		" s.skipped_schema"
 		" FROM sync_state s";
 	sqlite3_stmt *stmt = NULL;
 	int rc, src;
@@ -240,6 +241,8 @@ outbox_state(Store *st, OutboxState *out)
 		out->badges_taken = sqlite3_column_int64(stmt, 12);
 		out->joined = sqlite3_column_int(stmt, 13);
 		out->update_required = sqlite3_column_int(stmt, 14);
+		out->skipped_from = sqlite3_column_int64(stmt, 15);
+		out->skipped_schema = sqlite3_column_int(stmt, 16);
 		rc = BORNE_OK;
 	} else {
 		rc = src == SQLITE_DONE
@@ -672,6 +675,47 @@ apply_forget(Store *st, const char *member_uuid, int64_t now_utc)
 		return rc;
 	snprintf(now, sizeof now, "%lld", (long long)now_utc);
 	return run(st, sql_list, member_uuid, now, "listing a forgotten member");
+}
+
+int
+outbox_knows(const char *tbl, const char *op)
+{
+	if (strcmp(op, "scrubbed") == 0 || strcmp(op, "forget") == 0)
+		return 1;
+	if (strcmp(op, "insert") != 0 && strcmp(op, "update") != 0 &&
+	    strcmp(op, "delete") != 0)
+		return 0;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (strcmp(tables[i].tbl, tbl) == 0)
+			return 1;
+	return 0;
+}
+
+int
+outbox_note_skipped(Store *st, int64_t hub_seq, int version)
+{
+	static const char sql[] =
+		"UPDATE sync_state SET skipped_from = CASE WHEN skipped_from = 0"
+		" THEN ?1 ELSE MIN(skipped_from, ?1) END,"
+		" skipped_schema = MAX(skipped_schema, ?2)";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
+
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, hub_seq);
+	sqlite3_bind_int(stmt, 2, version);
+	return store_step_done(st, stmt, "noting a change passed over");
+}
+
+int
+outbox_skip_reset(Store *st)
+{
+	static const char sql[] =
+		"UPDATE sync_state SET pulled_seq = MIN(pulled_seq, skipped_from - 1),"
+		" skipped_from = 0, skipped_schema = 0 WHERE skipped_from > 0";
+
+	return run(st, sql, NULL, NULL, "pulling again what was passed over");
 }
 
 int

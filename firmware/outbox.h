@@ -24,7 +24,9 @@
 typedef struct OutboxState {
 	char    kiosk_uuid[40];
 	int     joined;          /* OUTBOX_JOINED */
-	int     update_required; /* the last pull stopped on a newer schema */
+	int     update_required; /* the hub has changes this build cannot read */
+	int64_t skipped_from;    /* the first of them, by hub sequence (0: none) */
+	int     skipped_schema;  /* the newest schema version among them */
 	int     incarnation;
 	int64_t pushed_seq;      /* the hub has the changes up to this one */
 	int64_t pulled_seq;      /* hub sequence applied here */
@@ -105,6 +107,17 @@ int outbox_observe_hlc(Store *st, const char *hlc);
 ** order them); a badge uid held here by another badge gives way to the
 ** hub's, and the facilitators are told in the audit log. *applied (may be
 ** NULL) says whether anything was written. BORNE_OK, or BORNE_EDB... */
+/* 1 when this build can apply a change of tbl and op (a change of a
+** newer schema is applied when it can: its payload only adds fields). */
+int outbox_knows(const char *tbl, const char *op);
+
+/* Notes hub change hub_seq, of schema version, passed over (unknown to
+** this build): skipped_from keeps the first, skipped_schema the newest.
+** outbox_skip_reset(): after an update that reads them, the pull goes
+** back to just before the first, and the note is cleared. */
+int outbox_note_skipped(Store *st, int64_t hub_seq, int version);
+int outbox_skip_reset(Store *st);
+
 int outbox_apply(Store *st, const char *tbl, const char *op,
                  const char *row_uuid, const char *payload, int64_t now_utc,
                  int *applied);

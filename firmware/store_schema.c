@@ -572,6 +572,17 @@ static const char schema_v13[] =
 	"UPDATE sync_state SET confirmed_seq = pushed_seq"
 	"  WHERE synced_utc > 0 AND last_error = '';";
 
+/* Version 14 (issue 14, schema versions): a kiosk behind a newer one
+** applies the changes of tables it knows and passes over the others;
+** skipped_from is the first hub sequence passed over (0: none) and
+** skipped_schema the newest version among them. Once this build reads
+** that version, the next pull starts again from skipped_from. */
+static const char schema_v14[] =
+	"ALTER TABLE sync_state ADD COLUMN skipped_from INTEGER NOT NULL"
+	"  DEFAULT 0;"
+	"ALTER TABLE sync_state ADD COLUMN skipped_schema INTEGER NOT NULL"
+	"  DEFAULT 0;";
+
 /* migrations[i] takes user_version i to i + 1. Append, never edit. */
 static const char *const migrations[] = {
 	schema_v1,
@@ -591,6 +602,8 @@ static const char *const migrations[] = {
 	schema_v12,
 	/* issue 14: takes confirmed by the hub, refusals told at a tap */
 	schema_v13,
+	/* issue 14: a kiosk behind syncs what it understands */
+	schema_v14,
 };
 
 int

@@ -50,8 +50,7 @@ syncview_note_pull(Store *st, int64_t confirmed_seq, int too_new)
 {
 	static const char sql[] =
 		"UPDATE sync_state SET update_required = ?2,"
-		" confirmed_seq = CASE WHEN ?2 = 0 THEN MAX(confirmed_seq, ?1)"
-		"  ELSE confirmed_seq END";
+		" confirmed_seq = MAX(confirmed_seq, ?1)";
 	sqlite3_stmt *stmt = NULL;
 	int rc;
 

@@ -32,10 +32,10 @@ typedef struct SyncHealth {
 
 int syncview_health(Store *st, int64_t now_utc, SyncHealth *out);
 
-/* After a pull: when it reached the end of the hub's log (too_new 0),
-** every change pushed up to confirmed_seq is ordered by the hub and its
-** answer is here; too_new 1: it stopped on a change of a newer schema
-** ("mise à jour requise"), confirmed_seq is not moved. */
+/* After a pull that reached the end of the hub's log: every change
+** pushed up to confirmed_seq is ordered by the hub and its answer is
+** here; too_new 1: changes of a newer schema were passed over ("mise à
+** jour requise" until an update reads them). */
 int syncview_note_pull(Store *st, int64_t confirmed_seq, int too_new);
 
 /* *out = 1 when member_id holds a take of mission_id that the hub has

@@ -515,6 +515,22 @@ test_migrate_v11_confirmed(void)
 	}
 }
 
+/* Version 13 to 14: nothing passed over yet. */
+static void
+test_migrate_v13_skipped(void)
+{
+	Store *st;
+
+	fx_rm(fx_path("v13.db"));
+	make_old_db("v13.db", 13);
+	st = fx_open("v13.db");
+	CHECK(store_schema_latest() >= 14);
+	CHECK_INT(store_schema_version(st), store_schema_latest());
+	CHECK_INT(fx_sql_int(st, "SELECT skipped_from FROM sync_state"), 0);
+	CHECK_INT(fx_sql_int(st, "SELECT skipped_schema FROM sync_state"), 0);
+	store_close(st);
+}
+
 static void
 test_read_only(void)
 {
@@ -801,6 +817,7 @@ main(void)
 	test_migrate_v11_to_v12();
 	test_migrate_v8_outbox();
 	test_migrate_v11_confirmed();
+	test_migrate_v13_skipped();
 	test_read_only();
 	test_file_modes();
 	test_locked();

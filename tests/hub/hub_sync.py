@@ -706,21 +706,60 @@ def scenarios(pg, top):
     check(p.returncode == 2 and "already on the hub" in p.stderr,
           "a copy of C is refused: " + p.stderr)
 
-    # ---- a change of a newer borne: the rest waits for the update -------
-    pg.psql("hub", "hubowner",
-            "INSERT INTO borne.changes(hub_seq, kiosk_uuid, incarnation,"
-            " kiosk_seq, tbl, row_uuid, op, payload, hlc, schema_version)"
-            " SELECT seq + 1, '%s', 1, 0, 'members', 'x', 'insert', '{}',"
-            " '', 999 FROM borne.meta; UPDATE borne.meta SET seq = seq + 1"
-            % ua)
-    before = q1(D, "SELECT pulled_seq FROM sync_state")
+    # ---- changes of a newer borne: what D knows is applied, the rest
+    # passed over and noted, pulled again once D reads it ----------------
+    def newer(tbl, row_uuid, name):
+        # a member's change as a newer kiosk would send it (its payload
+        # Dan's, under another uuid and name), at schema version 999
+        pg.psql("hub", "hubowner",
+                "INSERT INTO borne.changes(hub_seq, kiosk_uuid, incarnation,"
+                " kiosk_seq, tbl, row_uuid, op, payload, hlc, schema_version)"
+                " SELECT m.seq + 1, '%s', 1, 0, '%s', '%s', 'insert',"
+                " jsonb_set(jsonb_set(c.payload, '{uuid}', to_jsonb('%s'::text)),"
+                " '{name}', to_jsonb('%s'::text)), '', 999 FROM borne.meta m,"
+                " (SELECT payload FROM borne.changes WHERE tbl = 'members' AND"
+                " payload->>'name' = 'Dan' ORDER BY hub_seq DESC LIMIT 1) c;"
+                " UPDATE borne.meta SET seq = seq + 1"
+                % (ua, tbl, row_uuid, row_uuid, name))
+        return int(pg.one("SELECT seq FROM borne.meta"))
+    gadget = newer("gadgets", "9e1a0000-0000-4000-8000-000000000001",
+                   "Arrivée Plus Tard")
+    last = newer("members", "9e1a0000-0000-4000-8000-000000000002",
+                 "Nouvelle Venue")
     p = sync(D, pg, "kiosk_d")
     check("mise à jour requise" in p.stdout, "D says it needs the update: "
           + p.stdout)
-    check(q1(D, "SELECT pulled_seq FROM sync_state") == before,
-          "D does not pull past what it cannot read")
+    check(q1(D, "SELECT count(*) FROM members WHERE name = 'Nouvelle Venue'")
+          == 1, "D applies a newer change of a table it knows")
+    check(q1(D, "SELECT pulled_seq FROM sync_state") == last,
+          "D keeps pulling past what it cannot read")
+    check(q1(D, "SELECT skipped_from FROM sync_state") == gadget,
+          "D notes the first change it passed over")
     st = adm(D, "sync", "--status").stdout
     check("mise à jour requise" in st, "D's status says it too: " + st)
+    p = sync(D, pg, "kiosk_d")
+    check("mise à jour requise" in p.stdout and
+          q1(D, "SELECT skipped_from FROM sync_state") == gadget,
+          "still required at the next sync: " + p.stdout)
+    # D is updated: the change it passed over is of a table it reads now
+    # (played by the hub's row becoming one, and the version D read)
+    pg.psql("hub", "hubowner", "UPDATE borne.changes SET tbl = 'members'"
+            " WHERE hub_seq = %d" % gadget)
+    c = sqlite3.connect(D)
+    c.execute("UPDATE sync_state SET skipped_schema = 1")
+    c.commit()
+    c.close()
+    p = sync(D, pg, "kiosk_d")
+    check("mise à jour requise" not in p.stdout, "updated: " + p.stdout)
+    check(q1(D, "SELECT count(*) FROM members WHERE name IN"
+                " ('Arrivée Plus Tard', 'Nouvelle Venue')") == 2,
+          "after the update D has what it passed over, nothing twice")
+    check(q1(D, "SELECT skipped_from FROM sync_state") == 0 and
+          q1(D, "SELECT update_required FROM sync_state") == 0 and
+          q1(D, "SELECT pulled_seq FROM sync_state") == last,
+          "the note is cleared, the cursor back at the end")
+    st = adm(D, "sync", "--status").stdout
+    check("mise à jour requise" not in st, "status after the update: " + st)
 
     print("figure: whole run %.1f s" % (time.monotonic() - t), flush=True)
 
