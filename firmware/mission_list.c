@@ -97,6 +97,8 @@ typedef struct SearchWords {
 
 static void mission_row(sqlite3_stmt *stmt, Mission *m);
 static void card_row(sqlite3_stmt *stmt, MissionCard *c);
+static int  cards_page(Store *st, sqlite3_stmt *stmt, MissionCard *out,
+                       int max, int *n_out, const char *what);
 static void bind_board(sqlite3_stmt *stmt, const MissionQuery *q,
                        const char *s1, const char *s2);
 static int  cards_of(Store *st, const char *sql, int64_t member_id,
@@ -326,6 +328,23 @@ fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
 ** the board and testing each mission's words (search_walk) reads few
 ** enough rows for the page. The count is then "more than cap" (cap + 1),
 ** never the 82,000 rows of FTS5's doclists that a first letter costs. */
+/* Up to max cards from stmt's rows into out, then stmt released; *n_out
+** the count, 0 on a read error (said in what). */
+static int
+cards_page(Store *st, sqlite3_stmt *stmt, MissionCard *out, int max,
+           int *n_out, const char *what)
+{
+	int src = SQLITE_DONE, n = 0;
+
+	while (n < max && (src = sqlite3_step(stmt)) == SQLITE_ROW)
+		card_row(stmt, &out[n++]);
+	if (n == max)
+		src = SQLITE_DONE;
+	store_stmt_release(st, stmt);
+	*n_out = src == SQLITE_DONE ? n : 0;
+	return src == SQLITE_DONE ? BORNE_OK : store_fail(st, src, what);
+}
+
 /* The board's filters: statuses ?1 and ?2, category ?3 (NULL: all),
 ** minors ?4 (0 all, 1 open to them, 2 and no outdoor mission). */
 static void
@@ -450,15 +469,7 @@ search_text(Store *st, const MissionQuery *q, const char *match,
 		sqlite3_bind_text(stmt, 9, json, -1, SQLITE_STATIC);
 	else
 		store_bind_bits(stmt, 8, &bits);
-	while (n < q->limit && (src = sqlite3_step(stmt)) == SQLITE_ROW)
-		card_row(stmt, &out[n++]);
-	if (n == q->limit)
-		src = SQLITE_DONE;
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		n = 0;
-		rc = store_fail(st, src, "searching missions");
-	}
+	rc = cards_page(st, stmt, out, q->limit, &n, "searching missions");
 done:
 	if (rc != BORNE_OK && total != NULL)
 		*total = 0;
@@ -485,7 +496,7 @@ search_walk(Store *st, const MissionQuery *q, MissionWords *w,
 	};
 	StoreTest test;
 	sqlite3_stmt *stmt = NULL;
-	int rc, src = SQLITE_DONE, n = 0;
+	int rc;
 
 	*n_out = 0;
 	test.fn = mission_words_test;
@@ -496,17 +507,7 @@ search_walk(Store *st, const MissionQuery *q, MissionWords *w,
 	sqlite3_bind_int(stmt, 6, q->limit);
 	sqlite3_bind_int(stmt, 7, q->offset > 0 ? q->offset : 0);
 	store_bind_test(stmt, 10, &test);
-	while (n < q->limit && (src = sqlite3_step(stmt)) == SQLITE_ROW)
-		card_row(stmt, &out[n++]);
-	if (n == q->limit)
-		src = SQLITE_DONE;
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE) {
-		n = 0;
-		rc = store_fail(st, src, "searching missions");
-	}
-	*n_out = n;
-	return rc;
+	return cards_page(st, stmt, out, q->limit, n_out, "searching missions");
 }
 
 int
@@ -655,7 +656,7 @@ cards_of(Store *st, const char *sql, int64_t member_id, MissionCard *out,
          int max, int *n_out, const char *what)
 {
 	sqlite3_stmt *stmt = NULL;
-	int rc, src = SQLITE_DONE, n = 0;
+	int rc;
 
 	*n_out = 0;
 	if (max <= 0)
@@ -664,15 +665,7 @@ cards_of(Store *st, const char *sql, int64_t member_id, MissionCard *out,
 		return rc;
 	sqlite3_bind_int64(stmt, 1, member_id);
 	sqlite3_bind_int(stmt, 2, max);
-	while (n < max && (src = sqlite3_step(stmt)) == SQLITE_ROW)
-		card_row(stmt, &out[n++]);
-	if (n == max)
-		src = SQLITE_DONE;
-	store_stmt_release(st, stmt);
-	if (src != SQLITE_DONE)
-		return store_fail(st, src, what);
-	*n_out = n;
-	return BORNE_OK;
+	return cards_page(st, stmt, out, max, n_out, what);
 }
 
 int
