@@ -21,6 +21,8 @@ static int  draw(const char *s, uint32_t *px);
 static int  same_pixels(const char *a, const char *b);
 static int  width(const char *s);
 static void test_cache_cap(void);
+static void test_cache_scenes(void);
+static void scene_frame(int scene, const char *a, const char *b);
 static void test_discs(void);
 static void discs_pixels(int cached, uint32_t *px);
 
@@ -121,6 +123,79 @@ test_cache_cap(void)
 	                &w, &h);
 	CHECK(t != NULL);
 	CHECK(4L * w * h > rs.text_cap_bytes);
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 1);
+	render_set_text_cap(rd, 8L * 1024 * 1024);
+}
+
+/* One frame of scene drawing the texts a and b (NULL: not drawn). */
+static void
+scene_frame(int scene, const char *a, const char *b)
+{
+	int w = 0, h = 0;
+
+	render_frame_begin(rd, scene);
+	if (a != NULL)
+		CHECK(render_text(rd, FONT_REGULAR, 0, 28, 0, a, &w, &h) != NULL);
+	if (b != NULL)
+		CHECK(render_text(rd, FONT_REGULAR, 0, 28, 0, b, &w, &h) != NULL);
+	render_frame_end(rd);
+}
+
+/* Frames keep in the cache what they draw and what the screen before
+** drew, and nothing older, however big the cap: a day of taps (a new
+** name and time at each) holds two screens of texts, not a cap's worth. */
+static void
+test_cache_scenes(void)
+{
+	RenderStats rs;
+	long misses;
+	char name[64];
+	long two_screens;
+
+	printf("text cache by scenes\n");
+	render_flush(rd);
+	render_set_text_cap(rd, 64L * 1024 * 1024);
+	scene_frame(1, "Accueil", "12:47");
+	scene_frame(1, "Accueil", "12:48");      /* the minute turned */
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 2);          /* "12:47" went at once */
+	scene_frame(2, "Bonjour Ines !", "Mes missions");
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 4);          /* the screen before stays */
+	misses = rs.text_misses;
+	scene_frame(1, "Accueil", "12:48");      /* back: drawn from the cache */
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_misses, misses);
+	CHECK_INT(rs.text_entries, 4);
+	scene_frame(2, "Bonjour Lea !", "Mes missions");
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_misses, misses + 1);  /* "Mes missions" kept */
+	CHECK_INT(rs.text_entries, 4);          /* "Bonjour Ines !" went */
+	two_screens = rs.text_bytes;
+	for (int i = 0; i < 1000; i++) {
+		snprintf(name, sizeof name, "Bonjour membre %03d !", i);
+		scene_frame(1, "Accueil", "12:48");
+		scene_frame(2, name, "Mes missions");
+		render_stats(rd, &rs);
+		if (rs.text_entries != 4 || rs.text_bytes > 2 * two_screens) {
+			CHECK_INT(rs.text_entries, 4);
+			CHECK(rs.text_bytes <= 2 * two_screens);
+			break;
+		}
+	}
+	/* The same scene, a frame drawing less: what it stopped drawing goes. */
+	scene_frame(2, "Mes missions", NULL);
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 3);          /* Accueil's two, and this */
+	/* The screen dark: only the last screen's texts are left. */
+	scene_frame(-1, NULL, NULL);
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 1);
+	scene_frame(-1, NULL, NULL);
+	render_stats(rd, &rs);
+	CHECK_INT(rs.text_entries, 1);          /* until a screen draws again */
+	scene_frame(1, "Accueil", NULL);          /* two scenes back: gone */
 	render_stats(rd, &rs);
 	CHECK_INT(rs.text_entries, 1);
 	render_set_text_cap(rd, 8L * 1024 * 1024);
@@ -240,6 +315,7 @@ main(void)
 	CHECK(width("Bonjour") > 0);
 	CHECK(!same_pixels("e\xCC\x81", "e"));
 	test_cache_cap();
+	test_cache_scenes();
 	test_discs();
 	render_free(rd);
 	SDL_DestroyRenderer(ren);

@@ -19,7 +19,7 @@ ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
 	const ScreenOps *ops = ui_screen_ops(v->screen);
 	UiColor tint = COL_VERT;
 
-	ui_frame_begin(ui, COL_CREME);
+	ui_frame_begin(ui, (int)v->screen, COL_CREME);
 	if (ops != NULL && ops->draw != NULL)
 		ops->draw(ui, v);
 	ui_clip(ui, NULL);
@@ -42,10 +42,12 @@ ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash)
 		ui_fill_alpha(ui, layout_cut_left(&r, FLASH_RING), tint, a);
 		ui_fill_alpha(ui, layout_cut_right(&r, FLASH_RING), tint, a);
 	}
+	ui_frame_end(ui);
 }
 
 void
 ui_draw_dark(Ui *ui)
 {
-	ui_frame_begin(ui, 0x000000u);
+	ui_frame_begin(ui, -1, 0x000000u);      /* a scene of its own */
+	ui_frame_end(ui);
 }

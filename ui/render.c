@@ -58,6 +58,7 @@ static int  render_font_metrics(Render *rd, int face, int size_px);
 static uint32_t render_hash(int face, int size_px, UiColor c, const char *s);
 static void render_text_unlink(Render *rd, TextEntry *e);
 static void render_text_evict(Render *rd);
+static void render_text_drop(Render *rd, TextEntry *e);
 static int  render_cluster_face(Render *rd, int face, int size_px,
                                 const char *s, size_t a, size_t b);
 static int  render_shape(Render *rd, int face, int size_px, const char *utf8,
@@ -173,6 +174,33 @@ render_set_text_cap(Render *rd, long cap_bytes)
 	                     TEXT_CACHE_BYTES_MIN : cap_bytes;
 	while (rd->n_text > 0 && rd->text_bytes > rd->text_cap_bytes)
 		render_text_evict(rd);
+}
+
+void
+render_frame_begin(Render *rd, int scene)
+{
+	if (scene != rd->scene) {
+		rd->scene = scene;
+		rd->scene_seq++;
+	}
+	rd->frame++;
+}
+
+void
+render_frame_end(Render *rd)
+{
+	TextEntry *e = rd->lru_tail, *prev;
+
+	/* The texts this frame drew are at the head of the LRU: walk from
+	** the tail to them. What the scene before drew stays (a screen and
+	** the one it came from, back and forth, draw from the cache); what
+	** this scene drew earlier and no longer draws goes, and so does what
+	** older scenes drew. */
+	for (; e != NULL && e->frame != rd->frame; e = prev) {
+		prev = e->prev;
+		if (e->scene_seq == rd->scene_seq || e->scene_seq + 1 < rd->scene_seq)
+			render_text_drop(rd, e);
+	}
 }
 
 /* Looks for the face's file in the assets, then the Debian font dirs. */
@@ -523,10 +551,13 @@ render_text_unlink(Render *rd, TextEntry *e)
 static void
 render_text_evict(Render *rd)
 {
-	TextEntry *e = rd->lru_tail;
+	if (rd->lru_tail != NULL)
+		render_text_drop(rd, rd->lru_tail);
+}
 
-	if (e == NULL)
-		return;
+static void
+render_text_drop(Render *rd, TextEntry *e)
+{
 	render_text_unlink(rd, e);
 	rd->n_text--;
 	rd->text_bytes -= 4L * e->w * e->h;
@@ -567,6 +598,8 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 			rd->lru_head->prev = e;
 			rd->lru_head = e;
 		}
+		e->frame = rd->frame;
+		e->scene_seq = rd->scene_seq;
 		rd->hits++;
 		*w = e->w;
 		*h = e->h;
@@ -601,6 +634,8 @@ render_text(Render *rd, UiFont f, int icon, int size_px, UiColor c,
 	e->face = face;
 	e->size_px = size_px;
 	e->color = c;
+	e->frame = rd->frame;
+	e->scene_seq = rd->scene_seq;
 	while (rd->n_text >= TEXT_CACHE_MAX ||
 	       (rd->n_text > 0 && rd->text_bytes + 4L * e->w * e->h >
 	        rd->text_cap_bytes))

@@ -43,6 +43,7 @@ typedef struct TextEntry {
 	uint32_t hash;
 	int face, size_px;
 	UiColor color;
+	unsigned long frame, scene_seq;      /* when last drawn */
 	SDL_Texture *tex;
 	int w, h;
 	char *s;
@@ -103,6 +104,8 @@ struct Render {
 	int n_text;
 	long text_bytes, text_cap_bytes;
 	long hits, misses, evictions;
+	unsigned long frame, scene_seq;      /* render_frame_begin() counts */
+	int scene;
 	Corner corners[CORNER_MAX];
 	int n_corners;
 	DiscsSlot discs[DISCS_MAX];          /* the oldest made goes first */

@@ -609,8 +609,9 @@ ui_banner_slot(const Ui *ui, UiRect *out)
 
 /* Starts a frame: the record emptied, no clip, the canvas cleared to bg. */
 void
-ui_frame_begin(Ui *ui, UiColor bg)
+ui_frame_begin(Ui *ui, int scene, UiColor bg)
 {
+	render_frame_begin(ui->rd, scene);
 	ui->n_texts = ui->n_hits = 0;
 	ui->arena_len = 0;
 	ui->has_slot = 0;
@@ -618,4 +619,10 @@ ui_frame_begin(Ui *ui, UiColor bg)
 	SDL_SetRenderDrawColor(ui->r, (uint8_t)(bg >> 16), (uint8_t)(bg >> 8),
 	                       (uint8_t)bg, 255);
 	SDL_RenderClear(ui->r);
+}
+
+void
+ui_frame_end(Ui *ui)
+{
+	render_frame_end(ui->rd);
 }

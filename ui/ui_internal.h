@@ -44,10 +44,11 @@ void ui_draw_frame(Ui *ui, const AppView *v, AppCue flash_cue, float flash);
 ** to read or tap. */
 void ui_draw_dark(Ui *ui);
 
-/* Starts a frame: nothing recorded yet, no clip, the canvas cleared to
-** bg. ui_draw_frame (frame.c) then draws the screen and what lies over
-** it. */
-void ui_frame_begin(Ui *ui, UiColor bg);
+/* Starts a frame of scene (render_frame_begin): nothing recorded yet,
+** no clip, the canvas cleared to bg. ui_draw_frame (frame.c) then draws
+** the screen and what lies over it, and ends the frame. */
+void ui_frame_begin(Ui *ui, int scene, UiColor bg);
+void ui_frame_end(Ui *ui);              /* the frame is drawn */
 /* Where ui_reader_banner_at() put the banner this frame: 1 and *out. */
 int  ui_banner_slot(const Ui *ui, UiRect *out);
 
@@ -95,6 +96,13 @@ void render_stats(const Render *rd, RenderStats *out);
 ** down to it now. A text bigger than the cap is still drawn and kept
 ** alone. ui_resize() sets one window's worth. */
 void render_set_text_cap(Render *rd, long cap_bytes);
+
+/* A frame of scene (the screen shown: any number that changes when it
+** does) begins, and ends. At its end the text cache keeps what the frame
+** drew and what the scene before drew; the rest goes, so that the cache
+** holds two screens' texts, not a day's names and times. */
+void render_frame_begin(Render *rd, int scene);
+void render_frame_end(Render *rd);
 
 /* Drawing in window pixels. a is the opacity (255 opaque). */
 void render_fill(Render *rd, SDL_Rect px, UiColor c, uint8_t a);
