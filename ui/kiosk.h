@@ -75,6 +75,8 @@ struct Kiosk {
 	unsigned last_cue_seq;
 	AppCue  flash_cue;
 	int64_t flash_until_ms;
+	int64_t trim_due_ms;     /* frames were drawn: give back the freed
+	                         ** memory then (0: nothing to give back) */
 	char    demo_db[512], demo_fifo[512];
 	int64_t watchdog_ms, watchdog_last_ms;   /* systemd ping period, 0: none */
 	FILE   *latency_log;     /* BORNE_LATENCY_LOG: badge -> frame figures */

@@ -5,10 +5,14 @@
 
 #include "kiosk.h"
 
+#include <malloc.h>
 #include <png.h>
 
 #include "widgets.h"
 
+#define TRIM_AFTER_MS 1000      /* drawn: freed memory goes back then */
+
+static int64_t kiosk_trim(Kiosk *k, int64_t now, int64_t wait);
 static int screenshot_png(png_structp png, png_infop info, FILE *f,
                           SDL_Surface *rgba);
 
@@ -126,6 +130,8 @@ kiosk_draw(Kiosk *k)
 		ui_draw_frame(k->ui, app_view(k->app), k->flash_cue, flash);
 	SDL_RenderPresent(k->ren);
 	k->dirty = 0;
+	if (k->trim_due_ms == 0)
+		k->trim_due_ms = now + TRIM_AFTER_MS;
 	if (k->trace_first_frame) {
 		/* The yardstick's line (../shared/yardstick), so borne-bench
 		** reads both alike: wall-clock ms when the first frame was
@@ -383,6 +389,23 @@ kiosk_dispatch(Kiosk *k, const SDL_Event *e)
 	return 0;
 }
 
+/* What drawing freed (texts gone from the cache, a screen's surfaces)
+** is given back to the system a second after the first frame drawn
+** since the last time: malloc keeps freed memory otherwise, and a day
+** of taps would hold a day's worth of holes. Never wakes an idle kiosk:
+** only drawing sets the next time. Returns wait, shortened to it. */
+static int64_t
+kiosk_trim(Kiosk *k, int64_t now, int64_t wait)
+{
+	if (now < k->trim_due_ms)
+		return k->trim_due_ms - now < wait ? k->trim_due_ms - now : wait;
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+	k->trim_due_ms = 0;
+	return wait;
+}
+
 int
 kiosk_run(Kiosk *k)
 {
@@ -414,6 +437,8 @@ kiosk_run(Kiosk *k)
 		}
 		if (k->flash_until_ms > now && k->flash_until_ms - now < wait)
 			wait = k->flash_until_ms - now;
+		if (k->trim_due_ms != 0)
+			wait = kiosk_trim(k, now, wait);
 		if (k->st == NULL && k->store_next_ms - now < wait)
 			wait = k->store_next_ms - now;
 		int64_t dark_in = kiosk_sleep_in_ms(k, now);
