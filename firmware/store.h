@@ -84,6 +84,7 @@ struct sqlite3_stmt;
 ** which a kiosk's growing database fills page by page: the kiosk sets
 ** less, docs/performance.md). BORNE_OK or an error. */
 int  store_set_cache_kib(Store *st, int kib);
+#define STORE_KIOSK_CACHE_KIB 256   /* what the kiosk sets */
 
 /* The connection, borrowed while st is open. */
 struct sqlite3 *store_db(Store *st);

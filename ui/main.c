@@ -56,9 +56,6 @@
 #include "ui_internal.h"
 #include "kiosk.h"
 
-/* The kiosk's SQLite page cache (store_set_cache_kib). */
-#define KIOSK_DB_CACHE_KIB 512
-
 static int  main_usage(FILE *out);
 static int  main_parse(int argc, char **argv, Options *o);
 static int  main_parse_size(const char *s, int *w, int *h);
@@ -327,7 +324,7 @@ kiosk_open_store(Kiosk *k)
 	** with every visit and its outbox, and the cache with it, a third of
 	** the kiosk's memory growth over 1,000 taps (docs/performance.md).
 	** What misses is read again from the system's file cache. */
-	store_set_cache_kib(k->st, KIOSK_DB_CACHE_KIB);
+	store_set_cache_kib(k->st, STORE_KIOSK_CACHE_KIB);
 	kiosk_store_rules(k);
 	if (k->opt.demo) {
 		/* A clock before the build date (a Pi with no RTC nor network)
