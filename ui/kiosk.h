@@ -75,6 +75,7 @@ struct Kiosk {
 	unsigned last_cue_seq;
 	AppCue  flash_cue;
 	int64_t flash_until_ms;
+	int     fullscreen_later; /* X11: asked after the first frame */
 	int64_t trim_due_ms;     /* frames were drawn: give back the freed
 	                         ** memory then (0: nothing to give back) */
 	char    demo_db[512], demo_fifo[512];

@@ -156,6 +156,11 @@ kiosk_draw(Kiosk *k)
 		fflush(k->latency_log);
 		k->badge_seen_ms = 0;
 	}
+	if (k->fullscreen_later) {
+		k->fullscreen_later = 0;
+		if (SDL_SetWindowFullscreen(k->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+			fprintf(stderr, "borne: fullscreen: %s\n", SDL_GetError());
+	}
 }
 
 /* The board lays out as many cards per row as this canvas allows; the

@@ -30,8 +30,18 @@ kiosk_open_video(Kiosk *k)
 	if (w == 0) {
 		/* Fullscreen: made at the screen's size from the start, so the
 		** window is right even where no window manager honours the
-		** fullscreen request (a bare X server on a kiosk). */
-		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+		** fullscreen request (a bare X server on a kiosk). On X11 the
+		** request waits (SDL: up to 100 ms) for a window manager to
+		** move and resize the window, which one already covering the
+		** screen never sees: asked after the first frame instead
+		** (kiosk_draw), so that Accueil is not kept waiting for it. */
+		const char *driver = SDL_GetCurrentVideoDriver();
+
+		flags |= SDL_WINDOW_BORDERLESS;
+		if (driver != NULL && strcmp(driver, "x11") == 0)
+			k->fullscreen_later = 1;
+		else
+			flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
 		w = 800;
 		h = 480;
 		if (SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w > 0 && dm.h > 0) {
