@@ -320,7 +320,7 @@ kiosk_open_store(Kiosk *k)
 		snprintf(k->store_err, sizeof k->store_err, "%s", err);
 		return rc;
 	}
-	/* A page cache of 512 KiB, not SQLite's 2 MiB: the database grows
+	/* A page cache of 256 KiB, not SQLite's 2 MiB: the database grows
 	** with every visit and its outbox, and the cache with it, a third of
 	** the kiosk's memory growth over 1,000 taps (docs/performance.md).
 	** What misses is read again from the system's file cache. */

@@ -3,10 +3,12 @@
 ** demand (TTF_SetFontSize): one FreeType and HarfBuzz face per file, not
 ** per size. Rendered text is cached as textures in an LRU keyed by
 ** face, size, colour and string: a kiosk redraws the same words all day,
-** and a frame then costs a few texture copies. The cache is capped in
-** bytes (one window's worth, set by ui_resize): new names, times and
-** cards push the least recently drawn out, so memory stays flat. Everything here is in
-** window pixels; ui.c converts from the logical canvas.
+** and a frame then costs a few texture copies. The cache holds what the
+** last frame drew and what the screen before it drew (render_frame_end):
+** a day of new names and times does not pile up. It is also capped in
+** bytes (one window's worth, set by ui_resize), the least recently drawn
+** going first. Everything here is in window pixels; ui.c converts from
+** the logical canvas.
 **
 ** Text from people may hold what Inter has no glyph for. A string is cut
 ** into runs, one grapheme cluster at a time, each run in the first face

@@ -18,8 +18,8 @@
 #define SHAPE_STACK_RUNS 16
 #define TEXT_CACHE_MAX   900               /* textures */
 /* The text cache's cap in bytes of texture (4 a pixel) until
-** render_set_text_cap() says the window's: one window's worth holds
-** several screens of text (text covers a small part of a screen). */
+** render_set_text_cap() says the window's. A bound only: the cache holds
+** two screens' texts (render_frame_end), well under a window's worth. */
 #define TEXT_CACHE_BYTES_DEFAULT (8L * 1024 * 1024)
 #define TEXT_CACHE_BYTES_MIN     (256L * 1024)
 #define TEXT_BUCKETS     1024               /* power of two */
