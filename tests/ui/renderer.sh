@@ -8,14 +8,17 @@ set -eu
 borne=$1
 dir=$(mktemp -d)
 trap 'kill "$xpid" 2>/dev/null || true; rm -rf "$dir"' EXIT
-disp=:$(( 90 + $$ % 100 ))
-Xvfb "$disp" -screen 0 800x480x24 -nolisten tcp >"$dir/x.log" 2>&1 &
+# A free display number, picked by Xvfb (-displayfd), which never resets
+# between clients (-noreset: see x11_keys.sh).
+Xvfb -displayfd 3 -noreset -screen 0 800x480x24 -nolisten tcp \
+	3>"$dir/display" >"$dir/x.log" 2>&1 &
 xpid=$!
 i=0
-until [ -e "/tmp/.X11-unix/X${disp#:}" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || { echo "Xvfb did not start"; exit 1; }
+until [ -s "$dir/display" ]; do
+	i=$((i + 1)); [ $i -lt 300 ] || { echo "Xvfb did not start"; exit 1; }
 	sleep 0.1
 done
+disp=:$(cat "$dir/display")
 
 run() {  # run CHOICE: prints the renderer line borne logs
 	printf 'renderer = %s\n' "$1" >"$dir/c.conf"

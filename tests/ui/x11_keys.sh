@@ -37,7 +37,11 @@ wait_for() {
 }
 
 # A display of our own: Xvfb picks a free number and writes it on fd 3.
-Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp 3>"$TMP/display" \
+# -noreset: an X server resets when its last client leaves, and refuses
+# connections meanwhile; xdotool's polling below is such a client, so a
+# slow borne (sanitizers, qemu) could find the server resetting and fail
+# to open the display ("x11 not available", 1 run in 30 with three at once).
+Xvfb -displayfd 3 -noreset -screen 0 800x480x24 -nolisten tcp 3>"$TMP/display" \
 	>/dev/null 2>&1 &
 xpid=$!
 wait_for '[ -s "$TMP/display" ]' || die "Xvfb did not start"
