@@ -338,12 +338,7 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 	int64_t seq, confirmed = -1;
 
 	snprintf(limit, sizeof limit, "%d", HUB_BATCH);
-	if ((rc = outbox_state(st, &s)) != BORNE_OK) {
-		snprintf(err, errlen, "%s", store_errmsg(st));
-		return rc;
-	}
-	if (s.skipped_from > 0 && s.skipped_schema <= store_schema_latest() &&
-	    (rc = outbox_skip_reset(st)) != BORNE_OK) {
+	if ((rc = outbox_skip_reset(st)) != BORNE_OK) {
 		snprintf(err, errlen, "%s", store_errmsg(st));
 		return rc;
 	}
@@ -382,23 +377,18 @@ pull(PGconn *pg, Store *st, int64_t now_utc, HubSyncStats *out, char *err,
 			int version = atoi(PQgetvalue(res, i, 6));
 
 			seq = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+			applied = 0;
 			if (version > store_schema_latest() &&
 			    !outbox_knows(PQgetvalue(res, i, 1),
-			                  PQgetvalue(res, i, 3))) {
-				if ((rc = outbox_note_skipped(st, seq, version))
-				    != BORNE_OK ||
-				    (rc = outbox_mark_pulled(st, seq)) != BORNE_OK)
-					goto fail;
-				out->pulled++;
-				continue;
-			}
-			if ((rc = outbox_observe_hlc(st, PQgetvalue(res, i, 5)))
-			    != BORNE_OK ||
-			    (rc = outbox_apply(st, PQgetvalue(res, i, 1),
-			                       PQgetvalue(res, i, 3),
-			                       PQgetvalue(res, i, 2),
-			                       PQgetvalue(res, i, 4), now_utc,
-			                       &applied)) != BORNE_OK ||
+			                  PQgetvalue(res, i, 3)))
+				rc = outbox_note_skipped(st, seq, version);
+			else if ((rc = outbox_observe_hlc(st, PQgetvalue(res, i, 5)))
+			         == BORNE_OK)
+				rc = outbox_apply(st, PQgetvalue(res, i, 1),
+				                  PQgetvalue(res, i, 3),
+				                  PQgetvalue(res, i, 2),
+				                  PQgetvalue(res, i, 4), now_utc, &applied);
+			if (rc != BORNE_OK ||
 			    (rc = outbox_mark_pulled(st, seq)) != BORNE_OK)
 				goto fail;
 			out->pulled++;

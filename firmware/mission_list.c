@@ -315,19 +315,6 @@ fts_tags(char *out, size_t outlen, const char *s1, const char *s2,
 	return BORNE_OK;
 }
 
-/* A search: one pass over FTS5's matches counts them and marks them in a
-** bitmap (keeping the ids when they are few), then the page is read
-** whichever way reads fewer rows: walking missions_board in order until
-** the page is full (about (offset + limit) * rows / matches index rows,
-** each a few tenths of a microsecond), or fetching every match by rowid
-** and sorting (a few microseconds each). Never every match joined to
-** missions, which cost 100 to 250 ms at 100,000 missions.
-**
-** The pass stops after cap + 1 matches (cap: search_cap, or the page's
-** end when deeper) when the page can be read without it: when walking
-** the board and testing each mission's words (search_walk) reads few
-** enough rows for the page. The count is then "more than cap" (cap + 1),
-** never the 82,000 rows of FTS5's doclists that a first letter costs. */
 /* Up to max cards from stmt's rows into out, then stmt released; *n_out
 ** the count, 0 on a read error (said in what). */
 static int
@@ -361,6 +348,19 @@ bind_board(sqlite3_stmt *stmt, const MissionQuery *q, const char *s1,
 	                 q->minors_only >= 2 ? 2 : 1);
 }
 
+/* A search: one pass over FTS5's matches counts them and marks them in a
+** bitmap (keeping the ids when they are few), then the page is read
+** whichever way reads fewer rows: walking missions_board in order until
+** the page is full (about (offset + limit) * rows / matches index rows,
+** each a few tenths of a microsecond), or fetching every match by rowid
+** and sorting (a few microseconds each). Never every match joined to
+** missions, which cost 100 to 250 ms at 100,000 missions.
+**
+** The pass stops after cap + 1 matches (cap: search_cap, or the page's
+** end when deeper) when the page can be read without it: when walking
+** the board and testing each mission's words (search_walk) reads few
+** enough rows for the page. The count is then "more than cap" (cap + 1),
+** never the 82,000 rows of FTS5's doclists that a first letter costs. */
 static int
 search_text(Store *st, const MissionQuery *q, const char *match,
             const SearchWords *sw, const char *s1, const char *s2,

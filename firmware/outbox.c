@@ -713,9 +713,15 @@ outbox_skip_reset(Store *st)
 {
 	static const char sql[] =
 		"UPDATE sync_state SET pulled_seq = MIN(pulled_seq, skipped_from - 1),"
-		" skipped_from = 0, skipped_schema = 0 WHERE skipped_from > 0";
+		" skipped_from = 0, skipped_schema = 0"
+		" WHERE skipped_from > 0 AND skipped_schema <= ?1";
+	sqlite3_stmt *stmt = NULL;
+	int rc;
 
-	return run(st, sql, NULL, NULL, "pulling again what was passed over");
+	if ((rc = store_stmt(st, sql, &stmt)) != BORNE_OK)
+		return rc;
+	sqlite3_bind_int(stmt, 1, store_schema_latest());
+	return store_step_done(st, stmt, "pulling again what was passed over");
 }
 
 int

@@ -101,23 +101,24 @@ int outbox_forget_member(Store *st, const char *member_uuid);
 ** a later local change is ordered after it. */
 int outbox_observe_hlc(Store *st, const char *hlc);
 
-/* Applies one change pulled from the hub (tbl, op, row uuid, payload as
-** JSON) with the triggers off, in the caller's transaction. A row with
-** changes here not yet taken by the hub is left as it is (the hub will
-** order them); a badge uid held here by another badge gives way to the
-** hub's, and the facilitators are told in the audit log. *applied (may be
-** NULL) says whether anything was written. BORNE_OK, or BORNE_EDB... */
 /* 1 when this build can apply a change of tbl and op (a change of a
 ** newer schema is applied when it can: its payload only adds fields). */
 int outbox_knows(const char *tbl, const char *op);
 
 /* Notes hub change hub_seq, of schema version, passed over (unknown to
 ** this build): skipped_from keeps the first, skipped_schema the newest.
-** outbox_skip_reset(): after an update that reads them, the pull goes
-** back to just before the first, and the note is cleared. */
+** outbox_skip_reset(): once this build reads skipped_schema (after an
+** update), the pull goes back to just before the first, and the note is
+** cleared; nothing is done otherwise. */
 int outbox_note_skipped(Store *st, int64_t hub_seq, int version);
 int outbox_skip_reset(Store *st);
 
+/* Applies one change pulled from the hub (tbl, op, row uuid, payload as
+** JSON) with the triggers off, in the caller's transaction. A row with
+** changes here not yet taken by the hub is left as it is (the hub will
+** order them); a badge uid held here by another badge gives way to the
+** hub's, and the facilitators are told in the audit log. *applied (may be
+** NULL) says whether anything was written. BORNE_OK, or BORNE_EDB... */
 int outbox_apply(Store *st, const char *tbl, const char *op,
                  const char *row_uuid, const char *payload, int64_t now_utc,
                  int *applied);

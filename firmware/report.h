@@ -109,9 +109,9 @@ typedef struct ReportPeriod {
 	int     missions_posted, missions_done;
 	int64_t earned_minor_cents;
 	int     minors_earning;          /* distinct under-18s who earned */
-	ReportGroupFigures *streams;    /* by name, "" (none named) last */
+	ReportGroupFigures *streams;     /* by name, "" (none named) last */
 	int     n_streams;
-	ReportGroupFigures *sites;        /* by name; one row on a lone kiosk */
+	ReportGroupFigures *sites;       /* by name; one row on a lone kiosk */
 	int     n_sites;
 } ReportPeriod;
 

@@ -250,8 +250,7 @@ pdf_groups(Pdf *p, const char *title, const char *column, const char *none,
 	}
 }
 
-/* Hours per work stream of the contributive days, then per site
-** (several sites only). */
+/* Hours per work stream of the contributive days, as the page shows. */
 static void
 pdf_streams(Pdf *p, const ReportPeriod *r)
 {
@@ -262,6 +261,7 @@ pdf_streams(Pdf *p, const ReportPeriod *r)
 		           r->n_streams);
 }
 
+/* Hours per site, as the page shows (several sites only). */
 static void
 pdf_sites(Pdf *p, const ReportPeriod *r)
 {
